@@ -1,0 +1,358 @@
+/* struct sk_buff (include/linux/skbuff.h): one packet, its metadata and a
+ * pointer window (head/data/tail/end) onto a buffer that clones share. */
+#ifndef SKBOX_LINUX_SKBUFF_H
+#define SKBOX_LINUX_SKBUFF_H
+
+#include <assert.h>
+#include <string.h>
+#include "linux/types.h"
+#include "linux/list.h"
+#include "net/dropreason.h"
+
+struct net_device;
+struct sock;
+struct dst_entry;
+struct skb_pool;
+
+/* skb->pkt_type, as eth_type_trans() sets it (include/uapi/linux/if_packet.h) */
+enum {
+	PACKET_HOST = 0,
+	PACKET_BROADCAST = 1,
+	PACKET_MULTICAST = 2,
+	PACKET_OTHERHOST = 3,
+	PACKET_OUTGOING = 4,
+	PACKET_LOOPBACK = 5,
+};
+
+/* skb->ip_summed */
+enum {
+	CHECKSUM_NONE = 0,
+	CHECKSUM_UNNECESSARY = 1,
+	CHECKSUM_COMPLETE = 2,
+	CHECKSUM_PARTIAL = 3,
+};
+
+#define NET_SKB_PAD 64
+
+/* Lives at skb->end, shared by all clones of one buffer. */
+struct skb_shared_info {
+	int dataref;			/* skbs that point at this buffer */
+	struct sk_buff *frag_list;	/* reassembled fragments, in order */
+	u16 gso_size;
+	u16 gso_segs;
+	u8 size_class;			/* which pool the buffer came from */
+};
+
+struct sk_buff {
+	struct sk_buff *next, *prev;	/* in an sk_buff_head */
+	struct net_device *dev;
+	struct sock *sk;
+	u64 tstamp;
+	char cb[48];			/* private to the current layer */
+	struct dst_entry *dst;		/* _skb_refdst: holds a reference */
+	void (*destructor)(struct sk_buff *skb);
+
+	unsigned int len;		/* bytes from data to tail (plus frag_list) */
+	unsigned int data_len;		/* bytes in frag_list */
+	u16 mac_len;
+	u16 hdr_len;
+	u16 protocol;			/* __be16, ETH_P_* in network order */
+	u8 pkt_type;
+	u8 ip_summed;
+	u8 cloned:1;
+	u8 ndisc_nodetype:2;
+	u8 ignore_df:1;
+	u8 nf_trace:1;
+	u8 offload_fwd_mark:1;
+	u8 local_df:1;
+
+	u32 priority;
+	u32 mark;
+	u32 hash;
+	int skb_iif;			/* ifindex the packet arrived on */
+	u32 trace_id;			/* follows the packet across clones and namespaces */
+	u32 truesize;
+	int users;			/* references to this sk_buff */
+
+	u16 transport_header;		/* offsets from head */
+	u16 network_header;
+	u16 mac_header;
+
+	struct skb_pool *pool;
+	unsigned char *head, *data, *tail, *end;
+};
+
+struct sk_buff_head {
+	struct sk_buff *next, *prev;
+	u32 qlen;
+};
+
+/* ---- allocation (net/core/skbuff.c) ---- */
+struct sk_buff *alloc_skb(struct skb_pool *pool, unsigned int size);
+struct sk_buff *skb_clone(struct sk_buff *skb);
+struct sk_buff *skb_copy(const struct sk_buff *skb);
+void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason);
+void consume_skb(struct sk_buff *skb);
+int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail);
+int skb_linearize(struct sk_buff *skb);
+void skb_trim(struct sk_buff *skb, unsigned int len);
+int pskb_trim_rcsum(struct sk_buff *skb, unsigned int len);
+int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
+void skb_dst_set(struct sk_buff *skb, struct dst_entry *dst);
+void skb_dst_drop(struct sk_buff *skb);
+void skb_orphan(struct sk_buff *skb);
+
+static inline void kfree_skb(struct sk_buff *skb)
+{
+	kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
+}
+
+static inline struct skb_shared_info *skb_shinfo(const struct sk_buff *skb)
+{
+	return (struct skb_shared_info *)skb->end;
+}
+
+static inline struct dst_entry *skb_dst(const struct sk_buff *skb)
+{
+	return skb->dst;
+}
+
+static inline bool skb_cloned(const struct sk_buff *skb)
+{
+	return skb->cloned && skb_shinfo(skb)->dataref != 1;
+}
+
+static inline unsigned int skb_headlen(const struct sk_buff *skb)
+{
+	return skb->len - skb->data_len;
+}
+
+static inline unsigned int skb_headroom(const struct sk_buff *skb)
+{
+	return (unsigned int)(skb->data - skb->head);
+}
+
+static inline int skb_tailroom(const struct sk_buff *skb)
+{
+	return skb->data_len ? 0 : (int)(skb->end - skb->tail);
+}
+
+static inline void skb_reserve(struct sk_buff *skb, int len)
+{
+	skb->data += len;
+	skb->tail += len;
+}
+
+static inline unsigned char *skb_put(struct sk_buff *skb, unsigned int len)
+{
+	unsigned char *tmp = skb->tail;
+
+	assert(!skb->data_len);
+	assert(skb->tail + len <= skb->end);
+	skb->tail += len;
+	skb->len += len;
+	return tmp;
+}
+
+static inline void *skb_put_data(struct sk_buff *skb, const void *data, unsigned int len)
+{
+	void *p = skb_put(skb, len);
+
+	memcpy(p, data, len);
+	return p;
+}
+
+static inline void *skb_put_zero(struct sk_buff *skb, unsigned int len)
+{
+	void *p = skb_put(skb, len);
+
+	memset(p, 0, len);
+	return p;
+}
+
+static inline unsigned char *skb_push(struct sk_buff *skb, unsigned int len)
+{
+	assert(skb->data - len >= skb->head);
+	skb->data -= len;
+	skb->len += len;
+	return skb->data;
+}
+
+static inline unsigned char *skb_pull(struct sk_buff *skb, unsigned int len)
+{
+	if (len > skb_headlen(skb))
+		return NULL;
+	skb->len -= len;
+	skb->data += len;
+	return skb->data;
+}
+
+/* True when len bytes from data are in the linear part (we keep skbs linear,
+ * except reassembled datagrams, which are linearized before parsing). */
+static inline bool pskb_may_pull(struct sk_buff *skb, unsigned int len)
+{
+	if (len <= skb_headlen(skb))
+		return true;
+	if (len > skb->len)
+		return false;
+	return skb_linearize(skb) == 0;
+}
+
+static inline unsigned char *skb_mac_header(const struct sk_buff *skb)
+{
+	return skb->head + skb->mac_header;
+}
+
+static inline unsigned char *skb_network_header(const struct sk_buff *skb)
+{
+	return skb->head + skb->network_header;
+}
+
+static inline unsigned char *skb_transport_header(const struct sk_buff *skb)
+{
+	return skb->head + skb->transport_header;
+}
+
+static inline void skb_reset_mac_header(struct sk_buff *skb)
+{
+	skb->mac_header = (u16)(skb->data - skb->head);
+}
+
+static inline void skb_reset_network_header(struct sk_buff *skb)
+{
+	skb->network_header = (u16)(skb->data - skb->head);
+}
+
+static inline void skb_reset_transport_header(struct sk_buff *skb)
+{
+	skb->transport_header = (u16)(skb->data - skb->head);
+}
+
+static inline void skb_set_network_header(struct sk_buff *skb, int offset)
+{
+	skb->network_header = (u16)(skb->data - skb->head + offset);
+}
+
+static inline void skb_set_transport_header(struct sk_buff *skb, int offset)
+{
+	skb->transport_header = (u16)(skb->data - skb->head + offset);
+}
+
+static inline int skb_network_offset(const struct sk_buff *skb)
+{
+	return (int)(skb_network_header(skb) - skb->data);
+}
+
+static inline int skb_transport_offset(const struct sk_buff *skb)
+{
+	return (int)(skb_transport_header(skb) - skb->data);
+}
+
+static inline unsigned int skb_network_header_len(const struct sk_buff *skb)
+{
+	return skb->transport_header - skb->network_header;
+}
+
+/* Make the header area private before writing to it (clones share it). */
+static inline int skb_cow(struct sk_buff *skb, unsigned int headroom)
+{
+	int delta = 0;
+
+	if (headroom > skb_headroom(skb))
+		delta = (int)(headroom - skb_headroom(skb));
+	if (delta || skb_cloned(skb))
+		return pskb_expand_head(skb, delta + NET_SKB_PAD, 0);
+	return 0;
+}
+
+static inline int skb_cow_head(struct sk_buff *skb, unsigned int headroom)
+{
+	return skb_cow(skb, headroom);
+}
+
+static inline struct sk_buff *skb_get(struct sk_buff *skb)
+{
+	skb->users++;
+	return skb;
+}
+
+/* ---- queues ---- */
+static inline void __skb_queue_head_init(struct sk_buff_head *list)
+{
+	list->prev = list->next = (struct sk_buff *)list;
+	list->qlen = 0;
+}
+
+#define skb_queue_head_init __skb_queue_head_init
+
+static inline bool skb_queue_empty(const struct sk_buff_head *list)
+{
+	return list->next == (const struct sk_buff *)list;
+}
+
+static inline u32 skb_queue_len(const struct sk_buff_head *list)
+{
+	return list->qlen;
+}
+
+static inline void __skb_queue_tail(struct sk_buff_head *list, struct sk_buff *skb)
+{
+	struct sk_buff *prev = list->prev;
+
+	skb->next = (struct sk_buff *)list;
+	skb->prev = prev;
+	prev->next = skb;
+	list->prev = skb;
+	list->qlen++;
+}
+
+static inline void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
+{
+	skb->prev->next = skb->next;
+	skb->next->prev = skb->prev;
+	skb->next = skb->prev = NULL;
+	list->qlen--;
+}
+
+static inline struct sk_buff *skb_peek(const struct sk_buff_head *list)
+{
+	struct sk_buff *skb = list->next;
+
+	return skb == (const struct sk_buff *)list ? NULL : skb;
+}
+
+static inline struct sk_buff *__skb_dequeue(struct sk_buff_head *list)
+{
+	struct sk_buff *skb = skb_peek(list);
+
+	if (skb)
+		__skb_unlink(skb, list);
+	return skb;
+}
+
+#define skb_queue_tail __skb_queue_tail
+#define skb_dequeue __skb_dequeue
+
+#define skb_queue_walk_safe(queue, skb, tmp)				\
+	for (skb = (queue)->next, tmp = skb->next;			\
+	     skb != (struct sk_buff *)(queue);				\
+	     skb = tmp, tmp = skb->next)
+
+void skb_queue_purge_reason(struct sk_buff_head *list, enum skb_drop_reason reason);
+
+/* ---- the pool: sk_buff headers and data buffers with no malloc on the hot path ---- */
+struct skb_pool {
+	struct sk_buff *free_skbs;	/* singly linked through ->next */
+	void *free_bufs[4];		/* per size class, linked through the first word */
+	long skbs_live;			/* allocated and not freed: the leak check */
+	long bufs_live;
+	long skbs_total;
+	void (*drop_hook)(void *arg, struct sk_buff *skb, enum skb_drop_reason reason,
+			  void *location);
+	void *drop_hook_arg;
+};
+
+void skb_pool_init(struct skb_pool *pool);
+void skb_pool_destroy(struct skb_pool *pool);
+
+#endif

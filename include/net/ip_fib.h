@@ -1,0 +1,259 @@
+/* The IPv4 FIB (include/net/ip_fib.h): tables of prefixes, each prefix with a
+ * list of aliases (type, tos, metric) pointing at a shared fib_info that holds
+ * the nexthop.  Lookup is longest-prefix match per table. */
+#ifndef SKBOX_NET_IP_FIB_H
+#define SKBOX_NET_IP_FIB_H
+
+#include "linux/types.h"
+#include "linux/list.h"
+#include "net/flow.h"
+#include "uapi/rtnetlink.h"
+
+struct net;
+struct net_device;
+struct rtable;
+struct sk_buff;
+struct in_device;
+struct in_ifaddr;
+
+/* A cached PMTU (and redirect) for one destination behind a nexthop:
+ * what `ip route get` prints as "cache expires Nsec mtu M". */
+struct fib_nh_exception {
+	struct fib_nh_exception *fnhe_next;
+	__be32 fnhe_daddr;
+	u32 fnhe_pmtu;
+	bool fnhe_mtu_locked;
+	__be32 fnhe_gw;
+	u64 fnhe_expires;		/* ns of world time; 0 = none */
+	struct rtable *fnhe_rth_input;
+	struct rtable *fnhe_rth_output;
+	u64 fnhe_stamp;
+};
+
+struct fib_nh {
+	struct net_device *fib_nh_dev;
+	struct fib_info *nh_parent;
+	unsigned int fib_nh_flags;	/* RTNH_F_* */
+	u8 fib_nh_scope;
+	u8 fib_nh_gw_family;
+	__be32 fib_nh_gw4;
+	int fib_nh_oif;
+	int fib_nh_weight;
+	__be32 nh_saddr;		/* preferred source, computed */
+	int nh_saddr_genid;
+	struct rtable *nh_rth_input;	/* cached input route */
+	struct rtable *nh_rth_output;	/* cached output route */
+	struct fib_nh_exception *nh_exceptions;
+	int nh_exceptions_count;
+};
+
+struct fib_info {
+	struct list_head fib_list;	/* in the namespace's list of fib_infos */
+	struct net *fib_net;
+	int fib_treeref;
+	int fib_clntref;
+	unsigned int fib_flags;
+	u8 fib_dead;
+	u8 fib_protocol;
+	u8 fib_scope;
+	u8 fib_type;
+	__be32 fib_prefsrc;
+	u32 fib_tb_id;
+	u32 fib_priority;		/* metric */
+	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
+	bool fib_mtu_locked;
+	u32 fib_advmss;
+	int fib_nhs;
+	struct fib_nh fib_nh[1];
+};
+
+struct fib_alias {
+	struct list_head fa_list;	/* in the prefix's alias list */
+	struct fib_info *fa_info;
+	u8 fa_tos;
+	u8 fa_type;
+	u8 fa_state;
+	u8 fa_slen;			/* 32 - prefix length */
+	u32 tb_id;
+	u8 offload, trap;
+};
+
+/* One prefix node in a table. */
+struct fib_prefix {
+	struct fib_prefix *hnext;	/* hash chain within its prefix length */
+	__be32 key;			/* network order, host bits zero */
+	u8 plen;
+	struct list_head aliases;	/* struct fib_alias, in the kernel's order */
+};
+
+struct fib_table {
+	struct list_head tb_list;	/* in net->ipv4.fib_tables, by id */
+	u32 tb_id;
+	int tb_num_default;
+	unsigned int entries;
+	/* per prefix length: an open hash of fib_prefix */
+	struct fib_prefix **buckets[33];
+	unsigned int nbuckets[33];
+	unsigned int count[33];
+	u64 plen_mask;			/* bit p set: some prefix of length p exists */
+};
+
+struct fib_result {
+	__be32 prefix;
+	unsigned char prefixlen;
+	unsigned char nh_sel;
+	unsigned char type;
+	unsigned char scope;
+	u32 tclassid;
+	struct fib_nh *nhc;
+	struct fib_info *fi;
+	struct fib_table *table;
+	struct fib_alias *fa;
+	u32 rule_pref;			/* the rule that chose the table (for trace) */
+};
+
+#define FIB_RES_NHC(res) ((res).nhc)
+#define FIB_RES_DEV(res) ((res).nhc->fib_nh_dev)
+#define FIB_RES_PREFSRC(net, res) \
+	((res).fi->fib_prefsrc ? : fib_result_prefsrc(net, &(res)))
+
+#define FIB_LOOKUP_NOREF 1
+#define FIB_LOOKUP_IGNORE_LINKSTATE 2
+
+/* The description of a route to add, as RTM_NEWROUTE carries it. */
+struct fib_config {
+	u8 fc_dst_len;
+	u8 fc_tos;
+	u8 fc_protocol;
+	u8 fc_scope;
+	u8 fc_type;
+	u8 fc_gw_family;
+	u32 fc_table;
+	__be32 fc_dst;
+	__be32 fc_gw4;
+	int fc_oif;
+	u32 fc_flags;			/* RTNH_F_ONLINK */
+	u32 fc_priority;
+	__be32 fc_prefsrc;
+	u32 fc_mtu;
+	bool fc_mtu_lock;
+	u32 fc_advmss;
+	u32 fc_nlflags;			/* NLM_F_CREATE/EXCL/REPLACE/APPEND */
+	struct net *fc_nlinfo_net;
+	bool fc_scope_given;
+};
+
+#define NLM_F_REPLACE 0x100
+#define NLM_F_EXCL 0x200
+#define NLM_F_CREATE 0x400
+#define NLM_F_APPEND 0x800
+
+/* net/ipv4/fib_trie.c */
+struct fib_table *fib_trie_table(u32 id);
+void fib_free_table(struct fib_table *tb);
+int fib_table_insert(struct net *net, struct fib_table *tb, struct fib_config *cfg,
+		     const char **errmsg);
+int fib_table_delete(struct net *net, struct fib_table *tb, struct fib_config *cfg,
+		     const char **errmsg);
+int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
+		     struct fib_result *res, int fib_flags);
+int fib_table_flush(struct net *net, struct fib_table *tb, bool flush_all);
+/* Calls fn for each alias in the kernel's dump order: prefixes by ascending
+ * key, for equal keys the longer prefix first, then the aliases of a prefix
+ * in their list order.  Stops when fn returns non-zero (and returns that).
+ * fn must not insert or delete routes. */
+int fib_table_walk(struct fib_table *tb,
+		   int (*fn)(struct fib_table *tb, struct fib_prefix *p,
+			     struct fib_alias *fa, void *arg),
+		   void *arg);
+
+/* net/ipv4/fib_frontend.c */
+struct fib_table *fib_new_table(struct net *net, u32 id);
+struct fib_table *fib_get_table(struct net *net, u32 id);
+int fib_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
+	       unsigned int flags);
+int fib_validate_source(struct sk_buff *skb, __be32 src, __be32 dst, u8 tos,
+			int oif, struct net_device *dev, struct in_device *idev,
+			u32 *itag);
+unsigned int inet_addr_type(struct net *net, __be32 addr);
+unsigned int inet_addr_type_table(struct net *net, __be32 addr, u32 tb_id);
+unsigned int inet_dev_addr_type(struct net *net, const struct net_device *dev,
+				__be32 addr);
+void fib_add_ifaddr(struct in_ifaddr *ifa);
+void fib_del_ifaddr(struct in_ifaddr *ifa, struct in_ifaddr *iprim);
+int fib_netdev_event(struct net_device *dev, unsigned long event);
+__be32 fib_result_prefsrc(struct net *net, struct fib_result *res);
+int ip_rt_ioctl_add(struct net *net, struct fib_config *cfg);
+
+/* net/ipv4/fib_semantics.c */
+struct fib_info *fib_create_info(struct fib_config *cfg, const char **errmsg);
+/* The same, giving the -errno in *err when it returns NULL. */
+struct fib_info *fib_create_info_err(struct fib_config *cfg, const char **errmsg, int *err);
+void fib_release_info(struct fib_info *fi);
+void fib_info_put(struct fib_info *fi);
+int fib_sync_down_dev(struct net_device *dev, unsigned long event, bool force);
+int fib_sync_up(struct net_device *dev, unsigned char nh_flags);
+void fib_select_path(struct net *net, struct fib_result *res, struct flowi4 *fl4);
+int fib_nh_match(struct net *net, struct fib_config *cfg, struct fib_info *fi);
+void fib_nh_exceptions_flush(struct fib_nh *nh);
+struct fib_nh_exception *find_exception(struct fib_nh *nh, __be32 daddr, u64 now);
+int fib_props_error(u8 type);
+int fib_props_scope(u8 type);
+bool fib_info_same(const struct fib_info *a, const struct fib_info *b);
+void fib_info_hold(struct fib_info *fi);		/* a client reference */
+void fib_insert_exception(struct fib_nh *nh, __be32 daddr, u32 pmtu, bool locked,
+			  __be32 gw, u64 expires);
+
+/* net/core/fib_rules.c (IPv4 part) */
+struct fib_rule {
+	struct list_head list;
+	u32 pref;
+	u32 table;
+	u8 action;
+	u8 tos;
+	u32 flags;			/* FIB_RULE_INVERT … */
+	u32 mark, mark_mask;
+	u32 target;			/* goto target pref */
+	bool mark_set;
+	__be32 src, srcmask, dst, dstmask;
+	u8 src_len, dst_len;
+	char iifname[16];
+	char oifname[16];
+	int iifindex;			/* -1: named device absent */
+	int oifindex;
+	int suppress_prefixlen;		/* -1 none */
+	int suppress_ifgroup;
+	u8 proto;
+	u8 l3mdev;
+	u8 ip_proto;
+	u16 sport_start, sport_end, dport_start, dport_end;
+	u32 uid_start, uid_end;
+	bool uid_set;
+	struct fib_rule *ctarget;	/* for goto */
+};
+
+int fib4_rules_init(struct net *net);
+void fib4_rules_exit(struct net *net);
+int fib_rules_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
+		     unsigned int flags);
+int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
+		   const char **errmsg);
+int fib_nl_delrule(struct net *net, const struct fib_rule *tmpl, unsigned int given,
+		   const char **errmsg);
+void fib_rules_event(struct net_device *dev, unsigned long event);
+/* `given` bits for fib_nl_delrule: which selectors the request carried */
+#define FIB_RULE_GIVEN_PREF	0x0001
+#define FIB_RULE_GIVEN_TABLE	0x0002
+#define FIB_RULE_GIVEN_SRC	0x0004
+#define FIB_RULE_GIVEN_DST	0x0008
+#define FIB_RULE_GIVEN_IIF	0x0010
+#define FIB_RULE_GIVEN_OIF	0x0020
+#define FIB_RULE_GIVEN_MARK	0x0040
+#define FIB_RULE_GIVEN_TOS	0x0080
+#define FIB_RULE_GIVEN_ACTION	0x0100
+#define FIB_RULE_GIVEN_SUPPRESS	0x0200
+#define FIB_RULE_GIVEN_GOTO	0x0400
+#define FIB_RULE_GIVEN_INVERT	0x0800
+void fib_rule_init(struct fib_rule *r);	/* a template with "no selector" values */
+
+#endif

@@ -1,0 +1,149 @@
+/* struct net: one network namespace (include/net/net_namespace.h).
+ * Everything a namespace owns hangs off it; nothing lives in globals. */
+#ifndef SKBOX_NET_NET_NAMESPACE_H
+#define SKBOX_NET_NET_NAMESPACE_H
+
+#include "linux/types.h"
+#include "linux/list.h"
+#include "linux/skbuff.h"
+#include "linux/inetdevice.h"
+#include "net/snmp.h"
+#include "net/neighbour.h"
+#include "linux/netdevice.h"
+
+struct world;
+struct net_device;
+struct fib_table;
+struct sock;
+
+#define NETNS_NAME_MAX 64
+
+/* The per-namespace receive backlog (struct softnet_data, per-CPU in Linux). */
+struct napi_struct {
+	struct list_head poll_list;	/* on world->napi_poll_list while scheduled */
+	bool scheduled;
+	int (*poll)(struct napi_struct *napi, int budget);
+	struct net *net;
+};
+
+struct softnet_data {
+	struct sk_buff_head input_pkt_queue;
+	struct napi_struct backlog;
+	u64 processed;
+	u64 dropped;			/* /proc/net/softnet_stat column 2 */
+	u64 time_squeeze;
+};
+
+struct netns_core {
+	int sysctl_netdev_max_backlog;
+	int sysctl_netdev_budget;
+	int sysctl_somaxconn;
+	int sysctl_dev_weight;
+};
+
+struct inet_peer;
+
+struct netns_ipv4 {
+	struct ipv4_devconf devconf_all;
+	struct ipv4_devconf devconf_dflt;
+	struct list_head fib_tables;		/* struct fib_table, by id */
+	struct fib_table *fib_main;
+	struct fib_table *fib_local;
+	struct fib_table *fib_default;
+	struct list_head rules_ops;		/* struct fib_rule, by pref */
+	bool fib_has_custom_rules;
+	u32 fib_seq;
+	struct neigh_table arp_tbl;
+
+	int sysctl_icmp_echo_ignore_all;
+	int sysctl_icmp_echo_ignore_broadcasts;
+	int sysctl_icmp_ignore_bogus_error_responses;
+	int sysctl_icmp_ratelimit;		/* ms */
+	int sysctl_icmp_ratemask;
+	int sysctl_icmp_msgs_per_sec;
+	int sysctl_icmp_msgs_burst;
+	int sysctl_icmp_errors_use_inbound_ifaddr;
+	int sysctl_ip_default_ttl;
+	int sysctl_ip_no_pmtu_disc;
+	int sysctl_ip_fwd_use_pmtu;
+	int sysctl_ip_nonlocal_bind;
+	int sysctl_ip_dynaddr;
+	int sysctl_ip_early_demux;
+	int sysctl_ip_local_port_range[2];
+	int sysctl_ping_group_range[2];
+	int sysctl_ip_min_pmtu;			/* net.ipv4.route.min_pmtu */
+	int sysctl_ip_rt_mtu_expires;		/* seconds */
+	int sysctl_ipfrag_high_thresh;
+	int sysctl_ipfrag_low_thresh;
+	int sysctl_ipfrag_time;
+	int sysctl_ipfrag_max_dist;
+	int sysctl_fib_multipath_hash_policy;
+
+	struct list_head peers;			/* struct inet_peer: ICMP rate limits, IP ids */
+	u32 ip_id_next;
+	u64 icmp_global_credit_stamp;
+	int icmp_global_credit;
+	void *frags;				/* struct ipv4_frags */
+	struct list_head raw_sockets;		/* struct sock, SOCK_RAW */
+	struct list_head ping_sockets;
+	void *udp_table;
+	struct packet_type ip_packet_type;
+	struct packet_type arp_packet_type;
+};
+
+struct net {
+	struct list_head list;			/* in world->nets */
+	struct world *world;
+	char name[NETNS_NAME_MAX];		/* `ip netns` name; "" for the first */
+	int refcnt;
+	int ifindex;				/* last ifindex handed out */
+	u32 dev_base_seq;
+	struct list_head dev_base_head;
+	struct net_device *loopback_dev;
+	struct list_head ptype_all;		/* taps: tcpdump */
+	struct list_head ptype_base;		/* dev_add_pack() handlers */
+	struct list_head nsid_list;		/* struct netns_id: peers' ids for link-netnsid */
+	struct softnet_data softnet;
+	struct netns_core core;
+	struct netns_ipv4 ipv4;
+	struct netns_mib mib;
+	void *nf;				/* struct netns_nf: netfilter hooks */
+	void *gen[16];				/* net_generic() slots for pernet_operations */
+};
+
+/* Like register_pernet_subsys(): init/exit run for every namespace; a
+ * subsystem that needs private state asks for `size` bytes in slot *id. */
+/* net_generic() slots, one per subsystem that asks for private state */
+enum {
+	NETGEN_ROUTE,
+	NETGEN_FRAGS,
+	NETGEN_ICMP,
+	NETGEN_MAX = 16,
+};
+
+struct pernet_operations {
+	const char *name;
+	int (*init)(struct net *net);
+	void (*exit)(struct net *net);
+	const unsigned int *id;
+	size_t size;
+};
+
+static inline void *net_generic(const struct net *net, unsigned int id)
+{
+	return net->gen[id];
+}
+
+struct net *net_create(struct world *world, const char *name);
+void net_destroy(struct net *net);
+struct net *get_net_ns_by_name(struct world *world, const char *name);
+int peernet2id(struct net *net, struct net *peer);	/* -1 when none assigned */
+int peernet2id_alloc(struct net *net, struct net *peer);
+void net_ns_id_forget(struct net *net, struct net *peer);
+
+static inline bool net_eq(const struct net *a, const struct net *b)
+{
+	return a == b;
+}
+
+#endif

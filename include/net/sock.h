@@ -1,0 +1,169 @@
+/* struct socket (the user-facing half, with proto_ops) and struct sock (the
+ * protocol half, with proto), as seed 001 describes (include/net/sock.h). */
+#ifndef SKBOX_NET_SOCK_H
+#define SKBOX_NET_SOCK_H
+
+#include <sys/socket.h>
+#include "linux/types.h"
+#include "linux/list.h"
+#include "linux/skbuff.h"
+#include "linux/sched.h"
+
+struct net;
+struct sock;
+struct socket;
+struct dst_entry;
+struct msghdr;
+struct flowi4;
+
+struct proto_ops {
+	int family;
+	int (*release)(struct socket *sock);
+	int (*bind)(struct socket *sock, const struct sockaddr *addr, int len);
+	int (*connect)(struct socket *sock, const struct sockaddr *addr, int len, int flags);
+	int (*getname)(struct socket *sock, struct sockaddr *addr, int peer);
+	unsigned int (*poll)(struct socket *sock);
+	int (*setsockopt)(struct socket *sock, int level, int name, const void *val,
+			  unsigned int len);
+	int (*getsockopt)(struct socket *sock, int level, int name, void *val,
+			  unsigned int *len);
+	int (*sendmsg)(struct socket *sock, const struct msghdr *m, size_t len, int flags);
+	int (*recvmsg)(struct socket *sock, struct msghdr *m, size_t len, int flags);
+	int (*shutdown)(struct socket *sock, int how);
+};
+
+struct proto {
+	const char *name;
+	void (*close)(struct sock *sk);
+	int (*connect)(struct sock *sk, const struct sockaddr *addr, int len);
+	int (*bind)(struct sock *sk, const struct sockaddr *addr, int len);
+	int (*sendmsg)(struct sock *sk, const struct msghdr *m, size_t len, int flags);
+	int (*recvmsg)(struct sock *sk, struct msghdr *m, size_t len, int flags,
+		       int *addr_len);
+	int (*setsockopt)(struct sock *sk, int level, int name, const void *val,
+			  unsigned int len);
+	int (*getsockopt)(struct sock *sk, int level, int name, void *val,
+			  unsigned int *len);
+	int (*hash)(struct sock *sk);
+	void (*unhash)(struct sock *sk);
+	size_t obj_size;
+};
+
+/* One entry of the INET protocol switch (inetsw_array). */
+struct inet_protosw {
+	unsigned short type;
+	unsigned short protocol;	/* IPPROTO_IP (0) = wildcard */
+	const struct proto *prot;
+	const struct proto_ops *ops;
+	unsigned int flags;
+};
+
+struct sock {
+	struct list_head sk_node;	/* in the protocol's lookup list */
+	struct net *sk_net;
+	struct world *sk_world;
+	struct socket *sk_socket;
+	const struct proto *sk_prot;
+	u16 sk_family;
+	u16 sk_type;
+	u8 sk_protocol;
+	u8 sk_state;
+	u8 sk_shutdown;
+	bool sk_reuse;
+	int sk_err;
+	int sk_err_soft;
+	int sk_bound_dev_if;
+	u32 sk_mark;
+	u32 sk_priority;
+	int sk_rcvbuf;
+	int sk_sndbuf;
+	int sk_rmem_alloc;
+	int sk_wmem_alloc;
+	u64 sk_drops;
+	struct sk_buff_head sk_receive_queue;
+	struct sk_buff_head sk_error_queue;
+	struct wait_queue_head sk_wq;
+	void (*sk_data_ready)(struct sock *sk);
+	void (*sk_error_report)(struct sock *sk);
+	struct dst_entry *sk_dst_cache;
+	/* struct inet_sock */
+	__be32 inet_saddr;
+	__be32 inet_rcv_saddr;
+	__be32 inet_daddr;
+	__be16 inet_sport;
+	__be16 inet_dport;
+	__be16 inet_num;		/* host order local port / raw protocol */
+	u16 inet_id;			/* IP ids of a connected socket */
+	int uc_ttl;			/* -1: the namespace default */
+	u8 tos;
+	u8 pmtudisc;
+	u8 recverr:1, hdrincl:1, freebind:1, mc_loop:1, recvttl:1, recvtos:1;
+	u8 icmp_filter_set;
+	u32 icmp_filter;		/* ICMP_FILTER: bit set = type blocked */
+};
+
+struct socket {
+	int state;
+	short type;
+	unsigned long flags;
+	struct sock *sk;
+	const struct proto_ops *ops;
+	int fd;
+	bool nonblock;
+};
+
+/* SOL_IP error queue entry (include/uapi/linux/errqueue.h) */
+struct sock_extended_err {
+	u32 ee_errno;
+	u8 ee_origin;
+	u8 ee_type;
+	u8 ee_code;
+	u8 ee_pad;
+	u32 ee_info;
+	u32 ee_data;
+};
+
+#define SO_EE_ORIGIN_NONE 0
+#define SO_EE_ORIGIN_LOCAL 1
+#define SO_EE_ORIGIN_ICMP 2
+
+/* skb->cb of an error-queue skb (struct sock_exterr_skb) */
+struct sock_exterr_skb {
+	struct sock_extended_err ee;
+	u16 addr_offset;
+	__be16 port;
+	__be32 offender;		/* ICMP sender */
+};
+
+#define SKB_EXT_ERR(skb) ((struct sock_exterr_skb *)((skb)->cb + 16))
+
+static inline struct net *sock_net(const struct sock *sk)
+{
+	return sk->sk_net;
+}
+
+struct sock *sk_alloc(struct net *net, int family, const struct proto *prot);
+void sk_free(struct sock *sk);
+int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);
+int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb);
+void sock_def_readable(struct sock *sk);
+int sk_wait_data(struct sock *sk, u64 timeout_ns);
+struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err);
+int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
+void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port,
+		   u32 info, const u8 *payload);
+void ip_local_error(struct sock *sk, int err, __be32 daddr, __be16 port, u32 info);
+int ip_setsockopt(struct sock *sk, int level, int name, const void *val, unsigned int len);
+int ip_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len);
+int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
+		    unsigned int len);
+int sock_getsockopt(struct socket *sock, int level, int name, void *val,
+		    unsigned int *len);
+
+/* net/ipv4/raw.c */
+int raw_local_deliver(struct sk_buff *skb, int protocol);
+void raw_icmp_error(struct sk_buff *skb, int protocol, u32 info);
+extern const struct proto raw_prot;
+extern const struct proto_ops inet_sockraw_ops;
+
+#endif

@@ -1,0 +1,70 @@
+/* struct world: one simulated machine — clock, timers, randomness, the event
+ * loop, the tasks and every namespace.  Two worlds never share state. */
+#ifndef SKBOX_NET_WORLD_H
+#define SKBOX_NET_WORLD_H
+
+#include <stdio.h>
+#include "linux/types.h"
+#include "linux/list.h"
+#include "linux/skbuff.h"
+#include "linux/timer.h"
+
+struct net;
+struct task;
+struct net_protocol;
+
+struct world {
+	u64 now;			/* ns since the world began */
+	bool realtime;
+	u64 rt_origin;			/* CLOCK_MONOTONIC at world start (real time) */
+	struct timer_base timers;
+	u64 rng[4];			/* xoshiro256** state */
+	struct list_head nets;
+	struct net *init_net;
+	struct list_head napi_poll_list;	/* softirq: namespaces with backlog work */
+	struct list_head runq;		/* runnable tasks */
+	struct list_head tasks;		/* every live task */
+	struct task *current;		/* the task running now, NULL in the loop */
+	void *sched_ctx;		/* the loop's saved context */
+	struct skb_pool skb_pool;
+	u32 trace_id_next;
+	int nsid_next;
+	FILE *log;			/* kernel log (dmesg); NULL: discarded */
+	long socks_live;		/* leak check */
+	long neigh_live;
+	long dst_live;
+	const struct net_protocol *inet_protos[256];	/* inet_add_protocol() */
+	int next_pid;
+	struct socket **files;		/* the socket table: fd -> socket */
+	int nfiles;
+};
+
+struct world *world_new(u64 seed);
+/* Frees everything.  Returns 0, or the number of leaked objects (skbs,
+ * sockets, timers, …) after describing them on `report` (if not NULL). */
+int world_free(struct world *w, FILE *report);
+
+u64 world_now(const struct world *w);
+u32 world_random_u32(struct world *w);
+u64 world_random_u64(struct world *w);
+/* Uniform in [0, n). */
+u32 world_random_below(struct world *w, u32 n);
+
+/* Run the loop until done(arg) is true, nothing can ever happen again, or
+ * the clock reaches `until`.  Returns 0 when done, -EDEADLK when idle with no
+ * timer left, -ETIMEDOUT at `until`. */
+int world_run(struct world *w, bool (*done)(void *arg), void *arg, u64 until);
+/* One step: run tasks, softirqs and due timers at the current time.
+ * Returns true if anything ran. */
+bool world_step(struct world *w);
+
+void inet_protos_init(struct world *w);
+/* The receive softirq over every namespace with backlog work. */
+void net_rx_action_world(struct world *w);
+
+static inline u64 jiffies_ns(const struct world *w)
+{
+	return w->now;
+}
+
+#endif

@@ -1,0 +1,265 @@
+/* Tasks: programs inside the world run as coroutines on their own stacks.
+ * A blocking call (task_wait) saves the task's context and returns to the
+ * loop; wake_up(), a timer or a signal makes it runnable again.  The loop
+ * stays single-threaded and deterministic. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <ucontext.h>
+#include <sys/mman.h>
+#include "linux/sched.h"
+#include "net/world.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SKBOX_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SKBOX_ASAN 1
+#endif
+#endif
+
+#ifdef SKBOX_ASAN
+void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
+void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
+				     size_t *size_old);
+#endif
+
+#define TASK_STACK_SIZE (512 * 1024)
+
+struct task_sched {
+	ucontext_t loop_ctx;
+	const void *loop_stack_bottom;
+	size_t loop_stack_size;
+};
+
+static struct task_sched *sched_of(struct world *w)
+{
+	if (!w->sched_ctx)
+		w->sched_ctx = calloc(1, sizeof(struct task_sched));
+	return w->sched_ctx;
+}
+
+static void switch_to_task(struct world *w, struct task *t)
+{
+	struct task_sched *s = sched_of(w);
+	void *fake = NULL;
+
+	w->current = t;
+#ifdef SKBOX_ASAN
+	__sanitizer_start_switch_fiber(&fake, t->stack, t->stack_size);
+#endif
+	swapcontext(&s->loop_ctx, (ucontext_t *)t->ctx);
+#ifdef SKBOX_ASAN
+	__sanitizer_finish_switch_fiber(fake, NULL, NULL);
+#endif
+	(void)fake;
+	w->current = NULL;
+}
+
+static void switch_to_loop(struct task *t)
+{
+	struct task_sched *s = sched_of(t->world);
+
+#ifdef SKBOX_ASAN
+	__sanitizer_start_switch_fiber(t->state == TASK_DEAD ? NULL : &t->fake_stack,
+				       s->loop_stack_bottom, s->loop_stack_size);
+#endif
+	swapcontext((ucontext_t *)t->ctx, &s->loop_ctx);
+#ifdef SKBOX_ASAN
+	__sanitizer_finish_switch_fiber(t->fake_stack, &s->loop_stack_bottom,
+					&s->loop_stack_size);
+#endif
+}
+
+static void task_trampoline(unsigned int hi, unsigned int lo)
+{
+	struct task *t = (struct task *)(((uintptr_t)hi << 32) | (uintptr_t)lo);
+
+#ifdef SKBOX_ASAN
+	struct task_sched *s = sched_of(t->world);
+
+	__sanitizer_finish_switch_fiber(NULL, &s->loop_stack_bottom, &s->loop_stack_size);
+#endif
+	t->exit_code = t->fn(t->arg);
+	t->state = TASK_DEAD;
+	del_timer(&t->timer);
+	if (t->on_exit)
+		t->on_exit(t, t->on_exit_data);
+	switch_to_loop(t);
+}
+
+static void task_timer_fn(struct timer_list *timer)
+{
+	struct task *t = from_timer(t, timer, timer);
+
+	t->timed_out = true;
+	task_wake(t);
+}
+
+/* getcontext() returns twice: keep it away from locals the caller uses. */
+static int task_make_context(struct task *t)
+{
+	ucontext_t *uc = calloc(1, sizeof(*uc));
+	uintptr_t p = (uintptr_t)t;
+
+	if (!uc)
+		return -ENOMEM;
+	getcontext(uc);
+	uc->uc_stack.ss_sp = t->stack;
+	uc->uc_stack.ss_size = t->stack_size;
+	uc->uc_link = NULL;
+	makecontext(uc, (void (*)(void))task_trampoline, 2,
+		    (unsigned int)(p >> 32), (unsigned int)p);
+	t->ctx = uc;
+	return 0;
+}
+
+struct task *task_spawn(struct world *w, struct net *net, const char *comm,
+			task_fn fn, void *arg)
+{
+	struct task *t = calloc(1, sizeof(*t));
+
+	if (!t)
+		return NULL;
+	t->stack_size = TASK_STACK_SIZE;
+	t->stack = mmap(NULL, t->stack_size, PROT_READ | PROT_WRITE,
+			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (t->stack == MAP_FAILED || task_make_context(t)) {
+		if (t->stack != MAP_FAILED)
+			munmap(t->stack, t->stack_size);
+		free(t);
+		return NULL;
+	}
+	t->world = w;
+	t->net = net;
+	t->fn = fn;
+	t->arg = arg;
+	t->pid = ++w->next_pid;
+	snprintf(t->comm, sizeof(t->comm), "%s", comm ? comm : "task");
+	timer_setup(&w->timers, &t->timer, task_timer_fn);
+	INIT_LIST_HEAD(&t->wait.entry);
+	t->wait.task = t;
+	list_add_tail(&t->list, &w->tasks);
+	t->state = TASK_RUNNABLE;
+	list_add_tail(&t->run_list, &w->runq);
+	return t;
+}
+
+void task_free(struct task *t)
+{
+	if (!t)
+		return;
+	del_timer(&t->timer);
+	list_del(&t->wait.entry);
+	if (t->state != TASK_DEAD || !list_empty(&t->run_list))
+		list_del(&t->run_list);
+	list_del(&t->list);
+	munmap(t->stack, t->stack_size);
+	free(t->ctx);
+	free(t);
+}
+
+struct task *current_task(struct world *w)
+{
+	return w->current;
+}
+
+void task_wake(struct task *t)
+{
+	if (t->state != TASK_BLOCKED)
+		return;
+	t->state = TASK_RUNNABLE;
+	list_add_tail(&t->run_list, &t->world->runq);
+}
+
+void wake_up(struct wait_queue_head *wq)
+{
+	struct wait_queue_entry *e, *n;
+
+	list_for_each_entry_safe(e, n, &wq->head, entry) {
+		e->task->woken = true;
+		task_wake(e->task);
+	}
+}
+
+void task_signal(struct task *t, int sig)
+{
+	if (t->state == TASK_DEAD)
+		return;
+	t->sigpending |= 1 << sig;
+	task_wake(t);
+}
+
+bool task_signal_pending(const struct task *t)
+{
+	return t->sigpending != 0;
+}
+
+int task_wait(struct world *w, struct wait_queue_head *wq, u64 timeout_ns)
+{
+	struct task *t = w->current;
+
+	if (!t)
+		return -EAGAIN;		/* not in a task: the caller must not block */
+	if (t->sigpending)
+		return -EINTR;
+	t->woken = false;
+	t->timed_out = false;
+	if (wq)
+		list_add_tail(&t->wait.entry, &wq->head);
+	if (timeout_ns)
+		mod_timer(&t->timer, w->now + timeout_ns);
+	t->state = TASK_BLOCKED;
+	switch_to_loop(t);
+	list_del(&t->wait.entry);
+	del_timer(&t->timer);
+	if (t->woken)
+		return 0;
+	if (t->timed_out)
+		return -ETIMEDOUT;
+	return t->sigpending ? -EINTR : 0;
+}
+
+int task_sleep(struct world *w, u64 ns)
+{
+	int err;
+
+	if (!w->current)
+		return -EAGAIN;
+	if (ns == 0) {
+		/* yield: let the loop run once */
+		struct task *t = w->current;
+
+		t->state = TASK_RUNNABLE;
+		list_add_tail(&t->run_list, &w->runq);
+		switch_to_loop(t);
+		return t->sigpending ? -EINTR : 0;
+	}
+	err = task_wait(w, NULL, ns);
+	return err == -ETIMEDOUT ? 0 : err;
+}
+
+int task_run_queue(struct world *w)
+{
+	struct list_head batch;
+	int n = 0;
+
+	/* Run the tasks runnable now; tasks that yield go to the next round so
+	 * that softirqs and timers get their turn. */
+	INIT_LIST_HEAD(&batch);
+	while (!list_empty(&w->runq))
+		list_move_tail(w->runq.next, &batch);
+	while (!list_empty(&batch)) {
+		struct task *t = list_first_entry(&batch, struct task, run_list);
+
+		list_del(&t->run_list);
+		if (t->state == TASK_DEAD)
+			continue;
+		t->state = TASK_RUNNABLE;
+		switch_to_task(w, t);
+		n++;
+	}
+	return n;
+}

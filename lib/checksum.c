@@ -1,0 +1,68 @@
+/* The Internet checksum (RFC 1071) and its incremental update (RFC 1624),
+ * as lib/checksum.c and include/net/checksum.h. */
+#include <string.h>
+#include "net/ip.h"
+
+u32 csum_partial(const void *buf, int len, u32 sum)
+{
+	const u8 *p = buf;
+	u64 acc = sum;
+
+	while (len >= 2) {
+		u16 w;
+
+		memcpy(&w, p, 2);
+		acc += w;
+		p += 2;
+		len -= 2;
+	}
+	if (len) {
+		u16 w = 0;
+
+		memcpy(&w, p, 1);
+		acc += w;
+	}
+	while (acc >> 32)
+		acc = (acc & 0xffffffffu) + (acc >> 32);
+	return (u32)acc;
+}
+
+u16 csum_fold(u32 sum)
+{
+	sum = (sum & 0xffff) + (sum >> 16);
+	sum = (sum & 0xffff) + (sum >> 16);
+	return (u16)~sum;
+}
+
+u16 ip_fast_csum(const void *iph, unsigned int ihl)
+{
+	return csum_fold(csum_partial(iph, (int)ihl * 4, 0));
+}
+
+u16 ip_compute_csum(const void *buf, int len)
+{
+	return csum_fold(csum_partial(buf, len, 0));
+}
+
+/* RFC 1624 eqn. 3: HC' = ~(~HC + ~m + m') */
+void csum_replace4(__sum16 *sum, __be32 from, __be32 to)
+{
+	u32 s = (u16)~*sum;
+
+	s += (u16)~from + (u16)~(from >> 16);
+	s += (u16)to + (u16)(to >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	*sum = (u16)~s;
+}
+
+void csum_replace2(__sum16 *sum, __be16 from, __be16 to)
+{
+	u32 s = (u16)~*sum;
+
+	s += (u16)~from;
+	s += to;
+	s = (s & 0xffff) + (s >> 16);
+	s = (s & 0xffff) + (s >> 16);
+	*sum = (u16)~s;
+}

@@ -1,0 +1,84 @@
+/* Bridge receive (net/bridge/br_input.c): br_handle_frame() is the
+ * rx_handler of every port.  It learns the source MAC, then delivers the
+ * frame up the bridge device (br_pass_frame_up), forwards it to one port,
+ * or floods it. */
+#include "net/bridge.h"
+#include "net/ethernet.h"
+#include "net/net_namespace.h"
+
+void br_fdb_update(struct net_bridge *br, struct net_bridge_port *p, const u8 *addr);
+void br_forward(const struct net_bridge_port *to, struct sk_buff *skb, bool local_rcv,
+		bool local_orig);
+void br_flood(struct net_bridge *br, struct sk_buff *skb, bool bcast, bool local_rcv,
+	      bool local_orig);
+
+/* The frame goes up the stack as if received on the bridge device. */
+int br_pass_frame_up(struct sk_buff *skb)
+{
+	struct net_device *brdev = ((struct net_bridge_port *)skb->dev->rx_handler_data)->br->dev;
+
+	brdev->stats.rx_packets++;
+	brdev->stats.rx_bytes += skb->len;
+	if (skb->pkt_type == PACKET_MULTICAST || skb->pkt_type == PACKET_BROADCAST)
+		brdev->stats.multicast++;
+	skb->dev = brdev;
+	return netif_receive_skb(skb);
+}
+
+static int br_handle_frame_finish(struct net_bridge_port *p, struct sk_buff *skb)
+{
+	struct net_bridge *br = p->br;
+	const u8 *dest = eth_hdr(skb)->h_dest;
+	struct net_bridge_fdb_entry *dst;
+	bool local_rcv = false;
+
+	if (p->state == BR_STATE_DISABLED || p->state == BR_STATE_BLOCKING) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_BRIDGE_INGRESS_STP_STATE);
+		return 0;
+	}
+	if (p->flags & BR_LEARNING)
+		br_fdb_update(br, p, eth_hdr(skb)->h_source);
+	if (p->state == BR_STATE_LEARNING) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_BRIDGE_INGRESS_STP_STATE);
+		return 0;
+	}
+	if (br->dev->flags & IFF_PROMISC)
+		local_rcv = true;
+	if (is_multicast_ether_addr(dest)) {
+		br_flood(br, skb, is_broadcast_ether_addr(dest), true, false);
+		return 0;
+	}
+	dst = br_fdb_find(br, dest, 0);
+	if (dst && dst->is_local) {
+		br_pass_frame_up(skb);
+		return 0;
+	}
+	if (dst) {
+		dst->used = dev_net(br->dev)->world->now;
+		br_forward(dst->dst, skb, local_rcv, false);
+		return 0;
+	}
+	br_flood(br, skb, false, local_rcv, false);
+	return 0;
+}
+
+rx_handler_result_t br_handle_frame(struct sk_buff **pskb)
+{
+	struct sk_buff *skb = *pskb;
+	struct net_bridge_port *p = skb->dev->rx_handler_data;
+	const u8 *dest = eth_hdr(skb)->h_dest;
+
+	if (skb->pkt_type == PACKET_LOOPBACK)
+		return RX_HANDLER_PASS;
+	if (!is_valid_ether_addr(eth_hdr(skb)->h_source)) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_MAC_INVALID_SOURCE);
+		return RX_HANDLER_CONSUMED;
+	}
+	/* 01:80:c2:00:00:0X is link-local: never forwarded, handed to the port */
+	if (is_link_local_ether_addr(dest))
+		return RX_HANDLER_PASS;
+	if (ether_addr_equal(p->br->dev->dev_addr, dest))
+		skb->pkt_type = PACKET_HOST;
+	br_handle_frame_finish(p, skb);
+	return RX_HANDLER_CONSUMED;
+}

@@ -1,0 +1,481 @@
+/* Devices: registration, flags and state, and the notifier chain that tells
+ * IPv4, the FIB, ARP and the bridge about changes (net/core/dev.c, the
+ * control half).  The packet half is in dev_rx.c and dev_tx.c. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "linux/netdevice.h"
+#include "net/net_namespace.h"
+#include "net/world.h"
+
+/* Who hears about device events, in order (register_netdevice_notifier). */
+int ipv4_netdev_event(struct net_device *dev, unsigned long event);
+int br_device_event(struct net_device *dev, unsigned long event);
+
+static int (*const netdev_notifiers[])(struct net_device *dev, unsigned long event) = {
+	ipv4_netdev_event,
+	br_device_event,
+};
+
+int call_netdevice_notifiers(enum netdev_event ev, struct net_device *dev)
+{
+	for (size_t i = 0; i < sizeof(netdev_notifiers) / sizeof(netdev_notifiers[0]); i++) {
+		int err = netdev_notifiers[i](dev, ev);
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+struct net_device *alloc_netdev(size_t priv_size, const char *name,
+				void (*setup)(struct net_device *dev))
+{
+	struct net_device *dev = calloc(1, sizeof(*dev) + priv_size);
+
+	if (!dev)
+		return NULL;
+	if (priv_size)
+		dev->priv = dev + 1;
+	snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "");
+	INIT_LIST_HEAD(&dev->dev_list);
+	INIT_LIST_HEAD(&dev->close_list);
+	dev->carrier = 1;
+	dev->operstate = IF_OPER_DOWN;
+	dev->tx_queue_len = 1000;
+	dev->mtu = ETH_DATA_LEN;
+	dev->min_mtu = ETH_MIN_MTU;
+	dev->max_mtu = ETH_DATA_LEN;
+	if (setup)
+		setup(dev);
+	return dev;
+}
+
+void free_netdev(struct net_device *dev)
+{
+	if (!dev)
+		return;
+	if (dev->priv_destructor)
+		dev->priv_destructor(dev);
+	free(dev);
+}
+
+struct net_device *__dev_get_by_name(struct net *net, const char *name)
+{
+	struct net_device *dev;
+
+	for_each_netdev(net, dev)
+		if (!strncmp(dev->name, name, IFNAMSIZ))
+			return dev;
+	return NULL;
+}
+
+struct net_device *__dev_get_by_index(struct net *net, int ifindex)
+{
+	struct net_device *dev;
+
+	for_each_netdev(net, dev)
+		if (dev->ifindex == ifindex)
+			return dev;
+	return NULL;
+}
+
+int dev_valid_name(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (!len || len >= IFNAMSIZ)
+		return 0;
+	if (!strcmp(name, ".") || !strcmp(name, ".."))
+		return 0;
+	for (; *name; name++)
+		if (*name == '/' || *name == ':' || *name == ' ' || *name == '\t' ||
+		    *name == '\n')
+			return 0;
+	return 1;
+}
+
+/* "veth%d" → the first free veth0, veth1, … */
+int dev_alloc_name(struct net *net, struct net_device *dev, const char *pattern)
+{
+	char buf[IFNAMSIZ + 32];
+
+	if (!strchr(pattern, '%')) {
+		if (!dev_valid_name(pattern))
+			return -EINVAL;
+		if (__dev_get_by_name(net, pattern))
+			return -EEXIST;
+		if (pattern != dev->name)
+			memmove(dev->name, pattern, strlen(pattern) + 1);
+		return 0;
+	}
+	for (int i = 0; i < 32768; i++) {
+		snprintf(buf, sizeof(buf), pattern, i);
+		if (strlen(buf) >= IFNAMSIZ)
+			return -EINVAL;
+		if (!__dev_get_by_name(net, buf)) {
+			memcpy(dev->name, buf, strlen(buf) + 1);
+			return 0;
+		}
+	}
+	return -ENFILE;
+}
+
+static int dev_new_index(struct net *net, int wanted)
+{
+	if (wanted > 0 && !__dev_get_by_index(net, wanted))
+		return wanted;
+	for (;;) {
+		if (++net->ifindex <= 0)
+			net->ifindex = 1;
+		if (!__dev_get_by_index(net, net->ifindex))
+			return net->ifindex;
+	}
+}
+
+static void list_netdevice(struct net *net, struct net_device *dev)
+{
+	struct net_device *d;
+
+	/* keep the list in ifindex order, as dumps show it */
+	list_for_each_entry(d, &net->dev_base_head, dev_list) {
+		if (d->ifindex > dev->ifindex) {
+			__list_add(&dev->dev_list, d->dev_list.prev, &d->dev_list);
+			net->dev_base_seq++;
+			return;
+		}
+	}
+	list_add_tail(&dev->dev_list, &net->dev_base_head);
+	net->dev_base_seq++;
+}
+
+int register_netdevice(struct net *net, struct net_device *dev)
+{
+	char pattern[IFNAMSIZ];
+	int err;
+
+	dev->nd_net = net;
+	snprintf(pattern, sizeof(pattern), "%s", dev->name[0] ? dev->name : "eth%d");
+	err = dev_alloc_name(net, dev, pattern);
+	if (err)
+		return err;
+	if (dev->netdev_ops && dev->netdev_ops->ndo_init) {
+		err = dev->netdev_ops->ndo_init(dev);
+		if (err)
+			return err;
+	}
+	dev->ifindex = dev_new_index(net, dev->ifindex);
+	list_netdevice(net, dev);
+	dev->registered = true;
+	if (!(dev->flags & IFF_UP))
+		dev->operstate = IF_OPER_DOWN;
+	err = call_netdevice_notifiers(NETDEV_REGISTER, dev);
+	if (err) {
+		list_del(&dev->dev_list);
+		dev->registered = false;
+		if (dev->netdev_ops && dev->netdev_ops->ndo_uninit)
+			dev->netdev_ops->ndo_uninit(dev);
+	}
+	return err;
+}
+
+/* Take the device out of its namespace; the caller frees it. */
+static void unlist_netdevice(struct net_device *dev)
+{
+	list_del(&dev->dev_list);
+	dev->nd_net->dev_base_seq++;
+}
+
+void dev_flush_backlog(struct net_device *dev);
+
+void unregister_netdevice(struct net_device *dev)
+{
+	if (!dev->registered)
+		return;
+	dev_close(dev);
+	call_netdevice_notifiers(NETDEV_UNREGISTER, dev);
+	dev_flush_backlog(dev);
+	if (dev->netdev_ops && dev->netdev_ops->ndo_uninit)
+		dev->netdev_ops->ndo_uninit(dev);
+	unlist_netdevice(dev);
+	dev->registered = false;
+}
+
+int dev_get_iflink(const struct net_device *dev)
+{
+	if (dev->netdev_ops && dev->netdev_ops->ndo_get_iflink)
+		return dev->netdev_ops->ndo_get_iflink(dev);
+	return dev->ifindex;
+}
+
+/* RFC 2863 operstate from flags and carrier, as linkwatch computes it. */
+void dev_update_operstate(struct net_device *dev)
+{
+	if (!(dev->flags & IFF_UP))
+		dev->operstate = IF_OPER_DOWN;
+	else if (dev->flags & IFF_LOOPBACK)
+		dev->operstate = IF_OPER_UNKNOWN;
+	else if (!netif_carrier_ok(dev))
+		dev->operstate = dev_get_iflink(dev) != dev->ifindex ?
+				 IF_OPER_LOWERLAYERDOWN : IF_OPER_DOWN;
+	else
+		dev->operstate = IF_OPER_UP;
+}
+
+unsigned int dev_get_flags(const struct net_device *dev)
+{
+	unsigned int flags = dev->flags & ~(IFF_RUNNING | IFF_LOWER_UP | IFF_PROMISC |
+					    IFF_ALLMULTI);
+
+	flags |= dev->gflags & (IFF_PROMISC | IFF_ALLMULTI);
+	if (netif_running(dev)) {
+		if (netif_oper_up(dev))
+			flags |= IFF_RUNNING;
+		if (netif_carrier_ok(dev))
+			flags |= IFF_LOWER_UP;
+	}
+	return flags;
+}
+
+int dev_open(struct net_device *dev)
+{
+	int err = 0;
+
+	if (dev->flags & IFF_UP)
+		return 0;
+	if (dev->netdev_ops && dev->netdev_ops->ndo_open)
+		err = dev->netdev_ops->ndo_open(dev);
+	if (err)
+		return err;
+	dev->flags |= IFF_UP;
+	dev_update_operstate(dev);
+	call_netdevice_notifiers(NETDEV_UP, dev);
+	return 0;
+}
+
+int dev_close(struct net_device *dev)
+{
+	if (!(dev->flags & IFF_UP))
+		return 0;
+	call_netdevice_notifiers(NETDEV_GOING_DOWN, dev);
+	if (dev->netdev_ops && dev->netdev_ops->ndo_stop)
+		dev->netdev_ops->ndo_stop(dev);
+	dev->flags &= ~IFF_UP;
+	dev_update_operstate(dev);
+	call_netdevice_notifiers(NETDEV_DOWN, dev);
+	return 0;
+}
+
+int dev_change_flags(struct net_device *dev, unsigned int flags)
+{
+	unsigned int changeable = IFF_NOARP | IFF_MULTICAST | IFF_DEBUG | IFF_ALLMULTI |
+				  IFF_DYNAMIC | IFF_AUTOMEDIA | IFF_NOTRAILERS;
+	int err = 0;
+
+	if ((flags ^ dev->gflags) & IFF_PROMISC) {
+		dev->gflags ^= IFF_PROMISC;
+		dev_set_promiscuity(dev, (flags & IFF_PROMISC) ? 1 : -1);
+	}
+	unsigned int old = dev->flags;
+
+	dev->flags = (old & ~changeable) | (flags & changeable & ~IFF_ALLMULTI);
+	if ((flags ^ old) & IFF_UP)
+		err = (flags & IFF_UP) ? dev_open(dev) : dev_close(dev);
+	else if (!err)
+		call_netdevice_notifiers(NETDEV_CHANGE, dev);
+	return err;
+}
+
+int dev_set_promiscuity(struct net_device *dev, int inc)
+{
+	unsigned int old = dev->flags;
+
+	dev->promiscuity += inc;
+	if (dev->promiscuity < 0)
+		dev->promiscuity = 0;
+	if (dev->promiscuity)
+		dev->flags |= IFF_PROMISC;
+	else
+		dev->flags &= ~IFF_PROMISC;
+	if (old != dev->flags && dev->netdev_ops && dev->netdev_ops->ndo_change_rx_flags)
+		dev->netdev_ops->ndo_change_rx_flags(dev, IFF_PROMISC);
+	return 0;
+}
+
+int dev_set_allmulti(struct net_device *dev, int inc)
+{
+	dev->allmulti += inc;
+	if (dev->allmulti < 0)
+		dev->allmulti = 0;
+	if (dev->allmulti)
+		dev->flags |= IFF_ALLMULTI;
+	else
+		dev->flags &= ~IFF_ALLMULTI;
+	return 0;
+}
+
+int dev_set_mtu(struct net_device *dev, int mtu)
+{
+	int err = 0;
+
+	if (mtu < (int)dev->min_mtu || mtu > (int)dev->max_mtu)
+		return -EINVAL;
+	if ((unsigned int)mtu == dev->mtu)
+		return 0;
+	if (dev->netdev_ops && dev->netdev_ops->ndo_change_mtu)
+		err = dev->netdev_ops->ndo_change_mtu(dev, mtu);
+	else
+		dev->mtu = (unsigned int)mtu;
+	if (!err)
+		call_netdevice_notifiers(NETDEV_CHANGEMTU, dev);
+	return err;
+}
+
+int dev_set_mac_address(struct net_device *dev, const u8 *addr)
+{
+	if (addr[0] & 1)
+		return -EADDRNOTAVAIL;	/* multicast bit: not a unicast MAC */
+	if (dev->netdev_ops && dev->netdev_ops->ndo_set_mac_address) {
+		int err = dev->netdev_ops->ndo_set_mac_address(dev, addr);
+
+		if (err)
+			return err;
+	} else {
+		memcpy(dev->dev_addr, addr, dev->addr_len);
+	}
+	dev->addr_assign_type = 3; /* NET_ADDR_SET */
+	call_netdevice_notifiers(NETDEV_CHANGEADDR, dev);
+	return 0;
+}
+
+int dev_change_name(struct net_device *dev, const char *newname)
+{
+	if (!strncmp(dev->name, newname, IFNAMSIZ))
+		return 0;
+	if (!dev_valid_name(newname))
+		return -EINVAL;
+	if (dev->flags & IFF_UP && !(dev->priv_flags & IFF_LIVE_ADDR_CHANGE))
+		return -EBUSY;
+	if (__dev_get_by_name(dev_net(dev), newname))
+		return -EEXIST;
+	snprintf(dev->name, IFNAMSIZ, "%s", newname);
+	call_netdevice_notifiers(NETDEV_CHANGENAME, dev);
+	return 0;
+}
+
+/* `ip link set DEV netns NS`: the device leaves with its ifindex if free
+ * there, loses its addresses and routes, and arrives down. */
+int dev_change_net_namespace(struct net_device *dev, struct net *net, const char *pat)
+{
+	struct net *old = dev_net(dev);
+
+	if (net_eq(old, net))
+		return 0;
+	if (dev->flags & IFF_LOOPBACK)
+		return -EINVAL;
+	if (__dev_get_by_name(net, dev->name)) {
+		if (!pat)
+			return -EEXIST;
+		if (dev_alloc_name(net, dev, pat))
+			return -EEXIST;
+	}
+	dev_close(dev);
+	call_netdevice_notifiers(NETDEV_UNREGISTER, dev);
+	dev_flush_backlog(dev);
+	unlist_netdevice(dev);
+	dev->nd_net = net;
+	dev->ifindex = dev_new_index(net, dev->ifindex);
+	list_netdevice(net, dev);
+	call_netdevice_notifiers(NETDEV_REGISTER, dev);
+	return 0;
+}
+
+void netif_carrier_on(struct net_device *dev)
+{
+	if (dev->carrier)
+		return;
+	dev->carrier = 1;
+	dev_update_operstate(dev);
+	if (dev->registered)
+		call_netdevice_notifiers(NETDEV_CHANGE, dev);
+}
+
+void netif_carrier_off(struct net_device *dev)
+{
+	if (!dev->carrier)
+		return;
+	dev->carrier = 0;
+	dev_update_operstate(dev);
+	if (dev->registered)
+		call_netdevice_notifiers(NETDEV_CHANGE, dev);
+}
+
+int netdev_rx_handler_register(struct net_device *dev, rx_handler_func_t *h, void *data)
+{
+	if (dev->rx_handler)
+		return -EBUSY;
+	dev->rx_handler = h;
+	dev->rx_handler_data = data;
+	return 0;
+}
+
+void netdev_rx_handler_unregister(struct net_device *dev)
+{
+	dev->rx_handler = NULL;
+	dev->rx_handler_data = NULL;
+}
+
+int netdev_master_upper_dev_link(struct net_device *dev, struct net_device *upper)
+{
+	if (dev->master)
+		return -EBUSY;
+	dev->master = upper;
+	call_netdevice_notifiers(NETDEV_CHANGEUPPER, dev);
+	return 0;
+}
+
+void netdev_upper_dev_unlink(struct net_device *dev, struct net_device *upper)
+{
+	if (dev->master != upper)
+		return;
+	dev->master = NULL;
+	call_netdevice_notifiers(NETDEV_CHANGEUPPER, dev);
+}
+
+int dev_mc_add(struct net_device *dev, const u8 *addr)
+{
+	for (int i = 0; i < dev->mc_count; i++)
+		if (!memcmp(dev->mc_list[i], addr, ETH_ALEN))
+			return 0;
+	if (dev->mc_count >= (int)(sizeof(dev->mc_list) / sizeof(dev->mc_list[0])))
+		return -ENOSPC;
+	memcpy(dev->mc_list[dev->mc_count++], addr, ETH_ALEN);
+	return 0;
+}
+
+int dev_mc_del(struct net_device *dev, const u8 *addr)
+{
+	for (int i = 0; i < dev->mc_count; i++) {
+		if (memcmp(dev->mc_list[i], addr, ETH_ALEN))
+			continue;
+		memmove(dev->mc_list[i], dev->mc_list[i + 1],
+			(size_t)(dev->mc_count - i - 1) * ETH_ALEN);
+		dev->mc_count--;
+		return 0;
+	}
+	return -ENOENT;
+}
+
+void dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *s)
+{
+	if (dev->netdev_ops && dev->netdev_ops->ndo_get_stats64) {
+		memset(s, 0, sizeof(*s));
+		dev->netdev_ops->ndo_get_stats64(dev, s);
+	} else {
+		*s = dev->stats;
+	}
+	s->rx_dropped += dev->rx_dropped_core;
+	s->tx_dropped += dev->tx_dropped_core;
+	s->rx_nohandler += dev->rx_nohandler_core;
+}

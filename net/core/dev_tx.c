@@ -1,0 +1,53 @@
+/* The transmit half of net/core/dev.c: dev_queue_xmit() → the device's
+ * qdisc (none for veth, bridge and lo, which are IFF_NO_QUEUE: "qdisc
+ * noqueue") → dev_hard_start_xmit(), which copies to the taps and calls the
+ * driver's ndo_start_xmit(). */
+#include <errno.h>
+#include "linux/netdevice.h"
+#include "net/net_namespace.h"
+#include "net/world.h"
+
+int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	struct net *net = dev_net(dev);
+	struct packet_type *pt;
+
+	list_for_each_entry(pt, &net->ptype_all, list) {
+		struct sk_buff *c;
+
+		if (pt->dev && pt->dev != dev)
+			continue;
+		c = skb_clone(skb);
+		if (!c)
+			continue;
+		c->pkt_type = PACKET_OUTGOING;
+		skb_reset_mac_header(c);
+		pt->func(c, dev, pt, dev);
+	}
+	return dev->netdev_ops->ndo_start_xmit(skb, dev);
+}
+
+int dev_queue_xmit(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+
+	skb_reset_mac_header(skb);
+	if (!(dev->flags & IFF_UP)) {
+		dev->tx_dropped_core++;
+		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
+		return -ENETDOWN;
+	}
+	if (!skb->trace_id)
+		skb->trace_id = dev_net(dev)->world->trace_id_next++;
+	return dev_hard_start_xmit(skb, dev) == NETDEV_TX_OK ? 0 : -ENOBUFS;
+}
+
+/* Packets to ourselves through lo go back up as if received. */
+int dev_loopback_xmit(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	(void)net;
+	(void)sk;
+	skb_reset_mac_header(skb);
+	skb->pkt_type = PACKET_LOOPBACK;
+	return netif_rx(skb);
+}

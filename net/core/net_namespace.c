@@ -1,0 +1,176 @@
+/* Network namespaces (net/core/net_namespace.c): creation runs every
+ * subsystem's pernet init in the order of the list below; destruction tears
+ * the devices down and runs the exits in reverse. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "net/net_namespace.h"
+#include "net/world.h"
+#include "linux/netdevice.h"
+#include "net/rtnetlink.h"
+
+extern const struct pernet_operations netdev_core_net_ops;
+extern const struct pernet_operations devinet_ops;
+extern const struct pernet_operations fib_net_ops;
+extern const struct pernet_operations inet_net_ops;
+extern const struct pernet_operations ipv4_route_ops;
+extern const struct pernet_operations loopback_net_ops;
+
+/* The one visible list of per-namespace subsystems, in init order. */
+static const struct pernet_operations *const pernet_list[] = {
+	&netdev_core_net_ops,
+	&devinet_ops,
+	&fib_net_ops,
+	&ipv4_route_ops,
+	&inet_net_ops,
+	&loopback_net_ops,
+};
+
+#define NR_PERNET (sizeof(pernet_list) / sizeof(pernet_list[0]))
+
+struct netns_id {
+	struct list_head list;
+	struct net *peer;
+	int id;
+};
+
+static void net_free(struct net *net)
+{
+	for (size_t i = 0; i < NR_PERNET; i++)
+		if (pernet_list[i]->id)
+			free(net->gen[*pernet_list[i]->id]);
+	free(net);
+}
+
+static int ops_init(const struct pernet_operations *ops, struct net *net)
+{
+	if (ops->id && ops->size) {
+		net->gen[*ops->id] = calloc(1, ops->size);
+		if (!net->gen[*ops->id])
+			return -ENOMEM;
+	}
+	return ops->init ? ops->init(net) : 0;
+}
+
+struct net *net_create(struct world *world, const char *name)
+{
+	struct net *net = calloc(1, sizeof(*net));
+	size_t i;
+
+	if (!net)
+		return NULL;
+	net->world = world;
+	snprintf(net->name, sizeof(net->name), "%s", name);
+	net->refcnt = 1;
+	INIT_LIST_HEAD(&net->dev_base_head);
+	INIT_LIST_HEAD(&net->ptype_all);
+	INIT_LIST_HEAD(&net->ptype_base);
+	INIT_LIST_HEAD(&net->nsid_list);
+	list_add_tail(&net->list, &world->nets);
+	for (i = 0; i < NR_PERNET; i++) {
+		if (ops_init(pernet_list[i], net))
+			goto err;
+	}
+	return net;
+err:
+	while (i-- > 0)
+		if (pernet_list[i]->exit)
+			pernet_list[i]->exit(net);
+	list_del(&net->list);
+	net_free(net);
+	return NULL;
+}
+
+void default_device_exit(struct net *net);
+
+void net_destroy(struct net *net)
+{
+	struct net *other;
+	struct netns_id *e, *tmp;
+
+	default_device_exit(net);
+	for (size_t i = NR_PERNET; i-- > 0;)
+		if (pernet_list[i]->exit)
+			pernet_list[i]->exit(net);
+	list_for_each_entry(other, &net->world->nets, list)
+		net_ns_id_forget(other, net);
+	list_for_each_entry_safe(e, tmp, &net->nsid_list, list) {
+		list_del(&e->list);
+		free(e);
+	}
+	list_del(&net->list);
+	net_free(net);
+}
+
+struct net *get_net_ns_by_name(struct world *world, const char *name)
+{
+	struct net *net;
+
+	list_for_each_entry(net, &world->nets, list)
+		if (net->name[0] && !strcmp(net->name, name))
+			return net;
+	return NULL;
+}
+
+int peernet2id(struct net *net, struct net *peer)
+{
+	struct netns_id *e;
+
+	list_for_each_entry(e, &net->nsid_list, list)
+		if (e->peer == peer)
+			return e->id;
+	return -1;
+}
+
+/* Ids are per namespace, handed out from 0 in order of first need. */
+int peernet2id_alloc(struct net *net, struct net *peer)
+{
+	struct netns_id *e;
+	int id = peernet2id(net, peer);
+
+	if (id >= 0)
+		return id;
+	id = 0;
+	list_for_each_entry(e, &net->nsid_list, list)
+		if (e->id >= id)
+			id = e->id + 1;
+	e = calloc(1, sizeof(*e));
+	if (!e)
+		return -1;
+	e->peer = peer;
+	e->id = id;
+	list_add_tail(&e->list, &net->nsid_list);
+	return id;
+}
+
+void net_ns_id_forget(struct net *net, struct net *peer)
+{
+	struct netns_id *e, *tmp;
+
+	list_for_each_entry_safe(e, tmp, &net->nsid_list, list) {
+		if (e->peer == peer) {
+			list_del(&e->list);
+			free(e);
+		}
+	}
+}
+
+/* net.core defaults and the receive backlog */
+void backlog_napi_init(struct net *net);
+void backlog_napi_exit(struct net *net);
+
+static int netdev_core_init(struct net *net)
+{
+	net->core.sysctl_netdev_max_backlog = 1000;
+	net->core.sysctl_netdev_budget = 300;
+	net->core.sysctl_somaxconn = 4096;
+	net->core.sysctl_dev_weight = 64;
+	backlog_napi_init(net);
+	return 0;
+}
+
+const struct pernet_operations netdev_core_net_ops = {
+	.name = "netdev_core",
+	.init = netdev_core_init,
+	.exit = backlog_napi_exit,
+};

@@ -1,0 +1,468 @@
+/* Generic socket layer (net/core/sock.c, net/core/datagram.c,
+ * net/ipv4/ip_sockglue.c): allocation, the receive and error queues with
+ * their buffer limits, blocking receive, and the SOL_SOCKET / SOL_IP
+ * options. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <netinet/in.h>
+#include "linux/netdevice.h"
+#include "net/icmp.h"
+#include "net/ip.h"
+#include "net/net_namespace.h"
+#include "net/sock.h"
+#include "net/world.h"
+
+#define SK_RMEM_DEFAULT 212992
+#define SK_WMEM_DEFAULT 212992
+#define SOCK_MIN_RCVBUF 2304
+
+struct sock *sk_alloc(struct net *net, int family, const struct proto *prot)
+{
+	size_t size = prot->obj_size > sizeof(struct sock) ? prot->obj_size : sizeof(struct sock);
+	struct sock *sk = calloc(1, size);
+
+	if (!sk)
+		return NULL;
+	sk->sk_net = net;
+	sk->sk_world = net->world;
+	sk->sk_family = (u16)family;
+	sk->sk_prot = prot;
+	sk->sk_rcvbuf = SK_RMEM_DEFAULT;
+	sk->sk_sndbuf = SK_WMEM_DEFAULT;
+	sk->uc_ttl = -1;
+	sk->pmtudisc = net->ipv4.sysctl_ip_no_pmtu_disc ? IP_PMTUDISC_DONT : IP_PMTUDISC_WANT;
+	sk->mc_loop = 1;
+	INIT_LIST_HEAD(&sk->sk_node);
+	skb_queue_head_init(&sk->sk_receive_queue);
+	skb_queue_head_init(&sk->sk_error_queue);
+	init_waitqueue_head(&sk->sk_wq);
+	sk->sk_data_ready = sock_def_readable;
+	sk->sk_error_report = sock_def_readable;
+	net->world->socks_live++;
+	return sk;
+}
+
+void sk_free(struct sock *sk)
+{
+	skb_queue_purge_reason(&sk->sk_receive_queue, SKB_DROP_REASON_SOCKET_CLOSE);
+	skb_queue_purge_reason(&sk->sk_error_queue, SKB_DROP_REASON_SOCKET_CLOSE);
+	if (sk->sk_dst_cache)
+		dst_release(sk->sk_dst_cache);
+	sk->sk_world->socks_live--;
+	free(sk);
+}
+
+void sock_def_readable(struct sock *sk)
+{
+	wake_up(&sk->sk_wq);
+}
+
+static void sock_rfree(struct sk_buff *skb)
+{
+	skb->sk->sk_rmem_alloc -= (int)skb->truesize;
+}
+
+/* sock_queue_rcv_skb(): charge the receive buffer or drop */
+int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
+{
+	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
+		sk->sk_drops++;
+		kfree_skb_reason(skb, SKB_DROP_REASON_SOCKET_RCVBUFF);
+		return -ENOMEM;
+	}
+	skb_orphan(skb);
+	skb_dst_drop(skb);
+	skb->sk = sk;
+	skb->destructor = sock_rfree;
+	sk->sk_rmem_alloc += (int)skb->truesize;
+	__skb_queue_tail(&sk->sk_receive_queue, skb);
+	sk->sk_data_ready(sk);
+	return 0;
+}
+
+int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb)
+{
+	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_SOCKET_RCVBUFF);
+		return -ENOMEM;
+	}
+	skb_orphan(skb);
+	skb_dst_drop(skb);
+	skb->sk = sk;
+	skb->destructor = sock_rfree;
+	sk->sk_rmem_alloc += (int)skb->truesize;
+	__skb_queue_tail(&sk->sk_error_queue, skb);
+	sk->sk_error_report(sk);
+	return 0;
+}
+
+int sk_wait_data(struct sock *sk, u64 timeout_ns)
+{
+	return task_wait(sk->sk_world, &sk->sk_wq, timeout_ns);
+}
+
+/* __skb_recv_datagram(): the next queued skb, waiting when allowed */
+struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
+{
+	for (;;) {
+		struct sk_buff *skb = __skb_dequeue(&sk->sk_receive_queue);
+		int ret;
+
+		if (skb)
+			return skb;
+		if (sk->sk_err) {
+			*err = -sk->sk_err;
+			sk->sk_err = 0;
+			return NULL;
+		}
+		if (flags & MSG_DONTWAIT || (sk->sk_socket && sk->sk_socket->nonblock)) {
+			*err = -EAGAIN;
+			return NULL;
+		}
+		ret = sk_wait_data(sk, 0);
+		if (ret == -EINTR || ret == -EAGAIN) {
+			*err = ret;
+			return NULL;
+		}
+	}
+}
+
+static int icmp_err_convert(u8 type, u8 code, bool *fatal)
+{
+	static const int unreach[] = {
+		ENETUNREACH, EHOSTUNREACH, ENOPROTOOPT, ECONNREFUSED, EMSGSIZE, EOPNOTSUPP,
+		ENETUNREACH, EHOSTDOWN, ENONET, ENETUNREACH, EHOSTUNREACH, ENETUNREACH,
+		EHOSTUNREACH, EHOSTUNREACH, EHOSTUNREACH, EHOSTUNREACH,
+	};
+
+	*fatal = true;
+	switch (type) {
+	case ICMP_DEST_UNREACH:
+		return code <= NR_ICMP_UNREACH ? unreach[code] : EHOSTUNREACH;
+	case ICMP_TIME_EXCEEDED:
+		*fatal = false;
+		return EHOSTUNREACH;
+	case ICMP_PARAMETERPROB:
+		return EPROTO;
+	default:
+		*fatal = false;
+		return 0;
+	}
+}
+
+/* ip_icmp_error(): queue an ICMP error for a socket with IP_RECVERR.  skb
+ * data is at the quoted (inner) IP header; payload is what the socket sent. */
+void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port,
+		   u32 info, const u8 *payload)
+{
+	const struct icmphdr *icmph = icmp_hdr(skb);
+	const struct iphdr *inner = (const struct iphdr *)skb->data;
+	struct sock_exterr_skb *serr;
+	struct sk_buff *c;
+
+	if (!sk->recverr)
+		return;
+	c = skb_clone(skb);
+	if (!c)
+		return;
+	serr = SKB_EXT_ERR(c);
+	memset(serr, 0, sizeof(*serr));
+	serr->ee.ee_errno = (u32)err;
+	serr->ee.ee_origin = SO_EE_ORIGIN_ICMP;
+	serr->ee.ee_type = icmph->type;
+	serr->ee.ee_code = icmph->code;
+	serr->ee.ee_info = info;
+	serr->addr_offset = (u16)((const u8 *)&inner->daddr - skb_network_header(skb));
+	serr->port = port;
+	serr->offender = ip_hdr(skb)->saddr;
+	if (payload >= c->data && payload <= c->tail && skb_pull(c, (unsigned int)(payload - skb->data)))
+		sock_queue_err_skb(sk, c);
+	else
+		kfree_skb(c);
+}
+
+/* ip_local_error(): an error found before the packet left (EMSGSIZE). */
+void ip_local_error(struct sock *sk, int err, __be32 daddr, __be16 port, u32 info)
+{
+	struct sk_buff *skb;
+	struct sock_exterr_skb *serr;
+	struct iphdr *iph;
+
+	if (!sk->recverr)
+		return;
+	skb = alloc_skb(&sk->sk_world->skb_pool, sizeof(struct iphdr));
+	if (!skb)
+		return;
+	skb_put(skb, sizeof(struct iphdr));
+	skb_reset_network_header(skb);
+	iph = ip_hdr(skb);
+	memset(iph, 0, sizeof(*iph));
+	iph->daddr = daddr;
+	serr = SKB_EXT_ERR(skb);
+	memset(serr, 0, sizeof(*serr));
+	serr->ee.ee_errno = (u32)err;
+	serr->ee.ee_origin = SO_EE_ORIGIN_LOCAL;
+	serr->ee.ee_info = info;
+	serr->addr_offset = (u16)offsetof(struct iphdr, daddr);
+	serr->port = port;
+	skb_pull(skb, sizeof(struct iphdr));
+	skb_reset_transport_header(skb);
+	sock_queue_err_skb(sk, skb);
+}
+
+int ip_err_from_icmp(struct sk_buff *skb, bool *fatal)
+{
+	const struct icmphdr *icmph = icmp_hdr(skb);
+
+	return icmp_err_convert(icmph->type, icmph->code, fatal);
+}
+
+static void put_cmsg(struct msghdr *msg, int level, int type, const void *data, size_t len)
+{
+	struct cmsghdr *cm;
+	size_t space = CMSG_SPACE(len);
+
+	if (!msg->msg_control || msg->msg_controllen < space) {
+		msg->msg_flags |= MSG_CTRUNC;
+		return;
+	}
+	cm = (struct cmsghdr *)msg->msg_control;
+	cm->cmsg_level = level;
+	cm->cmsg_type = type;
+	cm->cmsg_len = CMSG_LEN(len);
+	memcpy(CMSG_DATA(cm), data, len);
+	msg->msg_controllen = space;
+}
+
+static size_t copy_to_iov(const struct msghdr *msg, const u8 *src, size_t len)
+{
+	size_t done = 0;
+
+	for (size_t i = 0; i < msg->msg_iovlen && done < len; i++) {
+		size_t n = msg->msg_iov[i].iov_len;
+
+		if (n > len - done)
+			n = len - done;
+		memcpy(msg->msg_iov[i].iov_base, src + done, n);
+		done += n;
+	}
+	return done;
+}
+
+/* ip_recv_error(): read one entry of the error queue (MSG_ERRQUEUE) */
+int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len)
+{
+	struct sk_buff *skb = __skb_dequeue(&sk->sk_error_queue);
+	struct {
+		struct sock_extended_err ee;
+		struct sockaddr_in offender;
+	} errhdr;
+	struct sock_exterr_skb *serr;
+	size_t copied;
+	u8 buf[65536];
+
+	if (!skb)
+		return -EAGAIN;
+	serr = SKB_EXT_ERR(skb);
+	copied = skb->len < len ? skb->len : len;
+	if (copied < skb->len)
+		msg->msg_flags |= MSG_TRUNC;
+	skb_copy_bits(skb, 0, buf, (int)copied);
+	copy_to_iov(msg, buf, copied);
+	if (msg->msg_name) {
+		struct sockaddr_in *sin = msg->msg_name;
+
+		memset(sin, 0, sizeof(*sin));
+		sin->sin_family = AF_INET;
+		memcpy(&sin->sin_addr, skb_network_header(skb) + serr->addr_offset, 4);
+		sin->sin_port = serr->port;
+		*addr_len = sizeof(*sin);
+	}
+	memset(&errhdr, 0, sizeof(errhdr));
+	memcpy(&errhdr.ee, &serr->ee, sizeof(errhdr.ee));
+	if (serr->ee.ee_origin == SO_EE_ORIGIN_ICMP) {
+		errhdr.offender.sin_family = AF_INET;
+		errhdr.offender.sin_addr.s_addr = serr->offender;
+	}
+	put_cmsg(msg, SOL_IP, IP_RECVERR, &errhdr, sizeof(errhdr));
+	msg->msg_flags |= MSG_ERRQUEUE;
+	consume_skb(skb);
+	return (int)copied;
+}
+
+static int get_int(const void *val, unsigned int len, int *out)
+{
+	if (len >= sizeof(int))
+		memcpy(out, val, sizeof(int));
+	else if (len >= 1)
+		*out = *(const u8 *)val;
+	else
+		return -EINVAL;
+	return 0;
+}
+
+int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
+		    unsigned int len)
+{
+	struct sock *sk = sock->sk;
+	int v = 0;
+
+	(void)level;
+	if (name == SO_BINDTODEVICE) {
+		char ifname[IFNAMSIZ] = { 0 };
+		struct net_device *dev;
+
+		memcpy(ifname, val, len < IFNAMSIZ - 1 ? len : IFNAMSIZ - 1);
+		if (!ifname[0]) {
+			sk->sk_bound_dev_if = 0;
+			return 0;
+		}
+		dev = __dev_get_by_name(sock_net(sk), ifname);
+		if (!dev)
+			return -ENODEV;
+		sk->sk_bound_dev_if = dev->ifindex;
+		return 0;
+	}
+	if (get_int(val, len, &v))
+		return -EINVAL;
+	switch (name) {
+	case SO_RCVBUF:
+		sk->sk_rcvbuf = v * 2 < SOCK_MIN_RCVBUF ? SOCK_MIN_RCVBUF : v * 2;
+		return 0;
+	case SO_SNDBUF:
+		sk->sk_sndbuf = v * 2 < 4608 ? 4608 : v * 2;
+		return 0;
+	case SO_REUSEADDR:
+		sk->sk_reuse = v != 0;
+		return 0;
+	case SO_MARK:
+		sk->sk_mark = (u32)v;
+		return 0;
+	case SO_PRIORITY:
+		sk->sk_priority = (u32)v;
+		return 0;
+	case SO_BROADCAST:
+		if (v)
+			sock->flags |= 1;
+		else
+			sock->flags &= ~1UL;
+		return 0;
+	case SO_TIMESTAMP:
+	case SO_DEBUG:
+	case SO_KEEPALIVE:
+	case SO_REUSEPORT:
+	case SO_SNDTIMEO_OLD:
+	case SO_RCVTIMEO_OLD:
+		return 0;
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
+int sock_getsockopt(struct socket *sock, int level, int name, void *val, unsigned int *len)
+{
+	struct sock *sk = sock->sk;
+	int v;
+
+	(void)level;
+	switch (name) {
+	case SO_RCVBUF: v = sk->sk_rcvbuf; break;
+	case SO_SNDBUF: v = sk->sk_sndbuf; break;
+	case SO_TYPE: v = sk->sk_type; break;
+	case SO_PROTOCOL: v = sk->sk_protocol; break;
+	case SO_DOMAIN: v = sk->sk_family; break;
+	case SO_REUSEADDR: v = sk->sk_reuse; break;
+	case SO_MARK: v = (int)sk->sk_mark; break;
+	case SO_ERROR: v = sk->sk_err; sk->sk_err = 0; break;
+	default: return -ENOPROTOOPT;
+	}
+	if (*len < sizeof(int))
+		return -EINVAL;
+	memcpy(val, &v, sizeof(v));
+	*len = sizeof(int);
+	return 0;
+}
+
+int ip_setsockopt(struct sock *sk, int level, int name, const void *val, unsigned int len)
+{
+	int v = 0;
+
+	(void)level;
+	if (get_int(val, len, &v))
+		return -EINVAL;
+	switch (name) {
+	case IP_TTL:
+		if (v < -1 || v == 0 || v > 255)
+			return -EINVAL;
+		sk->uc_ttl = v;
+		return 0;
+	case IP_TOS:
+		sk->tos = (u8)(v & ~3);
+		return 0;
+	case IP_MTU_DISCOVER:
+		if (v < IP_PMTUDISC_DONT || v > 5)
+			return -EINVAL;
+		sk->pmtudisc = (u8)v;
+		return 0;
+	case IP_RECVERR:
+		sk->recverr = v != 0;
+		if (!v)
+			skb_queue_purge_reason(&sk->sk_error_queue, SKB_DROP_REASON_SOCKET_CLOSE);
+		return 0;
+	case IP_HDRINCL:
+		if (sk->sk_type != SOCK_RAW)
+			return -ENOPROTOOPT;
+		sk->hdrincl = v != 0;
+		return 0;
+	case IP_RECVTTL:
+		sk->recvttl = v != 0;
+		return 0;
+	case IP_RECVTOS:
+		sk->recvtos = v != 0;
+		return 0;
+	case IP_FREEBIND:
+		sk->freebind = v != 0;
+		return 0;
+	case IP_MULTICAST_LOOP:
+		sk->mc_loop = v != 0;
+		return 0;
+	case IP_MULTICAST_TTL:
+	case IP_MULTICAST_IF:
+	case IP_PKTINFO:
+	case IP_RECVOPTS:
+	case IP_RETOPTS:
+	case IP_OPTIONS:
+		return 0;
+	default:
+		return -ENOPROTOOPT;
+	}
+}
+
+int ip_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)
+{
+	int v;
+
+	(void)level;
+	switch (name) {
+	case IP_TTL:
+		v = sk->uc_ttl == -1 ? sock_net(sk)->ipv4.sysctl_ip_default_ttl : sk->uc_ttl;
+		break;
+	case IP_TOS: v = sk->tos; break;
+	case IP_MTU_DISCOVER: v = sk->pmtudisc; break;
+	case IP_RECVERR: v = sk->recverr; break;
+	case IP_HDRINCL: v = sk->hdrincl; break;
+	case IP_MTU:
+		if (!sk->sk_dst_cache)
+			return -ENOTCONN;
+		v = (int)dst_mtu(sk->sk_dst_cache);
+		break;
+	default:
+		return -ENOPROTOOPT;
+	}
+	if (*len < sizeof(int))
+		return -EINVAL;
+	memcpy(val, &v, sizeof(v));
+	*len = sizeof(int);
+	return 0;
+}

@@ -1,0 +1,172 @@
+/* IPv4 transmit (net/ipv4/ip_output.c): __ip_local_out() finishes the
+ * header and runs NF_INET_LOCAL_OUT, dst_output() → ip_output() runs
+ * NF_INET_POST_ROUTING, ip_finish_output() fragments what exceeds the MTU,
+ * and ip_finish_output2() hands the packet to the next hop's neighbour
+ * (neigh_resolve_output → dev_queue_xmit). */
+#include <errno.h>
+#include <string.h>
+#include "linux/netdevice.h"
+#include "linux/netfilter.h"
+#include "net/arp.h"
+#include "net/icmp.h"
+#include "net/ip.h"
+#include "net/net_namespace.h"
+#include "net/route.h"
+#include "net/sock.h"
+#include "net/world.h"
+
+/* The IP id for packets without DF, from the world's seeded generator
+ * (the kernel hashes into a table of counters: deterministic here). */
+u16 ip_idents_next(struct net *net, __be32 daddr, __be32 saddr, u8 proto)
+{
+	(void)daddr;
+	(void)saddr;
+	(void)proto;
+	if (!net->ipv4.ip_id_next)
+		net->ipv4.ip_id_next = world_random_u32(net->world) | 1;
+	return (u16)(net->ipv4.ip_id_next++);
+}
+
+void ip_select_ident(struct net *net, struct sk_buff *skb, struct sock *sk)
+{
+	struct iphdr *iph = ip_hdr(skb);
+
+	if (sk && sk->inet_daddr) {
+		iph->id = htons(++sk->inet_id);
+		return;
+	}
+	if ((iph->frag_off & htons(IP_DF)) && !skb->ignore_df)
+		iph->id = 0;
+	else
+		iph->id = htons(ip_idents_next(net, iph->daddr, iph->saddr, iph->protocol));
+}
+
+static int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	struct rtable *rt = skb_rtable(skb);
+	struct net_device *dev = rt->dst.dev;
+	struct neighbour *neigh;
+	__be32 nexthop;
+	int res;
+
+	(void)sk;
+	if (skb_headroom(skb) < dev->hard_header_len && skb_cow_head(skb, dev->hard_header_len)) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
+		return -ENOMEM;
+	}
+	if (rt->rt_type == RTN_MULTICAST)
+		__IP_ADD_STATS(net, IPSTATS_MIB_OUTMCASTOCTETS, skb->len);
+	else if (rt->rt_type == RTN_BROADCAST)
+		__IP_ADD_STATS(net, IPSTATS_MIB_OUTBCASTOCTETS, skb->len);
+	nexthop = rt_nexthop(rt, ip_hdr(skb)->daddr);
+	neigh = ipv4_neigh_lookup_create(dev, nexthop);
+	if (!neigh) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_CREATEFAIL);
+		return -EINVAL;
+	}
+	res = neigh_output(neigh, skb);
+	neigh_release(neigh);
+	return res;
+}
+
+static unsigned int ip_skb_dst_mtu(struct sock *sk, const struct sk_buff *skb)
+{
+	(void)sk;
+	return ipv4_mtu(skb_dst(skb));
+}
+
+static int ip_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
+		       unsigned int mtu,
+		       int (*output)(struct net *, struct sock *, struct sk_buff *))
+{
+	struct iphdr *iph = ip_hdr(skb);
+
+	if (!(iph->frag_off & htons(IP_DF)))
+		return ip_do_fragment(net, sk, skb, output);
+	if (!skb->ignore_df || (IPCB(skb)->frag_max_size && IPCB(skb)->frag_max_size > mtu)) {
+		__IP_INC_STATS(net, IPSTATS_MIB_FRAGFAILS);
+		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu));
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
+		return -EMSGSIZE;
+	}
+	return ip_do_fragment(net, sk, skb, output);
+}
+
+static int ip_finish_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	unsigned int mtu = ip_skb_dst_mtu(sk, skb);
+
+	if (skb->len > mtu || IPCB(skb)->frag_max_size)
+		return ip_fragment(net, sk, skb, mtu, ip_finish_output2);
+	return ip_finish_output2(net, sk, skb);
+}
+
+int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	struct net_device *dev = skb_dst(skb)->dev;
+
+	__IP_INC_STATS(net, IPSTATS_MIB_OUTPKTS);
+	__IP_ADD_STATS(net, IPSTATS_MIB_OUTOCTETS, skb->len);
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_IP);
+	return NF_HOOK_COND(NFPROTO_IPV4, NF_INET_POST_ROUTING, net, sk, skb, NULL, dev,
+			    ip_finish_output, !(IPCB(skb)->flags & IPSKB_REROUTED));
+}
+
+/* Broadcasts we send are also delivered to ourselves, through lo. */
+int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	struct rtable *rt = skb_rtable(skb);
+	struct net_device *dev = rt->dst.dev;
+
+	skb->dev = dev;
+	skb->protocol = htons(ETH_P_IP);
+	__IP_INC_STATS(net, IPSTATS_MIB_OUTPKTS);
+	if (rt->rt_flags & RTCF_BROADCAST) {
+		struct sk_buff *c = skb_clone(skb);
+
+		if (c) {
+			c->dev = dev;
+			dev_loopback_xmit(net, sk, c);
+		}
+		if (ip_hdr(skb)->ttl == 0) {
+			consume_skb(skb);
+			return 0;
+		}
+	}
+	return NF_HOOK_COND(NFPROTO_IPV4, NF_INET_POST_ROUTING, net, sk, skb, NULL, dev,
+			    ip_finish_output, !(IPCB(skb)->flags & IPSKB_REROUTED));
+}
+
+int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	struct iphdr *iph = ip_hdr(skb);
+
+	iph->tot_len = htons((u16)skb->len);
+	ip_send_check(iph);
+	skb->protocol = htons(ETH_P_IP);
+	return nf_hook(NFPROTO_IPV4, NF_INET_LOCAL_OUT, net, sk, skb, NULL,
+		       skb_dst(skb)->dev, dst_output);
+}
+
+int ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	int err = __ip_local_out(net, sk, skb);
+
+	if (err == 1)
+		err = dst_output(net, sk, skb);
+	return err;
+}
+
+int ip_send_skb(struct net *net, struct sk_buff *skb)
+{
+	int err;
+
+	__IP_INC_STATS(net, IPSTATS_MIB_OUTREQUESTS);
+	err = ip_local_out(net, skb->sk, skb);
+	if (err > 0)
+		err = 0;
+	if (err)
+		__IP_INC_STATS(net, IPSTATS_MIB_OUTDISCARDS);
+	return err;
+}

@@ -1,0 +1,812 @@
+/* IPv4 routing (net/ipv4/route.c): turns a FIB result into the dst_entry an
+ * skb carries — input ip_local_deliver / ip_forward / ip_error, output
+ * ip_output — caches those per namespace, and keeps the path-MTU
+ * exceptions learned from ICMP "fragmentation needed" (net.ipv4.route.
+ * mtu_expires, 600 s) that `ip route get` shows as "cache expires … mtu …". */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "linux/inetdevice.h"
+#include "linux/netdevice.h"
+#include "net/ip.h"
+#include "net/net_namespace.h"
+#include "net/route.h"
+#include "net/rtnetlink.h"
+#include "net/world.h"
+#include "net/icmp.h"
+
+int ip_error(struct sk_buff *skb);
+int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
+
+#define RT_CACHE_SIZE 256
+#define LOOPBACK_IFINDEX 1
+
+struct rt_key {
+	__be32 daddr, saddr;
+	int iif, oif;
+	u32 mark;
+	u8 tos, input, scope;
+};
+
+struct rt_cache_entry {
+	struct rt_key key;
+	struct rtable *rt;
+};
+
+struct pmtu_entry {
+	struct pmtu_entry *next;
+	__be32 daddr;
+	u32 mtu;
+	u64 expires;
+};
+
+struct rt_net {
+	u32 genid;
+	struct rt_cache_entry cache[RT_CACHE_SIZE];
+	struct pmtu_entry *pmtu;
+};
+
+static const unsigned int rt_net_id = NETGEN_ROUTE;
+
+static struct rt_net *rt_net(const struct net *net)
+{
+	return net_generic(net, rt_net_id);
+}
+
+/* ---- dst_entry basics (net/core/dst.c) ---- */
+void dst_release(struct dst_entry *dst)
+{
+	struct rtable *rt = (struct rtable *)dst;
+
+	if (!dst || --dst->refcnt)
+		return;
+	if (dst->dev) {
+		dev_net(dst->dev)->world->dst_live--;
+		dev_put(dst->dev);
+	}
+	free(rt);
+}
+
+unsigned int dst_mtu(const struct dst_entry *dst)
+{
+	return ipv4_mtu(dst);
+}
+
+int dst_discard(struct sk_buff *skb)
+{
+	kfree_skb(skb);
+	return 0;
+}
+
+int dst_discard_out(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	(void)net;
+	(void)sk;
+	kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
+	return 0;
+}
+
+int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	(void)net;
+	(void)sk;
+	kfree_skb(skb);
+	return 0;
+}
+
+static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u16 type)
+{
+	struct rtable *rt = calloc(1, sizeof(*rt));
+
+	if (!rt)
+		return NULL;
+	rt->dst.dev = dev;
+	dev_hold(dev);
+	dev_net(dev)->world->dst_live++;
+	rt->dst.refcnt = 1;
+	rt->dst.output = ip_output;
+	if (flags & RTCF_LOCAL)
+		rt->dst.input = ip_local_deliver;
+	else
+		rt->dst.input = dst_discard;
+	rt->rt_genid = (int)rt_net(dev_net(dev))->genid;
+	rt->rt_flags = flags;
+	rt->rt_type = type;
+	return rt;
+}
+
+/* ---- the route cache ---- */
+static unsigned int rt_key_hash(const struct rt_key *k)
+{
+	u32 h = k->daddr * 2654435761u;
+
+	h ^= k->saddr * 40503u + (u32)k->iif * 31u + (u32)k->oif * 17u + k->mark + k->tos +
+	     (u32)k->input * 7919u;
+	return (h ^ (h >> 16)) % RT_CACHE_SIZE;
+}
+
+void rt_cache_flush(struct net *net)
+{
+	struct rt_net *rn = rt_net(net);
+
+	rn->genid++;
+	for (int i = 0; i < RT_CACHE_SIZE; i++) {
+		if (rn->cache[i].rt) {
+			ip_rt_put(rn->cache[i].rt);
+			rn->cache[i].rt = NULL;
+		}
+	}
+}
+
+void rt_flush_dev(struct net_device *dev)
+{
+	rt_cache_flush(dev_net(dev));
+}
+
+static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
+{
+	struct rt_cache_entry *e = &rt_net(net)->cache[rt_key_hash(k)];
+
+	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete) {
+		dst_hold(&e->rt->dst);
+		return e->rt;
+	}
+	return NULL;
+}
+
+static void rt_cache_put(struct net *net, const struct rt_key *k, struct rtable *rt)
+{
+	struct rt_cache_entry *e = &rt_net(net)->cache[rt_key_hash(k)];
+
+	if (e->rt)
+		ip_rt_put(e->rt);
+	e->key = *k;
+	dst_hold(&rt->dst);
+	e->rt = rt;
+}
+
+static void rt_key_init(struct rt_key *k)
+{
+	memset(k, 0, sizeof(*k));
+}
+
+/* ---- path MTU exceptions ---- */
+static struct pmtu_entry *pmtu_find(struct net *net, __be32 daddr)
+{
+	struct pmtu_entry **pp = &rt_net(net)->pmtu;
+	u64 now = net->world->now;
+
+	while (*pp) {
+		struct pmtu_entry *e = *pp;
+
+		if (e->expires && e->expires <= now) {
+			*pp = e->next;
+			free(e);
+			continue;
+		}
+		if (e->daddr == daddr)
+			return e;
+		pp = &e->next;
+	}
+	return NULL;
+}
+
+static void pmtu_flush_all(struct net *net)
+{
+	struct pmtu_entry *e = rt_net(net)->pmtu;
+
+	while (e) {
+		struct pmtu_entry *n = e->next;
+
+		free(e);
+		e = n;
+	}
+	rt_net(net)->pmtu = NULL;
+}
+
+/* __ip_rt_update_pmtu(): remember a smaller MTU for daddr, never below
+ * route.min_pmtu (552). */
+void ip_rt_update_pmtu_daddr(struct net *net, struct rtable *rt, __be32 daddr, u32 mtu)
+{
+	struct pmtu_entry *e;
+	u32 min = (u32)net->ipv4.sysctl_ip_min_pmtu;
+
+	if (rt && ipv4_mtu(&rt->dst) < mtu)
+		return;
+	if (mtu < min)
+		mtu = min;
+	e = pmtu_find(net, daddr);
+	if (!e) {
+		e = calloc(1, sizeof(*e));
+		if (!e)
+			return;
+		e->daddr = daddr;
+		e->next = rt_net(net)->pmtu;
+		rt_net(net)->pmtu = e;
+	}
+	e->mtu = mtu;
+	e->expires = net->world->now +
+		     (u64)net->ipv4.sysctl_ip_rt_mtu_expires * NSEC_PER_SEC;
+	rt_cache_flush(net);
+}
+
+void ipv4_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif, u8 protocol)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	struct flowi4 fl4 = { .daddr = iph->daddr, .saddr = iph->saddr, .flowi4_oif = oif,
+			      .flowi4_proto = protocol };
+	struct rtable *rt;
+	int err;
+
+	rt = ip_route_output_key(net, &fl4, &err);
+	if (!rt)
+		return;
+	if (!(rt->rt_flags & RTCF_LOCAL))
+		ip_rt_update_pmtu_daddr(net, rt, iph->daddr, mtu);
+	ip_rt_put(rt);
+}
+
+unsigned int ipv4_mtu(const struct dst_entry *dst)
+{
+	const struct rtable *rt = (const struct rtable *)dst;
+	unsigned int mtu = rt->rt_pmtu;
+
+	if (!mtu || (dst->expires && dst->expires <= dev_net(dst->dev)->world->now))
+		mtu = dst->mtu;
+	if (!mtu)
+		mtu = dst->dev->mtu;
+	if (!mtu || mtu > IP_MAX_MTU)
+		mtu = IP_MAX_MTU;
+	return mtu;
+}
+
+struct fib_nh_exception *rt_find_pmtu(struct net *net, __be32 daddr, __be32 saddr,
+				      int oif, u64 *expires)
+{
+	(void)saddr;
+	(void)oif;
+	(void)net;
+	(void)daddr;
+	(void)expires;
+	return NULL;
+}
+
+/* rt_set_nexthop(): gateway, metrics and any PMTU exception for daddr */
+static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
+			   const struct fib_result *res)
+{
+	struct pmtu_entry *e;
+
+	if (res->fi) {
+		struct fib_nh *nh = FIB_RES_NHC(*res);
+
+		if (nh->fib_nh_gw4 && nh->fib_nh_scope == RT_SCOPE_LINK) {
+			rt->rt_uses_gateway = 1;
+			rt->rt_gw_family = 2 /* AF_INET */;
+			rt->rt_gw4 = nh->fib_nh_gw4;
+		}
+		rt->dst.mtu = res->fi->fib_mtu;
+		rt->rt_mtu_locked = res->fi->fib_mtu_locked;
+		rt->rt_table_id = res->table ? res->table->tb_id : 0;
+	}
+	e = (rt->rt_type == RTN_UNICAST) ? pmtu_find(net, daddr) : NULL;
+	if (e) {
+		rt->rt_pmtu = e->mtu;
+		rt->dst.expires = e->expires;
+	}
+}
+
+/* ---- input routes (ip_route_input_slow) ---- */
+struct rt_input {
+	struct sk_buff *skb;
+	__be32 daddr, saddr;
+	u8 tos;
+	struct net_device *dev;
+	struct in_device *in_dev;
+	struct fib_result res;
+	enum skb_drop_reason *reason;
+};
+
+static int rt_input_finish(struct rt_input *in, struct rtable *rt, bool cache,
+			   const struct rt_key *k)
+{
+	struct net *net = dev_net(in->dev);
+
+	rt->rt_is_input = 1;
+	rt->rt_iif = in->dev->ifindex;
+	rt->rt_rule_pref = in->res.rule_pref;
+	if (in->res.table)
+		rt->rt_table_id = in->res.table->tb_id;
+	if (cache)
+		rt_cache_put(net, k, rt);
+	skb_dst_set(in->skb, &rt->dst);
+	return 0;
+}
+
+/* local_input / brd_input / no_route: a route to ourselves, or ip_error */
+static int rt_local_input(struct rt_input *in, unsigned int flags, int err,
+			  const struct rt_key *k)
+{
+	struct net *net = dev_net(in->dev);
+	struct net_device *dev = net->loopback_dev;
+	struct rtable *rt;
+
+	/* ip_rt_get_dev(): the route's device, else lo */
+	if (in->res.fi && FIB_RES_NHC(in->res) && FIB_RES_DEV(in->res))
+		dev = FIB_RES_DEV(in->res);
+	rt = rt_dst_alloc(dev, flags | RTCF_LOCAL, in->res.type);
+	if (!rt)
+		return -ENOBUFS;
+	rt->dst.output = ip_rt_bug;
+	if (in->res.type == RTN_UNREACHABLE) {
+		rt->dst.input = ip_error;
+		rt->dst.error = (short)-err;
+		rt->rt_flags &= ~RTCF_LOCAL;
+	}
+	return rt_input_finish(in, rt, in->res.type != RTN_UNREACHABLE, k);
+}
+
+static int rt_mkroute_input(struct rt_input *in, const struct rt_key *k)
+{
+	struct net_device *out_dev = FIB_RES_DEV(in->res);
+	struct in_device *out_in = __in_dev_get_rtnl(out_dev);
+	unsigned int flags = 0;
+	struct rtable *rt;
+	u32 itag = 0;
+	int err;
+
+	if (!out_in)
+		return -EINVAL;
+	err = fib_validate_source(in->skb, in->saddr, in->daddr, in->tos,
+				  out_dev->ifindex, in->dev, in->in_dev, &itag);
+	if (err < 0) {
+		*in->reason = err == -EXDEV ? SKB_DROP_REASON_IP_RPFILTER :
+					      SKB_DROP_REASON_IP_INADDRERRORS;
+		return err;
+	}
+	if (out_in == in->in_dev && err && IN_DEV_TX_REDIRECTS(out_in) &&
+	    in->skb->protocol == htons(ETH_P_IP)) {
+		__be32 gw = FIB_RES_NHC(in->res)->fib_nh_gw4;
+
+		if (IN_DEV_SHARED_MEDIA(out_in) || inet_addr_onlink(out_in, in->saddr, gw))
+			IPCB(in->skb)->flags |= IPSKB_DOREDIRECT;
+	}
+	if (in->skb->protocol != htons(ETH_P_IP) && out_in == in->in_dev)
+		return -EINVAL;		/* ARP: no proxying back out the same link */
+	rt = rt_dst_alloc(out_dev, flags, in->res.type);
+	if (!rt)
+		return -ENOBUFS;
+	rt->dst.input = ip_forward;
+	rt_set_nexthop(dev_net(in->dev), rt, in->daddr, &in->res);
+	return rt_input_finish(in, rt, !(IPCB(in->skb)->flags & IPSKB_DOREDIRECT), k);
+}
+
+static int rt_martian(struct rt_input *in, enum skb_drop_reason reason)
+{
+	*in->reason = reason;
+	return -EINVAL;
+}
+
+static int rt_input_lookup(struct rt_input *in, const struct rt_key *k)
+{
+	struct net *net = dev_net(in->dev);
+	struct flowi4 fl4 = {
+		.flowi4_iif = in->dev->ifindex, .flowi4_mark = in->skb->mark,
+		.flowi4_tos = in->tos, .flowi4_scope = RT_SCOPE_UNIVERSE,
+		.daddr = in->daddr, .saddr = in->saddr,
+	};
+	u32 itag = 0;
+	int err;
+
+	err = fib_lookup(net, &fl4, &in->res, 0);
+	if (err) {
+		if (!IN_DEV_FORWARD(in->in_dev))
+			err = -EHOSTUNREACH;
+		goto no_route;
+	}
+	if (in->res.type == RTN_BROADCAST)
+		goto brd_input;
+	if (in->res.type == RTN_LOCAL) {
+		err = fib_validate_source(in->skb, in->saddr, in->daddr, in->tos, 0, in->dev,
+					  in->in_dev, &itag);
+		if (err < 0) {
+			*in->reason = err == -EXDEV ? SKB_DROP_REASON_IP_RPFILTER :
+						      SKB_DROP_REASON_IP_INADDRERRORS;
+			return err;
+		}
+		return rt_local_input(in, 0, 0, k);
+	}
+	if (!IN_DEV_FORWARD(in->in_dev)) {
+		err = -EHOSTUNREACH;
+		goto no_route;
+	}
+	if (in->res.type != RTN_UNICAST)
+		return rt_martian(in, SKB_DROP_REASON_IP_INADDRERRORS);
+	return rt_mkroute_input(in, k);
+brd_input:
+	if (in->skb->protocol != htons(ETH_P_IP))
+		return -EINVAL;
+	if (!ipv4_is_zeronet(in->saddr)) {
+		err = fib_validate_source(in->skb, in->saddr, 0, in->tos, 0, in->dev,
+					  in->in_dev, &itag);
+		if (err < 0)
+			return rt_martian(in, SKB_DROP_REASON_IP_INADDRERRORS);
+	}
+	in->res.type = RTN_BROADCAST;
+	return rt_local_input(in, RTCF_BROADCAST, 0, k);
+no_route:
+	in->res.type = RTN_UNREACHABLE;
+	in->res.fi = NULL;
+	in->res.table = NULL;
+	return rt_local_input(in, 0, err, k);
+}
+
+int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
+			 struct net_device *dev, enum skb_drop_reason *reason)
+{
+	enum skb_drop_reason dummy;
+	struct rt_input in = { .skb = skb, .daddr = daddr, .saddr = saddr,
+			       .tos = tos & IPTOS_RT_MASK, .dev = dev,
+			       .in_dev = __in_dev_get_rtnl(dev),
+			       .reason = reason ? reason : &dummy };
+	struct rt_key k;
+	struct rtable *rt;
+
+	*in.reason = SKB_DROP_REASON_NOT_SPECIFIED;
+	if (!in.in_dev)
+		return -EINVAL;
+	rt_key_init(&k);
+	k.daddr = daddr;
+	k.saddr = saddr;
+	k.iif = dev->ifindex;
+	k.mark = skb->mark;
+	k.tos = in.tos;
+	k.input = skb->protocol == htons(ETH_P_IP) ? 1 : 2;
+	rt = rt_cache_get(dev_net(dev), &k);
+	if (rt) {
+		skb_dst_set(skb, &rt->dst);
+		return 0;
+	}
+	if (ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr))
+		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
+	if (ipv4_is_lbcast(daddr) || (saddr == 0 && daddr == 0)) {
+		memset(&in.res, 0, sizeof(in.res));
+		in.res.type = RTN_BROADCAST;
+		return rt_local_input(&in, RTCF_BROADCAST, 0, &k);
+	}
+	if (ipv4_is_zeronet(saddr))
+		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
+	if (ipv4_is_zeronet(daddr))
+		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
+	if (ipv4_is_loopback(daddr) && !IN_DEV_ROUTE_LOCALNET(in.in_dev))
+		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
+	if (!ipv4_is_loopback(daddr) && ipv4_is_loopback(saddr) &&
+	    !IN_DEV_ROUTE_LOCALNET(in.in_dev))
+		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
+	return rt_input_lookup(&in, &k);
+}
+
+/* ---- output routes (ip_route_output_key_hash_rcu) ---- */
+static struct rtable *rt_mkroute_output(struct net *net, struct fib_result *res,
+					struct flowi4 *fl4, int orig_oif,
+					struct net_device *dev_out, unsigned int flags,
+					int *err)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(dev_out);
+	u16 type = res->type;
+	struct rtable *rt;
+
+	*err = -EINVAL;
+	if (!in_dev)
+		return NULL;
+	if (!IN_DEV_ROUTE_LOCALNET(in_dev) && ipv4_is_loopback(fl4->saddr) &&
+	    !(dev_out->flags & IFF_LOOPBACK))
+		return NULL;
+	if (ipv4_is_lbcast(fl4->daddr))
+		type = RTN_BROADCAST;
+	else if (ipv4_is_multicast(fl4->daddr))
+		type = RTN_MULTICAST;
+	else if (ipv4_is_zeronet(fl4->daddr))
+		return NULL;
+	if (dev_out->flags & IFF_LOOPBACK)
+		flags |= RTCF_LOCAL;
+	if (type == RTN_BROADCAST) {
+		flags |= RTCF_BROADCAST | RTCF_LOCAL;
+		res->fi = NULL;
+	} else if (type == RTN_MULTICAST) {
+		flags |= RTCF_MULTICAST | RTCF_LOCAL;
+		res->fi = NULL;
+	}
+	*err = -ENOBUFS;
+	rt = rt_dst_alloc(dev_out, flags, type);
+	if (!rt)
+		return NULL;
+	rt->rt_iif = orig_oif;
+	rt->rt_prefsrc = fl4->saddr;
+	rt->rt_rule_pref = res->rule_pref;
+	rt->rt_table_id = res->table ? res->table->tb_id : 0;
+	if ((flags & (RTCF_BROADCAST | RTCF_MULTICAST)) && !(dev_out->flags & IFF_LOOPBACK))
+		rt->dst.output = ip_mc_output;
+	rt_set_nexthop(net, rt, fl4->daddr, res);
+	*err = 0;
+	return rt;
+}
+
+static struct net_device *rt_output_check_saddr(struct net *net, struct flowi4 *fl4,
+						int *err)
+{
+	struct net_device *dev;
+
+	if (ipv4_is_multicast(fl4->saddr) || ipv4_is_lbcast(fl4->saddr) ||
+	    ipv4_is_zeronet(fl4->saddr)) {
+		*err = -EINVAL;
+		return NULL;
+	}
+	*err = -ENETUNREACH;
+	dev = __ip_dev_find(net, fl4->saddr);
+	if (!dev && !(fl4->flowi4_flags & FLOWI_FLAG_ANYSRC))
+		return NULL;
+	*err = 0;
+	return dev ? dev : net->loopback_dev;
+}
+
+static struct rtable *rt_output_slow(struct net *net, struct flowi4 *fl4, int *err)
+{
+	struct fib_result res = { 0 };
+	struct net_device *dev_out = NULL;
+	int orig_oif = fl4->flowi4_oif;
+	unsigned int flags = 0;
+
+	fl4->flowi4_iif = LOOPBACK_IFINDEX;
+	if (fl4->saddr) {
+		struct net_device *d = rt_output_check_saddr(net, fl4, err);
+
+		if (!d)
+			return NULL;
+		if (!fl4->flowi4_oif && (ipv4_is_multicast(fl4->daddr) ||
+					 ipv4_is_lbcast(fl4->daddr))) {
+			dev_out = d;
+			fl4->flowi4_oif = d->ifindex;
+			goto make_route;
+		}
+	}
+	if (fl4->flowi4_oif) {
+		dev_out = __dev_get_by_index(net, fl4->flowi4_oif);
+		*err = -ENODEV;
+		if (!dev_out)
+			return NULL;
+		*err = -ENETUNREACH;
+		if (!(dev_out->flags & IFF_UP) || !__in_dev_get_rtnl(dev_out))
+			return NULL;
+		if (ipv4_is_local_multicast(fl4->daddr) || ipv4_is_lbcast(fl4->daddr)) {
+			if (!fl4->saddr)
+				fl4->saddr = inet_select_addr(dev_out, 0, RT_SCOPE_LINK);
+			goto make_route;
+		}
+		if (!fl4->saddr) {
+			if (ipv4_is_multicast(fl4->daddr))
+				fl4->saddr = inet_select_addr(dev_out, 0, fl4->flowi4_scope);
+			else if (!fl4->daddr)
+				fl4->saddr = inet_select_addr(dev_out, 0, RT_SCOPE_HOST);
+		}
+	}
+	if (!fl4->daddr) {
+		fl4->daddr = fl4->saddr;
+		if (!fl4->daddr)
+			fl4->daddr = fl4->saddr = htonl(0x7f000001);
+		dev_out = net->loopback_dev;
+		fl4->flowi4_oif = LOOPBACK_IFINDEX;
+		res.type = RTN_LOCAL;
+		flags |= RTCF_LOCAL;
+		goto make_route;
+	}
+	*err = fib_lookup(net, fl4, &res, 0);
+	if (*err) {
+		res.fi = NULL;
+		res.table = NULL;
+		if (fl4->flowi4_oif && dev_out) {
+			/* the table is wrong: assume the destination is on link */
+			if (!fl4->saddr)
+				fl4->saddr = inet_select_addr(dev_out, 0, RT_SCOPE_LINK);
+			res.type = RTN_UNICAST;
+			goto make_route;
+		}
+		return NULL;
+	}
+	if (res.type == RTN_LOCAL) {
+		if (!fl4->saddr)
+			fl4->saddr = res.fi->fib_prefsrc ? res.fi->fib_prefsrc : fl4->daddr;
+		dev_out = net->loopback_dev;
+		orig_oif = FIB_RES_DEV(res) ? FIB_RES_DEV(res)->ifindex : orig_oif;
+		fl4->flowi4_oif = dev_out->ifindex;
+		flags |= RTCF_LOCAL;
+		goto make_route;
+	}
+	fib_select_path(net, &res, fl4);
+	dev_out = FIB_RES_DEV(res);
+make_route:
+	return rt_mkroute_output(net, &res, fl4, orig_oif, dev_out, flags, err);
+}
+
+struct rtable *ip_route_output_key(struct net *net, struct flowi4 *flp, int *err)
+{
+	struct rt_key k;
+	struct rtable *rt;
+
+	rt_key_init(&k);
+	k.daddr = flp->daddr;
+	k.saddr = flp->saddr;
+	k.oif = flp->flowi4_oif;
+	k.mark = flp->flowi4_mark;
+	k.tos = flp->flowi4_tos & IPTOS_RT_MASK;
+	k.scope = flp->flowi4_scope;
+	flp->flowi4_tos &= IPTOS_RT_MASK;
+	rt = rt_cache_get(net, &k);
+	if (rt) {
+		flp->saddr = rt->rt_prefsrc;
+		if (!flp->flowi4_oif)
+			flp->flowi4_oif = rt->dst.dev->ifindex;
+		*err = 0;
+		return rt;
+	}
+	rt = rt_output_slow(net, flp, err);
+	if (rt)
+		rt_cache_put(net, &k, rt);
+	return rt;
+}
+
+struct rtable *ip_route_output_flow(struct net *net, struct flowi4 *flp,
+				    const struct sock *sk, int *err)
+{
+	(void)sk;
+	return ip_route_output_key(net, flp, err);
+}
+
+/* ---- ip_error(): the input route of an unroutable packet ---- */
+int ip_error(struct sk_buff *skb)
+{
+	struct rtable *rt = skb_rtable(skb);
+	struct net_device *dev = skb->dev;
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	struct net *net = dev_net(rt->dst.dev);
+	enum skb_drop_reason reason = SKB_DROP_REASON_NOT_SPECIFIED;
+	int code;
+
+	if (!in_dev)
+		goto out;
+	if (!IN_DEV_FORWARD(in_dev)) {
+		if (rt->dst.error == EHOSTUNREACH) {
+			reason = SKB_DROP_REASON_IP_INADDRERRORS;
+			__IP_INC_STATS(net, IPSTATS_MIB_INADDRERRORS);
+		} else if (rt->dst.error == ENETUNREACH) {
+			reason = SKB_DROP_REASON_IP_INNOROUTES;
+			__IP_INC_STATS(net, IPSTATS_MIB_INNOROUTES);
+		}
+		goto out;
+	}
+	switch (rt->dst.error) {
+	case EHOSTUNREACH:
+		code = 1;	/* ICMP_HOST_UNREACH */
+		reason = SKB_DROP_REASON_IP_INADDRERRORS;
+		__IP_INC_STATS(net, IPSTATS_MIB_INADDRERRORS);
+		break;
+	case ENETUNREACH:
+		code = 0;	/* ICMP_NET_UNREACH */
+		reason = SKB_DROP_REASON_IP_INNOROUTES;
+		__IP_INC_STATS(net, IPSTATS_MIB_INNOROUTES);
+		break;
+	case EACCES:
+		code = 13;	/* ICMP_PKT_FILTERED */
+		break;
+	default:
+		goto out;
+	}
+	icmp_send(skb, 3, code, 0);
+out:
+	kfree_skb_reason(skb, reason);
+	return 0;
+}
+
+/* ---- `ip route get` (inet_rtm_getroute) ---- */
+static int getroute_input(struct net *net, const struct rtm_get_req *req,
+			  struct rtm_get_res *res)
+{
+	struct net_device *dev = __dev_get_by_index(net, req->iif);
+	struct sk_buff *skb;
+	struct rtable *rt;
+	int err;
+
+	if (!dev)
+		return -ENODEV;
+	skb = alloc_skb(&net->world->skb_pool, 64);
+	if (!skb)
+		return -ENOBUFS;
+	skb->protocol = htons(ETH_P_IP);
+	skb->dev = dev;
+	skb->mark = req->mark;
+	err = ip_route_input_noref(skb, req->dst, req->src, req->tos, dev, NULL);
+	rt = skb_rtable(skb);
+	if (!err && rt && rt->dst.error)
+		err = -rt->dst.error;
+	if (!err) {
+		res->type = (u8)rt->rt_type;
+		res->table = rt->rt_table_id;
+		res->oif = rt->dst.dev->ifindex;
+		res->flags = rt->rt_flags;
+		res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
+		res->mtu = rt->rt_pmtu;
+	}
+	res->iif = req->iif;
+	res->src = req->src;
+	consume_skb(skb);
+	return err;
+}
+
+static int getroute_output(struct net *net, const struct rtm_get_req *req,
+			   struct rtm_get_res *res)
+{
+	struct flowi4 fl4 = { .daddr = req->dst, .saddr = req->src, .flowi4_oif = req->oif,
+			      .flowi4_mark = req->mark, .flowi4_tos = req->tos };
+	struct rtable *rt;
+	int err;
+
+	rt = ip_route_output_key(net, &fl4, &err);
+	if (!rt)
+		return err;
+	res->type = (u8)rt->rt_type;
+	res->table = rt->rt_table_id;
+	res->oif = rt->dst.dev->ifindex;
+	res->flags = rt->rt_flags;
+	res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
+	res->prefsrc = fl4.saddr;
+	res->src = req->src;
+	if (rt->rt_pmtu && rt->dst.expires > net->world->now) {
+		res->mtu = rt->rt_pmtu;
+		res->expires_ns = rt->dst.expires - net->world->now;
+	}
+	ip_rt_put(rt);
+	return 0;
+}
+
+int inet_rtm_getroute(struct net *net, const struct rtm_get_req *req,
+		      struct rtm_get_res *res, struct netlink_ext_ack *extack)
+{
+	(void)extack;
+	memset(res, 0, sizeof(*res));
+	res->dst = req->dst;
+	if (req->fibmatch) {
+		struct flowi4 fl4 = { .daddr = req->dst, .saddr = req->src,
+				      .flowi4_oif = req->oif, .flowi4_iif = req->iif ? req->iif : 1,
+				      .flowi4_mark = req->mark, .flowi4_tos = req->tos };
+		int err = fib_lookup(net, &fl4, &res->res, 0);
+
+		if (err)
+			return err;
+		res->type = res->res.type;
+		return 0;
+	}
+	if (req->iif)
+		return getroute_input(net, req, res);
+	return getroute_output(net, req, res);
+}
+
+static int rt_net_init(struct net *net)
+{
+	net->ipv4.sysctl_ip_min_pmtu = 552;
+	net->ipv4.sysctl_ip_rt_mtu_expires = 600;
+	return 0;
+}
+
+static void rt_net_exit(struct net *net)
+{
+	rt_cache_flush(net);
+	pmtu_flush_all(net);
+}
+
+const struct pernet_operations ipv4_route_ops = {
+	.name = "route",
+	.init = rt_net_init,
+	.exit = rt_net_exit,
+	.id = &rt_net_id,
+	.size = sizeof(struct rt_net),
+};

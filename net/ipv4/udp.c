@@ -1,0 +1,162 @@
+/* UDP sockets (net/ipv4/udp.c, net/ipv4/datagram.c): so far the control
+ * half — bind, autobind from the ephemeral range, connect with its route
+ * lookup (what ping's source-address probe uses), getsockname.  Sending and
+ * receiving datagrams is the transport issue's work. */
+#include <errno.h>
+#include <string.h>
+#include <netinet/in.h>
+#include "linux/netdevice.h"
+#include "net/ip.h"
+#include "net/net_namespace.h"
+#include "net/route.h"
+#include "net/sock.h"
+#include "net/world.h"
+
+static bool udp_port_used(struct net *net, u16 port, const struct sock *self)
+{
+	struct sock *sk;
+
+	list_for_each_entry(sk, &net->ipv4.ping_sockets, sk_node)
+		if (sk != self && sk->inet_num == port)
+			return true;
+	return false;
+}
+
+/* inet_autobind(): a free port from ip_local_port_range */
+static int udp_get_port(struct sock *sk, u16 want)
+{
+	struct net *net = sock_net(sk);
+	int lo = net->ipv4.sysctl_ip_local_port_range[0];
+	int hi = net->ipv4.sysctl_ip_local_port_range[1];
+	u32 n = (u32)(hi - lo + 1);
+	u32 start;
+
+	if (want) {
+		if (udp_port_used(net, want, sk) && !sk->sk_reuse)
+			return -EADDRINUSE;
+		sk->inet_num = want;
+		return 0;
+	}
+	start = world_random_below(net->world, n);
+	for (u32 i = 0; i < n; i++) {
+		u16 port = (u16)(lo + (int)((start + i) % n));
+
+		if (!udp_port_used(net, port, sk)) {
+			sk->inet_num = port;
+			return 0;
+		}
+	}
+	return -EADDRINUSE;
+}
+
+static void udp_hash(struct sock *sk)
+{
+	if (list_empty(&sk->sk_node))
+		list_add_tail(&sk->sk_node, &sock_net(sk)->ipv4.ping_sockets);
+	sk->inet_sport = htons(sk->inet_num);
+}
+
+static int udp_bind(struct sock *sk, const struct sockaddr *uaddr, int len)
+{
+	const struct sockaddr_in *addr = (const struct sockaddr_in *)uaddr;
+	unsigned int type;
+	int err;
+
+	if (len < (int)sizeof(*addr))
+		return -EINVAL;
+	if (sk->inet_num)
+		return -EINVAL;
+	type = inet_addr_type(sock_net(sk), addr->sin_addr.s_addr);
+	if (addr->sin_addr.s_addr && type != RTN_LOCAL && type != RTN_MULTICAST &&
+	    type != RTN_BROADCAST && !sk->freebind &&
+	    !sock_net(sk)->ipv4.sysctl_ip_nonlocal_bind)
+		return -EADDRNOTAVAIL;
+	err = udp_get_port(sk, ntohs(addr->sin_port));
+	if (err)
+		return err;
+	sk->inet_rcv_saddr = sk->inet_saddr = addr->sin_addr.s_addr;
+	udp_hash(sk);
+	return 0;
+}
+
+/* ip4_datagram_connect(): route to the peer, take its source address */
+static int udp_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
+{
+	const struct sockaddr_in *usin = (const struct sockaddr_in *)uaddr;
+	struct flowi4 fl4 = { 0 };
+	struct rtable *rt;
+	int err;
+
+	if (len < (int)sizeof(*usin))
+		return -EINVAL;
+	if (usin->sin_family == AF_UNSPEC) {
+		sk->inet_daddr = 0;
+		sk->inet_dport = 0;
+		return 0;
+	}
+	if (usin->sin_family != AF_INET)
+		return -EAFNOSUPPORT;
+	fl4.daddr = usin->sin_addr.s_addr;
+	fl4.saddr = sk->inet_saddr;
+	fl4.flowi4_oif = sk->sk_bound_dev_if;
+	fl4.flowi4_mark = sk->sk_mark;
+	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
+	fl4.flowi4_proto = IPPROTO_UDP;
+	rt = ip_route_output_flow(sock_net(sk), &fl4, sk, &err);
+	if (!rt)
+		return err;
+	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
+		ip_rt_put(rt);
+		return -EACCES;
+	}
+	if (!sk->inet_saddr)
+		sk->inet_saddr = fl4.saddr;
+	if (!sk->inet_rcv_saddr)
+		sk->inet_rcv_saddr = fl4.saddr;
+	sk->inet_daddr = fl4.daddr;
+	sk->inet_dport = usin->sin_port;
+	if (sk->sk_dst_cache)
+		dst_release(sk->sk_dst_cache);
+	sk->sk_dst_cache = &rt->dst;
+	if (!sk->inet_num) {
+		err = udp_get_port(sk, 0);
+		if (err)
+			return err;
+		udp_hash(sk);
+	}
+	return 0;
+}
+
+static void udp_close(struct sock *sk)
+{
+	list_del(&sk->sk_node);
+	sk_free(sk);
+}
+
+static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int flags)
+{
+	(void)sk;
+	(void)m;
+	(void)len;
+	(void)flags;
+	return -EOPNOTSUPP;
+}
+
+static int udp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags, int *alen)
+{
+	if (flags & MSG_ERRQUEUE)
+		return ip_recv_error(sk, m, len, alen);
+	return -EOPNOTSUPP;
+}
+
+const struct proto udp_prot = {
+	.name = "UDP",
+	.close = udp_close,
+	.connect = udp_connect,
+	.bind = udp_bind,
+	.sendmsg = udp_sendmsg,
+	.recvmsg = udp_recvmsg,
+	.setsockopt = ip_setsockopt,
+	.getsockopt = ip_getsockopt,
+	.obj_size = sizeof(struct sock),
+};

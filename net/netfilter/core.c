@@ -1,0 +1,88 @@
+/* Netfilter core (net/netfilter/core.c): per-namespace hook lists sorted by
+ * priority, and nf_hook_slow() which walks them and acts on the verdicts. */
+#include <errno.h>
+#include <stdlib.h>
+#include "linux/netfilter.h"
+#include "net/net_namespace.h"
+
+struct netns_nf {
+	struct nf_hook_entries hooks[NFPROTO_IPV6 + 1][NF_INET_NUMHOOKS + 1];
+};
+
+const struct nf_hook_entries *nf_hook_entries_get(const struct net *net, u8 pf,
+						  unsigned int hook)
+{
+	const struct netns_nf *nf = net->nf;
+
+	if (!nf || pf > NFPROTO_IPV6 || hook > NF_INET_NUMHOOKS)
+		return NULL;
+	return &nf->hooks[pf][hook];
+}
+
+int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops)
+{
+	struct nf_hook_entries *e;
+	unsigned int i;
+
+	if (!net->nf) {
+		net->nf = calloc(1, sizeof(struct netns_nf));
+		if (!net->nf)
+			return -ENOMEM;
+	}
+	e = &((struct netns_nf *)net->nf)->hooks[ops->pf][ops->hooknum];
+	if (e->num >= NF_MAX_HOOKS_PER_POINT)
+		return -ENOSPC;
+	for (i = e->num; i > 0 && e->ops[i - 1]->priority > ops->priority; i--)
+		e->ops[i] = e->ops[i - 1];
+	e->ops[i] = ops;
+	e->num++;
+	return 0;
+}
+
+void nf_unregister_net_hook(struct net *net, const struct nf_hook_ops *ops)
+{
+	struct nf_hook_entries *e;
+
+	if (!net->nf)
+		return;
+	e = &((struct netns_nf *)net->nf)->hooks[ops->pf][ops->hooknum];
+	for (unsigned int i = 0; i < e->num; i++) {
+		if (e->ops[i] != ops)
+			continue;
+		for (; i + 1 < e->num; i++)
+			e->ops[i] = e->ops[i + 1];
+		e->num--;
+		return;
+	}
+}
+
+int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
+		 const struct nf_hook_entries *e)
+{
+	for (unsigned int i = 0; i < e->num; i++) {
+		unsigned int verdict = e->ops[i]->hook(e->ops[i]->priv, skb, state);
+
+		switch (verdict & 0xff) {
+		case NF_ACCEPT:
+			break;
+		case NF_DROP:
+			kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
+			return -EPERM;
+		case NF_STOLEN:
+			return 0;
+		case NF_REPEAT:
+			i--;
+			break;
+		default:
+			kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
+			return -EPERM;
+		}
+	}
+	return 1;
+}
+
+void nf_net_exit(struct net *net)
+{
+	free(net->nf);
+	net->nf = NULL;
+}

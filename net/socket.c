@@ -1,0 +1,319 @@
+/* The socket system calls of a world (net/socket.c): a table of file
+ * descriptors per world, and skbox_socket()/bind()/sendto()/recvmsg()/
+ * poll()… dispatching to the socket's proto_ops.  Blocking calls park the
+ * calling task. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <netinet/in.h>
+#include "linux/netdevice.h"
+#include "linux/sched.h"
+#include "net/net_namespace.h"
+#include "net/sock.h"
+#include "net/world.h"
+#include "skbox/socket.h"
+
+int inet_create(struct net *net, struct socket *sock, int type, int protocol);
+
+static struct net *current_net(struct world *w)
+{
+	return w->current ? w->current->net : w->init_net;
+}
+
+static struct socket *sockfd_lookup(struct world *w, int fd)
+{
+	if (fd < 0 || fd >= w->nfiles)
+		return NULL;
+	return w->files[fd];
+}
+
+static int fd_install(struct world *w, struct socket *sock)
+{
+	int fd;
+
+	for (fd = 3; fd < w->nfiles; fd++)
+		if (!w->files[fd])
+			break;
+	if (fd >= w->nfiles) {
+		int n = w->nfiles ? w->nfiles * 2 : 16;
+		struct socket **f = realloc(w->files, (size_t)n * sizeof(*f));
+
+		if (!f)
+			return -EMFILE;
+		memset(f + w->nfiles, 0, (size_t)(n - w->nfiles) * sizeof(*f));
+		w->files = f;
+		w->nfiles = n;
+	}
+	w->files[fd] = sock;
+	sock->fd = fd;
+	return fd;
+}
+
+int skbox_socket(struct world *w, int domain, int type, int protocol)
+{
+	struct socket *sock;
+	bool nonblock = type & SOCK_NONBLOCK;
+	int err, fd;
+
+	type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+	if (domain != AF_INET)
+		return -EAFNOSUPPORT;
+	sock = calloc(1, sizeof(*sock));
+	if (!sock)
+		return -ENOMEM;
+	err = inet_create(current_net(w), sock, type, protocol);
+	if (err) {
+		free(sock);
+		return err;
+	}
+	sock->nonblock = nonblock;
+	fd = fd_install(w, sock);
+	if (fd < 0) {
+		sock->ops->release(sock);
+		free(sock);
+	}
+	return fd;
+}
+
+int skbox_close(struct world *w, int fd)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+
+	if (!sock)
+		return -EBADF;
+	w->files[fd] = NULL;
+	sock->ops->release(sock);
+	free(sock);
+	if (w->nfiles && fd == w->nfiles - 1) {
+		/* nothing: the table only grows */
+	}
+	return 0;
+}
+
+/* Free the table at world teardown: open sockets are leaks, but close them. */
+void skbox_files_release(struct world *w)
+{
+	for (int fd = 0; fd < w->nfiles; fd++)
+		if (w->files[fd])
+			skbox_close(w, fd);
+	free(w->files);
+	w->files = NULL;
+	w->nfiles = 0;
+}
+
+int skbox_bind(struct world *w, int fd, const struct sockaddr *addr, socklen_t len)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+
+	return sock ? sock->ops->bind(sock, addr, (int)len) : -EBADF;
+}
+
+int skbox_connect(struct world *w, int fd, const struct sockaddr *addr, socklen_t len)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+
+	return sock ? sock->ops->connect(sock, addr, (int)len, 0) : -EBADF;
+}
+
+int skbox_listen(struct world *w, int fd, int backlog)
+{
+	(void)backlog;
+	return sockfd_lookup(w, fd) ? -EOPNOTSUPP : -EBADF;
+}
+
+int skbox_accept(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
+{
+	(void)addr;
+	(void)len;
+	return sockfd_lookup(w, fd) ? -EOPNOTSUPP : -EBADF;
+}
+
+ssize_t skbox_sendmsg(struct world *w, int fd, const struct msghdr *msg, int flags)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+	size_t len = 0;
+
+	if (!sock)
+		return -EBADF;
+	for (size_t i = 0; i < msg->msg_iovlen; i++)
+		len += msg->msg_iov[i].iov_len;
+	return sock->ops->sendmsg(sock, msg, len, flags);
+}
+
+ssize_t skbox_sendto(struct world *w, int fd, const void *buf, size_t len, int flags,
+		     const struct sockaddr *addr, socklen_t alen)
+{
+	struct iovec iov = { .iov_base = (void *)buf, .iov_len = len };
+	struct msghdr msg = { .msg_name = (void *)addr, .msg_namelen = addr ? alen : 0,
+			      .msg_iov = &iov, .msg_iovlen = 1 };
+
+	return skbox_sendmsg(w, fd, &msg, flags);
+}
+
+ssize_t skbox_send(struct world *w, int fd, const void *buf, size_t len, int flags)
+{
+	return skbox_sendto(w, fd, buf, len, flags, NULL, 0);
+}
+
+ssize_t skbox_recvmsg(struct world *w, int fd, struct msghdr *msg, int flags)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+	size_t len = 0;
+
+	if (!sock)
+		return -EBADF;
+	for (size_t i = 0; i < msg->msg_iovlen; i++)
+		len += msg->msg_iov[i].iov_len;
+	msg->msg_flags = 0;
+	return sock->ops->recvmsg(sock, msg, len, flags);
+}
+
+ssize_t skbox_recvfrom(struct world *w, int fd, void *buf, size_t len, int flags,
+		       struct sockaddr *addr, socklen_t *alen)
+{
+	struct iovec iov = { .iov_base = buf, .iov_len = len };
+	struct msghdr msg = { .msg_name = addr, .msg_namelen = alen ? *alen : 0,
+			      .msg_iov = &iov, .msg_iovlen = 1 };
+	ssize_t n = skbox_recvmsg(w, fd, &msg, flags);
+
+	if (n >= 0 && alen)
+		*alen = msg.msg_namelen;
+	return n;
+}
+
+ssize_t skbox_recv(struct world *w, int fd, void *buf, size_t len, int flags)
+{
+	return skbox_recvfrom(w, fd, buf, len, flags, NULL, NULL);
+}
+
+int skbox_shutdown(struct world *w, int fd, int how)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+
+	return sock ? sock->ops->shutdown(sock, how) : -EBADF;
+}
+
+int skbox_setsockopt(struct world *w, int fd, int level, int name, const void *val,
+		     socklen_t len)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+
+	return sock ? sock->ops->setsockopt(sock, level, name, val, len) : -EBADF;
+}
+
+int skbox_getsockopt(struct world *w, int fd, int level, int name, void *val, socklen_t *len)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+	unsigned int l = len ? *len : 0;
+	int err;
+
+	if (!sock)
+		return -EBADF;
+	err = sock->ops->getsockopt(sock, level, name, val, &l);
+	if (len)
+		*len = l;
+	return err;
+}
+
+static int getname(struct world *w, int fd, struct sockaddr *addr, socklen_t *len, int peer)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+	struct sockaddr_in sin;
+	int n;
+
+	if (!sock)
+		return -EBADF;
+	n = sock->ops->getname(sock, (struct sockaddr *)&sin, peer);
+	if (n < 0)
+		return n;
+	memcpy(addr, &sin, *len < (socklen_t)n ? *len : (socklen_t)n);
+	*len = (socklen_t)n;
+	return 0;
+}
+
+int skbox_getsockname(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
+{
+	return getname(w, fd, addr, len, 0);
+}
+
+int skbox_getpeername(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
+{
+	return getname(w, fd, addr, len, 1);
+}
+
+static int poll_once(struct world *w, struct pollfd *fds, nfds_t n)
+{
+	int ready = 0;
+
+	for (nfds_t i = 0; i < n; i++) {
+		struct socket *sock = sockfd_lookup(w, fds[i].fd);
+		unsigned int mask = sock ? sock->ops->poll(sock) : POLLNVAL;
+
+		fds[i].revents = (short)(mask & ((unsigned int)fds[i].events | POLLERR | POLLHUP |
+						  POLLNVAL));
+		if (fds[i].revents)
+			ready++;
+	}
+	return ready;
+}
+
+/* Waits on every socket's queue at once by parking on each wait queue. */
+int skbox_poll(struct world *w, struct pollfd *fds, nfds_t n, int timeout_ms)
+{
+	struct task *t = w->current;
+	u64 deadline = timeout_ms < 0 ? 0 : w->now + (u64)timeout_ms * NSEC_PER_MSEC;
+
+	for (;;) {
+		struct wait_queue_entry extra[8];
+		int ready = poll_once(w, fds, n), err;
+
+		if (ready || timeout_ms == 0)
+			return ready;
+		if (!t)
+			return 0;
+		if (timeout_ms > 0 && w->now >= deadline)
+			return 0;
+		for (nfds_t i = 0; i < n && i < 8; i++) {
+			struct socket *sock = sockfd_lookup(w, fds[i].fd);
+
+			INIT_LIST_HEAD(&extra[i].entry);
+			extra[i].task = t;
+			if (sock && i > 0)
+				list_add_tail(&extra[i].entry, &sock->sk->sk_wq.head);
+		}
+		{
+			struct socket *s0 = n ? sockfd_lookup(w, fds[0].fd) : NULL;
+
+			err = task_wait(w, s0 ? &s0->sk->sk_wq : NULL,
+					timeout_ms < 0 ? 0 : deadline - w->now);
+		}
+		for (nfds_t i = 1; i < n && i < 8; i++)
+			list_del(&extra[i].entry);
+		if (err == -EINTR)
+			return -EINTR;
+	}
+}
+
+void skbox_gettime(struct world *w, struct timespec *ts)
+{
+	ts->tv_sec = (time_t)(w->now / NSEC_PER_SEC);
+	ts->tv_nsec = (long)(w->now % NSEC_PER_SEC);
+}
+
+int skbox_nanosleep(struct world *w, unsigned long long ns)
+{
+	return task_sleep(w, ns);
+}
+
+int skbox_signal_pending(struct world *w)
+{
+	return w->current && task_signal_pending(w->current);
+}
+
+unsigned int skbox_if_nametoindex(struct world *w, const char *name)
+{
+	struct net_device *dev = __dev_get_by_name(current_net(w), name);
+
+	return dev ? (unsigned int)dev->ifindex : 0;
+}

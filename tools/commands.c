@@ -1,0 +1,38 @@
+/* The command table: every program a script, the shell or `ip netns exec`
+ * can run inside a world.  Order is alphabetical; lookup is by exact name. */
+#include <string.h>
+#include "skbox/cmd.h"
+
+static const struct command commands[] = {
+	{ "bridge", do_bridge },
+	{ "brctl", do_brctl },
+	{ "echo", do_echo },
+	{ "false", do_false },
+	{ "ip", do_ip },
+	{ "ping", do_ping },
+	{ "sleep", do_sleep },
+	{ "sysctl", do_sysctl },
+	{ "true", do_true },
+};
+
+const struct command *cmd_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (!strcmp(commands[i].name, name))
+			return &commands[i];
+	return NULL;
+}
+
+int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 1)
+		return 0;
+	c = cmd_find(argv[0]);
+	if (!c) {
+		fprintf(ctx->err, "bash: line 1: %s: command not found\n", argv[0]);
+		return 127;
+	}
+	return c->fn(ctx, argc, argv);
+}

@@ -1,0 +1,89 @@
+/* Shared declarations of the `ip` command (iproute2's ip/ip_common.h and
+ * include/utils.h): the per-invocation options, the parsing helpers of
+ * lib/utils.c and the printing helpers shared by link/addr/route/... */
+#ifndef SKBOX_TOOLS_IP_COMMON_H
+#define SKBOX_TOOLS_IP_COMMON_H
+
+#include <stdio.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "skbox/cmd.h"
+#include "json_print.h"
+
+struct net;
+struct net_device;
+struct netlink_ext_ack;
+
+/* Global options (-s, -d, -j ...) and the context of one `ip` run. */
+struct ip_ctx {
+	struct cmd_ctx *ctx;
+	struct net *net;
+	FILE *out, *err;
+	int family;			/* 0 or AF_INET (-4) */
+	int show_stats;			/* -s, repeatable */
+	int show_details;
+	bool brief, json, pretty, oneline;
+	struct json_writer jw;
+};
+
+/* An address or prefix as iproute2's inet_prefix. */
+struct inet_prefix {
+	uint32_t addr;			/* network order */
+	int bitlen;			/* prefix length, -1 when none given */
+	bool is_default;		/* "default", "all", "any" */
+};
+
+/* Does `arg` abbreviate `pattern` (iproute2 matches(): 0 = yes). */
+int matches(const char *arg, const char *pattern);
+int get_unsigned(unsigned int *val, const char *arg, int base);
+int get_u32(uint32_t *val, const char *arg, int base);
+int get_u8(uint8_t *val, const char *arg, int base);
+int get_integer(int *val, const char *arg, int base);
+/* Parse "A.B.C.D"; 0 ok, -1 bad. */
+int parse_ipv4(uint32_t *addr, const char *s);
+/* iproute2 get_prefix_1(): A[/N] or default/any/all; 0 ok, -1 bad. */
+int parse_prefix(struct inet_prefix *p, const char *arg);
+/* MAC "xx:xx:xx:xx:xx:xx" into 6 bytes; 0 ok, -1 bad. */
+int parse_lladdr(uint8_t *mac, const char *arg);
+void format_lladdr(char *buf, const uint8_t *mac, int len);
+const char *format_ipv4(char *buf, uint32_t addr);
+
+/* Error printers: each prints iproute2's message and returns the exit
+ * status iproute2 would exit with. */
+int ip_invarg(struct ip_ctx *ipc, const char *msg, const char *arg);
+int ip_incomplete(struct ip_ctx *ipc);
+int ip_duparg(struct ip_ctx *ipc, const char *key, const char *arg);
+int ip_duparg2(struct ip_ctx *ipc, const char *key, const char *arg);
+int ip_bad_prefix(struct ip_ctx *ipc, const char *arg);
+int ip_bad_addr(struct ip_ctx *ipc, const char *arg);
+int ip_no_dev(struct ip_ctx *ipc, const char *name);
+int ip_rtnl_err(struct ip_ctx *ipc, int err, const struct netlink_ext_ack *ext);
+/* Resolve a device; prints "Cannot find device" and returns NULL. */
+struct net_device *ip_dev_get(struct ip_ctx *ipc, const char *name);
+
+/* Names (lib/rt_names.c). */
+const char *rt_table_name(char *buf, uint32_t id);
+int rt_table_parse(uint32_t *id, const char *arg);
+const char *rt_scope_name(char *buf, unsigned int scope);
+int rt_scope_parse(unsigned int *scope, const char *arg);
+const char *rt_proto_name(char *buf, unsigned int proto);
+int rt_proto_parse(unsigned int *proto, const char *arg);
+const char *rt_type_name(char *buf, unsigned int type);
+int rt_type_parse(unsigned int *type, const char *arg);
+
+/* ipaddress.c / iplink.c shared printing */
+void ip_print_link(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode);
+void ip_print_link_brief(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode);
+const char *ip_dev_qdisc(const struct net_device *dev);
+void ip_link_ifname(struct ip_ctx *ipc, const struct net_device *dev, char *buf, size_t len);
+
+int do_iplink(struct ip_ctx *ipc, int argc, char **argv);
+int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv);
+int do_iproute(struct ip_ctx *ipc, int argc, char **argv);
+int do_iprule(struct ip_ctx *ipc, int argc, char **argv);
+int do_ipneigh(struct ip_ctx *ipc, int argc, char **argv);
+int do_ipnetns(struct ip_ctx *ipc, int argc, char **argv);
+
+#define NEXT_ARG_OK() (argc > 1)
+
+#endif

@@ -1,0 +1,364 @@
+/* Parsing and naming helpers of the `ip` command (iproute2 lib/utils.c and
+ * lib/rt_names.c): numbers, IPv4 addresses and prefixes, MAC addresses,
+ * route table/scope/protocol/type names, and the error messages with the
+ * exit statuses iproute2 uses (1 for bad addresses, 255 for bad arguments,
+ * 2 for kernel refusals). */
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ip_common.h"
+#include "linux/netdevice.h"
+#include "net/rtnetlink.h"
+
+int matches(const char *arg, const char *pattern)
+{
+	if (!*arg)
+		return 1;
+	while (*pattern && *arg == *pattern) {
+		arg++;
+		pattern++;
+	}
+	return !!*arg;
+}
+
+int get_unsigned(unsigned int *val, const char *arg, int base)
+{
+	unsigned long res;
+	char *end;
+
+	if (!arg || !*arg || *arg == '-')
+		return -1;
+	errno = 0;
+	res = strtoul(arg, &end, base);
+	if (!end || end == arg || *end || errno || res > UINT_MAX)
+		return -1;
+	*val = (unsigned int)res;
+	return 0;
+}
+
+int get_u32(uint32_t *val, const char *arg, int base)
+{
+	unsigned int v;
+
+	if (get_unsigned(&v, arg, base))
+		return -1;
+	*val = v;
+	return 0;
+}
+
+int get_u8(uint8_t *val, const char *arg, int base)
+{
+	unsigned int v;
+
+	if (get_unsigned(&v, arg, base) || v > 0xFF)
+		return -1;
+	*val = (uint8_t)v;
+	return 0;
+}
+
+int get_integer(int *val, const char *arg, int base)
+{
+	long res;
+	char *end;
+
+	if (!arg || !*arg)
+		return -1;
+	errno = 0;
+	res = strtol(arg, &end, base);
+	if (!end || end == arg || *end || errno || res > INT_MAX || res < INT_MIN)
+		return -1;
+	*val = (int)res;
+	return 0;
+}
+
+/* iproute2 get_addr_ipv4(): up to four numbers (any base) joined by dots. */
+int parse_ipv4(uint32_t *addr, const char *cp)
+{
+	uint8_t ap[4] = { 0, 0, 0, 0 };
+
+	if (!cp || !*cp)
+		return -1;
+	for (int i = 0; i < 4; i++) {
+		unsigned long n;
+		char *endp;
+
+		if (*cp == '-' || *cp == '+' || *cp == ' ')
+			return -1;
+		n = strtoul(cp, &endp, 0);
+		if (n > 255 || endp == cp)
+			return -1;
+		ap[i] = (uint8_t)n;
+		if (*endp == '\0')
+			break;
+		if (i == 3 || *endp != '.')
+			return -1;
+		cp = endp + 1;
+	}
+	memcpy(addr, ap, 4);
+	return 0;
+}
+
+static int parse_netmask(int *plen, const char *arg)
+{
+	unsigned int bits;
+	uint32_t mask, host;
+
+	if (!get_unsigned(&bits, arg, 0))
+		return bits > 32 ? -1 : (*plen = (int)bits, 0);
+	if (parse_ipv4(&mask, arg))
+		return -1;
+	host = ntohl(mask);
+	bits = 0;
+	while (bits < 32 && (host & (1U << (31 - bits))))
+		bits++;
+	if (bits < 32 && (host << bits))
+		return -1;
+	*plen = (int)bits;
+	return 0;
+}
+
+int parse_prefix(struct inet_prefix *p, const char *arg)
+{
+	char buf[64];
+	char *slash;
+
+	memset(p, 0, sizeof(*p));
+	p->bitlen = -1;
+	if (!strcmp(arg, "default") || !strcmp(arg, "all") || !strcmp(arg, "any")) {
+		p->is_default = true;
+		p->bitlen = 0;
+		return 0;
+	}
+	if (strlen(arg) >= sizeof(buf))
+		return -1;
+	strcpy(buf, arg);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash = 0;
+	if (parse_ipv4(&p->addr, buf))
+		return -1;
+	if (slash)
+		return parse_netmask(&p->bitlen, slash + 1);
+	return 0;
+}
+
+int parse_lladdr(uint8_t *mac, const char *arg)
+{
+	const char *cp = arg;
+	int i;
+
+	for (i = 0; i < ETH_ALEN; i++) {
+		unsigned long v;
+		char *end;
+
+		if (!isxdigit((unsigned char)*cp))
+			return -1;
+		v = strtoul(cp, &end, 16);
+		if (v > 255 || end - cp > 2)
+			return -1;
+		mac[i] = (uint8_t)v;
+		if (*end == '\0')
+			return i == ETH_ALEN - 1 ? 0 : -1;
+		if (*end != ':' && *end != '.')
+			return -1;
+		cp = end + 1;
+	}
+	return -1;
+}
+
+void format_lladdr(char *buf, const uint8_t *mac, int len)
+{
+	buf[0] = 0;
+	for (int i = 0; i < len; i++)
+		sprintf(buf + (i ? i * 3 - 1 : 0), i ? ":%02x" : "%02x", mac[i]);
+}
+
+const char *format_ipv4(char *buf, uint32_t addr)
+{
+	const uint8_t *b = (const uint8_t *)&addr;
+
+	sprintf(buf, "%u.%u.%u.%u", b[0], b[1], b[2], b[3]);
+	return buf;
+}
+
+/* ---- error messages (iproute2 lib/utils.c) ---- */
+
+int ip_invarg(struct ip_ctx *ipc, const char *msg, const char *arg)
+{
+	fprintf(ipc->err, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
+	return 255;
+}
+
+int ip_incomplete(struct ip_ctx *ipc)
+{
+	fprintf(ipc->err, "Command line is not complete. Try option \"help\"\n");
+	return 255;
+}
+
+int ip_duparg(struct ip_ctx *ipc, const char *key, const char *arg)
+{
+	fprintf(ipc->err, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+	return 255;
+}
+
+int ip_duparg2(struct ip_ctx *ipc, const char *key, const char *arg)
+{
+	fprintf(ipc->err, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
+		key, arg);
+	return 255;
+}
+
+static const char *family_name(const struct ip_ctx *ipc)
+{
+	return ipc->family ? "inet" : "any valid";
+}
+
+int ip_bad_prefix(struct ip_ctx *ipc, const char *arg)
+{
+	fprintf(ipc->err, "Error: %s prefix is expected rather than \"%s\".\n",
+		family_name(ipc), arg);
+	return 1;
+}
+
+int ip_bad_addr(struct ip_ctx *ipc, const char *arg)
+{
+	fprintf(ipc->err, "Error: %s address is expected rather than \"%s\".\n",
+		family_name(ipc), arg);
+	return 1;
+}
+
+int ip_no_dev(struct ip_ctx *ipc, const char *name)
+{
+	fprintf(ipc->err, "Cannot find device \"%s\"\n", name);
+	return 1;
+}
+
+int ip_rtnl_err(struct ip_ctx *ipc, int err, const struct netlink_ext_ack *ext)
+{
+	const char *msg = ext ? ext->_msg : NULL;
+
+	if (msg && *msg) {
+		size_t n = strlen(msg);
+
+		fprintf(ipc->err, "Error: %s%s\n", msg, msg[n - 1] == '.' ? "" : ".");
+	} else {
+		fprintf(ipc->err, "RTNETLINK answers: %s\n", strerror(err < 0 ? -err : err));
+	}
+	return 2;
+}
+
+struct net_device *ip_dev_get(struct ip_ctx *ipc, const char *name)
+{
+	struct net_device *dev = __dev_get_by_name(ipc->net, name);
+
+	if (!dev)
+		ip_no_dev(ipc, name);
+	return dev;
+}
+
+/* ---- names (iproute2 lib/rt_names.c with Debian's /etc/iproute2 files) ---- */
+
+struct id_name {
+	unsigned int id;
+	const char *name;
+};
+
+static const struct id_name table_names[] = {
+	{ 0, "unspec" }, { 253, "default" }, { 254, "main" }, { 255, "local" },
+};
+
+static const struct id_name scope_names[] = {
+	{ 0, "global" }, { 200, "site" }, { 253, "link" }, { 254, "host" },
+	{ 255, "nowhere" },
+};
+
+static const struct id_name proto_names[] = {
+	{ 0, "unspec" }, { 1, "redirect" }, { 2, "kernel" }, { 3, "boot" },
+	{ 4, "static" }, { 8, "gated" }, { 9, "ra" }, { 10, "mrt" },
+	{ 11, "zebra" }, { 12, "bird" }, { 13, "dnrouted" }, { 14, "xorp" },
+	{ 15, "ntk" }, { 16, "dhcp" }, { 18, "keepalived" }, { 42, "babel" },
+	{ 99, "openr" }, { 186, "bgp" }, { 187, "isis" }, { 188, "ospf" },
+	{ 189, "rip" }, { 192, "eigrp" },
+};
+
+static const struct id_name type_names[] = {
+	{ 0, "none" }, { 1, "unicast" }, { 2, "local" }, { 3, "broadcast" },
+	{ 4, "anycast" }, { 5, "multicast" }, { 6, "blackhole" },
+	{ 7, "unreachable" }, { 8, "prohibit" }, { 9, "throw" }, { 10, "nat" },
+	{ 11, "xresolve" },
+};
+
+static const char *id2name(const struct id_name *t, size_t n, unsigned int id,
+			   char *buf)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].id == id)
+			return t[i].name;
+	sprintf(buf, "%u", id);
+	return buf;
+}
+
+static int name2id(const struct id_name *t, size_t n, unsigned int *id,
+		   const char *arg, unsigned int max)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(t[i].name, arg)) {
+			*id = t[i].id;
+			return 0;
+		}
+	if (get_unsigned(id, arg, 0) || *id > max)
+		return -1;
+	return 0;
+}
+
+const char *rt_table_name(char *buf, uint32_t id)
+{
+	return id2name(table_names, ARRAY_SIZE(table_names), id, buf);
+}
+
+int rt_table_parse(uint32_t *id, const char *arg)
+{
+	unsigned int v;
+
+	if (name2id(table_names, ARRAY_SIZE(table_names), &v, arg, UINT_MAX))
+		return -1;
+	*id = v;
+	return 0;
+}
+
+const char *rt_scope_name(char *buf, unsigned int scope)
+{
+	return id2name(scope_names, ARRAY_SIZE(scope_names), scope, buf);
+}
+
+int rt_scope_parse(unsigned int *scope, const char *arg)
+{
+	return name2id(scope_names, ARRAY_SIZE(scope_names), scope, arg, 255);
+}
+
+const char *rt_proto_name(char *buf, unsigned int proto)
+{
+	return id2name(proto_names, ARRAY_SIZE(proto_names), proto, buf);
+}
+
+int rt_proto_parse(unsigned int *proto, const char *arg)
+{
+	return name2id(proto_names, ARRAY_SIZE(proto_names), proto, arg, 255);
+}
+
+const char *rt_type_name(char *buf, unsigned int type)
+{
+	return id2name(type_names, ARRAY_SIZE(type_names), type, buf);
+}
+
+int rt_type_parse(unsigned int *type, const char *arg)
+{
+	for (size_t i = 1; i < ARRAY_SIZE(type_names); i++)
+		if (!strcmp(type_names[i].name, arg)) {
+			*type = type_names[i].id;
+			return 0;
+		}
+	return -1;
+}
