@@ -28,11 +28,57 @@ void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_
 
 #define TASK_STACK_SIZE (512 * 1024)
 
+#if defined(__x86_64__)
+/* A task's context is its saved stack pointer; the callee-saved registers
+ * sit on its stack.  No signal mask is saved (glibc's swapcontext makes a
+ * system call for that on every switch). */
+struct task_context {
+	void *sp;
+};
+
+void skbox_ctx_switch(void **save_sp, void *load_sp);
+void skbox_ctx_entry(void);
+
+__asm__(".text\n"
+	".globl skbox_ctx_switch\n"
+	".type skbox_ctx_switch,@function\n"
+	"skbox_ctx_switch:\n"
+	"\tpushq %rbp\n\tpushq %rbx\n\tpushq %r12\n"
+	"\tpushq %r13\n\tpushq %r14\n\tpushq %r15\n"
+	"\tmovq %rsp, (%rdi)\n"
+	"\tmovq %rsi, %rsp\n"
+	"\tpopq %r15\n\tpopq %r14\n\tpopq %r13\n"
+	"\tpopq %r12\n\tpopq %rbx\n\tpopq %rbp\n"
+	"\tret\n"
+	".size skbox_ctx_switch, .-skbox_ctx_switch\n"
+	".globl skbox_ctx_entry\n"
+	".type skbox_ctx_entry,@function\n"
+	"skbox_ctx_entry:\n"
+	"\tmovq %rbx, %rdi\n"
+	"\tcall skbox_task_main\n"
+	"\tud2\n"
+	".size skbox_ctx_entry, .-skbox_ctx_entry\n");
+#define TASK_CTX_ASM 1
+#else
+struct task_context {
+	ucontext_t uc;
+};
+#endif
+
 struct task_sched {
-	ucontext_t loop_ctx;
+	struct task_context loop_ctx;
 	const void *loop_stack_bottom;
 	size_t loop_stack_size;
 };
+
+static void ctx_switch(struct task_context *save, struct task_context *load)
+{
+#ifdef TASK_CTX_ASM
+	skbox_ctx_switch(&save->sp, load->sp);
+#else
+	swapcontext(&save->uc, &load->uc);
+#endif
+}
 
 static struct task_sched *sched_of(struct world *w)
 {
@@ -50,7 +96,7 @@ static void switch_to_task(struct world *w, struct task *t)
 #ifdef SKBOX_ASAN
 	__sanitizer_start_switch_fiber(&fake, t->stack, t->stack_size);
 #endif
-	swapcontext(&s->loop_ctx, (ucontext_t *)t->ctx);
+	ctx_switch(&s->loop_ctx, (struct task_context *)t->ctx);
 #ifdef SKBOX_ASAN
 	__sanitizer_finish_switch_fiber(fake, NULL, NULL);
 #endif
@@ -66,16 +112,17 @@ static void switch_to_loop(struct task *t)
 	__sanitizer_start_switch_fiber(t->state == TASK_DEAD ? NULL : &t->fake_stack,
 				       s->loop_stack_bottom, s->loop_stack_size);
 #endif
-	swapcontext((ucontext_t *)t->ctx, &s->loop_ctx);
+	ctx_switch((struct task_context *)t->ctx, &s->loop_ctx);
 #ifdef SKBOX_ASAN
 	__sanitizer_finish_switch_fiber(t->fake_stack, &s->loop_stack_bottom,
 					&s->loop_stack_size);
 #endif
 }
 
-static void task_trampoline(unsigned int hi, unsigned int lo)
+void skbox_task_main(struct task *t);
+
+void skbox_task_main(struct task *t)
 {
-	struct task *t = (struct task *)(((uintptr_t)hi << 32) | (uintptr_t)lo);
 
 #ifdef SKBOX_ASAN
 	struct task_sched *s = sched_of(t->world);
@@ -98,23 +145,52 @@ static void task_timer_fn(struct timer_list *timer)
 	task_wake(t);
 }
 
+#ifdef TASK_CTX_ASM
+/* A new stack that "returns" into skbox_ctx_entry with the task in rbx. */
+static int task_make_context(struct task *t)
+{
+	struct task_context *c = calloc(1, sizeof(*c));
+	uintptr_t top = ((uintptr_t)t->stack + t->stack_size) & ~(uintptr_t)15;
+	uint64_t *sp = (uint64_t *)top;
+
+	if (!c)
+		return -ENOMEM;
+	/* ret pops the entry address, leaving rsp 16-byte aligned for its call */
+	*--sp = (uint64_t)(uintptr_t)skbox_ctx_entry;
+	*--sp = 0;				/* rbp */
+	*--sp = (uint64_t)(uintptr_t)t;		/* rbx */
+	*--sp = 0;				/* r12 */
+	*--sp = 0;				/* r13 */
+	*--sp = 0;				/* r14 */
+	*--sp = 0;				/* r15 */
+	c->sp = sp;
+	t->ctx = c;
+	return 0;
+}
+#else
+static void task_uc_entry(unsigned int hi, unsigned int lo)
+{
+	skbox_task_main((struct task *)(((uintptr_t)hi << 32) | (uintptr_t)lo));
+}
+
 /* getcontext() returns twice: keep it away from locals the caller uses. */
 static int task_make_context(struct task *t)
 {
-	ucontext_t *uc = calloc(1, sizeof(*uc));
+	struct task_context *c = calloc(1, sizeof(*c));
 	uintptr_t p = (uintptr_t)t;
 
-	if (!uc)
+	if (!c)
 		return -ENOMEM;
-	getcontext(uc);
-	uc->uc_stack.ss_sp = t->stack;
-	uc->uc_stack.ss_size = t->stack_size;
-	uc->uc_link = NULL;
-	makecontext(uc, (void (*)(void))task_trampoline, 2,
+	getcontext(&c->uc);
+	c->uc.uc_stack.ss_sp = t->stack;
+	c->uc.uc_stack.ss_size = t->stack_size;
+	c->uc.uc_link = NULL;
+	makecontext(&c->uc, (void (*)(void))task_uc_entry, 2,
 		    (unsigned int)(p >> 32), (unsigned int)p);
-	t->ctx = uc;
+	t->ctx = c;
 	return 0;
 }
+#endif
 
 struct task *task_spawn(struct world *w, struct net *net, const char *comm,
 			task_fn fn, void *arg)
