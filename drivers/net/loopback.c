@@ -11,6 +11,11 @@ static netdev_tx_t loopback_xmit(struct sk_buff *skb, struct net_device *dev)
 	unsigned int len = skb->len;
 
 	skb_orphan(skb);
+	if (skb->len < ETH_HLEN) {
+		dev->tx_dropped_core++;
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
+		return NETDEV_TX_OK;
+	}
 	skb->protocol = eth_type_trans(skb, dev);
 	dev->stats.tx_packets++;
 	dev->stats.tx_bytes += len;

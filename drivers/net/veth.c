@@ -21,7 +21,7 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct net_device *rcv = priv->peer;
 	unsigned int len = skb->len;
 
-	if (!rcv || !(rcv->flags & IFF_UP)) {
+	if (!rcv || !(rcv->flags & IFF_UP) || skb->len < ETH_HLEN) {
 		dev->tx_dropped_core++;
 		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
 		return NETDEV_TX_OK;
