@@ -73,6 +73,7 @@ int rt_type_parse(unsigned int *type, const char *arg);
 
 /* ipaddress.c / iplink.c shared printing */
 void ip_print_link(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode);
+void ip_print_link_flags(struct ip_ctx *ipc, unsigned int flags, bool mdown);
 void ip_print_link_brief(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode);
 const char *ip_dev_qdisc(const struct net_device *dev);
 void ip_link_ifname(struct ip_ctx *ipc, const struct net_device *dev, char *buf, size_t len);

@@ -3,6 +3,7 @@
  * `-d` details (veth, bridge, bridge_slave), `-s` statistics, `-br` and
  * `-j`.  Reads struct net_device directly, as RTM_GETLINK would fill it. */
 #include <string.h>
+#include <sys/socket.h>
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/bridge.h"
@@ -89,7 +90,7 @@ static void flag_out(struct ip_ctx *ipc, const char *name, bool more)
 		fprintf(ipc->out, more ? "%s," : "%s", name);
 }
 
-static void print_link_flags(struct ip_ctx *ipc, unsigned int flags, bool mdown)
+void ip_print_link_flags(struct ip_ctx *ipc, unsigned int flags, bool mdown)
 {
 	if (ipc->json)
 		jw_arr_open(&ipc->jw, "flags");
@@ -139,6 +140,9 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 	struct net *ln = dev_link_net(dev);
 	int len = dev->addr_len ? dev->addr_len : ETH_ALEN;
 
+	/* rtnl_fill_link_netnsid(): a dump assigns the peer namespace an id */
+	int nsid = ln ? peernet2id_alloc(dev_net(dev), ln) : -1;
+
 	format_lladdr(mac, dev->dev_addr, len);
 	format_lladdr(brd, dev->broadcast, len);
 	if (ipc->json) {
@@ -146,7 +150,7 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 		jw_string(&ipc->jw, "address", mac);
 		jw_string(&ipc->jw, "broadcast", brd);
 		if (ln)
-			jw_int(&ipc->jw, "link_netnsid", peernet2id_alloc(dev_net(dev), ln));
+			jw_int(&ipc->jw, "link_netnsid", nsid);
 		return;
 	}
 	print_nl(ipc);
@@ -154,7 +158,7 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 	if (ln && link_net_name(ln))
 		fprintf(ipc->out, " link-netns %s", link_net_name(ln));
 	else if (ln)
-		fprintf(ipc->out, " link-netnsid %d", peernet2id_alloc(dev_net(dev), ln));
+		fprintf(ipc->out, " link-netnsid %d", nsid);
 }
 
 static void print_link_head(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode)
@@ -175,7 +179,7 @@ static void print_link_head(struct ip_ctx *ipc, struct net_device *dev, bool add
 		ip_link_ifname(ipc, dev, name, sizeof(name));
 		fprintf(ipc->out, "%d: %s: ", dev->ifindex, name);
 	}
-	print_link_flags(ipc, dev_get_flags(dev), dev_mdown(dev));
+	ip_print_link_flags(ipc, dev_get_flags(dev), dev_mdown(dev));
 	if (ipc->json) {
 		jw_uint(jw, "mtu", dev->mtu);
 		jw_string(jw, "qdisc", ip_dev_qdisc(dev));
@@ -371,4 +375,134 @@ static void print_link_details(struct ip_ctx *ipc, const struct net_device *dev)
 		"gso_max_size 65536 gso_max_segs 65535 tso_max_size %u "
 		"tso_max_segs 65535 gro_max_size 65536 ", nq, nq,
 		br && !bridge_has_ports(dev) ? 65536 : 524280);
+}
+
+/* ---- -s: statistics (iproute2 print_stats64) ---- */
+
+static void size_columns(unsigned int *cols, int n, const u64 *vals)
+{
+	for (int i = 0; i < n; i++) {
+		char b[32];
+		unsigned int len = (unsigned int)snprintf(b, sizeof(b), "%llu",
+							  (unsigned long long)vals[i]);
+		if (len > cols[i])
+			cols[i] = len;
+	}
+}
+
+static void print_nums(struct ip_ctx *ipc, const unsigned int *cols, const u64 *v, int n)
+{
+	for (int i = 0; i < n; i++)
+		fprintf(ipc->out, "%*llu ", (int)cols[i], (unsigned long long)v[i]);
+}
+
+static void print_stats_json(struct ip_ctx *ipc, const struct rtnl_link_stats64 *s)
+{
+	struct json_writer *jw = &ipc->jw;
+
+	jw_obj_open(jw, "stats64");
+	jw_obj_open(jw, "rx");
+	jw_uint(jw, "bytes", s->rx_bytes);
+	jw_uint(jw, "packets", s->rx_packets);
+	jw_uint(jw, "errors", s->rx_errors);
+	jw_uint(jw, "dropped", s->rx_dropped);
+	jw_uint(jw, "over_errors", s->rx_over_errors);
+	jw_uint(jw, "multicast", s->multicast);
+	jw_obj_close(jw);
+	jw_obj_open(jw, "tx");
+	jw_uint(jw, "bytes", s->tx_bytes);
+	jw_uint(jw, "packets", s->tx_packets);
+	jw_uint(jw, "errors", s->tx_errors);
+	jw_uint(jw, "dropped", s->tx_dropped);
+	jw_uint(jw, "carrier_errors", s->tx_carrier_errors);
+	jw_uint(jw, "collisions", s->collisions);
+	jw_obj_close(jw);
+	jw_obj_close(jw);
+}
+
+static void print_stats(struct ip_ctx *ipc, struct net_device *dev)
+{
+	struct rtnl_link_stats64 s;
+	unsigned int cols[7] = { 10, 7, 6, 7, 7, 7, 10 };
+
+	memset(&s, 0, sizeof(s));
+	dev_get_stats(dev, &s);
+	if (ipc->json) {
+		print_stats_json(ipc, &s);
+		return;
+	}
+	u64 rx[6] = { s.rx_bytes, s.rx_packets, s.rx_errors, s.rx_dropped,
+		      s.rx_missed_errors, s.multicast };
+	u64 tx[6] = { s.tx_bytes, s.tx_packets, s.tx_errors, s.tx_dropped,
+		      s.tx_carrier_errors, s.collisions };
+	u64 rxe[6] = { 0, s.rx_length_errors, s.rx_crc_errors, s.rx_frame_errors,
+		       s.rx_fifo_errors, s.rx_over_errors };
+	u64 txe[6] = { 0, s.tx_aborted_errors, s.tx_fifo_errors, s.tx_window_errors,
+		       s.tx_heartbeat_errors, 0 };
+	size_columns(cols, 6, rx);
+	size_columns(cols, 6, tx);
+	if (ipc->show_stats > 1) {
+		size_columns(cols, 6, rxe);
+		size_columns(cols, 6, txe);
+	}
+	print_nl(ipc);
+	fprintf(ipc->out, "    RX: %*s %*s %*s %*s %*s %*s %*s", cols[0] - 4, "bytes",
+		cols[1], "packets", cols[2], "errors", cols[3], "dropped",
+		cols[4], "missed", cols[5], "mcast", cols[6], "");
+	print_nl(ipc);
+	fputs("    ", ipc->out);
+	print_nums(ipc, cols, rx, 6);
+	if (ipc->show_stats > 1) {
+		print_nl(ipc);
+		fprintf(ipc->out, "    RX errors:%*s %*s %*s %*s %*s %*s", cols[0] - 10, "",
+			cols[1], "length", cols[2], "crc", cols[3], "frame",
+			cols[4], "fifo", cols[5], "overrun");
+		print_nl(ipc);
+		fprintf(ipc->out, "%*s", cols[0] + 5, "");
+		print_nums(ipc, cols + 1, rxe + 1, 5);
+	}
+	print_nl(ipc);
+	fprintf(ipc->out, "    TX: %*s %*s %*s %*s %*s %*s %*s", cols[0] - 4, "bytes",
+		cols[1], "packets", cols[2], "errors", cols[3], "dropped",
+		cols[4], "carrier", cols[5], "collsns", cols[6], "");
+	print_nl(ipc);
+	fputs("    ", ipc->out);
+	print_nums(ipc, cols, tx, 6);
+	if (ipc->show_stats > 1) {
+		print_nl(ipc);
+		fprintf(ipc->out, "    TX errors:%*s %*s %*s %*s %*s %*s", cols[0] - 10, "",
+			cols[1], "aborted", cols[2], "fifo", cols[3], "window",
+			cols[4], "heartbt", cols[5], "transns");
+		print_nl(ipc);
+		fprintf(ipc->out, "%*s", cols[0] + 5, "");
+		print_nums(ipc, cols + 1, txe + 1, 5);
+	}
+}
+
+/* Everything but the addresses: `ip link show` (addr_mode false) or the
+ * link part of `ip addr show`.  The caller closes the JSON object / line. */
+void ip_print_link(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode)
+{
+	print_link_head(ipc, dev, addr_mode);
+	if (!(addr_mode && ipc->family == AF_INET && !ipc->json))
+		print_link_l2(ipc, dev);
+	else if (ipc->json)
+		print_link_l2(ipc, dev);
+	if (ipc->show_details)
+		print_link_details(ipc, dev);
+	if (ipc->show_stats)
+		print_stats(ipc, dev);
+}
+
+void ip_print_link_brief(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode)
+{
+	char name[64], mac[64];
+
+	ip_link_ifname(ipc, dev, name, sizeof(name));
+	fprintf(ipc->out, "%-16s %-14s ", name, dev_operstate(dev));
+	if (addr_mode)
+		return;
+	format_lladdr(mac, dev->dev_addr, dev->addr_len ? dev->addr_len : ETH_ALEN);
+	fprintf(ipc->out, "%s ", mac);
+	ip_print_link_flags(ipc, dev_get_flags(dev), dev_mdown(dev));
 }

@@ -1,0 +1,189 @@
+/* iproute2 `bridge` (bridge/bridge.c, fdb.c, link.c): `bridge fdb show
+ * [br BR] [dev DEV]` dumps, per device in ifindex order, the bridge's
+ * entries for a port (master) and the device's own multicast addresses
+ * (self), as rtnl_fdb_dump() does; `bridge [-d] link [show] [dev DEV]`
+ * lists bridge ports (net/bridge/br_netlink.c). */
+#include <string.h>
+#include "../ip/ip_common.h"
+#include "linux/netdevice.h"
+#include "net/bridge.h"
+#include "net/net_namespace.h"
+
+struct fdb_filter {
+	struct net_device *br;
+	struct net_device *dev;
+};
+
+static void fdb_print_entry(struct cmd_ctx *ctx, const struct net_bridge_fdb_entry *f,
+			    const struct net_device *dev, const struct net_device *br)
+{
+	char mac[32];
+
+	format_lladdr(mac, f->addr, ETH_ALEN);
+	fprintf(ctx->out, "%s dev %s ", mac, dev->name);
+	if (f->vlan_id)
+		fprintf(ctx->out, "vlan %u ", f->vlan_id);
+	fprintf(ctx->out, "master %s ", br->name);
+	if (f->is_local)
+		fputs("permanent", ctx->out);
+	else if (f->is_static)
+		fputs("static", ctx->out);
+	fputc('\n', ctx->out);
+}
+
+/* br_fdb_dump(): the hash list is newest first */
+static void fdb_dump_master(struct cmd_ctx *ctx, struct net_bridge *br,
+			    const struct net_bridge_port *port, const struct net_device *dev)
+{
+	struct list_head *pos;
+
+	for (pos = br->fdb_list.prev; pos != &br->fdb_list; pos = pos->prev) {
+		struct net_bridge_fdb_entry *f = list_entry(pos, struct net_bridge_fdb_entry, list);
+
+		if (f->dst == port)
+			fdb_print_entry(ctx, f, dev, br->dev);
+	}
+}
+
+static void fdb_dump_self(struct cmd_ctx *ctx, const struct net_device *dev)
+{
+	char mac[32];
+
+	if (dev->type != ARPHRD_ETHER)
+		return;
+	for (int i = 0; i < dev->mc_count && i < 8; i++) {
+		format_lladdr(mac, dev->mc_list[i], ETH_ALEN);
+		fprintf(ctx->out, "%s dev %s self permanent\n", mac, dev->name);
+	}
+}
+
+static void fdb_dump_dev(struct cmd_ctx *ctx, struct net_device *dev,
+			 const struct fdb_filter *flt)
+{
+	struct net_bridge_port *p = br_port_get_rtnl(dev);
+	struct net_bridge *br = br_from_dev(dev);
+
+	if (flt->dev && flt->dev != dev)
+		return;
+	if (flt->br && dev != flt->br && dev->master != flt->br)
+		return;
+	if (p)
+		fdb_dump_master(ctx, p->br, p, dev);
+	fdb_dump_self(ctx, dev);
+	if (br)
+		fdb_dump_master(ctx, br, NULL, dev);
+}
+
+static int fdb_show(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct fdb_filter flt = { NULL, NULL };
+	struct net_device *dev;
+
+	for (int i = 0; i + 1 < argc; i += 2) {
+		dev = __dev_get_by_name(ctx->net, argv[i + 1]);
+		if (!strcmp(argv[i], "br")) {
+			if (!dev || !netif_is_bridge_master(dev)) {
+				fprintf(ctx->err, "Cannot find bridge device \"%s\"\n", argv[i + 1]);
+				return 255;
+			}
+			flt.br = dev;
+		} else if (!strcmp(argv[i], "dev") || !strcmp(argv[i], "brport")) {
+			if (!dev) {
+				fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[i + 1]);
+				return 255;
+			}
+			flt.dev = dev;
+		}
+	}
+	for_each_netdev(ctx->net, dev)
+		fdb_dump_dev(ctx, dev, &flt);
+	return 0;
+}
+
+static void link_details(struct cmd_ctx *ctx, const struct net_bridge_port *p)
+{
+	static const struct { const char *name; u32 bit; } fl[] = {
+		{ "hairpin", BR_HAIRPIN_MODE }, { "guard", BR_BPDU_GUARD },
+		{ "root_block", BR_ROOT_BLOCK }, { "fastleave", BR_MULTICAST_FAST_LEAVE },
+		{ "learning", BR_LEARNING }, { "flood", BR_FLOOD },
+		{ "mcast_flood", BR_MCAST_FLOOD }, { "bcast_flood", BR_BCAST_FLOOD },
+	};
+
+	fputs("    ", ctx->out);
+	for (size_t i = 0; i < ARRAY_SIZE(fl); i++)
+		fprintf(ctx->out, "%s %s ", fl[i].name, (p->flags & fl[i].bit) ? "on" : "off");
+	fprintf(ctx->out, "mcast_router 1 mcast_to_unicast %s neigh_suppress %s "
+		"vlan_tunnel %s isolated %s locked %s \n",
+		(p->flags & BR_MULTICAST_TO_UNICAST) ? "on" : "off",
+		(p->flags & BR_NEIGH_SUPPRESS) ? "on" : "off",
+		(p->flags & BR_VLAN_TUNNEL) ? "on" : "off",
+		(p->flags & BR_ISOLATED) ? "on" : "off",
+		(p->flags & BR_PORT_LOCKED) ? "on" : "off");
+}
+
+static int link_show(struct cmd_ctx *ctx, int argc, char **argv, bool details)
+{
+	struct net_device *dev, *only = NULL;
+	struct ip_ctx ipc;
+	char name[64];
+
+	memset(&ipc, 0, sizeof(ipc));
+	ipc.ctx = ctx;
+	ipc.net = ctx->net;
+	ipc.out = ctx->out;
+	ipc.err = ctx->err;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "dev") && i + 1 < argc)
+			i++;
+		only = __dev_get_by_name(ctx->net, argv[i]);
+		if (!only) {
+			fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[i]);
+			return 1;
+		}
+	}
+	for_each_netdev(ctx->net, dev) {
+		struct net_bridge_port *p = br_port_get_rtnl(dev);
+
+		if (!p || (only && dev != only))
+			continue;
+		ip_link_ifname(&ipc, dev, name, sizeof(name));
+		fprintf(ctx->out, "%d: %s: ", dev->ifindex, name);
+		ip_print_link_flags(&ipc, dev_get_flags(dev), false);
+		fprintf(ctx->out, "mtu %u master %s state %s priority %u cost %u \n", dev->mtu,
+			p->br->dev->name, br_port_state_name(p->state), p->priority, p->path_cost);
+		if (details)
+			link_details(ctx, p);
+	}
+	return 0;
+}
+
+int do_bridge(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	bool details = false;
+	int i = 1;
+
+	for (; i < argc && argv[i][0] == '-'; i++)
+		if (!matches(argv[i], "-details"))
+			details = true;
+	if (i >= argc) {
+		fprintf(ctx->err, "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n");
+		return 255;
+	}
+	if (!matches(argv[i], "fdb")) {
+		if (i + 1 < argc && matches(argv[i + 1], "show") && matches(argv[i + 1], "list")) {
+			fprintf(ctx->err, "Command \"%s\" is unknown, try \"bridge fdb help\".\n",
+				argv[i + 1]);
+			return 255;
+		}
+		return fdb_show(ctx, argc - i - 2 > 0 ? argc - i - 2 : 0, argv + i + 2);
+	}
+	if (!matches(argv[i], "link")) {
+		int skip = (i + 1 < argc && (!matches(argv[i + 1], "show") ||
+					    !matches(argv[i + 1], "list"))) ? 2 : 1;
+
+		return link_show(ctx, argc - i - skip > 0 ? argc - i - skip : 0, argv + i + skip,
+				 details);
+	}
+	fprintf(ctx->err, "Object \"%s\" is unknown, try \"bridge help\".\n", argv[i]);
+	return 255;
+}

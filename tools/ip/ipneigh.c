@@ -1,0 +1,303 @@
+/* `ip neigh` (iproute2 ip/ipneigh.c): dump the ARP table
+ * (net->ipv4.arp_tbl, net/core/neighbour.c) with NUD state names, and
+ * add/change/replace/del/flush through neigh_add()/neigh_delete_req(). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ip_common.h"
+#include "linux/netdevice.h"
+#include "net/neighbour.h"
+#include "net/net_namespace.h"
+#include "net/rtnetlink.h"
+
+static const struct { u8 state; const char *name; } nud_names[] = {
+	{ NUD_INCOMPLETE, "INCOMPLETE" }, { NUD_REACHABLE, "REACHABLE" },
+	{ NUD_STALE, "STALE" }, { NUD_DELAY, "DELAY" }, { NUD_PROBE, "PROBE" },
+	{ NUD_FAILED, "FAILED" }, { NUD_NOARP, "NOARP" }, { NUD_PERMANENT, "PERMANENT" },
+};
+
+static int nud_parse(unsigned int *state, const char *arg)
+{
+	if (!strcmp(arg, "all")) {
+		*state = ~0U;
+		return 0;
+	}
+	if (!strcmp(arg, "none")) {
+		*state = NUD_NONE;
+		return 0;
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(nud_names); i++)
+		if (!strcasecmp(arg, nud_names[i].name)) {
+			*state = nud_names[i].state;
+			return 0;
+		}
+	return -1;
+}
+
+struct neigh_filter {
+	struct net_device *dev;
+	unsigned int state;		/* mask; 0x100: NONE too */
+	struct inet_prefix pfx;
+	bool has_pfx;
+	bool flush;
+	bool nud_given;
+};
+
+static bool neigh_match(const struct neigh_filter *f, const struct neighbour *n)
+{
+	__be32 mask;
+
+	if (f->dev && n->dev != f->dev)
+		return false;
+	if (n->nud_state ? !(f->state & n->nud_state) : !(f->state & 0x100))
+		return false;
+	if (f->has_pfx && f->pfx.bitlen > 0) {
+		mask = htonl(~0U << (32 - f->pfx.bitlen));
+		if ((n->primary_key & mask) != (f->pfx.addr & mask))
+			return false;
+	}
+	return true;
+}
+
+static void neigh_print(struct ip_ctx *ipc, const struct neigh_filter *f,
+			const struct neighbour *n)
+{
+	char a[20], mac[64];
+	bool ll = n->nud_state & NUD_VALID;
+
+	format_lladdr(mac, n->ha, n->dev->addr_len ? n->dev->addr_len : ETH_ALEN);
+	if (ipc->json) {
+		jw_obj_open(&ipc->jw, NULL);
+		jw_string(&ipc->jw, "dst", format_ipv4(a, n->primary_key));
+		if (!f->dev)
+			jw_string(&ipc->jw, "dev", n->dev->name);
+		if (ll)
+			jw_string(&ipc->jw, "lladdr", mac);
+		if (n->flags & NTF_ROUTER)
+			jw_null(&ipc->jw, "router");
+		jw_arr_open(&ipc->jw, "state");
+	} else {
+		fprintf(ipc->out, "%s ", format_ipv4(a, n->primary_key));
+		if (!f->dev)
+			fprintf(ipc->out, "dev %s ", n->dev->name);
+		if (ll)
+			fprintf(ipc->out, "lladdr %s ", mac);
+		if (n->flags & NTF_ROUTER)
+			fputs("router ", ipc->out);
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(nud_names); i++)
+		if (n->nud_state & nud_names[i].state)
+			ipc->json ? jw_string(&ipc->jw, NULL, nud_names[i].name) :
+				    (void)fprintf(ipc->out, "%s ", nud_names[i].name);
+	if (!n->nud_state)
+		ipc->json ? jw_string(&ipc->jw, NULL, "NONE") : (void)fputs("NONE ", ipc->out);
+	if (ipc->json) {
+		jw_arr_close(&ipc->jw);
+		jw_obj_close(&ipc->jw);
+	} else {
+		fputc('\n', ipc->out);
+	}
+}
+
+static int neigh_filter_word(struct ip_ctx *ipc, struct neigh_filter *f, const char *k,
+			     const char *v)
+{
+	if (!strcmp(k, "dev")) {
+		f->dev = __dev_get_by_name(ipc->net, v);
+		if (!f->dev) {
+			fprintf(ipc->err, "Cannot find device \"%s\"\n", v);
+			return 1;
+		}
+	} else if (!strcmp(k, "nud")) {
+		unsigned int st;
+
+		if (nud_parse(&st, v))
+			return ip_invarg(ipc, "nud state is bad", v);
+		if (!f->nud_given)
+			f->state = 0;
+		f->nud_given = true;
+		f->state |= st == ~0U ? ~0U : (st ? st : 0x100);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static int neigh_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
+			      struct neigh_filter *f)
+{
+	for (; argc > 0; argc--, argv++) {
+		int rc = argc > 1 ? neigh_filter_word(ipc, f, argv[0], argv[1]) : -1;
+
+		if (rc > 0)
+			return rc;
+		if (rc == 0) {
+			argc--;
+			argv++;
+			continue;
+		}
+		if (!strcmp(argv[0], "proxy") || !strcmp(argv[0], "unused"))
+			continue;
+		if (!strcmp(argv[0], "to") && argc > 1) {
+			argc--;
+			argv++;
+		}
+		if (parse_prefix(&f->pfx, argv[0]))
+			return ip_bad_prefix(ipc, argv[0]);
+		if (f->pfx.bitlen < 0)
+			f->pfx.bitlen = 32;
+		f->has_pfx = true;
+	}
+	return 0;
+}
+
+static int neigh_walk(struct ip_ctx *ipc, struct neigh_filter *f)
+{
+	struct neigh_table *tbl = &ipc->net->ipv4.arp_tbl;
+	struct ndm_req *del = NULL;
+	size_t ndel = 0, cap = 0;
+
+	for (unsigned int b = 0; tbl->hash && b < tbl->hash_buckets; b++) {
+		for (struct neighbour *n = tbl->hash[b]; n; n = n->next) {
+			if (n->dead || !neigh_match(f, n))
+				continue;
+			if (!f->flush) {
+				neigh_print(ipc, f, n);
+				continue;
+			}
+			if (ndel == cap) {
+				struct ndm_req *nd = realloc(del, (cap = cap ? cap * 2 : 16) * sizeof(*nd));
+
+				if (!nd)
+					break;
+				del = nd;
+			}
+			memset(&del[ndel], 0, sizeof(del[ndel]));
+			del[ndel].ifindex = n->dev->ifindex;
+			del[ndel++].dst = n->primary_key;
+		}
+	}
+	for (size_t i = 0; i < ndel; i++) {
+		struct netlink_ext_ack ext = { NULL };
+
+		neigh_delete_req(ipc->net, &del[i], &ext);
+	}
+	free(del);
+	return 0;
+}
+
+static int neigh_show(struct ip_ctx *ipc, int argc, char **argv, bool flush)
+{
+	struct neigh_filter f;
+	int rc;
+
+	memset(&f, 0, sizeof(f));
+	f.flush = flush;
+	f.state = flush ? ~(unsigned int)(NUD_PERMANENT | NUD_NOARP) : 0xFFU & ~NUD_NOARP;
+	if (flush && argc < 1) {
+		fprintf(ipc->err, "Flush requires arguments.\n");
+		return 255;
+	}
+	if ((rc = neigh_filter_parse(ipc, argc, argv, &f)))
+		return rc;
+	if (ipc->json && !flush)
+		jw_arr_open(&ipc->jw, NULL);
+	neigh_walk(ipc, &f);
+	if (ipc->json && !flush) {
+		jw_arr_close(&ipc->jw);
+		fputc('\n', ipc->out);
+	}
+	return 0;
+}
+
+static int neigh_word(struct ip_ctx *ipc, struct ndm_req *r, const char **dev,
+		      const char *k, const char *v)
+{
+	unsigned int st;
+
+	if (!strcmp(k, "lladdr")) {
+		if (parse_lladdr(r->lladdr, v)) {
+			fprintf(ipc->err, "\"%s\" is invalid lladdr.\n", v);
+			return 255;
+		}
+		r->has_lladdr = true;
+	} else if (!strcmp(k, "nud")) {
+		if (nud_parse(&st, v) || st == ~0U)
+			return ip_invarg(ipc, "nud state is bad", v);
+		r->state = (u16)st;
+	} else if (!strcmp(k, "dev")) {
+		*dev = v;
+	} else if (!strcmp(k, "protocol")) {
+		return 0;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static int neigh_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, bool del)
+{
+	struct netlink_ext_ack ext = { NULL };
+	const char *devname = NULL;
+	struct net_device *dev;
+	struct ndm_req r;
+	bool dst_ok = false;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.state = NUD_PERMANENT;
+	r.nlflags = nlflags;
+	for (; argc > 0; argc--, argv++) {
+		rc = argc > 1 ? neigh_word(ipc, &r, &devname, argv[0], argv[1]) : -1;
+		if (rc > 0)
+			return rc;
+		if (rc == 0) {
+			argc--;
+			argv++;
+			continue;
+		}
+		if (!strcmp(argv[0], "proxy") || !strcmp(argv[0], "router")) {
+			r.flags |= !strcmp(argv[0], "proxy") ? NTF_PROXY : NTF_ROUTER;
+			continue;
+		}
+		if (!strcmp(argv[0], "to") && argc > 1) {
+			argc--;
+			argv++;
+		}
+		if (dst_ok)
+			return ip_duparg2(ipc, "to", argv[0]);
+		if (parse_ipv4(&r.dst, argv[0]))
+			return ip_bad_addr(ipc, argv[0]);
+		dst_ok = true;
+	}
+	if (!devname || !dst_ok) {
+		fprintf(ipc->err, "Device and destination are required arguments.\n");
+		return 255;
+	}
+	if (!(dev = ip_dev_get(ipc, devname)))
+		return 1;
+	r.ifindex = dev->ifindex;
+	rc = del ? neigh_delete_req(ipc->net, &r, &ext) : neigh_add(ipc->net, &r, &ext);
+	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
+}
+
+int do_ipneigh(struct ip_ctx *ipc, int argc, char **argv)
+{
+	if (argc < 1)
+		return neigh_show(ipc, 0, NULL, false);
+	if (!matches(argv[0], "add"))
+		return neigh_modify(ipc, argc - 1, argv + 1, NLM_F_CREATE | NLM_F_EXCL, false);
+	if (!matches(argv[0], "change") || !strcmp(argv[0], "chg"))
+		return neigh_modify(ipc, argc - 1, argv + 1, NLM_F_REPLACE, false);
+	if (!matches(argv[0], "replace"))
+		return neigh_modify(ipc, argc - 1, argv + 1, NLM_F_CREATE | NLM_F_REPLACE, false);
+	if (!matches(argv[0], "delete"))
+		return neigh_modify(ipc, argc - 1, argv + 1, 0, true);
+	if (!matches(argv[0], "list") || !matches(argv[0], "show") ||
+	    !matches(argv[0], "lst"))
+		return neigh_show(ipc, argc - 1, argv + 1, false);
+	if (!matches(argv[0], "flush"))
+		return neigh_show(ipc, argc - 1, argv + 1, true);
+	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip neigh help\".\n", argv[0]);
+	return 255;
+}

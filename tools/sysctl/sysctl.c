@@ -1,0 +1,171 @@
+/* procps-ng `sysctl` over the namespace's /proc/sys/net tree
+ * (net/core/sysctl_net.c): read `KEY`, write `-w KEY=VAL` or `KEY=VAL`,
+ * `-n` values only, `-q` quiet writes, `-e` ignore unknown keys, `-a` all;
+ * keys with '.' or '/' separators; procps' messages and exit statuses. */
+#include <errno.h>
+#include <stdbool.h>
+#include <string.h>
+#include "skbox/cmd.h"
+#include "net/sysctl_net.h"
+
+struct sysctl_opts {
+	struct cmd_ctx *ctx;
+	bool names_only, values_only, quiet, ignore, write;
+	int count;
+};
+
+/* "net.ipv4.conf.all.rp_filter" → path; display name back with dots. */
+static void key_to_path(char *path, size_t len, const char *key)
+{
+	bool slashed = strchr(key, '/') != NULL;
+
+	while (*key == '/')
+		key++;
+	snprintf(path, len, "%s", key);
+	if (!slashed)
+		for (char *p = path; *p; p++)
+			if (*p == '.')
+				*p = '/';
+}
+
+static void path_to_name(char *name, size_t len, const char *path)
+{
+	snprintf(name, len, "%s", path);
+	for (char *p = name; *p; p++)
+		if (*p == '/')
+			*p = '.';
+}
+
+static int print_kv(const char *path, const char *val, void *arg)
+{
+	struct sysctl_opts *o = arg;
+	char name[256];
+
+	path_to_name(name, sizeof(name), path);
+	o->count++;
+	if (o->values_only)
+		fprintf(o->ctx->out, "%s\n", val);
+	else if (o->names_only)
+		fprintf(o->ctx->out, "%s\n", name);
+	else
+		fprintf(o->ctx->out, "%s = %s\n", name, val);
+	return 0;
+}
+
+static int sysctl_read(struct sysctl_opts *o, const char *key)
+{
+	char path[256], val[128];
+
+	key_to_path(path, sizeof(path), key);
+	if (!sysctl_net_read(o->ctx->net, path, val, sizeof(val)))
+		return print_kv(path, val, o);
+	o->count = 0;
+	sysctl_net_for_each(o->ctx->net, path, print_kv, o);
+	if (o->count)
+		return 0;
+	if (o->ignore)
+		return 0;
+	fprintf(o->ctx->err, "sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
+		path);
+	return 1;
+}
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n'))
+		*--e = 0;
+	return s;
+}
+
+static int sysctl_write(struct sysctl_opts *o, const char *arg)
+{
+	char buf[512], path[256], name[256], *eq, *key, *val;
+	int err;
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	eq = strchr(buf, '=');
+	*eq = 0;
+	key = trim(buf);
+	val = trim(eq + 1);
+	key_to_path(path, sizeof(path), key);
+	path_to_name(name, sizeof(name), path);
+	err = sysctl_net_write(o->ctx->net, path, val);
+	if (err == -ENOENT) {
+		if (o->ignore)
+			return 0;
+		fprintf(o->ctx->err, "sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
+			path);
+		return 1;
+	}
+	if (err) {
+		fprintf(o->ctx->err, "sysctl: setting key \"%s\": %s\n", name, strerror(-err));
+		return 1;
+	}
+	if (o->quiet)
+		return 0;
+	if (o->values_only)
+		fprintf(o->ctx->out, "%s\n", val);
+	else
+		fprintf(o->ctx->out, "%s = %s\n", name, val);
+	return 0;
+}
+
+static int sysctl_flags(struct sysctl_opts *o, const char *arg, bool *all)
+{
+	for (const char *p = arg + 1; *p; p++) {
+		switch (*p) {
+		case 'n': o->values_only = true; break;
+		case 'N': o->names_only = true; break;
+		case 'q': o->quiet = true; break;
+		case 'e': o->ignore = true; break;
+		case 'w': o->write = true; break;
+		case 'a': case 'A': case 'X': *all = true; break;
+		case 'b': o->values_only = true; break;
+		default:
+			fprintf(o->ctx->err, "sysctl: invalid option -- '%c'\n", *p);
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int do_sysctl(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct sysctl_opts o = { .ctx = ctx };
+	bool all = false;
+	int rc = 0, i;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--all"))
+			all = true;
+		else if (!strcmp(argv[i], "--values"))
+			o.values_only = true;
+		else if (!strcmp(argv[i], "--write"))
+			o.write = true;
+		else if (!strcmp(argv[i], "--quiet"))
+			o.quiet = true;
+		else if (sysctl_flags(&o, argv[i], &all))
+			return 1;
+	}
+	if (all)
+		return sysctl_net_for_each(ctx->net, "", print_kv, &o) ? 1 : 0;
+	if (i >= argc) {
+		fprintf(ctx->err, "sysctl: no variables specified\n");
+		return 1;
+	}
+	for (; i < argc; i++) {
+		if (strchr(argv[i], '='))
+			rc |= sysctl_write(&o, argv[i]);
+		else if (o.write) {
+			fprintf(ctx->err, "sysctl: command line(0): invalid syntax, continuing...\n");
+			rc = 1;
+		} else
+			rc |= sysctl_read(&o, argv[i]);
+	}
+	return rc;
+}
