@@ -194,7 +194,7 @@ struct net_device {
 
 	struct net *nd_net;
 	struct in_device *ip_ptr;
-	struct Qdisc *qdisc;
+	const struct Qdisc *qdisc;
 	void *priv;			/* netdev_priv() */
 
 	rx_handler_func_t *rx_handler;	/* the bridge, for ports */
@@ -265,6 +265,10 @@ void free_netdev(struct net_device *dev);
 int register_netdevice(struct net *net, struct net_device *dev);
 void unregister_netdevice(struct net_device *dev);
 int dev_open(struct net_device *dev);
+void dev_activate(struct net_device *dev);
+const char *qdisc_id(const struct net_device *dev);
+int dev_get_iflink(const struct net_device *dev);
+void dev_update_operstate(struct net_device *dev);
 int dev_close(struct net_device *dev);
 int dev_change_flags(struct net_device *dev, unsigned int flags);
 int dev_set_mtu(struct net_device *dev, int mtu);

@@ -217,6 +217,16 @@ int br_device_event(struct net_device *dev, unsigned long event)
 	return 0;
 }
 
+/* The bridge joins the multicast router discovery group (224.0.0.106)
+ * when it comes up, before IPv4 joins all-hosts. */
+static int br_dev_open(struct net_device *dev)
+{
+	static const u8 mrd[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0x00, 0x00, 0x6a };
+
+	dev_mc_add(dev, mrd);
+	return 0;
+}
+
 static int br_dev_stop(struct net_device *dev)
 {
 	struct net_bridge *br = netdev_priv(dev);
@@ -257,6 +267,7 @@ static int br_change_mtu(struct net_device *dev, int mtu)
 }
 
 static const struct net_device_ops br_netdev_ops = {
+	.ndo_open = br_dev_open,
 	.ndo_stop = br_dev_stop,
 	.ndo_start_xmit = br_dev_xmit,
 	.ndo_set_mac_address = br_set_mac_address,

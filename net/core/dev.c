@@ -209,6 +209,22 @@ int dev_get_iflink(const struct net_device *dev)
 	return dev->ifindex;
 }
 
+/* Without carrier: LOWERLAYERDOWN when the lower device (a veth's peer) is
+ * in this namespace, DOWN otherwise (default_operstate in linkwatch.c). */
+static u8 dev_lower_down_state(const struct net_device *dev)
+{
+	int iflink = dev_get_iflink(dev);
+	const struct net_device *lower;
+
+	if (iflink == dev->ifindex)
+		return IF_OPER_DOWN;
+	lower = __dev_get_by_index(dev_net(dev), iflink);
+	if (!lower || (dev->netdev_ops->ndo_get_peer &&
+		       dev->netdev_ops->ndo_get_peer(dev) != lower))
+		return IF_OPER_DOWN;
+	return IF_OPER_LOWERLAYERDOWN;
+}
+
 /* RFC 2863 operstate from flags and carrier, as linkwatch computes it. */
 void dev_update_operstate(struct net_device *dev)
 {
@@ -217,8 +233,7 @@ void dev_update_operstate(struct net_device *dev)
 	else if (dev->flags & IFF_LOOPBACK)
 		dev->operstate = IF_OPER_UNKNOWN;
 	else if (!netif_carrier_ok(dev))
-		dev->operstate = dev_get_iflink(dev) != dev->ifindex ?
-				 IF_OPER_LOWERLAYERDOWN : IF_OPER_DOWN;
+		dev->operstate = dev_lower_down_state(dev);
 	else
 		dev->operstate = IF_OPER_UP;
 }
@@ -249,6 +264,7 @@ int dev_open(struct net_device *dev)
 	if (err)
 		return err;
 	dev->flags |= IFF_UP;
+	dev_activate(dev);
 	dev_update_operstate(dev);
 	call_netdevice_notifiers(NETDEV_UP, dev);
 	return 0;
@@ -319,7 +335,8 @@ int dev_set_mtu(struct net_device *dev, int mtu)
 {
 	int err = 0;
 
-	if (mtu < (int)dev->min_mtu || mtu > (int)dev->max_mtu)
+	/* max_mtu 0: no upper limit (loopback) */
+	if (mtu < (int)dev->min_mtu || (dev->max_mtu && mtu > (int)dev->max_mtu))
 		return -EINVAL;
 	if ((unsigned int)mtu == dev->mtu)
 		return 0;
@@ -388,6 +405,13 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 	dev->ifindex = dev_new_index(net, dev->ifindex);
 	list_netdevice(net, dev);
 	call_netdevice_notifiers(NETDEV_REGISTER, dev);
+	dev_update_operstate(dev);
+	if (dev->netdev_ops && dev->netdev_ops->ndo_get_peer) {
+		struct net_device *peer = dev->netdev_ops->ndo_get_peer(dev);
+
+		if (peer)
+			dev_update_operstate(peer);
+	}
 	return 0;
 }
 

@@ -132,8 +132,23 @@ int ipv4_netdev_event(struct net_device *dev, unsigned long event)
 
 	switch (event) {
 	case NETDEV_REGISTER:
-		if (!in_dev && !inetdev_init(dev))
+		if (!in_dev && dev->mtu >= IPV4_MIN_MTU && !inetdev_init(dev))
 			return -ENOMEM;
+		break;
+	case NETDEV_CHANGEMTU:
+		/* IPv4 needs 68 bytes: below that the device loses it, addresses
+		 * included; above, it comes back empty (inetdev_event). */
+		if (!in_dev && dev->mtu >= IPV4_MIN_MTU) {
+			inetdev_init(dev);
+			return 0;
+		}
+		if (in_dev && dev->mtu < IPV4_MIN_MTU) {
+			fib_netdev_event(dev, NETDEV_DOWN);
+			arp_ifdown(dev);
+			inetdev_destroy(in_dev);
+			rt_cache_flush(dev_net(dev));
+			return 0;
+		}
 		break;
 	case NETDEV_UNREGISTER:
 		fib_netdev_event(dev, event);

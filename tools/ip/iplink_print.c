@@ -23,7 +23,7 @@ static const char *dev_operstate(const struct net_device *dev)
  * attaches noqueue to IFF_NO_QUEUE devices and it stays after down. */
 const char *ip_dev_qdisc(const struct net_device *dev)
 {
-	return (dev->flags & IFF_UP) || dev->qdisc ? "noqueue" : "noop";
+	return qdisc_id(dev);
 }
 
 /* The veth peer (IFLA_LINK) and, when it lives elsewhere, its namespace. */
