@@ -448,12 +448,12 @@ int neigh_update(struct neighbour *n, const u8 *lladdr, u8 new, u32 flags, u32 n
 	}
 	if (!neigh_update_lladdr(n, &lladdr, &new, flags, old))
 		return lladdr ? 0 : -EINVAL;
-	/* Same address seen again (an ARP request from it): no reason to
-	 * doubt a REACHABLE entry, so STALE is not applied. */
-	if (lladdr == n->ha && new == NUD_STALE && !(flags & NEIGH_UPDATE_F_ADMIN))
-		new = old;
 	if (new & NUD_CONNECTED)
 		n->confirmed = w->now;
+	/* Same address seen again (an ARP request from it): no reason to
+	 * doubt a valid entry, so STALE is not applied. */
+	if (lladdr == n->ha && new == NUD_STALE && !(flags & NEIGH_UPDATE_F_ADMIN))
+		new = old;
 	if (new == old && lladdr == n->ha)
 		return 0;
 	if (new != old || lladdr != n->ha)
