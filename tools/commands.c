@@ -2,6 +2,7 @@
  * can run inside a world.  Order is alphabetical; lookup is by exact name. */
 #include <string.h>
 #include "skbox/cmd.h"
+#include "linux/sched.h"
 
 static const struct command commands[] = {
 	{ "bridge", do_bridge },
@@ -23,6 +24,23 @@ const struct command *cmd_find(const char *name)
 	return NULL;
 }
 
+/* The calling task runs in the command's namespace (`ip netns exec`): the
+ * sockets it opens belong there. */
+static int cmd_run_in_net(struct cmd_ctx *ctx, cmd_fn fn, int argc, char **argv)
+{
+	struct task *t = ctx->world ? current_task(ctx->world) : NULL;
+	struct net *saved;
+	int rc;
+
+	if (!t)
+		return fn(ctx, argc, argv);
+	saved = t->net;
+	t->net = ctx->net;
+	rc = fn(ctx, argc, argv);
+	t->net = saved;
+	return rc;
+}
+
 int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct command *c;
@@ -34,5 +52,5 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->err, "bash: line 1: %s: command not found\n", argv[0]);
 		return 127;
 	}
-	return c->fn(ctx, argc, argv);
+	return cmd_run_in_net(ctx, c->fn, argc, argv);
 }
