@@ -401,6 +401,7 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 	call_netdevice_notifiers(NETDEV_UNREGISTER, dev);
 	dev_flush_backlog(dev);
 	unlist_netdevice(dev);
+	dev->qdisc = NULL;		/* dev_shutdown(): back to noop */
 	dev->nd_net = net;
 	dev->ifindex = dev_new_index(net, dev->ifindex);
 	list_netdevice(net, dev);

@@ -33,9 +33,11 @@ int dev_queue_xmit(struct sk_buff *skb)
 
 	skb_reset_mac_header(skb);
 	if (!(dev->flags & IFF_UP)) {
+		/* a down device has the noop qdisc: it drops and answers
+		 * NET_XMIT_CN, which senders do not see as an error */
 		dev->tx_dropped_core++;
-		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
-		return -ENETDOWN;
+		kfree_skb_reason(skb, SKB_DROP_REASON_QDISC_DROP);
+		return 0;
 	}
 	if (!skb->trace_id)
 		skb->trace_id = dev_net(dev)->world->trace_id_next++;

@@ -468,7 +468,7 @@ int fib_netdev_event(struct net_device *dev, unsigned long event)
 		return 0;
 	switch (event) {
 	case NETDEV_UP:
-		if ((dev->flags & IFF_LOOPBACK) && list_empty(&in_dev->ifa_list))
+		if (dev->flags & IFF_LOOPBACK)	/* 127.0.0.1/8, unless there */
 			inetdev_lo_up(in_dev);
 		in_dev_for_each_ifa(ifa, in_dev)
 			fib_add_ifaddr(ifa);

@@ -699,10 +699,13 @@ int do_ping(struct cmd_ctx *ctx, int argc, char **argv)
 		return 2;
 	ping_init(s, ctx);
 	i = ping_parse_args(s, argc, argv);
-	if (i < 0)
+	if (i < 0) {
+		ret = 1;	/* iputils exits 1 on bad arguments */
 		goto out;
+	}
 	if (i >= argc) {
 		fprintf(ctx->err, "ping: usage error: Destination address required\n");
+		ret = 1;
 		goto out;
 	}
 	snprintf(s->hostname, sizeof(s->hostname), "%s", argv[argc - 1]);
