@@ -14,6 +14,7 @@ extern const struct pernet_operations devinet_ops;
 extern const struct pernet_operations fib_net_ops;
 extern const struct pernet_operations inet_net_ops;
 extern const struct pernet_operations ipv4_route_ops;
+extern const struct pernet_operations ipv4_frags_ops;
 extern const struct pernet_operations loopback_net_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
@@ -22,6 +23,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&devinet_ops,
 	&fib_net_ops,
 	&ipv4_route_ops,
+	&ipv4_frags_ops,
 	&inet_net_ops,
 	&loopback_net_ops,
 };

@@ -1,0 +1,108 @@
+/* The skbox program: `skbox run [--echo] [--seed N] [--timeout SECS] FILE`,
+ * `skbox shell`, `skbox --version`.  The only place that calls exit(). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "net/world.h"
+#include "run.h"
+
+int skbox_shell(struct world *w, const struct run_opts *o);
+
+#define SKBOX_VERSION "0.1.0"
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] FILE\n"
+		"       skbox shell [--seed N] [--timeout SECS]\n"
+		"       skbox --version\n"
+		"\n"
+		"  run     run a script of commands in a fresh world (virtual time)\n"
+		"  shell   the same world interactively\n"
+		"  --echo  print each command as \"# COMMAND\" before its output\n"
+		"  --seed N     seed of the world's random numbers (default 1)\n"
+		"  --timeout S  interrupt (^C) a foreground command after S seconds of\n"
+		"               virtual time (default 3600)\n");
+}
+
+struct args {
+	bool echo;
+	unsigned long long seed;
+	double timeout;
+	const char *file;
+};
+
+static int parse_args(int argc, char **argv, int i, struct args *a, bool need_file)
+{
+	for (; i < argc; i++) {
+		const char *s = argv[i];
+		char *end;
+
+		if (!strcmp(s, "--echo")) {
+			a->echo = true;
+		} else if ((!strcmp(s, "--seed") || !strcmp(s, "--timeout")) && i + 1 < argc) {
+			errno = 0;
+			if (s[2] == 's')
+				a->seed = strtoull(argv[++i], &end, 0);
+			else
+				a->timeout = strtod(argv[++i], &end);
+			if (*end || errno || a->timeout < 0) {
+				fprintf(stderr, "skbox: invalid value for %s: '%s'\n", s, argv[i]);
+				return -1;
+			}
+		} else if (s[0] == '-' && s[1]) {
+			fprintf(stderr, "skbox: unknown option '%s'\n", s);
+			return -1;
+		} else if (need_file && !a->file) {
+			a->file = s;
+		} else {
+			fprintf(stderr, "skbox: unexpected argument '%s'\n", s);
+			return -1;
+		}
+	}
+	if (need_file && !a->file) {
+		fprintf(stderr, "skbox: run: a script FILE is required\n");
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { .seed = 1, .timeout = 3600 };
+	struct run_opts o;
+	struct world *w;
+	bool run;
+	int status, leaks;
+
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		usage(argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		printf("skbox %s\n", SKBOX_VERSION);
+		return 0;
+	}
+	run = !strcmp(argv[1], "run");
+	if (!run && strcmp(argv[1], "shell")) {
+		fprintf(stderr, "skbox: unknown command '%s'\n", argv[1]);
+		usage(stderr);
+		return 2;
+	}
+	if (parse_args(argc, argv, 2, &a, run))
+		return 2;
+	o.echo = a.echo;
+	o.timeout_ns = (uint64_t)(a.timeout * 1e9 + 0.5);
+	w = world_new(a.seed);
+	if (!w) {
+		fprintf(stderr, "skbox: out of memory\n");
+		return 1;
+	}
+	status = run ? script_run_file(w, a.file, &o, stdout) : skbox_shell(w, &o);
+	fflush(stdout);
+	leaks = world_free(w, stderr);
+	if (leaks && !status)
+		status = 1;
+	return status;
+}
