@@ -167,6 +167,14 @@ struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,
 		neigh_release(n);
 		return NULL;
 	}
+	/* the constructor may have changed the key (loopback): reuse an entry */
+	for (struct neighbour *old = tbl->hash[neigh_hash(tbl, n->primary_key, dev)]; old;
+	     old = old->next) {
+		if (old->dev == dev && old->primary_key == n->primary_key) {
+			neigh_release(n);
+			return want_ref ? neigh_clone(old) : old;
+		}
+	}
 	h = neigh_hash(tbl, n->primary_key, dev);
 	n->next = tbl->hash[h];
 	tbl->hash[h] = n;

@@ -39,6 +39,9 @@ int arp_constructor(struct neighbour *n)
 
 	if (!in_dev)
 		return -EINVAL;
+	/* one neighbour per loopback or point-to-point device, keyed 0.0.0.0 */
+	if (dev->flags & (IFF_LOOPBACK | IFF_POINTOPOINT))
+		n->primary_key = 0;
 	n->type = (u8)inet_addr_type(dev_net(dev), n->primary_key);
 	n->ops = &arp_hh_ops;
 	if (n->type == RTN_MULTICAST) {
@@ -465,5 +468,7 @@ void arp_tbl_exit(struct net *net)
 
 struct neighbour *ipv4_neigh_lookup_create(struct net_device *dev, __be32 nexthop)
 {
+	if (dev->flags & (IFF_LOOPBACK | IFF_POINTOPOINT))
+		nexthop = 0;
 	return __neigh_lookup(&dev_net(dev)->ipv4.arp_tbl, &nexthop, dev, 1);
 }

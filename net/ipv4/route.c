@@ -129,6 +129,8 @@ void rt_cache_flush(struct net *net)
 {
 	struct rt_net *rn = rt_net(net);
 
+	if (!rn)		/* namespace still being set up */
+		return;
 	rn->genid++;
 	for (int i = 0; i < RT_CACHE_SIZE; i++) {
 		if (rn->cache[i].rt) {
