@@ -21,6 +21,7 @@ bridge fdb show
 brctl hairpin br0 v1 on
 bridge link
 bridge -d link show dev v1
+sleep 0.5
 ip -br link
 ip -br addr
 ip -j link show v0
@@ -41,7 +42,7 @@ ip link show w0
 ip -n other link set v1 up
 ip netns exec other ip addr add 192.168.1.2/24 dev v1
 ping -c 2 -i 0.2 192.168.1.2
-ip -s link show w0
+ip -s link show lo
 ip link del w0
 ip -n other link show
 bridge fdb show
