@@ -727,6 +727,8 @@ static int getroute_input(struct net *net, const struct rtm_get_req *req,
 	skb->dev = dev;
 	skb->mark = req->mark;
 	err = ip_route_input_noref(skb, req->dst, req->src, req->tos, dev, NULL);
+	if (err == -EXDEV)
+		err = -EINVAL;	/* a martian source is "Invalid argument" to userspace */
 	rt = skb_rtable(skb);
 	if (!err && rt && rt->dst.error)
 		err = -rt->dst.error;
