@@ -13,6 +13,7 @@
 #include "net/neighbour.h"
 #include "net/net_namespace.h"
 #include "net/sysctl_net.h"
+#include "net/world.h"
 
 enum sctl_kind { SK_INT, SK_PAIR, SK_FORWARD };
 
@@ -191,9 +192,22 @@ static int resolve_neigh(struct net *net, const char *rest, struct sctl_ref *r)
 	return -ENOENT;
 }
 
+/* Keys the kernel registers for the initial namespace only (net_core_table,
+ * neigh/default): the world's first namespace plays init_net. */
+static bool init_net_only(const struct net *net, const char *key)
+{
+	if (net == net->world->init_net)
+		return false;
+	if (!strncmp(key, "net/core/", 9))
+		return strcmp(key, "net/core/somaxconn") != 0;
+	return !strncmp(key, "net/ipv4/neigh/default/", 23);
+}
+
 static int sctl_resolve(struct net *net, const char *key, struct sctl_ref *r)
 {
 	memset(r, 0, sizeof(*r));
+	if (init_net_only(net, key))
+		return -ENOENT;
 	if (!strncmp(key, "net/ipv4/conf/", 14))
 		return resolve_conf(net, key + 14, r);
 	if (!strncmp(key, "net/ipv4/neigh/", 15))
@@ -336,7 +350,7 @@ static int keys_for_x(struct key_list *kl, const char *x, bool dflt_neigh)
 	snprintf(dir, sizeof(dir), "net/ipv4/conf/%s/", x);
 	for (int i = 0; !err && i < IPV4_DEVCONF_MAX; i++)
 		err = key_add(kl, dir, devconf_names[i], "");
-	if (!strcmp(x, "all"))
+	if (!strcmp(x, "all") || (!strcmp(x, "default") && !dflt_neigh))
 		return err;
 	snprintf(dir, sizeof(dir), "net/ipv4/neigh/%s/", x);
 	for (size_t i = 0; !err && i < ARRAY_SIZE(neigh_entries); i++)
@@ -351,11 +365,12 @@ static int keys_collect(struct net *net, struct key_list *kl)
 	int err = 0;
 
 	for (size_t i = 0; !err && i < ARRAY_SIZE(net_entries); i++)
-		err = key_add(kl, net_entries[i].path, "", "");
+		if (!init_net_only(net, net_entries[i].path))
+			err = key_add(kl, net_entries[i].path, "", "");
 	if (!err)
 		err = keys_for_x(kl, "all", false);
 	if (!err)
-		err = keys_for_x(kl, "default", true);
+		err = keys_for_x(kl, "default", net == net->world->init_net);
 	for_each_netdev(net, dev)
 		if (!err)
 			err = keys_for_x(kl, dev->name, false);

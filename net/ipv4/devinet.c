@@ -69,7 +69,7 @@ struct in_device *inetdev_init(struct net_device *dev)
 	if (!in_dev)
 		return NULL;
 	in_dev->cnf = dev_net(dev)->ipv4.devconf_dflt;
-	in_dev->cnf.state = 0;
+
 	in_dev->dev = dev;
 	in_dev->refcnt = 1;
 	INIT_LIST_HEAD(&in_dev->ifa_list);
