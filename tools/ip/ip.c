@@ -37,11 +37,11 @@ static int ip_help_obj(struct ip_ctx *ipc, int argc, char **argv)
 	return ip_usage(ipc);
 }
 
+/* Objects iproute2 has and skbox does not offer yet (docs/FEATURES.md). */
 static int ip_unsupported(struct ip_ctx *ipc, int argc, char **argv)
 {
 	(void)argc;
-	(void)argv;
-	fprintf(ipc->err, "skbox: this ip object is not implemented\n");
+	fprintf(ipc->err, "skbox: ip %s: not available in skbox yet\n", argv[-1]);
 	return 1;
 }
 
