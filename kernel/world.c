@@ -11,6 +11,7 @@
 #include "net/net_namespace.h"
 #include "linux/netdevice.h"
 #include "linux/sched.h"
+#include "net/trace.h"
 
 static u64 rotl(u64 x, int k)
 {
@@ -139,6 +140,7 @@ int world_free(struct world *w, FILE *report)
 	if (!w)
 		return 0;
 	world_kill_tasks(w);
+	trace_stop(w);
 	skbox_files_release(w);
 	/* Namespaces other than the first go first: their veth peers may live
 	 * in the first one.  Then the first. */

@@ -71,6 +71,8 @@ struct sk_buff {
 	u32 hash;
 	int skb_iif;			/* ifindex the packet arrived on */
 	u32 trace_id;			/* follows the packet across clones and namespaces */
+	u8 trace_match;			/* 0 undecided, 1 traced, 2 filtered out */
+	const char *trace_last;		/* last stage passed (for drops) */
 	u32 truesize;
 	int users;			/* references to this sk_buff */
 

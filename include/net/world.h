@@ -35,6 +35,7 @@ struct world {
 	long dst_live;
 	const struct net_protocol *inet_protos[256];	/* inet_add_protocol() */
 	int next_pid;
+	struct trace_state *trace;	/* NULL: tracing off */
 	struct socket **files;		/* the socket table: fd -> socket */
 	int nfiles;
 };

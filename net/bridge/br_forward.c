@@ -5,6 +5,7 @@
 #include "net/bridge.h"
 #include "net/ethernet.h"
 #include "net/net_namespace.h"
+#include "net/trace.h"
 
 int br_pass_frame_up(struct sk_buff *skb);
 
@@ -35,6 +36,7 @@ static void br_dev_queue_push_xmit(struct net_device *to, struct sk_buff *skb)
 
 static void __br_forward(const struct net_bridge_port *to, struct sk_buff *skb)
 {
+	skb_trace_note(skb, "br_forward", to->dev->name);
 	br_dev_queue_push_xmit(to->dev, skb);
 }
 
@@ -105,6 +107,7 @@ netdev_tx_t br_dev_xmit(struct sk_buff *skb, struct net_device *dev)
 	const u8 *dest;
 	struct net_bridge_fdb_entry *dst;
 
+	skb_trace(skb, "br_dev_xmit");
 	dev->stats.tx_packets++;
 	dev->stats.tx_bytes += skb->len;
 	skb_reset_mac_header(skb);

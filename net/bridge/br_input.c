@@ -5,6 +5,7 @@
 #include "net/bridge.h"
 #include "net/ethernet.h"
 #include "net/net_namespace.h"
+#include "net/trace.h"
 
 void br_fdb_update(struct net_bridge *br, struct net_bridge_port *p, const u8 *addr);
 void br_forward(const struct net_bridge_port *to, struct sk_buff *skb, bool local_rcv,
@@ -17,6 +18,7 @@ int br_pass_frame_up(struct sk_buff *skb)
 {
 	struct net_device *brdev = ((struct net_bridge_port *)skb->dev->rx_handler_data)->br->dev;
 
+	skb_trace(skb, "br_pass_frame_up");
 	brdev->stats.rx_packets++;
 	brdev->stats.rx_bytes += skb->len;
 	if (skb->pkt_type == PACKET_MULTICAST || skb->pkt_type == PACKET_BROADCAST)
@@ -70,6 +72,7 @@ rx_handler_result_t br_handle_frame(struct sk_buff **pskb)
 
 	if (skb->pkt_type == PACKET_LOOPBACK)
 		return RX_HANDLER_PASS;
+	skb_trace(skb, "br_handle_frame");
 	if (!is_valid_ether_addr(eth_hdr(skb)->h_source)) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_MAC_INVALID_SOURCE);
 		return RX_HANDLER_CONSUMED;

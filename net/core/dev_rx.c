@@ -7,6 +7,7 @@
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 void dev_add_pack(struct net *net, struct packet_type *pt)
 {
@@ -44,6 +45,7 @@ int netif_rx(struct sk_buff *skb)
 	}
 	if (!skb->trace_id)
 		skb->trace_id = net->world->trace_id_next++;
+	skb_trace(skb, "netif_rx");
 	__skb_queue_tail(&sd->input_pkt_queue, skb);
 	napi_schedule(net->world, &sd->backlog);
 	return 0;
@@ -100,6 +102,7 @@ int __netif_receive_skb_core(struct sk_buff *skb)
 	skb_reset_transport_header(skb);
 	skb->mac_len = (u16)(skb->network_header - skb->mac_header);
 	skb->skb_iif = skb->dev->ifindex;
+	skb_trace(skb, "__netif_receive_skb_core");
 another_round:
 	deliver_ptype_all(skb, &dev_net(skb->dev)->ptype_all, orig_dev);
 	if (skb->dev->rx_handler) {

@@ -6,12 +6,14 @@
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
 	struct packet_type *pt;
 
+	skb_trace(skb, "dev_hard_start_xmit");
 	list_for_each_entry(pt, &net->ptype_all, list) {
 		struct sk_buff *c;
 
@@ -41,6 +43,7 @@ int dev_queue_xmit(struct sk_buff *skb)
 	}
 	if (!skb->trace_id)
 		skb->trace_id = dev_net(dev)->world->trace_id_next++;
+	skb_trace(skb, "dev_queue_xmit");
 	return dev_hard_start_xmit(skb, dev) == NETDEV_TX_OK ? 0 : -ENOBUFS;
 }
 

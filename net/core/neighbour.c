@@ -10,6 +10,7 @@
 #include "net/neighbour.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 #define NEIGH_MIN_TIMER (10 * NSEC_PER_MSEC)	/* HZ/100 */
 
@@ -384,6 +385,8 @@ static int neigh_fill_and_xmit(struct neighbour *n, struct sk_buff *skb)
 
 int neigh_resolve_output(struct neighbour *n, struct sk_buff *skb)
 {
+	if (skb_world(skb)->trace)
+		skb_trace_note(skb, "neigh_resolve_output", neigh_state_name(n->nud_state));
 	if (neigh_event_send(n, skb))
 		return 0;
 	return neigh_fill_and_xmit(n, skb);

@@ -12,6 +12,7 @@
 #include "net/net_namespace.h"
 #include "net/sock.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 #define SK_RMEM_DEFAULT 212992
 #define SK_WMEM_DEFAULT 212992
@@ -66,6 +67,7 @@ static void sock_rfree(struct sk_buff *skb)
 /* sock_queue_rcv_skb(): charge the receive buffer or drop */
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 {
+	skb_trace(skb, "sock_queue_rcv_skb");
 	if (sk->sk_rmem_alloc + (int)skb->truesize > sk->sk_rcvbuf) {
 		sk->sk_drops++;
 		kfree_skb_reason(skb, SKB_DROP_REASON_SOCKET_RCVBUFF);

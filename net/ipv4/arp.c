@@ -11,6 +11,7 @@
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 #define ARP_CB_LOCALLY_ENQUEUED 0x1
 
@@ -107,8 +108,10 @@ void arp_send(int type, int ptype, __be32 dest_ip, struct net_device *dev,
 	if (dev->flags & IFF_NOARP)
 		return;
 	skb = arp_create(type, ptype, dest_ip, dev, src_ip, dest_hw, src_hw, target_hw);
-	if (skb)
-		dev_queue_xmit(skb);	/* NF_ARP_OUT: no arptables yet */
+	if (skb) {
+		skb_trace_note(skb, "arp_send", type == ARPOP_REQUEST ? "request" : "reply");
+		dev_queue_xmit(skb);
+	}	/* NF_ARP_OUT: no arptables yet */
 }
 
 static void arp_solicit(struct neighbour *n, struct sk_buff *skb)
@@ -419,6 +422,7 @@ int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 		return 0;
 	}
 	memset(ARP_CB(skb), 0, sizeof(struct arp_cb));
+	skb_trace(skb, "arp_rcv");
 	return arp_process(skb);
 }
 

@@ -13,6 +13,7 @@
 #include "net/route.h"
 #include "net/sock.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 struct inet_peer {
 	struct list_head list;
@@ -207,6 +208,12 @@ void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 
 	if (!rt || !icmp_send_allowed(skb_in, rt, type))
 		return;
+	if (skb_world(skb_in)->trace) {
+		char note[48];
+
+		snprintf(note, sizeof(note), "type %d code %d", type, code);
+		skb_trace_note(skb_in, "icmp_send", note);
+	}
 	net = dev_net(rt->dst.dev);
 	iph = ip_hdr(skb_in);
 	if (!(skb_in->dev && (skb_in->dev->flags & IFF_LOOPBACK)) &&
@@ -347,6 +354,7 @@ int icmp_rcv(struct sk_buff *skb)
 	enum skb_drop_reason reason = SKB_DROP_REASON_NOT_SPECIFIED;
 	struct icmphdr *icmph;
 
+	skb_trace(skb, "icmp_rcv");
 	__ICMP_INC_STATS(net, ICMP_MIB_INMSGS);
 	if (ip_compute_csum(skb->data, (int)skb->len)) {
 		reason = SKB_DROP_REASON_ICMP_CSUM;

@@ -8,6 +8,7 @@
 #include "net/ip.h"
 #include "net/net_namespace.h"
 #include "net/route.h"
+#include "net/trace.h"
 
 static bool ip_exceeds_mtu(const struct sk_buff *skb, unsigned int mtu)
 {
@@ -36,6 +37,7 @@ int ip_forward(struct sk_buff *skb)
 	struct rtable *rt;
 	unsigned int mtu;
 
+	skb_trace(skb, "ip_forward");
 	if (skb->pkt_type != PACKET_HOST) {
 		reason = SKB_DROP_REASON_OTHERHOST;
 		goto drop;
@@ -62,6 +64,7 @@ int ip_forward(struct sk_buff *skb)
 	ip_decrease_ttl(ip_hdr(skb));
 	if ((IPCB(skb)->flags & IPSKB_DOREDIRECT) && !IPCB(skb)->opt.srr)
 		ip_rt_send_redirect(skb);
+	skb_trace(skb, "NF_INET_FORWARD");
 	return NF_HOOK(NFPROTO_IPV4, NF_INET_FORWARD, net, NULL, skb, skb->dev,
 		       rt->dst.dev, ip_forward_finish);
 too_many_hops:

@@ -16,6 +16,7 @@
 #include "net/route.h"
 #include "net/sock.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 void ip_protocol_deliver_rcu(struct net *net, struct sk_buff *skb, int protocol)
 {
@@ -56,10 +57,12 @@ int ip_local_deliver(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 
+	skb_trace(skb, "ip_local_deliver");
 	if (ip_is_fragment(ip_hdr(skb))) {
 		if (ip_defrag(net, skb, 0 /* IP_DEFRAG_LOCAL_DELIVER */))
 			return 0;
 	}
+	skb_trace(skb, "NF_INET_LOCAL_IN");
 	return NF_HOOK(NFPROTO_IPV4, NF_INET_LOCAL_IN, net, NULL, skb, skb->dev, NULL,
 		       ip_local_deliver_finish);
 }
@@ -83,6 +86,8 @@ static int ip_rcv_finish_core(struct net *net, struct sk_buff *skb, struct net_d
 		}
 	}
 	rt = skb_rtable(skb);
+	if (net->world->trace)
+		skb_trace_route(skb, "ip_route_input_noref", rt);
 	if (rt->rt_type == RTN_MULTICAST) {
 		__IP_INC_STATS(net, IPSTATS_MIB_INMCASTPKTS);
 		__IP_ADD_STATS(net, IPSTATS_MIB_INMCASTOCTETS, skb->len);
@@ -164,9 +169,11 @@ int ip_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 
 	(void)pt;
 	(void)orig_dev;
+	skb_trace(skb, "ip_rcv");
 	skb = ip_rcv_core(skb, net);
 	if (!skb)
 		return 1;
+	skb_trace(skb, "NF_INET_PRE_ROUTING");
 	return NF_HOOK(NFPROTO_IPV4, NF_INET_PRE_ROUTING, net, NULL, skb, dev, NULL,
 		       ip_rcv_finish);
 }

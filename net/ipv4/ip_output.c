@@ -14,6 +14,7 @@
 #include "net/route.h"
 #include "net/sock.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 /* The IP id for packets without DF, from the world's seeded generator
  * (the kernel hashes into a table of counters: deterministic here). */
@@ -58,6 +59,7 @@ static int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *s
 		__IP_ADD_STATS(net, IPSTATS_MIB_OUTMCASTOCTETS, skb->len);
 	else if (rt->rt_type == RTN_BROADCAST)
 		__IP_ADD_STATS(net, IPSTATS_MIB_OUTBCASTOCTETS, skb->len);
+	skb_trace(skb, "ip_finish_output2");
 	nexthop = rt_nexthop(rt, ip_hdr(skb)->daddr);
 	neigh = ipv4_neigh_lookup_create(dev, nexthop);
 	if (!neigh) {
@@ -105,10 +107,12 @@ int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	struct net_device *dev = skb_dst(skb)->dev;
 
+	skb->dev = dev;
+	skb_trace(skb, "ip_output");
 	__IP_INC_STATS(net, IPSTATS_MIB_OUTPKTS);
 	__IP_ADD_STATS(net, IPSTATS_MIB_OUTOCTETS, skb->len);
-	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IP);
+	skb_trace(skb, "NF_INET_POST_ROUTING");
 	return NF_HOOK_COND(NFPROTO_IPV4, NF_INET_POST_ROUTING, net, sk, skb, NULL, dev,
 			    ip_finish_output, !(IPCB(skb)->flags & IPSKB_REROUTED));
 }
@@ -145,6 +149,10 @@ int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
 	iph->tot_len = htons((u16)skb->len);
 	ip_send_check(iph);
 	skb->protocol = htons(ETH_P_IP);
+	if (!skb->dev)
+		skb->dev = skb_dst(skb)->dev;
+	skb_trace(skb, "__ip_local_out");
+	skb_trace(skb, "NF_INET_LOCAL_OUT");
 	return nf_hook(NFPROTO_IPV4, NF_INET_LOCAL_OUT, net, sk, skb, NULL,
 		       skb_dst(skb)->dev, dst_output);
 }

@@ -14,6 +14,7 @@
 #include "net/route.h"
 #include "net/sock.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 int ip_err_from_icmp(struct sk_buff *skb, bool *fatal);
 
@@ -261,6 +262,10 @@ static int raw_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, in
 	}
 	skb_dst_set(skb, &rt->dst);
 	skb->dev = rt->dst.dev;
+	if (skb_world(skb)->trace) {
+		skb_trace(skb, "raw_sendmsg");
+		skb_trace_route(skb, "ip_route_output_flow", rt);
+	}
 	if (ip_hdr(skb)->protocol == IPPROTO_ICMP && len >= 1) {
 		__ICMP_INC_STATS(net, ICMP_MIB_OUTMSGS);
 		net->mib.icmpmsg_out[skb_transport_header(skb)[0]]++;

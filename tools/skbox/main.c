@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "net/world.h"
+#include "net/trace.h"
 #include "run.h"
 
 int skbox_shell(struct world *w, const struct run_opts *o);
@@ -14,7 +15,7 @@ int skbox_shell(struct world *w, const struct run_opts *o);
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] FILE\n"
+		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--trace[=FILTER]] FILE\n"
 		"       skbox shell [--seed N] [--timeout SECS]\n"
 		"       skbox --version\n"
 		"\n"
@@ -23,7 +24,9 @@ static void usage(FILE *f)
 		"  --echo  print each command as \"# COMMAND\" before its output\n"
 		"  --seed N     seed of the world's random numbers (default 1)\n"
 		"  --timeout S  interrupt (^C) a foreground command after S seconds of\n"
-		"               virtual time (default 3600)\n");
+		"               virtual time (default 3600)\n"
+		"  --trace[=FILTER]  print every stage of every packet matching the pcap\n"
+		"               FILTER (all packets without one), and every drop's reason\n");
 }
 
 struct args {
@@ -31,6 +34,8 @@ struct args {
 	unsigned long long seed;
 	double timeout;
 	const char *file;
+	bool trace;
+	const char *filter;
 };
 
 static int parse_args(int argc, char **argv, int i, struct args *a, bool need_file)
@@ -41,6 +46,9 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 
 		if (!strcmp(s, "--echo")) {
 			a->echo = true;
+		} else if (!strcmp(s, "--trace") || !strncmp(s, "--trace=", 8)) {
+			a->trace = true;
+			a->filter = s[7] == '=' ? s + 8 : "";
 		} else if ((!strcmp(s, "--seed") || !strcmp(s, "--timeout")) && i + 1 < argc) {
 			errno = 0;
 			if (s[2] == 's')
@@ -98,6 +106,15 @@ int main(int argc, char **argv)
 	if (!w) {
 		fprintf(stderr, "skbox: out of memory\n");
 		return 1;
+	}
+	if (a.trace) {
+		char err[256];
+
+		if (trace_start(w, a.filter, stdout, err, sizeof(err))) {
+			fprintf(stderr, "skbox: --trace: bad filter '%s': %s\n", a.filter, err);
+			world_free(w, stderr);
+			return 2;
+		}
 	}
 	status = run ? script_run_file(w, a.file, &o, stdout) : skbox_shell(w, &o);
 	fflush(stdout);

@@ -1,0 +1,44 @@
+/* The packet trace (issue: see every packet): one line per stage a packet
+ * passes, with virtual time, namespace, device, tracking id and the kernel
+ * function's name; drops with their reason.  Off, it costs one branch. */
+#ifndef SKBOX_NET_TRACE_H
+#define SKBOX_NET_TRACE_H
+
+#include "linux/skbuff.h"
+#include "net/world.h"
+
+struct trace_state;
+
+/* "on" with an optional pcap filter expression (tcpdump syntax); returns 0
+ * or -EINVAL with the filter's error in err (size errlen). */
+int trace_start(struct world *w, const char *filter, FILE *out, char *err, size_t errlen);
+void trace_stop(struct world *w);
+void __skb_trace(struct world *w, struct sk_buff *skb, const char *func, const char *note);
+
+static inline struct world *skb_world(const struct sk_buff *skb)
+{
+	return container_of(skb->pool, struct world, skb_pool);
+}
+
+/* A stage of the packet path: call with the kernel function's name. */
+static inline void skb_trace(struct sk_buff *skb, const char *func)
+{
+	struct world *w = skb_world(skb);
+
+	if (w->trace)
+		__skb_trace(w, skb, func, NULL);
+}
+
+static inline void skb_trace_note(struct sk_buff *skb, const char *func, const char *note)
+{
+	struct world *w = skb_world(skb);
+
+	if (w->trace)
+		__skb_trace(w, skb, func, note);
+}
+
+struct rtable;
+/* The route chosen (type, table, device, gateway), shown at a routing stage. */
+void skb_trace_route(struct sk_buff *skb, const char *func, const struct rtable *rt);
+
+#endif

@@ -1,0 +1,167 @@
+/* The packet trace (net/core/trace.c; what pwru, `iptables -j TRACE` and
+ * dropwatch show on Linux, without losing events): each traced packet's
+ * stages as text lines, drops with the kernel's reason and the stage they
+ * followed.  The filter is a pcap expression, compiled with libpcap and
+ * matched on the Ethernet frame as tcpdump would. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <pcap/pcap.h>
+#include "linux/netdevice.h"
+#include "net/ethernet.h"
+#include "net/ip.h"
+#include "net/net_namespace.h"
+#include "net/route.h"
+#include <arpa/inet.h>
+#include "net/trace.h"
+
+struct trace_state {
+	FILE *out;
+	bool has_filter;
+	struct bpf_program prog;
+	void (*saved_hook)(void *, struct sk_buff *, enum skb_drop_reason, void *);
+	void *saved_arg;
+};
+
+static const char *ns_name(const struct net *net)
+{
+	return net->name[0] ? net->name : "-";
+}
+
+/* The frame as tcpdump would see it: from the MAC header when the skb has
+ * one, else a made-up Ethernet header in front of the IP header. */
+static bool trace_filter_match(struct trace_state *ts, const struct sk_buff *skb)
+{
+	u8 buf[2048];
+	const u8 *start;
+	unsigned int len;
+	struct pcap_pkthdr h = { 0 };
+
+	if (skb->mac_header && skb_mac_header(skb) >= skb->head &&
+	    skb_mac_header(skb) + ETH_HLEN <= skb->tail &&
+	    skb_mac_header(skb) <= skb->data) {
+		start = skb_mac_header(skb);
+		len = (unsigned int)(skb->tail - start);
+	} else {
+		struct ethhdr *eth = (struct ethhdr *)buf;
+		unsigned int n = (unsigned int)(skb->tail - skb_network_header(skb));
+
+		if (n > sizeof(buf) - ETH_HLEN)
+			n = sizeof(buf) - ETH_HLEN;
+		memset(eth, 0, ETH_HLEN);
+		eth->h_proto = skb->protocol ? skb->protocol : htons(ETH_P_IP);
+		memcpy(buf + ETH_HLEN, skb_network_header(skb), n);
+		start = buf;
+		len = n + ETH_HLEN;
+	}
+	h.caplen = h.len = len;
+	return pcap_offline_filter(&ts->prog, &h, start) != 0;
+}
+
+static bool trace_wanted(struct trace_state *ts, struct sk_buff *skb)
+{
+	if (skb->trace_match)
+		return skb->trace_match == 1;
+	skb->trace_match = (!ts->has_filter || trace_filter_match(ts, skb)) ? 1 : 2;
+	return skb->trace_match == 1;
+}
+
+static void trace_line(struct world *w, struct sk_buff *skb, const char *what,
+		       const char *note)
+{
+	struct trace_state *ts = w->trace;
+	struct net_device *dev = skb->dev;
+
+	fprintf(ts->out, "[%4llu.%06llu] %-8s %-10s #%-4u %s%s%s\n",
+		(unsigned long long)(w->now / NSEC_PER_SEC),
+		(unsigned long long)(w->now % NSEC_PER_SEC / 1000),
+		dev ? ns_name(dev_net(dev)) : "-", dev ? dev->name : "-",
+		skb->trace_id, what, note ? " " : "", note ? note : "");
+}
+
+void __skb_trace(struct world *w, struct sk_buff *skb, const char *func, const char *note)
+{
+	if (!skb->trace_id)
+		skb->trace_id = w->trace_id_next++;
+	skb->trace_last = func;
+	if (trace_wanted(w->trace, skb))
+		trace_line(w, skb, func, note);
+}
+
+static void trace_drop(void *arg, struct sk_buff *skb, enum skb_drop_reason reason, void *loc)
+{
+	struct world *w = arg;
+	struct trace_state *ts = w->trace;
+	char note[96];
+
+	if (ts->saved_hook)
+		ts->saved_hook(ts->saved_arg, skb, reason, loc);
+	if (skb->trace_match != 1)
+		return;
+	snprintf(note, sizeof(note), "reason=%s after %s", drop_reason_name(reason),
+		 skb->trace_last ? skb->trace_last : "?");
+	trace_line(w, skb, "DROP", note);
+}
+
+int trace_start(struct world *w, const char *filter, FILE *out, char *err, size_t errlen)
+{
+	struct trace_state *ts = calloc(1, sizeof(*ts));
+
+	if (!ts)
+		return -ENOMEM;
+	ts->out = out;
+	if (filter && *filter) {
+		pcap_t *p = pcap_open_dead(DLT_EN10MB, 65535);
+
+		if (!p || pcap_compile(p, &ts->prog, filter, 1, PCAP_NETMASK_UNKNOWN)) {
+			snprintf(err, errlen, "%s", p ? pcap_geterr(p) : "pcap_open_dead failed");
+			if (p)
+				pcap_close(p);
+			free(ts);
+			return -EINVAL;
+		}
+		pcap_close(p);
+		ts->has_filter = true;
+	}
+	trace_stop(w);
+	ts->saved_hook = w->skb_pool.drop_hook;
+	ts->saved_arg = w->skb_pool.drop_hook_arg;
+	w->skb_pool.drop_hook = trace_drop;
+	w->skb_pool.drop_hook_arg = w;
+	w->trace = ts;
+	return 0;
+}
+
+void trace_stop(struct world *w)
+{
+	struct trace_state *ts = w->trace;
+
+	if (!ts)
+		return;
+	w->skb_pool.drop_hook = ts->saved_hook;
+	w->skb_pool.drop_hook_arg = ts->saved_arg;
+	if (ts->has_filter)
+		pcap_freecode(&ts->prog);
+	free(ts);
+	w->trace = NULL;
+}
+
+void skb_trace_route(struct sk_buff *skb, const char *func, const struct rtable *rt)
+{
+	static const char *const types[] = {
+		"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
+		"blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve",
+	};
+	char note[160], gw[INET_ADDRSTRLEN] = "";
+	struct world *w = skb_world(skb);
+
+	if (!w->trace)
+		return;
+	if (rt->rt_uses_gateway)
+		inet_ntop(AF_INET, &rt->rt_gw4, gw, sizeof(gw));
+	snprintf(note, sizeof(note), "%s table %u%s%s dev %s%s",
+		 rt->rt_type < 12 ? types[rt->rt_type] : "?", rt->rt_table_id,
+		 gw[0] ? " via " : "", gw, rt->dst.dev->name,
+		 rt->dst.error ? " (error)" : "");
+	__skb_trace(w, skb, func, note);
+}
