@@ -3,7 +3,7 @@
 #
 # Runs, in sorted order, each with a 120 s timeout:
 #   unit        BUILDDIR/tests/test_*            pass = exit 0
-#   scenarios   tests/scenarios/NAME.sh          skbox run --echo NAME.sh (2>&1)
+#   scenarios   tests/scenarios/NAME.sh          skbox run --echo NAME.sh (2>&1; NAME.sh.args replaces "run --echo")
 #               NAME.sh.out present: output must match it byte for byte (diff -u);
 #               NAME.sh.rc present: exit status must equal its contents;
 #               neither: pass = exit 0.  A timeout or death by signal always fails.
@@ -54,7 +54,11 @@ run_skbox() {
 		echo "skbox binary not found: $SKBOX" >"$2"
 		return 127
 	fi
-	timeout -k 5 "$TIMEOUT" "$SKBOX" run --echo "$1" >"$2" 2>&1 </dev/null
+	# SCRIPT.args, when present, replaces "run --echo" (e.g. "why", "run --trace=icmp")
+	local args="run --echo"
+	[ -f "$1.args" ] && args=$(cat "$1.args")
+	# shellcheck disable=SC2086
+	timeout -k 5 "$TIMEOUT" "$SKBOX" $args "$1" >"$2" 2>&1 </dev/null
 }
 
 # normalize IN OUT -> status of the normalizer

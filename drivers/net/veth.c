@@ -9,6 +9,7 @@
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
 #include "net/world.h"
+#include "net/trace.h"
 
 struct veth_priv {
 	struct net_device *peer;
@@ -22,6 +23,7 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 	unsigned int len = skb->len;
 
 	if (!rcv || !(rcv->flags & IFF_UP) || skb->len < ETH_HLEN) {
+		skb_drop_hint(skb, "the veth peer is down");
 		dev->tx_dropped_core++;
 		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
 		return NETDEV_TX_OK;

@@ -73,6 +73,7 @@ struct sk_buff {
 	u32 trace_id;			/* follows the packet across clones and namespaces */
 	u8 trace_match;			/* 0 undecided, 1 traced, 2 filtered out */
 	const char *trace_last;		/* last stage passed (for drops) */
+	const char *trace_hint;		/* why, in words, when a drop is coming */
 	u32 truesize;
 	int users;			/* references to this sk_buff */
 

@@ -12,6 +12,14 @@ struct trace_state;
 /* "on" with an optional pcap filter expression (tcpdump syntax); returns 0
  * or -EINVAL with the filter's error in err (size errlen). */
 int trace_start(struct world *w, const char *filter, FILE *out, char *err, size_t errlen);
+
+#define TRACE_LINES 0x1		/* print each stage */
+#define TRACE_JSON 0x2		/* as JSON lines (docs/TRACE.md) */
+#define TRACE_DROPS 0x4		/* keep a summary of drops (skbox why) */
+
+int trace_start_flags(struct world *w, const char *filter, FILE *out, unsigned int flags,
+		      char *err, size_t errlen);
+void trace_report_drops(struct world *w, FILE *out);
 void trace_stop(struct world *w);
 void __skb_trace(struct world *w, struct sk_buff *skb, const char *func, const char *note);
 
@@ -35,6 +43,13 @@ static inline void skb_trace_note(struct sk_buff *skb, const char *func, const c
 
 	if (w->trace)
 		__skb_trace(w, skb, func, note);
+}
+
+/* Before a drop: the setting or state that causes it, for `skbox why`. */
+static inline void skb_drop_hint(struct sk_buff *skb, const char *hint)
+{
+	if (skb_world(skb)->trace)
+		skb->trace_hint = hint;
 }
 
 struct rtable;

@@ -40,6 +40,7 @@ int netif_rx(struct sk_buff *skb)
 	if ((int)skb_queue_len(&sd->input_pkt_queue) >= net->core.sysctl_netdev_max_backlog) {
 		sd->dropped++;
 		skb->dev->rx_dropped_core++;
+		skb_drop_hint(skb, "receive backlog full (net.core.netdev_max_backlog)");
 		kfree_skb_reason(skb, SKB_DROP_REASON_CPU_BACKLOG);
 		return 1; /* NET_RX_DROP */
 	}

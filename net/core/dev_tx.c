@@ -38,6 +38,7 @@ int dev_queue_xmit(struct sk_buff *skb)
 		/* a down device has the noop qdisc: it drops and answers
 		 * NET_XMIT_CN, which senders do not see as an error */
 		dev->tx_dropped_core++;
+		skb_drop_hint(skb, "the device is down (ip link set DEV up)");
 		kfree_skb_reason(skb, SKB_DROP_REASON_QDISC_DROP);
 		return 0;
 	}

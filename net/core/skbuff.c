@@ -220,6 +220,7 @@ static void copy_skb_header(struct sk_buff *n, const struct sk_buff *old)
 	n->trace_id = old->trace_id;
 	n->trace_match = old->trace_match;
 	n->trace_last = old->trace_last;
+	n->trace_hint = old->trace_hint;
 	n->transport_header = old->transport_header;
 	n->network_header = old->network_header;
 	n->mac_header = old->mac_header;

@@ -15,8 +15,21 @@
 #include <arpa/inet.h>
 #include "net/trace.h"
 
+struct drop_record {
+	char ns[64];
+	char dev[16];
+	const char *stage;
+	const char *hint;
+	enum skb_drop_reason reason;
+	u64 first;
+	unsigned long count;
+};
+
 struct trace_state {
 	FILE *out;
+	unsigned int flags;		/* TRACE_* */
+	struct drop_record *drops;
+	size_t ndrops, capdrops;
 	bool has_filter;
 	struct bpf_program prog;
 	void (*saved_hook)(void *, struct sk_buff *, enum skb_drop_reason, void *);
@@ -66,12 +79,49 @@ static bool trace_wanted(struct trace_state *ts, struct sk_buff *skb)
 	return skb->trace_match == 1;
 }
 
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+/* One JSON object per line: {"t_ns","ns","dev","id","stage","note"} */
+static void trace_json(struct world *w, struct sk_buff *skb, const char *what,
+		       const char *note)
+{
+	struct trace_state *ts = w->trace;
+	struct net_device *dev = skb->dev;
+
+	fprintf(ts->out, "{\"t_ns\":%llu,\"ns\":", (unsigned long long)w->now);
+	json_string(ts->out, dev ? ns_name(dev_net(dev)) : "-");
+	fputs(",\"dev\":", ts->out);
+	json_string(ts->out, dev ? dev->name : "-");
+	fprintf(ts->out, ",\"id\":%u,\"stage\":", skb->trace_id);
+	json_string(ts->out, what);
+	if (note) {
+		fputs(",\"note\":", ts->out);
+		json_string(ts->out, note);
+	}
+	fputs("}\n", ts->out);
+}
+
 static void trace_line(struct world *w, struct sk_buff *skb, const char *what,
 		       const char *note)
 {
 	struct trace_state *ts = w->trace;
 	struct net_device *dev = skb->dev;
 
+	if (!(ts->flags & TRACE_LINES))
+		return;
+	if (ts->flags & TRACE_JSON) {
+		trace_json(w, skb, what, note);
+		return;
+	}
 	fprintf(ts->out, "[%4llu.%06llu] %-8s %-10s #%-4u %s%s%s\n",
 		(unsigned long long)(w->now / NSEC_PER_SEC),
 		(unsigned long long)(w->now % NSEC_PER_SEC / 1000),
@@ -88,28 +138,99 @@ void __skb_trace(struct world *w, struct sk_buff *skb, const char *func, const c
 		trace_line(w, skb, func, note);
 }
 
+static void drop_record_add(struct world *w, struct sk_buff *skb, enum skb_drop_reason reason)
+{
+	struct trace_state *ts = w->trace;
+	const char *ns = skb->dev ? ns_name(dev_net(skb->dev)) : "-";
+	const char *dev = skb->dev ? skb->dev->name : "-";
+	const char *stage = skb->trace_last ? skb->trace_last : "?";
+	const char *hint = skb->trace_hint ? skb->trace_hint : "";
+	struct drop_record *d;
+
+	for (size_t i = 0; i < ts->ndrops; i++) {
+		d = &ts->drops[i];
+		if (d->reason == reason && d->stage == stage && d->hint == hint && !strcmp(d->ns, ns) &&
+		    !strcmp(d->dev, dev)) {
+			d->count++;
+			return;
+		}
+	}
+	if (ts->ndrops == ts->capdrops) {
+		size_t cap = ts->capdrops ? ts->capdrops * 2 : 16;
+		struct drop_record *n = realloc(ts->drops, cap * sizeof(*n));
+
+		if (!n)
+			return;
+		ts->drops = n;
+		ts->capdrops = cap;
+	}
+	d = &ts->drops[ts->ndrops++];
+	snprintf(d->ns, sizeof(d->ns), "%s", ns);
+	snprintf(d->dev, sizeof(d->dev), "%s", dev);
+	d->stage = stage;
+	d->hint = hint;
+	d->reason = reason;
+	d->first = w->now;
+	d->count = 1;
+}
+
+/* `skbox why`: every drop of the run, grouped by where and why. */
+void trace_report_drops(struct world *w, FILE *out)
+{
+	struct trace_state *ts = w->trace;
+
+	if (!ts)
+		return;
+	if (!ts->ndrops) {
+		fprintf(out, "no packet was dropped\n");
+		return;
+	}
+	fprintf(out, "%-6s %-12s %-8s %-10s %-22s %s\n", "count", "first", "netns", "dev",
+		"reason", "after");
+	for (size_t i = 0; i < ts->ndrops; i++) {
+		const struct drop_record *d = &ts->drops[i];
+		char first[32];
+
+		snprintf(first, sizeof(first), "%llu.%06llu", (unsigned long long)(d->first / NSEC_PER_SEC),
+			 (unsigned long long)(d->first % NSEC_PER_SEC / 1000));
+		fprintf(out, "%-6lu %-12s %-8s %-10s %-22s %s%s%s\n", d->count, first, d->ns,
+			d->dev, drop_reason_name(d->reason), d->stage, d->hint[0] ? ": " : "",
+			d->hint);
+	}
+}
+
 static void trace_drop(void *arg, struct sk_buff *skb, enum skb_drop_reason reason, void *loc)
 {
 	struct world *w = arg;
 	struct trace_state *ts = w->trace;
-	char note[96];
+	char note[256];
 
 	if (ts->saved_hook)
 		ts->saved_hook(ts->saved_arg, skb, reason, loc);
 	if (skb->trace_match != 1)
 		return;
-	snprintf(note, sizeof(note), "reason=%s after %s", drop_reason_name(reason),
-		 skb->trace_last ? skb->trace_last : "?");
+	if (ts->flags & TRACE_DROPS)
+		drop_record_add(w, skb, reason);
+	snprintf(note, sizeof(note), "reason=%s after %s%s%s", drop_reason_name(reason),
+		 skb->trace_last ? skb->trace_last : "?", skb->trace_hint ? ": " : "",
+		 skb->trace_hint ? skb->trace_hint : "");
 	trace_line(w, skb, "DROP", note);
 }
 
 int trace_start(struct world *w, const char *filter, FILE *out, char *err, size_t errlen)
+{
+	return trace_start_flags(w, filter, out, TRACE_LINES, err, errlen);
+}
+
+int trace_start_flags(struct world *w, const char *filter, FILE *out, unsigned int flags,
+		      char *err, size_t errlen)
 {
 	struct trace_state *ts = calloc(1, sizeof(*ts));
 
 	if (!ts)
 		return -ENOMEM;
 	ts->out = out;
+	ts->flags = flags;
 	if (filter && *filter) {
 		pcap_t *p = pcap_open_dead(DLT_EN10MB, 65535);
 
@@ -142,6 +263,7 @@ void trace_stop(struct world *w)
 	w->skb_pool.drop_hook_arg = ts->saved_arg;
 	if (ts->has_filter)
 		pcap_freecode(&ts->prog);
+	free(ts->drops);
 	free(ts);
 	w->trace = NULL;
 }

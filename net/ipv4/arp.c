@@ -153,6 +153,7 @@ static void arp_solicit(struct neighbour *n, struct sk_buff *skb)
 static void arp_error_report(struct neighbour *n, struct sk_buff *skb)
 {
 	(void)n;
+	skb_drop_hint(skb, "no ARP reply from the next hop");
 	if (skb_dst(skb))
 		icmp_send(skb, 3 /* ICMP_DEST_UNREACH */, 1 /* ICMP_HOST_UNREACH */, 0);
 	kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_FAILED);

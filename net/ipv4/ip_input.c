@@ -78,6 +78,7 @@ static int ip_rcv_finish_core(struct net *net, struct sk_buff *skb, struct net_d
 		err = ip_route_input_noref(skb, iph->daddr, iph->saddr, iph->tos, dev, &reason);
 		if (err) {
 			if (err == -EXDEV) {
+				skb_drop_hint(skb, "reverse path check failed (net.ipv4.conf.{all,DEV}.rp_filter)");
 				reason = SKB_DROP_REASON_IP_RPFILTER;
 				__NET_INC_STATS(net, LINUX_MIB_IPRPFILTER);
 			}

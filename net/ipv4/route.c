@@ -13,6 +13,7 @@
 #include "net/route.h"
 #include "net/rtnetlink.h"
 #include "net/world.h"
+#include "net/trace.h"
 #include "net/icmp.h"
 
 int ip_error(struct sk_buff *skb);
@@ -677,6 +678,7 @@ int ip_error(struct sk_buff *skb)
 	if (!in_dev)
 		goto out;
 	if (!IN_DEV_FORWARD(in_dev)) {
+		skb_drop_hint(skb, "not for this host and forwarding is off (net.ipv4.conf.DEV.forwarding / ip_forward = 0)");
 		if (rt->dst.error == EHOSTUNREACH) {
 			reason = SKB_DROP_REASON_IP_INADDRERRORS;
 			__IP_INC_STATS(net, IPSTATS_MIB_INADDRERRORS);
@@ -686,6 +688,7 @@ int ip_error(struct sk_buff *skb)
 		}
 		goto out;
 	}
+	skb_drop_hint(skb, "no route to the destination (ip route)");
 	switch (rt->dst.error) {
 	case EHOSTUNREACH:
 		code = 1;	/* ICMP_HOST_UNREACH */

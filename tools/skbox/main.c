@@ -16,17 +16,20 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--trace[=FILTER]] FILE\n"
+		"       skbox why [--seed N] [--timeout SECS] FILE\n"
 		"       skbox shell [--seed N] [--timeout SECS]\n"
 		"       skbox --version\n"
 		"\n"
 		"  run     run a script of commands in a fresh world (virtual time)\n"
+		"  why     run FILE, then list every dropped packet: where, why, after which stage\n"
 		"  shell   the same world interactively\n"
 		"  --echo  print each command as \"# COMMAND\" before its output\n"
 		"  --seed N     seed of the world's random numbers (default 1)\n"
 		"  --timeout S  interrupt (^C) a foreground command after S seconds of\n"
 		"               virtual time (default 3600)\n"
 		"  --trace[=FILTER]  print every stage of every packet matching the pcap\n"
-		"               FILTER (all packets without one), and every drop's reason\n");
+		"               FILTER (all packets without one), and every drop's reason\n"
+		"  --trace-format=text|json  JSON: one object per line (docs/TRACE.md)\n");
 }
 
 struct args {
@@ -35,6 +38,8 @@ struct args {
 	double timeout;
 	const char *file;
 	bool trace;
+	bool json;
+	bool why;
 	const char *filter;
 };
 
@@ -46,6 +51,8 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 
 		if (!strcmp(s, "--echo")) {
 			a->echo = true;
+		} else if (!strcmp(s, "--trace-format=json") || !strcmp(s, "--trace-format=text")) {
+			a->json = s[15] == 'j';
 		} else if (!strcmp(s, "--trace") || !strncmp(s, "--trace=", 8)) {
 			a->trace = true;
 			a->filter = s[7] == '=' ? s + 8 : "";
@@ -92,7 +99,8 @@ int main(int argc, char **argv)
 		printf("skbox %s\n", SKBOX_VERSION);
 		return 0;
 	}
-	run = !strcmp(argv[1], "run");
+	a.why = !strcmp(argv[1], "why");
+	run = a.why || !strcmp(argv[1], "run");
 	if (!run && strcmp(argv[1], "shell")) {
 		fprintf(stderr, "skbox: unknown command '%s'\n", argv[1]);
 		usage(stderr);
@@ -107,16 +115,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "skbox: out of memory\n");
 		return 1;
 	}
-	if (a.trace) {
+	if (a.trace || a.why) {
+		unsigned int flags = (a.trace ? TRACE_LINES : 0) | (a.json ? TRACE_JSON : 0) |
+				     (a.why ? TRACE_DROPS : 0);
 		char err[256];
 
-		if (trace_start(w, a.filter, stdout, err, sizeof(err))) {
+		if (trace_start_flags(w, a.trace ? a.filter : "", stdout, flags, err, sizeof(err))) {
 			fprintf(stderr, "skbox: --trace: bad filter '%s': %s\n", a.filter, err);
 			world_free(w, stderr);
 			return 2;
 		}
 	}
 	status = run ? script_run_file(w, a.file, &o, stdout) : skbox_shell(w, &o);
+	if (a.why) {
+		printf("\n--- dropped packets ---\n");
+		trace_report_drops(w, stdout);
+	}
 	fflush(stdout);
 	leaks = world_free(w, stderr);
 	if (leaks && !status)
