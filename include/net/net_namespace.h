@@ -85,7 +85,7 @@ struct netns_ipv4 {
 	int icmp_global_credit;
 	void *frags;				/* struct ipv4_frags */
 	struct list_head raw_sockets;		/* struct sock, SOCK_RAW */
-	struct list_head ping_sockets;
+	struct list_head udp_sockets;
 	void *udp_table;
 	struct packet_type ip_packet_type;
 	struct packet_type arp_packet_type;

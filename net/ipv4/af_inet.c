@@ -22,6 +22,13 @@ void icmp_net_init(struct net *net);
 void icmp_net_exit(struct net *net);
 void nf_net_exit(struct net *net);
 
+int udp_rcv(struct sk_buff *skb);
+
+static const struct net_protocol udp_protocol = {
+	.handler = udp_rcv,
+	.no_policy = 1,
+};
+
 static const struct net_protocol icmp_protocol = {
 	.handler = icmp_rcv,
 	.err_handler = icmp_err,
@@ -53,6 +60,7 @@ const struct net_protocol *inet_protocol(const struct net *net, unsigned char nu
 void inet_protos_init(struct world *w)
 {
 	inet_add_protocol(w, &icmp_protocol, IPPROTO_ICMP);
+	inet_add_protocol(w, &udp_protocol, IPPROTO_UDP);
 }
 
 /* The INET protocol switch: socket(AF_INET, type, protocol) → ops + proto. */
@@ -88,7 +96,7 @@ static int inet_net_init(struct net *net)
 	net->ipv4.sysctl_ip_fwd_use_pmtu = 0;
 	net->ipv4.sysctl_fib_multipath_hash_policy = 0;
 	INIT_LIST_HEAD(&net->ipv4.raw_sockets);
-	INIT_LIST_HEAD(&net->ipv4.ping_sockets);
+	INIT_LIST_HEAD(&net->ipv4.udp_sockets);
 	icmp_net_init(net);
 	arp_tbl_init(net);
 	net->ipv4.ip_packet_type.type = htons(ETH_P_IP);

@@ -246,13 +246,18 @@ void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 	room -= (int)(sizeof(struct iphdr) + sizeof(struct icmphdr));
 	if (room <= (int)sizeof(struct iphdr))
 		goto out;
+	/* quote from the IP header, wherever the caller's data pointer is */
 	offset = (int)(skb_network_header(skb_in) - skb_in->data);
-	len = (int)skb_in->len - offset;
+	if (offset < 0)
+		skb_push(skb_in, (unsigned int)-offset);
+	len = (int)skb_in->len - (offset > 0 ? offset : 0);
 	if (len > room)
 		len = room;
 	if (!fl4.saddr)
 		fl4.saddr = htonl(0xc0000008);	/* INADDR_DUMMY */
-	icmp_push_reply(net, rt, &fl4, &h, skb_in, offset, len, tos);
+	icmp_push_reply(net, rt, &fl4, &h, skb_in, offset > 0 ? offset : 0, len, tos);
+	if (offset < 0)
+		skb_pull(skb_in, (unsigned int)-offset);
 out:
 	ip_rt_put(rt);
 }

@@ -7,6 +7,7 @@
 #include <netinet/in.h>
 #include "linux/netdevice.h"
 #include "net/ip.h"
+#include "net/icmp.h"
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/sock.h"
@@ -16,7 +17,7 @@ static bool udp_port_used(struct net *net, u16 port, const struct sock *self)
 {
 	struct sock *sk;
 
-	list_for_each_entry(sk, &net->ipv4.ping_sockets, sk_node)
+	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node)
 		if (sk != self && sk->inet_num == port)
 			return true;
 	return false;
@@ -52,7 +53,7 @@ static int udp_get_port(struct sock *sk, u16 want)
 static void udp_hash(struct sock *sk)
 {
 	if (list_empty(&sk->sk_node))
-		list_add_tail(&sk->sk_node, &sock_net(sk)->ipv4.ping_sockets);
+		list_add_tail(&sk->sk_node, &sock_net(sk)->ipv4.udp_sockets);
 	sk->inet_sport = htons(sk->inet_num);
 }
 
@@ -142,11 +143,44 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 	return -EOPNOTSUPP;
 }
 
+/* udp_recvmsg(): one datagram's payload, and who sent it */
 static int udp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags, int *alen)
 {
+	struct sk_buff *skb;
+	size_t copied, done = 0;
+	int err = 0;
+
 	if (flags & MSG_ERRQUEUE)
 		return ip_recv_error(sk, m, len, alen);
-	return -EOPNOTSUPP;
+	skb = skb_recv_datagram(sk, flags, &err);
+	if (!skb)
+		return err;
+	copied = skb->len - 8;
+	if (copied > len) {
+		m->msg_flags |= MSG_TRUNC;
+		copied = len;
+	}
+	for (size_t i = 0; i < m->msg_iovlen && done < copied; i++) {
+		size_t n = m->msg_iov[i].iov_len < copied - done ? m->msg_iov[i].iov_len :
+								   copied - done;
+
+		skb_copy_bits(skb, (int)(8 + done), m->msg_iov[i].iov_base, (int)n);
+		done += n;
+	}
+	if (m->msg_name) {
+		struct sockaddr_in *sin = m->msg_name;
+
+		memset(sin, 0, sizeof(*sin));
+		sin->sin_family = AF_INET;
+		sin->sin_addr.s_addr = ip_hdr(skb)->saddr;
+		memcpy(&sin->sin_port, skb->data, 2);
+		*alen = sizeof(*sin);
+	}
+	__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);
+	if (flags & MSG_TRUNC)
+		copied = skb->len - 8;
+	consume_skb(skb);
+	return (int)copied;
 }
 
 const struct proto udp_prot = {
@@ -160,3 +194,92 @@ const struct proto udp_prot = {
 	.getsockopt = ip_getsockopt,
 	.obj_size = sizeof(struct sock),
 };
+
+/* ---- receive (__udp4_lib_rcv) ---- */
+struct udphdr_wire {
+	__be16 source;
+	__be16 dest;
+	__be16 len;
+	__sum16 check;
+};
+
+static struct sock *__udp4_lib_lookup_skb(struct net *net, __be32 saddr, __be16 sport,
+					  __be32 daddr, __be16 dport, int dif)
+{
+	struct sock *sk;
+
+	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
+		if (sk->inet_num != ntohs(dport))
+			continue;
+		if (sk->inet_rcv_saddr && sk->inet_rcv_saddr != daddr)
+			continue;
+		if (sk->inet_daddr && (sk->inet_daddr != saddr || sk->inet_dport != sport))
+			continue;
+		if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != dif)
+			continue;
+		return sk;
+	}
+	return NULL;
+}
+
+static bool udp_csum_ok(struct sk_buff *skb, unsigned int ulen)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	u32 sum = 0;
+	u16 proto = htons(IPPROTO_UDP), len = htons((u16)ulen);
+
+	if (!((struct udphdr_wire *)skb->data)->check)
+		return true;	/* no checksum sent */
+	sum = csum_partial(&iph->saddr, 8, 0);
+	sum = csum_partial(&proto, 2, sum);
+	sum = csum_partial(&len, 2, sum);
+	sum = csum_partial(skb->data, (int)ulen, sum);
+	return csum_fold(sum) == 0;
+}
+
+/* udp_rcv(): checks, then the socket of the destination port, else ICMP
+ * port unreachable (UdpNoPorts) for unicast. */
+int udp_rcv(struct sk_buff *skb)
+{
+	struct net *net = dev_net(skb->dev);
+	struct rtable *rt = skb_rtable(skb);
+	const struct udphdr_wire *uh;
+	unsigned int ulen;
+	struct sock *sk;
+
+	if (!pskb_may_pull(skb, sizeof(*uh)))
+		goto short_packet;
+	uh = (const struct udphdr_wire *)skb->data;
+	ulen = ntohs(uh->len);
+	if (ulen > skb->len || ulen < sizeof(*uh))
+		goto short_packet;
+	pskb_trim_rcsum(skb, ulen);
+	if (!udp_csum_ok(skb, ulen)) {
+		__UDP_INC_STATS(net, UDP_MIB_CSUMERRORS);
+		__UDP_INC_STATS(net, UDP_MIB_INERRORS);
+		kfree_skb_reason(skb, SKB_DROP_REASON_UDP_CSUM);
+		return 0;
+	}
+	sk = __udp4_lib_lookup_skb(net, ip_hdr(skb)->saddr, uh->source, ip_hdr(skb)->daddr,
+				   uh->dest, skb->dev->ifindex);
+	if (sk) {
+		if (sock_queue_rcv_skb(sk, skb)) {
+			__UDP_INC_STATS(net, UDP_MIB_RCVBUFERRORS);
+			__UDP_INC_STATS(net, UDP_MIB_INERRORS);
+		}
+		return 0;
+	}
+	if (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST)) {
+		__UDP_INC_STATS(net, UDP_MIB_IGNOREDMULTI);
+		consume_skb(skb);
+		return 0;
+	}
+	__UDP_INC_STATS(net, UDP_MIB_NOPORTS);
+	icmp_send(skb, 3 /* ICMP_DEST_UNREACH */, 3 /* ICMP_PORT_UNREACH */, 0);
+	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
+	return 0;
+short_packet:
+	__UDP_INC_STATS(net, UDP_MIB_INERRORS);
+	kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
+	return 0;
+}

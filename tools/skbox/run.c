@@ -160,6 +160,7 @@ static int run_one(struct runner *r, struct run_line *line)
 {
 	struct run_cmd *c = &line->cmds[0];
 	struct job *j;
+	enum run_sep sep = c->sep;	/* job_start() takes (and clears) the line */
 	int status;
 
 	if (run_builtin(r, c, &status))
@@ -167,7 +168,7 @@ static int run_one(struct runner *r, struct run_line *line)
 	j = job_start(r, line);
 	if (!j)
 		return 126;
-	if (c->sep == SEP_BG) {
+	if (sep == SEP_BG) {
 		j->next = r->bg;
 		r->bg = j;
 		return 0;

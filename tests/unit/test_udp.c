@@ -1,0 +1,146 @@
+/* UDP receive: a bound socket gets the datagram; a closed port answers ICMP
+ * port unreachable and counts UdpNoPorts; a bad checksum counts
+ * UdpInCsumErrors. Datagrams are built on a raw IPPROTO_UDP socket. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <netinet/in.h>
+#include "helpers.h"
+#include "skbox/socket.h"
+#include "net/ip.h"
+
+struct udp_rig {
+	struct world *w;
+	struct net *a, *b;
+	int rc;
+	char got[64];
+	int icmp_type, icmp_code;
+};
+
+static void build(struct udp_rig *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->w = world_new(3);
+	r->a = net_create(r->w, "a");
+	r->b = net_create(r->w, "b");
+	assert_non_null(h_link(r->a, "veth", "va", "vb", r->b));
+	assert_int_equal(h_addr(r->a, "va", "10.2.0.1", 24), 0);
+	assert_int_equal(h_addr(r->b, "vb", "10.2.0.2", 24), 0);
+	dev_open(__dev_get_by_name(r->a, "va"));
+	dev_open(__dev_get_by_name(r->b, "vb"));
+	r->icmp_type = r->icmp_code = -1;
+}
+
+/* In namespace a: send one UDP datagram to 10.2.0.2:port, then read the
+ * ICMP error, if any, within a second. */
+static int sender(void *arg)
+{
+	struct udp_rig *r = arg;
+	struct sockaddr_in dst = { .sin_family = AF_INET };
+	unsigned char pkt[12] = { 0x04, 0xd2, 0x27, 0x0f, 0, 12, 0, 0, 'p', 'i', 'n', 'g' };
+	unsigned char buf[256];
+	int raw = skbox_socket(r->w, AF_INET, SOCK_RAW, IPPROTO_UDP);
+	int icmp = skbox_socket(r->w, AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	struct pollfd pfd = { .fd = icmp, .events = POLLIN };
+
+	inet_pton(AF_INET, "10.2.0.2", &dst.sin_addr);
+	if (r->rc == 1)
+		pkt[6] = 0x12;	/* a wrong checksum */
+	skbox_sendto(r->w, raw, pkt, sizeof(pkt), 0, (struct sockaddr *)&dst, sizeof(dst));
+	if (skbox_poll(r->w, &pfd, 1, 1000) > 0 &&
+	    skbox_recv(r->w, icmp, buf, sizeof(buf), MSG_DONTWAIT) > 28) {
+		r->icmp_type = buf[20];
+		r->icmp_code = buf[21];
+	}
+	skbox_close(r->w, raw);
+	skbox_close(r->w, icmp);
+	return 0;
+}
+
+static int receiver(void *arg)
+{
+	struct udp_rig *r = arg;
+	struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(9999) };
+	int fd = skbox_socket(r->w, AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	ssize_t n;
+
+	skbox_bind(r->w, fd, (struct sockaddr *)&me, sizeof(me));
+	if (skbox_poll(r->w, &pfd, 1, 2000) > 0) {
+		n = skbox_recv(r->w, fd, r->got, sizeof(r->got) - 1, MSG_DONTWAIT);
+		if (n > 0)
+			r->got[n] = 0;
+	}
+	skbox_close(r->w, fd);
+	return 0;
+}
+
+static void run_tasks(struct udp_rig *r, bool with_receiver)
+{
+	struct task *rx = with_receiver ? task_spawn(r->w, r->b, "rx", receiver, r) : NULL;
+	struct task *tx;
+
+	if (rx)
+		task_run_queue(r->w);	/* bind before the datagram comes */
+	tx = task_spawn(r->w, r->a, "tx", sender, r);
+	h_advance_to(r->w, r->w->now + 3 * T_SEC);
+	assert_int_equal(tx->state, TASK_DEAD);
+	task_free(tx);
+	if (rx) {
+		assert_int_equal(rx->state, TASK_DEAD);
+		task_free(rx);
+	}
+}
+
+static void test_closed_port(void **state)
+{
+	struct udp_rig r;
+
+	(void)state;
+	build(&r);
+	run_tasks(&r, false);
+	assert_int_equal(r.icmp_type, 3);
+	assert_int_equal(r.icmp_code, 3);
+	assert_int_equal(r.b->mib.udp[UDP_MIB_NOPORTS], 1);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+static void test_bound_socket(void **state)
+{
+	struct udp_rig r;
+
+	(void)state;
+	build(&r);
+	run_tasks(&r, true);
+	assert_string_equal(r.got, "ping");
+	assert_int_equal(r.icmp_type, -1);
+	assert_int_equal(r.b->mib.udp[UDP_MIB_INDATAGRAMS], 1);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+static void test_bad_checksum(void **state)
+{
+	struct udp_rig r;
+
+	(void)state;
+	build(&r);
+	r.rc = 1;
+	run_tasks(&r, false);
+	assert_int_equal(r.icmp_type, -1);
+	assert_int_equal(r.b->mib.udp[UDP_MIB_CSUMERRORS], 1);
+	assert_int_equal(r.b->mib.udp[UDP_MIB_NOPORTS], 0);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_closed_port),
+		cmocka_unit_test(test_bound_socket),
+		cmocka_unit_test(test_bad_checksum),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
