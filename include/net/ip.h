@@ -166,10 +166,10 @@ struct ipcm_cookie {
 	u8 protocol;
 	bool hdrincl;
 };
-struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4,
-			    const void *l4hdr, unsigned int l4hdr_len,
-			    const void *data, unsigned int length,
-			    struct ipcm_cookie *ipc, struct rtable *rt, int *err);
+struct msghdr;
+struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4, struct rtable *rt,
+			    const void *l4hdr, unsigned int l4len,
+			    const struct msghdr *msg, size_t len, u8 protocol);
 void ip_select_ident(struct net *net, struct sk_buff *skb, struct sock *sk);
 u16 ip_idents_next(struct net *net, __be32 daddr, __be32 saddr, u8 proto);
 

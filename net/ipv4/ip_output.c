@@ -142,6 +142,81 @@ int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 			    ip_finish_output, !(IPCB(skb)->flags & IPSKB_REROUTED));
 }
 
+static size_t copy_from_iov(const struct msghdr *msg, u8 *dst, size_t len)
+{
+	size_t done = 0;
+
+	for (size_t i = 0; i < msg->msg_iovlen && done < len; i++) {
+		size_t n = msg->msg_iov[i].iov_len;
+
+		if (n > len - done)
+			n = len - done;
+		memcpy(dst + done, msg->msg_iov[i].iov_base, n);
+		done += n;
+	}
+	return done;
+}
+
+/* ip_dont_fragment() and ip_sk_ignore_df() */
+static bool ip_sk_df(const struct sock *sk, unsigned int len, unsigned int mtu)
+{
+	if (sk->pmtudisc == IP_PMTUDISC_DO || sk->pmtudisc == IP_PMTUDISC_PROBE)
+		return true;
+	return sk->pmtudisc == IP_PMTUDISC_WANT && len <= mtu;
+}
+
+/* ip_make_skb() (the __ip_append_data + __ip_make_skb of one datagram): the IP
+ * header (unless the socket writes its own, IP_HDRINCL), l4len bytes of the
+ * transport header from l4hdr, then len bytes of the message. */
+struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4, struct rtable *rt,
+			    const void *l4hdr, unsigned int l4len,
+			    const struct msghdr *msg, size_t len, u8 protocol)
+{
+	struct net *net = sock_net(sk);
+	struct net_device *dev = rt->dst.dev;
+	unsigned int hlen = sk->hdrincl ? 0 : sizeof(struct iphdr);
+	struct sk_buff *skb = alloc_skb(&net->world->skb_pool,
+					(unsigned int)(NET_SKB_PAD + LL_RESERVED_SPACE(dev) + hlen +
+						       l4len + len));
+	struct iphdr *iph;
+
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, (int)(NET_SKB_PAD + LL_RESERVED_SPACE(dev)));
+	skb_reset_network_header(skb);
+	iph = (struct iphdr *)skb_put(skb, (unsigned int)(hlen + l4len + len));
+	if (l4len)
+		memcpy((u8 *)iph + hlen, l4hdr, l4len);
+	copy_from_iov(msg, (u8 *)iph + hlen + l4len, len);
+	skb_set_transport_header(skb, (int)sizeof(struct iphdr));
+	if (!sk->hdrincl) {
+		memset(iph, 0, sizeof(*iph));
+		iph->version = 4;
+		iph->ihl = 5;
+		iph->tos = sk->tos;
+		iph->ttl = (u8)(sk->uc_ttl > 0 ? sk->uc_ttl : net->ipv4.sysctl_ip_default_ttl);
+		iph->protocol = protocol;
+		iph->saddr = fl4->saddr;
+		iph->daddr = fl4->daddr;
+		if (ip_sk_df(sk, skb->len, ipv4_mtu(&rt->dst)))
+			iph->frag_off = htons(IP_DF);
+		skb->ignore_df = sk->pmtudisc < IP_PMTUDISC_DO;
+		ip_select_ident(net, skb, sk);
+	} else if (len >= sizeof(struct iphdr)) {
+		if (!iph->saddr)
+			iph->saddr = fl4->saddr;
+		if (!iph->id)
+			ip_select_ident(net, skb, NULL);
+		iph->tot_len = htons((u16)skb->len);
+		ip_send_check(iph);
+	}
+	/* skb->sk stays NULL: nothing here accounts send-buffer memory yet, and a
+	 * packet waiting for ARP may outlive its socket */
+	skb->priority = sk->sk_priority;
+	skb->mark = sk->sk_mark;
+	return skb;
+}
+
 int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	struct iphdr *iph = ip_hdr(skb);

@@ -145,73 +145,6 @@ static int raw_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	return 0;
 }
 
-static size_t copy_from_iov(const struct msghdr *msg, u8 *dst, size_t len)
-{
-	size_t done = 0;
-
-	for (size_t i = 0; i < msg->msg_iovlen && done < len; i++) {
-		size_t n = msg->msg_iov[i].iov_len;
-
-		if (n > len - done)
-			n = len - done;
-		memcpy(dst + done, msg->msg_iov[i].iov_base, n);
-		done += n;
-	}
-	return done;
-}
-
-/* ip_dont_fragment() and ip_sk_ignore_df() */
-static bool raw_df(const struct sock *sk, unsigned int len, unsigned int mtu)
-{
-	if (sk->pmtudisc == IP_PMTUDISC_DO || sk->pmtudisc == IP_PMTUDISC_PROBE)
-		return true;
-	return sk->pmtudisc == IP_PMTUDISC_WANT && len <= mtu;
-}
-
-static struct sk_buff *raw_build(struct sock *sk, struct rtable *rt, struct flowi4 *fl4,
-				 const struct msghdr *msg, size_t len)
-{
-	struct net *net = sock_net(sk);
-	struct net_device *dev = rt->dst.dev;
-	unsigned int hlen = sk->hdrincl ? 0 : sizeof(struct iphdr);
-	struct sk_buff *skb = alloc_skb(&net->world->skb_pool,
-					(unsigned int)(NET_SKB_PAD + LL_RESERVED_SPACE(dev) + hlen + len));
-	struct iphdr *iph;
-
-	if (!skb)
-		return NULL;
-	skb_reserve(skb, (int)(NET_SKB_PAD + LL_RESERVED_SPACE(dev)));
-	skb_reset_network_header(skb);
-	iph = (struct iphdr *)skb_put(skb, (unsigned int)(hlen + len));
-	copy_from_iov(msg, (u8 *)iph + hlen, len);
-	skb_set_transport_header(skb, (int)sizeof(struct iphdr));
-	if (!sk->hdrincl) {
-		memset(iph, 0, sizeof(*iph));
-		iph->version = 4;
-		iph->ihl = 5;
-		iph->tos = sk->tos;
-		iph->ttl = (u8)(sk->uc_ttl > 0 ? sk->uc_ttl : net->ipv4.sysctl_ip_default_ttl);
-		iph->protocol = (u8)sk->inet_num;
-		iph->saddr = fl4->saddr;
-		iph->daddr = fl4->daddr;
-		if (raw_df(sk, skb->len, ipv4_mtu(&rt->dst)))
-			iph->frag_off = htons(IP_DF);
-		skb->ignore_df = sk->pmtudisc < IP_PMTUDISC_DO;
-		ip_select_ident(net, skb, sk);
-	} else if (len >= sizeof(struct iphdr)) {
-		if (!iph->saddr)
-			iph->saddr = fl4->saddr;
-		if (!iph->id)
-			ip_select_ident(net, skb, NULL);
-		iph->tot_len = htons((u16)skb->len);
-		ip_send_check(iph);
-	}
-	skb->sk = sk;
-	skb->priority = sk->sk_priority;
-	skb->mark = sk->sk_mark;
-	return skb;
-}
-
 static int raw_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, int flags)
 {
 	struct net *net = sock_net(sk);
@@ -255,7 +188,7 @@ static int raw_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, in
 		ip_rt_put(rt);
 		return -EMSGSIZE;
 	}
-	skb = raw_build(sk, rt, &fl4, msg, len);
+	skb = ip_make_skb(sk, &fl4, rt, NULL, 0, msg, len, (u8)sk->inet_num);
 	if (!skb) {
 		ip_rt_put(rt);
 		return -ENOBUFS;

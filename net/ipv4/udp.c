@@ -8,10 +8,18 @@
 #include "linux/netdevice.h"
 #include "net/ip.h"
 #include "net/icmp.h"
+#include "net/trace.h"
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/sock.h"
 #include "net/world.h"
+
+struct udphdr_wire {
+	__be16 source;
+	__be16 dest;
+	__be16 len;
+	__sum16 check;
+};
 
 static bool udp_port_used(struct net *net, u16 port, const struct sock *self)
 {
@@ -134,13 +142,113 @@ static void udp_close(struct sock *sk)
 	sk_free(sk);
 }
 
+/* udp4_hwcsum-less checksum over the pseudo header; a computed 0 goes out
+ * as 0xFFFF (RFC 768: 0 means "no checksum"). */
+static void udp_set_csum(struct sk_buff *skb)
+{
+	struct udphdr_wire *uh = (struct udphdr_wire *)skb_transport_header(skb);
+	const struct iphdr *iph = ip_hdr(skb);
+	u16 proto = htons(IPPROTO_UDP);
+	u32 sum;
+
+	uh->check = 0;
+	sum = csum_partial(&iph->saddr, 8, 0);
+	sum = csum_partial(&proto, 2, sum);
+	sum = csum_partial(&uh->len, 2, sum);
+	sum = csum_partial(uh, ntohs(uh->len), sum);
+	uh->check = csum_fold(sum);
+	if (!uh->check)
+		uh->check = 0xFFFF;
+}
+
+static int udp_dest(struct sock *sk, const struct msghdr *m, struct flowi4 *fl4)
+{
+	if (m->msg_name) {
+		const struct sockaddr_in *usin = m->msg_name;
+
+		if (m->msg_namelen < sizeof(*usin))
+			return -EINVAL;
+		if (usin->sin_family != AF_INET)
+			return usin->sin_family == AF_UNSPEC ? -EINVAL : -EAFNOSUPPORT;
+		fl4->daddr = usin->sin_addr.s_addr;
+		fl4->fl4_dport = usin->sin_port;
+		if (!usin->sin_port)
+			return -EINVAL;
+		return 0;
+	}
+	if (!sk->inet_daddr)
+		return -EDESTADDRREQ;
+	fl4->daddr = sk->inet_daddr;
+	fl4->fl4_dport = sk->inet_dport;
+	return 0;
+}
+
+/* udp_sendmsg(): inet_autobind, route (ip_route_output_flow), the
+ * datagram (ip_make_skb), its UDP header, ip_send_skb(). */
 static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int flags)
 {
-	(void)sk;
-	(void)m;
-	(void)len;
+	struct net *net = sock_net(sk);
+	struct flowi4 fl4 = { 0 };
+	struct udphdr_wire uh;
+	struct sk_buff *skb;
+	struct rtable *rt;
+	int err;
+
 	(void)flags;
-	return -EOPNOTSUPP;
+	if (len > 0xFFFF - 28)
+		return -EMSGSIZE;
+	err = udp_dest(sk, m, &fl4);
+	if (err)
+		return err;
+	if (!sk->inet_num) {
+		err = udp_get_port(sk, 0);
+		if (err)
+			return err;
+		udp_hash(sk);
+	}
+	fl4.saddr = sk->inet_saddr;
+	fl4.flowi4_oif = sk->sk_bound_dev_if;
+	fl4.flowi4_mark = sk->sk_mark;
+	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
+	fl4.flowi4_proto = IPPROTO_UDP;
+	rt = ip_route_output_flow(net, &fl4, sk, &err);
+	if (!rt) {
+		if (err == -ENETUNREACH)
+			__IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);
+		return err;
+	}
+	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
+		ip_rt_put(rt);
+		return -EACCES;
+	}
+	if (sk->pmtudisc >= IP_PMTUDISC_DO && len + 28 > ipv4_mtu(&rt->dst)) {
+		ip_local_error(sk, EMSGSIZE, fl4.daddr, fl4.fl4_dport, ipv4_mtu(&rt->dst) - 20);
+		ip_rt_put(rt);
+		return -EMSGSIZE;
+	}
+	uh.source = sk->inet_sport;
+	uh.dest = fl4.fl4_dport;
+	uh.len = htons((u16)(len + sizeof(uh)));
+	uh.check = 0;
+	skb = ip_make_skb(sk, &fl4, rt, &uh, sizeof(uh), m, len, IPPROTO_UDP);
+	if (!skb) {
+		ip_rt_put(rt);
+		return -ENOBUFS;
+	}
+	udp_set_csum(skb);
+	skb_dst_set(skb, &rt->dst);
+	skb->dev = rt->dst.dev;
+	skb_trace(skb, "udp_sendmsg");
+	err = ip_send_skb(net, skb);
+	if (err) {
+		if (err == -ENOBUFS && !sk->recverr)
+			err = 0;
+		else
+			__UDP_INC_STATS(net, UDP_MIB_SNDBUFERRORS);
+	} else {
+		__UDP_INC_STATS(net, UDP_MIB_OUTDATAGRAMS);
+	}
+	return err ? err : (int)len;
 }
 
 /* udp_recvmsg(): one datagram's payload, and who sent it */
@@ -196,13 +304,6 @@ const struct proto udp_prot = {
 };
 
 /* ---- receive (__udp4_lib_rcv) ---- */
-struct udphdr_wire {
-	__be16 source;
-	__be16 dest;
-	__be16 len;
-	__sum16 check;
-};
-
 static struct sock *__udp4_lib_lookup_skb(struct net *net, __be32 saddr, __be16 sport,
 					  __be32 daddr, __be16 dport, int dif)
 {

@@ -134,12 +134,70 @@ static void test_bad_checksum(void **state)
 	assert_int_equal(world_free(r.w, stderr), 0);
 }
 
+/* Two UDP sockets, one in each namespace: a request and its echo, with
+ * autobind on send and getsockname/port from recvfrom. */
+static int udp_echo_server(void *arg)
+{
+	struct udp_rig *r = arg;
+	struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(7) }, from;
+	socklen_t flen = sizeof(from);
+	char buf[64];
+	int fd = skbox_socket(r->w, AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+	ssize_t n;
+
+	skbox_bind(r->w, fd, (struct sockaddr *)&me, sizeof(me));
+	n = skbox_recvfrom(r->w, fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &flen);
+	if (n > 0)
+		skbox_sendto(r->w, fd, buf, (size_t)n, 0, (struct sockaddr *)&from, flen);
+	skbox_close(r->w, fd);
+	return 0;
+}
+
+static int udp_echo_client(void *arg)
+{
+	struct udp_rig *r = arg;
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(7) };
+	int fd = skbox_socket(r->w, AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+	ssize_t n;
+
+	inet_pton(AF_INET, "10.2.0.2", &to.sin_addr);
+	r->rc = (int)skbox_sendto(r->w, fd, "hello", 5, 0, (struct sockaddr *)&to, sizeof(to));
+	n = skbox_recv(r->w, fd, r->got, sizeof(r->got) - 1, 0);
+	if (n > 0)
+		r->got[n] = 0;
+	skbox_close(r->w, fd);
+	return 0;
+}
+
+static void test_udp_echo(void **state)
+{
+	struct udp_rig r;
+	struct task *s, *c;
+
+	(void)state;
+	build(&r);
+	s = task_spawn(r.w, r.b, "srv", udp_echo_server, &r);
+	task_run_queue(r.w);
+	c = task_spawn(r.w, r.a, "cli", udp_echo_client, &r);
+	h_advance_to(r.w, r.w->now + T_SEC);
+	assert_int_equal(r.rc, 5);
+	assert_string_equal(r.got, "hello");
+	assert_int_equal(r.a->mib.udp[UDP_MIB_OUTDATAGRAMS], 1);
+	assert_int_equal(r.b->mib.udp[UDP_MIB_INDATAGRAMS], 1);
+	assert_int_equal(s->state, TASK_DEAD);
+	assert_int_equal(c->state, TASK_DEAD);
+	task_free(s);
+	task_free(c);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_closed_port),
 		cmocka_unit_test(test_bound_socket),
 		cmocka_unit_test(test_bad_checksum),
+		cmocka_unit_test(test_udp_echo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
