@@ -91,6 +91,10 @@ void net_destroy(struct net *net)
 	struct netns_id *e, *tmp;
 
 	default_device_exit(net);
+	/* taps still open (a tcpdump in this namespace) are detached, so their
+	 * later dev_remove_pack() touches nothing freed */
+	while (!list_empty(&net->ptype_all))
+		list_del(net->ptype_all.next);
 	for (size_t i = NR_PERNET; i-- > 0;)
 		if (pernet_list[i]->exit)
 			pernet_list[i]->exit(net);

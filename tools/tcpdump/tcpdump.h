@@ -35,12 +35,14 @@ struct td_seq {
 struct tcpdump {
 	struct cmd_ctx *ctx;
 	struct world *w;
-	FILE *out;
+	FILE *out;			/* ctx->out, or the stdio buffer below */
+	char *obuf;			/* without -l, stdout to a pipe is block-buffered: */
+	size_t olen;			/* output leaves in BUFSIZ blocks and at exit */
 	const char *device, *wfile, *rfile;
 	char *expr;
 	long count;			/* -c, 0 = forever */
 	int vflag, qflag;
-	bool eflag, tflag;
+	bool eflag, tflag, nflag, lflag;
 	pcap_t *dead;
 	struct bpf_program prog;
 	bool have_prog;

@@ -1,0 +1,500 @@
+/* The packet printers: tcpdump's print-ether.c, print-arp.c, print-ip.c,
+ * print-icmp.c, print-udp.c and print-tcp.c, reduced to what the world
+ * carries, printing the same words (netdissect, -n always: no DNS here). */
+#include <stdio.h>
+#include <string.h>
+#include <netdb.h>
+#include <arpa/inet.h>
+#include "tcpdump.h"
+
+static uint16_t g16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static uint32_t g32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static const char *ipstr(const uint8_t *p, char *buf)
+{
+	sprintf(buf, "%u.%u.%u.%u", p[0], p[1], p[2], p[3]);
+	return buf;
+}
+
+static const char *macstr(const uint8_t *p, char *buf)
+{
+	sprintf(buf, "%02x:%02x:%02x:%02x:%02x:%02x", p[0], p[1], p[2], p[3], p[4], p[5]);
+	return buf;
+}
+
+/* etheraddr_string(): without -n, "Broadcast" or the MAC and its OUI's
+ * name (only the all-zero "Ethernet" OUI is known here) */
+static const char *etheraddr(const struct tcpdump *td, const uint8_t *p, char *buf)
+{
+	static const uint8_t bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+	if (!td->nflag && !memcmp(p, bcast, 6))
+		return "Broadcast";
+	macstr(p, buf);
+	if (!td->nflag)
+		strcat(buf, p[0] | p[1] | p[2] ? " (oui Unknown)" : " (oui Ethernet)");
+	return buf;
+}
+
+static uint16_t csum_add(uint32_t sum, const uint8_t *p, uint32_t len)
+{
+	for (; len > 1; len -= 2, p += 2)
+		sum += g16(p);
+	if (len)
+		sum += (uint32_t)p[0] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)sum;
+}
+
+/* tcpport_string()/udpport_string(): the /etc/services name without -n */
+static void print_port(const struct tcpdump *td, FILE *o, uint8_t proto, uint16_t port)
+{
+	struct servent *se = td->nflag ? NULL :
+		getservbyport(htons(port), proto == 6 ? "tcp" : "udp");
+
+	if (se)
+		fputs(se->s_name, o);
+	else
+		fprintf(o, "%u", port);
+}
+
+/* "src > dst: ", with ports when th is the TCP/UDP header */
+static void print_addrs(const struct tcpdump *td, const uint8_t *ip, const uint8_t *th)
+{
+	FILE *o = td->out;
+	char a[32];
+
+	fputs(ipstr(ip + 12, a), o);
+	if (th) {
+		fputc('.', o);
+		print_port(td, o, ip[9], g16(th));
+	}
+	fprintf(o, " > %s", ipstr(ip + 16, a));
+	if (th) {
+		fputc('.', o);
+		print_port(td, o, ip[9], g16(th + 2));
+	}
+	fputs(": ", o);
+}
+
+/* print-arp.c: arp_print() for Ethernet/IPv4 */
+static void arp_print(struct tcpdump *td, const uint8_t *p, uint32_t len)
+{
+	FILE *o = td->out;
+	char a[48], b[48];
+	uint16_t op;
+
+	if (!td->eflag)
+		fputs("ARP, ", o);
+	if (len < 28 || g16(p) != 1 || g16(p + 2) != 0x0800) {
+		fprintf(o, "[|ARP], length %u", len);
+		return;
+	}
+	if (td->vflag)
+		fprintf(o, "Ethernet (len %u), IPv4 (len %u), ", p[4], p[5]);
+	op = g16(p + 6);
+	if (op == 1) {
+		static const uint8_t zero[6];
+
+		fprintf(o, "Request who-has %s", ipstr(p + 24, a));
+		if (memcmp(p + 18, zero, 6))
+			fprintf(o, " (%s)", etheraddr(td, p + 18, b));
+		fprintf(o, " tell %s", ipstr(p + 14, a));
+	} else if (op == 2) {
+		fprintf(o, "Reply %s is-at %s", ipstr(p + 14, a), etheraddr(td, p + 8, b));
+	} else {
+		fprintf(o, "Unknown (%u)", op);
+	}
+	fprintf(o, ", length %u", len);
+}
+
+/* print-tcp.c: relative sequence numbers per conversation (without -S) */
+static void tcp_relative(struct tcpdump *td, const uint8_t *ip, const uint8_t *th,
+			 uint32_t *seq, uint32_t *ack)
+{
+	uint16_t sport = g16(th), dport = g16(th + 2);
+	int rev = sport > dport || (sport == dport && memcmp(ip + 12, ip + 16, 4) > 0);
+	struct td_seq key, *s = NULL;
+
+	memset(&key, 0, sizeof(key));
+	memcpy(key.src, ip + (rev ? 16 : 12), 4);
+	memcpy(key.dst, ip + (rev ? 12 : 16), 4);
+	key.port = rev ? ((uint32_t)dport << 16 | sport) : ((uint32_t)sport << 16 | dport);
+	for (int i = 0; i < td->nseq; i++)
+		if (!memcmp(td->seqs[i].src, key.src, 4) && !memcmp(td->seqs[i].dst, key.dst, 4) &&
+		    td->seqs[i].port == key.port)
+			s = &td->seqs[i];
+	if (s && !(th[13] & 0x02)) {
+		*seq -= rev ? s->ack : s->seq;
+		*ack -= rev ? s->seq : s->ack;
+		return;
+	}
+	if (!s)
+		s = &td->seqs[td->nseq < TD_NSEQ ? td->nseq++ : TD_NSEQ - 1];
+	*s = key;
+	s->seq = rev ? *ack - 1 : *seq;
+	s->ack = rev ? *seq : *ack - 1;
+}
+
+static void tcp_options(FILE *o, const uint8_t *p, uint32_t len)
+{
+	const char *sep = "";
+
+	fputs(", options [", o);
+	while (len > 0) {
+		uint8_t kind = p[0], olen = kind <= 1 ? 1 : (len > 1 ? p[1] : 0);
+
+		fputs(sep, o);
+		sep = ",";
+		if (kind == 0)
+			fputs("eol", o);
+		else if (kind == 1)
+			fputs("nop", o);
+		else if (olen < 2 || olen > len) {
+			fputs("bad opt", o);
+			break;
+		} else if (kind == 2 && olen == 4)
+			fprintf(o, "mss %u", g16(p + 2));
+		else if (kind == 3 && olen == 3)
+			fprintf(o, "wscale %u", p[2]);
+		else if (kind == 4)
+			fputs("sackOK", o);
+		else if (kind == 8 && olen == 10)
+			fprintf(o, "TS val %u ecr %u", g32(p + 2), g32(p + 6));
+		else if (kind == 5) {
+			fputs("sack", o);
+			fprintf(o, " %u ", (olen - 2) / 8);
+			for (int i = 2; i + 8 <= olen; i += 8)
+				fprintf(o, "{%u:%u}", g32(p + i), g32(p + i + 4));
+		} else
+			fprintf(o, "opt-%u:", kind);
+		p += olen;
+		len -= olen;
+	}
+	fputc(']', o);
+}
+
+/* ", cksum 0x1234 (correct)" or "(incorrect -> 0xabcd)" */
+static void print_cksum(FILE *o, const uint8_t *ip, const uint8_t *p, uint32_t len,
+			uint8_t proto, uint16_t field)
+{
+	uint32_t pseudo = g16(ip + 12) + g16(ip + 14) + g16(ip + 16) + g16(ip + 18) + proto + len;
+	uint32_t s = csum_add(pseudo, p, len);
+	uint16_t without = csum_add(s + (uint16_t)~field, NULL, 0);
+
+	fprintf(o, ", cksum 0x%04x", field);
+	if (s == 0xffff)
+		fputs(" (correct)", o);
+	else
+		fprintf(o, " (incorrect -> 0x%04x)", (uint16_t)~without);
+}
+
+static void tcp_flags(FILE *o, uint8_t f)
+{
+	static const char bits[] = "FSRP.UEW";
+	char buf[9];
+	int n = 0;
+
+	for (int i = 0; i < 8; i++)
+		if (f & (1 << i))
+			buf[n++] = bits[i];
+	buf[n] = 0;
+	fprintf(o, "Flags [%s]", n ? buf : "none");
+}
+
+static void tcp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *th, uint32_t len)
+{
+	FILE *o = td->out;
+	uint32_t hlen, seq, ack;
+	uint8_t flags;
+
+	if (len < 20 || (hlen = (uint32_t)(th[12] >> 4) * 4) < 20 || hlen > len) {
+		print_addrs(td, ip, NULL);
+		fputs("[|tcp]", o);
+		return;
+	}
+	print_addrs(td, ip, th);
+	if (td->qflag) {
+		fprintf(o, "tcp %u", len - hlen);
+		return;
+	}
+	flags = th[13];
+	seq = g32(th + 4);
+	ack = g32(th + 8);
+	if (flags & 0x10)
+		tcp_relative(td, ip, th, &seq, &ack);
+	tcp_flags(o, flags);
+	if (td->vflag)
+		print_cksum(o, ip, th, len, 6, g16(th + 16));
+	if (len - hlen > 0 || (flags & 0x07)) {
+		fprintf(o, ", seq %u", seq);
+		if (len - hlen > 0)
+			fprintf(o, ":%u", seq + (len - hlen));
+	}
+	if (flags & 0x10)
+		fprintf(o, ", ack %u", ack);
+	fprintf(o, ", win %u", g16(th + 14));
+	if (flags & 0x20)
+		fprintf(o, ", urg %u", g16(th + 18));
+	if (hlen > 20)
+		tcp_options(o, th + 20, hlen - 20);
+	fprintf(o, ", length %u", len - hlen);
+}
+
+static void udp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *uh, uint32_t len)
+{
+	FILE *o = td->out;
+	uint32_t ulen;
+
+	if (len < 8) {
+		print_addrs(td, ip, NULL);
+		fputs("[|udp]", o);
+		return;
+	}
+	print_addrs(td, ip, uh);
+	ulen = g16(uh + 4);
+	if (ulen < 8) {
+		fprintf(o, "truncated-udplength %u", ulen);
+		return;
+	}
+	ulen -= 8;
+	if (!td->qflag && (g16(uh) == 53 || g16(uh + 2) == 53) && ulen < 12) {
+		fprintf(o, "domain [length %u < 12] (invalid)", ulen);
+		return;
+	}
+	if (ulen > len - 8)
+		fprintf(o, "UDP, bad length %u > %u", ulen, len - 8);
+	else
+		fprintf(o, "UDP, length %u", ulen);
+}
+
+static const char *const unreach_fmt[16] = {
+	"net %s unreachable", "host %s unreachable", NULL, NULL, NULL,
+	"%s unreachable - source route failed", "net %s unreachable - unknown net",
+	"host %s unreachable - unknown host", "%s unreachable - source host isolated",
+	"net %s unreachable - admin prohibited", "host %s unreachable - admin prohibited",
+	"net %s unreachable - tos prohibited", "host %s unreachable - tos prohibited",
+	"host %s unreachable - admin prohibited filter",
+	"host %s unreachable - host precedence violation",
+	"host %s unreachable - precedence cutoff",
+};
+
+static void icmp_unreach(const struct tcpdump *td, const uint8_t *ic, uint32_t len)
+{
+	FILE *o = td->out;
+	const uint8_t *in = ic + 8;
+	uint32_t ihl = (uint32_t)(in[0] & 15) * 4;
+	uint8_t code = ic[1];
+	char a[32];
+
+	ipstr(in + 16, a);
+	if (code == 2) {
+		fprintf(o, "%s protocol %u unreachable", a, in[9]);
+	} else if (code == 3) {
+		uint16_t dport = len >= 8 + ihl + 4 ? g16(in + ihl + 2) : 0;
+
+		if (in[9] == 6 || in[9] == 17) {
+			fprintf(o, "%s %s port ", a, in[9] == 6 ? "tcp" : "udp");
+			print_port(td, o, in[9], dport);
+			fputs(" unreachable", o);
+		} else
+			fprintf(o, "%s protocol %u port %u unreachable", a, in[9], dport);
+	} else if (code == 4) {
+		fprintf(o, "%s unreachable - need to frag", a);
+		if (g16(ic + 6))
+			fprintf(o, " (mtu %u)", g16(ic + 6));
+	} else if (code < 16) {
+		fprintf(o, unreach_fmt[code], a);
+	} else {
+		fprintf(o, "%s unreachable - #%u", a, code);
+	}
+}
+
+static bool icmp_is_error(uint8_t type)
+{
+	return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
+}
+
+static void icmp_text(const struct tcpdump *td, const uint8_t *ic, uint32_t len)
+{
+	FILE *o = td->out;
+	char a[32], b[32];
+
+	switch (ic[0]) {
+	case 0: case 8:
+		fprintf(o, "echo %s, id %u, seq %u", ic[0] ? "request" : "reply",
+			g16(ic + 4), g16(ic + 6));
+		break;
+	case 3:
+		icmp_unreach(td, ic, len);
+		break;
+	case 4:
+		fputs("source quench", o);
+		break;
+	case 5:
+		fprintf(o, "redirect %s to %s %s", ipstr(ic + 8 + 16, a),
+			ic[1] & 1 ? "host" : "net", ipstr(ic + 4, b));
+		break;
+	case 11:
+		if (ic[1] < 2)
+			fputs(ic[1] ? "ip reassembly time exceeded" : "time exceeded in-transit", o);
+		else
+			fprintf(o, "time exceeded-#%u", ic[1]);
+		break;
+	case 12:
+		fprintf(o, "parameter problem - octet %u", ic[4]);
+		break;
+	default:
+		fprintf(o, "type-#%u", ic[0]);
+	}
+}
+
+static void ip_print(struct tcpdump *td, const uint8_t *p, uint32_t len);
+
+static void icmp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *ic,
+		       uint32_t len, uint32_t avail)
+{
+	FILE *o = td->out;
+
+	print_addrs(td, ip, NULL);
+	if (avail < 8 || (icmp_is_error(ic[0]) && avail < 8 + 20)) {
+		fputs("[|icmp]", o);
+		return;
+	}
+	fputs("ICMP ", o);
+	icmp_text(td, ic, len);
+	fprintf(o, ", length %u", len);
+	if (td->vflag && icmp_is_error(ic[0])) {
+		fputs("\n\t", o);
+		ip_print(td, ic + 8, avail - 8);
+	}
+}
+
+static const char *ipproto_name(uint8_t p)
+{
+	switch (p) {
+	case 1: return "ICMP";
+	case 2: return "IGMP";
+	case 4: return "IPIP";
+	case 6: return "TCP";
+	case 17: return "UDP";
+	case 47: return "GRE";
+	case 50: return "ESP";
+	case 51: return "AH";
+	case 58: return "ICMP6";
+	case 132: return "SCTP";
+	default: return "unknown";
+	}
+}
+
+static void ip_print_v(FILE *o, const uint8_t *ip)
+{
+	static const char *const fl[8] = {
+		"none", "+", "DF", "+, DF", "rsvd", "+, rsvd", "DF, rsvd", "+, DF, rsvd",
+	};
+	uint16_t off = g16(ip + 6);
+	int f = (off & 0x2000 ? 1 : 0) | (off & 0x4000 ? 2 : 0) | (off & 0x8000 ? 4 : 0);
+	static const char *const ecn[4] = { "", ",ECT(1)", ",ECT(0)", ",CE" };
+
+	fprintf(o, "(tos 0x%x%s, ttl %u, id %u, offset %u, flags [%s], proto %s (%u), length %u",
+		ip[1] & ~3u, ecn[ip[1] & 3], ip[8], g16(ip + 4), (off & 0x1fff) * 8u, fl[f],
+		ipproto_name(ip[9]), ip[9], g16(ip + 2));
+	if (csum_add(0, ip, (uint32_t)(ip[0] & 15) * 4) != 0xffff)
+		fprintf(o, ", bad cksum %x!", g16(ip + 10));
+	fputs(")\n    ", o);
+}
+
+/* print-ip.c: ip_print().  len is what the layer below carried. */
+static void ip_print(struct tcpdump *td, const uint8_t *ip, uint32_t len)
+{
+	FILE *o = td->out;
+	uint32_t hl, tot, avail;
+
+	if (!td->eflag)
+		fputs("IP ", o);
+	if (len < 20 || (ip[0] >> 4) != 4 || (hl = (uint32_t)(ip[0] & 15) * 4) < 20 || hl > len) {
+		fputs("[|ip]", o);
+		return;
+	}
+	tot = g16(ip + 2);
+	avail = tot > len ? len : tot;	/* an ICMP error quotes only a head */
+	if (tot < hl)
+		tot = avail = hl;
+	if (td->vflag)
+		ip_print_v(o, ip);
+	if (g16(ip + 6) & 0x1fff) {
+		struct protoent *pe = td->nflag ? NULL : getprotobynumber(ip[9]);
+
+		print_addrs(td, ip, NULL);
+		if (pe)
+			fputs(pe->p_name, o);
+		else
+			fprintf(o, "ip-proto-%u", ip[9]);
+		return;
+	}
+	if (ip[9] == 1)
+		icmp_print(td, ip, ip + hl, tot - hl, avail - hl);
+	else if (ip[9] == 6)
+		tcp_print(td, ip, ip + hl, avail - hl);
+	else if (ip[9] == 17 && avail - hl >= 8)
+		udp_print(td, ip, ip + hl, tot - hl);
+	else {
+		print_addrs(td, ip, NULL);
+		fprintf(o, "ip-proto-%u %u", ip[9], tot - hl);
+	}
+}
+
+static const char *ethertype_name(uint16_t t)
+{
+	switch (t) {
+	case 0x0800: return "IPv4";
+	case 0x0806: return "ARP";
+	case 0x86dd: return "IPv6";
+	case 0x8100: return "802.1Q";
+	case 0x8035: return "Reverse ARP";
+	default: return "Unknown";
+	}
+}
+
+static void print_ts(FILE *o, const struct timeval *ts)
+{
+	long s = (long)(ts->tv_sec % 86400);
+
+	fprintf(o, "%02ld:%02ld:%02ld.%06ld ", s / 3600, s / 60 % 60, s % 60, (long)ts->tv_usec);
+}
+
+/* print-ether.c: ether_print() and the line around it */
+void td_print_packet(struct tcpdump *td, const struct timeval *ts,
+		     const uint8_t *p, uint32_t len)
+{
+	FILE *o = td->out;
+	char a[48], b[48];
+	uint16_t type;
+
+	if (!td->tflag)
+		print_ts(o, ts);
+	if (len < 14) {
+		fprintf(o, "[|ether]\n");
+		return;
+	}
+	type = g16(p + 12);
+	if (td->eflag && td->qflag)
+		fprintf(o, "%s > %s, %s, length %u: ", etheraddr(td, p + 6, a),
+			etheraddr(td, p, b), ethertype_name(type), len);
+	else if (td->eflag || (type != 0x0800 && type != 0x0806))
+		fprintf(o, "%s > %s, ethertype %s (0x%04x), length %u: ", etheraddr(td, p + 6, a),
+			etheraddr(td, p, b), ethertype_name(type), type, len);
+	if (type == 0x0800)
+		ip_print(td, p + 14, len - 14);
+	else if (type == 0x0806)
+		arp_print(td, p + 14, len - 14);
+	fputc('\n', o);
+}
