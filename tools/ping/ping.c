@@ -146,6 +146,12 @@ static int ping_send(struct ping_state *s)
 	long long now = ns_of(s->w);
 	ssize_t n;
 
+	if (cc > (int)sizeof(s->outpack)) {
+		/* sendmsg would fail: iputils counts it as sent, says nothing */
+		s->cur_ns = s->last_send_ns = now;
+		s->ntransmitted++;
+		return -EMSGSIZE;
+	}
 	icp->type = ICMP_ECHO;
 	icp->code = 0;
 	icp->checksum = 0;
@@ -172,11 +178,9 @@ static int ping_send(struct ping_state *s)
 		/* reported through the error queue, like iputils with IP_RECVERR */
 		return (int)n;
 	}
-	if (n < 0) {
-		fprintf(s->ctx->err, "ping: sendmsg: %s\n", strerror((int)-n));
-		return (int)n;
-	}
-	return 0;
+	/* other failures are not printed either (seen on Linux: a route that
+	 * goes away mid-run, an oversized packet) */
+	return n < 0 ? (int)n : 0;
 }
 
 static void ping_stats_rtt(struct ping_state *s, long long us)
@@ -463,19 +467,20 @@ static int parse_long(struct cmd_ctx *ctx, const char *arg, long min, long max, 
 	return 0;
 }
 
-static int parse_seconds(struct cmd_ctx *ctx, const char *arg, long long *ms)
+/* iputils accepts garbage here with a warning and uses 0. */
+static double parse_seconds(struct cmd_ctx *ctx, const char *arg)
 {
 	char *end;
 	double v;
 
 	errno = 0;
 	v = strtod(arg, &end);
-	if (!*arg || *end || errno == ERANGE || v < 0) {
-		fprintf(ctx->err, "ping: bad timing interval: %s\n", arg);
-		return -1;
+	if (end == arg || *end || errno == ERANGE) {
+		fprintf(ctx->err, "ping: option argument contains garbage: %s\n"
+			"ping: this will become fatal error in the future\n", arg);
+		return 0;
 	}
-	*ms = (long long)(v * 1000.0 + 0.5);
-	return 0;
+	return v;
 }
 
 static int ping_opt(struct ping_state *s, int c, const char *arg)
@@ -490,9 +495,22 @@ static int ping_opt(struct ping_state *s, int c, const char *arg)
 		s->npackets = v;
 		return 0;
 	case 'i':
-		return parse_seconds(ctx, arg, &s->interval_ms);
-	case 'W':
-		return parse_seconds(ctx, arg, &s->linger_ms);
+		/* 0 is flood rate; the world keeps a 10 ms floor so that virtual
+		 * time moves (iputils' flood mode waits up to 10 ms per probe) */
+		s->interval_ms = (long long)(parse_seconds(ctx, arg) * 1000.0 + 0.5);
+		if (s->interval_ms < 10)
+			s->interval_ms = 10;
+		return 0;
+	case 'W': {
+		double w = parse_seconds(ctx, arg);
+
+		if (w < 0) {
+			fprintf(ctx->err, "ping: bad linger time: %s\n", arg);
+			return -2;
+		}
+		s->linger_ms = (long long)(w * 1000.0 + 0.5);
+		return 0;
+	}
 	case 'w':
 		if (parse_long(ctx, arg, 0, INT_MAX, &v))
 			return -1;
@@ -501,11 +519,7 @@ static int ping_opt(struct ping_state *s, int c, const char *arg)
 	case 's':
 		if (parse_long(ctx, arg, 0, INT_MAX, &v))
 			return -1;
-		if (v > 65507) {
-			fprintf(ctx->err, "ping: packet size %ld is too large. Maximum is 65507\n", v);
-			return -1;
-		}
-		s->datalen = (int)v;
+		s->datalen = (int)v;	/* too large: sends fail silently, as iputils */
 		return 0;
 	case 't':
 		if (parse_long(ctx, arg, 0, 255, &v))
@@ -523,7 +537,7 @@ static int ping_opt(struct ping_state *s, int c, const char *arg)
 			s->pmtudisc = IP_PMTUDISC_PROBE;
 		else {
 			fprintf(ctx->err, "ping: invalid -M argument: %s\n", arg);
-			return -1;
+			return -2;
 		}
 		return 0;
 	case 'I':
@@ -561,15 +575,19 @@ static int ping_parse_args(struct ping_state *s, int argc, char **argv)
 				return -ping_usage(s->ctx);
 			}
 			if (a[j + 1]) {
-				if (ping_opt(s, c, a + j + 1))
-					return -2;
+				int err = ping_opt(s, c, a + j + 1);
+
+				if (err)
+					return err;
 			} else {
 				if (i + 1 >= argc) {
 					fprintf(s->ctx->err, "ping: option requires an argument -- '%c'\n", c);
 					return -ping_usage(s->ctx);
 				}
-				if (ping_opt(s, c, argv[++i]))
-					return -2;
+				int err = ping_opt(s, c, argv[++i]);
+
+				if (err)
+					return err;
 			}
 			break;
 		}
@@ -700,7 +718,8 @@ int do_ping(struct cmd_ctx *ctx, int argc, char **argv)
 	ping_init(s, ctx);
 	i = ping_parse_args(s, argc, argv);
 	if (i < 0) {
-		ret = 1;	/* iputils exits 1 on bad arguments */
+		/* bad values exit 1, usage errors and bad -M/-W 2 (iputils) */
+		ret = i == -1 ? 1 : 2;
 		goto out;
 	}
 	if (i >= argc) {
