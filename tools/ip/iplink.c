@@ -274,6 +274,24 @@ static int link_add(struct ip_ctx *ipc, int argc, char **argv)
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
 
+/* `ip link set|del`: parse, and find the device "dev" names (required). */
+static int link_parse_dev(struct ip_ctx *ipc, int argc, char **argv, struct link_req *req,
+			  struct link_parse *lp, struct net_device **dev)
+{
+	int rc;
+
+	link_req_init(req);
+	memset(lp, 0, sizeof(*lp));
+	if ((rc = link_parse(ipc, argc, argv, req, lp)))
+		return rc;
+	if (!lp->dev) {
+		fprintf(ipc->err, "Not enough of information: \"dev\" argument is required.\n");
+		return 255;
+	}
+	*dev = ip_dev_get(ipc, lp->dev);
+	return *dev ? 0 : 1;
+}
+
 static int link_set(struct ip_ctx *ipc, int argc, char **argv)
 {
 	struct netlink_ext_ack ext = { NULL };
@@ -282,17 +300,8 @@ static int link_set(struct ip_ctx *ipc, int argc, char **argv)
 	struct link_parse lp;
 	int rc;
 
-	link_req_init(&req);
-	memset(&lp, 0, sizeof(lp));
-	if ((rc = link_parse(ipc, argc, argv, &req, &lp)))
+	if ((rc = link_parse_dev(ipc, argc, argv, &req, &lp, &dev)))
 		return rc;
-	if (!lp.dev) {
-		fprintf(ipc->err, "Not enough of information: \"dev\" argument is required.\n");
-		return 255;
-	}
-	dev = ip_dev_get(ipc, lp.dev);
-	if (!dev)
-		return 1;
 	if (lp.type && !strcmp(lp.type, "bridge") && (rc = bridge_parse(ipc, &lp, &req.br)))
 		return rc;
 	rc = rtnl_setlink(dev, &req, &ext);
@@ -307,17 +316,8 @@ static int link_del(struct ip_ctx *ipc, int argc, char **argv)
 	struct link_parse lp;
 	int rc;
 
-	link_req_init(&req);
-	memset(&lp, 0, sizeof(lp));
-	if ((rc = link_parse(ipc, argc, argv, &req, &lp)))
+	if ((rc = link_parse_dev(ipc, argc, argv, &req, &lp, &dev)))
 		return rc;
-	if (!lp.dev) {
-		fprintf(ipc->err, "Not enough of information: \"dev\" argument is required.\n");
-		return 255;
-	}
-	dev = ip_dev_get(ipc, lp.dev);
-	if (!dev)
-		return 1;
 	rc = rtnl_dellink(dev, &ext);
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
