@@ -6,7 +6,7 @@
  * ip_finish_output() and on the receive path in ip_local_deliver().
  * Like Linux since 4.17, ipfrag_low_thresh is obsolete: over
  * ipfrag_high_thresh new fragments are refused, no queue is evicted;
- * ipfrag_max_dist is not implemented. */
+ * ipfrag_max_dist is not applied (docs/FEATURES.md). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
