@@ -281,8 +281,8 @@ void skb_trace_route(struct sk_buff *skb, const char *func, const struct rtable 
 		return;
 	if (rt->rt_uses_gateway)
 		inet_ntop(AF_INET, &rt->rt_gw4, gw, sizeof(gw));
-	snprintf(note, sizeof(note), "%s table %u%s%s dev %s%s",
-		 rt->rt_type < 12 ? types[rt->rt_type] : "?", rt->rt_table_id,
+	snprintf(note, sizeof(note), "%s rule %u table %u%s%s dev %s%s",
+		 rt->rt_type < 12 ? types[rt->rt_type] : "?", rt->rt_rule_pref, rt->rt_table_id,
 		 gw[0] ? " via " : "", gw, rt->dst.dev->name,
 		 rt->dst.error ? " (error)" : "");
 	__skb_trace(w, skb, func, note);
