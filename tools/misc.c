@@ -48,7 +48,9 @@ int do_echo(struct cmd_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* "1.5", "2m", "1h", "0.2s" → nanoseconds; -1 when malformed */
+#define SLEEP_MAX_S (100.0 * 365 * 86400)
+
+/* "1.5", "2m", "1h", "0.2s", "infinity" → nanoseconds; -1 when malformed */
 static long long parse_interval(const char *s)
 {
 	char *end;
@@ -56,7 +58,7 @@ static long long parse_interval(const char *s)
 
 	errno = 0;
 	v = strtod(s, &end);
-	if (end == s || errno || v < 0)
+	if (end == s || errno || !(v >= 0))
 		return -1;
 	if (*end == 's' && !end[1])
 		;
@@ -68,6 +70,9 @@ static long long parse_interval(const char *s)
 		v *= 86400;
 	else if (*end)
 		return -1;
+	/* "infinity": longer than any run (a century of virtual time) */
+	if (v > SLEEP_MAX_S)
+		v = SLEEP_MAX_S;
 	return (long long)(v * 1e9 + 0.5);
 }
 
@@ -88,6 +93,8 @@ int do_sleep(struct cmd_ctx *ctx, int argc, char **argv)
 			return 1;
 		}
 		total += ns;
+		if (total > (long long)(SLEEP_MAX_S * 1e9))
+			total = (long long)(SLEEP_MAX_S * 1e9);
 	}
 	if (task_sleep(ctx->world, (u64)total) == -EINTR)
 		return 130;

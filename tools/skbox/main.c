@@ -62,7 +62,7 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 				a->seed = strtoull(argv[++i], &end, 0);
 			else
 				a->timeout = strtod(argv[++i], &end);
-			if (*end || errno || a->timeout < 0) {
+			if (*end || errno || !(a->timeout >= 0)) {
 				fprintf(stderr, "skbox: invalid value for %s: '%s'\n", s, argv[i]);
 				return -1;
 			}
@@ -109,7 +109,8 @@ int main(int argc, char **argv)
 	if (parse_args(argc, argv, 2, &a, run))
 		return 2;
 	o.echo = a.echo;
-	o.timeout_ns = (uint64_t)(a.timeout * 1e9 + 0.5);
+	/* beyond ~500 years ("inf"): no limit */
+	o.timeout_ns = a.timeout < 1.6e10 ? (uint64_t)(a.timeout * 1e9 + 0.5) : 0;
 	w = world_new(a.seed);
 	if (!w) {
 		fprintf(stderr, "skbox: out of memory\n");

@@ -13,25 +13,34 @@ struct run_vars {
 	char *values[64];
 };
 
+/* "[user@host dir]# " / "[user@host dir]$ " */
+static const char *strip_bracket_prompt(const char *p)
+{
+	const char *end = strstr(p, "]# ");
+
+	if (!end)
+		end = strstr(p, "]$ ");
+	if (end && memchr(p, '@', (size_t)(end - p)))
+		return end + 3;
+	return NULL;
+}
+
 const char *run_strip_prompt(const char *line)
 {
-	const char *p = line;
+	const char *p = line, *q;
 
 	while (*p == ' ' || *p == '\t')
 		p++;
-	if (*p == '[') {
-		const char *end = strstr(p, "]# ");
-
-		if (!end)
-			end = strstr(p, "]$ ");
-		if (end && memchr(p, '@', (size_t)(end - p)))
-			return end + 3;
-	}
-	/* user@host:dir# */
-	for (const char *q = p; *q && *q != ' '; q++) {
-		if ((*q == '#' || *q == '$') && q[1] == ' ' && memchr(p, '@', (size_t)(q - p)) &&
-		    memchr(p, ':', (size_t)(q - p)))
-			return q + 2;
+	if (*p == '[' && (q = strip_bracket_prompt(p)) != NULL)
+		return q;
+	/* a bare "$ " prompt (never a command in bash) */
+	if (p[0] == '$' && (p[1] == ' ' || p[1] == '\t' || !p[1]))
+		return p + 1 + strspn(p + 1, " \t");
+	/* user@host:dir# , user@host:dir$ , user@host$ */
+	for (q = p; *q && *q != ' ' && *q != '\t'; q++) {
+		if ((*q == '#' || *q == '$') && (q[1] == ' ' || !q[1]) &&
+		    memchr(p, '@', (size_t)(q - p)))
+			return q + 1 + strspn(q + 1, " \t");
 	}
 	return p;
 }
@@ -157,14 +166,48 @@ static void word_begin(struct run_line *l, struct word_state *ws)
 	}
 }
 
-static const char *unsupported(const char *p)
+/* "${NAME}" and "${?}" are expanded; "${NAME:-x}", "${#NAME}"… are not. */
+static bool bad_braces(const char *p)
 {
+	const char *end;
+
+	if (p[0] != '$' || p[1] != '{')
+		return false;
+	end = strchr(p + 2, '}');
+	if (!end || end == p + 2)
+		return true;
+	if (end == p + 3 && p[2] == '?')
+		return false;
+	for (const char *q = p + 2; q < end; q++)
+		if (!(isalnum((unsigned char)*q) || *q == '_'))
+			return true;
+	return false;
+}
+
+/* The construct at p that the subset refuses, by name; NULL if none.
+ * in_word: p continues a word ("f()" is a function definition). */
+static const char *unsupported(const char *p, bool in_word)
+{
+	if (p[0] == '&' && p[1] == '>')
+		return "redirection '&>'";
 	if (*p == '|')
 		return "pipe '|'";
-	if (*p == '>' || *p == '<')
-		return "redirection";
+	if (p[0] == '>' && p[1] == '>')
+		return "redirection '>>'";
+	if (p[0] == '<' && p[1] == '<')
+		return "here-document '<<'";
+	if (*p == '>')
+		return "redirection '>'";
+	if (*p == '<')
+		return "redirection '<'";
+	if (p[0] == '$' && p[1] == '(' && p[2] == '(')
+		return "arithmetic expansion '$(('";
 	if (*p == '`' || (p[0] == '$' && p[1] == '('))
 		return "command substitution";
+	if (bad_braces(p))
+		return "parameter expansion '${...}'";
+	if (p[0] == '(' && (in_word || p[1] == ')'))
+		return "function definition";
 	if (*p == '(' || *p == ')')
 		return "subshell '('";
 	return NULL;
@@ -176,11 +219,13 @@ static int quoted(struct runner *r, const char **pp, struct run_line *l)
 	char q = *p++;
 
 	for (; *p && *p != q; p++) {
-		if (q == '"' && *p == '\\' && strchr("\"\\$`", p[1])) {
+		if (q == '"' && *p == '\\' && p[1] && strchr("\"\\$`", p[1])) {
 			put(l, *++p);
+		} else if (q == '"' && (*p == '`' || (*p == '$' && p[1] == '('))) {
+			return -1;
+		} else if (q == '"' && bad_braces(p)) {
+			return -3;
 		} else if (q == '"' && *p == '$') {
-			if (p[1] == '(')
-				return -1;
 			p += expand(r, p + 1, l);
 		} else {
 			put(l, *p);
@@ -202,7 +247,7 @@ static bool sep_at(const char **pp, enum run_sep *sep)
 	} else if (p[0] == '|' && p[1] == '|') {
 		*sep = SEP_OR;
 		*pp = p + 2;
-	} else if (p[0] == '&') {
+	} else if (p[0] == '&' && p[1] != '>') {
 		*sep = SEP_BG;
 		*pp = p + 1;
 	} else if (p[0] == ';') {
@@ -223,6 +268,30 @@ static void fix_argv(struct run_line *out)
 			c->argv[j] = out->store + ((uintptr_t)c->argv[j] - 1);
 		c->argv[c->argc] = NULL;
 	}
+}
+
+/* One piece of a word at *pp: a quoted string, an escaped character, an
+ * expansion or a plain character.  Returns NULL, or what was refused. */
+static const char *word_char(struct runner *r, const char **pp, struct run_line *out)
+{
+	const char *p = *pp;
+
+	if (*p == '\'' || *p == '"') {
+		int e = quoted(r, &p, out);
+
+		if (e)
+			return e == -1 ? "command substitution" :
+			       e == -3 ? "parameter expansion '${...}'" : "unterminated quote";
+	} else if (*p == '\\' && p[1]) {
+		put(out, p[1]);
+		p += 2;
+	} else if (*p == '$') {
+		p += 1 + expand(r, p + 1, out);
+	} else {
+		put(out, *p++);
+	}
+	*pp = p;
+	return NULL;
 }
 
 int run_parse_cmd(struct runner *r, const char **pp, struct run_line *out,
@@ -256,25 +325,13 @@ int run_parse_cmd(struct runner *r, const char **pp, struct run_line *out,
 				break;
 			continue;
 		}
-		*what = unsupported(p);
+		*what = unsupported(p, ws.in_word);
 		if (*what)
 			goto err;
 		word_begin(out, &ws);
-		if (*p == '\'' || *p == '"') {
-			int e = quoted(r, &p, out);
-
-			if (e) {
-				*what = e == -1 ? "command substitution" : "unterminated quote";
-				goto err;
-			}
-		} else if (*p == '\\' && p[1]) {
-			put(out, p[1]);
-			p += 2;
-		} else if (*p == '$') {
-			p += 1 + expand(r, p + 1, out);
-		} else {
-			put(out, *p++);
-		}
+		*what = word_char(r, &p, out);
+		if (*what)
+			goto err;
 	}
 	if (!*p || *p == '#')
 		word_end(out, &ws, c);

@@ -143,10 +143,10 @@ static bool run_builtin(struct runner *r, struct run_cmd *c, int *status)
 
 static const char *const unsupported_words[] = {
 	"if", "then", "else", "elif", "fi", "for", "while", "until", "do", "done",
-	"case", "esac", "function", "{", "}", "[[", "select",
+	"case", "esac", "function", "{", "}", "[[", "]]", "select", "!", "coproc",
 };
 
-static const char *unsupported_cmd(const struct run_cmd *c)
+const char *run_unsupported_cmd(const struct run_cmd *c)
 {
 	for (size_t i = 0; i < sizeof(unsupported_words) / sizeof(unsupported_words[0]); i++)
 		if (!strcmp(c->argv[0], unsupported_words[i]))
@@ -178,52 +178,75 @@ static int run_one(struct runner *r, struct run_line *line)
 	return status;
 }
 
+/* A refused construct: say so with file and line; the script ends with 2
+ * (an interactive shell carries on). */
+static int refuse(struct runner *r, const char *what)
+{
+	fprintf(r->out, "skbox: %s:%d: unsupported shell construct: %s\n",
+		r->file, r->lineno, what);
+	r->last_status = 2;
+	if (!r->interactive)
+		r->exited = true;
+	return 2;
+}
+
+/* Parse the whole line once before running any of it, so that a refused
+ * construct anywhere stops the line before its first command runs.
+ * Returns NULL, or the construct's name. */
+static const char *run_check_line(struct runner *r, const char *p)
+{
+	while (*p) {
+		struct run_line line;
+		const char *what = NULL;
+
+		if (run_parse_cmd(r, &p, &line, &what))
+			return what;
+		what = line.cmds[0].argc ? run_unsupported_cmd(&line.cmds[0]) : NULL;
+		run_line_free(&line);
+		if (what)
+			return what;
+	}
+	return NULL;
+}
+
 /* Runs one logical line: commands joined by ; && || &, as bash does. */
 int runner_line(struct runner *r, const char *text)
 {
-	const char *p = run_strip_prompt(text);
-	enum run_sep prev = SEP_END;
+	const char *p = run_strip_prompt(text), *bad = run_check_line(r, p);
 	bool skip = false;
 
+	if (bad)
+		return refuse(r, bad);
 	while (*p && !r->exited) {
 		struct run_line line;
-		const char *what = NULL, *bad;
+		const char *what = NULL;
 		enum run_sep sep;
 
-		if (run_parse_cmd(r, &p, &line, &what)) {
-			fprintf(r->out, "skbox: %s:%d: unsupported shell construct: %s\n",
-				r->file, r->lineno, what);
-			r->last_status = 2;
-			r->exited = true;
-			return 2;
-		}
+		if (run_parse_cmd(r, &p, &line, &what))
+			return refuse(r, what);
 		if (!line.cmds[0].argc) {
 			run_line_free(&line);
 			continue;
 		}
 		sep = line.cmds[0].sep;
-		bad = unsupported_cmd(&line.cmds[0]);
-		if (bad) {
-			fprintf(r->out, "skbox: %s:%d: unsupported shell construct: %s\n",
-				r->file, r->lineno, bad);
-			run_line_free(&line);
-			r->last_status = 2;
-			r->exited = true;
-			return 2;
-		}
 		if (!skip) {
 			r->last_status = run_one(r, &line);
-			if (r->errexit && r->last_status && sep != SEP_AND && sep != SEP_OR &&
-			    prev != SEP_AND && prev != SEP_OR)
+			/* set -e: not for a command followed by && or ||; the
+			 * last command of such a list counts */
+			if (r->errexit && r->last_status && sep != SEP_AND && sep != SEP_OR)
 				r->exited = true;
 		}
 		run_line_free(&line);
 		/* && runs the next on success, || on failure; a skipped command
 		 * keeps the last status */
 		skip = (sep == SEP_AND && r->last_status) || (sep == SEP_OR && !r->last_status);
-		prev = sep;
 	}
 	return r->last_status;
+}
+
+int script_run_line(struct runner *r, const char *line)
+{
+	return runner_line(r, line);
 }
 
 void runner_init(struct runner *r, struct world *w, FILE *out, const struct run_opts *o)

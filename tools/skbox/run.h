@@ -47,7 +47,8 @@ struct runner {
 	struct run_opts opts;
 	int last_status;
 	bool errexit;
-	bool exited;
+	bool exited;			/* exit, set -e, or a refused construct */
+	bool interactive;		/* the shell: a refused construct does not end it */
 	struct run_vars *vars;
 	void *bg;			/* background jobs */
 };
@@ -63,11 +64,16 @@ int run_parse_cmd(struct runner *r, const char **pp, struct run_line *out,
 void run_var_set(struct runner *r, const char *name, const char *value);
 void run_vars_free(struct runner *r);
 void run_line_free(struct run_line *l);
+/* The reserved word or construct that starts c ("if", "for", a function
+ * definition…), or NULL when c is a plain command. */
+const char *run_unsupported_cmd(const struct run_cmd *c);
 
 void runner_init(struct runner *r, struct world *w, FILE *out, const struct run_opts *o);
 void runner_fini(struct runner *r);
 /* Runs one logical line; returns its status (or 2 on a parse error). */
 int runner_line(struct runner *r, const char *line);
+/* The same, under the name the shell uses. */
+int script_run_line(struct runner *r, const char *line);
 /* Runs a whole file: one world, echo, set -e, exit; waits for background
  * jobs at the end (^C them, like the kernel-run tool). */
 int script_run_file(struct world *w, const char *path, const struct run_opts *o, FILE *out);

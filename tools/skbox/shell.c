@@ -18,6 +18,7 @@ int skbox_shell(struct world *w, const struct run_opts *o)
 
 	runner_init(&r, w, stdout, o);
 	r.file = "shell";
+	r.interactive = true;
 	while (!r.exited) {
 		char *text;
 
@@ -37,7 +38,7 @@ int skbox_shell(struct world *w, const struct run_opts *o)
 			text = line;
 		}
 		r.lineno = ++lineno;
-		runner_line(&r, text);
+		script_run_line(&r, text);
 		fflush(stdout);
 		if (tty)
 			free(text);
