@@ -28,6 +28,12 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
 		return NETDEV_TX_OK;
 	}
+	/* is_skb_forwardable(): nothing larger than the peer's MTU crosses */
+	if (skb->len > rcv->mtu + ETH_HLEN + 4 /* VLAN_HLEN */) {
+		rcv->rx_dropped_core++;
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
+		return NETDEV_TX_BUSY;	/* NET_XMIT_DROP: the sender sees ENOBUFS */
+	}
 	/* dev_forward_skb(): scrub what must not cross, then receive on the peer */
 	skb_orphan(skb);
 	skb_dst_drop(skb);
@@ -40,8 +46,6 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 		dev->stats.tx_bytes += len;
 		rcv->stats.rx_packets++;
 		rcv->stats.rx_bytes += len;
-		if (rcv->stats.rx_packets && skb_mac_header(skb)[0] & 1)
-			rcv->stats.multicast++;
 	} else {
 		dev->stats.tx_dropped++;
 	}

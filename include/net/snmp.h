@@ -21,7 +21,9 @@
 	FN(INOCTETS, "IpExtInOctets") FN(OUTOCTETS, "IpExtOutOctets")	\
 	FN(INMCASTOCTETS, "IpExtInMcastOctets") FN(OUTMCASTOCTETS, "IpExtOutMcastOctets") \
 	FN(INBCASTOCTETS, "IpExtInBcastOctets") FN(OUTBCASTOCTETS, "IpExtOutBcastOctets") \
-	FN(CSUMERRORS, "IpExtInCsumErrors") FN(NOECTPKTS, "IpExtInNoECTPkts")
+	FN(CSUMERRORS, "IpExtInCsumErrors") FN(NOECTPKTS, "IpExtInNoECTPkts")	\
+	FN(ECT1PKTS, "IpExtInECT1Pkts") FN(ECT0PKTS, "IpExtInECT0Pkts")	\
+	FN(CEPKTS, "IpExtInCEPkts") FN(REASM_OVERLAPS, "IpExtReasmOverlaps")
 
 #define ICMP_MIB_LIST(FN)						\
 	FN(INMSGS, "IcmpInMsgs") FN(INERRORS, "IcmpInErrors")		\
@@ -82,6 +84,9 @@ struct netns_mib {
 #define __ICMP_INC_STATS(net, field) ((net)->mib.icmp[field]++)
 #define __UDP_INC_STATS(net, field) ((net)->mib.udp[field]++)
 #define __NET_INC_STATS(net, field) ((net)->mib.linux_mib[field]++)
+/* IpExt{In,Out}{,Mcast,Bcast}: packets and octets together (field##PKTS). */
+#define IP_UPD_PO_STATS(net, field, val)				\
+	((net)->mib.ip[field##PKTS]++, (net)->mib.ip[field##OCTETS] += (val))
 #define IP_INC_STATS __IP_INC_STATS
 #define IP_ADD_STATS __IP_ADD_STATS
 

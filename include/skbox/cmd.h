@@ -42,5 +42,6 @@ int do_trace(struct cmd_ctx *ctx, int argc, char **argv);
 int do_tcpdump(struct cmd_ctx *ctx, int argc, char **argv);
 int do_true(struct cmd_ctx *ctx, int argc, char **argv);
 int do_false(struct cmd_ctx *ctx, int argc, char **argv);
+int do_nstat(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -26,7 +26,6 @@ static bool ip_exceeds_mtu(const struct sk_buff *skb, unsigned int mtu)
 static int ip_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	__IP_INC_STATS(net, IPSTATS_MIB_OUTFORWDATAGRAMS);
-	__IP_ADD_STATS(net, IPSTATS_MIB_OUTOCTETS, skb->len);
 	return dst_output(net, sk, skb);
 }
 

@@ -132,7 +132,7 @@ static struct sk_buff *ip_rcv_core(struct sk_buff *skb, struct net *net)
 	iph = ip_hdr(skb);
 	if (iph->ihl < 5 || iph->version != 4)
 		goto inhdr_error;
-	__IP_INC_STATS(net, IPSTATS_MIB_NOECTPKTS);
+	__IP_INC_STATS(net, IPSTATS_MIB_NOECTPKTS + (iph->tos & 3));	/* INET_ECN_MASK */
 	if (!pskb_may_pull(skb, iph->ihl * 4u))
 		goto inhdr_error;
 	iph = ip_hdr(skb);

@@ -56,9 +56,11 @@ static int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *s
 		return -ENOMEM;
 	}
 	if (rt->rt_type == RTN_MULTICAST)
-		__IP_ADD_STATS(net, IPSTATS_MIB_OUTMCASTOCTETS, skb->len);
+		IP_UPD_PO_STATS(net, IPSTATS_MIB_OUTMCAST, skb->len);
 	else if (rt->rt_type == RTN_BROADCAST)
-		__IP_ADD_STATS(net, IPSTATS_MIB_OUTBCASTOCTETS, skb->len);
+		IP_UPD_PO_STATS(net, IPSTATS_MIB_OUTBCAST, skb->len);
+	/* OUTOCTETS should be counted after fragment */
+	IP_UPD_PO_STATS(net, IPSTATS_MIB_OUT, skb->len);
 	skb_trace(skb, "ip_finish_output2");
 	nexthop = rt_nexthop(rt, ip_hdr(skb)->daddr);
 	neigh = ipv4_neigh_lookup_create(dev, nexthop);
@@ -109,8 +111,6 @@ int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 
 	skb->dev = dev;
 	skb_trace(skb, "ip_output");
-	__IP_INC_STATS(net, IPSTATS_MIB_OUTPKTS);
-	__IP_ADD_STATS(net, IPSTATS_MIB_OUTOCTETS, skb->len);
 	skb->protocol = htons(ETH_P_IP);
 	skb_trace(skb, "NF_INET_POST_ROUTING");
 	return NF_HOOK_COND(NFPROTO_IPV4, NF_INET_POST_ROUTING, net, sk, skb, NULL, dev,
@@ -125,7 +125,6 @@ int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IP);
-	__IP_INC_STATS(net, IPSTATS_MIB_OUTPKTS);
 	if (rt->rt_flags & RTCF_BROADCAST) {
 		struct sk_buff *c = skb_clone(skb);
 

@@ -112,8 +112,11 @@ static int udp_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
 	fl4.flowi4_proto = IPPROTO_UDP;
 	rt = ip_route_output_flow(sock_net(sk), &fl4, sk, &err);
-	if (!rt)
+	if (!rt) {
+		if (err == -ENETUNREACH)
+			__IP_INC_STATS(sock_net(sk), IPSTATS_MIB_OUTNOROUTES);
 		return err;
+	}
 	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
 		ip_rt_put(rt);
 		return -EACCES;

@@ -178,8 +178,8 @@ static int ping_send(struct ping_state *s)
 		/* reported through the error queue, like iputils with IP_RECVERR */
 		return (int)n;
 	}
-	/* other failures are not printed either (seen on Linux: a route that
-	 * goes away mid-run, an oversized packet) */
+	if (n < 0)
+		fprintf(s->ctx->err, "ping: sendmsg: %s\n", strerror((int)-n));
 	return n < 0 ? (int)n : 0;
 }
 
