@@ -185,6 +185,24 @@ for f in tests/transcripts/*.sh; do
 	fi
 done
 
+# ---------------------------------------------------------------- checks
+# tests/checks/NAME.sh: a shell script given SKBOX (the binary) and TMPDIR; exit 0
+# passes, 77 skips (with its own message), anything else fails.
+for f in tests/checks/*.sh; do
+	[ -e "$f" ] || continue
+	name="checks/${f#tests/checks/}"
+	SKBOX="$SKBOX" TMPDIR="$TMP" timeout -k 5 "$TIMEOUT" bash "$f" >"$TMP/check.out" 2>&1 </dev/null
+	rc=$?
+	if [ "$rc" -eq 0 ]; then
+		pass "$name"
+	elif [ "$rc" -eq 77 ]; then
+		skip "$name" "$(tail -n 1 "$TMP/check.out")"
+	else
+		fail "$name" "exit $rc"
+		tail_of "$TMP/check.out"
+	fi
+done
+
 if [ "$skipped" -gt 0 ]; then
 	echo "$passed passed, $failed failed, $skipped skipped"
 else
