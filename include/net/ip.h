@@ -156,16 +156,6 @@ int __ip_local_out(struct net *net, struct sock *sk, struct sk_buff *skb);
 int ip_send_skb(struct net *net, struct sk_buff *skb);
 int ip_do_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
 		   int (*output)(struct net *, struct sock *, struct sk_buff *));
-/* Build and send one datagram of a local socket (ip_make_skb + ip_send_skb). */
-struct ipcm_cookie {
-	__be32 addr;
-	int oif;
-	u8 ttl;
-	u8 tos;
-	u8 pmtudisc;
-	u8 protocol;
-	bool hdrincl;
-};
 struct msghdr;
 struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4, struct rtable *rt,
 			    const void *l4hdr, unsigned int l4len,

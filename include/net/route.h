@@ -22,8 +22,6 @@ struct rtable {
 	u32 rt_table_id;		/* table and rule it came from (trace, ip route get) */
 	u32 rt_rule_pref;
 	__be32 rt_prefsrc;		/* chosen source for output routes */
-	struct fib_nh *rt_nh;		/* for PMTU exceptions */
-	struct fib_nh_exception *rt_fnhe;
 };
 
 static inline struct rtable *skb_rtable(const struct sk_buff *skb)
@@ -55,13 +53,6 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 struct rtable *ip_route_output_key(struct net *net, struct flowi4 *flp, int *err);
 struct rtable *ip_route_output_flow(struct net *net, struct flowi4 *flp,
 				    const struct sock *sk, int *err);
-/* Outcome of a lookup for `ip route get` (RTM_GETROUTE). */
-struct rt_get_result {
-	struct rtable *rt;
-	struct fib_result res;
-	__be32 saddr;
-	int err;
-};
 void ipv4_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif,
 		      u8 protocol);
 void ip_rt_update_pmtu_daddr(struct net *net, struct rtable *rt, __be32 daddr, u32 mtu);
@@ -70,7 +61,5 @@ void rt_cache_flush(struct net *net);
 unsigned int ipv4_mtu(const struct dst_entry *dst);
 void ip_rt_send_redirect(struct sk_buff *skb);
 __be32 ip_rt_get_source(struct sk_buff *skb, struct rtable *rt);
-struct fib_nh_exception *rt_find_pmtu(struct net *net, __be32 daddr, __be32 saddr,
-				      int oif, u64 *expires);
 
 #endif

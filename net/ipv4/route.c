@@ -34,17 +34,9 @@ struct rt_cache_entry {
 	struct rtable *rt;
 };
 
-struct pmtu_entry {
-	struct pmtu_entry *next;
-	__be32 daddr;
-	u32 mtu;
-	u64 expires;
-};
-
 struct rt_net {
 	u32 genid;
 	struct rt_cache_entry cache[RT_CACHE_SIZE];
-	struct pmtu_entry *pmtu;
 };
 
 static const unsigned int rt_net_id = NETGEN_ROUTE;
@@ -173,63 +165,24 @@ static void rt_key_init(struct rt_key *k)
 	memset(k, 0, sizeof(*k));
 }
 
-/* ---- path MTU exceptions ---- */
-static struct pmtu_entry *pmtu_find(struct net *net, __be32 daddr)
-{
-	struct pmtu_entry **pp = &rt_net(net)->pmtu;
-	u64 now = net->world->now;
-
-	while (*pp) {
-		struct pmtu_entry *e = *pp;
-
-		if (e->expires && e->expires <= now) {
-			*pp = e->next;
-			free(e);
-			continue;
-		}
-		if (e->daddr == daddr)
-			return e;
-		pp = &e->next;
-	}
-	return NULL;
-}
-
-static void pmtu_flush_all(struct net *net)
-{
-	struct pmtu_entry *e = rt_net(net)->pmtu;
-
-	while (e) {
-		struct pmtu_entry *n = e->next;
-
-		free(e);
-		e = n;
-	}
-	rt_net(net)->pmtu = NULL;
-}
-
-/* __ip_rt_update_pmtu(): remember a smaller MTU for daddr, never below
- * route.min_pmtu (552). */
+/* ---- path MTU exceptions: kept on the nexthop (fib_nh_exception) ---- */
+/* __ip_rt_update_pmtu(): remember a smaller MTU for daddr on the nexthop
+ * that reaches it, never below route.min_pmtu (552). */
 void ip_rt_update_pmtu_daddr(struct net *net, struct rtable *rt, __be32 daddr, u32 mtu)
 {
-	struct pmtu_entry *e;
+	struct flowi4 fl4 = { .daddr = daddr };
+	struct fib_result res;
 	u32 min = (u32)net->ipv4.sysctl_ip_min_pmtu;
 
 	if (rt && ipv4_mtu(&rt->dst) < mtu)
 		return;
 	if (mtu < min)
 		mtu = min;
-	e = pmtu_find(net, daddr);
-	if (!e) {
-		e = calloc(1, sizeof(*e));
-		if (!e)
-			return;
-		e->daddr = daddr;
-		e->next = rt_net(net)->pmtu;
-		rt_net(net)->pmtu = e;
-	}
-	e->mtu = mtu;
-	e->expires = net->world->now +
-		     (u64)net->ipv4.sysctl_ip_rt_mtu_expires * NSEC_PER_SEC;
+	if (fib_lookup(net, &fl4, &res, 0) || !res.fi || res.type != RTN_UNICAST)
+		return;
+	fib_insert_exception(FIB_RES_NHC(res), daddr, mtu, false, 0,
+			     net->world->now +
+			     (u64)net->ipv4.sysctl_ip_rt_mtu_expires * NSEC_PER_SEC);
 	rt_cache_flush(net);
 }
 
@@ -263,22 +216,11 @@ unsigned int ipv4_mtu(const struct dst_entry *dst)
 	return mtu;
 }
 
-struct fib_nh_exception *rt_find_pmtu(struct net *net, __be32 daddr, __be32 saddr,
-				      int oif, u64 *expires)
-{
-	(void)saddr;
-	(void)oif;
-	(void)net;
-	(void)daddr;
-	(void)expires;
-	return NULL;
-}
-
 /* rt_set_nexthop(): gateway, metrics and any PMTU exception for daddr */
 static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 			   const struct fib_result *res)
 {
-	struct pmtu_entry *e;
+	struct fib_nh_exception *fnhe = NULL;
 
 	if (res->fi) {
 		struct fib_nh *nh = FIB_RES_NHC(*res);
@@ -291,11 +233,12 @@ static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 		rt->dst.mtu = res->fi->fib_mtu;
 		rt->rt_mtu_locked = res->fi->fib_mtu_locked;
 		rt->rt_table_id = res->table ? res->table->tb_id : 0;
+		if (rt->rt_type == RTN_UNICAST)
+			fnhe = find_exception(nh, daddr, net->world->now);
 	}
-	e = (rt->rt_type == RTN_UNICAST) ? pmtu_find(net, daddr) : NULL;
-	if (e) {
-		rt->rt_pmtu = e->mtu;
-		rt->dst.expires = e->expires;
+	if (fnhe && fnhe->fnhe_pmtu) {
+		rt->rt_pmtu = fnhe->fnhe_pmtu;
+		rt->dst.expires = fnhe->fnhe_expires;
 	}
 }
 
@@ -807,7 +750,6 @@ static int rt_net_init(struct net *net)
 static void rt_net_exit(struct net *net)
 {
 	rt_cache_flush(net);
-	pmtu_flush_all(net);
 }
 
 const struct pernet_operations ipv4_route_ops = {
