@@ -149,6 +149,8 @@ int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb);
 void sock_def_readable(struct sock *sk);
 int sk_wait_data(struct sock *sk, u64 timeout_ns);
 struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err);
+size_t skb_copy_datagram_msg(const struct sk_buff *skb, int offset, struct msghdr *msg,
+			     size_t len);
 int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
 void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port,
 		   u32 info, const u8 *payload);

@@ -237,7 +237,10 @@ static void put_cmsg(struct msghdr *msg, int level, int type, const void *data, 
 	msg->msg_controllen = space;
 }
 
-static size_t copy_to_iov(const struct msghdr *msg, const u8 *src, size_t len)
+/* skb_copy_datagram_msg(): len bytes from offset of the skb into the
+ * message's iovecs. */
+size_t skb_copy_datagram_msg(const struct sk_buff *skb, int offset, struct msghdr *msg,
+			     size_t len)
 {
 	size_t done = 0;
 
@@ -246,7 +249,7 @@ static size_t copy_to_iov(const struct msghdr *msg, const u8 *src, size_t len)
 
 		if (n > len - done)
 			n = len - done;
-		memcpy(msg->msg_iov[i].iov_base, src + done, n);
+		skb_copy_bits(skb, offset + (int)done, msg->msg_iov[i].iov_base, (int)n);
 		done += n;
 	}
 	return done;
@@ -262,7 +265,6 @@ int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len
 	} errhdr;
 	struct sock_exterr_skb *serr;
 	size_t copied;
-	u8 buf[65536];
 
 	if (!skb)
 		return -EAGAIN;
@@ -270,8 +272,7 @@ int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len
 	copied = skb->len < len ? skb->len : len;
 	if (copied < skb->len)
 		msg->msg_flags |= MSG_TRUNC;
-	skb_copy_bits(skb, 0, buf, (int)copied);
-	copy_to_iov(msg, buf, copied);
+	skb_copy_datagram_msg(skb, 0, msg, copied);
 	if (msg->msg_name) {
 		struct sockaddr_in *sin = msg->msg_name;
 

@@ -231,18 +231,7 @@ static int raw_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flag
 		msg->msg_flags |= MSG_TRUNC;
 		copied = len;
 	}
-	{
-		size_t done = 0;
-
-		for (size_t i = 0; i < msg->msg_iovlen && done < copied; i++) {
-			size_t n = msg->msg_iov[i].iov_len;
-
-			if (n > copied - done)
-				n = copied - done;
-			skb_copy_bits(skb, (int)done, msg->msg_iov[i].iov_base, (int)n);
-			done += n;
-		}
-	}
+	skb_copy_datagram_msg(skb, 0, msg, copied);
 	if (msg->msg_name) {
 		struct sockaddr_in *sin = msg->msg_name;
 

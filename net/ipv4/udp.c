@@ -258,7 +258,7 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 static int udp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags, int *alen)
 {
 	struct sk_buff *skb;
-	size_t copied, done = 0;
+	size_t copied;
 	int err = 0;
 
 	if (flags & MSG_ERRQUEUE)
@@ -271,13 +271,7 @@ static int udp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 		m->msg_flags |= MSG_TRUNC;
 		copied = len;
 	}
-	for (size_t i = 0; i < m->msg_iovlen && done < copied; i++) {
-		size_t n = m->msg_iov[i].iov_len < copied - done ? m->msg_iov[i].iov_len :
-								   copied - done;
-
-		skb_copy_bits(skb, (int)(8 + done), m->msg_iov[i].iov_base, (int)n);
-		done += n;
-	}
+	skb_copy_datagram_msg(skb, 8, m, copied);
 	if (m->msg_name) {
 		struct sockaddr_in *sin = m->msg_name;
 
