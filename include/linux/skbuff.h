@@ -51,6 +51,8 @@ struct sk_buff {
 	char cb[48];			/* private to the current layer */
 	struct dst_entry *dst;		/* _skb_refdst: holds a reference */
 	void (*destructor)(struct sk_buff *skb);
+	unsigned long _nfct;		/* struct nf_conntrack * | enum ip_conntrack_info */
+	struct nf_bridge_info *nf_bridge;	/* bridged IPv4 seen by iptables */
 
 	unsigned int len;		/* bytes from data to tail (plus frag_list) */
 	unsigned int data_len;		/* bytes in frag_list */
@@ -104,6 +106,50 @@ int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
 void skb_dst_set(struct sk_buff *skb, struct dst_entry *dst);
 void skb_dst_drop(struct sk_buff *skb);
 void skb_orphan(struct sk_buff *skb);
+
+/* ---- the conntrack entry an skb carries (include/linux/skbuff.h) ----
+ * _nfct holds a struct nf_conntrack pointer with the enum ip_conntrack_info
+ * in its low three bits.  Every skb holding the pointer holds a reference;
+ * the last put calls the entry's destroy (net/netfilter/nf_conntrack_core.c). */
+struct nf_conntrack {
+	unsigned int use;
+	void (*destroy)(struct nf_conntrack *nfct);
+};
+
+#define NFCT_INFOMASK	7UL
+#define NFCT_PTRMASK	(~NFCT_INFOMASK)
+
+static inline struct nf_conntrack *skb_nfct(const struct sk_buff *skb)
+{
+	return (struct nf_conntrack *)(skb->_nfct & NFCT_PTRMASK);
+}
+
+static inline void nf_conntrack_get(struct nf_conntrack *nfct)
+{
+	if (nfct)
+		nfct->use++;
+}
+
+static inline void nf_conntrack_put(struct nf_conntrack *nfct)
+{
+	if (nfct && --nfct->use == 0)
+		nfct->destroy(nfct);
+}
+
+/* Bridged IPv4 on its way through the iptables hooks (br_netfilter): the
+ * bridge ports it came in and goes out on, for -m physdev. */
+struct nf_bridge_info {
+	unsigned int use;
+	u8 orig_proto;
+	u8 pkt_otherhost:1;
+	u8 in_prerouting:1;
+	u8 bridged_dnat:1;
+	struct net_device *physindev;
+	struct net_device *physoutdev;
+	struct net_device *bridge_in;	/* the bridge device, for hook state */
+};
+
+void nf_bridge_info_put(struct nf_bridge_info *nf_bridge);
 
 static inline void kfree_skb(struct sk_buff *skb)
 {

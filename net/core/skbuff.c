@@ -167,6 +167,16 @@ static void skb_release_head_state(struct sk_buff *skb)
 		skb->destructor = NULL;
 	}
 	skb->sk = NULL;
+	nf_conntrack_put(skb_nfct(skb));
+	skb->_nfct = 0;
+	nf_bridge_info_put(skb->nf_bridge);
+	skb->nf_bridge = NULL;
+}
+
+void nf_bridge_info_put(struct nf_bridge_info *nf_bridge)
+{
+	if (nf_bridge && --nf_bridge->use == 0)
+		free(nf_bridge);
 }
 
 static void __kfree_skb(struct sk_buff *skb)
@@ -215,6 +225,11 @@ static void copy_skb_header(struct sk_buff *n, const struct sk_buff *old)
 	n->ignore_df = old->ignore_df;
 	n->priority = old->priority;
 	n->mark = old->mark;
+	n->_nfct = old->_nfct;
+	nf_conntrack_get(skb_nfct(n));
+	n->nf_bridge = old->nf_bridge;
+	if (n->nf_bridge)
+		n->nf_bridge->use++;
 	n->hash = old->hash;
 	n->skb_iif = old->skb_iif;
 	n->trace_id = old->trace_id;

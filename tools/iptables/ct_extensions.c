@@ -1,0 +1,14 @@
+/* The iptables tool's conntrack and NAT extensions (libxt_conntrack,
+ * libxt_state, libxt_connmark, libxt_CONNMARK, libipt_DNAT/SNAT,
+ * libxt_MASQUERADE, libxt_REDIRECT, libxt_CT), as const registries that
+ * xtables_find_match()/xtables_find_target() search.  NULL-terminated. */
+#include <stddef.h>
+#include "xtables.h"
+
+const struct xtables_match *const xtables_ct_matches[] = {
+	NULL,
+};
+
+const struct xtables_target *const xtables_ct_targets[] = {
+	NULL,
+};

@@ -1,0 +1,86 @@
+/* The iptables tool's extension interface (iptables' include/xtables.h):
+ * each libxt_NAME.c / libipt_NAME.c describes how one match or target is
+ * parsed from the command line and printed back by `iptables -L`,
+ * `iptables -S` and `iptables-save`.  The bytes it fills are the kernel
+ * extension's info struct (include/uapi/linux/netfilter/xt_*.h).
+ *
+ * Registries are const arrays: xtables_core_matches[]/targets[] for the
+ * plain extensions, xtables_ct_matches[]/targets[] for the conntrack and
+ * NAT ones. */
+#ifndef SKBOX_TOOLS_IPTABLES_XTABLES_H
+#define SKBOX_TOOLS_IPTABLES_XTABLES_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "linux/netfilter/x_tables.h"
+
+struct cmd_ctx;
+
+/* One long option of an extension (`--dport`).  id is passed back to
+ * parse(); has_arg says whether the option takes an argument. */
+struct xt_option {
+	const char *name;
+	int id;
+	bool has_arg;
+};
+
+/* The parse context: where errors go and how the rule looks so far. */
+struct xt_parse {
+	struct cmd_ctx *ctx;
+	const char *prog;		/* "iptables" */
+	struct ipt_ip *ip;		/* the rule's ipt_ip (proto known after -p) */
+	unsigned int flags;		/* the extension's own "seen" bits */
+};
+
+/* Prints iptables' error for a bad option value and returns -1, e.g.
+ * xt_param_error(p, "Bad value for \"--dport\" option: \"x\"") prints
+ * "iptables v1.8.9 (nf_tables): Bad value ...\nTry `iptables -h' ..." */
+int xt_param_error(struct xt_parse *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+struct xtables_match {
+	const char *name;
+	u8 revision;
+	u8 family;			/* NFPROTO_IPV4 or NFPROTO_UNSPEC */
+	unsigned int size;		/* equals the kernel match's matchsize */
+	void (*help)(FILE *out);
+	void (*init)(void *data);
+	const struct xt_option *opts;	/* terminated by { NULL } */
+	/* 0 on success, -1 after printing an error */
+	int (*parse)(struct xt_parse *p, int id, const char *arg, bool invert, void *data);
+	int (*final_check)(struct xt_parse *p, void *data);
+	/* iptables -L: the text after the addresses ("tcp dpt:80") */
+	void (*print)(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric);
+	/* iptables -S / iptables-save: " --dport 80" (after "-m NAME" is printed) */
+	void (*save)(FILE *out, const struct ipt_ip *ip, const void *data);
+};
+
+struct xtables_target {
+	const char *name;
+	u8 revision;
+	u8 family;
+	unsigned int size;
+	void (*help)(FILE *out);
+	void (*init)(void *data);
+	const struct xt_option *opts;
+	int (*parse)(struct xt_parse *p, int id, const char *arg, bool invert, void *data);
+	int (*final_check)(struct xt_parse *p, void *data);
+	void (*print)(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric);
+	void (*save)(FILE *out, const struct ipt_ip *ip, const void *data);
+};
+
+extern const struct xtables_match *const xtables_core_matches[];
+extern const struct xtables_target *const xtables_core_targets[];
+extern const struct xtables_match *const xtables_ct_matches[];
+extern const struct xtables_target *const xtables_ct_targets[];
+
+const struct xtables_match *xtables_find_match(const char *name);
+const struct xtables_target *xtables_find_target(const char *name);
+
+/* Helpers every extension uses (tools/iptables/xtables.c). */
+bool xtables_strtoui(const char *s, unsigned int *value, unsigned int min, unsigned int max);
+/* "80", "http", "1000:2000", ":1024", "1024:" for proto "tcp"/"udp" */
+int xtables_parse_port(const char *port, const char *proto);
+const char *xtables_ipaddr_to_numeric(__be32 addr);	/* static buffer per call site */
+
+#endif
