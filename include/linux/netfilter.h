@@ -28,6 +28,17 @@ enum {
 	NFPROTO_IPV6 = 10,
 };
 
+/* Bridge hooks (include/uapi/linux/netfilter_bridge.h) */
+enum nf_br_hooks {
+	NF_BR_PRE_ROUTING,
+	NF_BR_LOCAL_IN,
+	NF_BR_FORWARD,
+	NF_BR_LOCAL_OUT,
+	NF_BR_POST_ROUTING,
+	NF_BR_BROUTING,
+	NF_BR_NUMHOOKS,
+};
+
 /* verdicts */
 #define NF_DROP 0
 #define NF_ACCEPT 1

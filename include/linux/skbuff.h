@@ -147,6 +147,8 @@ struct nf_bridge_info {
 	struct net_device *physindev;
 	struct net_device *physoutdev;
 	struct net_device *bridge_in;	/* the bridge device, for hook state */
+	__be32 ipv4_daddr;		/* before PRE_ROUTING: DNAT detection */
+	u8 neigh_header[6];		/* source MAC kept across bridged DNAT */
 };
 
 void nf_bridge_info_put(struct nf_bridge_info *nf_bridge);

@@ -112,4 +112,14 @@ int br_fdb_delete_user(struct net_bridge *br, struct net_bridge_port *p, const u
 u64 br_gc_timer_remaining(const struct net_bridge *br);
 u64 br_port_forward_delay_remaining(const struct net_bridge_port *p);
 
+/* the bridge path between its netfilter hooks (br_input.c, br_forward.c) */
+struct net;
+struct sock;
+int br_handle_frame_finish(struct net *net, struct sock *sk, struct sk_buff *skb);
+int br_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb);
+int br_dev_queue_push_xmit(struct net *net, struct sock *sk, struct sk_buff *skb);
+/* br_netfilter: a frame DNATed to a host on the same bridge comes back
+ * through br_dev_xmit() after ARP; true when it took it over. */
+bool br_nf_bridged_dnat(struct sk_buff *skb);
+
 #endif

@@ -43,6 +43,16 @@ struct netns_core {
 
 struct inet_peer;
 
+/* br_netfilter's per-namespace switches (struct brnf_net) */
+struct netns_brnf {
+	int call_iptables;
+	int call_ip6tables;
+	int call_arptables;
+	int filter_vlan_tagged;
+	int filter_pppoe_tagged;
+	int pass_vlan_indev;
+};
+
 struct netns_ipv4 {
 	struct ipv4_devconf devconf_all;
 	struct ipv4_devconf devconf_dflt;
@@ -108,6 +118,7 @@ struct net {
 	struct netns_ipv4 ipv4;
 	struct netns_mib mib;
 	void *nf;				/* struct netns_nf: netfilter hooks */
+	struct netns_brnf brnf;			/* net.bridge.bridge-nf-* */
 	void *gen[16];				/* net_generic() slots for pernet_operations */
 };
 

@@ -2,6 +2,7 @@
  * sending a frame out of one port, flooding it to all ports but the one it
  * came in on (unless hairpin mode is on), and br_dev_xmit() for frames the
  * host itself sends through the bridge device. */
+#include "linux/netfilter.h"
 #include "net/bridge.h"
 #include "net/ethernet.h"
 #include "net/net_namespace.h"
@@ -22,22 +23,44 @@ static bool should_deliver(const struct net_bridge_port *p, const struct sk_buff
 	return true;
 }
 
-/* br_dev_queue_push_xmit(): the frame leaves on the port's device. */
-static void br_dev_queue_push_xmit(struct net_device *to, struct sk_buff *skb)
+/* br_dev_queue_push_xmit(): the frame leaves on the port's device
+ * (skb->dev), after the bridge POST_ROUTING hook. */
+int br_dev_queue_push_xmit(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
-	if (skb->len > to->mtu) {
+	(void)net;
+	(void)sk;
+	if (skb->len > skb->dev->mtu) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
-		return;
+		return 0;
 	}
 	skb_push(skb, ETH_HLEN);
-	skb->dev = to;
 	dev_queue_xmit(skb);
+	return 0;
 }
 
-static void __br_forward(const struct net_bridge_port *to, struct sk_buff *skb)
+int br_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
+	return NF_HOOK(NFPROTO_BRIDGE, NF_BR_POST_ROUTING, net, sk, skb, NULL, skb->dev,
+		       br_dev_queue_push_xmit);
+}
+
+/* The bridge FORWARD hook for frames that came in on a port, LOCAL_OUT for
+ * frames the bridge device itself sends. */
+static void __br_forward(const struct net_bridge_port *to, struct sk_buff *skb,
+			 bool local_orig)
+{
+	struct net_device *indev = skb->dev;
+	struct net *net = dev_net(to->dev);
+
 	skb_trace_note(skb, "br_forward", to->dev->name);
-	br_dev_queue_push_xmit(to->dev, skb);
+	skb->dev = to->dev;
+	if (local_orig) {
+		NF_HOOK(NFPROTO_BRIDGE, NF_BR_LOCAL_OUT, net, NULL, skb, NULL, skb->dev,
+			br_forward_finish);
+		return;
+	}
+	NF_HOOK(NFPROTO_BRIDGE, NF_BR_FORWARD, net, NULL, skb, indev, skb->dev,
+		br_forward_finish);
 }
 
 void br_forward(const struct net_bridge_port *to, struct sk_buff *skb, bool local_rcv,
@@ -56,11 +79,11 @@ void br_forward(const struct net_bridge_port *to, struct sk_buff *skb, bool loca
 		struct sk_buff *c = skb_clone(skb);
 
 		if (c)
-			__br_forward(to, c);
+			__br_forward(to, c, local_orig);
 		br_pass_frame_up(skb);
 		return;
 	}
-	__br_forward(to, skb);
+	__br_forward(to, skb, local_orig);
 }
 
 /* br_flood(): one copy to every port that should get it; the original
@@ -81,7 +104,7 @@ void br_flood(struct net_bridge *br, struct sk_buff *skb, bool bcast, bool local
 			struct sk_buff *c = skb_clone(skb);
 
 			if (c)
-				__br_forward(prev, c);
+				__br_forward(prev, c, local_orig);
 		}
 		prev = p;
 	}
@@ -90,13 +113,13 @@ void br_flood(struct net_bridge *br, struct sk_buff *skb, bool bcast, bool local
 			struct sk_buff *c = skb_clone(skb);
 
 			if (c)
-				__br_forward(prev, c);
+				__br_forward(prev, c, local_orig);
 		}
 		br_pass_frame_up(skb);
 		return;
 	}
 	if (prev)
-		__br_forward(prev, skb);
+		__br_forward(prev, skb, local_orig);
 	else
 		consume_skb(skb);
 }
@@ -108,6 +131,8 @@ netdev_tx_t br_dev_xmit(struct sk_buff *skb, struct net_device *dev)
 	struct net_bridge_fdb_entry *dst;
 
 	skb_trace(skb, "br_dev_xmit");
+	if (br_nf_bridged_dnat(skb))
+		return NETDEV_TX_OK;
 	dev->stats.tx_packets++;
 	dev->stats.tx_bytes += skb->len;
 	skb_reset_mac_header(skb);

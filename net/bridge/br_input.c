@@ -2,6 +2,7 @@
  * rx_handler of every port.  It learns the source MAC, then delivers the
  * frame up the bridge device (br_pass_frame_up), forwards it to one port,
  * or floods it. */
+#include "linux/netfilter.h"
 #include "net/bridge.h"
 #include "net/ethernet.h"
 #include "net/net_namespace.h"
@@ -13,10 +14,19 @@ void br_forward(const struct net_bridge_port *to, struct sk_buff *skb, bool loca
 void br_flood(struct net_bridge *br, struct sk_buff *skb, bool bcast, bool local_rcv,
 	      bool local_orig);
 
-/* The frame goes up the stack as if received on the bridge device. */
+static int br_netif_receive_skb(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	(void)net;
+	(void)sk;
+	return netif_receive_skb(skb);
+}
+
+/* The frame goes up the stack as if received on the bridge device, after
+ * the bridge LOCAL_IN hook. */
 int br_pass_frame_up(struct sk_buff *skb)
 {
-	struct net_device *brdev = ((struct net_bridge_port *)skb->dev->rx_handler_data)->br->dev;
+	struct net_device *indev = skb->dev;
+	struct net_device *brdev = ((struct net_bridge_port *)indev->rx_handler_data)->br->dev;
 
 	skb_trace(skb, "br_pass_frame_up");
 	brdev->stats.rx_packets++;
@@ -24,16 +34,27 @@ int br_pass_frame_up(struct sk_buff *skb)
 	if (skb->pkt_type == PACKET_MULTICAST || skb->pkt_type == PACKET_BROADCAST)
 		brdev->stats.multicast++;
 	skb->dev = brdev;
-	return netif_receive_skb(skb);
+	return NF_HOOK(NFPROTO_BRIDGE, NF_BR_LOCAL_IN, dev_net(indev), NULL, skb, indev, NULL,
+		       br_netif_receive_skb);
 }
 
-static int br_handle_frame_finish(struct net_bridge_port *p, struct sk_buff *skb)
+/* After the bridge PRE_ROUTING hook: learn, then deliver, forward or flood
+ * (skb->dev is the ingress port). */
+int br_handle_frame_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
-	struct net_bridge *br = p->br;
+	struct net_bridge_port *p = br_port_get_rtnl(skb->dev);
+	struct net_bridge *br;
 	const u8 *dest = eth_hdr(skb)->h_dest;
 	struct net_bridge_fdb_entry *dst;
 	bool local_rcv = false;
 
+	(void)net;
+	(void)sk;
+	if (!p) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
+		return 0;
+	}
+	br = p->br;
 	if (p->state == BR_STATE_DISABLED || p->state == BR_STATE_BLOCKING) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_BRIDGE_INGRESS_STP_STATE);
 		return 0;
@@ -82,6 +103,7 @@ rx_handler_result_t br_handle_frame(struct sk_buff **pskb)
 		return RX_HANDLER_PASS;
 	if (ether_addr_equal(p->br->dev->dev_addr, dest))
 		skb->pkt_type = PACKET_HOST;
-	br_handle_frame_finish(p, skb);
+	NF_HOOK(NFPROTO_BRIDGE, NF_BR_PRE_ROUTING, dev_net(skb->dev), NULL, skb, skb->dev, NULL,
+		br_handle_frame_finish);
 	return RX_HANDLER_CONSUMED;
 }

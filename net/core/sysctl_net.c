@@ -28,6 +28,12 @@ struct sctl_entry {
 #define ANY INT_MIN, INT_MAX
 
 static const struct sctl_entry net_entries[] = {
+	{ "net/bridge/bridge-nf-call-arptables", SK_INT, NET_OFF(brnf.call_arptables), ANY },
+	{ "net/bridge/bridge-nf-call-ip6tables", SK_INT, NET_OFF(brnf.call_ip6tables), ANY },
+	{ "net/bridge/bridge-nf-call-iptables", SK_INT, NET_OFF(brnf.call_iptables), ANY },
+	{ "net/bridge/bridge-nf-filter-pppoe-tagged", SK_INT, NET_OFF(brnf.filter_pppoe_tagged), ANY },
+	{ "net/bridge/bridge-nf-filter-vlan-tagged", SK_INT, NET_OFF(brnf.filter_vlan_tagged), ANY },
+	{ "net/bridge/bridge-nf-pass-vlan-input-dev", SK_INT, NET_OFF(brnf.pass_vlan_indev), ANY },
 	{ "net/core/dev_weight", SK_INT, NET_OFF(core.sysctl_dev_weight), ANY },
 	{ "net/core/netdev_budget", SK_INT, NET_OFF(core.sysctl_netdev_budget), ANY },
 	{ "net/core/netdev_max_backlog", SK_INT, NET_OFF(core.sysctl_netdev_max_backlog), ANY },
