@@ -16,11 +16,15 @@ int trace_start(struct world *w, const char *filter, FILE *out, char *err, size_
 #define TRACE_LINES 0x1		/* print each stage */
 #define TRACE_JSON 0x2		/* as JSON lines (docs/TRACE.md) */
 #define TRACE_DROPS 0x4		/* keep a summary of drops (skbox why) */
+#define TRACE_RECORD 0x8	/* keep every event in memory (trace_events) */
 
 int trace_start_flags(struct world *w, const char *filter, FILE *out, unsigned int flags,
 		      char *err, size_t errlen);
 void trace_report_drops(struct world *w, FILE *out);
 void trace_stop(struct world *w);
+/* The recorded events (TRACE_RECORD), one JSON object per line. */
+const char *trace_events(struct world *w, size_t *len);
+void trace_json_string(FILE *out, const char *s);
 void __skb_trace(struct world *w, struct sk_buff *skb, const char *func, const char *note);
 
 static inline struct world *skb_world(const struct sk_buff *skb)

@@ -34,6 +34,9 @@ struct trace_state {
 	struct bpf_program prog;
 	void (*saved_hook)(void *, struct sk_buff *, enum skb_drop_reason, void *);
 	void *saved_arg;
+	FILE *events;			/* TRACE_RECORD: every event as a JSON line */
+	char *evbuf;
+	size_t evlen;
 };
 
 static const char *ns_name(const struct net *net)
@@ -79,35 +82,41 @@ static bool trace_wanted(struct trace_state *ts, struct sk_buff *skb)
 	return skb->trace_match == 1;
 }
 
-static void json_string(FILE *out, const char *s)
+/* A JSON string; '<' as \\u003c so that the text can sit in an HTML
+ * <script> element unchanged. */
+void trace_json_string(FILE *out, const char *s)
 {
 	fputc('"', out);
 	for (; *s; s++) {
 		if (*s == '"' || *s == '\\')
 			fputc('\\', out);
-		fputc(*s, out);
+		if (*s == '<')
+			fputs("\\u003c", out);
+		else if ((unsigned char)*s < 0x20)
+			fprintf(out, "\\u%04x", (unsigned char)*s);
+		else
+			fputc(*s, out);
 	}
 	fputc('"', out);
 }
 
 /* One JSON object per line: {"t_ns","ns","dev","id","stage","note"} */
-static void trace_json(struct world *w, struct sk_buff *skb, const char *what,
+static void trace_json(FILE *out, struct world *w, struct sk_buff *skb, const char *what,
 		       const char *note)
 {
-	struct trace_state *ts = w->trace;
 	struct net_device *dev = skb->dev;
 
-	fprintf(ts->out, "{\"t_ns\":%llu,\"ns\":", (unsigned long long)w->now);
-	json_string(ts->out, dev ? ns_name(dev_net(dev)) : "-");
-	fputs(",\"dev\":", ts->out);
-	json_string(ts->out, dev ? dev->name : "-");
-	fprintf(ts->out, ",\"id\":%u,\"stage\":", skb->trace_id);
-	json_string(ts->out, what);
+	fprintf(out, "{\"t_ns\":%llu,\"ns\":", (unsigned long long)w->now);
+	trace_json_string(out, dev ? ns_name(dev_net(dev)) : "-");
+	fputs(",\"dev\":", out);
+	trace_json_string(out, dev ? dev->name : "-");
+	fprintf(out, ",\"id\":%u,\"stage\":", skb->trace_id);
+	trace_json_string(out, what);
 	if (note) {
-		fputs(",\"note\":", ts->out);
-		json_string(ts->out, note);
+		fputs(",\"note\":", out);
+		trace_json_string(out, note);
 	}
-	fputs("}\n", ts->out);
+	fputs("}\n", out);
 }
 
 static void trace_line(struct world *w, struct sk_buff *skb, const char *what,
@@ -116,10 +125,12 @@ static void trace_line(struct world *w, struct sk_buff *skb, const char *what,
 	struct trace_state *ts = w->trace;
 	struct net_device *dev = skb->dev;
 
+	if (ts->events)
+		trace_json(ts->events, w, skb, what, note);
 	if (!(ts->flags & TRACE_LINES))
 		return;
 	if (ts->flags & TRACE_JSON) {
-		trace_json(w, skb, what, note);
+		trace_json(ts->out, w, skb, what, note);
 		return;
 	}
 	fprintf(ts->out, "[%4llu.%06llu] %-8s %-10s #%-4u %s%s%s\n",
@@ -231,6 +242,13 @@ int trace_start_flags(struct world *w, const char *filter, FILE *out, unsigned i
 		return -ENOMEM;
 	ts->out = out;
 	ts->flags = flags;
+	if (flags & TRACE_RECORD) {
+		ts->events = open_memstream(&ts->evbuf, &ts->evlen);
+		if (!ts->events) {
+			free(ts);
+			return -ENOMEM;
+		}
+	}
 	if (filter && *filter) {
 		pcap_t *p = pcap_open_dead(DLT_EN10MB, 65535);
 
@@ -238,6 +256,9 @@ int trace_start_flags(struct world *w, const char *filter, FILE *out, unsigned i
 			snprintf(err, errlen, "%s", p ? pcap_geterr(p) : "pcap_open_dead failed");
 			if (p)
 				pcap_close(p);
+			if (ts->events)
+				fclose(ts->events);
+			free(ts->evbuf);
 			free(ts);
 			return -EINVAL;
 		}
@@ -264,8 +285,24 @@ void trace_stop(struct world *w)
 	if (ts->has_filter)
 		pcap_freecode(&ts->prog);
 	free(ts->drops);
+	if (ts->events)
+		fclose(ts->events);
+	free(ts->evbuf);
 	free(ts);
 	w->trace = NULL;
+}
+
+const char *trace_events(struct world *w, size_t *len)
+{
+	struct trace_state *ts = w->trace;
+
+	if (!ts || !ts->events) {
+		*len = 0;
+		return "";
+	}
+	fflush(ts->events);
+	*len = ts->evlen;
+	return ts->evbuf ? ts->evbuf : "";
 }
 
 void skb_trace_route(struct sk_buff *skb, const char *func, const struct rtable *rt)

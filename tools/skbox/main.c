@@ -7,6 +7,7 @@
 #include "net/world.h"
 #include "net/trace.h"
 #include "run.h"
+#include "trace_html.h"
 
 int skbox_shell(struct world *w, const struct run_opts *o);
 
@@ -15,7 +16,8 @@ int skbox_shell(struct world *w, const struct run_opts *o);
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--trace[=FILTER]] FILE\n"
+		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--trace[=FILTER]]\n"
+		"                 [--trace-format=json] [--trace-html FILE] FILE\n"
 		"       skbox why [--seed N] [--timeout SECS] FILE\n"
 		"       skbox shell [--seed N] [--timeout SECS]\n"
 		"       skbox --version\n"
@@ -29,7 +31,9 @@ static void usage(FILE *f)
 		"               virtual time (default 3600)\n"
 		"  --trace[=FILTER]  print every stage of every packet matching the pcap\n"
 		"               FILTER (all packets without one), and every drop's reason\n"
-		"  --trace-format=text|json  JSON: one object per line (docs/TRACE.md)\n");
+		"  --trace-format=text|json  JSON: one object per line (docs/TRACE.md)\n"
+		"  --trace-html FILE  also write the trace as an HTML page: namespaces,\n"
+		"               devices and each packet's path, drops in red\n");
 }
 
 struct args {
@@ -41,6 +45,7 @@ struct args {
 	bool json;
 	bool why;
 	const char *filter;
+	const char *html;
 };
 
 static int parse_args(int argc, char **argv, int i, struct args *a, bool need_file)
@@ -56,6 +61,8 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 		} else if (!strcmp(s, "--trace") || !strncmp(s, "--trace=", 8)) {
 			a->trace = true;
 			a->filter = s[7] == '=' ? s + 8 : "";
+		} else if (!strcmp(s, "--trace-html") && i + 1 < argc) {
+			a->html = argv[++i];
 		} else if ((!strcmp(s, "--seed") || !strcmp(s, "--timeout")) && i + 1 < argc) {
 			errno = 0;
 			if (s[2] == 's')
@@ -116,12 +123,12 @@ int main(int argc, char **argv)
 		fprintf(stderr, "skbox: out of memory\n");
 		return 1;
 	}
-	if (a.trace || a.why) {
+	if (a.trace || a.why || a.html) {
 		unsigned int flags = (a.trace ? TRACE_LINES : 0) | (a.json ? TRACE_JSON : 0) |
-				     (a.why ? TRACE_DROPS : 0);
+				     (a.why ? TRACE_DROPS : 0) | (a.html ? TRACE_RECORD : 0);
 		char err[256];
 
-		if (trace_start_flags(w, a.trace ? a.filter : "", stdout, flags, err, sizeof(err))) {
+		if (trace_start_flags(w, a.filter ? a.filter : "", stdout, flags, err, sizeof(err))) {
 			fprintf(stderr, "skbox: --trace: bad filter '%s': %s\n", a.filter, err);
 			world_free(w, stderr);
 			return 2;
@@ -131,6 +138,11 @@ int main(int argc, char **argv)
 	if (a.why) {
 		printf("\n--- dropped packets ---\n");
 		trace_report_drops(w, stdout);
+	}
+	if (a.html && trace_html_write(w, a.html)) {
+		fprintf(stderr, "skbox: --trace-html: %s: %s\n", a.html, strerror(errno));
+		if (!status)
+			status = 1;
 	}
 	fflush(stdout);
 	leaks = world_free(w, stderr);
