@@ -5,6 +5,7 @@
 #define SKBOX_LINUX_NETFILTER_H
 
 #include "linux/skbuff.h"
+#include "net/net_namespace.h"
 
 struct net;
 struct sock;
@@ -79,8 +80,20 @@ struct nf_hook_entries {
  * (dropped or stolen), or -errno. */
 int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
 		 const struct nf_hook_entries *e);
-const struct nf_hook_entries *nf_hook_entries_get(const struct net *net, u8 pf,
-						  unsigned int hook);
+/* The hook lists of a namespace (net->nf), allocated with the first hook. */
+struct netns_nf {
+	struct nf_hook_entries hooks[NFPROTO_IPV6 + 1][NF_INET_NUMHOOKS + 1];
+};
+
+static inline const struct nf_hook_entries *nf_hook_entries_get(const struct net *net, u8 pf,
+								 unsigned int hook)
+{
+	const struct netns_nf *nf = net->nf;
+
+	if (!nf || pf > NFPROTO_IPV6 || hook > NF_INET_NUMHOOKS)
+		return NULL;
+	return &nf->hooks[pf][hook];
+}
 int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops);
 void nf_unregister_net_hook(struct net *net, const struct nf_hook_ops *ops);
 

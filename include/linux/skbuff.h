@@ -74,6 +74,7 @@ struct sk_buff {
 	int skb_iif;			/* ifindex the packet arrived on */
 	u32 trace_id;			/* follows the packet across clones and namespaces */
 	u8 trace_match;			/* 0 undecided, 1 traced, 2 filtered out */
+	u8 trace_on;			/* made while the world traced: one byte test per trace point */
 	const char *trace_last;		/* last stage passed (for drops) */
 	const char *trace_hint;		/* why, in words, when a drop is coming */
 	u32 truesize;
@@ -401,6 +402,7 @@ struct skb_pool {
 	void (*drop_hook)(void *arg, struct sk_buff *skb, enum skb_drop_reason reason,
 			  void *location);
 	void *drop_hook_arg;
+	bool tracing;			/* new skbs get trace_on (net/core/trace.c) */
 };
 
 void skb_pool_init(struct skb_pool *pool);

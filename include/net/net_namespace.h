@@ -51,6 +51,7 @@ struct netns_brnf {
 	int filter_vlan_tagged;
 	int filter_pppoe_tagged;
 	int pass_vlan_indev;
+	int enabled;			/* hooks registered (a bridge exists) */
 };
 
 struct netns_ipv4 {

@@ -32,27 +32,35 @@ static inline struct world *skb_world(const struct sk_buff *skb)
 	return container_of(skb->pool, struct world, skb_pool);
 }
 
+/* Is the world tracing?  Building with -DSKBOX_NO_TRACE compiles every
+ * trace point out (make bench measures what they cost when off). */
+static inline bool skb_tracing(const struct sk_buff *skb)
+{
+#ifdef SKBOX_NO_TRACE
+	(void)skb;
+	return false;
+#else
+	return __builtin_expect(skb->trace_on, 0);
+#endif
+}
+
 /* A stage of the packet path: call with the kernel function's name. */
 static inline void skb_trace(struct sk_buff *skb, const char *func)
 {
-	struct world *w = skb_world(skb);
-
-	if (w->trace)
-		__skb_trace(w, skb, func, NULL);
+	if (skb_tracing(skb))
+		__skb_trace(skb_world(skb), skb, func, NULL);
 }
 
 static inline void skb_trace_note(struct sk_buff *skb, const char *func, const char *note)
 {
-	struct world *w = skb_world(skb);
-
-	if (w->trace)
-		__skb_trace(w, skb, func, note);
+	if (skb_tracing(skb))
+		__skb_trace(skb_world(skb), skb, func, note);
 }
 
 /* Before a drop: the setting or state that causes it, for `skbox why`. */
 static inline void skb_drop_hint(struct sk_buff *skb, const char *hint)
 {
-	if (skb_world(skb)->trace)
+	if (skb_tracing(skb))
 		skb->trace_hint = hint;
 }
 

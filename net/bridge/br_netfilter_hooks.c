@@ -297,24 +297,43 @@ static const struct nf_hook_ops br_nf_ops[] = {
 	  .priority = -2147483647 - 1 /* NF_IP_PRI_FIRST */ },
 };
 
+/* The hooks go in when the first bridge appears in a namespace (as
+ * br_netfilter's brnf_device_event does), so that namespaces without a
+ * bridge pay nothing. */
+int brnf_device_event(struct net_device *dev, unsigned long event)
+{
+	struct net *net = dev_net(dev);
+
+	if (event != NETDEV_REGISTER || !netif_is_bridge_master(dev) || net->brnf.enabled)
+		return 0;
+	for (size_t i = 0; i < sizeof(br_nf_ops) / sizeof(br_nf_ops[0]); i++) {
+		int err = nf_register_net_hook(net, &br_nf_ops[i]);
+
+		if (err) {
+			while (i--)
+				nf_unregister_net_hook(net, &br_nf_ops[i]);
+			return err;
+		}
+	}
+	net->brnf.enabled = 1;
+	return 0;
+}
+
 static int brnf_net_init(struct net *net)
 {
 	net->brnf.call_iptables = 1;
 	net->brnf.call_ip6tables = 1;
 	net->brnf.call_arptables = 1;
-	for (size_t i = 0; i < sizeof(br_nf_ops) / sizeof(br_nf_ops[0]); i++) {
-		int err = nf_register_net_hook(net, &br_nf_ops[i]);
-
-		if (err)
-			return err;
-	}
 	return 0;
 }
 
 static void brnf_net_exit(struct net *net)
 {
+	if (!net->brnf.enabled)
+		return;
 	for (size_t i = 0; i < sizeof(br_nf_ops) / sizeof(br_nf_ops[0]); i++)
 		nf_unregister_net_hook(net, &br_nf_ops[i]);
+	net->brnf.enabled = 0;
 }
 
 const struct pernet_operations brnf_net_ops = {

@@ -44,8 +44,6 @@ int netif_rx(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_CPU_BACKLOG);
 		return 1; /* NET_RX_DROP */
 	}
-	if (!skb->trace_id)
-		skb->trace_id = net->world->trace_id_next++;
 	skb_trace(skb, "netif_rx");
 	__skb_queue_tail(&sd->input_pkt_queue, skb);
 	napi_schedule(net->world, &sd->backlog);
@@ -122,8 +120,6 @@ another_round:
 
 int netif_receive_skb(struct sk_buff *skb)
 {
-	if (!skb->trace_id)
-		skb->trace_id = dev_net(skb->dev)->world->trace_id_next++;
 	return __netif_receive_skb_core(skb);
 }
 

@@ -42,8 +42,6 @@ int dev_queue_xmit(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_QDISC_DROP);
 		return 0;
 	}
-	if (!skb->trace_id)
-		skb->trace_id = dev_net(dev)->world->trace_id_next++;
 	skb_trace(skb, "dev_queue_xmit");
 	return dev_hard_start_xmit(skb, dev) == NETDEV_TX_OK ? 0 : -ENOBUFS;
 }

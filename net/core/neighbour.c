@@ -385,7 +385,7 @@ static int neigh_fill_and_xmit(struct neighbour *n, struct sk_buff *skb)
 
 int neigh_resolve_output(struct neighbour *n, struct sk_buff *skb)
 {
-	if (skb_world(skb)->trace)
+	if (skb_tracing(skb))
 		skb_trace_note(skb, "neigh_resolve_output", neigh_state_name(n->nud_state));
 	if (neigh_event_send(n, skb))
 		return 0;

@@ -53,6 +53,7 @@ static struct sk_buff *skb_head_alloc(struct skb_pool *pool)
 	memset(skb, 0, sizeof(*skb));
 	skb->pool = pool;
 	skb->users = 1;
+	skb->trace_on = pool->tracing;
 	pool->skbs_live++;
 	pool->skbs_total++;
 	return skb;
@@ -233,6 +234,7 @@ static void copy_skb_header(struct sk_buff *n, const struct sk_buff *old)
 	n->hash = old->hash;
 	n->skb_iif = old->skb_iif;
 	n->trace_id = old->trace_id;
+	n->trace_on = old->trace_on;
 	n->trace_match = old->trace_match;
 	n->trace_last = old->trace_last;
 	n->trace_hint = old->trace_hint;

@@ -142,6 +142,8 @@ static void trace_line(struct world *w, struct sk_buff *skb, const char *what,
 
 void __skb_trace(struct world *w, struct sk_buff *skb, const char *func, const char *note)
 {
+	if (!w->trace)		/* traced from an skb made before `trace off` */
+		return;
 	if (!skb->trace_id)
 		skb->trace_id = w->trace_id_next++;
 	skb->trace_last = func;
@@ -270,6 +272,7 @@ int trace_start_flags(struct world *w, const char *filter, FILE *out, unsigned i
 	ts->saved_arg = w->skb_pool.drop_hook_arg;
 	w->skb_pool.drop_hook = trace_drop;
 	w->skb_pool.drop_hook_arg = w;
+	w->skb_pool.tracing = true;
 	w->trace = ts;
 	return 0;
 }
@@ -282,6 +285,7 @@ void trace_stop(struct world *w)
 		return;
 	w->skb_pool.drop_hook = ts->saved_hook;
 	w->skb_pool.drop_hook_arg = ts->saved_arg;
+	w->skb_pool.tracing = false;
 	if (ts->has_filter)
 		pcap_freecode(&ts->prog);
 	free(ts->drops);

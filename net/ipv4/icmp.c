@@ -208,7 +208,7 @@ void icmp_send(struct sk_buff *skb_in, int type, int code, __be32 info)
 
 	if (!rt || !icmp_send_allowed(skb_in, rt, type))
 		return;
-	if (skb_world(skb_in)->trace) {
+	if (skb_tracing(skb_in)) {
 		char note[48];
 
 		snprintf(note, sizeof(note), "type %d code %d", type, code);

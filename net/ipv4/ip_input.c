@@ -87,7 +87,7 @@ static int ip_rcv_finish_core(struct net *net, struct sk_buff *skb, struct net_d
 		}
 	}
 	rt = skb_rtable(skb);
-	if (net->world->trace)
+	if (skb_tracing(skb))
 		skb_trace_route(skb, "ip_route_input_noref", rt);
 	if (rt->rt_type == RTN_MULTICAST) {
 		__IP_INC_STATS(net, IPSTATS_MIB_INMCASTPKTS);

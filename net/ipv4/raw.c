@@ -195,7 +195,7 @@ static int raw_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, in
 	}
 	skb_dst_set(skb, &rt->dst);
 	skb->dev = rt->dst.dev;
-	if (skb_world(skb)->trace) {
+	if (skb_tracing(skb)) {
 		skb_trace(skb, "raw_sendmsg");
 		skb_trace_route(skb, "ip_route_output_flow", rt);
 	}

@@ -5,20 +5,6 @@
 #include "linux/netfilter.h"
 #include "net/net_namespace.h"
 
-struct netns_nf {
-	struct nf_hook_entries hooks[NFPROTO_IPV6 + 1][NF_INET_NUMHOOKS + 1];
-};
-
-const struct nf_hook_entries *nf_hook_entries_get(const struct net *net, u8 pf,
-						  unsigned int hook)
-{
-	const struct netns_nf *nf = net->nf;
-
-	if (!nf || pf > NFPROTO_IPV6 || hook > NF_INET_NUMHOOKS)
-		return NULL;
-	return &nf->hooks[pf][hook];
-}
-
 int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops)
 {
 	struct nf_hook_entries *e;

@@ -11,6 +11,7 @@
 #include "skbox/cmd.h"
 #include "skbox/socket.h"
 #include "net/world.h"
+#include "net/trace.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
 #include "linux/sched.h"
@@ -135,8 +136,18 @@ int main(int argc, char **argv)
 	struct net *t1;
 	struct task *t;
 	double t0, dt;
+	FILE *devnull = NULL;
+	int leaks;
 
 	b.w = world_new(1);
+	/* BENCH_TRACE=1: every packet traced (text lines to /dev/null) */
+	if (getenv("BENCH_TRACE")) {
+		char err[128];
+
+		devnull = fopen("/dev/null", "w");
+		if (!devnull || trace_start_flags(b.w, "", devnull, TRACE_LINES, err, sizeof(err)))
+			return 1;
+	}
 	topology(b.w, &t1);
 	t = task_spawn(b.w, t1, "flood", flood, &b);
 	t0 = now_s();
@@ -144,5 +155,8 @@ int main(int argc, char **argv)
 	dt = now_s() - t0;
 	task_free(t);
 	printf("packets %ld seconds %.3f pps %.0f\n", 2 * b.replies, dt, 2.0 * (double)b.replies / dt);
-	return world_free(b.w, stderr) ? 1 : 0;
+	leaks = world_free(b.w, stderr);
+	if (devnull)
+		fclose(devnull);
+	return leaks ? 1 : 0;
 }

@@ -8,25 +8,36 @@ mkdir -p $B/bench
 cc -std=c11 -D_GNU_SOURCE -O2 -g -Iinclude tests/bench/bench_bridge.c $B/libskbox.a \
 	-lpcap -ledit -lm -o $B/bench/bench_bridge
 
+# The same library with every trace point compiled out: what the points cost when off.
+make -s BUILD=$B/notrace EXTRA_CFLAGS=-DSKBOX_NO_TRACE $B/notrace/libskbox.a >/dev/null
+cc -std=c11 -D_GNU_SOURCE -O2 -g -Iinclude tests/bench/bench_bridge.c $B/notrace/libskbox.a \
+	-lpcap -ledit -lm -o $B/bench/bench_bridge_notrace
+
 N=${BENCH_EXCHANGES:-500000}
 skbox_pps=$($B/bench/bench_bridge "$N" | awk '{print $6}')
+notrace_pps=$($B/bench/bench_bridge_notrace "$N" | awk '{print $6}')
+traced_pps=$(BENCH_TRACE=1 $B/bench/bench_bridge $((N / 10)) | awk '{print $6}')
 
 # Instructions per packet: callgrind counts instructions, repeatable run to run.
-ipp=""
-if command -v valgrind >/dev/null; then
-	small=20000
+instr_per_packet() {
+	local bin=$1 small=20000 out total base
 	out=$(mktemp)
-	valgrind --tool=callgrind --callgrind-out-file="$out.cg" $B/bench/bench_bridge $small \
-		>/dev/null 2>"$out" || true
+	valgrind --tool=callgrind --callgrind-out-file="$out.cg" "$bin" $small >/dev/null 2>"$out" || true
 	total=$(grep -E "Collected" "$out" | awk '{print $NF}' | tr -d ,)
-	base_out=$(mktemp)
-	valgrind --tool=callgrind --callgrind-out-file="$base_out.cg" $B/bench/bench_bridge 1 \
-		>/dev/null 2>"$base_out" || true
-	base=$(grep -E "Collected" "$base_out" | awk '{print $NF}' | tr -d ,)
-	if [ -n "$total" ] && [ -n "$base" ]; then
-		ipp=$(( (total - base) / (2 * (small - 1)) ))
+	valgrind --tool=callgrind --callgrind-out-file="$out.cg" "$bin" 1 >/dev/null 2>"$out" || true
+	base=$(grep -E "Collected" "$out" | awk '{print $NF}' | tr -d ,)
+	rm -f "$out" "$out.cg"
+	[ -n "$total" ] && [ -n "$base" ] && echo $(( (total - base) / (2 * (small - 1)) ))
+}
+ipp=""
+ipp_notrace=""
+trace_cost=null
+if command -v valgrind >/dev/null; then
+	ipp=$(instr_per_packet $B/bench/bench_bridge)
+	ipp_notrace=$(instr_per_packet $B/bench/bench_bridge_notrace)
+	if [ -n "$ipp" ] && [ -n "$ipp_notrace" ]; then
+		trace_cost=$(echo "100 * ($ipp - $ipp_notrace) / $ipp_notrace" | bc -l | awk '{printf "%.2f", $1}')
 	fi
-	rm -f "$out" "$out.cg" "$base_out" "$base_out.cg"
 fi
 
 # The kernel: the same topology in real namespaces, flood ping for the same count.
@@ -63,10 +74,15 @@ fi
 printf '%-28s %14s %14s %8s\n' case skbox kernel ratio
 printf '%-28s %14s %14s %8s\n' "bridge-icmp (packets/s)" "$skbox_pps" "$kernel_pps" "$ratio"
 [ -n "$ipp" ] && printf '%-28s %14s\n' "bridge-icmp (instr/packet)" "$ipp"
+printf '%-28s %14s   (trace points compiled out: %s instr/packet, %s packets/s)\n' \
+	"trace off: cost (%)" "$trace_cost" "${ipp_notrace:-?}" "$notrace_pps"
+printf '%-28s %14s\n' "bridge-icmp traced (pkts/s)" "$traced_pps"
 cat > $B/bench.json <<JSON
 [
   {"case": "bridge-icmp", "unit": "packets/s", "skbox": $skbox_pps, "kernel": $kernel_pps, "ratio": $ratio},
-  {"case": "bridge-icmp-instructions", "unit": "instructions/packet", "skbox": ${ipp:-null}, "kernel": null, "ratio": null}
+  {"case": "bridge-icmp-instructions", "unit": "instructions/packet", "skbox": ${ipp:-null}, "kernel": null, "ratio": null},
+  {"case": "trace-off-cost", "unit": "% instructions/packet vs trace points compiled out", "skbox": $trace_cost, "kernel": null, "ratio": null},
+  {"case": "bridge-icmp-traced", "unit": "packets/s, every packet traced", "skbox": $traced_pps, "kernel": null, "ratio": null}
 ]
 JSON
 mkdir -p tests/bench/history
