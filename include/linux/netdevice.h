@@ -161,6 +161,8 @@ struct Qdisc;
 struct net_device {
 	char name[IFNAMSIZ];
 	struct list_head dev_list;	/* in net->dev_base_head, ifindex order */
+	struct net_device *name_next;	/* net->dev_name_hash chain */
+	struct net_device *index_next;	/* net->dev_index_hash chain */
 	struct list_head close_list;
 	int ifindex;
 	unsigned int flags;		/* IFF_* visible to userspace */
@@ -268,6 +270,9 @@ int dev_open(struct net_device *dev);
 void dev_activate(struct net_device *dev);
 const char *qdisc_id(const struct net_device *dev);
 int dev_get_iflink(const struct net_device *dev);
+/* Puts dev in net's list and name/index tables (register_netdevice does;
+ * tests that build devices by hand call it). */
+int list_netdevice(struct net *net, struct net_device *dev);
 void dev_update_operstate(struct net_device *dev);
 int dev_close(struct net_device *dev);
 int dev_change_flags(struct net_device *dev, unsigned int flags);

@@ -104,11 +104,16 @@ struct netns_ipv4 {
 
 struct net {
 	struct list_head list;			/* in world->nets */
+	struct net *name_next;			/* world->ns_hash chain */
 	struct world *world;
 	char name[NETNS_NAME_MAX];		/* `ip netns` name; "" for the first */
 	int refcnt;
 	int ifindex;				/* last ifindex handed out */
 	u32 dev_base_seq;
+	/* devices by name and by ifindex (dev_name_head, dev_index_head in
+	 * Linux); the tables grow with the number of devices */
+	struct net_device **dev_name_hash, **dev_index_hash;
+	unsigned int dev_hash_size, dev_count;
 	struct list_head dev_base_head;
 	struct net_device *loopback_dev;
 	struct list_head ptype_all;		/* taps: tcpdump */

@@ -20,6 +20,8 @@ struct world {
 	struct timer_base timers;
 	u64 rng[4];			/* xoshiro256** state */
 	struct list_head nets;
+	struct net **ns_hash;			/* named namespaces by name */
+	unsigned int ns_hash_size, ns_count;
 	struct net *init_net;
 	struct list_head napi_poll_list;	/* softirq: namespaces with backlog work */
 	struct list_head runq;		/* runnable tasks */

@@ -88,19 +88,21 @@ static bool br_recalculate_addr(struct net_bridge *br)
 	return true;
 }
 
+/* The lowest free port number (a bitmap of the used ones, as Linux). */
 static u16 find_portno(struct net_bridge *br)
 {
+	unsigned long used[(BR_MAX_PORTS + 63) / 64] = { 0 };
 	struct net_bridge_port *p;
-	u16 no;
 
-	for (no = 1; no < BR_MAX_PORTS; no++) {
-		bool used = false;
+	used[0] = 1;			/* port 0 is never used */
+	list_for_each_entry(p, &br->port_list, list)
+		used[p->port_no / 64] |= 1UL << (p->port_no % 64);
+	for (u16 i = 0; i < (BR_MAX_PORTS + 63) / 64; i++) {
+		if (~used[i]) {
+			u16 no = (u16)(i * 64 + __builtin_ctzl(~used[i]));
 
-		list_for_each_entry(p, &br->port_list, list)
-			if (p->port_no == no)
-				used = true;
-		if (!used)
-			return no;
+			return no < BR_MAX_PORTS ? no : 0;
+		}
 	}
 	return 0;
 }

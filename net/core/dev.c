@@ -63,11 +63,80 @@ void free_netdev(struct net_device *dev)
 	free(dev);
 }
 
+/* ---- the name and ifindex hash tables of a namespace ---- */
+static unsigned int dev_name_hashfn(const char *name, unsigned int size)
+{
+	u32 h = 2166136261u;
+
+	for (int i = 0; i < IFNAMSIZ && name[i]; i++)
+		h = (h ^ (u8)name[i]) * 16777619u;
+	return h & (size - 1);
+}
+
+static unsigned int dev_index_hashfn(int ifindex, unsigned int size)
+{
+	return ((u32)ifindex * 2654435761u) >> 8 & (size - 1);
+}
+
+static void dev_hash_link(struct net *net, struct net_device *dev)
+{
+	unsigned int n = dev_name_hashfn(dev->name, net->dev_hash_size);
+	unsigned int i = dev_index_hashfn(dev->ifindex, net->dev_hash_size);
+
+	dev->name_next = net->dev_name_hash[n];
+	net->dev_name_hash[n] = dev;
+	dev->index_next = net->dev_index_hash[i];
+	net->dev_index_hash[i] = dev;
+}
+
+/* Doubles the tables when they hold more than two devices per slot. */
+static int dev_hash_grow(struct net *net)
+{
+	unsigned int size = net->dev_hash_size ? net->dev_hash_size * 2 : 16;
+	struct net_device **nh = calloc(size, sizeof(*nh)), **ih = calloc(size, sizeof(*ih));
+	struct net_device *d;
+
+	if (!nh || !ih) {
+		free(nh);
+		free(ih);
+		return -ENOMEM;
+	}
+	free(net->dev_name_hash);
+	free(net->dev_index_hash);
+	net->dev_name_hash = nh;
+	net->dev_index_hash = ih;
+	net->dev_hash_size = size;
+	for_each_netdev(net, d)
+		dev_hash_link(net, d);
+	return 0;
+}
+
+static void dev_hash_unlink(struct net *net, struct net_device *dev)
+{
+	struct net_device **pp;
+
+	pp = &net->dev_name_hash[dev_name_hashfn(dev->name, net->dev_hash_size)];
+	for (; *pp; pp = &(*pp)->name_next)
+		if (*pp == dev) {
+			*pp = dev->name_next;
+			break;
+		}
+	pp = &net->dev_index_hash[dev_index_hashfn(dev->ifindex, net->dev_hash_size)];
+	for (; *pp; pp = &(*pp)->index_next)
+		if (*pp == dev) {
+			*pp = dev->index_next;
+			break;
+		}
+}
+
 struct net_device *__dev_get_by_name(struct net *net, const char *name)
 {
 	struct net_device *dev;
 
-	for_each_netdev(net, dev)
+	if (!net->dev_hash_size)
+		return NULL;
+	dev = net->dev_name_hash[dev_name_hashfn(name, net->dev_hash_size)];
+	for (; dev; dev = dev->name_next)
 		if (!strncmp(dev->name, name, IFNAMSIZ))
 			return dev;
 	return NULL;
@@ -77,7 +146,10 @@ struct net_device *__dev_get_by_index(struct net *net, int ifindex)
 {
 	struct net_device *dev;
 
-	for_each_netdev(net, dev)
+	if (!net->dev_hash_size)
+		return NULL;
+	dev = net->dev_index_hash[dev_index_hashfn(ifindex, net->dev_hash_size)];
+	for (; dev; dev = dev->index_next)
 		if (dev->ifindex == ifindex)
 			return dev;
 	return NULL;
@@ -136,20 +208,33 @@ static int dev_new_index(struct net *net, int wanted)
 	}
 }
 
-static void list_netdevice(struct net *net, struct net_device *dev)
+static void unlist_netdevice(struct net_device *dev);
+
+int list_netdevice(struct net *net, struct net_device *dev)
 {
 	struct net_device *d;
 
-	/* keep the list in ifindex order, as dumps show it */
+	if (net->dev_count + 1 > 2 * net->dev_hash_size && dev_hash_grow(net))
+		return -ENOMEM;
+	net->dev_count++;
+	dev_hash_link(net, dev);
+	net->dev_base_seq++;
+	/* keep the list in ifindex order, as dumps show it; new devices
+	 * usually get the highest ifindex */
+	if (list_empty(&net->dev_base_head) ||
+	    list_last_entry(&net->dev_base_head, struct net_device, dev_list)->ifindex <
+		    dev->ifindex) {
+		list_add_tail(&dev->dev_list, &net->dev_base_head);
+		return 0;
+	}
 	list_for_each_entry(d, &net->dev_base_head, dev_list) {
 		if (d->ifindex > dev->ifindex) {
 			__list_add(&dev->dev_list, d->dev_list.prev, &d->dev_list);
-			net->dev_base_seq++;
-			return;
+			return 0;
 		}
 	}
 	list_add_tail(&dev->dev_list, &net->dev_base_head);
-	net->dev_base_seq++;
+	return 0;
 }
 
 int register_netdevice(struct net *net, struct net_device *dev)
@@ -168,13 +253,15 @@ int register_netdevice(struct net *net, struct net_device *dev)
 			return err;
 	}
 	dev->ifindex = dev_new_index(net, dev->ifindex);
-	list_netdevice(net, dev);
+	err = list_netdevice(net, dev);
+	if (err)
+		return err;
 	dev->registered = true;
 	if (!(dev->flags & IFF_UP))
 		dev->operstate = IF_OPER_DOWN;
 	err = call_netdevice_notifiers(NETDEV_REGISTER, dev);
 	if (err) {
-		list_del(&dev->dev_list);
+		unlist_netdevice(dev);
 		dev->registered = false;
 		if (dev->netdev_ops && dev->netdev_ops->ndo_uninit)
 			dev->netdev_ops->ndo_uninit(dev);
@@ -185,6 +272,8 @@ int register_netdevice(struct net *net, struct net_device *dev)
 /* Take the device out of its namespace; the caller frees it. */
 static void unlist_netdevice(struct net_device *dev)
 {
+	dev_hash_unlink(dev->nd_net, dev);
+	dev->nd_net->dev_count--;
 	list_del(&dev->dev_list);
 	dev->nd_net->dev_base_seq++;
 }
@@ -378,7 +467,9 @@ int dev_change_name(struct net_device *dev, const char *newname)
 		return -EBUSY;
 	if (__dev_get_by_name(dev_net(dev), newname))
 		return -EEXIST;
+	dev_hash_unlink(dev_net(dev), dev);
 	snprintf(dev->name, IFNAMSIZ, "%s", newname);
+	dev_hash_link(dev_net(dev), dev);
 	call_netdevice_notifiers(NETDEV_CHANGENAME, dev);
 	return 0;
 }
@@ -394,9 +485,14 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 	if (dev->flags & IFF_LOOPBACK)
 		return -EINVAL;
 	if (__dev_get_by_name(net, dev->name)) {
+		int err;
+
 		if (!pat)
 			return -EEXIST;
-		if (dev_alloc_name(net, dev, pat))
+		dev_hash_unlink(old, dev);	/* the name may change */
+		err = dev_alloc_name(net, dev, pat);
+		dev_hash_link(old, dev);
+		if (err)
 			return -EEXIST;
 	}
 	dev_close(dev);
@@ -406,7 +502,8 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 	dev->qdisc = NULL;		/* dev_shutdown(): back to noop */
 	dev->nd_net = net;
 	dev->ifindex = dev_new_index(net, dev->ifindex);
-	list_netdevice(net, dev);
+	if (list_netdevice(net, dev))
+		return -ENOMEM;
 	call_netdevice_notifiers(NETDEV_REGISTER, dev);
 	dev_update_operstate(dev);
 	if (dev->netdev_ops && dev->netdev_ops->ndo_get_peer) {

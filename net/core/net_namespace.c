@@ -43,6 +43,8 @@ static void net_free(struct net *net)
 	for (size_t i = 0; i < NR_PERNET; i++)
 		if (pernet_list[i]->id)
 			free(net->gen[*pernet_list[i]->id]);
+	free(net->dev_name_hash);
+	free(net->dev_index_hash);
 	free(net);
 }
 
@@ -54,6 +56,69 @@ static int ops_init(const struct pernet_operations *ops, struct net *net)
 			return -ENOMEM;
 	}
 	return ops->init ? ops->init(net) : 0;
+}
+
+/* ---- named namespaces by name: a chained table that grows ---- */
+static unsigned int ns_hashfn(const char *name, unsigned int size)
+{
+	u32 h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (u8)*name) * 16777619u;
+	return h & (size - 1);
+}
+
+static int ns_hash_add(struct world *w, struct net *net)
+{
+	if (!net->name[0])
+		return 0;
+	if (w->ns_count + 1 > 2 * w->ns_hash_size) {
+		unsigned int size = w->ns_hash_size ? w->ns_hash_size * 2 : 16;
+		struct net **h = calloc(size, sizeof(*h));
+		struct net *n;
+
+		if (!h)
+			return -ENOMEM;
+		free(w->ns_hash);
+		w->ns_hash = h;
+		w->ns_hash_size = size;
+		list_for_each_entry(n, &w->nets, list) {
+			unsigned int i;
+
+			if (!n->name[0] || n == net)
+				continue;
+			i = ns_hashfn(n->name, size);
+			n->name_next = h[i];
+			h[i] = n;
+		}
+	}
+	{
+		unsigned int i = ns_hashfn(net->name, w->ns_hash_size);
+
+		net->name_next = w->ns_hash[i];
+		w->ns_hash[i] = net;
+	}
+	w->ns_count++;
+	return 0;
+}
+
+static void ns_hash_del(struct world *w, struct net *net)
+{
+	struct net **pp;
+
+	if (!net->name[0] || !w->ns_hash_size)
+		return;
+	for (pp = &w->ns_hash[ns_hashfn(net->name, w->ns_hash_size)]; *pp; pp = &(*pp)->name_next)
+		if (*pp == net) {
+			*pp = net->name_next;
+			w->ns_count--;
+			break;
+		}
+	if (!w->ns_count) {
+		free(w->ns_hash);
+		w->ns_hash = NULL;
+		w->ns_hash_size = 0;
+	}
 }
 
 struct net *net_create(struct world *world, const char *name)
@@ -70,6 +135,10 @@ struct net *net_create(struct world *world, const char *name)
 	INIT_LIST_HEAD(&net->ptype_all);
 	INIT_LIST_HEAD(&net->ptype_base);
 	INIT_LIST_HEAD(&net->nsid_list);
+	if (ns_hash_add(world, net)) {
+		free(net);
+		return NULL;
+	}
 	list_add_tail(&net->list, &world->nets);
 	for (i = 0; i < NR_PERNET; i++) {
 		if (ops_init(pernet_list[i], net))
@@ -80,6 +149,7 @@ err:
 	while (i-- > 0)
 		if (pernet_list[i]->exit)
 			pernet_list[i]->exit(net);
+	ns_hash_del(world, net);
 	list_del(&net->list);
 	net_free(net);
 	return NULL;
@@ -106,6 +176,7 @@ void net_destroy(struct net *net)
 		list_del(&e->list);
 		free(e);
 	}
+	ns_hash_del(net->world, net);
 	list_del(&net->list);
 	net_free(net);
 }
@@ -114,8 +185,10 @@ struct net *get_net_ns_by_name(struct world *world, const char *name)
 {
 	struct net *net;
 
-	list_for_each_entry(net, &world->nets, list)
-		if (net->name[0] && !strcmp(net->name, name))
+	if (!world->ns_hash_size || !name[0])
+		return NULL;
+	for (net = world->ns_hash[ns_hashfn(name, world->ns_hash_size)]; net; net = net->name_next)
+		if (!strcmp(net->name, name))
 			return net;
 	return NULL;
 }

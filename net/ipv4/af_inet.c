@@ -79,7 +79,9 @@ const struct inet_protosw *inetsw_lookup(int type, int protocol)
 
 		if (a->type != type)
 			continue;
-		if (a->protocol == protocol || a->protocol == 0)
+		/* IPPROTO_IP (0) asks for the type's default protocol; a
+		 * protosw with protocol 0 (raw) takes any */
+		if (a->protocol == protocol || a->protocol == 0 || protocol == 0)
 			return a;
 	}
 	return NULL;

@@ -36,7 +36,8 @@ struct rt_cache_entry {
 
 struct rt_net {
 	u32 genid;
-	struct rt_cache_entry cache[RT_CACHE_SIZE];
+	unsigned int nr;			/* entries in use */
+	struct rt_cache_entry *cache;		/* RT_CACHE_SIZE, made on first use */
 };
 
 static const unsigned int rt_net_id = NETGEN_ROUTE;
@@ -125,10 +126,11 @@ void rt_cache_flush(struct net *net)
 	if (!rn)		/* namespace still being set up */
 		return;
 	rn->genid++;
-	for (int i = 0; i < RT_CACHE_SIZE; i++) {
+	for (int i = 0; rn->nr && i < RT_CACHE_SIZE; i++) {
 		if (rn->cache[i].rt) {
 			ip_rt_put(rn->cache[i].rt);
 			rn->cache[i].rt = NULL;
+			rn->nr--;
 		}
 	}
 }
@@ -140,8 +142,12 @@ void rt_flush_dev(struct net_device *dev)
 
 static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
 {
-	struct rt_cache_entry *e = &rt_net(net)->cache[rt_key_hash(k)];
+	struct rt_net *rn = rt_net(net);
+	struct rt_cache_entry *e;
 
+	if (!rn->nr)
+		return NULL;
+	e = &rn->cache[rt_key_hash(k)];
 	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete) {
 		dst_hold(&e->rt->dst);
 		return e->rt;
@@ -151,10 +157,19 @@ static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
 
 static void rt_cache_put(struct net *net, const struct rt_key *k, struct rtable *rt)
 {
-	struct rt_cache_entry *e = &rt_net(net)->cache[rt_key_hash(k)];
+	struct rt_net *rn = rt_net(net);
+	struct rt_cache_entry *e;
 
+	if (!rn->cache) {
+		rn->cache = calloc(RT_CACHE_SIZE, sizeof(*rn->cache));
+		if (!rn->cache)
+			return;
+	}
+	e = &rn->cache[rt_key_hash(k)];
 	if (e->rt)
 		ip_rt_put(e->rt);
+	else
+		rn->nr++;
 	e->key = *k;
 	dst_hold(&rt->dst);
 	e->rt = rt;
@@ -750,6 +765,7 @@ static int rt_net_init(struct net *net)
 static void rt_net_exit(struct net *net)
 {
 	rt_cache_flush(net);
+	free(rt_net(net)->cache);
 }
 
 const struct pernet_operations ipv4_route_ops = {

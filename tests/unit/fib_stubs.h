@@ -11,6 +11,8 @@ struct net_device *__dev_get_by_index(struct net *net, int ifindex)
 { struct net_device *d; for_each_netdev(net, d) if (d->ifindex == ifindex) return d; return NULL; }
 struct net_device *__dev_get_by_name(struct net *net, const char *name)
 { struct net_device *d; for_each_netdev(net, d) if (!strcmp(d->name, name)) return d; return NULL; }
+int list_netdevice(struct net *net, struct net_device *dev)
+{ list_add_tail(&dev->dev_list, &net->dev_base_head); return 0; }
 void rt_cache_flush(struct net *net) { (void)net; }
 void rt_flush_dev(struct net_device *dev) { (void)dev; }
 void dst_release(struct dst_entry *dst) { (void)dst; }

@@ -44,7 +44,7 @@ static void tdev_init(struct tnet *t, int i, const char *name, bool carrier)
 	d->flags = IFF_UP | IFF_BROADCAST;
 	d->carrier = carrier;
 	d->nd_net = &t->net;
-	list_add_tail(&d->dev_list, &t->net.dev_base_head);
+	assert_int_equal(list_netdevice(&t->net, d), 0);
 	assert_non_null(inetdev_init(d));
 }
 
@@ -67,6 +67,8 @@ static void tnet_free(struct tnet *t)
 		inetdev_destroy(t->dev[i].ip_ptr);
 	}
 	fib_net_ops.exit(&t->net);
+	free(t->net.dev_name_hash);
+	free(t->net.dev_index_hash);
 	free(t);
 }
 

@@ -1,0 +1,348 @@
+/* The benchmark cases of `make bench` that run inside one skbox world
+ * (tests/bench/run.sh runs them and the kernel's side, and writes
+ * build/bench.json).  Each prints one line "KEY VALUE ..." for run.sh.
+ *
+ *   bench_suite bridge-udp N    N 64-byte UDP datagrams, socket to socket,
+ *                               veth → bridge → veth (the seed topology)
+ *   bench_suite netns N         N namespaces, each a veth pair into one of 10
+ *                               bridges, an address and a default route,
+ *                               made with the `ip` command
+ *   bench_suite sim-speed NS S  NS namespaces on one bridge, each pinging every
+ *                               other once a second for S seconds of virtual time */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <poll.h>
+#include <arpa/inet.h>
+#include <netinet/ip_icmp.h>
+#include "skbox/cmd.h"
+#include "skbox/socket.h"
+#include "net/world.h"
+#include "net/net_namespace.h"
+#include "linux/sched.h"
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static long rss_kb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	long size = 0, res = 0;
+
+	if (f) {
+		if (fscanf(f, "%ld %ld", &size, &res) != 2)
+			res = 0;
+		fclose(f);
+	}
+	return res * 4;
+}
+
+/* Runs one command line (split on spaces) in net; aborts on failure. */
+static void sh(struct world *w, struct net *net, const char *line)
+{
+	char buf[256], *argv[24], *save = NULL;
+	int argc = 0;
+	struct cmd_ctx ctx = { .world = w, .net = net, .out = stdout, .err = stderr };
+
+	snprintf(buf, sizeof(buf), "%s", line);
+	for (char *t = strtok_r(buf, " ", &save); t && argc < 23; t = strtok_r(NULL, " ", &save))
+		argv[argc++] = t;
+	argv[argc] = NULL;
+	if (cmd_run(&ctx, argc, argv)) {
+		fprintf(stderr, "bench: failed: %s\n", line);
+		exit(1);
+	}
+}
+
+static void shf(struct world *w, struct net *net, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void shf(struct world *w, struct net *net, const char *fmt, ...)
+{
+	char line[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	sh(w, net, line);
+}
+
+static bool never(void *arg)
+{
+	(void)arg;
+	return false;
+}
+
+static bool task_done(void *arg)
+{
+	return ((struct task *)arg)->state == TASK_DEAD;
+}
+
+/* ---- bridge-udp ---- */
+struct udp_bench {
+	struct world *w;
+	long n, received;
+	bool sender_done;
+	double t0;			/* wall time when the counted flood starts */
+};
+
+static void seed_topology(struct world *w)
+{
+	static const char *const lines[] = {
+		"ip link add name testbr type bridge",
+		"ip link add name veth1 type veth peer name br-veth1",
+		"ip link add name veth2 type veth peer name br-veth2",
+		"ip netns add test1", "ip netns add test2",
+		"ip link set netns test1 dev veth1", "ip link set netns test2 dev veth2",
+		"ip link set master testbr dev br-veth1", "ip link set master testbr dev br-veth2",
+		"ip netns exec test1 ip addr add 172.16.0.2/24 dev veth1",
+		"ip netns exec test2 ip addr add 172.16.0.3/24 dev veth2",
+		"ip netns exec test1 ip link set veth1 up", "ip netns exec test2 ip link set veth2 up",
+		"ip link set br-veth1 up", "ip link set br-veth2 up", "ip link set testbr up",
+	};
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		sh(w, w->init_net, lines[i]);
+}
+
+static int udp_sender(void *arg)
+{
+	struct udp_bench *b = arg;
+	struct sockaddr_in dst = { .sin_family = AF_INET, .sin_port = htons(9000) };
+	char payload[64] = "skbox";
+	int fd = skbox_socket(b->w, AF_INET, SOCK_DGRAM, 0);
+
+	inet_pton(AF_INET, "172.16.0.3", &dst.sin_addr);
+	/* one datagram first, so that ARP is resolved before the count starts */
+	skbox_sendto(b->w, fd, payload, sizeof(payload), 0, (struct sockaddr *)&dst, sizeof(dst));
+	skbox_nanosleep(b->w, 10 * 1000 * 1000ULL);
+	b->t0 = now_s();
+	for (long sent = 0; sent < b->n; ) {
+		/* a burst, then let the stack and the receiver run */
+		for (int i = 0; i < 64 && sent < b->n; i++, sent++)
+			skbox_sendto(b->w, fd, payload, sizeof(payload), 0, (struct sockaddr *)&dst,
+				     sizeof(dst));
+		skbox_nanosleep(b->w, 0);
+	}
+	b->sender_done = true;
+	skbox_close(b->w, fd);
+	return 0;
+}
+
+static int udp_receiver(void *arg)
+{
+	struct udp_bench *b = arg;
+	struct sockaddr_in me = { .sin_family = AF_INET, .sin_port = htons(9000) };
+	int fd = skbox_socket(b->w, AF_INET, SOCK_DGRAM, 0);
+	int big = 8 << 20;
+	char buf[256];
+
+	skbox_setsockopt(b->w, fd, SOL_SOCKET, SO_RCVBUF, &big, sizeof(big));
+	skbox_bind(b->w, fd, (struct sockaddr *)&me, sizeof(me));
+	for (;;) {
+		struct pollfd pfd = { .fd = fd, .events = POLLIN };
+
+		while (skbox_recv(b->w, fd, buf, sizeof(buf), MSG_DONTWAIT) > 0)
+			b->received++;
+		if (b->received >= b->n + 1)
+			break;
+		/* blocks until a datagram comes; 100 ms of quiet after the
+		 * sender finished means the rest were dropped */
+		if (skbox_poll(b->w, &pfd, 1, 100) == 0 && b->sender_done)
+			break;
+	}
+	skbox_close(b->w, fd);
+	return 0;
+}
+
+static int bench_bridge_udp(long n)
+{
+	struct world *w = world_new(1);
+	struct udp_bench b = { .w = w, .n = n };
+	struct task *rx, *tx;
+	double dt;
+
+	seed_topology(w);
+	rx = task_spawn(w, get_net_ns_by_name(w, "test2"), "rx", udp_receiver, &b);
+	world_run(w, never, NULL, w->now + 1000);
+	tx = task_spawn(w, get_net_ns_by_name(w, "test1"), "tx", udp_sender, &b);
+	world_run(w, task_done, rx, UINT64_MAX);
+	dt = now_s() - b.t0;
+	world_run(w, task_done, tx, UINT64_MAX);
+	task_free(tx);
+	task_free(rx);
+	b.received--;		/* the ARP warm-up */
+	printf("received %ld of %ld seconds %.3f pps %.0f\n", b.received, n, dt,
+	       (double)b.received / dt);
+	return world_free(w, stderr) ? 1 : 0;
+}
+
+/* ---- netns: N namespaces, each a veth into one of 10 bridges ---- */
+static int bench_netns(long n)
+{
+	struct world *w = world_new(1);
+	long rss0 = rss_kb();
+	double t0 = now_s(), dt;
+	struct net *root = w->init_net;
+
+	for (int b = 0; b < 10; b++) {
+		shf(w, root, "ip link add name br%d type bridge", b);
+		shf(w, root, "ip addr add 10.%d.0.1/16 dev br%d", b, b);
+		shf(w, root, "ip link set br%d up", b);
+	}
+	for (long i = 0; i < n; i++) {
+		int b = (int)(i % 10);
+		long k = i / 10 + 2;
+		char name[24];
+		struct net *ns;
+
+		snprintf(name, sizeof(name), "n%ld", i);
+		shf(w, root, "ip netns add %s", name);
+		shf(w, root, "ip link add name h%ld type veth peer name eth0 netns %s", i, name);
+		shf(w, root, "ip link set h%ld master br%d up", i, b);
+		ns = get_net_ns_by_name(w, name);
+		shf(w, ns, "ip addr add 10.%d.%ld.%ld/16 dev eth0", b, k / 250, k % 250 + 2);
+		sh(w, ns, "ip link set eth0 up");
+		sh(w, ns, "ip link set lo up");
+		shf(w, ns, "ip route add default via 10.%d.0.1", b);
+	}
+	dt = now_s() - t0;
+	printf("namespaces %ld seconds %.3f rss_mb %.1f\n", n, dt, (double)(rss_kb() - rss0) / 1024);
+	return world_free(w, stderr) ? 1 : 0;
+}
+
+/* ---- sim-speed: everyone pings everyone once a second ---- */
+struct sim {
+	struct world *w;
+	int n;
+	int seconds;
+	long replies;
+};
+
+struct pinger {
+	struct sim *s;
+	int idx;
+};
+
+static void icmp_fill(unsigned char *pkt, size_t len, u16 id, u16 seq)
+{
+	struct icmphdr *icp = (struct icmphdr *)pkt;
+	unsigned long sum = 0;
+
+	memset(pkt, 0, len);
+	icp->type = ICMP_ECHO;
+	icp->un.echo.id = htons(id);
+	icp->un.echo.sequence = htons(seq);
+	for (size_t i = 0; i < len; i += 2)
+		sum += (unsigned long)(pkt[i] << 8 | pkt[i + 1]);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	icp->checksum = htons((unsigned short)~sum);
+}
+
+static int pinger(void *arg)
+{
+	struct pinger *p = arg;
+	struct sim *s = p->s;
+	int fd = skbox_socket(s->w, AF_INET, SOCK_RAW, IPPROTO_ICMP);
+	unsigned char pkt[64], buf[256];
+
+	/* the pings of one second are spread over it, as separate ping
+	 * programs would be; pinger i starts i microseconds in */
+	u64 gap = 1000000000ULL / (u64)s->n;
+
+	skbox_nanosleep(s->w, (u64)p->idx * 1000);
+	for (int sec = 0; sec < s->seconds; sec++) {
+		for (int j = 0; j < s->n; j++) {
+			struct sockaddr_in dst = { .sin_family = AF_INET };
+
+			if (j != p->idx) {
+				dst.sin_addr.s_addr = htonl(0x0a000000u | (unsigned int)(j + 2));
+				icmp_fill(pkt, sizeof(pkt), (u16)p->idx, (u16)sec);
+				skbox_sendto(s->w, fd, pkt, sizeof(pkt), 0, (struct sockaddr *)&dst,
+					     sizeof(dst));
+			}
+			skbox_nanosleep(s->w, gap);
+			while (skbox_recv(s->w, fd, buf, sizeof(buf), MSG_DONTWAIT) > 0) {
+				const struct icmphdr *icp = (const void *)(buf + (buf[0] & 0xf) * 4);
+
+				if (icp->type == ICMP_ECHOREPLY && ntohs(icp->un.echo.id) == p->idx)
+					s->replies++;
+			}
+		}
+	}
+	skbox_close(s->w, fd);
+	return 0;
+}
+
+static bool all_done(void *arg)
+{
+	struct task **t = arg;
+
+	for (; *t; t++)
+		if ((*t)->state != TASK_DEAD)
+			return false;
+	return true;
+}
+
+static int bench_sim_speed(int n, int seconds)
+{
+	struct world *w = world_new(1);
+	struct sim s = { .w = w, .n = n, .seconds = seconds };
+	struct pinger *p = calloc((size_t)n, sizeof(*p));
+	struct task **t = calloc((size_t)n + 1, sizeof(*t));
+	u64 v0;
+	double t0, dt;
+
+	sh(w, w->init_net, "ip link add name br0 type bridge");
+	sh(w, w->init_net, "ip link set br0 up");
+	for (int i = 0; i < n; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "p%d", i);
+		shf(w, w->init_net, "ip netns add %s", name);
+		shf(w, w->init_net, "ip link add name v%d type veth peer name eth0 netns %s", i, name);
+		shf(w, w->init_net, "ip link set v%d master br0 up", i);
+		shf(w, get_net_ns_by_name(w, name), "ip addr add 10.0.0.%d/8 dev eth0", i + 2);
+		sh(w, get_net_ns_by_name(w, name), "ip link set eth0 up");
+	}
+	v0 = w->now;
+	t0 = now_s();
+	for (int i = 0; i < n; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "p%d", i);
+		p[i] = (struct pinger){ .s = &s, .idx = i };
+		t[i] = task_spawn(w, get_net_ns_by_name(w, name), "ping", pinger, &p[i]);
+	}
+	world_run(w, all_done, t, UINT64_MAX);
+	dt = now_s() - t0;
+	for (int i = 0; i < n; i++)
+		task_free(t[i]);
+	printf("replies %ld of %ld virtual %.1f wall %.3f speedup %.1f\n", s.replies,
+	       (long)n * (n - 1) * seconds, (double)(w->now - v0) / 1e9, dt,
+	       (double)(w->now - v0) / 1e9 / dt);
+	free(p);
+	free(t);
+	return world_free(w, stderr) ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 2 && !strcmp(argv[1], "bridge-udp"))
+		return bench_bridge_udp(argc > 2 ? atol(argv[2]) : 1000000);
+	if (argc >= 2 && !strcmp(argv[1], "netns"))
+		return bench_netns(argc > 2 ? atol(argv[2]) : 10000);
+	if (argc >= 2 && !strcmp(argv[1], "sim-speed"))
+		return bench_sim_speed(argc > 2 ? atoi(argv[2]) : 100, argc > 3 ? atoi(argv[3]) : 60);
+	fprintf(stderr, "usage: bench_suite bridge-udp N | netns N | sim-speed NS SECONDS\n");
+	return 2;
+}
