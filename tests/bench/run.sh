@@ -1,22 +1,43 @@
 #!/bin/bash
 # make bench: skbox's figures beside the kernel's, measured in the same run.
-# Writes build/bench.json as a list of {"case","unit","skbox","kernel","ratio"}.
+# Prints a table and writes build/bench.json: a list of
+# {"case","unit","skbox","kernel","ratio"}, ratio oriented so that higher is better
+# for skbox.  The kernel's side (tests/bench/kernel.sh) runs in throw-away
+# namespaces and needs root and unshare; without them it is skipped with a message.
+#
+# Sizes (environment): BENCH_EXCHANGES (bridge-icmp, 500000), BENCH_UDP (1000000),
+# BENCH_KERNEL_EXCHANGES (100000), BENCH_NETNS (10000), BENCH_KERNEL_NETNS (100).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 B=build
 mkdir -p $B/bench
-cc -std=c11 -D_GNU_SOURCE -O2 -g -Iinclude tests/bench/bench_bridge.c $B/libskbox.a \
-	-lpcap -ledit -lm -o $B/bench/bench_bridge
-
+LIBS="-lpcap -ledit -lm"
+CF="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
+cc $CF tests/bench/bench_bridge.c $B/libskbox.a $LIBS -o $B/bench/bench_bridge
+cc $CF tests/bench/bench_suite.c $B/libskbox.a $LIBS -o $B/bench/bench_suite
+cc -D_GNU_SOURCE -O2 tests/bench/kernel_udp.c -o $B/bench/kernel_udp
 # The same library with every trace point compiled out: what the points cost when off.
 make -s BUILD=$B/notrace EXTRA_CFLAGS=-DSKBOX_NO_TRACE $B/notrace/libskbox.a >/dev/null
-cc -std=c11 -D_GNU_SOURCE -O2 -g -Iinclude tests/bench/bench_bridge.c $B/notrace/libskbox.a \
-	-lpcap -ledit -lm -o $B/bench/bench_bridge_notrace
+cc $CF tests/bench/bench_bridge.c $B/notrace/libskbox.a $LIBS -o $B/bench/bench_bridge_notrace
 
-N=${BENCH_EXCHANGES:-500000}
-skbox_pps=$($B/bench/bench_bridge "$N" | awk '{print $6}')
-notrace_pps=$($B/bench/bench_bridge_notrace "$N" | awk '{print $6}')
-traced_pps=$(BENCH_TRACE=1 $B/bench/bench_bridge $((N / 10)) | awk '{print $6}')
+kernel_ok=false
+if [ "$(id -u)" = 0 ] && unshare --net true 2>/dev/null && command -v ping >/dev/null; then
+	kernel_ok=true
+else
+	echo "kernel side skipped: needs root and unshare" >&2
+fi
+kernel() { if $kernel_ok; then bash tests/bench/kernel.sh "$@"; else echo null; fi; }
+ratio() { # ratio A B: A/B with two decimals, or null
+	if [ "$1" = null ] || [ "$2" = null ] || [ -z "$1" ] || [ -z "$2" ]; then echo null; return; fi
+	echo "$1 / $2" | bc -l | awk '{printf "%.2f", $1}'
+}
+field() { awk -v k="$1" '{for (i = 1; i < NF; i++) if ($i == k) print $(i + 1)}'; }
+
+rows=()
+row() { # row CASE UNIT SKBOX KERNEL RATIO
+	printf '%-26s %-34s %12s %12s %8s\n' "$1" "$2" "$3" "$4" "$5"
+	rows+=("{\"case\": \"$1\", \"unit\": \"$2\", \"skbox\": $3, \"kernel\": $4, \"ratio\": $5}")
+}
 
 # Instructions per packet: callgrind counts instructions, repeatable run to run.
 instr_per_packet() {
@@ -27,63 +48,59 @@ instr_per_packet() {
 	valgrind --tool=callgrind --callgrind-out-file="$out.cg" "$bin" 1 >/dev/null 2>"$out" || true
 	base=$(grep -E "Collected" "$out" | awk '{print $NF}' | tr -d ,)
 	rm -f "$out" "$out.cg"
-	[ -n "$total" ] && [ -n "$base" ] && echo $(( (total - base) / (2 * (small - 1)) ))
+	if [ -n "$total" ] && [ -n "$base" ]; then echo $(( (total - base) / (2 * (small - 1)) )); else echo null; fi
 }
-ipp=""
-ipp_notrace=""
-trace_cost=null
+
+printf '%-26s %-34s %12s %12s %8s\n' case unit skbox kernel ratio
+
+# bridge-icmp: ping flood through veth → bridge → veth (the foundation benchmark)
+N=${BENCH_EXCHANGES:-500000}
+KN=${BENCH_KERNEL_EXCHANGES:-100000}
+s=$($B/bench/bench_bridge "$N" | field pps)
+k=$(kernel bridge-icmp "$KN")
+row bridge-icmp "packets/s" "$s" "$k" "$(ratio "$s" "$k")"
+
+# bridge-udp: 64-byte datagrams socket to socket; the kernel's sender uses sendmmsg
+U=${BENCH_UDP:-1000000}
+s=$($B/bench/bench_suite bridge-udp "$U" | field pps)
+k=$(kernel bridge-udp "$U" "$PWD/$B/bench/kernel_udp")
+row bridge-udp "packets/s" "$s" "$k" "$(ratio "$s" "$k")"
+
+# trace points: their cost when tracing is off, and the rate with every packet traced
+ipp=null; ipp0=null; cost=null
 if command -v valgrind >/dev/null; then
 	ipp=$(instr_per_packet $B/bench/bench_bridge)
-	ipp_notrace=$(instr_per_packet $B/bench/bench_bridge_notrace)
-	if [ -n "$ipp" ] && [ -n "$ipp_notrace" ]; then
-		trace_cost=$(echo "100 * ($ipp - $ipp_notrace) / $ipp_notrace" | bc -l | awk '{printf "%.2f", $1}')
-	fi
+	ipp0=$(instr_per_packet $B/bench/bench_bridge_notrace)
+	[ "$ipp" != null ] && [ "$ipp0" != null ] &&
+		cost=$(echo "100 * ($ipp - $ipp0) / $ipp0" | bc -l | awk '{printf "%.2f", $1}')
 fi
+row bridge-icmp-instructions "instructions/packet" "$ipp" null null
+row trace-off-cost "% instructions vs points compiled out" "$cost" null null
+s=$(BENCH_TRACE=1 $B/bench/bench_bridge $((N / 10)) | field pps)
+row bridge-icmp-traced "packets/s, every packet traced" "$s" null null
 
-# The kernel: the same topology in real namespaces, flood ping for the same count.
-kernel_pps=null
-if [ "$(id -u)" = 0 ] && unshare --net true 2>/dev/null && command -v ping >/dev/null; then
-	KN=${BENCH_KERNEL_EXCHANGES:-100000}
-	kernel_pps=$(unshare --net --mount --propagation private bash -c '
-		mount -t tmpfs tmpfs /run 2>/dev/null; mkdir -p /run/netns
-		set -e
-		ip link add name testbr type bridge
-		ip link add name veth1 type veth peer name br-veth1
-		ip link add name veth2 type veth peer name br-veth2
-		ip netns add test1; ip netns add test2
-		ip link set netns test1 dev veth1; ip link set netns test2 dev veth2
-		ip link set master testbr dev br-veth1; ip link set master testbr dev br-veth2
-		ip netns exec test1 ip addr add 172.16.0.2/24 dev veth1
-		ip netns exec test2 ip addr add 172.16.0.3/24 dev veth2
-		ip netns exec test1 ip link set veth1 up; ip netns exec test2 ip link set veth2 up
-		ip link set br-veth1 up; ip link set br-veth2 up; ip link set testbr up
-		ip netns exec test1 ping -c 1 -W 2 172.16.0.3 >/dev/null
-		s=$(date +%s.%N)
-		ip netns exec test1 ping -q -f -c '"$KN"' 172.16.0.3 >/dev/null
-		e=$(date +%s.%N)
-		ip netns del test1; ip netns del test2
-		echo "2 * '"$KN"' / ($e - $s)" | bc -l | cut -d. -f1')
-else
-	echo "kernel side skipped: needs root and unshare" >&2
-fi
+# netns: namespaces with a veth into one of 10 bridges, address, default route
+NN=${BENCH_NETNS:-10000}
+KNN=${BENCH_KERNEL_NETNS:-100}
+out=$($B/bench/bench_suite netns "$NN")
+row "netns-$NN" "seconds" "$(echo "$out" | field seconds)" null null
+row "netns-$NN-memory" "MB" "$(echo "$out" | field rss_mb)" null null
+s=$($B/bench/bench_suite netns "$KNN" | field seconds)
+kout=$(kernel netns "$KNN")
+k=$(echo "$kout" | field seconds); [ -n "$k" ] || k=null
+row "netns-$KNN" "seconds (lower is better)" "$s" "$k" "$(ratio "$k" "$s")"
 
-ratio=null
-if [ "$kernel_pps" != null ]; then
-	ratio=$(echo "$skbox_pps / $kernel_pps" | bc -l | awk '{printf "%.2f", $1}')
-fi
-printf '%-28s %14s %14s %8s\n' case skbox kernel ratio
-printf '%-28s %14s %14s %8s\n' "bridge-icmp (packets/s)" "$skbox_pps" "$kernel_pps" "$ratio"
-[ -n "$ipp" ] && printf '%-28s %14s\n' "bridge-icmp (instr/packet)" "$ipp"
-printf '%-28s %14s   (trace points compiled out: %s instr/packet, %s packets/s)\n' \
-	"trace off: cost (%)" "$trace_cost" "${ipp_notrace:-?}" "$notrace_pps"
-printf '%-28s %14s\n' "bridge-icmp traced (pkts/s)" "$traced_pps"
-cat > $B/bench.json <<JSON
-[
-  {"case": "bridge-icmp", "unit": "packets/s", "skbox": $skbox_pps, "kernel": $kernel_pps, "ratio": $ratio},
-  {"case": "bridge-icmp-instructions", "unit": "instructions/packet", "skbox": ${ipp:-null}, "kernel": null, "ratio": null},
-  {"case": "trace-off-cost", "unit": "% instructions/packet vs trace points compiled out", "skbox": $trace_cost, "kernel": null, "ratio": null},
-  {"case": "bridge-icmp-traced", "unit": "packets/s, every packet traced", "skbox": $traced_pps, "kernel": null, "ratio": null}
-]
-JSON
+# sim-speed: 100 namespaces pinging each other every second for 60 s of virtual time
+out=$($B/bench/bench_suite sim-speed 100 60)
+row sim-speed "times faster than real time" "$(echo "$out" | field speedup)" null null
+
+{
+	echo "["
+	for i in "${!rows[@]}"; do
+		sep=","; [ "$i" -eq $((${#rows[@]} - 1)) ] && sep=""
+		echo "  ${rows[$i]}$sep"
+	done
+	echo "]"
+} > $B/bench.json
 mkdir -p tests/bench/history
-echo "$(date -u +%F) $(git rev-parse --short HEAD 2>/dev/null || echo -) bridge-icmp instr/packet ${ipp:-?} pps $skbox_pps" >> tests/bench/history/instructions.txt
+echo "$(date -u +%F) $(git rev-parse --short HEAD 2>/dev/null || echo -) bridge-icmp instr/packet $ipp trace-off-cost $cost%" >> tests/bench/history/instructions.txt

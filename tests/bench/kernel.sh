@@ -1,0 +1,60 @@
+#!/bin/bash
+# The kernel's side of `make bench`, in throw-away network and mount namespaces
+# (nothing touches the host's own network).  Usage: kernel.sh CASE ARGS...
+#   bridge-icmp N        flood ping through the seed topology; prints packets/s
+#   bridge-udp N BIN     N 64-byte UDP datagrams (BIN: kernel_udp) through it; prints packets/s
+#   netns N              N namespaces, veth into one of 10 bridges, address,
+#                        default route; prints "seconds S mb M"
+set -u
+case_=$1; shift
+exec unshare --net --mount --propagation private bash -s "$case_" "$@" <<'INNER'
+set -eu
+mount -t tmpfs tmpfs /run 2>/dev/null; mkdir -p /run/netns
+seed() {
+	ip link add name testbr type bridge
+	ip link add name veth1 type veth peer name br-veth1
+	ip link add name veth2 type veth peer name br-veth2
+	ip netns add test1; ip netns add test2
+	ip link set netns test1 dev veth1; ip link set netns test2 dev veth2
+	ip link set master testbr dev br-veth1; ip link set master testbr dev br-veth2
+	ip netns exec test1 ip addr add 172.16.0.2/24 dev veth1
+	ip netns exec test2 ip addr add 172.16.0.3/24 dev veth2
+	ip netns exec test1 ip link set veth1 up; ip netns exec test2 ip link set veth2 up
+	ip link set br-veth1 up; ip link set br-veth2 up; ip link set testbr up
+	ip netns exec test1 ping -c 1 -W 2 172.16.0.3 >/dev/null
+}
+mem_used_mb() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print int((t-a)/1024)}' /proc/meminfo; }
+case $1 in
+bridge-icmp)
+	seed
+	s=$(date +%s.%N)
+	ip netns exec test1 ping -q -f -c "$2" 172.16.0.3 >/dev/null
+	e=$(date +%s.%N)
+	echo "2 * $2 / ($e - $s)" | bc -l | cut -d. -f1 ;;
+bridge-udp)
+	seed
+	ip netns exec test2 "$3" recv 9000 > /run/recv.out &
+	until grep -q ready /run/recv.out 2>/dev/null; do sleep 0.05; done
+	ip netns exec test1 "$3" send 172.16.0.3 9000 "$2"
+	wait
+	awk '/received/ {print $6}' /run/recv.out ;;
+netns)
+	m0=$(mem_used_mb)
+	s=$(date +%s.%N)
+	for b in $(seq 0 9); do
+		ip link add name br$b type bridge; ip addr add 10.$b.0.1/16 dev br$b; ip link set br$b up
+	done
+	for i in $(seq 0 $(($2 - 1))); do
+		b=$((i % 10)); k=$((i / 10 + 2))
+		ip netns add n$i
+		ip link add name h$i type veth peer name eth0 netns n$i
+		ip link set h$i master br$b up
+		ip -n n$i addr add 10.$b.$((k / 250)).$((k % 250 + 2))/16 dev eth0
+		ip -n n$i link set eth0 up
+		ip -n n$i link set lo up
+		ip -n n$i route add default via 10.$b.0.1
+	done
+	e=$(date +%s.%N)
+	echo "seconds $(echo "$e - $s" | bc -l | awk '{printf "%.3f", $1}') mb $(( $(mem_used_mb) - m0 ))" ;;
+esac
+INNER
