@@ -16,6 +16,7 @@ extern const struct pernet_operations inet_net_ops;
 extern const struct pernet_operations ipv4_route_ops;
 extern const struct pernet_operations ipv4_frags_ops;
 extern const struct pernet_operations loopback_net_ops;
+extern const struct pernet_operations ipt_net_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
 static const struct pernet_operations *const pernet_list[] = {
@@ -26,6 +27,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&ipv4_frags_ops,
 	&inet_net_ops,
 	&loopback_net_ops,
+	&ipt_net_ops,
 };
 
 #define NR_PERNET (sizeof(pernet_list) / sizeof(pernet_list[0]))

@@ -224,6 +224,18 @@ int ipt_replace_table(struct net *net, const char *name, struct xt_table_info *n
 unsigned int ipt_do_table(void *priv, struct sk_buff *skb,
 			  const struct nf_hook_state *state);
 
+/* The bytes [offset, offset+len) of the packet, from skb->data: a pointer
+ * into the linear part, or buf filled by copying; NULL when the packet is
+ * shorter (skb_header_pointer). */
+static inline void *xt_header_pointer(const struct sk_buff *skb, int offset, int len, void *buf)
+{
+	if (offset < 0 || (unsigned int)(offset + len) > skb->len)
+		return NULL;
+	if ((unsigned int)(offset + len) <= skb->len - skb->data_len)
+		return skb->data + offset;
+	return skb_copy_bits(skb, offset, buf, len) < 0 ? NULL : buf;
+}
+
 /* Shared by every table and extension registry. */
 extern const struct xt_match *const xt_core_matches[];
 extern const struct xt_target *const xt_core_targets[];
