@@ -6,6 +6,7 @@
 #include "linux/netfilter/x_tables.h"
 #include "uapi/linux/netfilter/xt_misc.h"
 #include "net/trace.h"
+#include "net/net_namespace.h"
 
 /* avg is in 1/XT_LIMIT_SCALE seconds per packet */
 static u64 limit_cost(u32 avg)

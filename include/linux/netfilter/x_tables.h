@@ -30,6 +30,8 @@
 #define XT_STD_ACCEPT	(-NF_ACCEPT - 1)	/* -2 */
 #define XT_STD_QUEUE	(-NF_QUEUE - 1)		/* -4 */
 #define XT_RETURN	(-NF_REPEAT - 1)	/* -5 */
+/* a rule without -j: count the packet and go on with the next rule */
+#define XT_STD_CONTINUE	(-NF_STOP - 2)		/* -7 */
 #define XT_CONTINUE	0xFFFFFFFF		/* a target's "go on with the next rule" */
 
 struct xt_counters {

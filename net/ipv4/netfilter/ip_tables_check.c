@@ -12,7 +12,8 @@ static bool std_verdict_ok(int v, unsigned int nchains)
 {
 	if (v >= 0)
 		return (unsigned int)v < nchains;
-	return v == XT_STD_DROP || v == XT_STD_ACCEPT || v == XT_STD_QUEUE || v == XT_RETURN;
+	return v == XT_STD_DROP || v == XT_STD_ACCEPT || v == XT_STD_QUEUE || v == XT_RETURN ||
+	       v == XT_STD_CONTINUE;
 }
 
 static int check_chains(const struct ipt_net_table *t, const struct xt_table_info *info)

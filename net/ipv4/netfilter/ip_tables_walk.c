@@ -131,6 +131,10 @@ static bool ipt_standard(struct ipt_walk *wk, const struct xt_table_info *info,
 		at->rule = 0;
 		return true;
 	}
+	if (v == XT_STD_CONTINUE) {
+		at->rule++;
+		return true;
+	}
 	if (v != XT_RETURN) {
 		*verdict = (unsigned int)(-v - 1);
 		return false;

@@ -102,7 +102,7 @@ void nf_send_reset(struct net *net, struct sk_buff *oldskb, int hook)
 	}
 	skb_reserve(nskb, (int)LL_RESERVED_SPACE(rt->dst.dev));
 	skb_reset_network_header(nskb);
-	niph = skb_put(nskb, 20);
+	niph = (struct iphdr *)skb_put(nskb, 20);
 	memset(niph, 0, 20);
 	niph->version = 4;
 	niph->ihl = 5;
