@@ -3,13 +3,20 @@
 #include <stddef.h>
 #include "xtables.h"
 
-extern const struct xtables_match libxt_tcp, libxt_udp, libipt_icmp;
+extern const struct xtables_match libxt_tcp, libxt_udp, libipt_icmp, libxt_comment, libxt_mark,
+	libxt_multiport, libxt_limit, libxt_statistic, libxt_length;
 
 const struct xtables_match *const xtables_core_matches[] = {
-	&libxt_tcp, &libxt_udp, &libipt_icmp,
+	&libxt_tcp, &libxt_udp, &libipt_icmp, &libxt_comment, &libxt_mark, &libxt_multiport,
+	&libxt_limit, &libxt_statistic, &libxt_length,
 	NULL,
 };
 
+extern const struct xtables_target libipt_REJECT, libxt_LOG, libxt_MARK, libxt_TCPMSS,
+	libxt_TRACE, libxt_NFQUEUE, libxt_CLASSIFY;
+
 const struct xtables_target *const xtables_core_targets[] = {
+	&libipt_REJECT, &libxt_LOG, &libxt_MARK, &libxt_TCPMSS, &libxt_TRACE, &libxt_NFQUEUE,
+	&libxt_CLASSIFY,
 	NULL,
 };

@@ -215,6 +215,9 @@ const struct xt_target *xt_find_target(u8 af, const char *name, u8 revision);
 /* The table's current rules, or NULL if the table does not exist (names:
  * "filter", "nat", "mangle", "raw").  Read-only view. */
 const struct xt_table_info *ipt_get_table(struct net *net, const char *name);
+/* The table's rules if it exists in the namespace already, else NULL
+ * (does not create it: iptables-save lists only the tables in use). */
+const struct xt_table_info *ipt_table_peek(struct net *net, const char *name);
 /* A deep copy to edit (match and target data copied), or NULL. */
 struct xt_table_info *ipt_table_dup(const struct xt_table_info *info);
 void ipt_table_free(struct xt_table_info *info);

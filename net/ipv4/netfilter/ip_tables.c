@@ -299,6 +299,13 @@ const struct xt_table_info *ipt_get_table(struct net *net, const char *name)
 	return t ? t->info : NULL;
 }
 
+const struct xt_table_info *ipt_table_peek(struct net *net, const char *name)
+{
+	struct ipt_net_table *t = ipt_instance(net, name);
+
+	return t ? t->info : NULL;
+}
+
 int ipt_replace_table(struct net *net, const char *name, struct xt_table_info *newinfo)
 {
 	struct ipt_net_table *t = ipt_instance_get(net, name);
