@@ -36,6 +36,8 @@ static int limit_mt_check(const struct xt_mtchk_param *par)
 
 	if (r->burst == 0 || r->avg == 0)
 		return -ERANGE;
+	if (r->cost == limit_cost(r->avg) && r->credit_cap == r->cost * r->burst)
+		return 0;	/* a rule kept across a table edit keeps its bucket */
 	r->cost = limit_cost(r->avg);
 	r->credit_cap = r->cost * r->burst;
 	r->credit = r->credit_cap;

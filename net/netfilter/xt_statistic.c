@@ -31,7 +31,10 @@ static int statistic_mt_check(const struct xt_mtchk_param *par)
 
 	if (info->mode > XT_STATISTIC_MODE_NTH || (info->flags & ~XT_STATISTIC_INVERT))
 		return -EINVAL;
-	info->nth_count = info->u.nth.count;
+	/* the running counter came from the tool (u.nth.count) or from the
+	 * table this one replaces: a table edit keeps the rule's state */
+	if (info->nth_count > info->u.nth.every)
+		info->nth_count = info->u.nth.count;
 	return 0;
 }
 

@@ -629,20 +629,13 @@ static int cmd_delete_chain(struct cmd_ctx *ctx, struct ipt_handle *h, int c)
 			return kernel_error(ctx, -EBUSY, "CHAIN_DEL", info->chains[c].name);
 		return ipt_chain_delete(h, (unsigned int)c) ? 4 : 0;
 	}
-	for (unsigned int i = info->nchains; i-- > 0;) {
-		if (info->chains[i].hook >= 0)
-			continue;
-		if (chain_referenced(info, i))
+	for (unsigned int i = 0; i < info->nchains; i++)
+		if (info->chains[i].hook < 0 &&
+		    (info->chains[i].nrules || chain_referenced(info, i)))
 			return kernel_error(ctx, -EBUSY, "CHAIN_DEL", info->chains[i].name);
-	}
-	for (unsigned int i = info->nchains; i-- > 0;) {
-		if (info->chains[i].hook >= 0)
-			continue;
-		if (info->chains[i].nrules)
-			return kernel_error(ctx, -EBUSY, "CHAIN_DEL", info->chains[i].name);
-		if (ipt_chain_delete(h, i))
+	for (unsigned int i = info->nchains; i-- > 0;)
+		if (info->chains[i].hook < 0 && ipt_chain_delete(h, i))
 			return 4;
-	}
 	return 0;
 }
 

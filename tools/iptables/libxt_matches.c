@@ -279,6 +279,7 @@ static int statistic_parse(struct xt_parse *p, int id, const char *arg, bool inv
 			return xt_param_error(p, "Bad --every value \"%s\"", arg);
 		s->u.nth.every = v - 1;
 		s->u.nth.count = v - 1;
+		s->nth_count = v - 1;
 		return 0;
 	}
 	if (!xtables_strtoui(arg, &s->u.nth.packet, 0, 0xFFFFFFFFu))

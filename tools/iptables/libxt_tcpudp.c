@@ -323,7 +323,7 @@ static int icmp_parse(struct xt_parse *p, int id, const char *arg, bool invert, 
 	if (slash)
 		*slash = '\0';
 	if (!xtables_strtoui(buf, &t, 0, 255) || (slash && !xtables_strtoui(slash + 1, &c, 0, 255)))
-		return xt_param_error(p, "Invalid ICMP type `%s'\n", arg);
+		return xt_param_error(p, "Unknown ICMP type `%s'", arg);
 	ic->type = (u8)t;
 	ic->code[0] = slash ? (u8)c : 0;
 	ic->code[1] = slash ? (u8)c : 0xFF;
