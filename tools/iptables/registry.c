@@ -4,11 +4,13 @@
 #include "xtables.h"
 
 extern const struct xtables_match libxt_tcp, libxt_udp, libipt_icmp, libxt_comment, libxt_mark,
-	libxt_multiport, libxt_limit, libxt_statistic, libxt_length;
+	libxt_multiport, libxt_limit, libxt_statistic, libxt_length, libxt_addrtype, libxt_physdev,
+	libxt_iprange, libipt_ttl, libxt_tos, libxt_dscp, libxt_pkttype;
 
 const struct xtables_match *const xtables_core_matches[] = {
 	&libxt_tcp, &libxt_udp, &libipt_icmp, &libxt_comment, &libxt_mark, &libxt_multiport,
-	&libxt_limit, &libxt_statistic, &libxt_length,
+	&libxt_limit, &libxt_statistic, &libxt_length, &libxt_addrtype, &libxt_physdev,
+	&libxt_iprange, &libipt_ttl, &libxt_tos, &libxt_dscp, &libxt_pkttype,
 	NULL,
 };
 

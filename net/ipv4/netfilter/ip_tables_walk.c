@@ -152,8 +152,9 @@ static unsigned int ipt_walk(struct sk_buff *skb, const struct ipt_net_table *t,
 			     struct xt_action_param *par, struct ipt_where *at)
 {
 	const struct xt_table_info *info = t->info;
-	const char *indev = par->state->in ? par->state->in->name : "";
-	const char *outdev = par->state->out ? par->state->out->name : "";
+	static const char nulldevname[IFNAMSIZ];
+	const char *indev = par->state->in ? par->state->in->name : nulldevname;
+	const char *outdev = par->state->out ? par->state->out->name : nulldevname;
 	struct ipt_walk wk;
 	unsigned int verdict;
 
