@@ -3,6 +3,7 @@
  * FMT_* widths, and the `-A CHAIN ...` form of `-S` and iptables-save,
  * both as iptables v1.8.9 (nf_tables) prints them. */
 #include <netdb.h>
+#include <stdlib.h>
 #include <string.h>
 #include "iptables.h"
 
@@ -288,4 +289,29 @@ void ipt_save_policy(FILE *out, const struct ipt_chain *ch, bool counters)
 	fprintf(out, ":%s %s [%llu:%llu]\n", ch->name,
 		ch->hook >= 0 ? std_verdict_name(ch->policy) : "-",
 		(unsigned long long)ch->counters.pcnt, (unsigned long long)ch->counters.bcnt);
+}
+
+static int chain_cmp(const void *a, const void *b, void *arg)
+{
+	const struct xt_table_info *info = arg;
+	const struct ipt_chain *x = &info->chains[*(const unsigned int *)a];
+	const struct ipt_chain *y = &info->chains[*(const unsigned int *)b];
+
+	if ((x->hook >= 0) != (y->hook >= 0))
+		return x->hook >= 0 ? -1 : 1;
+	if (x->hook >= 0)
+		return x->hook - y->hook;
+	return strcmp(x->name, y->name);
+}
+
+unsigned int *ipt_chain_order(const struct xt_table_info *info)
+{
+	unsigned int *order = malloc((info->nchains + 1) * sizeof(*order));
+
+	if (!order)
+		return NULL;
+	for (unsigned int i = 0; i < info->nchains; i++)
+		order[i] = i;
+	qsort_r(order, info->nchains, sizeof(*order), chain_cmp, (void *)info);
+	return order;
 }

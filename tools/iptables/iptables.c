@@ -503,9 +503,14 @@ static unsigned int list_format(const struct ipt_args *a)
 static int cmd_list(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
 {
 	const struct xt_table_info *info = h->info;
+	unsigned int *order = ipt_chain_order(info);
 	bool first = true;
 
-	for (unsigned int i = 0; i < info->nchains; i++) {
+	if (!order)
+		return 4;
+	for (unsigned int k = 0; k < info->nchains; k++) {
+		unsigned int i = order[k];
+
 		if (c >= 0 && (int)i != c)
 			continue;
 		if (!first && a->cmd == CMD_LIST)
@@ -521,10 +526,13 @@ static int cmd_list(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 		else
 			fprintf(ctx->out, "-N %s\n", info->chains[i].name);
 	}
-	if (a->cmd == CMD_LIST_RULES)
-		for (unsigned int i = 0; i < info->nchains; i++)
-			for (unsigned int r = 0; (c < 0 || (int)i == c) && r < info->chains[i].nrules; r++)
-				ipt_save_rule(ctx->out, info, i, &info->chains[i].rules[r], false);
+	for (unsigned int k = 0; a->cmd == CMD_LIST_RULES && k < info->nchains; k++) {
+		unsigned int i = order[k];
+
+		for (unsigned int r = 0; (c < 0 || (int)i == c) && r < info->chains[i].nrules; r++)
+			ipt_save_rule(ctx->out, info, i, &info->chains[i].rules[r], false);
+	}
+	free(order);
 	return 0;
 }
 
@@ -704,14 +712,16 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 }
 
 int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **argv,
-		   const char *table, bool restore)
+		   const char *table, unsigned int restore_line)
 {
+	bool restore = restore_line != 0;
 	struct ipt_args a;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
 	a.p.ctx = ctx;
-	a.p.prog = "iptables";
+	a.p.prog = restore ? "iptables-restore" : "iptables";
+	a.p.line = restore_line;
 	a.p.ip = &a.rule.ip;
 	rc = parse_args(&a, argc, argv, &table);
 	if (!rc && a.cmd == CMD_NONE)
@@ -748,5 +758,5 @@ int do_iptables(struct cmd_ctx *ctx, int argc, char **argv)
 	struct ipt_handle h;
 
 	memset(&h, 0, sizeof(h));
-	return ipt_do_command(ctx, &h, argc, argv, ipt_cmdline_table(argc, argv), false);
+	return ipt_do_command(ctx, &h, argc, argv, ipt_cmdline_table(argc, argv), 0);
 }

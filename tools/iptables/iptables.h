@@ -53,7 +53,10 @@ const char *ipt_target_name(const struct xt_table_info *info, const struct ipt_r
 /* iptables' command line on an open handle (shared with iptables-restore,
  * where commit happens at COMMIT).  Returns the exit status. */
 int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **argv,
-		   const char *table, bool restore);
+		   const char *table, unsigned int restore_line);
+/* The order chains are shown in: built-in chains, then user chains sorted
+ * by name, as nf_tables lists them.  malloc'd, NULL on failure. */
+unsigned int *ipt_chain_order(const struct xt_table_info *info);
 /* The table a command line names with -t (default "filter"). */
 const char *ipt_cmdline_table(int argc, char **argv);
 

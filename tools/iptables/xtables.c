@@ -41,7 +41,10 @@ int xt_param_error(struct xt_parse *p, const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(p->ctx->err, fmt, ap);
 	va_end(ap);
-	fprintf(p->ctx->err, "\nTry `%s -h' or '%s --help' for more information.\n", p->prog,
+	fputc('\n', p->ctx->err);
+	if (p->line)
+		fprintf(p->ctx->err, "Error occurred at line: %u\n", p->line);
+	fprintf(p->ctx->err, "Try `%s -h' or '%s --help' for more information.\n", p->prog,
 		p->prog);
 	return -1;
 }

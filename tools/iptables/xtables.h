@@ -31,6 +31,7 @@ struct xt_parse {
 	const char *prog;		/* "iptables" */
 	struct ipt_ip *ip;		/* the rule's ipt_ip (proto known after -p) */
 	unsigned int flags;		/* the extension's own "seen" bits */
+	unsigned int line;		/* iptables-restore: the input line, else 0 */
 };
 
 /* Prints iptables' error for a bad option value and returns -1, e.g.
