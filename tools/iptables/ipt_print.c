@@ -5,6 +5,7 @@
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "iptables.h"
 
 #define FMT(tab, notab) ((format & FMT_NOTABLE) ? (notab) : (tab))
@@ -13,6 +14,16 @@ static const struct { const char *name; u16 num; } chain_protos[] = {
 	{ "tcp", 6 }, { "sctp", 132 }, { "udp", 17 }, { "udplite", 136 },
 	{ "icmp", 1 }, { "esp", 50 }, { "ah", 51 }, { "mh", 135 }, { "all", 0 },
 };
+
+bool ipt_proto_number(const char *name, unsigned int *num)
+{
+	for (size_t i = 0; i < sizeof(chain_protos) / sizeof(chain_protos[0]); i++)
+		if (!strcasecmp(chain_protos[i].name, name)) {
+			*num = chain_protos[i].num;
+			return true;
+		}
+	return false;
+}
 
 const char *ipt_proto_name(u16 proto)
 {

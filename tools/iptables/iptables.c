@@ -128,8 +128,8 @@ static int parse_proto(struct ipt_args *a, const char *s, bool inv)
 		a->rule.ip.proto = (u16)v;
 		return 0;
 	}
-	if (!strcasecmp(s, "all")) {
-		a->rule.ip.proto = 0;
+	if (ipt_proto_number(s, &v)) {
+		a->rule.ip.proto = (u16)v;
 		return 0;
 	}
 	pe = getprotobyname(s);

@@ -47,6 +47,8 @@ void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
 		   const struct ipt_rule *r, bool counters);
 void ipt_save_policy(FILE *out, const struct ipt_chain *ch, bool counters);
 const char *ipt_proto_name(u16 proto);
+/* tcp, udp, icmp, all... without reading /etc/protocols */
+bool ipt_proto_number(const char *name, unsigned int *num);
 /* The target of a rule as shown in -L ("ACCEPT", "MYCHAIN", "REJECT"). */
 const char *ipt_target_name(const struct xt_table_info *info, const struct ipt_rule *r);
 
