@@ -7,6 +7,7 @@
 static const struct command commands[] = {
 	{ "bridge", do_bridge },
 	{ "brctl", do_brctl },
+	{ "dmesg", do_dmesg },
 	{ "echo", do_echo },
 	{ "false", do_false },
 	{ "ip", do_ip },

@@ -82,10 +82,10 @@ static void ipt_trace_verdict(struct sk_buff *skb, const struct ipt_net_table *t
 		snprintf(note, sizeof(note), "%s %s policy %s", table, ch->name,
 			 verdict_name(verdict, NULL));
 	else
-		snprintf(note, sizeof(note), "%s %s%s%s rule %d %s%s%s", table,
+		snprintf(note, sizeof(note), "%s %s%s%s rule %d %s%s%s%s", table,
 			 ch->hook >= 0 ? "" : ipt_hook_name(hook), ch->hook >= 0 ? "" : " -> ",
-			 ch->name, w.rule + 1, verdict_name(verdict, r), comment ? " " : "",
-			 comment ? comment : "");
+			 ch->name, w.rule + 1, verdict_name(verdict, r), comment ? " (" : "",
+			 comment ? comment : "", comment ? ")" : "");
 	skb_trace_note(skb, "ipt_do_table", note);
 	if ((verdict & NF_VERDICT_MASK) != NF_DROP)
 		return;
