@@ -82,6 +82,7 @@ struct world *world_new(u64 seed)
 	INIT_LIST_HEAD(&w->tasks);
 	skb_pool_init(&w->skb_pool);
 	w->trace_id_next = 1;
+	w->log = open_memstream(&w->log_buf, &w->log_len);
 	w->rt_origin = monotonic_ns();
 	inet_protos_init(w);
 	w->init_net = net_create(w, "");
@@ -151,6 +152,9 @@ int world_free(struct world *w, FILE *report)
 	leaks = world_leak_report(w, report);
 	skb_pool_destroy(&w->skb_pool);
 	free(w->sched_ctx);
+	if (w->log)
+		fclose(w->log);
+	free(w->log_buf);
 	free(w);
 	return leaks;
 }

@@ -116,3 +116,36 @@ int do_false(struct cmd_ctx *ctx, int argc, char **argv)
 	(void)argv;
 	return 1;
 }
+
+/* dmesg: the world's kernel log (what -j LOG writes), "[seconds] text"
+ * lines as the kernel ring buffer shows them; -c/-C clear it after/without
+ * printing. */
+int do_dmesg(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct world *w = ctx->world;
+	bool show = true, clear = false;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-c"))
+			clear = true;
+		else if (!strcmp(argv[i], "-C"))
+			show = !(clear = true);
+		else {
+			fprintf(ctx->err, "dmesg: invalid option -- '%s'\n", argv[i]);
+			return 1;
+		}
+	}
+	if (!w || !w->log)
+		return 0;
+	fflush(w->log);
+	if (show && w->log_len)
+		fwrite(w->log_buf, 1, w->log_len, ctx->out);
+	if (clear)
+		rewind(w->log);
+	if (clear) {
+		fflush(w->log);
+		if (w->log_buf)
+			w->log_buf[0] = '\0';
+	}
+	return 0;
+}

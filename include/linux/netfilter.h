@@ -47,6 +47,17 @@ enum nf_br_hooks {
 #define NF_QUEUE 3
 #define NF_REPEAT 4
 #define NF_STOP 5
+#define NF_MAX_VERDICT NF_STOP
+
+/* A verdict's upper 16 bits carry an errno for NF_DROP (NF_DROP_ERR) or a
+ * queue number for NF_QUEUE (NF_QUEUE_NR), as in Linux. */
+#define NF_VERDICT_MASK 0x000000ff
+#define NF_VERDICT_QMASK 0xffff0000
+#define NF_VERDICT_QBITS 16
+#define NF_VERDICT_FLAG_QUEUE_BYPASS 0x00008000
+#define NF_QUEUE_NR(x) ((((unsigned int)(x) << NF_VERDICT_QBITS) & NF_VERDICT_QMASK) | NF_QUEUE)
+#define NF_DROP_ERR(x) (((unsigned int)-(x) << 16) | NF_DROP)
+#define NF_DROP_GETERR(verdict) (-((int)((verdict) >> 16)))
 
 struct nf_hook_state {
 	u8 hook;

@@ -32,6 +32,8 @@ struct world {
 	u32 trace_id_next;
 	int nsid_next;
 	FILE *log;			/* kernel log (dmesg); NULL: discarded */
+	char *log_buf;			/* what log holds (open_memstream), for dmesg */
+	size_t log_len;
 	long socks_live;		/* leak check */
 	long neigh_live;
 	long dst_live;

@@ -43,5 +43,9 @@ int do_tcpdump(struct cmd_ctx *ctx, int argc, char **argv);
 int do_true(struct cmd_ctx *ctx, int argc, char **argv);
 int do_false(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nstat(struct cmd_ctx *ctx, int argc, char **argv);
+int do_iptables(struct cmd_ctx *ctx, int argc, char **argv);
+int do_dmesg(struct cmd_ctx *ctx, int argc, char **argv);
+int do_iptables_save(struct cmd_ctx *ctx, int argc, char **argv);
+int do_iptables_restore(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

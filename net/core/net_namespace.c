@@ -17,6 +17,7 @@ extern const struct pernet_operations ipv4_route_ops;
 extern const struct pernet_operations ipv4_frags_ops;
 extern const struct pernet_operations loopback_net_ops;
 extern const struct pernet_operations brnf_net_ops;
+extern const struct pernet_operations ipt_net_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
 static const struct pernet_operations *const pernet_list[] = {
@@ -28,6 +29,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&inet_net_ops,
 	&loopback_net_ops,
 	&brnf_net_ops,
+	&ipt_net_ops,
 };
 
 #define NR_PERNET (sizeof(pernet_list) / sizeof(pernet_list[0]))

@@ -42,26 +42,46 @@ void nf_unregister_net_hook(struct net *net, const struct nf_hook_ops *ops)
 	}
 }
 
+/* No queue reader exists in skbox: a packet sent to a queue is dropped, or
+ * passed on to the next hook with --queue-bypass (nf_queue()). */
+static int nf_queue(struct sk_buff *skb, unsigned int verdict)
+{
+	if (verdict & NF_VERDICT_FLAG_QUEUE_BYPASS)
+		return 1;
+	kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
+	return 0;
+}
+
+/* Runs the hooks in priority order.  ACCEPT goes on to the next hook, DROP
+ * frees the skb and returns the errno it carries (-EPERM by default),
+ * STOLEN means a hook took the skb, QUEUE hands it to a queue, REPEAT calls
+ * the same hook again, STOP accepts without the remaining hooks. */
 int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
 		 const struct nf_hook_entries *e)
 {
 	for (unsigned int i = 0; i < e->num; i++) {
 		unsigned int verdict = e->ops[i]->hook(e->ops[i]->priv, skb, state);
+		int ret;
 
-		switch (verdict & 0xff) {
+		switch (verdict & NF_VERDICT_MASK) {
 		case NF_ACCEPT:
 			break;
 		case NF_DROP:
 			kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
-			return -EPERM;
+			ret = NF_DROP_GETERR(verdict);
+			return ret ? ret : -EPERM;
 		case NF_STOLEN:
 			return 0;
+		case NF_QUEUE:
+			ret = nf_queue(skb, verdict);
+			if (ret != 1)
+				return ret;
+			break;
 		case NF_REPEAT:
 			i--;
 			break;
 		default:
-			kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
-			return -EPERM;
+			return 1;
 		}
 	}
 	return 1;

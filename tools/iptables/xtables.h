@@ -22,6 +22,7 @@ struct xt_option {
 	const char *name;
 	int id;
 	bool has_arg;
+	bool two_args;			/* takes a second word (--tcp-flags MASK COMP) */
 };
 
 /* The parse context: where errors go and how the rule looks so far. */
@@ -30,6 +31,7 @@ struct xt_parse {
 	const char *prog;		/* "iptables" */
 	struct ipt_ip *ip;		/* the rule's ipt_ip (proto known after -p) */
 	unsigned int flags;		/* the extension's own "seen" bits */
+	unsigned int line;		/* iptables-restore: the input line, else 0 */
 };
 
 /* Prints iptables' error for a bad option value and returns -1, e.g.
@@ -53,6 +55,8 @@ struct xtables_match {
 	void (*print)(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric);
 	/* iptables -S / iptables-save: " --dport 80" (after "-m NAME" is printed) */
 	void (*save)(FILE *out, const struct ipt_ip *ip, const void *data);
+	/* bytes that -D/-C compare (the rest is kernel state); 0: size */
+	unsigned int userspacesize;
 };
 
 struct xtables_target {
@@ -82,5 +86,15 @@ bool xtables_strtoui(const char *s, unsigned int *value, unsigned int min, unsig
 /* "80", "http", "1000:2000", ":1024", "1024:" for proto "tcp"/"udp" */
 int xtables_parse_port(const char *port, const char *proto);
 const char *xtables_ipaddr_to_numeric(__be32 addr);	/* static buffer per call site */
+/* "a.b.c.d" into buf (at least 16 bytes); returns buf */
+const char *xtables_ipaddr_to_buf(__be32 addr, char *buf);
+bool xtables_parse_ipaddr(const char *s, __be32 *addr);
+/* iptables' quoting of a string argument in -S / iptables-save output */
+void xtables_save_string(FILE *out, const char *value);
+/* an interface name with a trailing '+' wildcard into name and mask */
+void xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask);
+/* "80" or "http" for proto; -1 when unknown */
+int xtables_service_to_port(const char *name, const char *proto);
+void xtables_print_port(FILE *out, u16 port, const char *proto, bool numeric);
 
 #endif

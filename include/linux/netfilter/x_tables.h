@@ -30,6 +30,8 @@
 #define XT_STD_ACCEPT	(-NF_ACCEPT - 1)	/* -2 */
 #define XT_STD_QUEUE	(-NF_QUEUE - 1)		/* -4 */
 #define XT_RETURN	(-NF_REPEAT - 1)	/* -5 */
+/* a rule without -j: count the packet and go on with the next rule */
+#define XT_STD_CONTINUE	(-NF_STOP - 2)		/* -7 */
 #define XT_CONTINUE	0xFFFFFFFF		/* a target's "go on with the next rule" */
 
 struct xt_counters {
@@ -213,6 +215,9 @@ const struct xt_target *xt_find_target(u8 af, const char *name, u8 revision);
 /* The table's current rules, or NULL if the table does not exist (names:
  * "filter", "nat", "mangle", "raw").  Read-only view. */
 const struct xt_table_info *ipt_get_table(struct net *net, const char *name);
+/* The table's rules if it exists in the namespace already, else NULL
+ * (does not create it: iptables-save lists only the tables in use). */
+const struct xt_table_info *ipt_table_peek(struct net *net, const char *name);
 /* A deep copy to edit (match and target data copied), or NULL. */
 struct xt_table_info *ipt_table_dup(const struct xt_table_info *info);
 void ipt_table_free(struct xt_table_info *info);
@@ -223,6 +228,18 @@ int ipt_replace_table(struct net *net, const char *name, struct xt_table_info *n
 /* The iptables traversal (ipt_do_table), called by each table's hooks. */
 unsigned int ipt_do_table(void *priv, struct sk_buff *skb,
 			  const struct nf_hook_state *state);
+
+/* The bytes [offset, offset+len) of the packet, from skb->data: a pointer
+ * into the linear part, or buf filled by copying; NULL when the packet is
+ * shorter (skb_header_pointer). */
+static inline void *xt_header_pointer(const struct sk_buff *skb, int offset, int len, void *buf)
+{
+	if (offset < 0 || (unsigned int)(offset + len) > skb->len)
+		return NULL;
+	if ((unsigned int)(offset + len) <= skb->len - skb->data_len)
+		return skb->data + offset;
+	return skb_copy_bits(skb, offset, buf, len) < 0 ? NULL : buf;
+}
 
 /* Shared by every table and extension registry. */
 extern const struct xt_match *const xt_core_matches[];

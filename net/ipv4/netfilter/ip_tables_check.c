@@ -1,0 +1,212 @@
+/* Checking a table before it goes live (ip_tables.c's translate_table and
+ * mark_source_chains in Linux): built-in chains and policies, jumps to
+ * existing user chains, no loops, which hooks reach each chain, and each
+ * extension's own checkentry with that hook mask.  Linear in the size of
+ * the table: chains are visited once per hook. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ip_tables_priv.h"
+
+static bool std_verdict_ok(int v, unsigned int nchains)
+{
+	if (v >= 0)
+		return (unsigned int)v < nchains;
+	return v == XT_STD_DROP || v == XT_STD_ACCEPT || v == XT_STD_QUEUE || v == XT_RETURN ||
+	       v == XT_STD_CONTINUE;
+}
+
+static int check_chains(const struct ipt_net_table *t, const struct xt_table_info *info)
+{
+	unsigned int seen = 0;
+
+	for (unsigned int c = 0; c < info->nchains; c++) {
+		const struct ipt_chain *ch = &info->chains[c];
+
+		for (unsigned int i = 0; i < ch->nrules; i++) {
+			const struct xt_entry_target *tg = &ch->rules[i].target;
+
+			if (tg->target)
+				continue;
+			if (!std_verdict_ok(tg->verdict, info->nchains))
+				return -EINVAL;
+			if (tg->verdict >= 0 && info->chains[tg->verdict].hook >= 0)
+				return -EINVAL;	/* no jump into a built-in chain */
+		}
+		if (ch->hook < 0)
+			continue;
+		if (ch->hook >= NF_INET_NUMHOOKS || (seen & (1u << ch->hook)) ||
+		    !(t->ops->table->valid_hooks & (1u << ch->hook)))
+			return -EINVAL;
+		if (ch->policy != XT_STD_ACCEPT && ch->policy != XT_STD_DROP)
+			return -EINVAL;
+		seen |= 1u << ch->hook;
+	}
+	return seen == t->ops->table->valid_hooks ? 0 : -EINVAL;
+}
+
+/* Depth of jumps below chain c (a goto does not push a return), with loop
+ * detection: state 1 = on the current path. */
+static int chain_depth(const struct xt_table_info *info, unsigned int c, u8 *state, int *depth)
+{
+	const struct ipt_chain *ch = &info->chains[c];
+	int d = 0;
+
+	if (state[c] == 1)
+		return -ELOOP;
+	if (state[c] == 2)
+		return depth[c];
+	state[c] = 1;
+	for (unsigned int i = 0; i < ch->nrules; i++) {
+		const struct ipt_rule *r = &ch->rules[i];
+		int sub;
+
+		if (r->target.target || r->target.verdict < 0)
+			continue;
+		sub = chain_depth(info, (unsigned int)r->target.verdict, state, depth);
+		if (sub < 0)
+			return sub;
+		sub += (r->ip.flags & IPT_F_GOTO) ? 0 : 1;
+		if (sub > d)
+			d = sub;
+	}
+	state[c] = 2;
+	depth[c] = d;
+	return d;
+}
+
+/* hook_mask[c] |= 1 << hook for every chain reachable from the hook's chain. */
+static void mark_hooks(const struct xt_table_info *info, unsigned int start, unsigned int hook,
+		       unsigned int *hook_mask, unsigned int *stack)
+{
+	unsigned int sp = 0;
+
+	hook_mask[start] |= 1u << hook;
+	stack[sp++] = start;
+	while (sp) {
+		const struct ipt_chain *ch = &info->chains[stack[--sp]];
+
+		for (unsigned int i = 0; i < ch->nrules; i++) {
+			const struct xt_entry_target *tg = &ch->rules[i].target;
+
+			if (tg->target || tg->verdict < 0 || (hook_mask[tg->verdict] & (1u << hook)))
+				continue;
+			hook_mask[tg->verdict] |= 1u << hook;
+			stack[sp++] = (unsigned int)tg->verdict;
+		}
+	}
+}
+
+static int check_match(struct net *net, const char *table, const struct ipt_rule *r,
+		       struct xt_entry_match *em, unsigned int hook_mask)
+{
+	const struct xt_match *m = em->match;
+	struct xt_mtchk_param par = {
+		.net = net, .table = table, .entryinfo = &r->ip, .match = m,
+		.matchinfo = em->data, .hook_mask = hook_mask, .family = NFPROTO_IPV4,
+	};
+
+	if (m->table && strcmp(m->table, table))
+		return -EINVAL;
+	if (m->hooks && (hook_mask & ~m->hooks))
+		return -EINVAL;
+	if (m->proto && (r->ip.proto != m->proto || (r->ip.invflags & IPT_INV_PROTO)))
+		return -EINVAL;
+	return m->checkentry ? m->checkentry(&par) : 0;
+}
+
+static int check_target(struct net *net, const char *table, const struct ipt_rule *r,
+			unsigned int hook_mask)
+{
+	const struct xt_target *tg = r->target.target;
+	struct xt_tgchk_param par = {
+		.net = net, .table = table, .entryinfo = &r->ip, .target = tg,
+		.targinfo = r->target.data, .hook_mask = hook_mask, .family = NFPROTO_IPV4,
+	};
+
+	if (!tg)
+		return 0;
+	if (tg->table && strcmp(tg->table, table))
+		return -EINVAL;
+	if (tg->hooks && (hook_mask & ~tg->hooks))
+		return -EINVAL;
+	if (tg->proto && (r->ip.proto != tg->proto || (r->ip.invflags & IPT_INV_PROTO)))
+		return -EINVAL;
+	return tg->checkentry ? tg->checkentry(&par) : 0;
+}
+
+static int check_rule(struct net *net, const char *table, struct ipt_rule *r,
+		      unsigned int hook_mask)
+{
+	int err;
+
+	for (unsigned int m = 0; m < r->nmatches; m++) {
+		if (!r->matches[m].match)
+			return -ENOENT;
+		err = check_match(net, table, r, &r->matches[m], hook_mask);
+		if (err)
+			return err;
+	}
+	return check_target(net, table, r, hook_mask);
+}
+
+static int check_graph(const struct xt_table_info *info, unsigned int *hook_mask)
+{
+	u8 *state = calloc(info->nchains, 1);
+	int *depth = calloc(info->nchains, sizeof(*depth));
+	unsigned int *stack = calloc(info->nchains, sizeof(*stack));
+	int err = (state && depth && stack) ? 0 : -ENOMEM;
+
+	for (unsigned int c = 0; !err && c < info->nchains; c++) {
+		int d;
+
+		if (info->chains[c].hook < 0)
+			continue;
+		d = chain_depth(info, c, state, depth);
+		if (d < 0)
+			err = d;
+		else if (d >= IPT_STACK_MAX)
+			err = -ELOOP;
+		else
+			mark_hooks(info, c, (unsigned int)info->chains[c].hook, hook_mask, stack);
+	}
+	free(state);
+	free(depth);
+	free(stack);
+	return err;
+}
+
+static void count_references(struct xt_table_info *info)
+{
+	for (unsigned int c = 0; c < info->nchains; c++)
+		info->chains[c].references = 0;
+	for (unsigned int c = 0; c < info->nchains; c++)
+		for (unsigned int i = 0; i < info->chains[c].nrules; i++) {
+			const struct xt_entry_target *tg = &info->chains[c].rules[i].target;
+
+			if (!tg->target && tg->verdict >= 0)
+				info->chains[tg->verdict].references++;
+		}
+}
+
+int ipt_check_table(struct net *net, struct ipt_net_table *t, struct xt_table_info *info)
+{
+	const char *table = t->ops->table->name;
+	unsigned int *hook_mask;
+	int err;
+
+	err = check_chains(t, info);
+	if (err)
+		return err;
+	hook_mask = calloc(info->nchains ? info->nchains : 1, sizeof(*hook_mask));
+	if (!hook_mask)
+		return -ENOMEM;
+	err = check_graph(info, hook_mask);
+	for (unsigned int c = 0; !err && c < info->nchains; c++)
+		for (unsigned int i = 0; !err && i < info->chains[c].nrules; i++)
+			err = check_rule(net, table, &info->chains[c].rules[i], hook_mask[c]);
+	free(hook_mask);
+	if (!err)
+		count_references(info);
+	return err;
+}

@@ -1,0 +1,38 @@
+/* Private to net/ipv4/netfilter/ip_tables*.c: a table as it lives in one
+ * namespace, and the namespace's list of tables. */
+#ifndef SKBOX_IP_TABLES_PRIV_H
+#define SKBOX_IP_TABLES_PRIV_H
+
+#include "linux/netfilter_ipv4/ip_tables.h"
+
+#define IPT_MAX_TABLES 8
+/* Deepest chain of jumps a table may hold (the walk's return stack). */
+#define IPT_STACK_MAX 256
+
+struct ipt_net_table {
+	const struct ipt_table_ops *ops;
+	struct xt_table_info *info;
+	struct net *net;
+	int hook_chain[NF_INET_NUMHOOKS];	/* chain index of each built-in chain */
+	struct nf_hook_ops hook_ops[NF_INET_NUMHOOKS];
+};
+
+struct ipt_hint {
+	struct ipt_hint *next;
+	char text[];
+};
+
+struct ipt_pernet {
+	unsigned int ntables;
+	struct ipt_net_table *tables[IPT_MAX_TABLES];
+	struct ipt_hint *hints;
+};
+
+void ipt_table_index_hooks(struct ipt_net_table *t);
+int ipt_check_table(struct net *net, struct ipt_net_table *t, struct xt_table_info *info);
+const char *ipt_intern_hint(struct net *net, const char *s);
+const char *ipt_hook_name(unsigned int hook);
+/* The text of the rule's -m comment, or NULL. */
+const char *ipt_rule_comment(const struct ipt_rule *r);
+
+#endif

@@ -1,0 +1,762 @@
+/* The iptables command (iptables' iptables/xshared.c and nft.c): parses a
+ * command line into a command and a rule, edits a copy of the table
+ * (ipt_handle.c) and hands it back with ipt_replace_table().  Messages and
+ * exit codes are those of iptables v1.8.9 (nf_tables). */
+#include <errno.h>
+#include <netdb.h>
+#include <stdlib.h>
+#include <string.h>
+#include "iptables.h"
+#include "skbox/cmd.h"
+
+enum ipt_cmd {
+	CMD_NONE, CMD_APPEND, CMD_INSERT, CMD_DELETE, CMD_REPLACE, CMD_LIST, CMD_LIST_RULES,
+	CMD_FLUSH, CMD_ZERO, CMD_NEW, CMD_DELETE_CHAIN, CMD_POLICY, CMD_RENAME, CMD_CHECK,
+};
+
+#define MAX_MATCHES 16
+
+struct ipt_args {
+	enum ipt_cmd cmd;
+	const char *chain;
+	const char *arg2;		/* -P target, -E new name */
+	unsigned int rulenum;		/* 0: none given */
+	unsigned int format;
+	bool verbose, numeric, exact, linenumbers, zero;
+	struct ipt_rule rule;
+	const struct xtables_match *xm[MAX_MATCHES];
+	const struct xtables_target *xt;
+	const char *jump;
+	bool have_rule_opts;
+	struct xt_parse p;
+};
+
+struct cmd_opt {
+	const char *lname;
+	char sname;
+	enum ipt_cmd cmd;
+};
+
+static const struct cmd_opt cmd_opts[] = {
+	{ "append", 'A', CMD_APPEND }, { "insert", 'I', CMD_INSERT },
+	{ "delete", 'D', CMD_DELETE }, { "replace", 'R', CMD_REPLACE },
+	{ "list", 'L', CMD_LIST }, { "list-rules", 'S', CMD_LIST_RULES },
+	{ "flush", 'F', CMD_FLUSH }, { "zero", 'Z', CMD_ZERO },
+	{ "new-chain", 'N', CMD_NEW }, { "delete-chain", 'X', CMD_DELETE_CHAIN },
+	{ "policy", 'P', CMD_POLICY }, { "rename-chain", 'E', CMD_RENAME },
+	{ "check", 'C', CMD_CHECK },
+};
+
+static int usage_error(struct ipt_args *a, const char *fmt, const char *arg)
+{
+	char msg[256];
+
+	snprintf(msg, sizeof(msg), fmt, arg);
+	xt_param_error(&a->p, "%s", msg);
+	return 2;
+}
+
+static int ipt_msg(struct cmd_ctx *ctx, const char *msg)
+{
+	fprintf(ctx->err, "iptables: %s.\n", msg);
+	return 1;
+}
+
+static const struct xt_option *find_opt(const struct xt_option *opts, const char *name)
+{
+	for (; opts && opts->name; opts++)
+		if (!strcmp(opts->name, name))
+			return opts;
+	return NULL;
+}
+
+static int add_match(struct ipt_args *a, const char *name)
+{
+	const struct xtables_match *xm = xtables_find_match(name);
+	const struct xt_match *km = xm ? xt_find_match(NFPROTO_IPV4, name, xm->revision) : NULL;
+	struct xt_entry_match *em;
+	struct ipt_rule *r = &a->rule;
+
+	if (!xm || !km) {
+		xt_param_error(&a->p, "Couldn't load match `%s':No such file or directory\n", name);
+		return -1;
+	}
+	if (r->nmatches == MAX_MATCHES)
+		return -1;
+	em = realloc(r->matches, (r->nmatches + 1) * sizeof(*em));
+	if (!em)
+		return -1;
+	r->matches = em;
+	em = &r->matches[r->nmatches];
+	em->match = km;
+	em->data = calloc(1, km->matchsize ? km->matchsize : 1);
+	if (!em->data)
+		return -1;
+	if (xm->init)
+		xm->init(em->data);
+	a->xm[r->nmatches++] = xm;
+	return 0;
+}
+
+static int set_target(struct ipt_args *a, const char *name, bool go)
+{
+	const struct xtables_target *xt = go ? NULL : xtables_find_target(name);
+	const struct xt_target *kt = xt ? xt_find_target(NFPROTO_IPV4, name, xt->revision) : NULL;
+
+	a->jump = name;
+	if (go)
+		a->rule.ip.flags |= IPT_F_GOTO;
+	if (!kt)
+		return 0;
+	a->xt = xt;
+	a->rule.target.target = kt;
+	a->rule.target.data = calloc(1, kt->targetsize ? kt->targetsize : 1);
+	if (!a->rule.target.data)
+		return -1;
+	if (xt->init)
+		xt->init(a->rule.target.data);
+	return 0;
+}
+
+static int parse_proto(struct ipt_args *a, const char *s, bool inv)
+{
+	unsigned int v;
+	const struct protoent *pe;
+
+	a->rule.ip.invflags |= inv ? IPT_INV_PROTO : 0;
+	if (xtables_strtoui(s, &v, 0, 255)) {
+		a->rule.ip.proto = (u16)v;
+		return 0;
+	}
+	if (ipt_proto_number(s, &v)) {
+		a->rule.ip.proto = (u16)v;
+		return 0;
+	}
+	pe = getprotobyname(s);
+	if (!pe)
+		return usage_error(a, "unknown protocol \"%s\" specified", s);
+	a->rule.ip.proto = (u16)pe->p_proto;
+	return 0;
+}
+
+static int parse_mask(const char *s, __be32 *mask)
+{
+	unsigned int bits;
+
+	if (strchr(s, '.'))
+		return xtables_parse_ipaddr(s, mask) ? 0 : -1;
+	if (!xtables_strtoui(s, &bits, 0, 32))
+		return -1;
+	*mask = bits ? htonl(0xFFFFFFFFu << (32 - bits)) : 0;
+	return 0;
+}
+
+static int parse_addr(struct ipt_args *a, const char *s, __be32 *addr, __be32 *mask)
+{
+	char buf[64], *slash;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	*mask = 0xFFFFFFFFu;
+	if (slash && parse_mask(slash + 1, mask))
+		return usage_error(a, "invalid mask `%s' specified", slash + 1);
+	if (!xtables_parse_ipaddr(buf, addr))
+		return usage_error(a, "host/network `%s' not found", buf);
+	*addr &= *mask;
+	return 0;
+}
+
+/* The word after option i (its argument), or NULL with the error printed. */
+static const char *need_arg(struct ipt_args *a, int argc, char **argv, int *i, const char *opt)
+{
+	if (*i + 1 >= argc) {
+		usage_error(a, "option \"%s\" requires an argument", opt);
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static bool is_optional_word(int argc, char **argv, int i)
+{
+	return i + 1 < argc && argv[i + 1][0] != '-' && strcmp(argv[i + 1], "!");
+}
+
+static int set_command(struct ipt_args *a, enum ipt_cmd cmd, char letter, int argc, char **argv,
+		       int *i)
+{
+	char opt[4] = { '-', letter, 0, 0 };
+	unsigned int n;
+
+	if (a->cmd != CMD_NONE && !(a->cmd == CMD_LIST && cmd == CMD_ZERO)) {
+		fprintf(a->p.ctx->err, "iptables v1.8.9 (nf_tables): Cannot use -%c with -%c\n\n",
+			letter, 'A');
+		return 2;
+	}
+	if (a->cmd == CMD_LIST && cmd == CMD_ZERO) {
+		a->zero = true;
+		return 0;
+	}
+	a->cmd = cmd;
+	switch (cmd) {
+	case CMD_LIST: case CMD_LIST_RULES: case CMD_FLUSH: case CMD_ZERO: case CMD_DELETE_CHAIN:
+		if (is_optional_word(argc, argv, *i))
+			a->chain = argv[++*i];
+		return 0;
+	default:
+		break;
+	}
+	if (!(a->chain = need_arg(a, argc, argv, i, opt)))
+		return 2;
+	if ((cmd == CMD_INSERT || cmd == CMD_DELETE) && *i + 1 < argc &&
+	    xtables_strtoui(argv[*i + 1], &n, 1, 0x7fffffff)) {
+		a->rulenum = n;
+		++*i;
+	} else if (cmd == CMD_REPLACE) {
+		const char *s = need_arg(a, argc, argv, i, opt);
+
+		if (!s || !xtables_strtoui(s, &a->rulenum, 1, 0x7fffffff))
+			return s ? usage_error(a, "Invalid rule number `%s'", s) : 2;
+	} else if (cmd == CMD_POLICY || cmd == CMD_RENAME) {
+		if (!(a->arg2 = need_arg(a, argc, argv, i, opt)))
+			return 2;
+	}
+	return 0;
+}
+
+static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
+{
+	struct ipt_ip *ip = &a->rule.ip;
+
+	a->have_rule_opts = true;
+	switch (c) {
+	case 'p':
+		return parse_proto(a, val, inv);
+	case 's':
+		ip->invflags |= inv ? IPT_INV_SRCIP : 0;
+		return parse_addr(a, val, &ip->src, &ip->smsk);
+	case 'd':
+		ip->invflags |= inv ? IPT_INV_DSTIP : 0;
+		return parse_addr(a, val, &ip->dst, &ip->dmsk);
+	case 'i':
+		ip->invflags |= inv ? IPT_INV_VIA_IN : 0;
+		xtables_parse_interface(val, ip->iniface, ip->iniface_mask);
+		return 0;
+	case 'o':
+		ip->invflags |= inv ? IPT_INV_VIA_OUT : 0;
+		xtables_parse_interface(val, ip->outiface, ip->outiface_mask);
+		return 0;
+	case 'm':
+		return add_match(a, val) ? 2 : 0;
+	case 'j':
+	case 'g':
+		return set_target(a, val, c == 'g') ? 2 : 0;
+	}
+	return 0;
+}
+
+static int short_option(struct ipt_args *a, char c, int argc, char **argv, int *i,
+			const char *rest, bool inv, const char **table)
+{
+	char opt[3] = { '-', c, 0 };
+	const char *val;
+
+	for (size_t k = 0; k < sizeof(cmd_opts) / sizeof(cmd_opts[0]); k++)
+		if (cmd_opts[k].sname == c)
+			return set_command(a, cmd_opts[k].cmd, c, argc, argv, i);
+	switch (c) {
+	case 'n': a->numeric = true; return 0;
+	case 'v': a->verbose = true; return 0;
+	case 'x': a->exact = true; return 0;
+	case '4': return 0;
+	case 'f':
+		a->rule.ip.flags |= IPT_F_FRAG;
+		a->rule.ip.invflags |= inv ? IPT_INV_FRAG : 0;
+		return 0;
+	case 'w': case 'W':
+		if (!*rest && is_optional_word(argc, argv, *i))
+			++*i;
+		return 0;
+	case 't': case 'p': case 's': case 'd': case 'i': case 'o': case 'm': case 'j': case 'g':
+		val = *rest ? rest : need_arg(a, argc, argv, i, opt);
+		if (!val)
+			return 2;
+		if (c == 't') {
+			*table = val;
+			return 0;
+		}
+		return rule_option(a, c, val, inv);
+	}
+	return usage_error(a, "unknown option \"%s\"", argv[*i]);
+}
+
+static const struct { const char *name; char c; } long_main[] = {
+	{ "table", 't' }, { "jump", 'j' }, { "goto", 'g' }, { "in-interface", 'i' },
+	{ "out-interface", 'o' }, { "protocol", 'p' }, { "source", 's' }, { "src", 's' },
+	{ "destination", 'd' }, { "dst", 'd' }, { "numeric", 'n' }, { "verbose", 'v' },
+	{ "exact", 'x' }, { "wait", 'w' }, { "wait-interval", 'W' }, { "match", 'm' },
+	{ "fragment", 'f' }, { "ipv4", '4' },
+};
+
+/* --name of the rule's matches, its target, or the implicit match of -p. */
+static int ext_option(struct ipt_args *a, const char *name, int argc, char **argv, int *i,
+		      bool inv)
+{
+	const struct xt_option *o = NULL;
+	void *data = NULL;
+	int (*parse)(struct xt_parse *, int, const char *, bool, void *) = NULL;
+	char joined[256];
+	const char *val = NULL;
+
+	for (unsigned int m = a->rule.nmatches; !o && m-- > 0;)
+		if ((o = find_opt(a->xm[m]->opts, name))) {
+			data = a->rule.matches[m].data;
+			parse = a->xm[m]->parse;
+		}
+	if (!o && a->xt && (o = find_opt(a->xt->opts, name))) {
+		data = a->rule.target.data;
+		parse = a->xt->parse;
+	}
+	if (!o) {
+		const char *pn = ipt_proto_name(a->rule.ip.proto);
+		const struct xtables_match *pm = pn ? xtables_find_match(pn) : NULL;
+
+		if (a->rule.ip.proto && pm && find_opt(pm->opts, name) && !add_match(a, pn))
+			return ext_option(a, name, argc, argv, i, inv);
+		return usage_error(a, "unknown option \"%s\"", argv[*i]);
+	}
+	a->have_rule_opts = true;
+	if (o->has_arg && !(val = need_arg(a, argc, argv, i, argv[*i])))
+		return 2;
+	if (o->two_args) {
+		const char *second = need_arg(a, argc, argv, i, argv[*i - 1]);
+
+		if (!second)
+			return 2;
+		snprintf(joined, sizeof(joined), "%s %s", val, second);
+		val = joined;
+	}
+	a->p.ip = &a->rule.ip;
+	return parse(&a->p, o->id, val, inv, data) ? 2 : 0;
+}
+
+static int long_option(struct ipt_args *a, int argc, char **argv, int *i, bool inv,
+		       const char **table)
+{
+	const char *name = argv[*i] + 2;
+	char *eq = strchr(name, '=');
+
+	if (eq)
+		return usage_error(a, "unknown option \"%s\"", argv[*i]);
+	if (!strcmp(name, "line-numbers")) {
+		a->linenumbers = true;
+		return 0;
+	}
+	for (size_t k = 0; k < sizeof(cmd_opts) / sizeof(cmd_opts[0]); k++)
+		if (!strcmp(cmd_opts[k].lname, name))
+			return set_command(a, cmd_opts[k].cmd, cmd_opts[k].sname, argc, argv, i);
+	for (size_t k = 0; k < sizeof(long_main) / sizeof(long_main[0]); k++)
+		if (!strcmp(long_main[k].name, name))
+			return short_option(a, long_main[k].c, argc, argv, i, "", inv, table);
+	return ext_option(a, name, argc, argv, i, inv);
+}
+
+static int parse_args(struct ipt_args *a, int argc, char **argv, const char **table)
+{
+	bool inv = false;
+	int rc = 0;
+
+	for (int i = 1; i < argc && !rc; i++) {
+		const char *arg = argv[i];
+
+		if (!strcmp(arg, "!")) {
+			inv = true;
+			continue;
+		}
+		if (arg[0] == '-' && arg[1] == '-') {
+			rc = long_option(a, argc, argv, &i, inv, table);
+		} else if (arg[0] == '-' && arg[1]) {
+			int at = i;
+
+			for (const char *c = arg + 1; *c && !rc && i == at; c++) {
+				bool takes = strchr("tpsdiomjg", *c) != NULL;
+
+				rc = short_option(a, *c, argc, argv, &i, takes ? c + 1 : "", inv, table);
+				if (takes)
+					break;
+			}
+		} else {
+			fprintf(a->p.ctx->err, "Bad argument `%s'\nTry `iptables -h' or 'iptables "
+				"--help' for more information.\n", arg);
+			return 2;
+		}
+		inv = false;
+	}
+	return rc;
+}
+
+const char *ipt_cmdline_table(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if ((!strcmp(argv[i], "-t") || !strcmp(argv[i], "--table")) && i + 1 < argc)
+			return argv[i + 1];
+		if (!strncmp(argv[i], "-t", 2) && argv[i][2])
+			return argv[i] + 2;
+	}
+	return "filter";
+}
+
+static int resolve_jump(struct ipt_args *a, struct ipt_handle *h)
+{
+	static const struct { const char *name; int v; } std[] = {
+		{ "ACCEPT", XT_STD_ACCEPT }, { "DROP", XT_STD_DROP },
+		{ "RETURN", XT_RETURN }, { "QUEUE", XT_STD_QUEUE },
+	};
+	int c;
+
+	if (a->rule.target.target)
+		return 0;
+	a->rule.target.verdict = XT_STD_CONTINUE;
+	if (!a->jump)
+		return 0;
+	for (size_t i = 0; i < sizeof(std) / sizeof(std[0]); i++)
+		if (!strcmp(a->jump, std[i].name) && !(a->rule.ip.flags & IPT_F_GOTO)) {
+			a->rule.target.verdict = std[i].v;
+			return 0;
+		}
+	c = ipt_chain_find(h, a->jump);
+	if (c < 0 || h->info->chains[c].hook >= 0)
+		return usage_error(a, "Chain '%s' does not exist", a->jump);
+	a->rule.target.verdict = c;
+	return 0;
+}
+
+static int final_checks(struct ipt_args *a)
+{
+	const char *ch = a->chain;
+	bool no_in = ch && (!strcmp(ch, "OUTPUT") || !strcmp(ch, "POSTROUTING"));
+	bool no_out = ch && (!strcmp(ch, "INPUT") || !strcmp(ch, "PREROUTING"));
+
+	if (no_out && a->rule.ip.outiface[0])
+		return usage_error(a, "Can't use -o with %s\n", ch);
+	if (no_in && a->rule.ip.iniface[0])
+		return usage_error(a, "Can't use -i with %s\n", ch);
+	for (unsigned int m = 0; m < a->rule.nmatches; m++)
+		if (a->xm[m]->final_check && a->xm[m]->final_check(&a->p, a->rule.matches[m].data))
+			return 2;
+	if (a->xt && a->xt->final_check && a->xt->final_check(&a->p, a->rule.target.data))
+		return 2;
+	return 0;
+}
+
+static unsigned int user_bytes(const struct xt_entry_match *em)
+{
+	const struct xtables_match *xm = xtables_find_match(em->match->name);
+
+	return xm && xm->userspacesize ? xm->userspacesize : em->match->matchsize;
+}
+
+static bool rule_equal(const struct ipt_rule *x, const struct ipt_rule *y)
+{
+	if (memcmp(&x->ip, &y->ip, sizeof(x->ip)) || x->nmatches != y->nmatches ||
+	    x->target.target != y->target.target)
+		return false;
+	for (unsigned int m = 0; m < x->nmatches; m++)
+		if (x->matches[m].match != y->matches[m].match ||
+		    memcmp(x->matches[m].data, y->matches[m].data, user_bytes(&x->matches[m])))
+			return false;
+	if (x->target.target)
+		return !memcmp(x->target.data, y->target.data, x->target.target->targetsize);
+	return x->target.verdict == y->target.verdict;
+}
+
+static int find_rule(const struct ipt_chain *c, const struct ipt_rule *r)
+{
+	for (unsigned int i = 0; i < c->nrules; i++)
+		if (rule_equal(&c->rules[i], r))
+			return (int)i;
+	return -1;
+}
+
+static int kernel_error(struct cmd_ctx *ctx, int err, const char *what, const char *chain)
+{
+	fprintf(ctx->err, "iptables v1.8.9 (nf_tables):  %s failed (%s): %s %s\n", what,
+		strerror(-err), strcmp(what, "CHAIN_DEL") ? "rule in chain" : "chain", chain);
+	return 4;
+}
+
+static unsigned int list_format(const struct ipt_args *a)
+{
+	unsigned int f = FMT_OPTIONS;
+
+	f |= a->verbose ? FMT_VIA : FMT_NOCOUNTS;
+	if (a->numeric)
+		f |= FMT_NUMERIC;
+	if (!a->exact)
+		f |= FMT_KILOMEGAGIGA;
+	if (a->linenumbers)
+		f |= FMT_LINENUMBERS;
+	return f;
+}
+
+static int cmd_list(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
+{
+	const struct xt_table_info *info = h->info;
+	unsigned int *order = ipt_chain_order(info);
+	bool first = true;
+
+	if (!order)
+		return 4;
+	for (unsigned int k = 0; k < info->nchains; k++) {
+		unsigned int i = order[k];
+
+		if (c >= 0 && (int)i != c)
+			continue;
+		if (!first && a->cmd == CMD_LIST)
+			fputc('\n', ctx->out);
+		first = false;
+		if (a->cmd == CMD_LIST) {
+			ipt_print_chain(ctx->out, info, i, list_format(a));
+			continue;
+		}
+		if (info->chains[i].hook >= 0)
+			fprintf(ctx->out, "-P %s %s\n", info->chains[i].name,
+				info->chains[i].policy == XT_STD_DROP ? "DROP" : "ACCEPT");
+		else
+			fprintf(ctx->out, "-N %s\n", info->chains[i].name);
+	}
+	for (unsigned int k = 0; a->cmd == CMD_LIST_RULES && k < info->nchains; k++) {
+		unsigned int i = order[k];
+
+		for (unsigned int r = 0; (c < 0 || (int)i == c) && r < info->chains[i].nrules; r++)
+			ipt_save_rule(ctx->out, info, i, &info->chains[i].rules[r], false);
+	}
+	free(order);
+	return 0;
+}
+
+static int cmd_rule(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
+{
+	struct ipt_chain *ch = &h->info->chains[c];
+	unsigned int pos = ch->nrules;
+	int found;
+
+	switch (a->cmd) {
+	case CMD_INSERT:
+		pos = a->rulenum ? a->rulenum - 1 : 0;
+		if (pos > ch->nrules)
+			return ipt_msg(ctx, "Index of insertion too big");
+		break;
+	case CMD_REPLACE:
+		if (a->rulenum > ch->nrules)
+			return ipt_msg(ctx, ch->nrules ? "Index of replacement too big"
+					   : "No chain/target/match by that name");
+		ipt_rule_free(&ch->rules[a->rulenum - 1]);
+		ch->rules[a->rulenum - 1] = a->rule;
+		memset(&a->rule, 0, sizeof(a->rule));
+		h->dirty = true;
+		return 0;
+	case CMD_DELETE:
+	case CMD_CHECK:
+		found = find_rule(ch, &a->rule);
+		if (found < 0)
+			return ipt_msg(ctx, "Bad rule (does a matching rule exist in that chain?)");
+		if (a->cmd == CMD_CHECK)
+			return 0;
+		ipt_rule_free(&ch->rules[found]);
+		memmove(&ch->rules[found], &ch->rules[found + 1],
+			(ch->nrules - (unsigned int)found - 1) * sizeof(*ch->rules));
+		ch->nrules--;
+		h->dirty = true;
+		return 0;
+	default:
+		break;
+	}
+	if (ipt_rule_insert(ch, pos, &a->rule))
+		return 4;
+	memset(&a->rule, 0, sizeof(a->rule));
+	h->dirty = true;
+	return 0;
+}
+
+static int cmd_delete_num(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
+{
+	struct ipt_chain *ch = &h->info->chains[c];
+
+	if (a->rulenum > ch->nrules)
+		return ipt_msg(ctx, "Index of deletion too big");
+	ipt_rule_free(&ch->rules[a->rulenum - 1]);
+	memmove(&ch->rules[a->rulenum - 1], &ch->rules[a->rulenum],
+		(ch->nrules - a->rulenum) * sizeof(*ch->rules));
+	ch->nrules--;
+	h->dirty = true;
+	return 0;
+}
+
+static void flush_or_zero(struct ipt_handle *h, struct ipt_args *a, int c)
+{
+	for (unsigned int i = 0; i < h->info->nchains; i++) {
+		struct ipt_chain *ch = &h->info->chains[i];
+
+		if (c >= 0 && (int)i != c)
+			continue;
+		if (a->cmd == CMD_FLUSH) {
+			for (unsigned int r = 0; r < ch->nrules; r++)
+				ipt_rule_free(&ch->rules[r]);
+			ch->nrules = 0;
+			continue;
+		}
+		memset(&ch->counters, 0, sizeof(ch->counters));
+		for (unsigned int r = 0; r < ch->nrules; r++)
+			memset(&ch->rules[r].counters, 0, sizeof(ch->rules[r].counters));
+	}
+	h->dirty = true;
+}
+
+static bool chain_referenced(const struct xt_table_info *info, unsigned int c)
+{
+	for (unsigned int i = 0; i < info->nchains; i++)
+		for (unsigned int r = 0; r < info->chains[i].nrules; r++) {
+			const struct xt_entry_target *t = &info->chains[i].rules[r].target;
+
+			if (!t->target && t->verdict == (int)c)
+				return true;
+		}
+	return false;
+}
+
+static int cmd_delete_chain(struct cmd_ctx *ctx, struct ipt_handle *h, int c)
+{
+	struct xt_table_info *info = h->info;
+
+	if (c >= 0) {
+		if (info->chains[c].hook >= 0)
+			return ipt_msg(ctx, "No chain/target/match by that name");
+		if (chain_referenced(info, (unsigned int)c) || info->chains[c].nrules)
+			return kernel_error(ctx, -EBUSY, "CHAIN_DEL", info->chains[c].name);
+		return ipt_chain_delete(h, (unsigned int)c) ? 4 : 0;
+	}
+	for (unsigned int i = 0; i < info->nchains; i++)
+		if (info->chains[i].hook < 0 &&
+		    (info->chains[i].nrules || chain_referenced(info, i)))
+			return kernel_error(ctx, -EBUSY, "CHAIN_DEL", info->chains[i].name);
+	for (unsigned int i = info->nchains; i-- > 0;)
+		if (info->chains[i].hook < 0 && ipt_chain_delete(h, i))
+			return 4;
+	return 0;
+}
+
+static int cmd_chain(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
+{
+	switch (a->cmd) {
+	case CMD_NEW:
+		if (c >= 0)
+			return ipt_msg(ctx, "Chain already exists");
+		return ipt_chain_add(h, a->chain) < 0 ? 4 : 0;
+	case CMD_DELETE_CHAIN:
+		return cmd_delete_chain(ctx, h, c);
+	case CMD_RENAME:
+		if (c < 0)
+			return ipt_msg(ctx, "No chain/target/match by that name");
+		if (ipt_chain_find(h, a->arg2) >= 0)
+			return ipt_msg(ctx, "File exists");
+		return ipt_chain_rename(h, (unsigned int)c, a->arg2) ? 4 : 0;
+	case CMD_POLICY:
+		if (c < 0 || h->info->chains[c].hook < 0)
+			return ipt_msg(ctx, "Bad built-in chain name");
+		if (strcmp(a->arg2, "ACCEPT") && strcmp(a->arg2, "DROP"))
+			return ipt_msg(ctx, "Bad policy name. Run `dmesg' for more information");
+		h->info->chains[c].policy = strcmp(a->arg2, "DROP") ? XT_STD_ACCEPT : XT_STD_DROP;
+		h->dirty = true;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a)
+{
+	int c = a->chain ? ipt_chain_find(h, a->chain) : -1;
+
+	if (a->chain && c < 0 && a->cmd != CMD_NEW) {
+		if (a->cmd == CMD_LIST || a->cmd == CMD_LIST_RULES) {
+			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): chain `%s' in table `%s' "
+				"is incompatible, use 'nft' tool.\n", a->chain, h->table);
+			return 1;
+		}
+		return ipt_msg(ctx, "No chain/target/match by that name");
+	}
+	switch (a->cmd) {
+	case CMD_LIST:
+	case CMD_LIST_RULES:
+		cmd_list(ctx, h, a, c);
+		if (a->zero) {
+			a->cmd = CMD_ZERO;
+			flush_or_zero(h, a, c);
+		}
+		return 0;
+	case CMD_FLUSH:
+	case CMD_ZERO:
+		flush_or_zero(h, a, c);
+		return 0;
+	case CMD_APPEND: case CMD_INSERT: case CMD_REPLACE: case CMD_DELETE: case CMD_CHECK:
+		if (a->cmd == CMD_DELETE && a->rulenum && !a->have_rule_opts)
+			return cmd_delete_num(ctx, h, a, c);
+		if (resolve_jump(a, h))
+			return 2;
+		return cmd_rule(ctx, h, a, c);
+	default:
+		return cmd_chain(ctx, h, a, c);
+	}
+}
+
+int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **argv,
+		   const char *table, unsigned int restore_line)
+{
+	bool restore = restore_line != 0;
+	struct ipt_args a;
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	a.p.ctx = ctx;
+	a.p.prog = restore ? "iptables-restore" : "iptables";
+	a.p.line = restore_line;
+	a.p.ip = &a.rule.ip;
+	rc = parse_args(&a, argc, argv, &table);
+	if (!rc && a.cmd == CMD_NONE)
+		rc = usage_error(&a, "%s", "no command specified");
+	if (!rc)
+		rc = final_checks(&a);
+	if (!rc && !restore) {
+		int err = ipt_handle_open(h, ctx->net, table);
+
+		if (err == -ENOENT) {
+			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): table '%s' does not exist\n"
+				"Perhaps iptables or your kernel needs to be upgraded.\n", table);
+			rc = 3;
+		} else if (err) {
+			rc = 4;
+		}
+	}
+	if (!rc)
+		rc = run_command(ctx, h, &a);
+	if (!rc && !restore && h->dirty) {
+		int err = ipt_handle_commit(h);
+
+		if (err)
+			rc = kernel_error(ctx, err, "RULE_APPEND", a.chain ? a.chain : "");
+	}
+	ipt_rule_free(&a.rule);
+	if (!restore)
+		ipt_handle_close(h);
+	return rc;
+}
+
+int do_iptables(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct ipt_handle h;
+
+	memset(&h, 0, sizeof(h));
+	return ipt_do_command(ctx, &h, argc, argv, ipt_cmdline_table(argc, argv), 0);
+}

@@ -1,0 +1,24 @@
+/* The iptables tool's core extensions, as const registries searched by
+ * name (xtables.c).  NULL-terminated. */
+#include <stddef.h>
+#include "xtables.h"
+
+extern const struct xtables_match libxt_tcp, libxt_udp, libipt_icmp, libxt_comment, libxt_mark,
+	libxt_multiport, libxt_limit, libxt_statistic, libxt_length, libxt_addrtype, libxt_physdev,
+	libxt_iprange, libipt_ttl, libxt_tos, libxt_dscp, libxt_pkttype;
+
+const struct xtables_match *const xtables_core_matches[] = {
+	&libxt_tcp, &libxt_udp, &libipt_icmp, &libxt_comment, &libxt_mark, &libxt_multiport,
+	&libxt_limit, &libxt_statistic, &libxt_length, &libxt_addrtype, &libxt_physdev,
+	&libxt_iprange, &libipt_ttl, &libxt_tos, &libxt_dscp, &libxt_pkttype,
+	NULL,
+};
+
+extern const struct xtables_target libipt_REJECT, libxt_LOG, libxt_MARK, libxt_TCPMSS,
+	libxt_TRACE, libxt_NFQUEUE, libxt_CLASSIFY;
+
+const struct xtables_target *const xtables_core_targets[] = {
+	&libipt_REJECT, &libxt_LOG, &libxt_MARK, &libxt_TCPMSS, &libxt_TRACE, &libxt_NFQUEUE,
+	&libxt_CLASSIFY,
+	NULL,
+};
