@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "linux/netdevice.h"
+#include "linux/hash.h"
 #include "net/neighbour.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
@@ -33,9 +34,7 @@ static u64 neigh_rand_reach_time(struct world *w, u64 base)
 static unsigned int neigh_hash(const struct neigh_table *tbl, u32 key,
 			       const struct net_device *dev)
 {
-	u32 h = key * 2654435761u ^ (u32)dev->ifindex * 40503u;
-
-	return h % tbl->hash_buckets;
+	return hash_mix32(key ^ hash_mix32((u32)dev->ifindex)) % tbl->hash_buckets;
 }
 
 void neigh_table_init(struct net *net, struct neigh_table *tbl)

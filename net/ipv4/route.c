@@ -5,6 +5,7 @@
  * mtu_expires, 600 s) that `ip route get` shows as "cache expires … mtu …". */
 #include <errno.h>
 #include <stdlib.h>
+#include "linux/hash.h"
 #include <string.h>
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
@@ -19,7 +20,11 @@
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
 
-#define RT_CACHE_SIZE 256
+/* The cache starts small and doubles while more than a quarter of its
+ * slots are taken, up to RT_CACHE_MAX: few collisions for a namespace that
+ * talks to many peers, little memory for one that talks to few. */
+#define RT_CACHE_MIN 64
+#define RT_CACHE_MAX 4096
 #define LOOPBACK_IFINDEX 1
 
 struct rt_key {
@@ -37,7 +42,8 @@ struct rt_cache_entry {
 struct rt_net {
 	u32 genid;
 	unsigned int nr;			/* entries in use */
-	struct rt_cache_entry *cache;		/* RT_CACHE_SIZE, made on first use */
+	unsigned int size;			/* slots; 0 until first use */
+	struct rt_cache_entry *cache;
 };
 
 static const unsigned int rt_net_id = NETGEN_ROUTE;
@@ -112,11 +118,10 @@ static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u
 /* ---- the route cache ---- */
 static unsigned int rt_key_hash(const struct rt_key *k)
 {
-	u32 h = k->daddr * 2654435761u;
+	u32 misc = (u32)k->iif * 31u + (u32)k->oif * 17u + k->mark + k->tos +
+		   (u32)k->input * 7919u + (u32)k->scope * 131u;
 
-	h ^= k->saddr * 40503u + (u32)k->iif * 31u + (u32)k->oif * 17u + k->mark + k->tos +
-	     (u32)k->input * 7919u;
-	return (h ^ (h >> 16)) % RT_CACHE_SIZE;
+	return hash_3words(k->daddr, k->saddr, misc);
 }
 
 void rt_cache_flush(struct net *net)
@@ -126,7 +131,7 @@ void rt_cache_flush(struct net *net)
 	if (!rn)		/* namespace still being set up */
 		return;
 	rn->genid++;
-	for (int i = 0; rn->nr && i < RT_CACHE_SIZE; i++) {
+	for (unsigned int i = 0; rn->nr && i < rn->size; i++) {
 		if (rn->cache[i].rt) {
 			ip_rt_put(rn->cache[i].rt);
 			rn->cache[i].rt = NULL;
@@ -147,7 +152,7 @@ static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
 
 	if (!rn->nr)
 		return NULL;
-	e = &rn->cache[rt_key_hash(k)];
+	e = &rn->cache[rt_key_hash(k) & (rn->size - 1)];
 	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete) {
 		dst_hold(&e->rt->dst);
 		return e->rt;
@@ -155,17 +160,42 @@ static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
 	return NULL;
 }
 
+/* Doubles the table (or makes the first one); entries move to their new
+ * slots, the losers of a collision are released. */
+static int rt_cache_grow(struct rt_net *rn)
+{
+	unsigned int size = rn->size ? rn->size * 2 : RT_CACHE_MIN;
+	struct rt_cache_entry *n = calloc(size, sizeof(*n));
+
+	if (!n)
+		return rn->size ? 0 : -ENOMEM;
+	for (unsigned int i = 0; i < rn->size; i++) {
+		struct rt_cache_entry *o = &rn->cache[i], *d;
+
+		if (!o->rt)
+			continue;
+		d = &n[rt_key_hash(&o->key) & (size - 1)];
+		if (d->rt) {
+			ip_rt_put(o->rt);
+			rn->nr--;
+			continue;
+		}
+		*d = *o;
+	}
+	free(rn->cache);
+	rn->cache = n;
+	rn->size = size;
+	return 0;
+}
+
 static void rt_cache_put(struct net *net, const struct rt_key *k, struct rtable *rt)
 {
 	struct rt_net *rn = rt_net(net);
 	struct rt_cache_entry *e;
 
-	if (!rn->cache) {
-		rn->cache = calloc(RT_CACHE_SIZE, sizeof(*rn->cache));
-		if (!rn->cache)
-			return;
-	}
-	e = &rn->cache[rt_key_hash(k)];
+	if ((rn->nr + 1) * 4 > rn->size && rn->size < RT_CACHE_MAX && rt_cache_grow(rn))
+		return;
+	e = &rn->cache[rt_key_hash(k) & (rn->size - 1)];
 	if (e->rt)
 		ip_rt_put(e->rt);
 	else
