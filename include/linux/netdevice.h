@@ -60,6 +60,9 @@ enum netdev_priv_flags {
 	IFF_BRIDGE_PORT = 1 << 2,
 	IFF_NO_QUEUE = 1 << 3,
 	IFF_LIVE_ADDR_CHANGE = 1 << 4,
+	/* skbox: the driver never reports carrier changes, so linkwatch never
+	 * runs and the operstate stays UNKNOWN while up (lo, dummy) */
+	IFF_NO_OPER_REPORT = 1 << 5,
 };
 
 /* RFC 2863 operstate (include/uapi/linux/if.h) */

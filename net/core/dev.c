@@ -321,7 +321,7 @@ void dev_update_operstate(struct net_device *dev)
 {
 	if (!(dev->flags & IFF_UP))
 		dev->operstate = IF_OPER_DOWN;
-	else if (dev->flags & IFF_LOOPBACK)
+	else if (dev->flags & IFF_LOOPBACK || dev->priv_flags & IFF_NO_OPER_REPORT)
 		dev->operstate = IF_OPER_UNKNOWN;
 	else if (!netif_carrier_ok(dev))
 		dev->operstate = dev_lower_down_state(dev);

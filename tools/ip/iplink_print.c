@@ -325,10 +325,16 @@ static bool bridge_has_ports(const struct net_device *dev)
 	return br && !list_empty(&br->port_list);
 }
 
+/* numtxqueues/numrxqueues: veth gets one per CPU of this machine (2), the
+ * others one. */
+static unsigned int link_num_queues(const struct net_device *dev)
+{
+	return dev->rtnl_link_ops && !strcmp(dev->rtnl_link_ops->kind, "veth") ? 2 : 1;
+}
+
 static void print_link_details_json(struct ip_ctx *ipc, const struct net_device *dev)
 {
 	struct json_writer *jw = &ipc->jw;
-	bool lo = dev->type == ARPHRD_LOOPBACK;
 	bool br = netif_is_bridge_master(dev);
 
 	jw_int(jw, "promiscuity", dev->promiscuity);
@@ -344,8 +350,8 @@ static void print_link_details_json(struct ip_ctx *ipc, const struct net_device 
 		jw_obj_close(jw);
 	}
 	jw_string(jw, "inet6_addr_gen_mode", "eui64");
-	jw_uint(jw, "num_tx_queues", lo || br ? 1 : 2);
-	jw_uint(jw, "num_rx_queues", lo || br ? 1 : 2);
+	jw_uint(jw, "num_tx_queues", link_num_queues(dev));
+	jw_uint(jw, "num_rx_queues", link_num_queues(dev));
 	jw_uint(jw, "gso_max_size", 65536);
 	jw_uint(jw, "gso_max_segs", 65535);
 	jw_uint(jw, "tso_max_size", br && !bridge_has_ports(dev) ? 65536 : 524280);
@@ -355,9 +361,8 @@ static void print_link_details_json(struct ip_ctx *ipc, const struct net_device 
 
 static void print_link_details(struct ip_ctx *ipc, const struct net_device *dev)
 {
-	bool lo = dev->type == ARPHRD_LOOPBACK;
 	bool br = netif_is_bridge_master(dev);
-	unsigned int nq = lo || br ? 1 : 2;
+	unsigned int nq = link_num_queues(dev);
 
 	if (ipc->json) {
 		print_link_details_json(ipc, dev);
