@@ -39,7 +39,7 @@ TEST_BINS     := $(patsubst tests/unit/%.c,$(ASAN)/tests/%,$(TEST_SRCS))
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all check demo bench clean deps asan-build
+.PHONY: all check demo bench clean deps asan-build fuzz fuzz-build
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/skbox $(BUILD)/libskbox.a | $(DEPS_STAMP)
@@ -83,12 +83,41 @@ $(ASAN)/tests/%: $(ASAN)/obj/tests/unit/%.o $(ASAN)/libskbox.a
 asan-build: $(ASAN)/skbox $(ASAN)/libskbox.a $(TEST_BINS) | $(DEPS_STAMP)
 
 check: asan-build
+	@# the fuzz targets, for the fuzz smoke check (skipped without clang)
+	@if command -v $(FUZZ_CC) >/dev/null; then $(MAKE) -s fuzz-build; fi
 	@# drop binaries of unit tests whose source was removed
 	@for b in $(ASAN)/tests/test_*; do \
 		[ -e "$$b" ] || continue; \
 		[ -f "tests/unit/$${b##*/}.c" ] || rm -f "$$b"; \
 	done
 	bash tests/run-tests.sh $(ASAN)
+
+# --- fuzzing: libFuzzer targets tests/fuzz/fuzz_*.c, built with clang, ASan and UBSan ---
+#   make fuzz [FUZZ_SECONDS=60]   runs each target that long (tests/fuzz/run.sh)
+FUZZ         := $(BUILD)/fuzz
+FUZZ_CC      ?= clang
+FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -Iinclude -g -O1 -fno-omit-frame-pointer \
+		-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
+FUZZ_SRCS    := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BINS    := $(patsubst tests/fuzz/%.c,$(FUZZ)/%,$(FUZZ_SRCS))
+FUZZ_LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ)/obj/%.o)
+FUZZ_SECONDS ?= 60
+
+$(FUZZ)/obj/%.o: %.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $(DEPFLAGS) -c $< -o $@
+
+$(FUZZ)/libskbox.a: $(FUZZ_LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $(FUZZ_LIB_OBJS)
+
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ)/libskbox.a
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ)/libskbox.a $(LDLIBS) -o $@
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: fuzz-build
+	bash tests/fuzz/run.sh $(FUZZ) $(FUZZ_SECONDS)
 
 # --- conveniences ---
 demo: all
@@ -108,4 +137,5 @@ clean:
 .SECONDARY:
 
 -include $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) \
-	$(ASAN_LIB_OBJS:.o=.d) $(ASAN_MAIN_OBJ:.o=.d) $(TEST_OBJS:.o=.d)
+	$(ASAN_LIB_OBJS:.o=.d) $(ASAN_MAIN_OBJ:.o=.d) $(TEST_OBJS:.o=.d) \
+	$(FUZZ_LIB_OBJS:.o=.d)

@@ -1,0 +1,96 @@
+/* Shared by the fuzz targets (tests/fuzz/fuzz_*.c): running command lines
+ * in a world through the script runner, sockets in a namespace, running the
+ * world for a while.  Harness code: findings abort(). */
+#ifndef SKBOX_TESTS_FUZZ_COMMON_H
+#define SKBOX_TESTS_FUZZ_COMMON_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include "skbox/socket.h"
+#include "linux/sched.h"
+#include "net/net_namespace.h"
+#include "net/world.h"
+#include "../../tools/skbox/run.h"
+
+static FILE *fuzz_devnull(void)
+{
+	static FILE *f;
+
+	if (!f)
+		f = fopen("/dev/null", "w");
+	return f;
+}
+
+/* One script line in w; its status. */
+static inline int fuzz_sh(struct world *w, const char *line)
+{
+	struct run_opts o = { .echo = false, .timeout_ns = 2000000000ULL };
+	struct runner r;
+	int rc;
+
+	runner_init(&r, w, fuzz_devnull(), &o);
+	rc = runner_line(&r, line);
+	runner_fini(&r);
+	return rc;
+}
+
+static inline bool fuzz_never(void *arg)
+{
+	(void)arg;
+	return false;
+}
+
+static inline void fuzz_run_for(struct world *w, unsigned long long ns)
+{
+	world_run(w, fuzz_never, NULL, w->now + ns);
+}
+
+/* Sockets are made in the namespace of the current task: pretend one runs in net. */
+static inline int fuzz_socket_in(struct world *w, struct net *net, int type, int proto)
+{
+	struct task fake = { .net = net };
+	struct task *saved = w->current;
+	int fd;
+
+	w->current = &fake;
+	fd = skbox_socket(w, AF_INET, type | SOCK_NONBLOCK, proto);
+	w->current = saved;
+	return fd;
+}
+
+static inline int fuzz_udp_socket(struct world *w, struct net *net, int port)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((unsigned short)port) };
+	int fd = fuzz_socket_in(w, net, SOCK_DGRAM, IPPROTO_UDP);
+
+	if (fd < 0 || skbox_bind(w, fd, (struct sockaddr *)&a, sizeof(a)))
+		abort();
+	return fd;
+}
+
+static inline int fuzz_raw_socket(struct world *w, struct net *net)
+{
+	int fd = fuzz_socket_in(w, net, SOCK_RAW, IPPROTO_ICMP);
+
+	if (fd < 0)
+		abort();
+	return fd;
+}
+
+static inline void fuzz_drain(struct world *w, int fd)
+{
+	char buf[2048];
+
+	while (skbox_recv(w, fd, buf, sizeof(buf), MSG_DONTWAIT) > 0)
+		;
+}
+
+static inline void fuzz_close(struct world *w, int fd)
+{
+	if (fd >= 0)
+		skbox_close(w, fd);
+}
+
+#endif
