@@ -97,14 +97,18 @@ static void ipt_trace_verdict(struct sk_buff *skb, const struct ipt_net_table *t
 	skb_drop_hint(skb, ipt_intern_hint(t->net, hint));
 }
 
-/* The policy of the hook's built-in chain ends the walk. */
+/* The policy of the hook's built-in chain ends the walk.  Its counters
+ * move only when the chain holds rules: iptables-nft creates a built-in
+ * chain (and its hook) with the first rule, so an empty one shows 0. */
 static unsigned int ipt_policy(const struct sk_buff *skb, const struct xt_table_info *info,
 			       int hchain, struct ipt_where *w)
 {
 	struct ipt_chain *ch = &info->chains[hchain];
 
-	ch->counters.pcnt++;
-	ch->counters.bcnt += skb->len;
+	if (ch->nrules) {
+		ch->counters.pcnt++;
+		ch->counters.bcnt += skb->len;
+	}
 	w->chain = hchain;
 	w->rule = -1;
 	return (unsigned int)(-ch->policy - 1);
