@@ -288,7 +288,7 @@ void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
 	} else if (r->target.verdict >= 0) {
 		fprintf(out, " -%c %s", (r->ip.flags & IPT_F_GOTO) ? 'g' : 'j',
 			info->chains[r->target.verdict].name);
-	} else {
+	} else if (r->target.verdict != XT_STD_CONTINUE) {
 		fprintf(out, " -j %s", std_verdict_name(r->target.verdict));
 	}
 	fputc('\n', out);
