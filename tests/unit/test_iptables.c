@@ -93,7 +93,7 @@ static void test_jumps_and_references(void **state)
 	assert_int_equal(info->chains[4].references, 1);
 	/* B -> A would close a loop: the kernel refuses the table */
 	assert_int_equal(run(t, "iptables -A B -j A"), 4);
-	assert_non_null(strstr(t->err, "Too many levels of symbolic links"));
+	assert_non_null(strstr(t->err, "Too many links"));
 	assert_int_equal(run(t, "iptables -X B"), 4);
 	assert_int_equal(run(t, "iptables -D A -g B"), 0);
 	assert_int_equal(run(t, "iptables -X B"), 0);

@@ -41,7 +41,8 @@ static void save_table(struct cmd_ctx *ctx, const char *name, const struct xt_ta
 		unsigned int c = order[k];
 
 		for (unsigned int r = 0; r < info->chains[c].nrules; r++)
-			ipt_save_rule(ctx->out, info, c, &info->chains[c].rules[r], counters);
+			ipt_save_rule(ctx->out, info, c, &info->chains[c].rules[r],
+				      counters ? IPT_COUNTERS_PREFIX : IPT_COUNTERS_NONE);
 	}
 	free(order);
 	fprintf(ctx->out, "COMMIT\n# Completed on %s\n", date);

@@ -27,6 +27,7 @@ struct ipt_args {
 	const struct xtables_match *xm[MAX_MATCHES];
 	const struct xtables_target *xt;
 	const char *jump;
+	const char *addrs[2];		/* -s / -d lists "a,b,c", NULL: one address */
 	bool have_rule_opts;
 	struct xt_parse p;
 };
@@ -168,6 +169,28 @@ static int parse_addr(struct ipt_args *a, const char *s, __be32 *addr, __be32 *m
 	return 0;
 }
 
+/* "a[/m][,b[/m]...]": each element checked, the first one set. */
+static int parse_addr_list(struct ipt_args *a, const char *list, __be32 *addr, __be32 *mask)
+{
+	char buf[512], *save = NULL;
+	bool first = true;
+
+	snprintf(buf, sizeof(buf), "%s", list);
+	for (char *e = strtok_r(buf, ",", &save); e; e = strtok_r(NULL, ",", &save)) {
+		__be32 x, m;
+		int rc = parse_addr(a, e, &x, &m);
+
+		if (rc)
+			return rc;
+		if (first) {
+			*addr = x;
+			*mask = m;
+		}
+		first = false;
+	}
+	return 0;
+}
+
 /* The word after option i (its argument), or NULL with the error printed. */
 static const char *need_arg(struct ipt_args *a, int argc, char **argv, int *i, const char *opt)
 {
@@ -203,6 +226,11 @@ static int set_command(struct ipt_args *a, enum ipt_cmd cmd, char letter, int ar
 	case CMD_LIST: case CMD_LIST_RULES: case CMD_FLUSH: case CMD_ZERO: case CMD_DELETE_CHAIN:
 		if (is_optional_word(argc, argv, *i))
 			a->chain = argv[++*i];
+		if (a->chain && (cmd == CMD_LIST || cmd == CMD_LIST_RULES || cmd == CMD_ZERO) &&
+		    *i + 1 < argc && xtables_strtoui(argv[*i + 1], &n, 1, 0x7fffffff)) {
+			a->rulenum = n;
+			++*i;
+		}
 		return 0;
 	default:
 		break;
@@ -234,11 +262,11 @@ static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
 	case 'p':
 		return parse_proto(a, val, inv);
 	case 's':
-		ip->invflags |= inv ? IPT_INV_SRCIP : 0;
-		return parse_addr(a, val, &ip->src, &ip->smsk);
 	case 'd':
-		ip->invflags |= inv ? IPT_INV_DSTIP : 0;
-		return parse_addr(a, val, &ip->dst, &ip->dmsk);
+		ip->invflags |= inv ? (c == 's' ? IPT_INV_SRCIP : IPT_INV_DSTIP) : 0;
+		a->addrs[c == 'd'] = strchr(val, ',') ? val : NULL;
+		return parse_addr_list(a, val, c == 's' ? &ip->src : &ip->dst,
+				       c == 's' ? &ip->smsk : &ip->dmsk);
 	case 'i':
 		ip->invflags |= inv ? IPT_INV_VIA_IN : 0;
 		xtables_parse_interface(val, ip->iniface, ip->iniface_mask);
@@ -274,6 +302,16 @@ static int short_option(struct ipt_args *a, char c, int argc, char **argv, int *
 		a->rule.ip.flags |= IPT_F_FRAG;
 		a->rule.ip.invflags |= inv ? IPT_INV_FRAG : 0;
 		return 0;
+	case 'c': {
+		const char *pc = *rest ? rest : need_arg(a, argc, argv, i, opt);
+		const char *bc = pc ? need_arg(a, argc, argv, i, opt) : NULL;
+
+		if (!bc)
+			return 2;
+		a->rule.counters.pcnt = strtoull(pc, NULL, 10);
+		a->rule.counters.bcnt = strtoull(bc, NULL, 10);
+		return 0;
+	}
 	case 'w': case 'W':
 		if (!*rest && is_optional_word(argc, argv, *i))
 			++*i;
@@ -296,7 +334,7 @@ static const struct { const char *name; char c; } long_main[] = {
 	{ "out-interface", 'o' }, { "protocol", 'p' }, { "source", 's' }, { "src", 's' },
 	{ "destination", 'd' }, { "dst", 'd' }, { "numeric", 'n' }, { "verbose", 'v' },
 	{ "exact", 'x' }, { "wait", 'w' }, { "wait-interval", 'W' }, { "match", 'm' },
-	{ "fragment", 'f' }, { "ipv4", '4' },
+	{ "fragment", 'f' }, { "ipv4", '4' }, { "set-counters", 'c' },
 };
 
 /* --name of the rule's matches, its target, or the implicit match of -p. */
@@ -380,7 +418,7 @@ static int parse_args(struct ipt_args *a, int argc, char **argv, const char **ta
 			int at = i;
 
 			for (const char *c = arg + 1; *c && !rc && i == at; c++) {
-				bool takes = strchr("tpsdiomjg", *c) != NULL;
+				bool takes = strchr("tpsdiomjgc", *c) != NULL;
 
 				rc = short_option(a, *c, argc, argv, &i, takes ? c + 1 : "", inv, table);
 				if (takes)
@@ -517,20 +555,25 @@ static int cmd_list(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 			fputc('\n', ctx->out);
 		first = false;
 		if (a->cmd == CMD_LIST) {
-			ipt_print_chain(ctx->out, info, i, list_format(a));
+			ipt_print_chain(ctx->out, info, i, list_format(a), a->rulenum);
 			continue;
 		}
+		if (a->rulenum)
+			continue;
 		if (info->chains[i].hook >= 0)
-			fprintf(ctx->out, "-P %s %s\n", info->chains[i].name,
-				info->chains[i].policy == XT_STD_DROP ? "DROP" : "ACCEPT");
+			fprintf(ctx->out, "-P %s %s%s\n", info->chains[i].name,
+				info->chains[i].policy == XT_STD_DROP ? "DROP" : "ACCEPT",
+				a->verbose ? " -c 0 0" : "");
 		else
 			fprintf(ctx->out, "-N %s\n", info->chains[i].name);
 	}
 	for (unsigned int k = 0; a->cmd == CMD_LIST_RULES && k < info->nchains; k++) {
 		unsigned int i = order[k];
+		unsigned int mode = a->verbose ? IPT_COUNTERS_INLINE : IPT_COUNTERS_NONE;
 
 		for (unsigned int r = 0; (c < 0 || (int)i == c) && r < info->chains[i].nrules; r++)
-			ipt_save_rule(ctx->out, info, i, &info->chains[i].rules[r], false);
+			if (!a->rulenum || a->rulenum == r + 1)
+				ipt_save_rule(ctx->out, info, i, &info->chains[i].rules[r], mode);
 	}
 	free(order);
 	return 0;
@@ -578,6 +621,41 @@ static int cmd_rule(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 	memset(&a->rule, 0, sizeof(a->rule));
 	h->dirty = true;
 	return 0;
+}
+
+/* -s a,b -d c,d: one rule per source and destination pair, in order. */
+static int cmd_rule_addrs(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
+{
+	char lists[2][512];
+	char *srcs[64], *dsts[64];
+	unsigned int ns = 0, nd = 0, pos = a->rulenum;
+	struct ipt_rule proto = a->rule;
+	int rc = 0;
+
+	for (int k = 0; k < 2; k++) {
+		char *save = NULL, **v = k ? dsts : srcs;
+		unsigned int *n = k ? &nd : &ns;
+
+		snprintf(lists[k], sizeof(lists[k]), "%s", a->addrs[k] ? a->addrs[k] : "");
+		for (char *e = strtok_r(lists[k], ",", &save); e && *n < 64;
+		     e = strtok_r(NULL, ",", &save))
+			v[(*n)++] = e;
+	}
+	for (unsigned int s = 0; s < (ns ? ns : 1) && !rc; s++)
+		for (unsigned int d = 0; d < (nd ? nd : 1) && !rc; d++) {
+			if (ipt_rule_clone(&a->rule, &proto))
+				return 4;
+			if (ns)
+				parse_addr(a, srcs[s], &a->rule.ip.src, &a->rule.ip.smsk);
+			if (nd)
+				parse_addr(a, dsts[d], &a->rule.ip.dst, &a->rule.ip.dmsk);
+			if (a->cmd == CMD_INSERT)
+				a->rulenum = (pos ? pos : 1) + s * (nd ? nd : 1) + d;
+			rc = cmd_rule(ctx, h, a, c);
+			ipt_rule_free(&a->rule);
+		}
+	a->rule = proto;
+	return rc;
 }
 
 static int cmd_delete_num(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
@@ -692,6 +770,13 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 	case CMD_LIST_RULES:
 		cmd_list(ctx, h, a, c);
 		if (a->zero) {
+			unsigned int *order = ipt_chain_order(h->info);
+
+			for (unsigned int k = 0; order && k < h->info->nchains; k++)
+				if (c < 0 || (int)order[k] == c)
+					fprintf(ctx->out, "Zeroing chain `%s'\n",
+						h->info->chains[order[k]].name);
+			free(order);
 			a->cmd = CMD_ZERO;
 			flush_or_zero(h, a, c);
 		}
@@ -705,6 +790,8 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 			return cmd_delete_num(ctx, h, a, c);
 		if (resolve_jump(a, h))
 			return 2;
+		if (a->addrs[0] || a->addrs[1])
+			return cmd_rule_addrs(ctx, h, a, c);
 		return cmd_rule(ctx, h, a, c);
 	default:
 		return cmd_chain(ctx, h, a, c);

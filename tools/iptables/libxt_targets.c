@@ -385,9 +385,16 @@ const struct xtables_target libxt_MARK = {
 	.print = mark_tg_print, .save = mark_tg_save,
 };
 
+static int tcpmss_final(struct xt_parse *p, void *data)
+{
+	if (!((struct xt_tcpmss_info *)data)->mss)
+		return xt_param_error(p, "TCPMSS target: At least one parameter is required");
+	return 0;
+}
+
 const struct xtables_target libxt_TCPMSS = {
 	.name = "TCPMSS", .family = NFPROTO_IPV4, .size = sizeof(struct xt_tcpmss_info),
-	.opts = tcpmss_opts, .parse = tcpmss_parse, .print = tcpmss_print, .save = tcpmss_save,
+	.final_check = tcpmss_final, .opts = tcpmss_opts, .parse = tcpmss_parse, .print = tcpmss_print, .save = tcpmss_save,
 };
 
 const struct xtables_target libxt_TRACE = {
