@@ -844,6 +844,12 @@ int do_iptables(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct ipt_handle h;
 
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-V") || !strcmp(argv[i], "--version")) {
+			fprintf(ctx->out, "iptables v1.8.9 (nf_tables)\n");
+			return 0;
+		}
+
 	memset(&h, 0, sizeof(h));
 	return ipt_do_command(ctx, &h, argc, argv, ipt_cmdline_table(argc, argv), 0);
 }
