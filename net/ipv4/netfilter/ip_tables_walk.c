@@ -169,6 +169,9 @@ static unsigned int ipt_walk(struct sk_buff *skb, const struct ipt_net_table *t,
 		struct ipt_chain *ch = &info->chains[at->chain];
 		struct ipt_rule *r;
 
+		if ((unsigned int)at->rule < ch->nrules)
+			at->rule = (int)ipt_index_next(t, (u32)at->chain, (u32)at->rule,
+						       ip_hdr(skb)->daddr);
 		if ((unsigned int)at->rule >= ch->nrules) {
 			if (ch->hook >= 0 || !wk.sp)
 				return ipt_policy(skb, info, hchain, at);
