@@ -39,9 +39,18 @@ static bool rule_exact_dst(const struct ipt_rule *r)
 	return r->ip.dmsk == 0xFFFFFFFFu && !(r->ip.invflags & IPT_INV_DSTIP);
 }
 
+/* All bits of the address reach the low bits used as the slot (a
+ * multiplicative hash alone leaves them to the first octets, which are
+ * the same for a whole service range). */
 static u32 dst_hash(__be32 dst)
 {
-	return (u32)dst * 2654435761u;
+	u32 h = (u32)dst;
+
+	h ^= h >> 16;
+	h *= 0x45d9f3bu;
+	h ^= h >> 16;
+	h *= 0x45d9f3bu;
+	return h ^ (h >> 16);
 }
 
 static int pair_cmp(const void *a, const void *b)
