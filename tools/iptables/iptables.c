@@ -342,6 +342,7 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 		      bool inv)
 {
 	const struct xt_option *o = NULL;
+	const char *two = NULL;
 	void *data = NULL;
 	int (*parse)(struct xt_parse *, int, const char *, bool, void *) = NULL;
 	char joined[256];
@@ -351,6 +352,7 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 		if ((o = find_opt(a->xm[m]->opts, name))) {
 			data = a->rule.matches[m].data;
 			parse = a->xm[m]->parse;
+			two = a->xm[m]->two_args_opt;
 		}
 	if (!o && a->xt && (o = find_opt(a->xt->opts, name))) {
 		data = a->rule.target.data;
@@ -367,7 +369,7 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 	a->have_rule_opts = true;
 	if (o->has_arg && !(val = need_arg(a, argc, argv, i, argv[*i])))
 		return 2;
-	if (o->two_args) {
+	if (two && !strcmp(two, o->name)) {
 		const char *second = need_arg(a, argc, argv, i, argv[*i - 1]);
 
 		if (!second)
