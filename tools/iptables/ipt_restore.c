@@ -154,6 +154,7 @@ static void flush_user_table(struct ipt_handle *h)
 		/* nf_tables drops the table: built-in chains come back fresh */
 		info->chains[c].policy = XT_STD_ACCEPT;
 		memset(&info->chains[c].counters, 0, sizeof(info->chains[c].counters));
+		info->chains[c].policy_counters = false;
 	}
 	h->dirty = true;
 }
@@ -204,6 +205,7 @@ static int restore_chain(struct restore_state *s, char **w, int n)
 		if (s->h.info->chains[c].hook < 0)
 			return restore_error(s, "policy for user chain");
 		s->h.info->chains[c].policy = strcmp(w[1], "DROP") ? XT_STD_ACCEPT : XT_STD_DROP;
+		s->h.info->chains[c].policy_counters = true;
 	}
 	s->h.dirty = true;
 	return 0;

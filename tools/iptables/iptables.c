@@ -688,6 +688,7 @@ static void flush_or_zero(struct ipt_handle *h, struct ipt_args *a, int c)
 			continue;
 		}
 		memset(&ch->counters, 0, sizeof(ch->counters));
+		ch->policy_counters = ch->hook >= 0;
 		for (unsigned int r = 0; r < ch->nrules; r++)
 			memset(&ch->rules[r].counters, 0, sizeof(ch->rules[r].counters));
 	}
@@ -748,6 +749,7 @@ static int cmd_chain(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args 
 		if (strcmp(a->arg2, "ACCEPT") && strcmp(a->arg2, "DROP"))
 			return ipt_msg(ctx, "Bad policy name. Run `dmesg' for more information");
 		h->info->chains[c].policy = strcmp(a->arg2, "DROP") ? XT_STD_ACCEPT : XT_STD_DROP;
+		h->info->chains[c].policy_counters = true;
 		h->dirty = true;
 		return 0;
 	default:

@@ -98,14 +98,14 @@ static void ipt_trace_verdict(struct sk_buff *skb, const struct ipt_net_table *t
 }
 
 /* The policy of the hook's built-in chain ends the walk.  Its counters
- * move only when the chain holds rules: iptables-nft creates a built-in
- * chain (and its hook) with the first rule, so an empty one shows 0. */
+ * move only once the tool gave the chain counters (policy_counters), as
+ * nf_tables keeps base-chain counters only then. */
 static unsigned int ipt_policy(const struct sk_buff *skb, const struct xt_table_info *info,
 			       int hchain, struct ipt_where *w)
 {
 	struct ipt_chain *ch = &info->chains[hchain];
 
-	if (ch->nrules) {
+	if (ch->policy_counters) {
 		ch->counters.pcnt++;
 		ch->counters.bcnt += skb->len;
 	}
