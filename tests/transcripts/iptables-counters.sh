@@ -23,6 +23,4 @@ iptables -t mangle -A POSTROUTING -m mark --mark 0x5 -j ACCEPT
 iptables -t raw -A OUTPUT -j TRACE
 ping -c 1 -q 127.0.0.1
 iptables -t mangle -L -v -n
-iptables-save -c -t mangle
-iptables-save -c -t raw
-iptables-save -c -t filter
+iptables-save -c

@@ -1,6 +1,6 @@
 /* iptables-save and iptables-restore (iptables' iptables-save.c and
  * iptables-restore.c, nf_tables flavour).  Save prints every table the
- * namespace has, in the order raw, mangle, filter, nat; the date in the
+ * namespace has, in iptables-nft's order mangle, raw, filter, nat; the date in the
  * header is the world's virtual time since the epoch.  Restore reads
  * `*table`, `:CHAIN POLICY [p:b]`, rule lines (optionally `[p:b]`
  * prefixed) and COMMIT from the command's standard input or a file, and
@@ -14,7 +14,8 @@
 #include "net/net_namespace.h"
 #include "skbox/cmd.h"
 
-static const char *const save_order[] = { "raw", "mangle", "filter", "nat", "security" };
+/* iptables-nft's table order (enum nft_table_type) */
+static const char *const save_order[] = { "mangle", "security", "raw", "filter", "nat" };
 
 static void save_date(struct cmd_ctx *ctx, char *buf, size_t len)
 {
