@@ -1,7 +1,9 @@
 /* -j LOG (net/netfilter/xt_LOG.c with nf_log_syslog.c): one line per
  * packet in the world's kernel log (`dmesg`), in the kernel's format:
  * "[time] PREFIXIN=eth0 OUT= MAC=... SRC=... DST=... LEN=... TOS=0x00
- * PREC=0x00 TTL=64 ID=0 DF PROTO=ICMP TYPE=8 CODE=0 ID=1 SEQ=1 ". */
+ * PREC=0x00 TTL=64 ID=0 DF PROTO=ICMP TYPE=8 CODE=0 ID=1 SEQ=1 ".
+ * As in Linux with net.netfilter.nf_log_all_netns = 0 (the default),
+ * only the first namespace (init_net) logs; LOG elsewhere writes nothing. */
 #include <errno.h>
 #include <stdio.h>
 #include "linux/netfilter/x_tables.h"
@@ -9,6 +11,7 @@
 #include "uapi/linux/netfilter/xt_tcpudp.h"
 #include "net/ip.h"
 #include "net/trace.h"
+#include "net/net_namespace.h"
 
 static void log_mac(FILE *f, const struct sk_buff *skb, const struct net_device *in)
 {
@@ -103,7 +106,7 @@ static unsigned int log_tg(struct sk_buff *skb, const struct xt_action_param *pa
 	const struct net_device *in = xt_in(par), *out = xt_out(par);
 	FILE *f = w->log;
 
-	if (!f)
+	if (!f || xt_net(par) != w->init_net)
 		return XT_CONTINUE;
 	fprintf(f, "[%5llu.%06llu] %sIN=%s OUT=%s ", (unsigned long long)(w->now / NSEC_PER_SEC),
 		(unsigned long long)(w->now % NSEC_PER_SEC / 1000), info->prefix,

@@ -1,4 +1,4 @@
-/* Small targets: -j TRACE (xt_TRACE.c: raw table only; marks the packet
+/* Small targets: -j TRACE (xt_TRACE.c: meant for the raw table; marks the packet
  * so that every later table notes its decision in the packet trace),
  * -j NFQUEUE (xt_NFQUEUE.c: the verdict NF_QUEUE with the queue number;
  * skbox has no queue reader, so core.c drops the packet, or passes it on
@@ -46,7 +46,7 @@ static unsigned int classify_tg(struct sk_buff *skb, const struct xt_action_para
 }
 
 const struct xt_target xt_trace_target = {
-	.name = "TRACE", .family = NFPROTO_UNSPEC, .target = trace_tg, .table = "raw",
+	.name = "TRACE", .family = NFPROTO_UNSPEC, .target = trace_tg,
 };
 
 const struct xt_target xt_nfqueue_target = {
@@ -57,4 +57,5 @@ const struct xt_target xt_nfqueue_target = {
 const struct xt_target xt_classify_target = {
 	.name = "CLASSIFY", .family = NFPROTO_UNSPEC, .target = classify_tg,
 	.targetsize = sizeof(struct xt_classify_target_info),
+	.hooks = (1 << NF_INET_LOCAL_OUT) | (1 << NF_INET_FORWARD) | (1 << NF_INET_POST_ROUTING),
 };

@@ -22,6 +22,5 @@ iptables -t mangle -A OUTPUT -j MARK --set-mark 0x5
 iptables -t mangle -A POSTROUTING -m mark --mark 0x5 -j ACCEPT
 iptables -t raw -A OUTPUT -j TRACE
 ping -c 1 -q 127.0.0.1
-iptables -t mangle -S
-iptables -t raw -S
-iptables-save -c -t filter
+iptables -t mangle -L -v -n
+iptables-save -c

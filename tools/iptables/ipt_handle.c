@@ -173,3 +173,38 @@ void ipt_rule_free(struct ipt_rule *r)
 	free(r->target.data);
 	memset(r, 0, sizeof(*r));
 }
+
+int ipt_rule_clone(struct ipt_rule *dst, const struct ipt_rule *src)
+{
+	*dst = *src;
+	dst->matches = NULL;
+	dst->target.data = NULL;
+	dst->nmatches = 0;
+	if (src->nmatches) {
+		dst->matches = calloc(src->nmatches, sizeof(*dst->matches));
+		if (!dst->matches)
+			return -ENOMEM;
+	}
+	for (unsigned int m = 0; m < src->nmatches; m++) {
+		unsigned int size = src->matches[m].match->matchsize;
+
+		dst->matches[m].match = src->matches[m].match;
+		dst->matches[m].data = malloc(size ? size : 1);
+		if (!dst->matches[m].data)
+			goto err;
+		memcpy(dst->matches[m].data, src->matches[m].data, size);
+		dst->nmatches = m + 1;
+	}
+	if (src->target.target) {
+		unsigned int size = src->target.target->targetsize;
+
+		dst->target.data = malloc(size ? size : 1);
+		if (!dst->target.data)
+			goto err;
+		memcpy(dst->target.data, src->target.data, size);
+	}
+	return 0;
+err:
+	ipt_rule_free(dst);
+	return -ENOMEM;
+}

@@ -218,10 +218,15 @@ static void print_rule(FILE *out, const struct xt_table_info *info, const struct
 }
 
 void ipt_print_chain(FILE *out, const struct xt_table_info *info, unsigned int c,
-		     unsigned int format)
+		     unsigned int format, unsigned int rulenum)
 {
 	const struct ipt_chain *ch = &info->chains[c];
 
+	if (rulenum) {
+		if (rulenum <= ch->nrules)
+			print_rule(out, info, &ch->rules[rulenum - 1], rulenum, format);
+		return;
+	}
 	print_header(out, ch, format);
 	for (unsigned int i = 0; i < ch->nrules; i++)
 		print_rule(out, info, &ch->rules[i], i + 1, format);
@@ -265,9 +270,9 @@ static void save_ip(FILE *out, const struct ipt_ip *ip)
 }
 
 void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
-		   const struct ipt_rule *r, bool counters)
+		   const struct ipt_rule *r, unsigned int counters)
 {
-	if (counters)
+	if (counters == IPT_COUNTERS_PREFIX)
 		fprintf(out, "[%llu:%llu] ", (unsigned long long)r->counters.pcnt,
 			(unsigned long long)r->counters.bcnt);
 	fprintf(out, "-A %s", info->chains[c].name);
@@ -279,6 +284,9 @@ void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
 		if (xm && xm->save)
 			xm->save(out, &r->ip, r->matches[m].data);
 	}
+	if (counters == IPT_COUNTERS_INLINE)
+		fprintf(out, " -c %llu %llu", (unsigned long long)r->counters.pcnt,
+			(unsigned long long)r->counters.bcnt);
 	if (r->target.target) {
 		const struct xtables_target *xt = xtables_find_target(r->target.target->name);
 
@@ -288,7 +296,7 @@ void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
 	} else if (r->target.verdict >= 0) {
 		fprintf(out, " -%c %s", (r->ip.flags & IPT_F_GOTO) ? 'g' : 'j',
 			info->chains[r->target.verdict].name);
-	} else {
+	} else if (r->target.verdict != XT_STD_CONTINUE) {
 		fprintf(out, " -j %s", std_verdict_name(r->target.verdict));
 	}
 	fputc('\n', out);

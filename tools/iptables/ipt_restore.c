@@ -1,6 +1,6 @@
 /* iptables-save and iptables-restore (iptables' iptables-save.c and
  * iptables-restore.c, nf_tables flavour).  Save prints every table the
- * namespace has, in the order raw, mangle, filter, nat; the date in the
+ * namespace has, in iptables-nft's order mangle, raw, filter, nat; the date in the
  * header is the world's virtual time since the epoch.  Restore reads
  * `*table`, `:CHAIN POLICY [p:b]`, rule lines (optionally `[p:b]`
  * prefixed) and COMMIT from the command's standard input or a file, and
@@ -14,7 +14,8 @@
 #include "net/net_namespace.h"
 #include "skbox/cmd.h"
 
-static const char *const save_order[] = { "raw", "mangle", "filter", "nat", "security" };
+/* iptables-nft's table order (enum nft_table_type) */
+static const char *const save_order[] = { "mangle", "security", "raw", "filter", "nat" };
 
 static void save_date(struct cmd_ctx *ctx, char *buf, size_t len)
 {
@@ -41,7 +42,8 @@ static void save_table(struct cmd_ctx *ctx, const char *name, const struct xt_ta
 		unsigned int c = order[k];
 
 		for (unsigned int r = 0; r < info->chains[c].nrules; r++)
-			ipt_save_rule(ctx->out, info, c, &info->chains[c].rules[r], counters);
+			ipt_save_rule(ctx->out, info, c, &info->chains[c].rules[r],
+				      counters ? IPT_COUNTERS_PREFIX : IPT_COUNTERS_NONE);
 	}
 	free(order);
 	fprintf(ctx->out, "COMMIT\n# Completed on %s\n", date);
@@ -153,6 +155,7 @@ static void flush_user_table(struct ipt_handle *h)
 		/* nf_tables drops the table: built-in chains come back fresh */
 		info->chains[c].policy = XT_STD_ACCEPT;
 		memset(&info->chains[c].counters, 0, sizeof(info->chains[c].counters));
+		info->chains[c].policy_counters = false;
 	}
 	h->dirty = true;
 }
@@ -203,6 +206,7 @@ static int restore_chain(struct restore_state *s, char **w, int n)
 		if (s->h.info->chains[c].hook < 0)
 			return restore_error(s, "policy for user chain");
 		s->h.info->chains[c].policy = strcmp(w[1], "DROP") ? XT_STD_ACCEPT : XT_STD_DROP;
+		s->h.info->chains[c].policy_counters = true;
 	}
 	s->h.dirty = true;
 	return 0;

@@ -27,6 +27,7 @@ struct ipt_args {
 	const struct xtables_match *xm[MAX_MATCHES];
 	const struct xtables_target *xt;
 	const char *jump;
+	const char *addrs[2];		/* -s / -d lists "a,b,c", NULL: one address */
 	bool have_rule_opts;
 	struct xt_parse p;
 };
@@ -168,6 +169,28 @@ static int parse_addr(struct ipt_args *a, const char *s, __be32 *addr, __be32 *m
 	return 0;
 }
 
+/* "a[/m][,b[/m]...]": each element checked, the first one set. */
+static int parse_addr_list(struct ipt_args *a, const char *list, __be32 *addr, __be32 *mask)
+{
+	char buf[512], *save = NULL;
+	bool first = true;
+
+	snprintf(buf, sizeof(buf), "%s", list);
+	for (char *e = strtok_r(buf, ",", &save); e; e = strtok_r(NULL, ",", &save)) {
+		__be32 x, m;
+		int rc = parse_addr(a, e, &x, &m);
+
+		if (rc)
+			return rc;
+		if (first) {
+			*addr = x;
+			*mask = m;
+		}
+		first = false;
+	}
+	return 0;
+}
+
 /* The word after option i (its argument), or NULL with the error printed. */
 static const char *need_arg(struct ipt_args *a, int argc, char **argv, int *i, const char *opt)
 {
@@ -203,6 +226,11 @@ static int set_command(struct ipt_args *a, enum ipt_cmd cmd, char letter, int ar
 	case CMD_LIST: case CMD_LIST_RULES: case CMD_FLUSH: case CMD_ZERO: case CMD_DELETE_CHAIN:
 		if (is_optional_word(argc, argv, *i))
 			a->chain = argv[++*i];
+		if (a->chain && (cmd == CMD_LIST || cmd == CMD_LIST_RULES || cmd == CMD_ZERO) &&
+		    *i + 1 < argc && xtables_strtoui(argv[*i + 1], &n, 1, 0x7fffffff)) {
+			a->rulenum = n;
+			++*i;
+		}
 		return 0;
 	default:
 		break;
@@ -234,11 +262,11 @@ static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
 	case 'p':
 		return parse_proto(a, val, inv);
 	case 's':
-		ip->invflags |= inv ? IPT_INV_SRCIP : 0;
-		return parse_addr(a, val, &ip->src, &ip->smsk);
 	case 'd':
-		ip->invflags |= inv ? IPT_INV_DSTIP : 0;
-		return parse_addr(a, val, &ip->dst, &ip->dmsk);
+		ip->invflags |= inv ? (c == 's' ? IPT_INV_SRCIP : IPT_INV_DSTIP) : 0;
+		a->addrs[c == 'd'] = strchr(val, ',') ? val : NULL;
+		return parse_addr_list(a, val, c == 's' ? &ip->src : &ip->dst,
+				       c == 's' ? &ip->smsk : &ip->dmsk);
 	case 'i':
 		ip->invflags |= inv ? IPT_INV_VIA_IN : 0;
 		xtables_parse_interface(val, ip->iniface, ip->iniface_mask);
@@ -274,6 +302,16 @@ static int short_option(struct ipt_args *a, char c, int argc, char **argv, int *
 		a->rule.ip.flags |= IPT_F_FRAG;
 		a->rule.ip.invflags |= inv ? IPT_INV_FRAG : 0;
 		return 0;
+	case 'c': {
+		const char *pc = *rest ? rest : need_arg(a, argc, argv, i, opt);
+		const char *bc = pc ? need_arg(a, argc, argv, i, opt) : NULL;
+
+		if (!bc)
+			return 2;
+		a->rule.counters.pcnt = strtoull(pc, NULL, 10);
+		a->rule.counters.bcnt = strtoull(bc, NULL, 10);
+		return 0;
+	}
 	case 'w': case 'W':
 		if (!*rest && is_optional_word(argc, argv, *i))
 			++*i;
@@ -296,7 +334,7 @@ static const struct { const char *name; char c; } long_main[] = {
 	{ "out-interface", 'o' }, { "protocol", 'p' }, { "source", 's' }, { "src", 's' },
 	{ "destination", 'd' }, { "dst", 'd' }, { "numeric", 'n' }, { "verbose", 'v' },
 	{ "exact", 'x' }, { "wait", 'w' }, { "wait-interval", 'W' }, { "match", 'm' },
-	{ "fragment", 'f' }, { "ipv4", '4' },
+	{ "fragment", 'f' }, { "ipv4", '4' }, { "set-counters", 'c' },
 };
 
 /* --name of the rule's matches, its target, or the implicit match of -p. */
@@ -304,6 +342,7 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 		      bool inv)
 {
 	const struct xt_option *o = NULL;
+	const char *two = NULL;
 	void *data = NULL;
 	int (*parse)(struct xt_parse *, int, const char *, bool, void *) = NULL;
 	char joined[256];
@@ -313,6 +352,7 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 		if ((o = find_opt(a->xm[m]->opts, name))) {
 			data = a->rule.matches[m].data;
 			parse = a->xm[m]->parse;
+			two = a->xm[m]->two_args_opt;
 		}
 	if (!o && a->xt && (o = find_opt(a->xt->opts, name))) {
 		data = a->rule.target.data;
@@ -329,7 +369,7 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 	a->have_rule_opts = true;
 	if (o->has_arg && !(val = need_arg(a, argc, argv, i, argv[*i])))
 		return 2;
-	if (o->two_args) {
+	if (two && !strcmp(two, o->name)) {
 		const char *second = need_arg(a, argc, argv, i, argv[*i - 1]);
 
 		if (!second)
@@ -380,7 +420,7 @@ static int parse_args(struct ipt_args *a, int argc, char **argv, const char **ta
 			int at = i;
 
 			for (const char *c = arg + 1; *c && !rc && i == at; c++) {
-				bool takes = strchr("tpsdiomjg", *c) != NULL;
+				bool takes = strchr("tpsdiomjgc", *c) != NULL;
 
 				rc = short_option(a, *c, argc, argv, &i, takes ? c + 1 : "", inv, table);
 				if (takes)
@@ -517,20 +557,25 @@ static int cmd_list(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 			fputc('\n', ctx->out);
 		first = false;
 		if (a->cmd == CMD_LIST) {
-			ipt_print_chain(ctx->out, info, i, list_format(a));
+			ipt_print_chain(ctx->out, info, i, list_format(a), a->rulenum);
 			continue;
 		}
+		if (a->rulenum)
+			continue;
 		if (info->chains[i].hook >= 0)
-			fprintf(ctx->out, "-P %s %s\n", info->chains[i].name,
-				info->chains[i].policy == XT_STD_DROP ? "DROP" : "ACCEPT");
+			fprintf(ctx->out, "-P %s %s%s\n", info->chains[i].name,
+				info->chains[i].policy == XT_STD_DROP ? "DROP" : "ACCEPT",
+				a->verbose ? " -c 0 0" : "");
 		else
 			fprintf(ctx->out, "-N %s\n", info->chains[i].name);
 	}
 	for (unsigned int k = 0; a->cmd == CMD_LIST_RULES && k < info->nchains; k++) {
 		unsigned int i = order[k];
+		unsigned int mode = a->verbose ? IPT_COUNTERS_INLINE : IPT_COUNTERS_NONE;
 
 		for (unsigned int r = 0; (c < 0 || (int)i == c) && r < info->chains[i].nrules; r++)
-			ipt_save_rule(ctx->out, info, i, &info->chains[i].rules[r], false);
+			if (!a->rulenum || a->rulenum == r + 1)
+				ipt_save_rule(ctx->out, info, i, &info->chains[i].rules[r], mode);
 	}
 	free(order);
 	return 0;
@@ -580,6 +625,41 @@ static int cmd_rule(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 	return 0;
 }
 
+/* -s a,b -d c,d: one rule per source and destination pair, in order. */
+static int cmd_rule_addrs(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
+{
+	char lists[2][512];
+	char *srcs[64], *dsts[64];
+	unsigned int ns = 0, nd = 0, pos = a->rulenum;
+	struct ipt_rule proto = a->rule;
+	int rc = 0;
+
+	for (int k = 0; k < 2; k++) {
+		char *save = NULL, **v = k ? dsts : srcs;
+		unsigned int *n = k ? &nd : &ns;
+
+		snprintf(lists[k], sizeof(lists[k]), "%s", a->addrs[k] ? a->addrs[k] : "");
+		for (char *e = strtok_r(lists[k], ",", &save); e && *n < 64;
+		     e = strtok_r(NULL, ",", &save))
+			v[(*n)++] = e;
+	}
+	for (unsigned int s = 0; s < (ns ? ns : 1) && !rc; s++)
+		for (unsigned int d = 0; d < (nd ? nd : 1) && !rc; d++) {
+			if (ipt_rule_clone(&a->rule, &proto))
+				return 4;
+			if (ns)
+				parse_addr(a, srcs[s], &a->rule.ip.src, &a->rule.ip.smsk);
+			if (nd)
+				parse_addr(a, dsts[d], &a->rule.ip.dst, &a->rule.ip.dmsk);
+			if (a->cmd == CMD_INSERT)
+				a->rulenum = (pos ? pos : 1) + s * (nd ? nd : 1) + d;
+			rc = cmd_rule(ctx, h, a, c);
+			ipt_rule_free(&a->rule);
+		}
+	a->rule = proto;
+	return rc;
+}
+
 static int cmd_delete_num(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *a, int c)
 {
 	struct ipt_chain *ch = &h->info->chains[c];
@@ -608,6 +688,7 @@ static void flush_or_zero(struct ipt_handle *h, struct ipt_args *a, int c)
 			continue;
 		}
 		memset(&ch->counters, 0, sizeof(ch->counters));
+		ch->policy_counters = ch->hook >= 0;
 		for (unsigned int r = 0; r < ch->nrules; r++)
 			memset(&ch->rules[r].counters, 0, sizeof(ch->rules[r].counters));
 	}
@@ -668,6 +749,7 @@ static int cmd_chain(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args 
 		if (strcmp(a->arg2, "ACCEPT") && strcmp(a->arg2, "DROP"))
 			return ipt_msg(ctx, "Bad policy name. Run `dmesg' for more information");
 		h->info->chains[c].policy = strcmp(a->arg2, "DROP") ? XT_STD_ACCEPT : XT_STD_DROP;
+		h->info->chains[c].policy_counters = true;
 		h->dirty = true;
 		return 0;
 	default:
@@ -692,6 +774,13 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 	case CMD_LIST_RULES:
 		cmd_list(ctx, h, a, c);
 		if (a->zero) {
+			unsigned int *order = ipt_chain_order(h->info);
+
+			for (unsigned int k = 0; order && k < h->info->nchains; k++)
+				if (c < 0 || (int)order[k] == c)
+					fprintf(ctx->out, "Zeroing chain `%s'\n",
+						h->info->chains[order[k]].name);
+			free(order);
 			a->cmd = CMD_ZERO;
 			flush_or_zero(h, a, c);
 		}
@@ -705,6 +794,8 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 			return cmd_delete_num(ctx, h, a, c);
 		if (resolve_jump(a, h))
 			return 2;
+		if (a->addrs[0] || a->addrs[1])
+			return cmd_rule_addrs(ctx, h, a, c);
 		return cmd_rule(ctx, h, a, c);
 	default:
 		return cmd_chain(ctx, h, a, c);
@@ -756,6 +847,12 @@ int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **a
 int do_iptables(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct ipt_handle h;
+
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "-V") || !strcmp(argv[i], "--version")) {
+			fprintf(ctx->out, "iptables v1.8.9 (nf_tables)\n");
+			return 0;
+		}
 
 	memset(&h, 0, sizeof(h));
 	return ipt_do_command(ctx, &h, argc, argv, ipt_cmdline_table(argc, argv), 0);

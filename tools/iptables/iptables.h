@@ -28,6 +28,8 @@ int ipt_chain_delete(struct ipt_handle *h, unsigned int idx);
 int ipt_chain_rename(struct ipt_handle *h, unsigned int idx, const char *name);
 int ipt_rule_insert(struct ipt_chain *c, unsigned int pos, struct ipt_rule *r);
 void ipt_rule_free(struct ipt_rule *r);
+/* A deep copy of src (match and target data) into dst; 0 or -ENOMEM. */
+int ipt_rule_clone(struct ipt_rule *dst, const struct ipt_rule *src);
 
 /* The listing format bits (iptables' FMT_*). */
 #define FMT_NUMERIC	0x0001
@@ -40,11 +42,16 @@ void ipt_rule_free(struct ipt_rule *r);
 #define FMT_NONEWLINE	0x0080
 #define FMT_LINENUMBERS	0x0100
 
+/* The chain in -L form, or only rule rulenum (1-based) when not 0. */
 void ipt_print_chain(FILE *out, const struct xt_table_info *info, unsigned int c,
-		     unsigned int format);
+		     unsigned int format, unsigned int rulenum);
+
+#define IPT_COUNTERS_NONE	0
+#define IPT_COUNTERS_PREFIX	1	/* iptables-save -c: "[p:b] -A ..." */
+#define IPT_COUNTERS_INLINE	2	/* iptables -S -v: "... -c p b -j ..." */
 /* One rule as -S / iptables-save print it ("-A CHAIN ..."), with counters. */
 void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
-		   const struct ipt_rule *r, bool counters);
+		   const struct ipt_rule *r, unsigned int counters);
 void ipt_save_policy(FILE *out, const struct ipt_chain *ch, bool counters);
 const char *ipt_proto_name(u16 proto);
 /* tcp, udp, icmp, all... without reading /etc/protocols */

@@ -16,9 +16,9 @@ static const char *const rtn_names[] = {
 enum { O_SRC_TYPE, O_DST_TYPE, O_LIMIT_IN, O_LIMIT_OUT };
 
 static const struct xt_option addrtype_opts[] = {
-	{ "src-type", O_SRC_TYPE, true, false }, { "dst-type", O_DST_TYPE, true, false },
-	{ "limit-iface-in", O_LIMIT_IN, false, false }, { "limit-iface-out", O_LIMIT_OUT, false, false },
-	{ NULL, 0, false, false },
+	{ "src-type", O_SRC_TYPE, true }, { "dst-type", O_DST_TYPE, true },
+	{ "limit-iface-in", O_LIMIT_IN, false }, { "limit-iface-out", O_LIMIT_OUT, false },
+	{ NULL, 0, false },
 };
 
 static int parse_types(struct xt_parse *p, const char *arg, u16 *mask)
@@ -110,12 +110,12 @@ static void addrtype_save(FILE *out, const struct ipt_ip *ip, const void *data)
 
 /* ---- physdev ---- */
 static const struct xt_option physdev_opts[] = {
-	{ "physdev-in", XT_PHYSDEV_OP_IN, true, false },
-	{ "physdev-out", XT_PHYSDEV_OP_OUT, true, false },
-	{ "physdev-is-in", XT_PHYSDEV_OP_ISIN, false, false },
-	{ "physdev-is-out", XT_PHYSDEV_OP_ISOUT, false, false },
-	{ "physdev-is-bridged", XT_PHYSDEV_OP_BRIDGED, false, false },
-	{ NULL, 0, false, false },
+	{ "physdev-in", XT_PHYSDEV_OP_IN, true },
+	{ "physdev-out", XT_PHYSDEV_OP_OUT, true },
+	{ "physdev-is-in", XT_PHYSDEV_OP_ISIN, false },
+	{ "physdev-is-out", XT_PHYSDEV_OP_ISOUT, false },
+	{ "physdev-is-bridged", XT_PHYSDEV_OP_BRIDGED, false },
+	{ NULL, 0, false },
 };
 
 static int physdev_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
@@ -168,8 +168,8 @@ static void physdev_print(FILE *out, const struct ipt_ip *ip, const void *data, 
 
 /* ---- iprange ---- */
 static const struct xt_option iprange_opts[] = {
-	{ "src-range", IPRANGE_SRC, true, false }, { "dst-range", IPRANGE_DST, true, false },
-	{ NULL, 0, false, false },
+	{ "src-range", IPRANGE_SRC, true }, { "dst-range", IPRANGE_DST, true },
+	{ NULL, 0, false },
 };
 
 static int iprange_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
@@ -224,8 +224,8 @@ static void iprange_save(FILE *out, const struct ipt_ip *ip, const void *data)
 
 /* ---- ttl ---- */
 static const struct xt_option ttl_opts[] = {
-	{ "ttl-eq", IPT_TTL_EQ, true, false }, { "ttl-lt", IPT_TTL_LT, true, false },
-	{ "ttl-gt", IPT_TTL_GT, true, false }, { NULL, 0, false, false },
+	{ "ttl-eq", IPT_TTL_EQ, true }, { "ttl-lt", IPT_TTL_LT, true },
+	{ "ttl-gt", IPT_TTL_GT, true }, { NULL, 0, false },
 };
 
 static int ttl_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
@@ -267,7 +267,7 @@ static const struct { const char *name; u8 value; } tos_names[] = {
 	{ "Maximize-Throughput", 0x08 }, { "Minimize-Delay", 0x10 }, { "Normal-Service", 0x00 },
 };
 
-static const struct xt_option tos_opts[] = { { "tos", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option tos_opts[] = { { "tos", 0, true }, { NULL, 0, false } };
 
 static int tos_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
@@ -317,7 +317,7 @@ static void tos_save(FILE *out, const struct ipt_ip *ip, const void *data)
 	fprintf(out, "%s --tos 0x%02x/0x%02x", t->invert ? " !" : "", t->tos_value, t->tos_mask);
 }
 
-static const struct xt_option dscp_opts[] = { { "dscp", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option dscp_opts[] = { { "dscp", 0, true }, { NULL, 0, false } };
 
 static int dscp_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
@@ -353,7 +353,7 @@ static void dscp_save(FILE *out, const struct ipt_ip *ip, const void *data)
 static const char *const pkt_names[] = { "unicast", "broadcast", "multicast", "otherhost",
 					 "outgoing" };
 
-static const struct xt_option pkttype_opts[] = { { "pkt-type", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option pkttype_opts[] = { { "pkt-type", 0, true }, { NULL, 0, false } };
 
 static int pkttype_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {

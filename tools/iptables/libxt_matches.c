@@ -12,7 +12,7 @@
 int xt_parse_mark(const char *arg, u32 *value, u32 *mask);
 
 /* ---- comment ---- */
-static const struct xt_option comment_opts[] = { { "comment", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option comment_opts[] = { { "comment", 0, true }, { NULL, 0, false } };
 
 static int comment_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
@@ -39,7 +39,7 @@ static void comment_save(FILE *out, const struct ipt_ip *ip, const void *data)
 }
 
 /* ---- mark ---- */
-static const struct xt_option mark_opts[] = { { "mark", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option mark_opts[] = { { "mark", 0, true }, { NULL, 0, false } };
 
 static int mark_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
@@ -82,11 +82,11 @@ static void mark_save(FILE *out, const struct ipt_ip *ip, const void *data)
 
 /* ---- multiport ---- */
 static const struct xt_option multiport_opts[] = {
-	{ "source-ports", XT_MULTIPORT_SOURCE, true, false },
-	{ "sports", XT_MULTIPORT_SOURCE, true, false },
-	{ "destination-ports", XT_MULTIPORT_DESTINATION, true, false },
-	{ "dports", XT_MULTIPORT_DESTINATION, true, false },
-	{ "ports", XT_MULTIPORT_EITHER, true, false }, { NULL, 0, false, false },
+	{ "source-ports", XT_MULTIPORT_SOURCE, true },
+	{ "sports", XT_MULTIPORT_SOURCE, true },
+	{ "destination-ports", XT_MULTIPORT_DESTINATION, true },
+	{ "dports", XT_MULTIPORT_DESTINATION, true },
+	{ "ports", XT_MULTIPORT_EITHER, true }, { NULL, 0, false },
 };
 
 static int multiport_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
@@ -159,7 +159,7 @@ static void multiport_save(FILE *out, const struct ipt_ip *ip, const void *data)
 
 /* ---- limit ---- */
 static const struct xt_option limit_opts[] = {
-	{ "limit", 0, true, false }, { "limit-burst", 1, true, false }, { NULL, 0, false, false },
+	{ "limit", 0, true }, { "limit-burst", 1, true }, { NULL, 0, false },
 };
 
 static const struct { const char *name; u32 mult; } rates[] = {
@@ -245,9 +245,9 @@ static void limit_save(FILE *out, const struct ipt_ip *ip, const void *data)
 enum { O_MODE, O_PROB, O_EVERY, O_PACKET };
 
 static const struct xt_option statistic_opts[] = {
-	{ "mode", O_MODE, true, false }, { "probability", O_PROB, true, false },
-	{ "every", O_EVERY, true, false }, { "packet", O_PACKET, true, false },
-	{ NULL, 0, false, false },
+	{ "mode", O_MODE, true }, { "probability", O_PROB, true },
+	{ "every", O_EVERY, true }, { "packet", O_PACKET, true },
+	{ NULL, 0, false },
 };
 
 static int statistic_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
@@ -319,7 +319,7 @@ static void statistic_save(FILE *out, const struct ipt_ip *ip, const void *data)
 }
 
 /* ---- length ---- */
-static const struct xt_option length_opts[] = { { "length", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option length_opts[] = { { "length", 0, true }, { NULL, 0, false } };
 
 static int length_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {

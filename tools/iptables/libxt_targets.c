@@ -27,7 +27,7 @@ static const struct { const char *alias; u32 with; } reject_aliases[] = {
 	{ "tcp-rst", IPT_TCP_RESET }, { "admin-prohib", IPT_ICMP_ADMIN_PROHIBITED },
 };
 
-static const struct xt_option reject_opts[] = { { "reject-with", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option reject_opts[] = { { "reject-with", 0, true }, { NULL, 0, false } };
 
 static void reject_init(void *data)
 {
@@ -70,10 +70,10 @@ static void reject_save(FILE *out, const struct ipt_ip *ip, const void *data)
 enum { O_LOG_LEVEL, O_LOG_PREFIX, O_LOG_SEQ, O_LOG_OPT, O_LOG_IPOPT, O_LOG_UID, O_LOG_MAC };
 
 static const struct xt_option log_opts[] = {
-	{ "log-level", O_LOG_LEVEL, true, false }, { "log-prefix", O_LOG_PREFIX, true, false },
-	{ "log-tcp-sequence", O_LOG_SEQ, false, false }, { "log-tcp-options", O_LOG_OPT, false, false },
-	{ "log-ip-options", O_LOG_IPOPT, false, false }, { "log-uid", O_LOG_UID, false, false },
-	{ "log-macdecode", O_LOG_MAC, false, false }, { NULL, 0, false, false },
+	{ "log-level", O_LOG_LEVEL, true }, { "log-prefix", O_LOG_PREFIX, true },
+	{ "log-tcp-sequence", O_LOG_SEQ, false }, { "log-tcp-options", O_LOG_OPT, false },
+	{ "log-ip-options", O_LOG_IPOPT, false }, { "log-uid", O_LOG_UID, false },
+	{ "log-macdecode", O_LOG_MAC, false }, { NULL, 0, false },
 };
 
 static const char *const log_levels[8] = {
@@ -154,9 +154,9 @@ static void log_save(FILE *out, const struct ipt_ip *ip, const void *data)
 enum { O_SET_MARK, O_SET_XMARK, O_AND, O_OR, O_XOR };
 
 static const struct xt_option mark_tg_opts[] = {
-	{ "set-mark", O_SET_MARK, true, false }, { "set-xmark", O_SET_XMARK, true, false },
-	{ "and-mark", O_AND, true, false }, { "or-mark", O_OR, true, false },
-	{ "xor-mark", O_XOR, true, false }, { NULL, 0, false, false },
+	{ "set-mark", O_SET_MARK, true }, { "set-xmark", O_SET_XMARK, true },
+	{ "and-mark", O_AND, true }, { "or-mark", O_OR, true },
+	{ "xor-mark", O_XOR, true }, { NULL, 0, false },
 };
 
 /* "value[/mask]" */
@@ -220,8 +220,8 @@ static void mark_tg_save(FILE *out, const struct ipt_ip *ip, const void *data)
 
 /* ---- TCPMSS ---- */
 static const struct xt_option tcpmss_opts[] = {
-	{ "set-mss", 0, true, false }, { "clamp-mss-to-pmtu", 1, false, false },
-	{ NULL, 0, false, false },
+	{ "set-mss", 0, true }, { "clamp-mss-to-pmtu", 1, false },
+	{ NULL, 0, false },
 };
 
 static int tcpmss_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
@@ -268,9 +268,9 @@ static void tcpmss_save(FILE *out, const struct ipt_ip *ip, const void *data)
 enum { O_QNUM, O_QBAL, O_QBYPASS, O_QFANOUT };
 
 static const struct xt_option nfq_opts[] = {
-	{ "queue-num", O_QNUM, true, false }, { "queue-balance", O_QBAL, true, false },
-	{ "queue-bypass", O_QBYPASS, false, false }, { "queue-cpu-fanout", O_QFANOUT, false, false },
-	{ NULL, 0, false, false },
+	{ "queue-num", O_QNUM, true }, { "queue-balance", O_QBAL, true },
+	{ "queue-bypass", O_QBYPASS, false }, { "queue-cpu-fanout", O_QFANOUT, false },
+	{ NULL, 0, false },
 };
 
 static void nfq_init(void *data)
@@ -337,7 +337,7 @@ static void nfq_save(FILE *out, const struct ipt_ip *ip, const void *data)
 }
 
 /* ---- CLASSIFY ---- */
-static const struct xt_option classify_opts[] = { { "set-class", 0, true, false }, { NULL, 0, false, false } };
+static const struct xt_option classify_opts[] = { { "set-class", 0, true }, { NULL, 0, false } };
 
 static int classify_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
@@ -385,9 +385,16 @@ const struct xtables_target libxt_MARK = {
 	.print = mark_tg_print, .save = mark_tg_save,
 };
 
+static int tcpmss_final(struct xt_parse *p, void *data)
+{
+	if (!((struct xt_tcpmss_info *)data)->mss)
+		return xt_param_error(p, "TCPMSS target: At least one parameter is required");
+	return 0;
+}
+
 const struct xtables_target libxt_TCPMSS = {
 	.name = "TCPMSS", .family = NFPROTO_IPV4, .size = sizeof(struct xt_tcpmss_info),
-	.opts = tcpmss_opts, .parse = tcpmss_parse, .print = tcpmss_print, .save = tcpmss_save,
+	.final_check = tcpmss_final, .opts = tcpmss_opts, .parse = tcpmss_parse, .print = tcpmss_print, .save = tcpmss_save,
 };
 
 const struct xtables_target libxt_TRACE = {

@@ -10,20 +10,20 @@
 enum { O_SPORT, O_DPORT, O_FLAGS, O_SYN, O_OPTION, O_ICMP };
 
 static const struct xt_option tcp_opts[] = {
-	{ "source-port", O_SPORT, true, false }, { "sport", O_SPORT, true, false },
-	{ "destination-port", O_DPORT, true, false }, { "dport", O_DPORT, true, false },
-	{ "tcp-flags", O_FLAGS, true, true }, { "syn", O_SYN, false, false },
-	{ "tcp-option", O_OPTION, true, false }, { NULL, 0, false, false },
+	{ "source-port", O_SPORT, true }, { "sport", O_SPORT, true },
+	{ "destination-port", O_DPORT, true }, { "dport", O_DPORT, true },
+	{ "tcp-flags", O_FLAGS, true }, { "syn", O_SYN, false },
+	{ "tcp-option", O_OPTION, true }, { NULL, 0, false },
 };
 
 static const struct xt_option udp_opts[] = {
-	{ "source-port", O_SPORT, true, false }, { "sport", O_SPORT, true, false },
-	{ "destination-port", O_DPORT, true, false }, { "dport", O_DPORT, true, false },
-	{ NULL, 0, false, false },
+	{ "source-port", O_SPORT, true }, { "sport", O_SPORT, true },
+	{ "destination-port", O_DPORT, true }, { "dport", O_DPORT, true },
+	{ NULL, 0, false },
 };
 
 static const struct xt_option icmp_opts[] = {
-	{ "icmp-type", O_ICMP, true, false }, { NULL, 0, false, false },
+	{ "icmp-type", O_ICMP, true }, { NULL, 0, false },
 };
 
 static int parse_ports(struct xt_parse *p, const char *arg, const char *proto, u16 *pts)
@@ -379,7 +379,7 @@ static void icmp_save(FILE *out, const struct ipt_ip *ip, const void *data)
 const struct xtables_match libxt_tcp = {
 	.name = "tcp", .family = NFPROTO_UNSPEC, .size = sizeof(struct xt_tcp),
 	.init = tcp_init, .opts = tcp_opts, .parse = tcp_parse, .print = tcp_print,
-	.save = tcp_save,
+	.save = tcp_save, .two_args_opt = "tcp-flags",
 };
 
 const struct xtables_match libxt_udp = {

@@ -22,7 +22,6 @@ struct xt_option {
 	const char *name;
 	int id;
 	bool has_arg;
-	bool two_args;			/* takes a second word (--tcp-flags MASK COMP) */
 };
 
 /* The parse context: where errors go and how the rule looks so far. */
@@ -57,6 +56,9 @@ struct xtables_match {
 	void (*save)(FILE *out, const struct ipt_ip *ip, const void *data);
 	/* bytes that -D/-C compare (the rest is kernel state); 0: size */
 	unsigned int userspacesize;
+	/* the option that takes two words (--tcp-flags MASK COMP), passed to
+	 * parse() joined by a space; NULL: none */
+	const char *two_args_opt;
 };
 
 struct xtables_target {

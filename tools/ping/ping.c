@@ -178,7 +178,9 @@ static int ping_send(struct ping_state *s)
 		/* reported through the error queue, like iputils with IP_RECVERR */
 		return (int)n;
 	}
-	if (n < 0)
+	/* a netfilter DROP in OUTPUT (EPERM): iputils says nothing, as the
+	 * kernel transcripts show */
+	if (n < 0 && n != -EPERM)
 		fprintf(s->ctx->err, "ping: sendmsg: %s\n", strerror((int)-n));
 	return n < 0 ? (int)n : 0;
 }

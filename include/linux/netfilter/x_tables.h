@@ -192,6 +192,9 @@ struct ipt_chain {
 	unsigned int cap;
 	struct ipt_rule *rules;
 	unsigned int references;	/* jumps to this chain (filled by ipt_replace_table) */
+	/* the policy counters move (built-in only): iptables-nft gives a base
+	 * chain counters once it sets them (-P, -Z, a restored ":CHAIN P [p:b]") */
+	bool policy_counters;
 };
 
 struct xt_table_info {

@@ -277,6 +277,7 @@ static void ipt_instance_destroy(struct net *net, struct ipt_net_table *t)
 	ipt_unregister_hooks(net, t, NF_INET_NUMHOOKS);
 	if (t->ops->net_exit)
 		t->ops->net_exit(net);
+	ipt_index_free(t);
 	ipt_table_release(net, t->info);
 	free(t);
 }
@@ -320,6 +321,7 @@ int ipt_replace_table(struct net *net, const char *name, struct xt_table_info *n
 	old = t->info;
 	t->info = newinfo;
 	ipt_table_index_hooks(t);
+	ipt_index_build(t);
 	ipt_table_release(net, old);
 	return 0;
 }

@@ -53,7 +53,7 @@ static int chain_depth(const struct xt_table_info *info, unsigned int c, u8 *sta
 	int d = 0;
 
 	if (state[c] == 1)
-		return -ELOOP;
+		return -EMLINK;		/* nf_tables' answer to a loop */
 	if (state[c] == 2)
 		return depth[c];
 	state[c] = 1;
@@ -110,7 +110,9 @@ static int check_match(struct net *net, const char *table, const struct ipt_rule
 		return -EINVAL;
 	if (m->hooks && (hook_mask & ~m->hooks))
 		return -EINVAL;
-	if (m->proto && (r->ip.proto != m->proto || (r->ip.invflags & IPT_INV_PROTO)))
+	/* the nf_tables kernel accepts `! -p tcp --dport 80`: only the
+	 * protocol number is checked */
+	if (m->proto && r->ip.proto != m->proto)
 		return -EINVAL;
 	return m->checkentry ? m->checkentry(&par) : 0;
 }
@@ -166,7 +168,7 @@ static int check_graph(const struct xt_table_info *info, unsigned int *hook_mask
 		if (d < 0)
 			err = d;
 		else if (d >= IPT_STACK_MAX)
-			err = -ELOOP;
+			err = -EMLINK;
 		else
 			mark_hooks(info, c, (unsigned int)info->chains[c].hook, hook_mask, stack);
 	}

@@ -15,6 +15,8 @@ struct ipt_net_table {
 	struct net *net;
 	int hook_chain[NF_INET_NUMHOOKS];	/* chain index of each built-in chain */
 	struct nf_hook_ops hook_ops[NF_INET_NUMHOOKS];
+	struct ipt_chain_index **index;		/* per chain, NULL: linear (ip_tables_index.c) */
+	unsigned int nindex;
 };
 
 struct ipt_hint {
@@ -29,6 +31,10 @@ struct ipt_pernet {
 };
 
 void ipt_table_index_hooks(struct ipt_net_table *t);
+struct ipt_chain_index;
+void ipt_index_build(struct ipt_net_table *t);
+void ipt_index_free(struct ipt_net_table *t);
+u32 ipt_index_next(const struct ipt_net_table *t, u32 chain, u32 rule, __be32 dst);
 int ipt_check_table(struct net *net, struct ipt_net_table *t, struct xt_table_info *info);
 const char *ipt_intern_hint(struct net *net, const char *s);
 const char *ipt_hook_name(unsigned int hook);

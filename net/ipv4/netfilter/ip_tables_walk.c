@@ -97,14 +97,18 @@ static void ipt_trace_verdict(struct sk_buff *skb, const struct ipt_net_table *t
 	skb_drop_hint(skb, ipt_intern_hint(t->net, hint));
 }
 
-/* The policy of the hook's built-in chain ends the walk. */
+/* The policy of the hook's built-in chain ends the walk.  Its counters
+ * move only once the tool gave the chain counters (policy_counters), as
+ * nf_tables keeps base-chain counters only then. */
 static unsigned int ipt_policy(const struct sk_buff *skb, const struct xt_table_info *info,
 			       int hchain, struct ipt_where *w)
 {
 	struct ipt_chain *ch = &info->chains[hchain];
 
-	ch->counters.pcnt++;
-	ch->counters.bcnt += skb->len;
+	if (ch->policy_counters) {
+		ch->counters.pcnt++;
+		ch->counters.bcnt += skb->len;
+	}
 	w->chain = hchain;
 	w->rule = -1;
 	return (unsigned int)(-ch->policy - 1);
@@ -165,6 +169,9 @@ static unsigned int ipt_walk(struct sk_buff *skb, const struct ipt_net_table *t,
 		struct ipt_chain *ch = &info->chains[at->chain];
 		struct ipt_rule *r;
 
+		if ((unsigned int)at->rule < ch->nrules)
+			at->rule = (int)ipt_index_next(t, (u32)at->chain, (u32)at->rule,
+						       ip_hdr(skb)->daddr);
 		if ((unsigned int)at->rule >= ch->nrules) {
 			if (ch->hook >= 0 || !wk.sp)
 				return ipt_policy(skb, info, hchain, at);
