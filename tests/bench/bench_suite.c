@@ -16,10 +16,12 @@
 #include <time.h>
 #include <poll.h>
 #include <arpa/inet.h>
-#include <netinet/ip_icmp.h>
+#include "net/icmp.h"
 #include "skbox/cmd.h"
 #include "skbox/socket.h"
 #include "net/world.h"
+#include "net/ip.h"
+#include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "linux/sched.h"
 
@@ -185,6 +187,80 @@ static int bench_bridge_udp(long n)
 	return world_free(w, stderr) ? 1 : 0;
 }
 
+/* ---- forward-udp: the forwarding path of a router namespace ---- */
+static void router_topology(struct world *w)
+{
+	static const char *const lines[] = {
+		"ip netns add r", "ip netns add a", "ip netns add b",
+		"ip link add ra netns r type veth peer name eth0 netns a",
+		"ip link add rb netns r type veth peer name eth0 netns b",
+		"ip -n r addr add 10.1.0.1/24 dev ra", "ip -n r addr add 10.2.0.1/24 dev rb",
+		"ip -n r link set ra up", "ip -n r link set rb up",
+		"ip -n a addr add 10.1.0.2/24 dev eth0", "ip -n a link set eth0 up",
+		"ip -n a route add default via 10.1.0.1",
+		"ip -n b addr add 10.2.0.2/24 dev eth0", "ip -n b link set eth0 up",
+		"ip -n b route add default via 10.2.0.1",
+		"ip netns exec r sysctl -q -w net.ipv4.ip_forward=1",
+	};
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		sh(w, w->init_net, lines[i]);
+}
+
+/* 64-byte UDP datagrams (106-byte frames) from a to 10.2.0.9, built once
+ * and injected on a's eth0: r forwards them out of rb to a neighbour whose
+ * MAC is not b's, so b drops them at once as PACKET_OTHERHOST.  Counts what
+ * leaves rb. */
+static int bench_forward(long n)
+{
+	struct world *w = world_new(1);
+	struct net *a, *r;
+	struct net_device *in, *out;
+	u8 frame[14 + 20 + 8 + 64] = { 0 };
+	struct iphdr *iph = (struct iphdr *)(frame + 14);
+	double t0, dt;
+	u64 tx0;
+
+	router_topology(w);
+	sh(w, w->init_net, "ip -n r neigh add 10.2.0.9 lladdr 02:00:00:00:00:99 dev rb");
+	a = get_net_ns_by_name(w, "a");
+	r = get_net_ns_by_name(w, "r");
+	in = __dev_get_by_name(a, "eth0");
+	out = __dev_get_by_name(r, "rb");
+	memcpy(frame, in->netdev_ops->ndo_get_peer(in)->dev_addr, 6);
+	memcpy(frame + 6, in->dev_addr, 6);
+	frame[12] = 0x08;
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->ttl = 64;
+	iph->protocol = IPPROTO_UDP;
+	iph->tot_len = htons(20 + 8 + 64);
+	inet_pton(AF_INET, "10.1.0.2", &iph->saddr);
+	inet_pton(AF_INET, "10.2.0.9", &iph->daddr);
+	ip_send_check(iph);
+	frame[14 + 20 + 1] = 9;			/* UDP ports 9 -> 9, no checksum */
+	frame[14 + 20 + 3] = 9;
+	frame[14 + 20 + 5] = 72;
+	tx0 = out->stats.tx_packets;
+	t0 = now_s();
+	for (long i = 0; i < n; i += 64) {
+		for (long j = i; j < i + 64 && j < n; j++) {
+			struct sk_buff *skb = alloc_skb(&w->skb_pool, NET_SKB_PAD + 2 + sizeof(frame));
+
+			skb_reserve(skb, NET_SKB_PAD + 2);
+			skb_put_data(skb, frame, sizeof(frame));
+			skb->dev = in;
+			dev_queue_xmit(skb);
+		}
+		world_run(w, never, NULL, w->now);
+	}
+	dt = now_s() - t0;
+	printf("forwarded %llu of %ld seconds %.3f pps %.0f\n",
+	       (unsigned long long)(out->stats.tx_packets - tx0), n, dt,
+	       (double)(out->stats.tx_packets - tx0) / dt);
+	return world_free(w, stderr) ? 1 : 0;
+}
+
 /* ---- netns: N namespaces, each a veth into one of 10 bridges ---- */
 static int bench_netns(long n)
 {
@@ -339,6 +415,8 @@ int main(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "bridge-udp"))
 		return bench_bridge_udp(argc > 2 ? atol(argv[2]) : 1000000);
+	if (argc >= 2 && !strcmp(argv[1], "forward-udp"))
+		return bench_forward(argc > 2 ? atol(argv[2]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "netns"))
 		return bench_netns(argc > 2 ? atol(argv[2]) : 10000);
 	if (argc >= 2 && !strcmp(argv[1], "sim-speed"))

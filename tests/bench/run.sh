@@ -66,6 +66,23 @@ s=$($B/bench/bench_suite bridge-udp "$U" | field pps)
 k=$(kernel bridge-udp "$U" "$PWD/$B/bench/kernel_udp")
 row bridge-udp "packets/s" "$s" "$k" "$(ratio "$s" "$k")"
 
+# forward-udp: frames injected on one port of a router namespace, forwarded out of
+# another (ip_rcv -> ip_forward -> ip_output -> neighbour -> xmit), one core
+F=${BENCH_FORWARD:-2000000}
+s=$($B/bench/bench_suite forward-udp "$F" | field pps)
+row forward-udp "packets/s (target 10 M)" "$s" null null
+fipp=null
+if command -v valgrind >/dev/null; then
+	o=$(mktemp)
+	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite forward-udp 200000 >/dev/null 2>"$o" || true
+	t1=$(awk '/Collected/ {print $NF}' "$o" | tr -d ,)
+	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite forward-udp 1 >/dev/null 2>"$o" || true
+	t0=$(awk '/Collected/ {print $NF}' "$o" | tr -d ,)
+	rm -f "$o" "$o.cg"
+	[ -n "$t1" ] && [ -n "$t0" ] && fipp=$(( (t1 - t0) / 199999 ))
+fi
+row forward-udp-instructions "instructions/packet" "$fipp" null null
+
 # trace points: their cost when tracing is off, and the rate with every packet traced
 ipp=null; ipp0=null; cost=null
 if command -v valgrind >/dev/null; then
