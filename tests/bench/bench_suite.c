@@ -4,6 +4,9 @@
  *
  *   bench_suite bridge-udp N    N 64-byte UDP datagrams, socket to socket,
  *                               veth → bridge → veth (the seed topology)
+ *   bench_suite forward-udp N   N frames through a router namespace's forwarding path
+ *   bench_suite tcp-stream MB   one TCP flow over a veth pair, MB megabytes
+ *   bench_suite tcp-crr N       N connect/request/response/close over it
  *   bench_suite netns N         N namespaces, each a veth pair into one of 10
  *                               bridges, an address and a default route,
  *                               made with the `ip` command
@@ -261,6 +264,150 @@ static int bench_forward(long n)
 	return world_free(w, stderr) ? 1 : 0;
 }
 
+/* ---- tcp-stream and tcp-crr: TCP over a veth pair between two namespaces ---- */
+struct tcp_bench {
+	struct world *w;
+	long long bytes;		/* stream: to send */
+	long n;				/* crr: transactions */
+	long long got;
+	long done;
+	double t0, t1;
+};
+
+static void pair_topology(struct world *w)
+{
+	static const char *const lines[] = {
+		"ip netns add t1", "ip netns add t2",
+		"ip link add veth1 netns t1 type veth peer name veth2 netns t2",
+		"ip -n t1 addr add 10.9.0.1/24 dev veth1", "ip -n t2 addr add 10.9.0.2/24 dev veth2",
+		"ip -n t1 link set veth1 up", "ip -n t2 link set veth2 up",
+		"ip -n t1 link set lo up", "ip -n t2 link set lo up",
+	};
+
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+		sh(w, w->init_net, lines[i]);
+}
+
+static int tcp_listener(struct world *w)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(9000) };
+	int fd = skbox_socket(w, AF_INET, SOCK_STREAM, 0), one = 1;
+
+	skbox_setsockopt(w, fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (skbox_bind(w, fd, (struct sockaddr *)&a, sizeof(a)) || skbox_listen(w, fd, 1024))
+		abort();
+	return fd;
+}
+
+static int tcp_dial(struct world *w)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(9000) };
+	int fd = skbox_socket(w, AF_INET, SOCK_STREAM, 0);
+
+	inet_pton(AF_INET, "10.9.0.2", &a.sin_addr);
+	if (fd < 0 || skbox_connect(w, fd, (struct sockaddr *)&a, sizeof(a)))
+		abort();
+	return fd;
+}
+
+static int stream_server(void *arg)
+{
+	struct tcp_bench *b = arg;
+	static char buf[65536];
+	int l = tcp_listener(b->w), c = skbox_accept(b->w, l, NULL, NULL);
+	ssize_t k;
+
+	while ((k = skbox_recv(b->w, c, buf, sizeof(buf), 0)) > 0)
+		b->got += k;
+	skbox_close(b->w, c);
+	skbox_close(b->w, l);
+	return 0;
+}
+
+static int stream_client(void *arg)
+{
+	struct tcp_bench *b = arg;
+	static char buf[65536];
+	int fd = tcp_dial(b->w);
+
+	b->t0 = now_s();
+	for (long long sent = 0; sent < b->bytes;) {
+		ssize_t k = skbox_send(b->w, fd, buf, sizeof(buf), 0);
+
+		if (k <= 0)
+			abort();
+		sent += k;
+	}
+	skbox_shutdown(b->w, fd, SHUT_WR);
+	while (skbox_recv(b->w, fd, buf, sizeof(buf), 0) > 0)
+		;
+	b->t1 = now_s();
+	skbox_close(b->w, fd);
+	return 0;
+}
+
+static int crr_server(void *arg)
+{
+	struct tcp_bench *b = arg;
+	int l = tcp_listener(b->w);
+	char c1;
+
+	for (long i = 0; i < b->n; i++) {
+		int c = skbox_accept(b->w, l, NULL, NULL);
+
+		if (c < 0)
+			abort();
+		if (skbox_recv(b->w, c, &c1, 1, 0) == 1)
+			skbox_send(b->w, c, &c1, 1, 0);
+		skbox_close(b->w, c);
+	}
+	skbox_close(b->w, l);
+	return 0;
+}
+
+static int crr_client(void *arg)
+{
+	struct tcp_bench *b = arg;
+	char c1 = 'x';
+
+	b->t0 = now_s();
+	for (long i = 0; i < b->n; i++) {
+		int fd = tcp_dial(b->w);
+
+		if (skbox_send(b->w, fd, &c1, 1, 0) != 1 || skbox_recv(b->w, fd, &c1, 1, 0) != 1)
+			abort();
+		skbox_close(b->w, fd);
+		b->done++;
+	}
+	b->t1 = now_s();
+	return 0;
+}
+
+static int bench_tcp(bool stream, long long amount)
+{
+	struct world *w = world_new(1);
+	struct tcp_bench b = { .w = w, .bytes = amount << 20, .n = (long)amount };
+	struct task *srv, *cli;
+
+	pair_topology(w);
+	srv = task_spawn(w, get_net_ns_by_name(w, "t2"), "server",
+			 stream ? stream_server : crr_server, &b);
+	world_run(w, never, NULL, w->now + 1000);
+	cli = task_spawn(w, get_net_ns_by_name(w, "t1"), "client",
+			 stream ? stream_client : crr_client, &b);
+	world_run(w, task_done, cli, UINT64_MAX);
+	world_run(w, task_done, srv, UINT64_MAX);
+	task_free(cli);
+	task_free(srv);
+	if (stream)
+		printf("bytes %lld seconds %.3f gbps %.3f\n", b.got, b.t1 - b.t0,
+		       (double)b.got * 8 / (b.t1 - b.t0) / 1e9);
+	else
+		printf("transactions %ld seconds %.3f tps %.0f\n", b.done, b.t1 - b.t0,
+		       (double)b.done / (b.t1 - b.t0));
+	return world_free(w, stderr) ? 1 : 0;
+}
+
 /* ---- netns: N namespaces, each a veth into one of 10 bridges ---- */
 static int bench_netns(long n)
 {
@@ -417,6 +564,10 @@ int main(int argc, char **argv)
 		return bench_bridge_udp(argc > 2 ? atol(argv[2]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "forward-udp"))
 		return bench_forward(argc > 2 ? atol(argv[2]) : 1000000);
+	if (argc >= 2 && !strcmp(argv[1], "tcp-stream"))
+		return bench_tcp(true, argc > 2 ? atoll(argv[2]) : 2000);
+	if (argc >= 2 && !strcmp(argv[1], "tcp-crr"))
+		return bench_tcp(false, argc > 2 ? atoll(argv[2]) : 20000);
 	if (argc >= 2 && !strcmp(argv[1], "netns"))
 		return bench_netns(argc > 2 ? atol(argv[2]) : 10000);
 	if (argc >= 2 && !strcmp(argv[1], "sim-speed"))

@@ -3,6 +3,9 @@
 # (nothing touches the host's own network).  Usage: kernel.sh CASE ARGS...
 #   bridge-icmp N        flood ping through the seed topology; prints packets/s
 #   bridge-udp N BIN     N 64-byte UDP datagrams (BIN: kernel_udp) through it; prints packets/s
+#   tcp-stream MB BIN    one TCP flow over a veth pair between two namespaces
+#                        (BIN: kernel_tcp); prints Gbit/s
+#   tcp-crr N BIN        N connect/request/response/close over it; prints transactions/s
 #   netns N              N namespaces, veth into one of 10 bridges, address,
 #                        default route; prints "seconds S mb M"
 set -u
@@ -23,6 +26,17 @@ seed() {
 	ip link set br-veth1 up; ip link set br-veth2 up; ip link set testbr up
 	ip netns exec test1 ping -c 1 -W 2 172.16.0.3 >/dev/null
 }
+pair() {
+	ip netns add t1; ip netns add t2
+	ip link add veth1 netns t1 type veth peer name veth2 netns t2
+	ip -n t1 addr add 10.9.0.1/24 dev veth1; ip -n t2 addr add 10.9.0.2/24 dev veth2
+	ip -n t1 link set veth1 up; ip -n t2 link set veth2 up
+	ip -n t1 link set lo up; ip -n t2 link set lo up
+}
+serve() { # serve MODE BIN: start the server in t2, wait until it listens
+	ip netns exec t2 "$2" "$1" 9000 > /run/srv.out &
+	until grep -q ready /run/srv.out 2>/dev/null; do sleep 0.05; done
+}
 mem_used_mb() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print int((t-a)/1024)}' /proc/meminfo; }
 case $1 in
 bridge-icmp)
@@ -38,6 +52,14 @@ bridge-udp)
 	ip netns exec test1 "$3" send 172.16.0.3 9000 "$2"
 	wait
 	awk '/received/ {print $6}' /run/recv.out ;;
+tcp-stream)
+	pair; serve stream-server "$3"
+	ip netns exec t1 "$3" stream-client 10.9.0.2 9000 "$2" | awk '{print $6}'
+	wait ;;
+tcp-crr)
+	pair; serve crr-server "$3"
+	ip netns exec t1 "$3" crr-client 10.9.0.2 9000 "$2" | awk '{print $6}'
+	kill %1 2>/dev/null; wait 2>/dev/null || true ;;
 netns)
 	m0=$(mem_used_mb)
 	s=$(date +%s.%N)

@@ -16,6 +16,7 @@ CF="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
 cc $CF tests/bench/bench_bridge.c $B/libskbox.a $LIBS -o $B/bench/bench_bridge
 cc $CF tests/bench/bench_suite.c $B/libskbox.a $LIBS -o $B/bench/bench_suite
 cc -D_GNU_SOURCE -O2 tests/bench/kernel_udp.c -o $B/bench/kernel_udp
+cc -D_GNU_SOURCE -O2 tests/bench/kernel_tcp.c -o $B/bench/kernel_tcp
 # The same library with every trace point compiled out: what the points cost when off.
 make -s BUILD=$B/notrace EXTRA_CFLAGS=-DSKBOX_NO_TRACE $B/notrace/libskbox.a >/dev/null
 cc $CF tests/bench/bench_bridge.c $B/notrace/libskbox.a $LIBS -o $B/bench/bench_bridge_notrace
@@ -82,6 +83,16 @@ if command -v valgrind >/dev/null; then
 	[ -n "$t1" ] && [ -n "$t0" ] && fipp=$(( (t1 - t0) / 199999 ))
 fi
 row forward-udp-instructions "instructions/packet" "$fipp" null null
+
+# tcp-stream and tcp-crr: TCP over a veth pair between two namespaces
+MB=${BENCH_TCP_MB:-2000}
+s=$($B/bench/bench_suite tcp-stream "$MB" 2>/dev/null | field gbps); [ -n "$s" ] || s=null
+k=$(kernel tcp-stream "$MB" "$PWD/$B/bench/kernel_tcp"); [ -n "$k" ] || k=null
+row tcp-stream "Gbit/s (target 2x)" "$s" "$k" "$(ratio "$s" "$k")"
+CRR=${BENCH_CRR:-5000}
+s=$($B/bench/bench_suite tcp-crr "$CRR" 2>/dev/null | field tps); [ -n "$s" ] || s=null
+k=$(kernel tcp-crr "$CRR" "$PWD/$B/bench/kernel_tcp"); [ -n "$k" ] || k=null
+row tcp-crr "transactions/s (target 5x)" "$s" "$k" "$(ratio "$s" "$k")"
 
 # trace points: their cost when tracing is off, and the rate with every packet traced
 ipp=null; ipp0=null; cost=null
