@@ -85,6 +85,7 @@ static int wait_fd(struct cmd_ctx *ctx, struct curl_state *st, int fd, short eve
 	return r > 0 ? 1 : 0;
 }
 
+/* 0, or the curl error code (the caller reports it) */
 static int curl_connect(struct cmd_ctx *ctx, struct curl_state *st, const struct curl_req *q)
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((u16)q->port),
@@ -94,21 +95,20 @@ static int curl_connect(struct cmd_ctx *ctx, struct curl_state *st, const struct
 	socklen_t len = sizeof(err);
 
 	if (fd < 0)
-		return curl_fail(ctx, st, q, CURLE_COULDNT_CONNECT);
+		return CURLE_COULDNT_CONNECT;
 	r = skbox_connect(ctx->world, fd, (struct sockaddr *)&a, sizeof(a));
 	if (r == -EINPROGRESS) {
 		r = wait_fd(ctx, st, fd, POLLOUT);
 		if (r == 0) {
 			skbox_close(ctx->world, fd);
-			return curl_fail(ctx, st, q, CURLE_OPERATION_TIMEDOUT);
+			return CURLE_OPERATION_TIMEDOUT;
 		}
 		skbox_getsockopt(ctx->world, fd, SOL_SOCKET, SO_ERROR, &err, &len);
 		r = r < 0 ? r : -err;
 	}
 	if (r < 0) {
 		skbox_close(ctx->world, fd);
-		return curl_fail(ctx, st, q, r == -EINTR ? CURLE_ABORTED_BY_CALLBACK :
-					     CURLE_COULDNT_CONNECT);
+		return r == -EINTR ? CURLE_ABORTED_BY_CALLBACK : CURLE_COULDNT_CONNECT;
 	}
 	st->fd = fd;
 	return 0;
