@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "ping", do_ping },
 	{ "sleep", do_sleep },
 	{ "sysctl", do_sysctl },
+	{ "tc", do_tc },
 	{ "tcpdump", do_tcpdump },
 	{ "trace", do_trace },
 	{ "true", do_true },

@@ -199,7 +199,7 @@ struct net_device {
 
 	struct net *nd_net;
 	struct in_device *ip_ptr;
-	const struct Qdisc *qdisc;
+	struct Qdisc *qdisc;
 	void *priv;			/* netdev_priv() */
 
 	rx_handler_func_t *rx_handler;	/* the bridge, for ports */

@@ -358,6 +358,17 @@ static inline void __skb_queue_tail(struct sk_buff_head *list, struct sk_buff *s
 	list->qlen++;
 }
 
+static inline void __skb_queue_head(struct sk_buff_head *list, struct sk_buff *skb)
+{
+	struct sk_buff *next = list->next;
+
+	skb->next = next;
+	skb->prev = (struct sk_buff *)list;
+	next->prev = skb;
+	list->next = skb;
+	list->qlen++;
+}
+
 static inline void __skb_unlink(struct sk_buff *skb, struct sk_buff_head *list)
 {
 	skb->prev->next = skb->next;

@@ -22,6 +22,7 @@ struct world {
 	struct list_head nets;
 	struct net **ns_hash;			/* named namespaces by name */
 	unsigned int ns_hash_size, ns_count;
+	u32 qdisc_handle;			/* last qdisc major handle given out */
 	struct net *init_net;
 	struct list_head napi_poll_list;	/* softirq: namespaces with backlog work */
 	struct list_head runq;		/* runnable tasks */

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
+#include "net/sch_generic.h"
 #include "net/world.h"
 
 /* Who hears about device events, in order (register_netdevice_notifier). */
@@ -290,6 +291,8 @@ void unregister_netdevice(struct net_device *dev)
 	if (dev->netdev_ops && dev->netdev_ops->ndo_uninit)
 		dev->netdev_ops->ndo_uninit(dev);
 	unlist_netdevice(dev);
+	qdisc_destroy(dev->qdisc);
+	dev->qdisc = NULL;
 	dev->registered = false;
 }
 
@@ -499,7 +502,8 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 	call_netdevice_notifiers(NETDEV_UNREGISTER, dev);
 	dev_flush_backlog(dev);
 	unlist_netdevice(dev);
-	dev->qdisc = NULL;		/* dev_shutdown(): back to noop */
+	qdisc_destroy(dev->qdisc);	/* dev_shutdown(): back to noop */
+	dev->qdisc = NULL;
 	dev->nd_net = net;
 	dev->ifindex = dev_new_index(net, dev->ifindex);
 	if (list_netdevice(net, dev))

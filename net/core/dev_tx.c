@@ -6,6 +6,7 @@
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
+#include "net/sch_generic.h"
 #include "net/trace.h"
 
 int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
@@ -42,6 +43,8 @@ int dev_queue_xmit(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_QDISC_DROP);
 		return 0;
 	}
+	if (dev->qdisc && dev->qdisc->ops->enqueue)
+		return dev_qdisc_xmit(skb, dev);
 	skb_trace(skb, "dev_queue_xmit");
 	return dev_hard_start_xmit(skb, dev) == NETDEV_TX_OK ? 0 : -ENOBUFS;
 }

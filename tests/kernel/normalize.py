@@ -57,6 +57,9 @@ for line in drop_ipv6(sys.stdin.read().splitlines()):
     line = re.sub(r'\bcache\b.*$', 'cache', line) if line.strip().startswith('cache') else line
     line = re.sub(r' uid \d+', '', line)
     line = re.sub(r'qlen \d+', 'qlen N', line)
+    line = re.sub(r'^(qdisc \w+ )[0-9a-f]+:', r'\1H:', line)   # tc qdisc handles: a system-wide counter
+    line = re.sub(r' after \d+ ms: ', ' after N ms: ', line)   # curl
+    line = re.sub(r'timed out after \d+ milliseconds', 'timed out after N milliseconds', line)
     out.append(line)
 # conntrack dumps come out in hash order: sort each run of entries
 final, run = [], []

@@ -1,0 +1,310 @@
+/* `tc` (iproute2 tc/tc.c, tc_qdisc.c, q_fifo.c, q_netem.c): root qdiscs.
+ *   tc [-s] qdisc { add | replace | change | del } dev DEV root KIND [OPTIONS]
+ *   tc [-s] qdisc [ show [ dev DEV ] ]
+ * Kinds: pfifo, bfifo (limit N), netem (delay TIME [JITTER [CORR%]],
+ * loss [random] P% [CORR%], duplicate P%, corrupt P%, reorder P% [CORR%]
+ * [gap N], rate RATE, limit N).  Messages and exit codes as tc's. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "skbox/cmd.h"
+#include "linux/netdevice.h"
+#include "net/net_namespace.h"
+#include "net/sch_generic.h"
+
+/* get_time(): "100ms", "1.5s", "20us", "300ns"; a bare number is µs. */
+static int parse_time(const char *s, u64 *ns)
+{
+	static const struct { const char *u; double mul; } units[] = {
+		{ "s", 1e9 }, { "sec", 1e9 }, { "secs", 1e9 }, { "ms", 1e6 }, { "msec", 1e6 },
+		{ "msecs", 1e6 }, { "us", 1e3 }, { "usec", 1e3 }, { "usecs", 1e3 },
+		{ "ns", 1 }, { "nsec", 1 }, { "nsecs", 1 }, { "", 1e3 },
+	};
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || v < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (!strcasecmp(end, units[i].u)) {
+			*ns = (u64)(v * units[i].mul + 0.5);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* "1%" or a fraction "0.01" → probability scaled to 2^32 - 1 */
+static int parse_percent(const char *s, u32 *p)
+{
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s)
+		return -1;
+	if (*end == '%' && !end[1])
+		v /= 100;
+	else if (*end)
+		return -1;
+	if (v < 0 || v > 1)
+		return -1;
+	*p = (u32)(v * UINT32_MAX + 0.5);
+	return 0;
+}
+
+/* get_rate(): "1mbit", "100kbit", "10mbps" (bytes), "1gbit" → bytes/s */
+static int parse_rate(const char *s, u64 *bps)
+{
+	static const struct { const char *u; double bits; } units[] = {
+		{ "bit", 1 }, { "kbit", 1e3 }, { "mbit", 1e6 }, { "gbit", 1e9 }, { "tbit", 1e12 },
+		{ "bps", 8 }, { "kbps", 8e3 }, { "mbps", 8e6 }, { "gbps", 8e9 }, { "", 1 },
+	};
+	char *end;
+	double v = strtod(s, &end);
+
+	if (end == s || v <= 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (!strcasecmp(end, units[i].u)) {
+			*bps = (u64)(v * units[i].bits / 8 + 0.5);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int illegal(struct cmd_ctx *ctx, const char *what)
+{
+	fprintf(ctx->err, "Illegal \"%s\"\n", what);
+	return -1;
+}
+
+/* An optional correlation after a value: "25%". */
+static void maybe_corr(char ***argv, int *argc, u32 *corr)
+{
+	if (*argc > 1 && strchr((*argv)[1], '%') && !parse_percent((*argv)[1], corr)) {
+		(*argv)++;
+		(*argc)--;
+	}
+}
+
+static int netem_parse(struct cmd_ctx *ctx, int argc, char **argv, struct tc_qopt *o)
+{
+	for (; argc > 0; argc--, argv++) {
+		const char *k = argv[0];
+
+		if (argc < 2)
+			return illegal(ctx, k);
+		if (!strcmp(k, "delay") || !strcmp(k, "latency")) {
+			argv++, argc--;
+			if (parse_time(argv[0], &o->latency_ns))
+				return illegal(ctx, "latency");
+			if (argc > 1 && !parse_time(argv[1], &o->jitter_ns)) {
+				argv++, argc--;
+				maybe_corr(&argv, &argc, &o->delay_corr);
+			}
+		} else if (!strcmp(k, "loss")) {
+			argv++, argc--;
+			if (!strcmp(argv[0], "random") && argc > 1)
+				argv++, argc--;
+			if (parse_percent(argv[0], &o->loss))
+				return illegal(ctx, "loss percent");
+			maybe_corr(&argv, &argc, &o->loss_corr);
+		} else if (!strcmp(k, "duplicate") || !strcmp(k, "corrupt") || !strcmp(k, "reorder")) {
+			u32 *p = k[0] == 'd' ? &o->duplicate : k[0] == 'c' ? &o->corrupt : &o->reorder;
+			u32 ignored;
+
+			argv++, argc--;
+			if (parse_percent(argv[0], p))
+				return illegal(ctx, k);
+			maybe_corr(&argv, &argc, p == &o->reorder ? &o->reorder_corr : &ignored);
+		} else if (!strcmp(k, "gap") || !strcmp(k, "limit")) {
+			char *end;
+			unsigned long v = strtoul(argv[1], &end, 0);
+
+			if (*end || v > UINT32_MAX)
+				return illegal(ctx, k);
+			if (k[0] == 'g') {
+				o->gap = (u32)v;
+			} else {
+				o->limit = (u32)v;
+				o->has_limit = true;
+			}
+			argv++, argc--;
+		} else if (!strcmp(k, "rate")) {
+			argv++, argc--;
+			if (parse_rate(argv[0], &o->rate_bps))
+				return illegal(ctx, "rate");
+		} else {
+			fprintf(ctx->err, "What is \"%s\"?\n", k);
+			return -1;
+		}
+	}
+	if (o->reorder && !o->latency_ns) {
+		fprintf(ctx->err, "reordering not possible without specifying some delay\n");
+		return -1;
+	}
+	if (o->reorder && !o->gap)
+		o->gap = 1;
+	return 0;
+}
+
+static int fifo_parse(struct cmd_ctx *ctx, const char *kind, int argc, char **argv,
+		      struct tc_qopt *o)
+{
+	for (; argc > 0; argc--, argv++) {
+		char *end;
+		unsigned long v;
+
+		if (strcmp(argv[0], "limit") || argc < 2) {
+			fprintf(ctx->err, "%s: unknown parameter \"%s\"\n", kind, argv[0]);
+			return -1;
+		}
+		v = strtoul(argv[1], &end, 0);
+		if (*end || !argv[1][0] || v > UINT32_MAX) {
+			fprintf(ctx->err, "%s: Illegal value for \"limit\": \"%s\"\n", kind, argv[1]);
+			return -1;
+		}
+		o->limit = (u32)v;
+		o->has_limit = true;
+		argv++, argc--;
+	}
+	return 0;
+}
+
+static void show_one(struct cmd_ctx *ctx, const struct net_device *dev, bool with_dev, bool stats)
+{
+	const struct Qdisc *q = dev->qdisc;
+
+	fprintf(ctx->out, "qdisc %s %x: %s%s%sroot refcnt %u ", q->ops->id, q->handle >> 16,
+		with_dev ? "dev " : "", with_dev ? dev->name : "", with_dev ? " " : "",
+		qdisc_refcnt(dev));
+	if (q->ops->dump)
+		q->ops->dump(q, ctx->out);
+	fputc('\n', ctx->out);
+	if (stats)
+		fprintf(ctx->out, " Sent %llu bytes %llu pkt (dropped %u, overlimits %u requeues %u) \n"
+			" backlog %ub %up requeues %u\n", (unsigned long long)q->bytes,
+			(unsigned long long)q->packets, q->drops, q->overlimits, q->requeues,
+			q->backlog, skb_queue_len(&q->q), q->requeues);
+}
+
+static int qdisc_show(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
+{
+	struct net_device *dev, *only = NULL;
+
+	if (argc >= 2 && !strcmp(argv[0], "dev")) {
+		only = __dev_get_by_name(ctx->net, argv[1]);
+		if (!only) {
+			fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[1]);
+			return 1;
+		}
+	}
+	for_each_netdev(ctx->net, dev) {
+		if ((only && dev != only) || !dev->qdisc)
+			continue;
+		show_one(ctx, dev, !only, stats);
+	}
+	return 0;
+}
+
+struct qdisc_req {
+	const char *cmd;
+	struct net_device *dev;
+	const struct Qdisc_ops *ops;
+	struct tc_qopt opt;
+};
+
+static int rtnl_error(struct cmd_ctx *ctx, const char *msg)
+{
+	fprintf(ctx->err, "Error: %s\n", msg);
+	return 2;
+}
+
+static int qdisc_apply(struct cmd_ctx *ctx, struct qdisc_req *r)
+{
+	struct Qdisc *cur = r->dev->qdisc;
+	bool queueing = cur && cur->ops->enqueue;
+
+	if (!strcmp(r->cmd, "del") || !strcmp(r->cmd, "delete")) {
+		if (!queueing)
+			return rtnl_error(ctx, "Cannot delete qdisc with handle of zero.");
+		qdisc_destroy(cur);
+		r->dev->qdisc = NULL;
+		if (r->dev->flags & IFF_UP)
+			dev_activate(r->dev);
+		return 0;
+	}
+	if (!r->ops)
+		return rtnl_error(ctx, "Specified qdisc kind is unknown.");
+	if (!strcmp(r->cmd, "change")) {
+		if (!queueing || cur->ops != r->ops)
+			return rtnl_error(ctx, "Qdisc not found. To create specify NLM_F_CREATE flag.");
+		return qdisc_change_root(r->dev, &r->opt) ? 2 : 0;
+	}
+	if (!strcmp(r->cmd, "add") && queueing)
+		return rtnl_error(ctx, "Exclusivity flag on, cannot modify.");
+	if (!strcmp(r->cmd, "replace") && queueing && cur->ops == r->ops)
+		return qdisc_change_root(r->dev, &r->opt) ? 2 : 0;
+	return qdisc_create_root(r->dev, r->ops, &r->opt) ? 2 : 0;
+}
+
+static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
+{
+	struct qdisc_req r = { .cmd = cmd };
+	const char *kind = NULL;
+
+	for (; argc > 0 && !kind; argc--, argv++) {
+		if (!strcmp(argv[0], "dev") && argc > 1) {
+			r.dev = __dev_get_by_name(ctx->net, argv[1]);
+			if (!r.dev) {
+				fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[1]);
+				return 1;
+			}
+			argv++, argc--;
+		} else if (!strcmp(argv[0], "root")) {
+			continue;
+		} else if (!strcmp(argv[0], "handle") && argc > 1) {
+			argv++, argc--;
+		} else {
+			kind = argv[0];
+		}
+	}
+	if (!r.dev) {
+		fprintf(ctx->err, "Cannot find device \"\"\n");
+		return 1;
+	}
+	if (kind) {
+		r.ops = qdisc_lookup_ops(kind);
+		if (r.ops && (!strcmp(kind, "netem") ? netem_parse(ctx, argc, argv, &r.opt) :
+			      fifo_parse(ctx, kind, argc, argv, &r.opt)))
+			return 1;
+	}
+	return qdisc_apply(ctx, &r);
+}
+
+int do_tc(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	bool stats = false;
+
+	argc--, argv++;
+	while (argc > 0 && argv[0][0] == '-') {
+		if (!strcmp(argv[0], "-s") || !strcmp(argv[0], "-stats") || !strcmp(argv[0], "-statistics"))
+			stats = true;
+		argc--, argv++;
+	}
+	if (argc < 1 || strcmp(argv[0], "qdisc")) {
+		fprintf(ctx->err, "Object \"%s\" is unknown, try \"tc help\".\n", argc ? argv[0] : "");
+		return 255;
+	}
+	argc--, argv++;
+	if (!argc || !strcmp(argv[0], "show") || !strcmp(argv[0], "list") || !strcmp(argv[0], "ls"))
+		return qdisc_show(ctx, argc ? argc - 1 : 0, argv + (argc ? 1 : 0), stats);
+	if (!strcmp(argv[0], "add") || !strcmp(argv[0], "replace") || !strcmp(argv[0], "change") ||
+	    !strcmp(argv[0], "del") || !strcmp(argv[0], "delete"))
+		return qdisc_modify(ctx, argv[0], argc - 1, argv + 1);
+	fprintf(ctx->err, "Command \"%s\" is unknown, try \"tc qdisc help\".\n", argv[0]);
+	return 255;
+}
