@@ -408,6 +408,101 @@ static int bench_tcp(bool stream, long long amount)
 	return world_free(w, stderr) ? 1 : 0;
 }
 
+/* ---- rules: a kube-proxy-shaped rule set in a router's FORWARD path ---- */
+/* The filter-table shape of kube-proxy's rules for n services (the nat
+ * table's DNAT becomes ACCEPT): KUBE-SERVICES with one rule per service
+ * VIP, a KUBE-SVC chain per service choosing between two endpoints with
+ * -m statistic, a KUBE-SEP chain per endpoint. About 8 rules a service. */
+static char *kube_rules(long n, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+
+	fprintf(f, "*filter\n:INPUT ACCEPT [0:0]\n:FORWARD ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+		   ":KUBE-SERVICES - [0:0]\n:KUBE-MARK-MASQ - [0:0]\n");
+	for (long i = 0; i < n; i++)
+		fprintf(f, ":KUBE-SVC-%06ld - [0:0]\n:KUBE-SEP-%06ld-A - [0:0]\n"
+			   ":KUBE-SEP-%06ld-B - [0:0]\n", i, i, i);
+	fprintf(f, "-A FORWARD -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES\n"
+		   "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000\n");
+	for (long i = 0; i < n; i++) {
+		int a = (int)(i / 250), b = (int)(i % 250 + 1);
+
+		fprintf(f, "-A KUBE-SERVICES -d 10.96.%d.%d/32 -p udp -m comment --comment "
+			   "\"default/svc%ld:dns cluster IP\" -m udp --dport 53 -j KUBE-SVC-%06ld\n",
+			a, b, i, i);
+		fprintf(f, "-A KUBE-SVC-%06ld -m statistic --mode random --probability 0.5 "
+			   "-j KUBE-SEP-%06ld-A\n-A KUBE-SVC-%06ld -j KUBE-SEP-%06ld-B\n", i, i, i, i);
+		for (int e = 0; e < 2; e++)
+			fprintf(f, "-A KUBE-SEP-%06ld-%c -s 10.244.%d.%d/32 -j KUBE-MARK-MASQ\n"
+				   "-A KUBE-SEP-%06ld-%c -p udp -j ACCEPT\n", i, 'A' + e, a, b, i, 'A' + e);
+	}
+	fprintf(f, "COMMIT\n");
+	fclose(f);
+	return buf;
+}
+
+static int bench_rules(long n, long packets)
+{
+	struct world *w = world_new(1);
+	struct net *r;
+	size_t len;
+	char *rules = kube_rules(n, &len);
+	char *argv[] = { "iptables-restore", NULL };
+	struct cmd_ctx ctx = { .world = w, .out = stdout, .err = stderr, .in = rules, .in_len = len };
+	struct net_device *in, *out;
+	u8 frame[14 + 20 + 8 + 64] = { 0 };
+	struct iphdr *iph = (struct iphdr *)(frame + 14);
+	double t0, load, dt;
+	u64 tx0;
+
+	router_topology(w);
+	sh(w, w->init_net, "ip -n r route add 10.96.0.0/16 via 10.2.0.9");
+	sh(w, w->init_net, "ip -n r neigh add 10.2.0.9 lladdr 02:00:00:00:00:99 dev rb");
+	r = get_net_ns_by_name(w, "r");
+	ctx.net = r;
+	t0 = now_s();
+	if (cmd_run(&ctx, 1, argv))
+		abort();
+	load = now_s() - t0;
+	free(rules);
+	in = __dev_get_by_name(get_net_ns_by_name(w, "a"), "eth0");
+	out = __dev_get_by_name(r, "rb");
+	memcpy(frame, in->netdev_ops->ndo_get_peer(in)->dev_addr, 6);
+	memcpy(frame + 6, in->dev_addr, 6);
+	frame[12] = 0x08;
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->ttl = 64;
+	iph->protocol = IPPROTO_UDP;
+	iph->tot_len = htons(20 + 8 + 64);
+	inet_pton(AF_INET, "10.1.0.2", &iph->saddr);
+	/* the last service: the worst case for a rule-by-rule walk */
+	iph->daddr = htonl(0x0a600000u | (u32)((n - 1) / 250) << 8 | (u32)((n - 1) % 250 + 1));
+	ip_send_check(iph);
+	frame[14 + 20 + 1] = 53;
+	frame[14 + 20 + 3] = 53;
+	frame[14 + 20 + 5] = 72;
+	tx0 = out->stats.tx_packets;
+	t0 = now_s();
+	for (long i = 0; i < packets; i += 64) {
+		for (long j = i; j < i + 64 && j < packets; j++) {
+			struct sk_buff *skb = alloc_skb(&w->skb_pool, NET_SKB_PAD + 2 + sizeof(frame));
+
+			skb_reserve(skb, NET_SKB_PAD + 2);
+			skb_put_data(skb, frame, sizeof(frame));
+			skb->dev = in;
+			dev_queue_xmit(skb);
+		}
+		world_run(w, never, NULL, w->now);
+	}
+	dt = now_s() - t0;
+	printf("services %ld load_seconds %.3f forwarded %llu pps %.0f\n", n, load,
+	       (unsigned long long)(out->stats.tx_packets - tx0),
+	       (double)(out->stats.tx_packets - tx0) / dt);
+	return world_free(w, stderr) ? 1 : 0;
+}
+
 /* ---- netns: N namespaces, each a veth into one of 10 bridges ---- */
 static int bench_netns(long n)
 {
@@ -568,6 +663,16 @@ int main(int argc, char **argv)
 		return bench_tcp(true, argc > 2 ? atoll(argv[2]) : 2000);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-crr"))
 		return bench_tcp(false, argc > 2 ? atoll(argv[2]) : 20000);
+	if (argc >= 2 && !strcmp(argv[1], "rules"))
+		return bench_rules(argc > 2 ? atol(argv[2]) : 10000, argc > 3 ? atol(argv[3]) : 500000);
+	if (argc >= 2 && !strcmp(argv[1], "rules-print")) {
+		size_t len;
+		char *r = kube_rules(argc > 2 ? atol(argv[2]) : 10000, &len);
+
+		fwrite(r, 1, len, stdout);
+		free(r);
+		return 0;
+	}
 	if (argc >= 2 && !strcmp(argv[1], "netns"))
 		return bench_netns(argc > 2 ? atol(argv[2]) : 10000);
 	if (argc >= 2 && !strcmp(argv[1], "sim-speed"))

@@ -6,6 +6,7 @@
 #   tcp-stream MB BIN    one TCP flow over a veth pair between two namespaces
 #                        (BIN: kernel_tcp); prints Gbit/s
 #   tcp-crr N BIN        N connect/request/response/close over it; prints transactions/s
+#   rules-load FILE      iptables-restore FILE; prints the seconds it took
 #   netns N              N namespaces, veth into one of 10 bridges, address,
 #                        default route; prints "seconds S mb M"
 set -u
@@ -60,6 +61,11 @@ tcp-crr)
 	pair; serve crr-server "$3"
 	ip netns exec t1 "$3" crr-client 10.9.0.2 9000 "$2" | awk '{print $6}'
 	kill %1 2>/dev/null; wait 2>/dev/null || true ;;
+rules-load)
+	s=$(date +%s.%N)
+	iptables-restore "$2"
+	e=$(date +%s.%N)
+	echo "$e - $s" | bc -l | awk '{printf "%.3f\n", $1}' ;;
 netns)
 	m0=$(mem_used_mb)
 	s=$(date +%s.%N)

@@ -94,6 +94,18 @@ s=$($B/bench/bench_suite tcp-crr "$CRR" 2>/dev/null | field tps); [ -n "$s" ] ||
 k=$(kernel tcp-crr "$CRR" "$PWD/$B/bench/kernel_tcp"); [ -n "$k" ] || k=null
 row tcp-crr "transactions/s (target 5x)" "$s" "$k" "$(ratio "$s" "$k")"
 
+# rules-10k: a kube-proxy-shaped rule set (filter-table shape, 8 rules a service) in a
+# router's FORWARD path; load time beside the kernel's iptables-restore, and the
+# forwarding rate to the last service with 10,000 services against 10
+out10=$($B/bench/bench_suite rules 10 500000)
+out10k=$($B/bench/bench_suite rules 10000 500000)
+$B/bench/bench_suite rules-print 10000 > $B/bench/kube10k.rules
+s=$(echo "$out10k" | field load_seconds)
+k=$(kernel rules-load "$PWD/$B/bench/kube10k.rules"); [ -n "$k" ] || k=null
+row rules-10k-load "seconds (lower is better; target 1)" "$s" "$k" "$(ratio "$k" "$s")"
+p10=$(echo "$out10" | field pps); p10k=$(echo "$out10k" | field pps)
+row rules-10k-cost "cost per packet vs 10 services (target <= 3)" "$(ratio "$p10" "$p10k")" null null
+
 # trace points: their cost when tracing is off, and the rate with every packet traced
 ipp=null; ipp0=null; cost=null
 if command -v valgrind >/dev/null; then
