@@ -40,9 +40,19 @@ void skb_pool_destroy(struct skb_pool *pool)
 	memset(pool, 0, sizeof(*pool));
 }
 
+/* The allocation fault injection asks for (tests, `skbox run --fail-nth`). */
+static bool skb_should_fail(struct skb_pool *pool)
+{
+	return pool->fail_nth && ++pool->allocs == pool->fail_nth;
+}
+
 static struct sk_buff *skb_head_alloc(struct skb_pool *pool)
 {
-	struct sk_buff *skb = pool->free_skbs;
+	struct sk_buff *skb;
+
+	if (skb_should_fail(pool))
+		return NULL;
+	skb = pool->free_skbs;
 
 	if (skb)
 		pool->free_skbs = skb->next;
@@ -75,6 +85,8 @@ static unsigned char *skb_buf_alloc(struct skb_pool *pool, unsigned int size,
 	unsigned int need = size + (unsigned int)sizeof(struct skb_shared_info);
 	unsigned char *buf;
 
+	if (skb_should_fail(pool))
+		return NULL;
 	for (unsigned int c = 0; c < NR_CLASSES; c++) {
 		if (need > size_classes[c])
 			continue;
