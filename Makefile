@@ -82,7 +82,7 @@ $(ASAN)/tests/%: $(ASAN)/obj/tests/unit/%.o $(ASAN)/libskbox.a
 
 asan-build: $(ASAN)/skbox $(ASAN)/libskbox.a $(TEST_BINS) | $(DEPS_STAMP)
 
-check: asan-build
+check: asan-build all
 	@# the fuzz targets, for the fuzz smoke check (skipped without clang)
 	@if command -v $(FUZZ_CC) >/dev/null; then $(MAKE) -s fuzz-build; fi
 	@# drop binaries of unit tests whose source was removed
