@@ -120,6 +120,7 @@ another_round:
 
 int netif_receive_skb(struct sk_buff *skb)
 {
+	skb_trace(skb, "netif_receive_skb");
 	return __netif_receive_skb_core(skb);
 }
 

@@ -198,6 +198,7 @@ static int raw_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, in
 	if (skb_tracing(skb)) {
 		skb_trace(skb, "raw_sendmsg");
 		skb_trace_route(skb, "ip_route_output_flow", rt);
+		skb_trace(skb, "ip_make_skb");
 	}
 	if (ip_hdr(skb)->protocol == IPPROTO_ICMP && len >= 1) {
 		__ICMP_INC_STATS(net, ICMP_MIB_OUTMSGS);

@@ -241,7 +241,13 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 	udp_set_csum(skb);
 	skb_dst_set(skb, &rt->dst);
 	skb->dev = rt->dst.dev;
-	skb_trace(skb, "udp_sendmsg");
+	if (skb_tracing(skb)) {
+		/* the stages before the skb existed, then its making */
+		skb_trace(skb, "udp_sendmsg");
+		skb_trace_route(skb, "ip_route_output_flow", rt);
+		skb_trace(skb, "ip_make_skb");
+		skb_trace(skb, "udp_send_skb");
+	}
 	err = ip_send_skb(net, skb);
 	if (err) {
 		if (err == -ENOBUFS && !sk->recverr)
