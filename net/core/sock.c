@@ -79,6 +79,7 @@ int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 	skb->destructor = sock_rfree;
 	sk->sk_rmem_alloc += (int)skb->truesize;
 	__skb_queue_tail(&sk->sk_receive_queue, skb);
+	skb_trace(skb, "sk_data_ready");
 	sk->sk_data_ready(sk);
 	return 0;
 }

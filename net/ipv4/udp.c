@@ -351,6 +351,7 @@ int udp_rcv(struct sk_buff *skb)
 	unsigned int ulen;
 	struct sock *sk;
 
+	skb_trace(skb, "udp_rcv");
 	if (!pskb_may_pull(skb, sizeof(*uh)))
 		goto short_packet;
 	uh = (const struct udphdr_wire *)skb->data;
@@ -366,6 +367,7 @@ int udp_rcv(struct sk_buff *skb)
 	}
 	sk = __udp4_lib_lookup_skb(net, ip_hdr(skb)->saddr, uh->source, ip_hdr(skb)->daddr,
 				   uh->dest, skb->dev->ifindex);
+	skb_trace_note(skb, "__udp4_lib_lookup_skb", sk ? "socket found" : "no socket");
 	if (sk) {
 		if (sock_queue_rcv_skb(sk, skb)) {
 			__UDP_INC_STATS(net, UDP_MIB_RCVBUFERRORS);
@@ -380,6 +382,7 @@ int udp_rcv(struct sk_buff *skb)
 	}
 	__UDP_INC_STATS(net, UDP_MIB_NOPORTS);
 	icmp_send(skb, 3 /* ICMP_DEST_UNREACH */, 3 /* ICMP_PORT_UNREACH */, 0);
+	skb_drop_hint(skb, "no socket bound to the destination port");
 	kfree_skb_reason(skb, SKB_DROP_REASON_NO_SOCKET);
 	return 0;
 short_packet:
