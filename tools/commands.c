@@ -10,6 +10,7 @@ static const struct command commands[] = {
 	{ "echo", do_echo },
 	{ "false", do_false },
 	{ "ip", do_ip },
+	{ "nc", do_nc },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
 	{ "sleep", do_sleep },

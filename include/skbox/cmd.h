@@ -43,5 +43,6 @@ int do_tcpdump(struct cmd_ctx *ctx, int argc, char **argv);
 int do_true(struct cmd_ctx *ctx, int argc, char **argv);
 int do_false(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nstat(struct cmd_ctx *ctx, int argc, char **argv);
+int do_nc(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -1,6 +1,7 @@
 /* Parsing script lines the way bash would for a small subset: quotes,
- * backslashes, $VAR/${VAR}/$? expansion, ';', '&&', '||', '&', comments.
- * Anything else a script might use (pipes, redirections, $(…), loops) is
+ * backslashes, $VAR/${VAR}/$? expansion, ';', '&&', '||', '&', '|' (the
+ * left side runs to completion first, its output becomes the right side's
+ * stdin), comments.  Anything else (redirections, $(…), loops) is
  * refused by name rather than misread. */
 #include <ctype.h>
 #include <stdlib.h>
@@ -247,6 +248,9 @@ static bool sep_at(const char **pp, enum run_sep *sep)
 	} else if (p[0] == '|' && p[1] == '|') {
 		*sep = SEP_OR;
 		*pp = p + 2;
+	} else if (p[0] == '|' && p[1] != '&') {
+		*sep = SEP_PIPE;
+		*pp = p + 1;
 	} else if (p[0] == '&' && p[1] != '>') {
 		*sep = SEP_BG;
 		*pp = p + 1;
