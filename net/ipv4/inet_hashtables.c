@@ -188,7 +188,7 @@ void tcp_net_init(struct net *net)
 	tn->sysctl_tcp_max_syn_backlog = 128;
 	tn->sysctl_tcp_rmem[0] = 4096;
 	tn->sysctl_tcp_rmem[1] = 131072;
-	tn->sysctl_tcp_rmem[2] = 6291456;
+	tn->sysctl_tcp_rmem[2] = 33554432;	/* this machine's 6.x default */
 	tn->sysctl_tcp_wmem[0] = 4096;
 	tn->sysctl_tcp_wmem[1] = 16384;
 	tn->sysctl_tcp_wmem[2] = 4194304;

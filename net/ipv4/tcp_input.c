@@ -373,7 +373,8 @@ static void tcp_data_queue(struct sock *sk, struct sk_buff *skb, bool *fin)
 		return;
 	}
 	*fin = cb->tcp_flags & TCPHDR_FIN;
-	if (skb->len && tp->rcv_ssthresh < (u32)tcp_rcv_space(sk))
+	/* tcp_grow_window(): only full-sized segments open the window further */
+	if (skb->len >= tp->rcv_mss && tp->rcv_ssthresh < (u32)tcp_rcv_space(sk))
 		tp->rcv_ssthresh += 2 * tp->rcv_mss;
 	skb_trace(skb, "sk_data_ready");
 	tcp_queue_rcv(sk, skb);
@@ -742,6 +743,12 @@ int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
 	tp->sack_ok = (u8)tn->sysctl_tcp_sack;
 	tcp_mtup_init(sk);
 	tcp_apply_syn_options(sk, o);
+	/* the SYN-ACK's window is a multiple of the MSS less the options */
+	if (tp->rcv_wnd >= tp->mss_cache) {
+		u32 sp = (u32)sk->sk_rcvbuf / 2 > 65535 ? 65535 : (u32)sk->sk_rcvbuf / 2;
+
+		tp->rcv_wnd = tp->rcv_ssthresh = sp / tp->mss_cache * tp->mss_cache;
+	}
 	tp->irs = cb->seq;
 	tp->rcv_nxt = tp->rcv_wup = tp->copied_seq = cb->seq + 1;
 	tp->snd_wnd = cb->window;

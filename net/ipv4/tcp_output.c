@@ -148,7 +148,7 @@ static void tcp_v4_send_check(struct sk_buff *skb, __be32 saddr, __be32 daddr)
 	th->check = csum_fold(sum);
 }
 
-static void tcp_push_ip_header(struct sock *sk, struct sk_buff *skb)
+static void tcp_push_ip_header(struct sock *sk, struct sk_buff *skb, u8 flags)
 {
 	struct net *net = sock_net(sk);
 	struct iphdr *iph = (struct iphdr *)skb_push(skb, sizeof(*iph));
@@ -164,7 +164,9 @@ static void tcp_push_ip_header(struct sock *sk, struct sk_buff *skb)
 	iph->daddr = sk->inet_daddr;
 	if (sk->pmtudisc >= IP_PMTUDISC_WANT)
 		iph->frag_off = htons(IP_DF);
-	iph->id = htons(sk->inet_id++);
+	/* a SYN-ACK leaves from the request socket, whose IP id is 0 */
+	if ((flags & (TCPHDR_SYN | TCPHDR_ACK)) != (TCPHDR_SYN | TCPHDR_ACK))
+		iph->id = htons(sk->inet_id++);
 }
 
 /* tcp_transmit_skb() + __tcp_transmit_skb() + ip_queue_xmit() */
@@ -209,7 +211,7 @@ int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
 		tp->num_sacks = tp->num_sacks && skb_queue_empty(&tp->out_of_order_queue) ?
 				0 : tp->num_sacks;
 	}
-	tcp_push_ip_header(sk, n);
+	tcp_push_ip_header(sk, n, cb->tcp_flags);
 	dst_hold(sk->sk_dst_cache);
 	skb_dst_set(n, sk->sk_dst_cache);
 	n->dev = sk->sk_dst_cache->dev;
