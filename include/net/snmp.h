@@ -75,7 +75,10 @@
 	FN(TCPLOSSPROBES, "TcpExtTCPLossProbes")			\
 	FN(TCPSYNRETRANS, "TcpExtTCPSynRetrans")			\
 	FN(TCPRCVCOALESCE, "TcpExtTCPRcvCoalesce")			\
-	FN(TCPWINPROBE, "TcpExtTCPWinProbe")
+	FN(TCPWINPROBE, "TcpExtTCPWinProbe")				\
+	FN(SYNCOOKIESSENT, "TcpExtSyncookiesSent")			\
+	FN(SYNCOOKIESRECV, "TcpExtSyncookiesRecv")			\
+	FN(SYNCOOKIESFAILED, "TcpExtSyncookiesFailed")
 
 enum {
 #define FN(id, name) IPSTATS_MIB_##id,

@@ -169,6 +169,7 @@ struct tcp_sock {
 	u32 selective_acks[TCP_NUM_SACKS][2];
 	u32 lingertime;
 	u64 rcv_tstamp;			/* last segment received (keepalive) */
+	u64 synq_overflow_ts;		/* listener: 1 + when a SYN last got a cookie */
 };
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
@@ -208,6 +209,7 @@ struct tcp_net {
 	int sysctl_tcp_fin_timeout, sysctl_tcp_keepalive_time;
 	int sysctl_tcp_keepalive_intvl, sysctl_tcp_keepalive_probes;
 	int sysctl_tcp_syncookies, sysctl_tcp_max_syn_backlog;
+	u32 syncookie_secret[2];
 	int sysctl_tcp_rmem[3], sysctl_tcp_wmem[3];
 	const struct tcp_congestion_ops *ca_default;
 };
@@ -247,6 +249,14 @@ void tcp_reset(struct sock *sk);
 void tcp_init_transfer(struct sock *sk);
 int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
 		   const struct tcp_options_received *o);
+struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb);
+void tcp_child_established(struct sock *sk);
+int tcp_child_route(struct sock *lsk, struct sock *sk);
+
+/* syncookies.c */
+int cookie_v4_send_synack(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
+			  const struct tcp_options_received *o);
+int cookie_v4_check(struct sock *lsk, struct sk_buff *skb);
 
 /* tcp_output.c */
 int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb);

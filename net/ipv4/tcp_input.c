@@ -543,7 +543,7 @@ static bool tcp_validate_incoming(struct sock *sk, struct sk_buff *skb)
 }
 
 /* A child's handshake completes: to the listener's accept queue */
-static void tcp_child_established(struct sock *sk)
+void tcp_child_established(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_sock *lp = tp->parent;
@@ -672,29 +672,16 @@ int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
 	return 0;
 }
 
-/* tcp_conn_request(): a SYN for a listener makes a child in SYN_RECV that
- * answers with a SYN-ACK; a full queue drops it (ListenOverflows/Drops). */
-int tcp_conn_request(struct sock *lsk, struct sk_buff *skb)
+/* tcp_create_openreq_child(): a socket for the connection a SYN (or a
+ * valid cookie ACK) asks the listener for, with the listener's settings */
+struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb)
 {
-	struct inet_connection_sock *licsk = inet_csk(lsk);
 	const struct iphdr *iph = ip_hdr(skb);
-	struct tcp_options_received o;
 	struct tcp_sock *tp;
-	struct sock *sk;
+	struct sock *sk = sk_alloc(sock_net(lsk), AF_INET, &tcp_prot);
 
-	if (licsk->icsk_accept_len >= licsk->sk_max_ack_backlog ||
-	    licsk->icsk_syn_len >= tcp_pernet(sock_net(lsk))->sysctl_tcp_max_syn_backlog) {
-		__NET_INC_STATS(sock_net(lsk), LINUX_MIB_LISTENOVERFLOWS);
-		__NET_INC_STATS(sock_net(lsk), LINUX_MIB_LISTENDROPS);
-		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_FLAGS);
-		return 0;
-	}
-	tcp_parse_options(skb, &o);
-	sk = sk_alloc(sock_net(lsk), AF_INET, &tcp_prot);
-	if (!sk) {
-		kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
-		return 0;
-	}
+	if (!sk)
+		return NULL;
 	tp = tcp_sk(sk);
 	tcp_prot.init(sk);
 	sk->sk_type = SOCK_STREAM;
@@ -706,6 +693,7 @@ int tcp_conn_request(struct sock *lsk, struct sk_buff *skb)
 	sk->sk_keepopen = lsk->sk_keepopen;
 	sk->uc_ttl = lsk->uc_ttl;
 	sk->tos = lsk->tos;
+	inet_csk(sk)->icsk_ca_ops = inet_csk(lsk)->icsk_ca_ops;
 	tp->nonagle = tcp_sk(lsk)->nonagle;
 	tp->user_mss = tcp_sk(lsk)->user_mss;
 	sk->inet_saddr = sk->inet_rcv_saddr = iph->daddr;
@@ -713,16 +701,51 @@ int tcp_conn_request(struct sock *lsk, struct sk_buff *skb)
 	sk->inet_dport = tcp_hdr(skb)->source;
 	sk->inet_num = lsk->inet_num;
 	sk->inet_sport = lsk->inet_sport;
-	return tcp_child_init(lsk, sk, skb, &o);
+	return sk;
 }
 
-/* tcp_openreq_init() + inet_csk_route_child_sock() + tcp_v4_send_synack() */
-int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
-		   const struct tcp_options_received *o)
+/* tcp_conn_request(): a SYN for a listener makes a child in SYN_RECV that
+ * answers with a SYN-ACK.  A full accept queue drops the SYN
+ * (ListenOverflows, ListenDrops); a full SYN queue answers with a SYN
+ * cookie when net.ipv4.tcp_syncookies allows, else drops. */
+int tcp_conn_request(struct sock *lsk, struct sk_buff *skb)
 {
-	struct tcp_net *tn = tcp_pernet(sock_net(sk));
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
+	struct inet_connection_sock *licsk = inet_csk(lsk);
+	struct tcp_net *tn = tcp_pernet(sock_net(lsk));
+	struct tcp_options_received o;
+	bool want_cookie = tn->sysctl_tcp_syncookies == 2;
+	struct sock *sk;
+
+	if (licsk->icsk_accept_len > licsk->sk_max_ack_backlog) {	/* sk_acceptq_is_full() */
+		__NET_INC_STATS(sock_net(lsk), LINUX_MIB_LISTENOVERFLOWS);
+		goto drop;
+	}
+	if (licsk->icsk_syn_len >= licsk->sk_max_ack_backlog ||
+	    licsk->icsk_syn_len >= tn->sysctl_tcp_max_syn_backlog) {
+		if (!tn->sysctl_tcp_syncookies)
+			goto drop;
+		want_cookie = true;
+	}
+	tcp_parse_options(skb, &o);
+	sk = tcp_create_openreq_child(lsk, skb);
+	if (!sk) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
+		return 0;
+	}
+	if (want_cookie) {
+		tcp_sk(lsk)->synq_overflow_ts = lsk->sk_world->now + 1;
+		return cookie_v4_send_synack(lsk, sk, skb, &o);
+	}
+	return tcp_child_init(lsk, sk, skb, &o);
+drop:
+	__NET_INC_STATS(sock_net(lsk), LINUX_MIB_LISTENDROPS);
+	kfree_skb_reason(skb, SKB_DROP_REASON_TCP_FLAGS);
+	return 0;
+}
+
+/* inet_csk_route_child_sock() */
+int tcp_child_route(struct sock *lsk, struct sock *sk)
+{
 	struct flowi4 fl4 = { 0 };
 	struct rtable *rt;
 	int err;
@@ -732,12 +755,25 @@ int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
 	fl4.flowi4_proto = IPPROTO_TCP;
 	fl4.flowi4_oif = lsk->sk_bound_dev_if;
 	rt = ip_route_output_flow(sock_net(sk), &fl4, sk, &err);
-	if (!rt) {
+	if (!rt)
+		return err;
+	sk->sk_dst_cache = &rt->dst;
+	return 0;
+}
+
+/* tcp_openreq_init() + tcp_v4_send_synack() */
+int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
+		   const struct tcp_options_received *o)
+{
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
+
+	if (tcp_child_route(lsk, sk)) {
 		tcp_destroy_sock(sk);
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
 		return 0;
 	}
-	sk->sk_dst_cache = &rt->dst;
 	tp->wscale_ok = (u8)tn->sysctl_tcp_window_scaling;
 	tp->tstamp_ok = (u8)tn->sysctl_tcp_timestamps;
 	tp->sack_ok = (u8)tn->sysctl_tcp_sack;

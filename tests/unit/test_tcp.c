@@ -247,6 +247,94 @@ static void test_nonblocking_connect_refused(void **state)
 	assert_int_equal(world_free(r.w, stderr), 0);
 }
 
+/* SYN cookies on every SYN (tcp_syncookies = 2): the handshake and the
+ * data still work, with no state kept between SYN and ACK. */
+static void test_syncookies(void **state)
+{
+	struct rig r;
+
+	(void)state;
+	build(&r);
+	tcp_pernet(r.b)->sysctl_tcp_syncookies = 2;
+	run_pair(&r, true, 2 * T_SEC);
+	assert_int_equal(r.cli_rc, 0);
+	assert_int_equal(r.srv_len, 4);
+	assert_int_equal(r.cli_len, 4);
+	assert_int_equal(r.b->mib.linux_mib[LINUX_MIB_SYNCOOKIESSENT], 1);
+	assert_int_equal(r.b->mib.linux_mib[LINUX_MIB_SYNCOOKIESRECV], 1);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+struct backlog_rig {
+	struct rig *r;
+	int connected;
+	int accepted;
+};
+
+static int slow_server(void *arg)
+{
+	struct backlog_rig *b = arg;
+	struct world *w = b->r->w;
+	struct sockaddr_in me;
+	int fd = skbox_socket(w, AF_INET, SOCK_STREAM, 0), c[4];
+
+	addr_of(&me, "10.2.0.2", b->r->port);
+	skbox_bind(w, fd, (struct sockaddr *)&me, sizeof(me));
+	skbox_listen(w, fd, 1);
+	task_sleep(w, 500 * T_MS);
+	for (int i = 0; i < 4; i++)
+		if ((c[i] = skbox_accept(w, fd, NULL, NULL)) >= 0)
+			b->accepted++;
+	for (int i = 0; i < 4; i++)
+		skbox_close(w, c[i]);
+	skbox_close(w, fd);
+	return 0;
+}
+
+static int one_client(void *arg)
+{
+	struct backlog_rig *b = arg;
+	struct world *w = b->r->w;
+	struct sockaddr_in dst;
+	int fd = skbox_socket(w, AF_INET, SOCK_STREAM, 0);
+
+	addr_of(&dst, "10.2.0.2", b->r->port);
+	if (!skbox_connect(w, fd, (struct sockaddr *)&dst, sizeof(dst)))
+		b->connected++;
+	skbox_close(w, fd);
+	return 0;
+}
+
+/* listen(fd, 1): one embryonic child, then SYN cookies; the accept queue
+ * holds two, the rest is dropped (ListenOverflows, ListenDrops) until the
+ * server accepts and the peers retransmit. */
+static void test_backlog(void **state)
+{
+	struct rig r;
+	struct backlog_rig b = { .r = &r };
+	struct task *t[5];
+
+	(void)state;
+	build(&r);
+	t[0] = task_spawn(r.w, r.b, "srv", slow_server, &b);
+	task_run_queue(r.w);
+	for (int i = 1; i < 5; i++)
+		t[i] = task_spawn(r.w, r.a, "cli", one_client, &b);
+	h_advance_to(r.w, r.w->now + 5 * T_SEC);
+	for (int i = 0; i < 5; i++) {
+		assert_int_equal(t[i]->state, TASK_DEAD);
+		task_free(t[i]);
+	}
+	assert_int_equal(b.accepted, 4);
+	assert_int_equal(b.connected, 4);
+	assert_true(r.b->mib.linux_mib[LINUX_MIB_LISTENOVERFLOWS] >= 1);
+	assert_int_equal(r.b->mib.linux_mib[LINUX_MIB_LISTENDROPS],
+			 r.b->mib.linux_mib[LINUX_MIB_LISTENOVERFLOWS]);
+	assert_true(r.b->mib.linux_mib[LINUX_MIB_SYNCOOKIESSENT] >= 1);
+	h_advance_to(r.w, r.w->now + 70 * T_SEC);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -255,6 +343,8 @@ int main(void)
 		cmocka_unit_test(test_bulk),
 		cmocka_unit_test(test_retransmit),
 		cmocka_unit_test(test_nonblocking_connect_refused),
+		cmocka_unit_test(test_syncookies),
+		cmocka_unit_test(test_backlog),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
