@@ -118,15 +118,53 @@ int skbox_connect(struct world *w, int fd, const struct sockaddr *addr, socklen_
 
 int skbox_listen(struct world *w, int fd, int backlog)
 {
-	(void)backlog;
-	return sockfd_lookup(w, fd) ? -EOPNOTSUPP : -EBADF;
+	struct socket *sock = sockfd_lookup(w, fd);
+
+	if (!sock)
+		return -EBADF;
+	if (!sock->ops->listen)
+		return -EOPNOTSUPP;
+	if (backlog < 0 || backlog > current_net(w)->core.sysctl_somaxconn)
+		backlog = current_net(w)->core.sysctl_somaxconn;
+	return sock->ops->listen(sock, backlog);
 }
 
+/* __sys_accept4(): a new socket for the next established connection */
 int skbox_accept(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
 {
-	(void)addr;
-	(void)len;
-	return sockfd_lookup(w, fd) ? -EOPNOTSUPP : -EBADF;
+	struct socket *sock = sockfd_lookup(w, fd), *newsock;
+	int err, nfd;
+
+	if (!sock)
+		return -EBADF;
+	if (!sock->ops->accept)
+		return -EOPNOTSUPP;
+	newsock = calloc(1, sizeof(*newsock));
+	if (!newsock)
+		return -ENOMEM;
+	newsock->type = sock->type;
+	newsock->ops = sock->ops;
+	err = sock->ops->accept(sock, newsock, 0);
+	if (err) {
+		free(newsock);
+		return err;
+	}
+	nfd = fd_install(w, newsock);
+	if (nfd < 0) {
+		newsock->ops->release(newsock);
+		free(newsock);
+		return nfd;
+	}
+	if (addr && len) {
+		struct sockaddr_in sin;
+		int n = newsock->ops->getname(newsock, (struct sockaddr *)&sin, 1);
+
+		if (n > 0) {
+			memcpy(addr, &sin, *len < (socklen_t)n ? *len : (socklen_t)n);
+			*len = (socklen_t)n;
+		}
+	}
+	return nfd;
 }
 
 ssize_t skbox_sendmsg(struct world *w, int fd, const struct msghdr *msg, int flags)

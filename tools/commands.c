@@ -7,8 +7,8 @@
 static const struct command commands[] = {
 	{ "bridge", do_bridge },
 	{ "brctl", do_brctl },
-	{ "dmesg", do_dmesg },
 	{ "curl", do_curl },
+	{ "dmesg", do_dmesg },
 	{ "echo", do_echo },
 	{ "false", do_false },
 	{ "httpd", do_httpd },
@@ -20,6 +20,7 @@ static const struct command commands[] = {
 	{ "iptables-nft-save", do_iptables_save },
 	{ "iptables-restore", do_iptables_restore },
 	{ "iptables-save", do_iptables_save },
+	{ "nc", do_nc },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
 	{ "sleep", do_sleep },

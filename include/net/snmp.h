@@ -38,9 +38,47 @@
 	FN(CSUMERRORS, "UdpInCsumErrors") FN(IGNOREDMULTI, "UdpIgnoredMulti") \
 	FN(MEMERRORS, "UdpMemErrors")
 
+#define TCP_MIB_LIST(FN)						\
+	FN(ACTIVEOPENS, "TcpActiveOpens") FN(PASSIVEOPENS, "TcpPassiveOpens") \
+	FN(ATTEMPTFAILS, "TcpAttemptFails") FN(ESTABRESETS, "TcpEstabResets") \
+	FN(CURRESTAB, "TcpCurrEstab") FN(INSEGS, "TcpInSegs")		\
+	FN(OUTSEGS, "TcpOutSegs") FN(RETRANSSEGS, "TcpRetransSegs")	\
+	FN(INERRS, "TcpInErrs") FN(OUTRSTS, "TcpOutRsts")		\
+	FN(CSUMERRORS, "TcpInCsumErrors")
+
 #define LINUX_MIB_LIST(FN)						\
 	FN(IPRPFILTER, "TcpExtIPReversePathFilter")			\
-	FN(ARPFILTER, "TcpExtArpFilter")
+	FN(ARPFILTER, "TcpExtArpFilter")				\
+	FN(TIMEWAITED, "TcpExtTW") FN(DELAYEDACKS, "TcpExtDelayedACKs")	\
+	FN(LISTENOVERFLOWS, "TcpExtListenOverflows")			\
+	FN(LISTENDROPS, "TcpExtListenDrops")				\
+	FN(TCPPUREACKS, "TcpExtTCPPureAcks")				\
+	FN(TCPTIMEOUTS, "TcpExtTCPTimeouts")				\
+	FN(TCPFASTRETRANS, "TcpExtTCPFastRetrans")			\
+	FN(TCPSLOWSTARTRETRANS, "TcpExtTCPSlowStartRetrans")		\
+	FN(TCPSACKRECOVERY, "TcpExtTCPSackRecovery")			\
+	FN(TCPRENORECOVERY, "TcpExtTCPRenoRecovery")			\
+	FN(TCPABORTONDATA, "TcpExtTCPAbortOnData")			\
+	FN(TCPABORTONCLOSE, "TcpExtTCPAbortOnClose")			\
+	FN(TCPABORTONTIMEOUT, "TcpExtTCPAbortOnTimeout")		\
+	FN(TCPABORTONLINGER, "TcpExtTCPAbortOnLinger")			\
+	FN(TCPCHALLENGEACK, "TcpExtTCPChallengeACK")			\
+	FN(TCPSYNCHALLENGE, "TcpExtTCPSYNChallenge")			\
+	FN(TCPORIGDATASENT, "TcpExtTCPOrigDataSent")			\
+	FN(TCPDELIVERED, "TcpExtTCPDelivered")				\
+	FN(TCPHPHITS, "TcpExtTCPHPHits")				\
+	FN(TCPHPACKS, "TcpExtTCPHPAcks")				\
+	FN(TCPBACKLOGCOALESCE, "TcpExtTCPBacklogCoalesce")		\
+	FN(TCPOFOQUEUE, "TcpExtTCPOFOQueue")				\
+	FN(TCPSACKSHIFTED, "TcpExtTCPSackShifted")			\
+	FN(TCPKEEPALIVE, "TcpExtTCPKeepAlive")				\
+	FN(TCPLOSSPROBES, "TcpExtTCPLossProbes")			\
+	FN(TCPSYNRETRANS, "TcpExtTCPSynRetrans")			\
+	FN(TCPRCVCOALESCE, "TcpExtTCPRcvCoalesce")			\
+	FN(TCPWINPROBE, "TcpExtTCPWinProbe")				\
+	FN(SYNCOOKIESSENT, "TcpExtSyncookiesSent")			\
+	FN(SYNCOOKIESRECV, "TcpExtSyncookiesRecv")			\
+	FN(SYNCOOKIESFAILED, "TcpExtSyncookiesFailed")
 
 enum {
 #define FN(id, name) IPSTATS_MIB_##id,
@@ -64,6 +102,13 @@ enum {
 };
 
 enum {
+#define FN(id, name) TCP_MIB_##id,
+	TCP_MIB_LIST(FN)
+#undef FN
+	__TCP_MIB_MAX
+};
+
+enum {
 #define FN(id, name) LINUX_MIB_##id,
 	LINUX_MIB_LIST(FN)
 #undef FN
@@ -76,6 +121,7 @@ struct netns_mib {
 	u64 icmpmsg_in[256];		/* IcmpMsgInTypeN */
 	u64 icmpmsg_out[256];		/* IcmpMsgOutTypeN */
 	u64 udp[__UDP_MIB_MAX];
+	u64 tcp[__TCP_MIB_MAX];
 	u64 linux_mib[__LINUX_MIB_MAX];
 };
 
@@ -84,6 +130,9 @@ struct netns_mib {
 #define __ICMP_INC_STATS(net, field) ((net)->mib.icmp[field]++)
 #define __UDP_INC_STATS(net, field) ((net)->mib.udp[field]++)
 #define __NET_INC_STATS(net, field) ((net)->mib.linux_mib[field]++)
+#define __TCP_INC_STATS(net, field) ((net)->mib.tcp[field]++)
+#define TCP_INC_STATS __TCP_INC_STATS
+#define NET_INC_STATS __NET_INC_STATS
 /* IpExt{In,Out}{,Mcast,Bcast}: packets and octets together (field##PKTS). */
 #define IP_UPD_PO_STATS(net, field, val)				\
 	((net)->mib.ip[field##PKTS]++, (net)->mib.ip[field##OCTETS] += (val))

@@ -30,11 +30,14 @@ struct proto_ops {
 	int (*sendmsg)(struct socket *sock, const struct msghdr *m, size_t len, int flags);
 	int (*recvmsg)(struct socket *sock, struct msghdr *m, size_t len, int flags);
 	int (*shutdown)(struct socket *sock, int how);
+	int (*listen)(struct socket *sock, int backlog);
+	int (*accept)(struct socket *sock, struct socket *newsock, int flags);
 };
 
 struct proto {
 	const char *name;
 	void (*close)(struct sock *sk);
+	int (*init)(struct sock *sk);
 	int (*connect)(struct sock *sk, const struct sockaddr *addr, int len);
 	int (*bind)(struct sock *sk, const struct sockaddr *addr, int len);
 	int (*sendmsg)(struct sock *sk, const struct msghdr *m, size_t len, int flags);
@@ -70,6 +73,9 @@ struct sock {
 	u8 sk_state;
 	u8 sk_shutdown;
 	bool sk_reuse;
+	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK */
+	u8 sk_keepopen:1, sk_linger:1;
+	int sk_lingertime;		/* seconds */
 	int sk_err;
 	int sk_err_soft;
 	int sk_bound_dev_if;
@@ -141,6 +147,9 @@ static inline struct net *sock_net(const struct sock *sk)
 {
 	return sk->sk_net;
 }
+
+#define SOCK_SNDBUF_LOCK 1
+#define SOCK_RCVBUF_LOCK 2
 
 struct sock *sk_alloc(struct net *net, int family, const struct proto *prot);
 void sk_free(struct sock *sk);

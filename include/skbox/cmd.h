@@ -50,5 +50,6 @@ int do_iptables(struct cmd_ctx *ctx, int argc, char **argv);
 int do_dmesg(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iptables_save(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iptables_restore(struct cmd_ctx *ctx, int argc, char **argv);
+int do_nc(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

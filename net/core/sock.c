@@ -328,14 +328,29 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 		sk->sk_bound_dev_if = dev->ifindex;
 		return 0;
 	}
+	if (name == SO_LINGER) {
+		struct linger l;
+
+		if (len < sizeof(l))
+			return -EINVAL;
+		memcpy(&l, val, sizeof(l));
+		sk->sk_linger = l.l_onoff != 0;
+		sk->sk_lingertime = l.l_linger;
+		return 0;
+	}
 	if (get_int(val, len, &v))
 		return -EINVAL;
 	switch (name) {
 	case SO_RCVBUF:
 		sk->sk_rcvbuf = v * 2 < SOCK_MIN_RCVBUF ? SOCK_MIN_RCVBUF : v * 2;
+		sk->sk_userlocks |= SOCK_RCVBUF_LOCK;
 		return 0;
 	case SO_SNDBUF:
 		sk->sk_sndbuf = v * 2 < 4608 ? 4608 : v * 2;
+		sk->sk_userlocks |= SOCK_SNDBUF_LOCK;
+		return 0;
+	case SO_KEEPALIVE:
+		sk->sk_keepopen = v != 0;
 		return 0;
 	case SO_REUSEADDR:
 		sk->sk_reuse = v != 0;
@@ -354,7 +369,6 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 		return 0;
 	case SO_TIMESTAMP:
 	case SO_DEBUG:
-	case SO_KEEPALIVE:
 	case SO_REUSEPORT:
 	case SO_SNDTIMEO_OLD:
 	case SO_RCVTIMEO_OLD:
@@ -379,6 +393,8 @@ int sock_getsockopt(struct socket *sock, int level, int name, void *val, unsigne
 	case SO_REUSEADDR: v = sk->sk_reuse; break;
 	case SO_MARK: v = (int)sk->sk_mark; break;
 	case SO_ERROR: v = sk->sk_err; sk->sk_err = 0; break;
+	case SO_KEEPALIVE: v = sk->sk_keepopen; break;
+	case SO_ACCEPTCONN: v = sk->sk_type == SOCK_STREAM && sk->sk_state == 10; break;
 	default: return -ENOPROTOOPT;
 	}
 	if (*len < sizeof(int))

@@ -16,6 +16,7 @@
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/sock.h"
+#include "net/tcp.h"
 #include "net/world.h"
 
 void icmp_net_init(struct net *net);
@@ -23,6 +24,12 @@ void icmp_net_exit(struct net *net);
 void nf_net_exit(struct net *net);
 
 int udp_rcv(struct sk_buff *skb);
+
+static const struct net_protocol tcp_protocol = {
+	.handler = tcp_v4_rcv,
+	.err_handler = tcp_v4_err,
+	.no_policy = 1,
+};
 
 static const struct net_protocol udp_protocol = {
 	.handler = udp_rcv,
@@ -60,6 +67,7 @@ const struct net_protocol *inet_protocol(const struct net *net, unsigned char nu
 void inet_protos_init(struct world *w)
 {
 	inet_add_protocol(w, &icmp_protocol, IPPROTO_ICMP);
+	inet_add_protocol(w, &tcp_protocol, IPPROTO_TCP);
 	inet_add_protocol(w, &udp_protocol, IPPROTO_UDP);
 }
 
@@ -68,6 +76,8 @@ extern const struct proto udp_prot;
 extern const struct proto_ops inet_dgram_ops;
 
 static const struct inet_protosw inetsw_array[] = {
+	{ .type = SOCK_STREAM, .protocol = IPPROTO_TCP, .prot = &tcp_prot,
+	  .ops = &inet_stream_ops },
 	{ .type = SOCK_DGRAM, .protocol = IPPROTO_UDP, .prot = &udp_prot, .ops = &inet_dgram_ops },
 	{ .type = SOCK_RAW, .protocol = 0, .prot = &raw_prot, .ops = &inet_sockraw_ops },
 };
@@ -99,6 +109,9 @@ static int inet_net_init(struct net *net)
 	net->ipv4.sysctl_fib_multipath_hash_policy = 0;
 	INIT_LIST_HEAD(&net->ipv4.raw_sockets);
 	INIT_LIST_HEAD(&net->ipv4.udp_sockets);
+	tcp_net_init(net);
+	if (!tcp_pernet(net))
+		return -ENOMEM;
 	icmp_net_init(net);
 	arp_tbl_init(net);
 	net->ipv4.ip_packet_type.type = htons(ETH_P_IP);
@@ -112,6 +125,7 @@ static void inet_net_exit(struct net *net)
 	dev_remove_pack(net, &net->ipv4.ip_packet_type);
 	arp_tbl_exit(net);
 	icmp_net_exit(net);
+	tcp_net_exit(net);
 	nf_net_exit(net);
 }
 
@@ -161,6 +175,7 @@ int ipv4_netdev_event(struct net_device *dev, unsigned long event)
 		}
 		break;
 	case NETDEV_UNREGISTER:
+		tcp_dev_unregister(dev_net(dev), dev);
 		fib_netdev_event(dev, event);
 		arp_ifdown(dev);
 		rt_flush_dev(dev);
@@ -337,6 +352,8 @@ int inet_create(struct net *net, struct socket *sock, int type, int protocol)
 	sk->sk_type = (u16)type;
 	sk->sk_protocol = (u8)protocol;
 	sk->sk_socket = sock;
+	if (sk->sk_prot->init)
+		sk->sk_prot->init(sk);
 	if (type == SOCK_RAW) {
 		sk->inet_num = (u16)protocol;
 		if (protocol == IPPROTO_RAW)

@@ -168,6 +168,7 @@ static const char *const nstat_names[] = {
 static const char *const ip_names[] = { IP_MIB_LIST(FN) };
 static const char *const icmp_names[] = { ICMP_MIB_LIST(FN) };
 static const char *const udp_names[] = { UDP_MIB_LIST(FN) };
+static const char *const tcp_names[] = { TCP_MIB_LIST(FN) };
 static const char *const linux_names[] = { LINUX_MIB_LIST(FN) };
 #undef FN
 
@@ -233,6 +234,7 @@ static u64 counter_value(const struct netns_mib *mib, const char *name)
 	if (find_in(ip_names, NELEM(ip_names), mib->ip, name, &val) ||
 	    find_in(icmp_names, NELEM(icmp_names), mib->icmp, name, &val) ||
 	    find_in(udp_names, NELEM(udp_names), mib->udp, name, &val) ||
+	    find_in(tcp_names, NELEM(tcp_names), mib->tcp, name, &val) ||
 	    find_in(linux_names, NELEM(linux_names), mib->linux_mib, name, &val) ||
 	    icmp_type_value(mib, name, &val))
 		return val;

@@ -1,10 +1,12 @@
 /* Parsing script lines the way bash would for a small subset: quotes,
- * backslashes, $VAR/${VAR}/$? expansion, ';', '&&', '||', '&', comments.
- * Anything else a script might use (pipes, redirections, $(…), loops) is
+ * backslashes, $VAR/${VAR}/$? expansion, ';', '&&', '||', '&', '|' into a
+ * command of the world (the left side runs to completion first, its output
+ * becomes the right side's stdin), comments.  Anything else (redirections, $(…), loops) is
  * refused by name rather than misread. */
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "skbox/cmd.h"
 #include "run.h"
 
 struct run_vars {
@@ -237,6 +239,22 @@ static int quoted(struct runner *r, const char **pp, struct run_line *l)
 	return 0;
 }
 
+/* A pipe is taken only into a command of the world (`echo hi | nc …`);
+ * into anything else (grep, wc…) it stays refused by name. */
+static bool pipe_into_command(const char *p)
+{
+	char name[32];
+	size_t n;
+
+	p += strspn(p, " \t");
+	n = strcspn(p, " \t;&|");
+	if (!n || n >= sizeof(name))
+		return false;
+	memcpy(name, p, n);
+	name[n] = 0;
+	return cmd_find(name) != NULL;
+}
+
 static bool sep_at(const char **pp, enum run_sep *sep)
 {
 	const char *p = *pp;
@@ -247,6 +265,9 @@ static bool sep_at(const char **pp, enum run_sep *sep)
 	} else if (p[0] == '|' && p[1] == '|') {
 		*sep = SEP_OR;
 		*pp = p + 2;
+	} else if (p[0] == '|' && p[1] != '&' && pipe_into_command(p + 1)) {
+		*sep = SEP_PIPE;
+		*pp = p + 1;
 	} else if (p[0] == '&' && p[1] != '>') {
 		*sep = SEP_BG;
 		*pp = p + 1;

@@ -18,6 +18,9 @@ struct job {
 	struct cmd_ctx ctx;
 	struct run_line line;		/* owns argv */
 	int status;
+	char *in_buf;			/* stdin from a pipe, owned */
+	char *out_buf;			/* captured stdout when piped onwards */
+	size_t out_len;
 };
 
 static int job_main(void *arg)
@@ -47,6 +50,18 @@ static struct job *job_start(struct runner *r, struct run_line *line)
 	j->ctx.net = r->w->init_net;
 	j->ctx.out = r->out;
 	j->ctx.err = r->out;
+	if (r->pipe_buf) {
+		j->in_buf = r->pipe_buf;
+		j->ctx.in = r->pipe_buf;
+		j->ctx.in_len = r->pipe_len;
+		r->pipe_buf = NULL;
+		r->pipe_len = 0;
+	}
+	if (j->line.cmds[0].sep == SEP_PIPE) {
+		j->ctx.out = open_memstream(&j->out_buf, &j->out_len);
+		if (!j->ctx.out)
+			j->ctx.out = r->out;
+	}
 	j->task = task_spawn(r->w, r->w->init_net, j->line.cmds[0].argv[0], job_main, j);
 	if (!j->task) {
 		run_line_free(&j->line);
@@ -60,7 +75,22 @@ static void job_free(struct job *j)
 {
 	task_free(j->task);
 	run_line_free(&j->line);
+	free(j->in_buf);
+	free(j->out_buf);
 	free(j);
+}
+
+/* The left side of a pipe ended: its output waits for the right side. */
+static void job_pipe_out(struct runner *r, struct job *j)
+{
+	if (!j->out_buf && j->ctx.out == r->out)
+		return;
+	fclose(j->ctx.out);
+	j->ctx.out = r->out;
+	free(r->pipe_buf);
+	r->pipe_buf = j->out_buf;
+	r->pipe_len = j->out_len;
+	j->out_buf = NULL;
 }
 
 /* Run the loop until the job ends, interrupting it when it would never end. */
@@ -174,6 +204,8 @@ static int run_one(struct runner *r, struct run_line *line)
 		return 0;
 	}
 	status = job_wait(r, j, true);
+	if (sep == SEP_PIPE)
+		job_pipe_out(r, j);
 	job_free(j);
 	return status;
 }
@@ -262,6 +294,8 @@ void runner_fini(struct runner *r)
 {
 	bg_wait_all(r, true);
 	run_vars_free(r);
+	free(r->pipe_buf);
+	r->pipe_buf = NULL;
 }
 
 /* A logical line: physical lines joined at a trailing backslash. */

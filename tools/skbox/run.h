@@ -19,6 +19,7 @@ enum run_sep {
 	SEP_AND,			/* && */
 	SEP_OR,				/* || */
 	SEP_BG,				/* & */
+	SEP_PIPE,			/* | : the output feeds the next command's stdin */
 };
 
 #define RUN_MAX_WORDS 128
@@ -51,6 +52,8 @@ struct runner {
 	bool interactive;		/* the shell: a refused construct does not end it */
 	struct run_vars *vars;
 	void *bg;			/* background jobs */
+	char *pipe_buf;			/* output of the command before '|' */
+	size_t pipe_len;
 };
 
 /* Strip a pasted shell prompt ("[root@host ~]# ", "user@host:~$ "). */

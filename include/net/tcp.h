@@ -1,0 +1,301 @@
+/* TCP (include/net/tcp.h, include/linux/tcp.h, include/net/inet_connection_sock.h):
+ * struct tcp_sock over inet_connection_sock over sock (which carries the
+ * inet_sock fields), the per-segment control block, the states, the
+ * per-namespace hash tables and sysctls, and the functions the TCP files
+ * share. */
+#ifndef SKBOX_NET_TCP_H
+#define SKBOX_NET_TCP_H
+
+#include "linux/types.h"
+#include "linux/list.h"
+#include "linux/skbuff.h"
+#include "linux/timer.h"
+#include "net/sock.h"
+
+/* Linux's TCP states (include/net/tcp_states.h), same numbers as /proc. */
+enum {
+	TCP_ESTABLISHED = 1,
+	TCP_SYN_SENT,
+	TCP_SYN_RECV,
+	TCP_FIN_WAIT1,
+	TCP_FIN_WAIT2,
+	TCP_TIME_WAIT,
+	TCP_CLOSE,
+	TCP_CLOSE_WAIT,
+	TCP_LAST_ACK,
+	TCP_LISTEN,
+	TCP_CLOSING,
+};
+
+#define TCPHDR_FIN 0x01
+#define TCPHDR_SYN 0x02
+#define TCPHDR_RST 0x04
+#define TCPHDR_PSH 0x08
+#define TCPHDR_ACK 0x10
+#define TCPHDR_URG 0x20
+
+#define RCV_SHUTDOWN 1
+#define SEND_SHUTDOWN 2
+#define SHUTDOWN_MASK 3
+
+#define TCPOPT_NOP 1
+#define TCPOPT_EOL 0
+#define TCPOPT_MSS 2
+#define TCPOPT_WINDOW 3
+#define TCPOPT_SACK_PERM 4
+#define TCPOPT_SACK 5
+#define TCPOPT_TIMESTAMP 8
+
+/* SOL_TCP option names (include/uapi/linux/tcp.h); this header does not
+ * mix with <netinet/tcp.h>. */
+#define TCP_NODELAY 1
+#define TCP_MAXSEG 2
+#define TCP_KEEPIDLE 4
+#define TCP_KEEPINTVL 5
+#define TCP_KEEPCNT 6
+#define TCP_SYNCNT 7
+#define TCP_QUICKACK 12
+#define TCP_CONGESTION 13
+
+#define TCP_MSS_DEFAULT 536
+#define TCP_INIT_CWND 10
+#define TCP_MAX_WSCALE 14
+#define TCP_RTO_MIN_NS (200 * NSEC_PER_MSEC)
+#define TCP_RTO_MAX_NS (120 * NSEC_PER_SEC)
+#define TCP_TIMEOUT_INIT_NS (1 * NSEC_PER_SEC)
+#define TCP_DELACK_MIN_NS (40 * NSEC_PER_MSEC)
+#define TCP_DELACK_MAX_NS (200 * NSEC_PER_MSEC)
+#define TCP_TIMEWAIT_LEN_NS (60 * NSEC_PER_SEC)
+#define TCP_NUM_SACKS 4
+
+struct tcphdr {
+	__be16 source;
+	__be16 dest;
+	__be32 seq;
+	__be32 ack_seq;
+	u8 res1:4, doff:4;
+	u8 flags;
+	__be16 window;
+	__sum16 check;
+	__be16 urg_ptr;
+};
+
+static inline struct tcphdr *tcp_hdr(const struct sk_buff *skb)
+{
+	return (struct tcphdr *)skb_transport_header(skb);
+}
+
+/* skb->cb while TCP owns the skb (struct tcp_skb_cb) */
+struct tcp_skb_cb {
+	u32 seq;
+	u32 end_seq;
+	u32 ack_seq;
+	u64 when;		/* last (re)transmission, ns */
+	u8 tcp_flags;
+	u8 sacked;		/* TCPCB_* */
+	u16 window;		/* raw window field of a received segment */
+	u32 tsval, tsecr;	/* received timestamps (saw_tstamp) */
+	u8 saw_tstamp;
+};
+
+#define TCPCB_SACKED_ACKED 0x01
+#define TCPCB_RETRANS 0x02
+#define TCPCB_EVER_RETRANS 0x04
+
+#define TCP_SKB_CB(skb) ((struct tcp_skb_cb *)&(skb)->cb[0])
+
+/* Options seen on a segment (struct tcp_options_received) */
+struct tcp_options_received {
+	u16 mss_clamp;
+	u8 wscale_ok:1, snd_wscale:4, sack_ok:1, tstamp_ok:1, saw_tstamp:1;
+	u32 rcv_tsval, rcv_tsecr;
+	u8 num_sacks;
+	u32 sack[TCP_NUM_SACKS][2];
+};
+
+struct tcp_sock;
+
+/* struct tcp_congestion_ops: one registered congestion control */
+struct tcp_congestion_ops {
+	const char *name;
+	u32 (*ssthresh)(struct tcp_sock *tp);
+	void (*cong_avoid)(struct tcp_sock *tp, u32 acked);
+	void (*init)(struct tcp_sock *tp);
+};
+
+enum { TCP_CA_Open, TCP_CA_Disorder, TCP_CA_CWR, TCP_CA_Recovery, TCP_CA_Loss };
+
+struct inet_connection_sock {
+	struct sock sk;			/* with the inet_sock fields */
+	struct timer_list icsk_retransmit_timer;
+	struct timer_list icsk_delack_timer;
+	struct timer_list sk_timer;	/* keepalive, FIN_WAIT2 and TIME_WAIT */
+	u64 icsk_rto;
+	u8 icsk_retransmits;
+	u8 icsk_probes_out;
+	u8 icsk_backoff;
+	u8 icsk_ca_state;
+	u8 icsk_ack_pending;
+	u8 icsk_ack_quick;
+	u8 icsk_syn_retries;
+	const struct tcp_congestion_ops *icsk_ca_ops;
+	/* listener: request (SYN_RECV) children and the accept queue */
+	struct list_head icsk_accept_queue;
+	struct list_head icsk_syn_queue;
+	int icsk_accept_len, icsk_syn_len, sk_max_ack_backlog;
+};
+
+struct tcp_sock {
+	struct inet_connection_sock icsk;
+	struct list_head bind_node;	/* per-namespace list of bound sockets */
+	struct list_head accept_node;	/* in the parent's syn or accept queue */
+	struct tcp_sock *parent;	/* listener of an embryonic/unaccepted child */
+	struct sk_buff_head sk_write_queue;
+	struct sk_buff *send_head;	/* first not yet sent skb in the queue */
+	struct sk_buff_head out_of_order_queue;
+	int sk_wmem_queued;
+	u32 snd_una, snd_nxt, snd_wnd, snd_wl1, max_window, write_seq, iss;
+	u32 rcv_nxt, rcv_wnd, rcv_wup, copied_seq, irs, rcv_ssthresh, window_clamp;
+	u32 mss_cache, advmss, user_mss, rcv_mss;
+	u8 snd_wscale, rcv_wscale, wscale_ok, tstamp_ok, sack_ok, nonagle;
+	u8 linger2_orphan, fin_sent, keepalive;
+	u32 ts_recent, tsoffset;
+	u64 srtt_ns, mdev_ns;
+	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;
+	u32 high_seq, dup_acks, prior_cwnd;
+	u64 cubic_epoch, cubic_k;	/* CUBIC state */
+	u32 cubic_wmax;
+	u8 num_sacks;
+	u32 selective_acks[TCP_NUM_SACKS][2];
+	u32 lingertime;
+	u64 rcv_tstamp;			/* last segment received (keepalive) */
+	u64 synq_overflow_ts;		/* listener: 1 + when a SYN last got a cookie */
+};
+
+static inline struct tcp_sock *tcp_sk(const struct sock *sk)
+{
+	return (struct tcp_sock *)sk;
+}
+
+static inline struct inet_connection_sock *inet_csk(const struct sock *sk)
+{
+	return (struct inet_connection_sock *)sk;
+}
+
+static inline bool before(u32 a, u32 b)
+{
+	return (s32)(a - b) < 0;
+}
+
+static inline bool after(u32 a, u32 b)
+{
+	return before(b, a);
+}
+
+static inline bool between(u32 x, u32 lo, u32 hi)
+{
+	return hi - lo >= x - lo;
+}
+
+#define TCP_EHASH_SIZE 256
+
+/* Per-namespace TCP state: hash tables (inet_hashinfo) and sysctls. */
+struct tcp_net {
+	struct list_head ehash[TCP_EHASH_SIZE];	/* 4-tuple: connected and TIME_WAIT */
+	struct list_head lhash;			/* listeners */
+	struct list_head bhash;			/* every socket with a local port */
+	int sysctl_tcp_window_scaling, sysctl_tcp_timestamps, sysctl_tcp_sack;
+	int sysctl_tcp_syn_retries, sysctl_tcp_synack_retries, sysctl_tcp_retries2;
+	int sysctl_tcp_fin_timeout, sysctl_tcp_keepalive_time;
+	int sysctl_tcp_keepalive_intvl, sysctl_tcp_keepalive_probes;
+	int sysctl_tcp_syncookies, sysctl_tcp_max_syn_backlog;
+	u32 syncookie_secret[2];
+	int sysctl_tcp_rmem[3], sysctl_tcp_wmem[3];
+	const struct tcp_congestion_ops *ca_default;
+};
+
+struct tcp_net *tcp_pernet(const struct net *net);
+void tcp_net_init(struct net *net);
+void tcp_net_exit(struct net *net);
+struct net_device;
+void tcp_dev_unregister(struct net *net, const struct net_device *dev);
+
+/* tcp.c */
+extern const struct proto tcp_prot;
+extern const struct proto_ops inet_stream_ops;
+void tcp_set_state(struct sock *sk, int state);
+void tcp_done(struct sock *sk);
+void tcp_destroy_sock(struct sock *sk);
+int tcp_rcv_space(const struct sock *sk);
+
+/* tcp_ipv4.c / inet_hashtables.c */
+int tcp_v4_rcv(struct sk_buff *skb);
+int tcp_v4_err(struct sk_buff *skb, u32 info);
+void tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb);
+void inet_ehash_insert(struct sock *sk);
+void inet_unhash(struct sock *sk);
+int inet_csk_get_port(struct sock *sk, u16 port);
+void inet_put_port(struct sock *sk);
+struct sock *__inet_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
+			   __be16 dport, int dif);
+int tcp_v4_connect(struct sock *sk, const struct sockaddr *uaddr, int len);
+int tcp_v4_do_rcv(struct sock *sk, struct sk_buff *skb);
+
+/* tcp_input.c */
+int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb);
+int tcp_conn_request(struct sock *sk, struct sk_buff *skb);
+void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *opt);
+void tcp_reset(struct sock *sk);
+void tcp_init_transfer(struct sock *sk);
+int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
+		   const struct tcp_options_received *o);
+struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb);
+void tcp_child_established(struct sock *sk);
+int tcp_child_route(struct sock *lsk, struct sock *sk);
+
+/* syncookies.c */
+int cookie_v4_send_synack(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
+			  const struct tcp_options_received *o);
+int cookie_v4_check(struct sock *lsk, struct sk_buff *skb);
+
+/* tcp_output.c */
+int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb);
+void tcp_write_xmit(struct sock *sk);
+void tcp_push(struct sock *sk);
+void tcp_send_ack(struct sock *sk);
+void tcp_send_delayed_ack(struct sock *sk);
+void tcp_send_fin(struct sock *sk);
+void tcp_send_active_reset(struct sock *sk);
+int tcp_connect(struct sock *sk);
+int tcp_send_synack(struct sock *sk);
+int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb);
+void tcp_send_probe0(struct sock *sk);
+void tcp_mtup_init(struct sock *sk);
+u16 tcp_select_window(struct sock *sk);
+void tcp_send_challenge_ack(struct sock *sk);
+struct sk_buff *tcp_alloc_skb(struct sock *sk, unsigned int size);
+u32 tcp_time_stamp(const struct sock *sk);
+
+/* tcp_timer.c */
+void tcp_init_xmit_timers(struct sock *sk);
+void tcp_clear_xmit_timers(struct sock *sk);
+void tcp_reset_xmit_timer(struct sock *sk, u64 when);
+void tcp_rearm_rto(struct sock *sk);
+void tcp_set_keepalive_timer(struct sock *sk);
+void tcp_time_wait(struct sock *sk);
+void tcp_write_err(struct sock *sk);
+
+/* tcp_cong.c */
+extern const struct tcp_congestion_ops tcp_reno;
+extern const struct tcp_congestion_ops cubictcp;
+const struct tcp_congestion_ops *tcp_ca_find(const char *name);
+void tcp_slow_start_or_avoid(struct tcp_sock *tp, u32 acked);
+
+static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
+{
+	u32 out = tp->packets_out - tp->sacked_out + tp->retrans_out;
+
+	return out > tp->packets_out ? tp->packets_out : out;
+}
+
+#endif

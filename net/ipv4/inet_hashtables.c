@@ -1,0 +1,243 @@
+/* TCP socket lookup tables (net/ipv4/inet_hashtables.c,
+ * net/ipv4/inet_connection_sock.c): the established hash keyed by the
+ * 4-tuple (TIME_WAIT sockets stay in it), the listener list, the bind list
+ * with its port conflicts and the ephemeral-port search over
+ * net.ipv4.ip_local_port_range.  tcp_v4_rcv() asks __inet_lookup() here. */
+#include <errno.h>
+#include <stdlib.h>
+#include <netinet/in.h>
+#include "linux/netdevice.h"
+#include "net/dst.h"
+#include "net/net_namespace.h"
+#include "net/tcp.h"
+#include "net/world.h"
+
+struct tcp_net *tcp_pernet(const struct net *net)
+{
+	return net_generic(net, NETGEN_TCP);
+}
+
+static u32 inet_ehashfn(__be32 laddr, u16 lport, __be32 faddr, __be16 fport)
+{
+	u32 h = (u32)laddr * 2654435761u ^ (u32)faddr * 2246822519u;
+
+	h ^= ((u32)lport << 16 | fport) * 3266489917u;
+	return (h ^ (h >> 15)) % TCP_EHASH_SIZE;
+}
+
+void inet_ehash_insert(struct sock *sk)
+{
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	u32 h = inet_ehashfn(sk->inet_rcv_saddr, sk->inet_num, sk->inet_daddr, sk->inet_dport);
+
+	list_del(&sk->sk_node);
+	list_add(&sk->sk_node, &tn->ehash[h]);
+}
+
+void inet_unhash(struct sock *sk)
+{
+	list_del(&sk->sk_node);
+	INIT_LIST_HEAD(&sk->sk_node);
+}
+
+/* The port's owner that conflicts with sk binding (addr, port): same port,
+ * overlapping address, and not both SO_REUSEADDR with no listener
+ * (inet_csk_bind_conflict). */
+static bool inet_bind_conflict(struct tcp_net *tn, const struct sock *sk, u16 port)
+{
+	struct tcp_sock *tp;
+
+	list_for_each_entry(tp, &tn->bhash, bind_node) {
+		const struct sock *o = &tp->icsk.sk;
+
+		if (o == sk || o->inet_num != port)
+			continue;
+		if (o->sk_bound_dev_if && sk->sk_bound_dev_if &&
+		    o->sk_bound_dev_if != sk->sk_bound_dev_if)
+			continue;
+		if (o->inet_rcv_saddr && sk->inet_rcv_saddr &&
+		    o->inet_rcv_saddr != sk->inet_rcv_saddr)
+			continue;
+		if (sk->sk_reuse && o->sk_reuse && o->sk_state != TCP_LISTEN)
+			continue;
+		return true;
+	}
+	return false;
+}
+
+static void inet_bind_hash(struct sock *sk, u16 port)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	sk->inet_num = port;
+	sk->inet_sport = htons(port);
+	if (list_empty(&tp->bind_node))
+		list_add_tail(&tp->bind_node, &tcp_pernet(sock_net(sk))->bhash);
+}
+
+/* inet_csk_get_port(): port 0 picks from the ephemeral range, starting at a
+ * random offset as Linux does (odd ports first is a Linux detail skipped). */
+int inet_csk_get_port(struct sock *sk, u16 port)
+{
+	struct net *net = sock_net(sk);
+	struct tcp_net *tn = tcp_pernet(net);
+	int lo = net->ipv4.sysctl_ip_local_port_range[0];
+	int hi = net->ipv4.sysctl_ip_local_port_range[1];
+	u32 n = (u32)(hi - lo + 1), start;
+
+	if (port) {
+		if (inet_bind_conflict(tn, sk, port))
+			return -EADDRINUSE;
+		inet_bind_hash(sk, port);
+		return 0;
+	}
+	start = world_random_below(net->world, n);
+	for (u32 i = 0; i < n; i++) {
+		u16 p = (u16)(lo + (int)((start + i) % n));
+
+		if (!inet_bind_conflict(tn, sk, p)) {
+			inet_bind_hash(sk, p);
+			return 0;
+		}
+	}
+	return -EADDRNOTAVAIL;
+}
+
+void inet_put_port(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	list_del(&tp->bind_node);
+	INIT_LIST_HEAD(&tp->bind_node);
+}
+
+static struct sock *inet_lookup_established(struct tcp_net *tn, __be32 saddr, __be16 sport,
+					    __be32 daddr, u16 hnum)
+{
+	u32 h = inet_ehashfn(daddr, hnum, saddr, sport);
+	struct sock *sk;
+
+	list_for_each_entry(sk, &tn->ehash[h], sk_node)
+		if (sk->inet_num == hnum && sk->inet_dport == sport &&
+		    sk->inet_daddr == saddr && sk->inet_rcv_saddr == daddr)
+			return sk;
+	return NULL;
+}
+
+/* inet_lookup_listener(): the best scoring listener (bound address and
+ * device beat wildcards). */
+static struct sock *inet_lookup_listener(struct tcp_net *tn, __be32 daddr, u16 hnum, int dif)
+{
+	struct sock *sk, *best = NULL;
+	int best_score = -1;
+
+	list_for_each_entry(sk, &tn->lhash, sk_node) {
+		int score = 1;
+
+		if (sk->inet_num != hnum)
+			continue;
+		if (sk->inet_rcv_saddr) {
+			if (sk->inet_rcv_saddr != daddr)
+				continue;
+			score += 4;
+		}
+		if (sk->sk_bound_dev_if) {
+			if (sk->sk_bound_dev_if != dif)
+				continue;
+			score += 4;
+		}
+		if (score > best_score) {
+			best = sk;
+			best_score = score;
+		}
+	}
+	return best;
+}
+
+struct sock *__inet_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
+			   __be16 dport, int dif)
+{
+	struct tcp_net *tn = tcp_pernet(net);
+	struct sock *sk = inet_lookup_established(tn, saddr, sport, daddr, ntohs(dport));
+
+	return sk ? sk : inet_lookup_listener(tn, daddr, ntohs(dport), dif);
+}
+
+void tcp_net_init(struct net *net)
+{
+	struct tcp_net *tn = calloc(1, sizeof(*tn));
+
+	net->gen[NETGEN_TCP] = tn;
+	if (!tn)
+		return;
+	for (int i = 0; i < TCP_EHASH_SIZE; i++)
+		INIT_LIST_HEAD(&tn->ehash[i]);
+	INIT_LIST_HEAD(&tn->lhash);
+	INIT_LIST_HEAD(&tn->bhash);
+	tn->sysctl_tcp_window_scaling = 1;
+	tn->sysctl_tcp_timestamps = 1;
+	tn->sysctl_tcp_sack = 1;
+	tn->sysctl_tcp_syn_retries = 6;
+	tn->sysctl_tcp_synack_retries = 5;
+	tn->sysctl_tcp_retries2 = 15;
+	tn->sysctl_tcp_fin_timeout = 60;
+	tn->sysctl_tcp_keepalive_time = 7200;
+	tn->sysctl_tcp_keepalive_intvl = 75;
+	tn->sysctl_tcp_keepalive_probes = 9;
+	tn->sysctl_tcp_syncookies = 1;
+	tn->sysctl_tcp_max_syn_backlog = 128;
+	tn->sysctl_tcp_rmem[0] = 4096;
+	tn->sysctl_tcp_rmem[1] = 131072;
+	tn->sysctl_tcp_rmem[2] = 33554432;	/* this machine's 6.x default */
+	tn->sysctl_tcp_wmem[0] = 4096;
+	tn->sysctl_tcp_wmem[1] = 16384;
+	tn->sysctl_tcp_wmem[2] = 4194304;
+	tn->ca_default = &cubictcp;
+}
+
+/* inet_twsk_purge() and friends at namespace exit: every TCP socket the
+ * namespace still holds (TIME_WAIT, orphans, listeners' children) goes. */
+void tcp_net_exit(struct net *net)
+{
+	struct tcp_net *tn = tcp_pernet(net);
+	struct tcp_sock *tp, *n;
+
+	if (!tn)
+		return;
+	list_for_each_entry_safe(tp, n, &tn->bhash, bind_node)
+		if (!tp->icsk.sk.sk_socket)
+			tcp_destroy_sock(&tp->icsk.sk);
+	for (int i = 0; i < TCP_EHASH_SIZE; i++) {
+		struct sock *sk, *sn;
+
+		list_for_each_entry_safe(sk, sn, &tn->ehash[i], sk_node)
+			if (!sk->sk_socket)
+				tcp_destroy_sock(sk);
+	}
+	free(tn);
+	net->gen[NETGEN_TCP] = NULL;
+}
+
+static void tcp_sk_drop_dst(struct sock *sk, const struct net_device *dev)
+{
+	if (sk->sk_dst_cache && sk->sk_dst_cache->dev == dev) {
+		dst_release(sk->sk_dst_cache);
+		sk->sk_dst_cache = NULL;
+	}
+}
+
+/* dst_ifdown(): a device that goes away takes the sockets' routes along */
+void tcp_dev_unregister(struct net *net, const struct net_device *dev)
+{
+	struct tcp_net *tn = tcp_pernet(net);
+	struct tcp_sock *tp;
+	struct sock *sk;
+
+	if (!tn)
+		return;
+	list_for_each_entry(tp, &tn->bhash, bind_node)
+		tcp_sk_drop_dst(&tp->icsk.sk, dev);
+	for (int i = 0; i < TCP_EHASH_SIZE; i++)
+		list_for_each_entry(sk, &tn->ehash[i], sk_node)
+			tcp_sk_drop_dst(sk, dev);
+}

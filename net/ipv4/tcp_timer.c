@@ -1,0 +1,206 @@
+/* TCP timers (net/ipv4/tcp_timer.c): retransmission with exponential
+ * backoff (RFC 6298; tcp_syn_retries, tcp_synack_retries, tcp_retries2),
+ * zero-window probes, the delayed ACK (tcp_delack_min 40 ms), keepalive,
+ * the FIN_WAIT2 timeout (tcp_fin_timeout) and TIME_WAIT (60 s).  The
+ * timers run on the world's wheel, in virtual time. */
+#include <errno.h>
+#include "net/net_namespace.h"
+#include "net/tcp.h"
+#include "net/world.h"
+
+void tcp_reset_xmit_timer(struct sock *sk, u64 when)
+{
+	if (when > TCP_RTO_MAX_NS)
+		when = TCP_RTO_MAX_NS;
+	mod_timer(&inet_csk(sk)->icsk_retransmit_timer, sk->sk_world->now + when);
+}
+
+void tcp_rearm_rto(struct sock *sk)
+{
+	if (!tcp_sk(sk)->packets_out) {
+		del_timer(&inet_csk(sk)->icsk_retransmit_timer);
+		return;
+	}
+	tcp_reset_xmit_timer(sk, inet_csk(sk)->icsk_rto);
+}
+
+/* tcp_write_err(): give up on the connection (ETIMEDOUT or the soft error) */
+void tcp_write_err(struct sock *sk)
+{
+	sk->sk_err = sk->sk_err_soft ? sk->sk_err_soft : ETIMEDOUT;
+	sk->sk_error_report(sk);
+	__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONTIMEOUT);
+	tcp_done(sk);
+}
+
+static bool tcp_write_timeout(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	int limit = tn->sysctl_tcp_retries2;
+
+	if (sk->sk_state == TCP_SYN_SENT)
+		limit = icsk->icsk_syn_retries ? icsk->icsk_syn_retries : tn->sysctl_tcp_syn_retries;
+	else if (sk->sk_state == TCP_SYN_RECV)
+		limit = tn->sysctl_tcp_synack_retries;
+	if (icsk->icsk_retransmits < limit)
+		return false;
+	if (sk->sk_state == TCP_SYN_RECV) {
+		tcp_done(sk);
+		return true;
+	}
+	tcp_write_err(sk);
+	return true;
+}
+
+/* tcp_probe_timer(): the peer's window is zero and we have data */
+static void tcp_probe_timer(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (tp->packets_out || !tp->send_head) {
+		icsk->icsk_probes_out = 0;
+		return;
+	}
+	if (icsk->icsk_probes_out >= tcp_pernet(sock_net(sk))->sysctl_tcp_retries2) {
+		tcp_write_err(sk);
+		return;
+	}
+	icsk->icsk_probes_out++;
+	__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPWINPROBE);
+	tcp_send_probe0(sk);
+	tcp_reset_xmit_timer(sk, icsk->icsk_rto << (icsk->icsk_probes_out < 10 ?
+						      icsk->icsk_probes_out : 10));
+}
+
+/* tcp_retransmit_timer(): RTO expired — collapse cwnd to one segment
+ * (RFC 5681 3.1), retransmit the head, back the timer off. */
+static void tcp_retransmit_timer(struct timer_list *t)
+{
+	struct inet_connection_sock *icsk = from_timer(icsk, t, icsk_retransmit_timer);
+	struct sock *sk = &icsk->sk;
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *head;
+
+	if (sk->sk_state == TCP_CLOSE || sk->sk_state == TCP_TIME_WAIT)
+		return;
+	if (!tp->packets_out) {
+		tcp_probe_timer(sk);
+		return;
+	}
+	if (tcp_write_timeout(sk))
+		return;
+	head = skb_peek(&tp->sk_write_queue);
+	if (sk->sk_state != TCP_SYN_SENT && sk->sk_state != TCP_SYN_RECV) {
+		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPTIMEOUTS);
+		if (icsk->icsk_ca_state != TCP_CA_Loss) {
+			tp->prior_cwnd = tp->snd_cwnd;
+			tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(tp);
+		}
+		tp->snd_cwnd = 1;
+		tp->snd_cwnd_cnt = 0;
+		icsk->icsk_ca_state = TCP_CA_Loss;
+		tp->high_seq = tp->snd_nxt;
+		tp->dup_acks = 0;
+	}
+	if (head)
+		tcp_retransmit_skb(sk, head);
+	icsk->icsk_backoff++;
+	icsk->icsk_retransmits++;
+	icsk->icsk_rto = icsk->icsk_rto * 2 > TCP_RTO_MAX_NS ? TCP_RTO_MAX_NS : icsk->icsk_rto * 2;
+	tcp_reset_xmit_timer(sk, icsk->icsk_rto);
+}
+
+static void tcp_delack_timer(struct timer_list *t)
+{
+	struct inet_connection_sock *icsk = from_timer(icsk, t, icsk_delack_timer);
+	struct sock *sk = &icsk->sk;
+
+	if (!icsk->icsk_ack_pending || sk->sk_state == TCP_CLOSE)
+		return;
+	__NET_INC_STATS(sock_net(sk), LINUX_MIB_DELAYEDACKS);
+	tcp_send_ack(sk);
+}
+
+void tcp_set_keepalive_timer(struct sock *sk)
+{
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+
+	mod_timer(&inet_csk(sk)->sk_timer, sk->sk_world->now +
+		  (u64)tn->sysctl_tcp_keepalive_time * NSEC_PER_SEC);
+}
+
+static void tcp_keepalive_probe(struct sock *sk)
+{
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	u64 idle = sk->sk_world->now - tp->rcv_tstamp;
+	u64 ktime = (u64)tn->sysctl_tcp_keepalive_time * NSEC_PER_SEC;
+
+	if (!sk->sk_keepopen || sk->sk_state != TCP_ESTABLISHED || tp->packets_out ||
+	    tp->send_head)
+		return;
+	if (idle < ktime) {
+		mod_timer(&icsk->sk_timer, tp->rcv_tstamp + ktime);
+		return;
+	}
+	if (icsk->icsk_probes_out >= tn->sysctl_tcp_keepalive_probes) {
+		tcp_send_active_reset(sk);
+		tcp_write_err(sk);
+		return;
+	}
+	icsk->icsk_probes_out++;
+	__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPKEEPALIVE);
+	tcp_send_probe0(sk);
+	mod_timer(&icsk->sk_timer, sk->sk_world->now +
+		  (u64)tn->sysctl_tcp_keepalive_intvl * NSEC_PER_SEC);
+}
+
+/* tcp_keepalive_timer(): keepalive, the orphaned FIN_WAIT2 timeout, and
+ * the end of TIME_WAIT (inet_twsk's timer in Linux). */
+static void tcp_keepalive_timer(struct timer_list *t)
+{
+	struct inet_connection_sock *icsk = from_timer(icsk, t, sk_timer);
+	struct sock *sk = &icsk->sk;
+
+	if (sk->sk_state == TCP_TIME_WAIT || sk->sk_state == TCP_FIN_WAIT2) {
+		if (sk->sk_state == TCP_TIME_WAIT)
+			__NET_INC_STATS(sock_net(sk), LINUX_MIB_TIMEWAITED);
+		tcp_done(sk);
+		return;
+	}
+	tcp_keepalive_probe(sk);
+}
+
+void tcp_init_xmit_timers(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct timer_base *b = &sk->sk_world->timers;
+
+	timer_setup(b, &icsk->icsk_retransmit_timer, tcp_retransmit_timer);
+	timer_setup(b, &icsk->icsk_delack_timer, tcp_delack_timer);
+	timer_setup(b, &icsk->sk_timer, tcp_keepalive_timer);
+}
+
+void tcp_clear_xmit_timers(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	del_timer(&icsk->icsk_retransmit_timer);
+	del_timer(&icsk->icsk_delack_timer);
+	del_timer(&icsk->sk_timer);
+}
+
+/* tcp_time_wait(): stay 60 s to absorb old duplicates (RFC 9293 3.6.1);
+ * the socket keeps its hash slot and answers a retransmitted FIN. */
+void tcp_time_wait(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+
+	tcp_set_state(sk, TCP_TIME_WAIT);
+	del_timer(&icsk->icsk_retransmit_timer);
+	del_timer(&icsk->icsk_delack_timer);
+	mod_timer(&icsk->sk_timer, sk->sk_world->now + TCP_TIMEWAIT_LEN_NS);
+}

@@ -1,0 +1,378 @@
+/* `nc`, OpenBSD netcat as Debian's netcat-openbsd (1.219) behaves: connect
+ * or listen (-l, -k), TCP or UDP (-u), port scans (-z), -v messages, -w
+ * connect/idle timeout, -q after stdin EOF, -N half-close, -p/-s local
+ * port and address, -n.  A task of the world: it uses the skbox socket API
+ * (net/socket.c), reads stdin from ctx->in and writes what the network
+ * sends to ctx->out. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include "skbox/cmd.h"
+#include "skbox/socket.h"
+
+struct nc_opts {
+	struct cmd_ctx *ctx;
+	struct world *w;
+	bool listen, keep, udp, zero, verbose, numeric, shut_net;
+	int timeout_ms;			/* -w, -1: none */
+	int quit_s;			/* -q, -1: none */
+	int lport;			/* -p */
+	const char *saddr;		/* -s */
+	const char *host;
+	const char *port;
+	size_t in_off;			/* stdin consumed */
+};
+
+static const struct { int port; const char *name; } nc_services[] = {
+	{ 21, "ftp" }, { 22, "ssh" }, { 23, "telnet" }, { 25, "smtp" }, { 53, "domain" },
+	{ 80, "http" }, { 443, "https" }, { 8080, "http-alt" },
+};
+
+static const char *nc_service(int port)
+{
+	for (size_t i = 0; i < sizeof(nc_services) / sizeof(nc_services[0]); i++)
+		if (nc_services[i].port == port)
+			return nc_services[i].name;
+	return "*";
+}
+
+static int nc_usage(struct cmd_ctx *ctx)
+{
+	fprintf(ctx->err, "usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n"
+		"\t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]\n"
+		"\t  [-q seconds] [-s sourceaddr] [-T keyword] [-V rtable] [-W recvlimit]\n"
+		"\t  [-w timeout] [-X proxy_protocol] [-x proxy_address[:port]]\n"
+		"\t  [destination] [port]\n");
+	return 1;
+}
+
+static int nc_num(struct nc_opts *o, const char *what, const char *s, int lo, int hi)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (*s == 0 || *end || v < lo || v > hi) {
+		fprintf(o->ctx->err, "nc: %s is %s: %s\n", what, v < lo ? "too small" :
+			v > hi ? "too large" : "invalid", s);
+		return -1;
+	}
+	return (int)v;
+}
+
+/* One option letter; arg is its argument for those that take one. */
+static int nc_opt(struct nc_opts *o, char c, const char *arg)
+{
+	switch (c) {
+	case 'l': o->listen = true; return 0;
+	case 'k': o->keep = true; return 0;
+	case 'u': o->udp = true; return 0;
+	case 'z': o->zero = true; return 0;
+	case 'v': o->verbose = true; return 0;
+	case 'n': o->numeric = true; return 0;
+	case 'N': o->shut_net = true; return 0;
+	case '4': case 'd': case 'D': case 'C': return 0;
+	case 'w':
+		o->timeout_ms = nc_num(o, "timeout", arg, 0, 100000000);
+		if (o->timeout_ms < 0)
+			return -1;
+		o->timeout_ms *= 1000;
+		return 0;
+	case 'q':
+		o->quit_s = (int)strtol(arg, NULL, 10);
+		return 0;
+	case 'p':
+		o->lport = nc_num(o, "port number", arg, 1, 65535);
+		return o->lport < 0 ? -1 : 0;
+	case 's': o->saddr = arg; return 0;
+	case 'I': case 'O': case 'M': case 'm': case 'T': case 'i': case 'W': return 0;
+	default:
+		return -2;
+	}
+}
+
+static bool nc_takes_arg(char c)
+{
+	return strchr("wqpsIOMmTiW", c) != NULL;
+}
+
+static int nc_parse(struct nc_opts *o, int argc, char **argv)
+{
+	int i, npos = 0;
+	const char *pos[2] = { NULL, NULL };
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] != '-' || !a[1]) {
+			if (npos >= 2)
+				return -2;
+			pos[npos++] = a;
+			continue;
+		}
+		for (const char *p = a + 1; *p; p++) {
+			const char *arg = NULL;
+			int e;
+
+			if (nc_takes_arg(*p)) {
+				arg = p[1] ? p + 1 : (i + 1 < argc ? argv[++i] : NULL);
+				if (!arg)
+					return -2;
+			}
+			e = nc_opt(o, *p, arg);
+			if (e)
+				return e;
+			if (arg)
+				break;
+		}
+	}
+	if (npos == 2) {
+		o->host = pos[0];
+		o->port = pos[1];
+	} else if (npos == 1 && o->listen) {
+		o->port = pos[0];
+	} else {
+		return -2;
+	}
+	return 0;
+}
+
+static int nc_addr(struct nc_opts *o, const char *host, int port, struct sockaddr_in *sin)
+{
+	memset(sin, 0, sizeof(*sin));
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons((unsigned short)port);
+	if (host && inet_pton(AF_INET, host, &sin->sin_addr) != 1) {
+		fprintf(o->ctx->err, "nc: getaddrinfo for host \"%s\" port %d: %s\n", host, port,
+			"Name or service not known");
+		return -1;
+	}
+	return 0;
+}
+
+/* Send the rest of stdin to fd; returns 0 or -errno. */
+static int nc_send_stdin(struct nc_opts *o, int fd)
+{
+	struct cmd_ctx *ctx = o->ctx;
+
+	while (ctx->in && o->in_off < ctx->in_len) {
+		ssize_t n = skbox_send(o->w, fd, ctx->in + o->in_off, ctx->in_len - o->in_off, 0);
+
+		if (n < 0)
+			return (int)n;
+		o->in_off += (size_t)n;
+	}
+	return 0;
+}
+
+/* readwrite(): stdin to the network, the network to stdout, until the
+ * peer closes, -q expires after stdin's EOF, or -w passes idle. */
+static int nc_readwrite(struct nc_opts *o, int fd)
+{
+	char buf[16384];
+	int wait_ms = o->timeout_ms > 0 ? o->timeout_ms : -1;
+
+	if (nc_send_stdin(o, fd))
+		return 1;
+	if (o->shut_net && !o->udp)
+		skbox_shutdown(o->w, fd, SHUT_WR);
+	if (o->quit_s == 0)
+		return 0;
+	if (o->quit_s > 0 && (wait_ms < 0 || o->quit_s * 1000 < wait_ms))
+		wait_ms = o->quit_s * 1000;
+	for (;;) {
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		int r = skbox_poll(o->w, &p, 1, wait_ms);
+		ssize_t n;
+
+		if (r <= 0)
+			return 0;
+		n = skbox_recv(o->w, fd, buf, sizeof(buf), MSG_DONTWAIT);
+		if (n == -EAGAIN)
+			continue;
+		if (n <= 0)
+			return 0;
+		fwrite(buf, 1, (size_t)n, o->ctx->out);
+		fflush(o->ctx->out);
+	}
+}
+
+/* Non-blocking connect with -w as its limit (timeout_connect()). */
+static int nc_connect_fd(struct nc_opts *o, int fd, const struct sockaddr_in *dst)
+{
+	struct pollfd p = { .fd = fd, .events = POLLOUT };
+	int err = 0, r;
+	socklen_t l = sizeof(err);
+
+	if (o->timeout_ms <= 0)
+		return skbox_connect(o->w, fd, (const struct sockaddr *)dst, sizeof(*dst));
+	r = skbox_connect(o->w, fd, (const struct sockaddr *)dst, sizeof(*dst));
+	if (r != -EINPROGRESS)
+		return r;
+	r = skbox_poll(o->w, &p, 1, o->timeout_ms);
+	if (r == 0)
+		return -ETIMEDOUT;
+	if (r < 0)
+		return r;
+	skbox_getsockopt(o->w, fd, SOL_SOCKET, SO_ERROR, &err, &l);
+	return -err;
+}
+
+static int nc_socket(struct nc_opts *o, bool nonblock)
+{
+	int type = (o->udp ? SOCK_DGRAM : SOCK_STREAM) | (nonblock ? SOCK_NONBLOCK : 0);
+	int fd = skbox_socket(o->w, AF_INET, type, 0);
+	struct sockaddr_in me;
+
+	if (fd < 0 || (!o->saddr && !o->lport))
+		return fd;
+	if (nc_addr(o, o->saddr, o->lport, &me) ||
+	    skbox_bind(o->w, fd, (struct sockaddr *)&me, sizeof(me))) {
+		if (o->saddr || o->lport)
+			fprintf(o->ctx->err, "nc: bind failed: %s\n", strerror(EADDRINUSE));
+		skbox_close(o->w, fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The client for one port: 0 when connected (and done), 1 on failure. */
+static int nc_client_port(struct nc_opts *o, int port)
+{
+	const char *proto = o->udp ? "udp" : "tcp";
+	struct sockaddr_in dst;
+	int fd, err, rc = 0;
+
+	if (nc_addr(o, o->host, port, &dst))
+		return 1;
+	fd = nc_socket(o, o->timeout_ms > 0 && !o->udp);
+	if (fd < 0)
+		return 1;
+	err = nc_connect_fd(o, fd, &dst);
+	if (err) {
+		if (o->verbose)
+			fprintf(o->ctx->err, "nc: connect to %s port %d (%s) failed: %s\n", o->host,
+				port, proto, strerror(-err));
+		skbox_close(o->w, fd);
+		return 1;
+	}
+	if (o->verbose)
+		fprintf(o->ctx->err, "Connection to %s %d port [%s/%s] succeeded!\n", o->host,
+			port, proto, nc_service(port));
+	if (!o->zero)
+		rc = nc_readwrite(o, fd);
+	skbox_close(o->w, fd);
+	return rc;
+}
+
+static int nc_client(struct nc_opts *o)
+{
+	int lo, hi, ret = 1;
+	char *dash = strchr(o->port, '-');
+
+	lo = nc_num(o, "port number", o->port, 0, 65535);
+	if (dash) {
+		char first[16];
+
+		snprintf(first, sizeof(first), "%.*s", (int)(dash - o->port), o->port);
+		lo = nc_num(o, "port number", first, 1, 65535);
+		hi = nc_num(o, "port number", dash + 1, 1, 65535);
+	} else {
+		hi = lo;
+	}
+	if (lo < 0 || hi < 0) {
+		if (!dash)
+			fprintf(o->ctx->err, "nc: port range not valid\n");
+		return 1;
+	}
+	for (int p = lo; p <= hi; p++)
+		if (nc_client_port(o, p) == 0)
+			ret = 0;
+	return ret;
+}
+
+/* UDP listener: the first datagram's sender becomes the peer (connect) */
+static int nc_udp_listen(struct nc_opts *o, int fd)
+{
+	char buf[16384];
+	struct sockaddr_in from;
+	socklen_t fl = sizeof(from);
+	ssize_t n = skbox_recvfrom(o->w, fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl);
+
+	if (n < 0)
+		return 1;
+	if (o->verbose) {
+		char a[INET_ADDRSTRLEN];
+
+		inet_ntop(AF_INET, &from.sin_addr, a, sizeof(a));
+		fprintf(o->ctx->err, "Connection received on %s %d\n", a, ntohs(from.sin_port));
+	}
+	fwrite(buf, 1, (size_t)n, o->ctx->out);
+	fflush(o->ctx->out);
+	if (!o->keep)
+		skbox_connect(o->w, fd, (struct sockaddr *)&from, sizeof(from));
+	return nc_readwrite(o, fd);
+}
+
+static int nc_accept_loop(struct nc_opts *o, int lfd)
+{
+	do {
+		struct sockaddr_in peer;
+		socklen_t pl = sizeof(peer);
+		int c = skbox_accept(o->w, lfd, (struct sockaddr *)&peer, &pl);
+
+		if (c < 0)
+			return c == -EINTR ? 1 : 1;
+		if (o->verbose) {
+			char a[INET_ADDRSTRLEN];
+
+			inet_ntop(AF_INET, &peer.sin_addr, a, sizeof(a));
+			fprintf(o->ctx->err, "Connection received on %s %d\n", a,
+				ntohs(peer.sin_port));
+		}
+		nc_readwrite(o, c);
+		skbox_close(o->w, c);
+	} while (o->keep);
+	return 0;
+}
+
+static int nc_listen(struct nc_opts *o)
+{
+	struct sockaddr_in me;
+	int one = 1, fd, port = nc_num(o, "port number", o->port, 1, 65535), rc;
+
+	if (port < 0 || nc_addr(o, o->host, port, &me))
+		return 1;
+	fd = skbox_socket(o->w, AF_INET, o->udp ? SOCK_DGRAM : SOCK_STREAM, 0);
+	if (fd < 0)
+		return 1;
+	skbox_setsockopt(o->w, fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (skbox_bind(o->w, fd, (struct sockaddr *)&me, sizeof(me)) ||
+	    (!o->udp && skbox_listen(o->w, fd, 1))) {
+		fprintf(o->ctx->err, "nc: Address already in use\n");
+		skbox_close(o->w, fd);
+		return 1;
+	}
+	if (o->verbose)
+		fprintf(o->ctx->err, "Listening on %s %d\n", o->host ? o->host : "0.0.0.0", port);
+	rc = o->udp ? nc_udp_listen(o, fd) : nc_accept_loop(o, fd);
+	skbox_close(o->w, fd);
+	return rc;
+}
+
+int do_nc(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct nc_opts o = { .ctx = ctx, .w = ctx->world, .timeout_ms = -1, .quit_s = -1 };
+	int e = nc_parse(&o, argc, argv);
+
+	if (e == -2)
+		return nc_usage(ctx);
+	if (e)
+		return 1;
+	if (o.listen && o.zero)
+		return nc_usage(ctx);
+	return o.listen ? nc_listen(&o) : nc_client(&o);
+}
