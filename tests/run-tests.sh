@@ -11,6 +11,7 @@
 #               transcript, both through tests/kernel/normalize.py, must be equal.
 #               As root with a working `unshare --net`, the live kernel is re-run too
 #               (tests/kernel/kernel-run.sh); a difference is only a NOTE.
+# SKBOX_TESTS=REGEX (environment) runs only the tests whose name matches.
 # Prints "PASS name" / "FAIL name" (+ diff or last 40 lines) per test, then
 # "N passed, N failed[, N skipped]"; exits 1 if anything failed.
 
@@ -32,6 +33,9 @@ TMP=$(mktemp -d "${TMPDIR:-/tmp}/skbox-tests.XXXXXX") || exit 2
 trap 'rm -rf "$TMP"' EXIT
 
 passed=0 failed=0 skipped=0
+# SKBOX_TESTS=REGEX runs only the tests whose name (e.g. unit/test_tcp,
+# scenarios/trace.sh, transcripts/arp, checks/valgrind.sh) matches REGEX.
+wanted() { [ -z "${SKBOX_TESTS:-}" ] || [[ "$1" =~ $SKBOX_TESTS ]]; }
 
 pass() { echo "PASS $1"; passed=$((passed + 1)); }
 fail() { echo "FAIL $1${2:+ ($2)}"; failed=$((failed + 1)); }
@@ -70,6 +74,7 @@ normalize() {
 for t in "$BUILDDIR"/tests/test_*; do
 	[ -f "$t" ] && [ -x "$t" ] || continue
 	name="unit/${t##*/}"
+	wanted "$name" || continue
 	out="$TMP/unit.out"
 	timeout -k 5 "$TIMEOUT" "$t" >"$out" 2>&1 </dev/null
 	rc=$?
@@ -85,6 +90,7 @@ done
 for f in tests/scenarios/*.sh; do
 	[ -f "$f" ] || continue
 	name="scenarios/${f#tests/scenarios/}"
+	wanted "$name" || continue
 	out="$TMP/scenario.out"
 	run_skbox "$f" "$out"
 	rc=$?
@@ -123,6 +129,7 @@ for f in tests/transcripts/*.sh; do
 	[ -f "$f" ] || continue
 	base="${f%.sh}"
 	name="transcripts/${base#tests/transcripts/}"
+	wanted "$name" || continue
 	if [ ! -f "$base.linux" ]; then
 		skip "$name" "no recorded ${base##*/}.linux"
 		continue
@@ -191,6 +198,7 @@ done
 for f in tests/checks/*.sh; do
 	[ -e "$f" ] || continue
 	name="checks/${f#tests/checks/}"
+	wanted "$name" || continue
 	t=$TIMEOUT
 	[ -f "$f.timeout" ] && t=$(cat "$f.timeout")	# a slow check may ask for more
 	SKBOX="$SKBOX" TMPDIR="$TMP" timeout -k 5 "$t" bash "$f" >"$TMP/check.out" 2>&1 </dev/null
