@@ -245,6 +245,10 @@ void backlog_napi_exit(struct net *net);
 static int netdev_core_init(struct net *net)
 {
 	net->core.sysctl_netdev_max_backlog = 1000;
+	net->core.sysctl_rmem_default = 212992;
+	net->core.sysctl_wmem_default = 212992;
+	net->core.sysctl_rmem_max = 4194304;
+	net->core.sysctl_wmem_max = 4194304;
 	net->core.sysctl_netdev_budget = 300;
 	net->core.sysctl_somaxconn = 4096;
 	net->core.sysctl_dev_weight = 64;
