@@ -14,6 +14,7 @@ static const struct command commands[] = {
 	{ "hping3", do_hping3 },
 	{ "httpd", do_httpd },
 	{ "ip", do_ip },
+	{ "ipset", do_ipset },
 	{ "iptables", do_iptables },
 	{ "iptables-legacy", do_iptables },
 	{ "iptables-nft", do_iptables },

@@ -53,5 +53,6 @@ int do_iptables_restore(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nc(struct cmd_ctx *ctx, int argc, char **argv);
 int do_timeout(struct cmd_ctx *ctx, int argc, char **argv);
 int do_hping3(struct cmd_ctx *ctx, int argc, char **argv);
+int do_ipset(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif
