@@ -247,6 +247,7 @@ int tcp_conn_request(struct sock *sk, struct sk_buff *skb);
 void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *opt);
 void tcp_reset(struct sock *sk);
 void tcp_init_transfer(struct sock *sk);
+bool tcp_stream_is_writeable(const struct sock *sk);
 int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
 		   const struct tcp_options_received *o);
 struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb);

@@ -216,6 +216,23 @@ static void tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u3
 	}
 }
 
+/* sk_stream_is_writeable(): free send space at least half of what is queued */
+bool tcp_stream_is_writeable(const struct sock *sk)
+{
+	int queued = tcp_sk(sk)->sk_wmem_queued;
+
+	return sk->sk_sndbuf - queued >= queued / 2;
+}
+
+/* tcp_check_space() → sk_stream_write_space(): an ACK freed send buffer;
+ * wake a writer waiting in tcp_sendmsg or poll once there is room. */
+static void tcp_check_space(struct sock *sk)
+{
+	if (sk->sk_socket && !(sk->sk_shutdown & SEND_SHUTDOWN) &&
+	    tcp_stream_is_writeable(sk))
+		wake_up(&sk->sk_wq);
+}
+
 /* tcp_ack(): returns -1 to drop the segment (ACK of unsent data) */
 static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_options_received *o)
 {
@@ -250,6 +267,8 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_option
 		tcp_rearm_rto(sk);
 	}
 	tcp_fastretrans_alert(sk, acked != 0, dup);
+	if (acked)
+		tcp_check_space(sk);
 	return 0;
 }
 
