@@ -209,6 +209,10 @@ struct tcp_net {
 	int sysctl_tcp_fin_timeout, sysctl_tcp_keepalive_time;
 	int sysctl_tcp_keepalive_intvl, sysctl_tcp_keepalive_probes;
 	int sysctl_tcp_syncookies, sysctl_tcp_max_syn_backlog;
+	int sysctl_tcp_retries1, sysctl_tcp_orphan_retries, sysctl_tcp_dsack;
+	int sysctl_tcp_mtu_probing, sysctl_tcp_base_mss, sysctl_tcp_min_snd_mss;
+	int sysctl_tcp_moderate_rcvbuf, sysctl_tcp_adv_win_scale, sysctl_tcp_reordering;
+	int sysctl_tcp_abort_on_overflow, sysctl_tcp_rfc1337;
 	u32 syncookie_secret[2];
 	int sysctl_tcp_rmem[3], sysctl_tcp_wmem[3];
 	const struct tcp_congestion_ops *ca_default;
@@ -219,6 +223,12 @@ void tcp_net_init(struct net *net);
 void tcp_net_exit(struct net *net);
 struct net_device;
 void tcp_dev_unregister(struct net *net, const struct net_device *dev);
+
+/* tcp_sysctl.c: net.ipv4.tcp_* (name after "net/ipv4/"; -ENOENT if not one) */
+void tcp_sysctl_init(struct net *net);
+int tcp_sysctl_read(struct net *net, const char *name, char *buf, size_t len);
+int tcp_sysctl_write(struct net *net, const char *name, const char *val);
+const char *tcp_sysctl_name(size_t i);
 
 /* tcp.c */
 extern const struct proto tcp_prot;
@@ -290,6 +300,7 @@ void tcp_write_err(struct sock *sk);
 extern const struct tcp_congestion_ops tcp_reno;
 extern const struct tcp_congestion_ops cubictcp;
 const struct tcp_congestion_ops *tcp_ca_find(const char *name);
+const char *tcp_ca_names(void);
 void tcp_slow_start_or_avoid(struct tcp_sock *tp, u32 acked);
 
 static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
