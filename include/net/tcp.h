@@ -163,6 +163,8 @@ struct tcp_sock {
 	u64 srtt_ns, mdev_ns;
 	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;
 	u32 high_seq, dup_acks, prior_cwnd;
+	u32 max_packets_out;		/* most in flight since the last ACK */
+	u8 is_cwnd_limited;		/* tcp_write_xmit stopped on cwnd */
 	u64 cubic_epoch, cubic_k;	/* CUBIC state */
 	u32 cubic_wmax;
 	u8 num_sacks;
@@ -170,6 +172,10 @@ struct tcp_sock {
 	u32 lingertime;
 	u64 rcv_tstamp;			/* last segment received (keepalive) */
 	u64 synq_overflow_ts;		/* listener: 1 + when a SYN last got a cookie */
+	struct {			/* receive buffer autotuning (rcvq_space) */
+		u32 space, seq;
+		u64 time;
+	} rcvq_space;
 };
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
@@ -258,6 +264,9 @@ void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *o
 void tcp_reset(struct sock *sk);
 void tcp_init_transfer(struct sock *sk);
 bool tcp_stream_is_writeable(const struct sock *sk);
+void tcp_sndbuf_expand(struct sock *sk);
+void tcp_init_buffer_space(struct sock *sk);
+void tcp_rcv_space_adjust(struct sock *sk);
 int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
 		   const struct tcp_options_received *o);
 struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb);

@@ -417,8 +417,10 @@ static int tcp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 		if (tcp_wait(sk))
 			return copied ? (int)copied : -EINTR;
 	}
-	if (copied && !(flags & MSG_PEEK))
+	if (copied && !(flags & MSG_PEEK)) {
+		tcp_rcv_space_adjust(sk);
 		tcp_cleanup_rbuf(sk);
+	}
 	return (int)copied;
 }
 

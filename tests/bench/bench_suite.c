@@ -27,6 +27,7 @@
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "linux/sched.h"
+#include "net/tcp.h"
 
 static double now_s(void)
 {
@@ -319,6 +320,13 @@ static int stream_server(void *arg)
 
 	while ((k = skbox_recv(b->w, c, buf, sizeof(buf), 0)) > 0)
 		b->got += k;
+	if (getenv("BENCH_DEBUG")) {
+		int v = 0;
+		socklen_t l = sizeof(v);
+
+		skbox_getsockopt(b->w, c, SOL_SOCKET, SO_RCVBUF, &v, &l);
+		fprintf(stderr, "server rcvbuf %d now %.6f s\n", v, (double)b->w->now / 1e9);
+	}
 	skbox_close(b->w, c);
 	skbox_close(b->w, l);
 	return 0;
@@ -337,6 +345,13 @@ static int stream_client(void *arg)
 		if (k <= 0)
 			abort();
 		sent += k;
+	}
+	if (getenv("BENCH_DEBUG")) {
+		int v = 0;
+		socklen_t l = sizeof(v);
+
+		skbox_getsockopt(b->w, fd, SOL_SOCKET, SO_SNDBUF, &v, &l);
+		fprintf(stderr, "client sndbuf %d\n", v);
 	}
 	skbox_shutdown(b->w, fd, SHUT_WR);
 	while (skbox_recv(b->w, fd, buf, sizeof(buf), 0) > 0)
@@ -399,6 +414,14 @@ static int bench_tcp(bool stream, long long amount)
 	world_run(w, task_done, srv, UINT64_MAX);
 	task_free(cli);
 	task_free(srv);
+	if (getenv("BENCH_DEBUG")) {
+		struct net *n1 = get_net_ns_by_name(w, "t1"), *n2 = get_net_ns_by_name(w, "t2");
+		fprintf(stderr, "t1 out %llu retrans %llu timeouts %llu; t2 out %llu\n",
+			(unsigned long long)n1->mib.tcp[TCP_MIB_OUTSEGS],
+			(unsigned long long)n1->mib.tcp[TCP_MIB_RETRANSSEGS],
+			(unsigned long long)n1->mib.linux_mib[LINUX_MIB_TCPTIMEOUTS],
+			(unsigned long long)n2->mib.tcp[TCP_MIB_OUTSEGS]);
+	}
 	if (stream)
 		printf("bytes %lld seconds %.3f gbps %.3f\n", b.got, b.t1 - b.t0,
 		       (double)b.got * 8 / (b.t1 - b.t0) / 1e9);

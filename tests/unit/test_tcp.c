@@ -343,7 +343,8 @@ struct stream {
 	struct rig *r;
 	long long total, sent, got;
 	int bad;
-	u32 sum_tx, sum_rx;
+	bool fast;		/* the reader does not sleep */
+	int rcvbuf, sndbuf;	/* at the end of the transfer */
 };
 
 static u8 pattern(long long i)
@@ -374,6 +375,7 @@ static int stream_tx(void *arg)
 			break;
 		st->sent += k;
 	}
+	skbox_getsockopt(st->r->w, fd, SOL_SOCKET, SO_SNDBUF, &st->sndbuf, &(socklen_t){ 4 });
 	skbox_close(st->r->w, fd);
 	return 0;
 }
@@ -398,8 +400,10 @@ static int stream_rx(void *arg)
 			if (buf[i] != pattern(st->got + i))
 				st->bad++;
 		st->got += k;
-		task_sleep(st->r->w, T_MS);
+		if (!st->fast)
+			task_sleep(st->r->w, T_MS);
 	}
+	skbox_getsockopt(st->r->w, c, SOL_SOCKET, SO_RCVBUF, &st->rcvbuf, &(socklen_t){ 4 });
 	skbox_close(st->r->w, c);
 	return 0;
 }
@@ -430,6 +434,37 @@ static void test_stream_slow_reader(void **state)
 	assert_int_equal(world_free(r.w, stderr), 0);
 }
 
+/* Autotuning: over a 20 ms RTT path the receive buffer grows past
+ * tcp_rmem[1] (tcp_rcv_space_adjust) and the send buffer past tcp_wmem[1]
+ * (tcp_sndbuf_expand); neither passes tcp_rmem[2]/tcp_wmem[2]. */
+static void test_autotuning(void **state)
+{
+	struct rig r;
+	struct stream st = { .r = &r, .total = 8 << 20, .fast = true };
+	struct task *s, *c;
+
+	(void)state;
+	build(&r);
+	assert_int_equal(h_run(r.w, r.a, "tc qdisc add dev va root netem delay 10ms", T_SEC, NULL), 0);
+	assert_int_equal(h_run(r.w, r.b, "tc qdisc add dev vb root netem delay 10ms", T_SEC, NULL), 0);
+	s = task_spawn(r.w, r.b, "rx", stream_rx, &st);
+	task_run_queue(r.w);
+	c = task_spawn(r.w, r.a, "tx", stream_tx, &st);
+	h_advance_to(r.w, r.w->now + 60 * T_SEC);
+	assert_int_equal(c->state, TASK_DEAD);
+	assert_int_equal(s->state, TASK_DEAD);
+	task_free(c);
+	task_free(s);
+	assert_int_equal(st.got, st.total);
+	assert_int_equal(st.bad, 0);
+	assert_true(st.rcvbuf > 131072);
+	assert_true(st.rcvbuf <= tcp_pernet(r.b)->sysctl_tcp_rmem[2]);
+	assert_true(st.sndbuf > 16384);
+	assert_true(st.sndbuf <= tcp_pernet(r.a)->sysctl_tcp_wmem[2]);
+	h_advance_to(r.w, r.w->now + 61 * T_SEC);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -441,6 +476,7 @@ int main(void)
 		cmocka_unit_test(test_syncookies),
 		cmocka_unit_test(test_backlog),
 		cmocka_unit_test(test_stream_slow_reader),
+		cmocka_unit_test(test_autotuning),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
