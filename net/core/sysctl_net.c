@@ -13,6 +13,7 @@
 #include "net/neighbour.h"
 #include "net/net_namespace.h"
 #include "net/sysctl_net.h"
+#include "net/tcp.h"
 #include "net/world.h"
 
 /* SK_INIT: an int that lives in the initial namespace; other namespaces
@@ -256,8 +257,11 @@ static int neigh_get(const struct sctl_ref *r)
 int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 {
 	struct sctl_ref r;
-	int err = sctl_resolve(net, key, &r), n;
+	int err, n;
 
+	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
+		return tcp_sysctl_read(net, key + 9, buf, len);
+	err = sctl_resolve(net, key, &r);
 	if (err)
 		return err;
 	if (r.cnf)
@@ -310,8 +314,11 @@ static int pair_set(struct net *net, const struct sctl_entry *e, const int *v)
 int sysctl_net_write(struct net *net, const char *key, const char *val)
 {
 	struct sctl_ref r;
-	int err = sctl_resolve(net, key, &r), v[2];
+	int err, v[2];
 
+	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
+		return tcp_sysctl_write(net, key + 9, val);
+	err = sctl_resolve(net, key, &r);
 	if (err)
 		return err;
 	if (!r.cnf && !r.nent && r.ent->kind == SK_PAIR)
@@ -385,6 +392,8 @@ static int keys_collect(struct net *net, struct key_list *kl)
 	for (size_t i = 0; !err && i < ARRAY_SIZE(net_entries); i++)
 		if (!init_net_only(net, net_entries[i].path))
 			err = key_add(kl, net_entries[i].path, "", "");
+	for (size_t i = 0; !err && tcp_sysctl_name(i); i++)
+		err = key_add(kl, "net/ipv4/", tcp_sysctl_name(i), "");
 	if (!err)
 		err = keys_for_x(kl, "all", false);
 	if (!err)
