@@ -4,10 +4,15 @@
 #include <stddef.h>
 #include "linux/netfilter/x_tables.h"
 
+/* NAT (xt_nat.c, xt_MASQUERADE.c, xt_REDIRECT.c) */
+extern const struct xt_target xt_dnat_target, xt_snat_target, xt_masquerade_target,
+	xt_redirect_target;
+
 const struct xt_match *const xt_ct_matches[] = {
 	NULL,
 };
 
 const struct xt_target *const xt_ct_targets[] = {
+	&xt_dnat_target, &xt_snat_target, &xt_masquerade_target, &xt_redirect_target,
 	NULL,
 };

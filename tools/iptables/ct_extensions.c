@@ -5,10 +5,14 @@
 #include <stddef.h>
 #include "xtables.h"
 
+/* NAT (libxt_NAT.c) */
+extern const struct xtables_target libxt_DNAT, libxt_SNAT, libxt_MASQUERADE, libxt_REDIRECT;
+
 const struct xtables_match *const xtables_ct_matches[] = {
 	NULL,
 };
 
 const struct xtables_target *const xtables_ct_targets[] = {
+	&libxt_DNAT, &libxt_SNAT, &libxt_MASQUERADE, &libxt_REDIRECT,
 	NULL,
 };
