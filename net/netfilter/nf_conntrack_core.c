@@ -294,6 +294,7 @@ static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack
 	ct->start = world_now(net->world);
 	ct->timeout = ct->start;
 	ct->id = ++cn->next_id;
+	ct->acct = cn->sysctl.acct != 0;
 	list_add_tail(&ct->list, &cn->all);
 	cn->count++;
 	net->world->ct_live++;
@@ -711,6 +712,8 @@ static int nf_conntrack_pernet_init(struct net *net)
 	if (!u)
 		return -ENOMEM;
 	INIT_LIST_HEAD(&cn->all);
+	cn->events_on = true;
+	cn->ev_portid = 3000000000u + net->world->nsid_next;
 	nf_ct_sysctl_defaults(&cn->sysctl);
 	/* the untracked entry: confirmed, never in the table; freed with its
 	 * last reference (the namespace holds one) */

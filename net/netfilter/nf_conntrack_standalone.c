@@ -107,7 +107,7 @@ static void put_body(struct pbuf *b, const struct nf_conn *ct, bool acct)
 
 static bool ct_acct(const struct nf_conn *ct)
 {
-	return ct->net && nf_ct_pernet(ct->net)->sysctl.acct;
+	return ct->acct;
 }
 
 int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int flags)
@@ -129,8 +129,13 @@ int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int 
 
 /* ---- events ---- */
 
+/* Events wait for conntrack -E; at most this much text is kept. */
+#define NF_CT_EVENTS_MAX (1u << 20)
+
 static void ev_append(struct nf_conntrack_net *cn, const char *line, size_t n)
 {
+	if (cn->ev_len + n > NF_CT_EVENTS_MAX)
+		return;
 	if (cn->ev_len + n + 1 > cn->ev_cap) {
 		size_t cap = cn->ev_cap ? cn->ev_cap * 2 : 4096;
 		char *p;
@@ -163,7 +168,7 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 	/* ctnetlink leaves out a zero timeout of a dying entry */
 	if (ev != IPCT_DESTROY || left)
 		put(&b, "%lu ", left);
-	put_body(&b, ct, ev == IPCT_DESTROY && cn->sysctl.acct);
+	put_body(&b, ct, ev == IPCT_DESTROY && ct->acct);
 	if (ct->mark)
 		put(&b, "mark=%u ", ct->mark);
 	if (ev == IPCT_DESTROY && cn->ev_user_delete)

@@ -171,6 +171,7 @@ struct nf_conn {
 	u32 mark;
 	u32 id;
 	u64 packets[IP_CT_DIR_MAX], bytes[IP_CT_DIR_MAX];
+	bool acct;				/* made while nf_conntrack_acct was on: counters shown */
 	union {
 		struct ip_ct_tcp tcp;
 		struct { u32 stream_ts; } udp;
