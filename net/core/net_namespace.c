@@ -18,6 +18,7 @@ extern const struct pernet_operations ipv4_frags_ops;
 extern const struct pernet_operations loopback_net_ops;
 extern const struct pernet_operations brnf_net_ops;
 extern const struct pernet_operations ipt_net_ops;
+extern const struct pernet_operations nf_conntrack_net_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
 static const struct pernet_operations *const pernet_list[] = {
@@ -29,6 +30,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&inet_net_ops,
 	&loopback_net_ops,
 	&brnf_net_ops,
+	&nf_conntrack_net_ops,
 	&ipt_net_ops,
 };
 

@@ -11,6 +11,7 @@
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/neighbour.h"
+#include "net/netfilter/nf_conntrack.h"
 #include "net/net_namespace.h"
 #include "net/sysctl_net.h"
 #include "net/world.h"
@@ -245,11 +246,20 @@ static int neigh_get(const struct sctl_ref *r)
 	return n->div > 0 ? v / n->div : v;
 }
 
+/* net.netfilter.nf_conntrack_* and net.nf_conntrack_max live with
+ * conntrack (nf_conntrack_standalone.c). */
+static bool is_nf_ct_key(const char *key)
+{
+	return !strncmp(key, "net/netfilter/", 14) || !strcmp(key, "net/nf_conntrack_max");
+}
+
 int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 {
 	struct sctl_ref r;
 	int err = sctl_resolve(net, key, &r), n;
 
+	if (err == -ENOENT && is_nf_ct_key(key))
+		return nf_ct_sysctl_read(net, key, buf, len);
 	if (err)
 		return err;
 	if (r.cnf)
@@ -302,6 +312,8 @@ int sysctl_net_write(struct net *net, const char *key, const char *val)
 	struct sctl_ref r;
 	int err = sctl_resolve(net, key, &r), v[2];
 
+	if (err == -ENOENT && is_nf_ct_key(key))
+		return nf_ct_sysctl_write(net, key, val);
 	if (err)
 		return err;
 	if (!r.cnf && !r.nent && r.ent->kind == SK_PAIR)
@@ -373,6 +385,8 @@ static int keys_collect(struct net *net, struct key_list *kl)
 	for (size_t i = 0; !err && i < ARRAY_SIZE(net_entries); i++)
 		if (!init_net_only(net, net_entries[i].path))
 			err = key_add(kl, net_entries[i].path, "", "");
+	for (unsigned int i = 0; !err && nf_ct_sysctl_key(net, i); i++)
+		err = key_add(kl, nf_ct_sysctl_key(net, i), "", "");
 	if (!err)
 		err = keys_for_x(kl, "all", false);
 	if (!err)
