@@ -27,8 +27,6 @@ iptables -t nat -A PREROUTING -j SNAT --to-source 1.1.1.1; echo rc=$?
 iptables -t nat -A PREROUTING -j MASQUERADE; echo rc=$?
 iptables -t nat -A OUTPUT -j REDIRECT; echo rc=$?
 iptables -t nat -A POSTROUTING -j REDIRECT; echo rc=$?
-iptables -A INPUT -j DNAT --to-destination 1.1.1.1; echo rc=$?
-iptables -A INPUT -j MASQUERADE; echo rc=$?
 iptables -t nat -A PREROUTING -j DNAT; echo rc=$?
 iptables -t nat -A PREROUTING -j SNAT; echo rc=$?
 iptables -t nat -A PREROUTING -j DNAT --to-destination 1.2.3.400; echo rc=$?
@@ -57,7 +55,6 @@ iptables -t nat -A POSTROUTING -p tcp -j MASQUERADE --to-ports 300-200; echo rc=
 iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source 1.2.3.4 --to-source 1.2.3.5; echo rc=$?
 iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source 1.2.3.4:1000:2000; echo rc=$?
 iptables -t nat -A POSTROUTING -p tcp -j SNAT --to-source 0.0.0.0; echo rc=$?
-iptables -t nat -A POSTROUTING -p tcp ! -j SNAT --to-source 1.2.3.4; echo rc=$?
 iptables -t nat -A POSTROUTING -p tcp -j SNAT ! --to-source 1.2.3.4; echo rc=$?
 iptables -t nat -A POSTROUTING -p icmp -j SNAT --to-source 1.2.3.4:5; echo rc=$?
 iptables -t nat -A POSTROUTING -p sctp -j SNAT --to-source 1.2.3.4:5; echo rc=$?
@@ -74,3 +71,5 @@ iptables -t nat -S
 iptables -t nat -S POSTROUTING
 iptables-save -t nat
 iptables-save -c
+iptables -A INPUT -j DNAT --to-destination 1.1.1.1; echo rc=$?
+iptables -A INPUT -j MASQUERADE; echo rc=$?
