@@ -1,8 +1,8 @@
 /* The nat table (net/ipv4/netfilter/iptable_nat.c + nf_nat_proto.c's IPv4
  * hooks): PREROUTING and OUTPUT at NF_IP_PRI_NAT_DST (-100, destination
  * NAT), INPUT and POSTROUTING at NF_IP_PRI_NAT_SRC (100, source NAT).  Its
- * rules see only the first packet of a connection (nf_nat_inet_fn); the
- * table takes conntrack in its namespace while it exists.
+ * rules see only the first packet of a connection (nf_nat_inet_fn), and
+ * only while a NAT target keeps conntrack running in the namespace.
  *
  * After DNAT in PREROUTING the packet's route is dropped so that
  * ip_rcv_finish routes it to the new destination; after DNAT in OUTPUT the
@@ -72,22 +72,17 @@ static unsigned int nf_nat_ipv4_local_fn(void *priv, struct sk_buff *skb,
 	return err ? NF_DROP_ERR(err) : ret;
 }
 
+/* The table alone does not start conntrack: the NAT targets do
+ * (xt_nat.c), as in Linux, so a nat table holding only other rules sees
+ * no packet (no entry, no NEW: its counters stay at 0). */
 static int iptable_nat_net_init(struct net *net)
 {
-	int err = nf_ct_netns_get(net);
-
-	if (err)
-		return err;
-	err = nf_nat_net_get(net);
-	if (err)
-		nf_ct_netns_put(net);
-	return err;
+	return nf_nat_net_get(net);
 }
 
 static void iptable_nat_net_exit(struct net *net)
 {
 	nf_nat_net_put(net);
-	nf_ct_netns_put(net);
 }
 
 static const struct xt_table nf_nat_ipv4_table = {
