@@ -168,6 +168,53 @@ static bool nf_nat_used_tuple(const struct nf_conntrack_tuple *tuple, const stru
 	return nf_conntrack_tuple_taken(&reply, ct);
 }
 
+/* The last tries for a TCP port may take over a tuple whose connection is
+ * closing (TIME_WAIT, CLOSE, CLOSE_WAIT; assured, replied, confirmed) when
+ * the new SYN's sequence is past the old one's: the old entry is killed
+ * (nf_nat_used_tuple_harder, Linux 6.x). */
+#define NF_NAT_HARDER_THRESH	(NF_NAT_MAX_ATTEMPTS / 4)
+
+static bool nf_nat_may_kill(const struct nf_conn *ct)
+{
+	const unsigned long needed = IPS_ASSURED | IPS_SEEN_REPLY | IPS_CONFIRMED;
+
+	switch (ct->proto.tcp.state) {
+	case TCP_CONNTRACK_CLOSE:
+	case TCP_CONNTRACK_CLOSE_WAIT:
+	case TCP_CONNTRACK_TIME_WAIT:
+		break;
+	default:
+		return false;
+	}
+	if (ct->status & (IPS_FIXED_TIMEOUT | IPS_DYING))
+		return false;
+	return (ct->status & needed) == needed;
+}
+
+static bool nf_nat_used_tuple_harder(const struct nf_conntrack_tuple *tuple,
+				     const struct nf_conn *ignored, unsigned int attempts_left)
+{
+	struct nf_conntrack_tuple_hash *h;
+	struct nf_conntrack_tuple reply;
+	struct nf_conn *ct;
+	bool taken = true;
+
+	if (attempts_left > NF_NAT_HARDER_THRESH || tuple->dst.protonum != IPPROTO_TCP ||
+	    ignored->proto.tcp.state != TCP_CONNTRACK_SYN_SENT)
+		return nf_nat_used_tuple(tuple, ignored);
+	nf_ct_invert_tuple(&reply, tuple);
+	h = nf_conntrack_find_get(ignored->net, &reply);
+	if (!h)
+		return false;
+	ct = nf_ct_tuplehash_to_ctrack(h);
+	if (h->tuple.dst.dir == IP_CT_DIR_REPLY && ct != ignored && nf_nat_may_kill(ct) &&
+	    (s32)(ignored->proto.tcp.seen[0].td_end - ct->proto.tcp.seen[0].td_end) > 0 &&
+	    nf_ct_delete(ct))
+		taken = false;
+	nf_ct_put(ct);
+	return taken;
+}
+
 static bool l4proto_in_range(const struct nf_conntrack_tuple *t, enum nf_nat_manip_type m,
 			     const union nf_conntrack_man_proto *min,
 			     const union nf_conntrack_man_proto *max)
@@ -304,7 +351,7 @@ static void nf_nat_l4proto_unique_tuple(struct nf_conntrack_tuple *tuple,
 	for (;;) {
 		for (i = 0; i < attempts; i++, off++) {
 			*keyptr = htons((u16)(min + off % range_size));
-			if (!nf_nat_used_tuple(tuple, ct))
+			if (!nf_nat_used_tuple_harder(tuple, ct, attempts - i))
 				return;
 		}
 		if (attempts >= range_size || attempts < 16)
