@@ -125,6 +125,7 @@ static int world_leak_report(struct world *w, FILE *report)
 	LEAK(w->skb_pool.bufs_live, "%ld packet buffer(s) still allocated", w->skb_pool.bufs_live);
 	LEAK(w->socks_live, "%ld socket(s) still open", w->socks_live);
 	LEAK(w->neigh_live, "%ld neighbour(s) still referenced", w->neigh_live);
+	LEAK(w->ct_live, "%ld conntrack entr(ies) still allocated", w->ct_live);
 	LEAK(w->dst_live, "%ld route cache entr(ies) still referenced", w->dst_live);
 	LEAK(timer_base_count(&w->timers), "%u timer(s) still pending",
 	     timer_base_count(&w->timers));

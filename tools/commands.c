@@ -7,6 +7,7 @@
 static const struct command commands[] = {
 	{ "bridge", do_bridge },
 	{ "brctl", do_brctl },
+	{ "conntrack", do_conntrack },
 	{ "curl", do_curl },
 	{ "dmesg", do_dmesg },
 	{ "echo", do_echo },

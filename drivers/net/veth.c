@@ -37,6 +37,7 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 	/* dev_forward_skb(): scrub what must not cross, then receive on the peer */
 	skb_orphan(skb);
 	skb_dst_drop(skb);
+	nf_reset_ct(skb);
 	if (!net_eq(dev_net(dev), dev_net(rcv)))
 		skb->mark = 0;
 	skb->priority = 0;

@@ -137,6 +137,13 @@ static inline void nf_conntrack_put(struct nf_conntrack *nfct)
 		nfct->destroy(nfct);
 }
 
+/* Forget the entry (a packet leaving for another namespace, a socket). */
+static inline void nf_reset_ct(struct sk_buff *skb)
+{
+	nf_conntrack_put(skb_nfct(skb));
+	skb->_nfct = 0;
+}
+
 /* Bridged IPv4 on its way through the iptables hooks (br_netfilter): the
  * bridge ports it came in and goes out on, for -m physdev. */
 struct nf_bridge_info {

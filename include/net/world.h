@@ -36,6 +36,7 @@ struct world {
 	char *log_buf;			/* what log holds (open_memstream), for dmesg */
 	size_t log_len;
 	long socks_live;		/* leak check */
+	long ct_live;			/* conntrack entries (leak check) */
 	long neigh_live;
 	long dst_live;
 	const struct net_protocol *inet_protos[256];	/* inet_add_protocol() */

@@ -54,5 +54,6 @@ int do_nc(struct cmd_ctx *ctx, int argc, char **argv);
 int do_timeout(struct cmd_ctx *ctx, int argc, char **argv);
 int do_hping3(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ipset(struct cmd_ctx *ctx, int argc, char **argv);
+int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ extern const struct pernet_operations loopback_net_ops;
 extern const struct pernet_operations brnf_net_ops;
 extern const struct pernet_operations ipt_net_ops;
 extern const struct pernet_operations ipset_net_ops;
+extern const struct pernet_operations nf_conntrack_net_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
 static const struct pernet_operations *const pernet_list[] = {
@@ -31,6 +32,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&loopback_net_ops,
 	&brnf_net_ops,
 	&ipset_net_ops,		/* before ip_tables: rules hold references to sets */
+	&nf_conntrack_net_ops,
 	&ipt_net_ops,
 };
 

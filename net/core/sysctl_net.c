@@ -11,6 +11,7 @@
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/neighbour.h"
+#include "net/netfilter/nf_conntrack.h"
 #include "net/net_namespace.h"
 #include "net/sysctl_net.h"
 #include "net/tcp.h"
@@ -254,6 +255,13 @@ static int neigh_get(const struct sctl_ref *r)
 	return n->div > 0 ? v / n->div : v;
 }
 
+/* net.netfilter.nf_conntrack_* and net.nf_conntrack_max live with
+ * conntrack (nf_conntrack_standalone.c). */
+static bool is_nf_ct_key(const char *key)
+{
+	return !strncmp(key, "net/netfilter/", 14) || !strcmp(key, "net/nf_conntrack_max");
+}
+
 int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 {
 	struct sctl_ref r;
@@ -262,6 +270,8 @@ int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
 		return tcp_sysctl_read(net, key + 9, buf, len);
 	err = sctl_resolve(net, key, &r);
+	if (err == -ENOENT && is_nf_ct_key(key))
+		return nf_ct_sysctl_read(net, key, buf, len);
 	if (err)
 		return err;
 	if (r.cnf)
@@ -319,6 +329,8 @@ int sysctl_net_write(struct net *net, const char *key, const char *val)
 	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
 		return tcp_sysctl_write(net, key + 9, val);
 	err = sctl_resolve(net, key, &r);
+	if (err == -ENOENT && is_nf_ct_key(key))
+		return nf_ct_sysctl_write(net, key, val);
 	if (err)
 		return err;
 	if (!r.cnf && !r.nent && r.ent->kind == SK_PAIR)
@@ -394,6 +406,8 @@ static int keys_collect(struct net *net, struct key_list *kl)
 			err = key_add(kl, net_entries[i].path, "", "");
 	for (size_t i = 0; !err && tcp_sysctl_name(i); i++)
 		err = key_add(kl, "net/ipv4/", tcp_sysctl_name(i), "");
+	for (unsigned int i = 0; !err && nf_ct_sysctl_key(net, i); i++)
+		err = key_add(kl, nf_ct_sysctl_key(net, i), "", "");
 	if (!err)
 		err = keys_for_x(kl, "all", false);
 	if (!err)

@@ -19,6 +19,9 @@
 #include "net/rtnetlink.h"
 #include "net/net_namespace.h"
 
+/* MASQUERADE forgets the connections that used an address (nf_nat_masquerade.c) */
+void nf_nat_masq_inet_event(struct in_ifaddr *ifa, unsigned long event);
+
 #define INFINITY_LIFE_TIME 0xFFFFFFFFU
 
 struct net *in_dev_net(const struct in_device *in_dev)
@@ -180,6 +183,7 @@ static struct in_ifaddr *inet_del_secondaries(struct in_device *in_dev, struct i
 			return ifa;
 		list_del(&ifa->ifa_list);
 		fib_inetaddr_event(ifa, NETDEV_DOWN);
+		nf_nat_masq_inet_event(ifa, NETDEV_DOWN);
 		free(ifa);
 	}
 	return NULL;
@@ -218,6 +222,7 @@ int inet_del_ifa(struct in_device *in_dev, struct in_ifaddr *ifa1)
 	}
 	list_del(&ifa1->ifa_list);
 	fib_inetaddr_event(ifa1, NETDEV_DOWN);
+	nf_nat_masq_inet_event(ifa1, NETDEV_DOWN);	/* the inetaddr notifier's other listener */
 	if (promote)
 		inet_promote(in_dev, ifa1, promote, last_prim);
 	free(ifa1);

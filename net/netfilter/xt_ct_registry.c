@@ -4,10 +4,23 @@
 #include <stddef.h>
 #include "linux/netfilter/x_tables.h"
 
+extern const struct xt_match xt_conntrack_match, xt_state_match, xt_connmark_match;
+extern const struct xt_target xt_connmark_target, xt_ct_target, xt_notrack_target;
+/* NAT (xt_nat.c, xt_MASQUERADE.c, xt_REDIRECT.c) */
+extern const struct xt_target xt_dnat_target, xt_snat_target, xt_masquerade_target,
+	xt_redirect_target;
+
 const struct xt_match *const xt_ct_matches[] = {
+	&xt_conntrack_match,
+	&xt_state_match,
+	&xt_connmark_match,
 	NULL,
 };
 
 const struct xt_target *const xt_ct_targets[] = {
+	&xt_connmark_target,
+	&xt_ct_target,
+	&xt_notrack_target,
+	&xt_dnat_target, &xt_snat_target, &xt_masquerade_target, &xt_redirect_target,
 	NULL,
 };

@@ -44,6 +44,7 @@ for line in drop_ipv6(sys.stdin.read().splitlines()):
     if m:  # conntrack entry: the timeout counts down
         line = m.group(1) + 'T' + m.group(2)
     line = re.sub(r' id=\d+', ' id=N', line)
+    line = re.sub(r' portid=\d+', ' portid=N', line)  # conntrack -E: the deleting socket
     line = re.sub(r'\b(sport|dport)=(\d{5})\b', lambda m: m.group(1) + '=P', line)  # ephemeral ports
     line = re.sub(r' time=[0-9.]+ ms', '', line)
     line = re.sub(r', time \d+ms', '', line)

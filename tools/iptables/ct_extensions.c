@@ -5,10 +5,22 @@
 #include <stddef.h>
 #include "xtables.h"
 
+extern const struct xtables_match libxt_conntrack, libxt_state, libxt_connmark;
+extern const struct xtables_target libxt_CONNMARK, libxt_CT, libxt_NOTRACK;
+/* NAT (libxt_NAT.c) */
+extern const struct xtables_target libxt_DNAT, libxt_SNAT, libxt_MASQUERADE, libxt_REDIRECT;
+
 const struct xtables_match *const xtables_ct_matches[] = {
+	&libxt_conntrack,
+	&libxt_state,
+	&libxt_connmark,
 	NULL,
 };
 
 const struct xtables_target *const xtables_ct_targets[] = {
+	&libxt_CONNMARK,
+	&libxt_CT,
+	&libxt_NOTRACK,
+	&libxt_DNAT, &libxt_SNAT, &libxt_MASQUERADE, &libxt_REDIRECT,
 	NULL,
 };

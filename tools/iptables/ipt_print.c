@@ -53,8 +53,9 @@ static const char *std_verdict_name(int v)
 
 const char *ipt_target_name(const struct xt_table_info *info, const struct ipt_rule *r)
 {
+	/* iptables-nft lists NOTRACK as the CT target it becomes */
 	if (r->target.target)
-		return r->target.target->name;
+		return strcmp(r->target.target->name, "NOTRACK") ? r->target.target->name : "CT";
 	if (r->target.verdict >= 0)
 		return info->chains[r->target.verdict].name;
 	return std_verdict_name(r->target.verdict);

@@ -1,7 +1,39 @@
 /* Connection tracking (include/net/netfilter/nf_conntrack.h): what the rest
- * of the stack and the iptables extensions see of a tracked connection.
- * The core lives in net/netfilter/nf_conntrack_core.c; NAT in
- * net/netfilter/nf_nat_core.c. */
+ * of the stack, NAT and the iptables extensions see of a tracked connection.
+ * The core lives in net/netfilter/nf_conntrack_core.c (protocols in
+ * nf_conntrack_proto_{tcp,udp,icmp}.c, sysctls and the text of an entry in
+ * nf_conntrack_standalone.c); NAT in net/netfilter/nf_nat_core.c.
+ *
+ * The API (stable; NAT and the xt_* extensions build on it):
+ *
+ *  - Conntrack runs in a namespace while someone needs it, as Linux's
+ *    nf_ct_netns_get()/nf_ct_netns_put(): the first get registers
+ *    nf_conntrack_in at PRE_ROUTING and LOCAL_OUT (NF_IP_PRI_CONNTRACK, -200)
+ *    and nf_conntrack_confirm at POST_ROUTING and LOCAL_IN
+ *    (NF_IP_PRI_CONNTRACK_CONFIRM, INT_MAX); the last put unregisters them
+ *    (entries stay until they time out).  Every conntrack/state/connmark
+ *    match, CONNMARK/CT/NOTRACK target and the nat table hold a get.
+ *  - nf_conntrack_in() gives the skb its entry in skb->_nfct (nf_ct_get())
+ *    with a ctinfo: IP_CT_NEW for a new entry (unconfirmed: not yet in the
+ *    table), IP_CT_ESTABLISHED / IP_CT_ESTABLISHED_REPLY, IP_CT_RELATED(_REPLY)
+ *    for an ICMP error whose inner packet belongs to an entry; no entry
+ *    (_nfct == 0) means INVALID; the namespace's untracked entry with
+ *    IP_CT_UNTRACKED means NOTRACK.
+ *  - An entry has two tuples, tuplehash[IP_CT_DIR_ORIGINAL] and
+ *    [IP_CT_DIR_REPLY], both hashed (nf_conntrack_find_get() finds either).
+ *    Until confirm, the reply tuple may change: NAT calls
+ *    nf_conntrack_alter_reply(ct, new_reply) and checks candidates with
+ *    nf_conntrack_tuple_taken(tuple, ct).  __nf_conntrack_confirm() inserts
+ *    both tuples, starts the timeout and reports [NEW].
+ *  - Per entry, NAT owns ct->nat (a pointer) and ct->nat_area (zeroed
+ *    bytes); if ct->nat_ops is set, conntrack calls nat_ops->destroy(ct)
+ *    exactly once when the entry dies (deleted from the table, freed while
+ *    unconfirmed, or its namespace goes), with ct->net still valid.
+ *  - nf_ct_iterate_cleanup_net() kills the entries a callback picks
+ *    (MASQUERADE when an address goes, conntrack -D); nf_ct_flush() all.
+ *  - References: nf_ct_put() / nf_conntrack_get(&ct->ct_general); an skb
+ *    holds one through _nfct.  Lookups return a held reference.
+ */
 #ifndef SKBOX_NET_NF_CONNTRACK_H
 #define SKBOX_NET_NF_CONNTRACK_H
 
@@ -9,6 +41,9 @@
 #include "linux/skbuff.h"
 #include "linux/list.h"
 #include "linux/timer.h"
+#include "linux/netfilter.h"
+
+struct world;
 
 struct net;
 
@@ -115,22 +150,72 @@ struct ip_ct_tcp {
 	u8 last_wscale, last_flags;
 };
 
+struct nf_conn;
+
+/* What NAT plugs into an entry (see the API above). */
+struct nf_ct_nat_ops {
+	void (*destroy)(struct nf_conn *ct);
+};
+
+#define NF_CT_NAT_AREA 32
+
 struct nf_conn {
 	struct nf_conntrack ct_general;		/* first: skb->_nfct points here */
-	struct net *net;
+	struct net *net;			/* NULL once the namespace went */
+	struct world *world;
 	struct nf_conntrack_tuple_hash tuplehash[IP_CT_DIR_MAX];
 	unsigned long status;
 	u64 timeout;				/* absolute, in world nanoseconds */
-	struct timer_list timer;		/* expiry */
+	u64 start;				/* when the entry was made */
+	struct timer_list timer;		/* expiry, pending while confirmed */
 	u32 mark;
 	u32 id;
 	u64 packets[IP_CT_DIR_MAX], bytes[IP_CT_DIR_MAX];
+	bool acct;				/* made while nf_conntrack_acct was on: counters shown */
 	union {
 		struct ip_ct_tcp tcp;
 		struct { u32 stream_ts; } udp;
 	} proto;
-	struct list_head list;			/* per-namespace list of entries */
+	struct list_head list;			/* net's list of every entry, confirmed or not */
+	const struct nf_ct_nat_ops *nat_ops;	/* NAT's cleanup, or NULL */
 	void *nat;				/* NAT state (nf_nat_core.c) */
+	u64 nat_area[NF_CT_NAT_AREA / 8];	/* zeroed; NAT's to use */
+};
+
+/* Statistics (struct ip_conntrack_stat), `conntrack -S`. */
+struct ip_conntrack_stat {
+	unsigned int found, invalid, insert, insert_failed, drop, early_drop, error,
+		search_restart, clash_resolve, chaintoolong;
+};
+
+/* Timeouts (seconds) and switches of a namespace: the sysctls
+ * net.netfilter.nf_conntrack_*.  nf_conntrack_max is the world's (the
+ * first namespace's) value, as Linux's is global. */
+struct nf_ct_sysctl {
+	int max, acct, checksum, log_invalid, events, timestamp;
+	int tcp_loose, tcp_be_liberal, tcp_max_retrans, tcp_ignore_invalid_rst;
+	int tcp_timeouts[TCP_CONNTRACK_TIMEOUT_MAX];
+	int udp_timeout, udp_timeout_stream, icmp_timeout, generic_timeout;
+	int expect_max, gre_timeout, gre_timeout_stream, icmpv6_timeout;
+};
+
+/* The conntrack part of a namespace (struct nf_conntrack_net + netns_ct). */
+struct nf_conntrack_net {
+	unsigned int users;			/* nf_ct_netns_get() holders */
+	struct nf_conntrack_tuple_hash **hash;	/* both tuples of every confirmed entry */
+	unsigned int htable_size;		/* power of two; grows with the count */
+	unsigned int count;			/* entries alive (confirmed or not) */
+	struct list_head all;			/* struct nf_conn.list */
+	struct nf_conn *untracked;
+	u32 next_id;
+	struct nf_ct_sysctl sysctl;
+	struct ip_conntrack_stat stat;
+	/* events (conntrack -E): lines recorded while someone listens */
+	bool events_on;
+	bool ev_user_delete;			/* [DESTROY] by conntrack -D/-F */
+	u32 ev_portid;
+	char *ev_buf;
+	size_t ev_len, ev_cap;
 };
 
 static inline struct nf_conn *nf_ct_get(const struct sk_buff *skb,
@@ -158,13 +243,113 @@ static inline u8 nf_ct_protonum(const struct nf_conn *ct)
 	return ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.protonum;
 }
 
-/* ---- API of net/netfilter/nf_conntrack_core.c and nf_nat_core.c ---- */
+/* ---- API of net/netfilter/nf_conntrack_core.c ---- */
+struct nf_conntrack_net *nf_ct_pernet(const struct net *net);
+
+static inline struct net *nf_ct_net(const struct nf_conn *ct)
+{
+	return ct->net;
+}
+
+static inline bool nf_ct_is_confirmed(const struct nf_conn *ct)
+{
+	return ct->status & IPS_CONFIRMED;
+}
+
+static inline bool nf_ct_is_dying(const struct nf_conn *ct)
+{
+	return ct->status & IPS_DYING;
+}
+
+static inline struct nf_conn *nf_ct_tuplehash_to_ctrack(const struct nf_conntrack_tuple_hash *h)
+{
+	return (struct nf_conn *)((char *)(h - h->tuple.dst.dir) -
+				  offsetof(struct nf_conn, tuplehash));
+}
+
+static inline bool nf_ct_tuple_equal(const struct nf_conntrack_tuple *a,
+				     const struct nf_conntrack_tuple *b)
+{
+	return a->src.ip == b->src.ip && a->src.u.all == b->src.u.all &&
+	       a->dst.ip == b->dst.ip && a->dst.u.all == b->dst.u.all &&
+	       a->dst.protonum == b->dst.protonum;
+}
+
+static inline void nf_ct_put(struct nf_conn *ct)
+{
+	nf_conntrack_put(&ct->ct_general);
+}
+
+/* Take (get) / drop (put) a user of conntrack in the namespace. */
+int nf_ct_netns_get(struct net *net);
+void nf_ct_netns_put(struct net *net);
+
+/* The hooks' work, callable directly (tests, NAT) */
+unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *state);
+unsigned int nf_conntrack_confirm(struct sk_buff *skb);
+
+/* The tuple of a packet: IP header at skb's network header; false when it
+ * cannot be parsed.  Protocols without ports get 0s. */
+bool nf_ct_get_tuplepr(const struct sk_buff *skb, unsigned int nhoff,
+		       struct nf_conntrack_tuple *tuple);
+bool nf_ct_invert_tuple(struct nf_conntrack_tuple *inverse,
+			const struct nf_conntrack_tuple *orig);
+
+/* The entry one of whose tuples equals tuple, with a reference; NULL. */
+struct nf_conntrack_tuple_hash *nf_conntrack_find_get(struct net *net,
+						      const struct nf_conntrack_tuple *tuple);
+/* Is tuple the reply tuple (or original) of a confirmed entry other than
+ * ignored?  (NAT's clash check, nf_conntrack_tuple_taken in Linux.) */
+bool nf_conntrack_tuple_taken(const struct nf_conntrack_tuple *tuple,
+			      const struct nf_conn *ignored);
+/* NAT changed the reply tuple of an unconfirmed entry. */
+void nf_conntrack_alter_reply(struct nf_conn *ct, const struct nf_conntrack_tuple *newreply);
+
+/* Kill the entry now (timeout, conntrack -D, a TCP RST): out of the table,
+ * [DESTROY] reported; it is freed when the last reference goes.  False when
+ * it was already dying. */
+bool nf_ct_delete(struct nf_conn *ct);
+/* Kill every entry for which iter returns true; return how many. */
+unsigned int nf_ct_iterate_cleanup_net(struct net *net,
+				       bool (*iter)(struct nf_conn *ct, void *data), void *data);
+/* Call fn on every confirmed, live entry (conntrack -L); stops on non-zero. */
+int nf_ct_iterate(struct net *net, int (*fn)(struct nf_conn *ct, void *data), void *data);
+
+/* Refresh the timeout: now + seconds (not for IPS_FIXED_TIMEOUT). */
+void nf_ct_refresh_acct(struct nf_conn *ct, enum ip_conntrack_info ctinfo,
+			const struct sk_buff *skb, unsigned int seconds);
+/* Seconds left, as /proc and conntrack -L show them. */
+unsigned long nf_ct_expires(const struct nf_conn *ct);
+
 /* The untracked entry of the namespace (CT --notrack / NOTRACK). */
 struct nf_conn *nf_ct_untracked_get(struct net *net);
-/* Remove every entry (conntrack -F), or those whose tuples use addr
- * (MASQUERADE when an address goes).  Return how many went. */
+/* Remove every entry (conntrack -F).  Return how many went. */
 unsigned int nf_ct_flush(struct net *net);
 unsigned int nf_ct_entries(struct net *net);
+
+/* Events: [NEW] at confirm, [UPDATE] on a state/status change, [DESTROY]
+ * when an entry dies; recorded as conntrack -E prints them while
+ * events_on.  nf_ct_events_take() hands the text over (caller frees). */
+enum ip_conntrack_events {
+	IPCT_NEW,
+	IPCT_UPDATE,
+	IPCT_DESTROY,
+};
+void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct);
+char *nf_ct_events_take(struct net *net, size_t *len);
+
+/* ---- nf_conntrack_standalone.c: the text of an entry ---- */
+#define NF_CT_PRINT_EXTENDED 0x1	/* conntrack -o extended: "ipv4     2 " first */
+#define NF_CT_PRINT_ID 0x2		/* -o id */
+/* One line as conntrack -L prints it (with '\n'); returns its length. */
+int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int flags);
+const char *nf_ct_tcp_state_name(unsigned int state);
+/* net/core/sysctl_net.c asks these for keys under net/netfilter and
+ * net/nf_conntrack_max: 0 / -ENOENT / -EINVAL as sysctl_net_read/write. */
+int nf_ct_sysctl_read(struct net *net, const char *key, char *buf, size_t len);
+int nf_ct_sysctl_write(struct net *net, const char *key, const char *val);
+/* The keys that exist in net, in order; fn as sysctl_net_for_each. */
+const char *nf_ct_sysctl_key(const struct net *net, unsigned int i);
 
 /* NAT (include/net/netfilter/nf_nat.h) */
 enum nf_nat_manip_type {

@@ -3,6 +3,9 @@
 #include <stddef.h>
 #include "linux/netfilter_ipv4/ip_tables.h"
 
+extern const struct ipt_table_ops iptable_nat_ops;
+
 const struct ipt_table_ops *const ipt_ct_tables[] = {
+	&iptable_nat_ops,
 	NULL,
 };

@@ -1,0 +1,759 @@
+/* Connection tracking core (net/netfilter/nf_conntrack_core.c and
+ * nf_conntrack_proto.c's ipv4_conntrack_in/ipv4_confirm): at PRE_ROUTING and
+ * LOCAL_OUT (priority -200) nf_conntrack_in() finds or makes the entry of a
+ * packet and lets the protocol tracker judge it; at LOCAL_IN and
+ * POST_ROUTING (last) nf_conntrack_confirm() puts a new entry into the
+ * namespace's table.  Entries die by their timer (exact, in virtual time),
+ * by the protocol (TCP RST/reopen), by conntrack -D/-F or with the
+ * namespace.  The API is described in include/net/netfilter/nf_conntrack.h. */
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "linux/hash.h"
+#include "linux/netfilter/x_tables.h"
+#include "net/ip.h"
+#include "net/icmp.h"
+#include "net/netfilter/nf_conntrack.h"
+#include "net/netfilter/nf_conntrack_l4proto.h"
+#include "net/net_namespace.h"
+#include "net/trace.h"
+#include "net/world.h"
+
+static const unsigned int nf_conntrack_net_id = NETGEN_CONNTRACK;
+
+/* What /proc/sys/net/netfilter/nf_conntrack_buckets shows: the kernel's
+ * size for this machine's memory.  The table itself starts small and
+ * doubles with the count; early drop scans the kernel's buckets. */
+#define NF_CT_BUCKETS_SHOWN 262144u
+#define NF_CT_EVICTION_RANGE 8
+#define NF_CT_HTABLE_MIN 64u
+
+struct nf_conntrack_net *nf_ct_pernet(const struct net *net)
+{
+	return net_generic(net, nf_conntrack_net_id);
+}
+
+static int nf_ct_max(const struct net *net)
+{
+	return nf_ct_pernet(net->world->init_net)->sysctl.max;
+}
+
+/* ---- tuples and hashing ---- */
+
+static u32 hash_conntrack_raw(const struct nf_conntrack_tuple *t)
+{
+	u32 ports = ((u32)t->src.u.all << 16) | t->dst.u.all;
+
+	return hash_3words(t->src.ip, t->dst.ip ^ t->dst.protonum, ports);
+}
+
+/* The bucket Linux's table of NF_CT_BUCKETS_SHOWN would use
+ * (reciprocal_scale). */
+static u32 shown_bucket(u32 hash)
+{
+	return (u32)(((u64)hash * NF_CT_BUCKETS_SHOWN) >> 32);
+}
+
+static unsigned int bucket_of(const struct nf_conntrack_net *cn, u32 hash)
+{
+	return shown_bucket(hash) & (cn->htable_size - 1);
+}
+
+static void hash_insert(struct nf_conntrack_net *cn, struct nf_conntrack_tuple_hash *h)
+{
+	unsigned int b = bucket_of(cn, hash_conntrack_raw(&h->tuple));
+
+	h->next = cn->hash[b];
+	cn->hash[b] = h;
+}
+
+static void hash_remove(struct nf_conntrack_net *cn, struct nf_conntrack_tuple_hash *h)
+{
+	struct nf_conntrack_tuple_hash **pp = &cn->hash[bucket_of(cn, hash_conntrack_raw(&h->tuple))];
+
+	for (; *pp; pp = &(*pp)->next)
+		if (*pp == h) {
+			*pp = h->next;
+			h->next = NULL;
+			return;
+		}
+}
+
+/* Double the table when it holds more tuples than buckets. */
+static void hash_grow(struct nf_conntrack_net *cn)
+{
+	unsigned int old = cn->htable_size, size = old * 2;
+	struct nf_conntrack_tuple_hash **nh, **oh = cn->hash;
+
+	if (size > NF_CT_BUCKETS_SHOWN || !(nh = calloc(size, sizeof(*nh))))
+		return;
+	cn->hash = nh;
+	cn->htable_size = size;
+	for (unsigned int i = 0; i < old; i++)
+		while (oh[i]) {
+			struct nf_conntrack_tuple_hash *h = oh[i];
+
+			oh[i] = h->next;
+			hash_insert(cn, h);
+		}
+	free(oh);
+}
+
+static struct nf_conntrack_tuple_hash *
+__nf_conntrack_find(struct nf_conntrack_net *cn, const struct nf_conntrack_tuple *tuple)
+{
+	struct nf_conntrack_tuple_hash *h;
+
+	if (!cn->hash)
+		return NULL;
+	for (h = cn->hash[bucket_of(cn, hash_conntrack_raw(tuple))]; h; h = h->next)
+		if (nf_ct_tuple_equal(&h->tuple, tuple))
+			return h;
+	return NULL;
+}
+
+static bool nf_ct_is_expired(const struct nf_conn *ct)
+{
+	return ct->timeout <= world_now(ct->world);
+}
+
+struct nf_conntrack_tuple_hash *nf_conntrack_find_get(struct net *net,
+						      const struct nf_conntrack_tuple *tuple)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	struct nf_conntrack_tuple_hash *h = __nf_conntrack_find(cn, tuple);
+	struct nf_conn *ct;
+
+	if (!h)
+		return NULL;
+	ct = nf_ct_tuplehash_to_ctrack(h);
+	/* an entry whose time is up is gone, even before its timer ran */
+	if (nf_ct_is_expired(ct)) {
+		nf_ct_delete(ct);
+		return NULL;
+	}
+	nf_conntrack_get(&ct->ct_general);
+	return h;
+}
+
+bool nf_conntrack_tuple_taken(const struct nf_conntrack_tuple *tuple,
+			      const struct nf_conn *ignored)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(ignored->net);
+	struct nf_conntrack_tuple_hash *h;
+
+	if (!cn->hash)
+		return false;
+	for (h = cn->hash[bucket_of(cn, hash_conntrack_raw(tuple))]; h; h = h->next) {
+		struct nf_conn *ct = nf_ct_tuplehash_to_ctrack(h);
+
+		if (ct != ignored && nf_ct_tuple_equal(&h->tuple, tuple) && !nf_ct_is_expired(ct))
+			return true;
+	}
+	return false;
+}
+
+void nf_conntrack_alter_reply(struct nf_conn *ct, const struct nf_conntrack_tuple *newreply)
+{
+	assert(!nf_ct_is_confirmed(ct));
+	ct->tuplehash[IP_CT_DIR_REPLY].tuple = *newreply;
+	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.dir = IP_CT_DIR_REPLY;
+}
+
+/* ---- life of an entry ---- */
+
+static void nf_ct_nat_cleanup(struct nf_conn *ct)
+{
+	const struct nf_ct_nat_ops *ops = ct->nat_ops;
+
+	if (ops) {
+		ct->nat_ops = NULL;
+		ops->destroy(ct);
+	}
+}
+
+/* The last reference went (nf_conntrack_destroy + nf_conntrack_free). */
+static void destroy_conntrack(struct nf_conntrack *nfct)
+{
+	struct nf_conn *ct = (struct nf_conn *)nfct;
+
+	if (ct->status & IPS_UNTRACKED) {
+		free(ct);
+		return;
+	}
+	if (ct->net) {
+		nf_ct_nat_cleanup(ct);
+		list_del(&ct->list);
+		nf_ct_pernet(ct->net)->count--;
+	}
+	ct->world->ct_live--;
+	free(ct);
+}
+
+static void nf_ct_timer_fn(struct timer_list *t)
+{
+	struct nf_conn *ct = from_timer(ct, t, timer);
+
+	/* refreshes only move ct->timeout; the timer catches up lazily */
+	if (ct->timeout > world_now(ct->world)) {
+		mod_timer(&ct->timer, ct->timeout);
+		return;
+	}
+	nf_ct_delete(ct);
+}
+
+bool nf_ct_delete(struct nf_conn *ct)
+{
+	struct nf_conntrack_net *cn;
+
+	if (nf_ct_is_dying(ct) || !nf_ct_is_confirmed(ct) || !ct->net)
+		return false;
+	cn = nf_ct_pernet(ct->net);
+	ct->status |= IPS_DYING;
+	del_timer(&ct->timer);
+	hash_remove(cn, &ct->tuplehash[IP_CT_DIR_ORIGINAL]);
+	hash_remove(cn, &ct->tuplehash[IP_CT_DIR_REPLY]);
+	nf_conntrack_event(IPCT_DESTROY, ct);
+	nf_ct_nat_cleanup(ct);
+	nf_ct_put(ct);				/* the table's reference */
+	return true;
+}
+
+static struct nf_conn *nf_ct_alloc_raw(struct net *net)
+{
+	struct nf_conn *ct = calloc(1, sizeof(*ct));
+
+	if (!ct)
+		return NULL;
+	ct->net = net;
+	ct->world = net->world;
+	ct->ct_general.use = 1;
+	ct->ct_general.destroy = destroy_conntrack;
+	timer_setup(&net->world->timers, &ct->timer, nf_ct_timer_fn);
+	INIT_LIST_HEAD(&ct->list);
+	return ct;
+}
+
+/* Early drop: a confirmed entry that is not ASSURED, from the kernel's
+ * NF_CT_EVICTION_RANGE buckets starting at the new tuple's (early_drop). */
+static bool early_drop(struct net *net, u32 hash)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	u32 first = shown_bucket(hash);
+
+	if (!cn->hash)
+		return false;
+	for (u32 i = 0; i < NF_CT_EVICTION_RANGE; i++) {
+		u32 want = (first + i) % NF_CT_BUCKETS_SHOWN;
+		struct nf_conntrack_tuple_hash *h;
+
+		for (h = cn->hash[want & (cn->htable_size - 1)]; h; h = h->next) {
+			struct nf_conn *ct = nf_ct_tuplehash_to_ctrack(h);
+
+			if (shown_bucket(hash_conntrack_raw(&h->tuple)) != want ||
+			    (ct->status & IPS_ASSURED) || nf_ct_is_dying(ct))
+				continue;
+			if (nf_ct_delete(ct)) {
+				cn->stat.early_drop++;
+				return true;
+			}
+		}
+	}
+	return false;
+}
+
+static void nf_ct_table_full(struct net *net)
+{
+	struct world *w = net->world;
+
+	if (w->log)
+		fprintf(w->log, "[%5llu.%06llu] nf_conntrack: nf_conntrack: table full, dropping packet\n",
+			(unsigned long long)(w->now / NSEC_PER_SEC),
+			(unsigned long long)(w->now % NSEC_PER_SEC / 1000));
+}
+
+/* A new, unconfirmed entry for orig (__nf_conntrack_alloc + init_conntrack);
+ * NULL when the table is full and nothing could be dropped. */
+static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack_tuple *orig)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	int max = nf_ct_max(net);
+	struct nf_conn *ct;
+
+	if (max && cn->count >= (unsigned int)max && !early_drop(net, hash_conntrack_raw(orig))) {
+		nf_ct_table_full(net);
+		return NULL;
+	}
+	if (!(ct = nf_ct_alloc_raw(net)))
+		return NULL;
+	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple = *orig;
+	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.dir = IP_CT_DIR_ORIGINAL;
+	nf_ct_invert_tuple(&ct->tuplehash[IP_CT_DIR_REPLY].tuple, orig);
+	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.dir = IP_CT_DIR_REPLY;
+	ct->start = world_now(net->world);
+	ct->timeout = ct->start;
+	ct->id = ++cn->next_id;
+	ct->acct = cn->sysctl.acct != 0;
+	list_add_tail(&ct->list, &cn->all);
+	cn->count++;
+	net->world->ct_live++;
+	return ct;
+}
+
+void nf_ct_refresh_acct(struct nf_conn *ct, enum ip_conntrack_info ctinfo,
+			const struct sk_buff *skb, unsigned int seconds)
+{
+	enum ip_conntrack_dir dir = CTINFO2DIR(ctinfo);
+
+	if (!(ct->status & IPS_FIXED_TIMEOUT))
+		ct->timeout = world_now(ct->world) + (u64)seconds * NSEC_PER_SEC;
+	if (skb) {
+		ct->packets[dir]++;
+		ct->bytes[dir] += skb->len;
+	}
+}
+
+unsigned long nf_ct_expires(const struct nf_conn *ct)
+{
+	u64 now = world_now(ct->world);
+
+	return ct->timeout > now ? (unsigned long)((ct->timeout - now) / NSEC_PER_SEC) : 0;
+}
+
+/* ---- tuples of packets ---- */
+
+bool nf_ct_get_tuplepr(const struct sk_buff *skb, unsigned int nhoff,
+		       struct nf_conntrack_tuple *tuple)
+{
+	struct iphdr _iph;
+	const struct iphdr *iph = xt_header_pointer(skb, (int)nhoff, sizeof(_iph), &_iph);
+	const struct nf_conntrack_l4proto *l4;
+
+	if (!iph || iph->ihl < 5)
+		return false;
+	memset(tuple, 0, sizeof(*tuple));
+	tuple->src.ip = iph->saddr;
+	tuple->dst.ip = iph->daddr;
+	tuple->dst.protonum = iph->protocol;
+	l4 = nf_ct_l4proto_find(iph->protocol);
+	return !l4->pkt_to_tuple || l4->pkt_to_tuple(skb, nhoff + iph->ihl * 4u, tuple);
+}
+
+bool nf_ct_invert_tuple(struct nf_conntrack_tuple *inverse,
+			const struct nf_conntrack_tuple *orig)
+{
+	const struct nf_conntrack_l4proto *l4 = nf_ct_l4proto_find(orig->dst.protonum);
+
+	memset(inverse, 0, sizeof(*inverse));
+	inverse->src.ip = orig->dst.ip;
+	inverse->dst.ip = orig->src.ip;
+	inverse->dst.protonum = orig->dst.protonum;
+	inverse->dst.dir = !orig->dst.dir;
+	if (l4->invert_tuple)
+		return l4->invert_tuple(inverse, orig);
+	return true;
+}
+
+/* ---- the hooks ---- */
+
+static const char *const ctinfo_names[] = {
+	[IP_CT_ESTABLISHED] = "established", [IP_CT_RELATED] = "related",
+	[IP_CT_NEW] = "new", [IP_CT_ESTABLISHED_REPLY] = "established reply",
+	[IP_CT_RELATED_REPLY] = "related reply", [IP_CT_UNTRACKED] = "untracked",
+};
+
+static void nf_ct_trace(struct sk_buff *skb)
+{
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct;
+
+	if (!skb_tracing(skb))
+		return;
+	ct = nf_ct_get(skb, &ctinfo);
+	skb_trace_note(skb, "nf_conntrack_in", ct ? ctinfo_names[ctinfo] : "invalid");
+}
+
+/* Find the entry of the packet or make one; set skb->_nfct
+ * (resolve_normal_ct).  0, or -ENOMEM when the table is full. */
+static int resolve_normal_ct(struct net *net, struct sk_buff *skb, unsigned int dataoff,
+			     const struct nf_conntrack_l4proto *l4)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	struct nf_conntrack_tuple tuple;
+	struct nf_conntrack_tuple_hash *h;
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct;
+
+	if (!nf_ct_get_tuplepr(skb, (unsigned int)skb_network_offset(skb), &tuple))
+		return -EINVAL;
+	h = nf_conntrack_find_get(net, &tuple);
+	if (!h) {
+		if (!(ct = init_conntrack(net, &tuple)))
+			return -ENOMEM;
+		if (l4->new && !l4->new(ct, skb, dataoff)) {
+			nf_ct_put(ct);
+			return -EINVAL;
+		}
+		nf_ct_set(skb, ct, IP_CT_NEW);
+		return 0;
+	}
+	cn->stat.found++;
+	ct = nf_ct_tuplehash_to_ctrack(h);
+	if (h->tuple.dst.dir == IP_CT_DIR_REPLY)
+		ctinfo = IP_CT_ESTABLISHED_REPLY;
+	else if (ct->status & IPS_SEEN_REPLY)
+		ctinfo = IP_CT_ESTABLISHED;
+	else
+		ctinfo = IP_CT_NEW;
+	nf_ct_set(skb, ct, ctinfo);
+	return 0;
+}
+
+static unsigned int nf_ct_drop_full(struct net *net, struct sk_buff *skb)
+{
+	nf_ct_pernet(net)->stat.drop++;
+	skb_drop_hint(skb, "nf_conntrack: table full (net.netfilter.nf_conntrack_max)");
+	kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
+	return NF_STOLEN;
+}
+
+unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *state)
+{
+	struct net *net = state->net;
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	const struct nf_conntrack_l4proto *l4;
+	enum ip_conntrack_info ctinfo;
+	const struct iphdr *iph;
+	unsigned int dataoff;
+	struct nf_conn *ct;
+	int ret;
+
+	/* seen already (looped back), or NOTRACK in the raw table */
+	if (skb->_nfct)
+		return NF_ACCEPT;
+	iph = ip_hdr(skb);
+	dataoff = (unsigned int)skb_network_offset(skb) + iph->ihl * 4u;
+	/* Linux reassembles first (nf_defrag_ipv4); a later fragment carries
+	 * no ports, so skbox leaves it without an entry */
+	if (iph->frag_off & htons(IP_OFFSET))
+		goto invalid;
+	l4 = nf_ct_l4proto_find(iph->protocol);
+	if (l4->error) {
+		ret = l4->error(net, skb, dataoff, state);
+		if (ret <= 0) {
+			cn->stat.error++;
+			cn->stat.invalid++;
+			if (ret < 0) {
+				kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
+				return NF_STOLEN;
+			}
+			goto invalid;
+		}
+		if (skb->_nfct)			/* RELATED to an entry */
+			goto out;
+	}
+repeat:
+	ret = resolve_normal_ct(net, skb, dataoff, l4);
+	if (ret == -ENOMEM)
+		return nf_ct_drop_full(net, skb);
+	if (ret < 0) {
+		cn->stat.invalid++;
+		goto invalid;
+	}
+	ct = nf_ct_get(skb, &ctinfo);
+	ret = l4->packet(ct, skb, dataoff, ctinfo, state);
+	if (ret <= 0) {
+		nf_reset_ct(skb);
+		if (ret == -NF_REPEAT)		/* TCP reopened a closed connection */
+			goto repeat;
+		cn->stat.invalid++;
+		if (ret == -NF_DROP) {
+			cn->stat.drop++;
+			skb_drop_hint(skb, "nf_conntrack: the TCP tracker rejected the segment");
+			kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
+			return NF_STOLEN;
+		}
+		goto invalid;
+	}
+	if (ctinfo == IP_CT_ESTABLISHED_REPLY && !(ct->status & IPS_SEEN_REPLY)) {
+		ct->status |= IPS_SEEN_REPLY;
+		nf_conntrack_event(IPCT_UPDATE, ct);
+	}
+out:
+	nf_ct_trace(skb);
+	return NF_ACCEPT;
+invalid:
+	skb_trace_note(skb, "nf_conntrack_in", "invalid");
+	return NF_ACCEPT;
+}
+
+/* A clash: another entry with the same tuples was confirmed first.  Take
+ * it when it is the same flow (nf_ct_resolve_clash), else drop. */
+static unsigned int nf_ct_resolve_clash(struct sk_buff *skb, struct nf_conn *ct,
+					struct nf_conntrack_tuple_hash *h)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(ct->net);
+	struct nf_conn *loser = ct, *winner = nf_ct_tuplehash_to_ctrack(h);
+	enum ip_conntrack_info ctinfo;
+
+	if (nf_ct_tuple_equal(&winner->tuplehash[IP_CT_DIR_REPLY].tuple,
+			      &loser->tuplehash[IP_CT_DIR_REPLY].tuple) &&
+	    nf_ct_tuple_equal(&winner->tuplehash[IP_CT_DIR_ORIGINAL].tuple,
+			      &loser->tuplehash[IP_CT_DIR_ORIGINAL].tuple) &&
+	    !nf_ct_is_dying(winner)) {
+		nf_ct_get(skb, &ctinfo);
+		nf_conntrack_get(&winner->ct_general);
+		nf_ct_put(loser);
+		nf_ct_set(skb, winner, ctinfo);
+		cn->stat.clash_resolve++;
+		return NF_ACCEPT;
+	}
+	cn->stat.insert_failed++;
+	kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
+	return NF_STOLEN;
+}
+
+static int __nf_conntrack_confirm(struct sk_buff *skb, struct nf_conn *ct,
+				  enum ip_conntrack_info ctinfo)
+{
+	struct nf_conntrack_net *cn;
+	struct nf_conntrack_tuple_hash *h;
+
+	/* only the original direction confirms (a reply to an unconfirmed
+	 * entry comes from a looped-back packet) */
+	if (CTINFO2DIR(ctinfo) != IP_CT_DIR_ORIGINAL || !ct->net)
+		return NF_ACCEPT;
+	cn = nf_ct_pernet(ct->net);
+	if (!cn->hash) {
+		cn->hash = calloc(NF_CT_HTABLE_MIN, sizeof(*cn->hash));
+		if (!cn->hash) {
+			kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
+			return NF_STOLEN;
+		}
+		cn->htable_size = NF_CT_HTABLE_MIN;
+	}
+	if ((h = __nf_conntrack_find(cn, &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple)) ||
+	    (h = __nf_conntrack_find(cn, &ct->tuplehash[IP_CT_DIR_REPLY].tuple)))
+		return (int)nf_ct_resolve_clash(skb, ct, h);
+	hash_insert(cn, &ct->tuplehash[IP_CT_DIR_ORIGINAL]);
+	hash_insert(cn, &ct->tuplehash[IP_CT_DIR_REPLY]);
+	ct->status |= IPS_CONFIRMED;
+	nf_conntrack_get(&ct->ct_general);	/* the table's reference */
+	mod_timer(&ct->timer, ct->timeout);
+	cn->stat.insert++;
+	if (cn->count * 2 > cn->htable_size)
+		hash_grow(cn);
+	nf_conntrack_event(IPCT_NEW, ct);
+	return NF_ACCEPT;
+}
+
+unsigned int nf_conntrack_confirm(struct sk_buff *skb)
+{
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
+
+	if (!ct || nf_ct_is_confirmed(ct))
+		return NF_ACCEPT;
+	return (unsigned int)__nf_conntrack_confirm(skb, ct, ctinfo);
+}
+
+static unsigned int ipv4_conntrack_in(void *priv, struct sk_buff *skb,
+				      const struct nf_hook_state *state)
+{
+	(void)priv;
+	return nf_conntrack_in(skb, state);
+}
+
+static unsigned int ipv4_confirm(void *priv, struct sk_buff *skb,
+				 const struct nf_hook_state *state)
+{
+	(void)priv;
+	(void)state;
+	return nf_conntrack_confirm(skb);
+}
+
+static const struct nf_hook_ops ipv4_conntrack_ops[] = {
+	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV4, .hooknum = NF_INET_PRE_ROUTING,
+	  .priority = NF_IP_PRI_CONNTRACK },
+	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP_PRI_CONNTRACK },
+	{ .hook = ipv4_confirm, .pf = NFPROTO_IPV4, .hooknum = NF_INET_POST_ROUTING,
+	  .priority = NF_IP_PRI_CONNTRACK_CONFIRM },
+	{ .hook = ipv4_confirm, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_IN,
+	  .priority = NF_IP_PRI_CONNTRACK_CONFIRM },
+};
+
+int nf_ct_netns_get(struct net *net)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	size_t i;
+	int err;
+
+	if (cn->users++)
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(ipv4_conntrack_ops); i++) {
+		err = nf_register_net_hook(net, &ipv4_conntrack_ops[i]);
+		if (err) {
+			while (i-- > 0)
+				nf_unregister_net_hook(net, &ipv4_conntrack_ops[i]);
+			cn->users--;
+			return err;
+		}
+	}
+	return 0;
+}
+
+void nf_ct_netns_put(struct net *net)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+
+	assert(cn->users > 0);
+	if (--cn->users)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(ipv4_conntrack_ops); i++)
+		nf_unregister_net_hook(net, &ipv4_conntrack_ops[i]);
+}
+
+/* ---- walking and flushing ---- */
+
+unsigned int nf_ct_iterate_cleanup_net(struct net *net,
+				       bool (*iter)(struct nf_conn *ct, void *data), void *data)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	struct nf_conn *ct, *tmp;
+	unsigned int n = 0;
+
+	list_for_each_entry_safe(ct, tmp, &cn->all, list) {
+		if (!nf_ct_is_confirmed(ct) || nf_ct_is_dying(ct) || !iter(ct, data))
+			continue;
+		/* the next entry may hold its last reference through nothing
+		 * but the table: keep it alive across the delete */
+		nf_conntrack_get(&ct->ct_general);
+		if (nf_ct_delete(ct))
+			n++;
+		tmp = list_entry(ct->list.next, struct nf_conn, list);
+		nf_ct_put(ct);
+	}
+	return n;
+}
+
+int nf_ct_iterate(struct net *net, int (*fn)(struct nf_conn *ct, void *data), void *data)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	struct nf_conn *ct;
+	int err;
+
+	list_for_each_entry(ct, &cn->all, list) {
+		if (!nf_ct_is_confirmed(ct) || nf_ct_is_dying(ct) || nf_ct_is_expired(ct))
+			continue;
+		if ((err = fn(ct, data)))
+			return err;
+	}
+	return 0;
+}
+
+static bool kill_all(struct nf_conn *ct, void *data)
+{
+	(void)ct;
+	(void)data;
+	return true;
+}
+
+unsigned int nf_ct_flush(struct net *net)
+{
+	return nf_ct_iterate_cleanup_net(net, kill_all, NULL);
+}
+
+unsigned int nf_ct_entries(struct net *net)
+{
+	return nf_ct_pernet(net)->count;
+}
+
+struct nf_conn *nf_ct_untracked_get(struct net *net)
+{
+	return nf_ct_pernet(net)->untracked;
+}
+
+/* ---- the namespace ---- */
+
+static void nf_ct_sysctl_defaults(struct nf_ct_sysctl *s)
+{
+	static const int tcp[TCP_CONNTRACK_TIMEOUT_MAX] = {
+		[TCP_CONNTRACK_SYN_SENT] = 120, [TCP_CONNTRACK_SYN_RECV] = 60,
+		[TCP_CONNTRACK_ESTABLISHED] = 432000, [TCP_CONNTRACK_FIN_WAIT] = 120,
+		[TCP_CONNTRACK_CLOSE_WAIT] = 60, [TCP_CONNTRACK_LAST_ACK] = 30,
+		[TCP_CONNTRACK_TIME_WAIT] = 120, [TCP_CONNTRACK_CLOSE] = 10,
+		[TCP_CONNTRACK_SYN_SENT2] = 120, [TCP_CONNTRACK_RETRANS] = 300,
+		[TCP_CONNTRACK_UNACK] = 300,
+	};
+
+	s->max = (int)NF_CT_BUCKETS_SHOWN;
+	s->checksum = 1;
+	s->events = 2;
+	s->tcp_loose = 1;
+	s->tcp_max_retrans = 3;
+	memcpy(s->tcp_timeouts, tcp, sizeof(tcp));
+	s->udp_timeout = 30;
+	s->udp_timeout_stream = 120;
+	s->icmp_timeout = 30;
+	s->generic_timeout = 600;
+	s->expect_max = 4096;
+	s->gre_timeout = 30;
+	s->gre_timeout_stream = 180;
+	s->icmpv6_timeout = 30;
+}
+
+static int nf_conntrack_pernet_init(struct net *net)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	struct nf_conn *u = calloc(1, sizeof(*u));
+
+	if (!u)
+		return -ENOMEM;
+	INIT_LIST_HEAD(&cn->all);
+	cn->events_on = true;
+	cn->ev_portid = 3000000000u + net->world->nsid_next;
+	nf_ct_sysctl_defaults(&cn->sysctl);
+	/* the untracked entry: confirmed, never in the table; freed with its
+	 * last reference (the namespace holds one) */
+	u->ct_general.use = 1;
+	u->ct_general.destroy = destroy_conntrack;
+	u->status = IPS_CONFIRMED | IPS_UNTRACKED;
+	u->world = net->world;
+	INIT_LIST_HEAD(&u->list);
+	cn->untracked = u;
+	return 0;
+}
+
+static void nf_conntrack_pernet_exit(struct net *net)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	struct nf_conn *ct, *tmp;
+
+	while (cn->users)
+		nf_ct_netns_put(net);
+	nf_ct_flush(net);
+	/* entries still referenced by packets in flight outlive the
+	 * namespace, detached */
+	list_for_each_entry_safe(ct, tmp, &cn->all, list) {
+		nf_ct_nat_cleanup(ct);
+		list_del_init(&ct->list);
+		ct->net = NULL;
+		cn->count--;
+	}
+	cn->untracked->net = NULL;
+	nf_ct_put(cn->untracked);
+	free(cn->hash);
+	cn->hash = NULL;
+	free(cn->ev_buf);
+	cn->ev_buf = NULL;
+}
+
+const struct pernet_operations nf_conntrack_net_ops = {
+	.name = "nf_conntrack",
+	.init = nf_conntrack_pernet_init,
+	.exit = nf_conntrack_pernet_exit,
+	.id = &nf_conntrack_net_id,
+	.size = sizeof(struct nf_conntrack_net),
+};

@@ -1,0 +1,128 @@
+/* MASQUERADE and REDIRECT (net/netfilter/nf_nat_masquerade.c,
+ * nf_nat_redirect.c).
+ *
+ * MASQUERADE is SNAT to the address the out device would use to reach the
+ * packet's next hop (inet_select_addr), remembered per entry by the
+ * device's ifindex: when the device goes down or that address is deleted,
+ * the entries it made are removed (masq_device_event, masq_inet_event),
+ * so the next packet of the flow starts a new connection with the new
+ * address.  REDIRECT is DNAT to the host itself: 127.0.0.1 for locally
+ * made packets, else the first address of the device the packet came in
+ * on (no address: the packet is dropped). */
+#include <stdio.h>
+#include "net/netfilter/nf_nat.h"
+#include "linux/inetdevice.h"
+#include "uapi/rtnetlink.h"
+#include "net/route.h"
+#include "net/ip.h"
+#include "net/net_namespace.h"
+#include "net/world.h"
+
+unsigned int nf_nat_masquerade_ipv4(struct sk_buff *skb, unsigned int hooknum,
+				    const struct nf_nat_range2 *range,
+				    const struct net_device *out)
+{
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
+	const struct rtable *rt = skb_rtable(skb);
+	struct nf_nat_range2 newrange;
+	__be32 nh, newsrc;
+
+	(void)hooknum;
+	if (!ct || !out)
+		return NF_ACCEPT;
+	/* 0.0.0.0: a local packet that is probably not going anywhere */
+	if (ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.src.ip == 0)
+		return NF_ACCEPT;
+	/* a bridged frame (br_netfilter) may carry no route: its next hop is
+	 * its destination */
+	nh = rt ? rt_nexthop(rt, ip_hdr(skb)->daddr) : ip_hdr(skb)->daddr;
+	newsrc = inet_select_addr(out, nh, RT_SCOPE_UNIVERSE);
+	if (!newsrc) {
+		struct world *w = ct->world;
+
+		if (w && w->log)
+			fprintf(w->log, "%s ate my IP address\n", out->name);
+		return NF_DROP;
+	}
+	newrange = *range;
+	newrange.flags |= NF_NAT_RANGE_MAP_IPS;
+	newrange.min_addr = newrange.max_addr = newsrc;
+	if (nf_nat_initialized(ct, NF_NAT_MANIP_SRC))
+		return NF_ACCEPT;
+	nf_ct_nat_ext_add(ct)->masq_index = out->ifindex;
+	return nf_nat_setup_info(ct, &newrange, NF_NAT_MANIP_SRC);
+}
+
+static bool device_cmp(struct nf_conn *ct, void *ifindex)
+{
+	return ct->nat_ops && nfct_nat(ct)->masq_index == *(int *)ifindex;
+}
+
+int nf_nat_masq_device_event(struct net_device *dev, unsigned long event)
+{
+	struct net *net = dev_net(dev);
+	int ifindex = dev->ifindex;
+
+	if (event != NETDEV_DOWN || !nf_ct_pernet(net))
+		return 0;
+	nf_ct_iterate_cleanup_net(net, device_cmp, &ifindex);
+	return 0;
+}
+
+struct masq_addr {
+	int ifindex;
+	__be32 addr;
+};
+
+static bool inet_cmp(struct nf_conn *ct, void *data)
+{
+	const struct masq_addr *w = data;
+
+	return device_cmp(ct, &((struct masq_addr *)data)->ifindex) &&
+	       ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.ip == w->addr;
+}
+
+void nf_nat_masq_inet_event(struct in_ifaddr *ifa, unsigned long event)
+{
+	struct in_device *idev = ifa->ifa_dev;
+	struct masq_addr w;
+	struct net *net;
+
+	/* a dying device: masq_device_event does the work */
+	if (event != NETDEV_DOWN || !idev || idev->dead)
+		return;
+	net = dev_net(idev->dev);
+	if (!nf_ct_pernet(net))
+		return;
+	w.ifindex = idev->dev->ifindex;
+	w.addr = ifa->ifa_local;
+	nf_ct_iterate_cleanup_net(net, inet_cmp, &w);
+}
+
+unsigned int nf_nat_redirect_ipv4(struct sk_buff *skb, const struct nf_nat_range2 *range,
+				  unsigned int hooknum)
+{
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
+	struct nf_nat_range2 newrange;
+	__be32 newdst = 0;
+
+	if (!ct)
+		return NF_ACCEPT;
+	if (hooknum == NF_INET_LOCAL_OUT) {
+		newdst = htonl(0x7F000001);
+	} else {
+		const struct in_device *indev = skb->dev ? __in_dev_get_rcu(skb->dev) : NULL;
+
+		if (indev && !list_empty(&indev->ifa_list))
+			newdst = list_first_entry(&indev->ifa_list, struct in_ifaddr,
+						  ifa_list)->ifa_local;
+		if (!newdst)
+			return NF_DROP;
+	}
+	newrange = *range;
+	newrange.flags |= NF_NAT_RANGE_MAP_IPS;
+	newrange.min_addr = newrange.max_addr = newdst;
+	return nf_nat_setup_info(ct, &newrange, NF_NAT_MANIP_DST);
+}
