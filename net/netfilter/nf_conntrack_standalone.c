@@ -315,7 +315,7 @@ int nf_ct_sysctl_write(struct net *net, const char *key, const char *val)
 		return -ENOENT;
 	/* count is read-only; max and buckets only in the first namespace */
 	if (e->kind == CS_COUNT || ((e->kind == CS_MAX || e->kind == CS_BUCKETS) && !is_init_net(net)))
-		return -EACCES;
+		return -EINVAL;	/* as procps reports it */
 	if (ct_parse_int(val, &v))
 		return -EINVAL;
 	if (e->kind == CS_BUCKETS)
