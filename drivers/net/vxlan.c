@@ -14,6 +14,7 @@
  * the headers and gives the inner frame to netif_rx() on the vxlan device. */
 #include <errno.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <netinet/in.h>
 #include "linux/netdevice.h"
@@ -367,6 +368,27 @@ static void vxlan_udp_csum(struct sk_buff *skb, const struct iphdr *iph,
 	(void)skb;
 }
 
+/* Keep the header at data + off 4-byte aligned: Linux does not care on x86,
+ * but skbox's IPv4 code reads struct iphdr directly (and UBSan checks it).
+ * The outer IPv4 header sits 36 bytes before the inner frame, the inner one
+ * 14 bytes after it: moving the frame back by up to 3 bytes fixes both. */
+static int vxlan_realign(struct sk_buff *skb, int off)
+{
+	unsigned int mis;
+
+	if (skb_cow(skb, 4))
+		return -ENOMEM;
+	mis = (unsigned int)((uintptr_t)(skb->data + off) & 3u);
+	if (mis) {
+		unsigned char *to = skb->data - mis;
+
+		memmove(to, skb->data, skb_headlen(skb));
+		skb->data = to;
+		skb->tail -= mis;
+	}
+	return 0;
+}
+
 static void vxlan_tx_drop(struct net_device *dev, struct sk_buff *skb,
 			  enum skb_drop_reason reason, const char *hint)
 {
@@ -426,7 +448,8 @@ static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
 			      "circular route to the remote VTEP");
 		return;
 	}
-	if (skb_cow_head(skb, VXLAN_HEADROOM - ETH_HLEN + LL_RESERVED_SPACE(rt->dst.dev))) {
+	if (skb_cow_head(skb, VXLAN_HEADROOM - ETH_HLEN + 4 + LL_RESERVED_SPACE(rt->dst.dev)) ||
+	    vxlan_realign(skb, 0)) {
 		ip_rt_put(rt);
 		vxlan_tx_drop(dev, skb, SKB_DROP_REASON_NOMEM, NULL);
 		return;
@@ -583,6 +606,11 @@ static int vxlan_rcv(struct sock *sk, struct sk_buff *skb)
 	skb_trace_note(skb, "vxlan_rcv", NULL);
 	/* __iptunnel_pull_header() and skb_scrub_packet() */
 	skb_pull(skb, VXLAN_HLEN);
+	if (vxlan_realign(skb, ETH_HLEN)) {
+		dev->rx_dropped_core++;
+		kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
+		return 0;
+	}
 	skb_reset_mac_header(skb);
 	skb_dst_drop(skb);
 	nf_conntrack_put(skb_nfct(skb));
