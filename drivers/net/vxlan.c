@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <netinet/in.h>
 #include "linux/netdevice.h"
@@ -463,7 +464,16 @@ static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
 	skb->nf_bridge = NULL;
 	if (!net_eq(net, dev_net(dev)))
 		skb->mark = 0;
-	skb_trace(skb, "vxlan_xmit");
+	if (skb_tracing(skb)) {
+		char note[80], ip[16];
+		const u8 *a = (const u8 *)&rd->remote_ip;
+
+		snprintf(ip, sizeof(ip), "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+		snprintf(note, sizeof(note), "vni %u remote %s port %u sport %u", rd->remote_vni, ip,
+			 dport, sport);
+		skb_trace_note(skb, "vxlan_xmit", note);
+		skb_trace_route(skb, "ip_route_output_key", rt);
+	}
 
 	vxh = (struct vxlanhdr *)skb_push(skb, sizeof(*vxh));
 	vxh->vx_flags = htonl(VXLAN_HF_VNI);
@@ -595,6 +605,12 @@ static int vxlan_rcv(struct sock *sk, struct sk_buff *skb)
 		return 0;
 	}
 	vni = ntohl(vxh->vx_vni) >> 8;
+	if (skb_tracing(skb)) {
+		char note[24];
+
+		snprintf(note, sizeof(note), "vni %u", vni);
+		skb_trace_note(skb, "vxlan_rcv", note);
+	}
 	vxlan = vxlan_vs_find_vni(vs, vni);
 	if (!vxlan) {
 		skb_drop_hint(skb, "no vxlan device with this VNI on the port");
@@ -603,7 +619,6 @@ static int vxlan_rcv(struct sock *sk, struct sk_buff *skb)
 	}
 	dev = vxlan->dev;
 	saddr = ip_hdr(skb)->saddr;
-	skb_trace_note(skb, "vxlan_rcv", NULL);
 	/* __iptunnel_pull_header() and skb_scrub_packet() */
 	skb_pull(skb, VXLAN_HLEN);
 	if (vxlan_realign(skb, ETH_HLEN)) {

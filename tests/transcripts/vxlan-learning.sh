@@ -55,9 +55,9 @@ ip netns exec h1 ping -c 1 -W 1 192.168.100.2
 ip -n h1 link add vx1 type vxlan id 101 dstport 4789 remote 10.0.0.3 dev eth0
 ip -n h1 addr add 192.168.101.1/24 dev vx1
 ip -n h1 link set vx1 up
+ip -n h1 neigh add 192.168.101.2 lladdr 02:00:00:00:65:02 dev vx1
 ip netns exec h3 nstat -az UdpInDatagrams UdpNoPorts
 ip netns exec h1 ping -c 1 -W 1 192.168.101.2
-sleep 0.5
 ip netns exec h3 nstat -az UdpInDatagrams UdpNoPorts
 ip -n h1 -s link show vx1
 # nolearning: nothing learned
