@@ -46,6 +46,7 @@ struct link_req {
 	int up;				/* 1 up, 0 down, -1 unchanged */
 	unsigned int flags;		/* `ip link set` promisc/arp/multicast changes */
 	unsigned int flag_mask;
+	const void *info_data;		/* IFLA_INFO_DATA of other kinds (struct vxlan_config) */
 };
 
 void link_req_init(struct link_req *req);

@@ -106,6 +106,10 @@ struct sock {
 	u8 recverr:1, hdrincl:1, freebind:1, mc_loop:1, recvttl:1, recvtos:1;
 	u8 icmp_filter_set;
 	u32 icmp_filter;		/* ICMP_FILTER: bit set = type blocked */
+	/* struct udp_sock: a tunnel's encapsulation socket (vxlan) takes its
+	 * datagrams here; <= 0 consumed, > 0 goes on as plain UDP */
+	int (*encap_rcv)(struct sock *sk, struct sk_buff *skb);
+	void *sk_user_data;
 };
 
 struct socket {

@@ -15,12 +15,14 @@ int ipv4_netdev_event(struct net_device *dev, unsigned long event);
 int br_device_event(struct net_device *dev, unsigned long event);
 int brnf_device_event(struct net_device *dev, unsigned long event);
 int nf_nat_masq_device_event(struct net_device *dev, unsigned long event);
+int vxlan_netdevice_event(struct net_device *dev, unsigned long event);
 
 static int (*const netdev_notifiers[])(struct net_device *dev, unsigned long event) = {
 	ipv4_netdev_event,
 	br_device_event,
 	brnf_device_event,
 	nf_nat_masq_device_event,
+	vxlan_netdevice_event,
 };
 
 int call_netdevice_notifiers(enum netdev_event ev, struct net_device *dev)

@@ -368,6 +368,14 @@ int udp_rcv(struct sk_buff *skb)
 	sk = __udp4_lib_lookup_skb(net, ip_hdr(skb)->saddr, uh->source, ip_hdr(skb)->daddr,
 				   uh->dest, skb->dev->ifindex);
 	skb_trace_note(skb, "__udp4_lib_lookup_skb", sk ? "socket found" : "no socket");
+	if (sk && sk->encap_rcv) {
+		/* udp_queue_rcv_one_skb(): a tunnel's socket takes it (counted
+		 * as received) or gives it back as plain UDP */
+		if (sk->encap_rcv(sk, skb) <= 0) {
+			__UDP_INC_STATS(net, UDP_MIB_INDATAGRAMS);
+			return 0;
+		}
+	}
 	if (sk) {
 		if (sock_queue_rcv_skb(sk, skb)) {
 			__UDP_INC_STATS(net, UDP_MIB_RCVBUFERRORS);

@@ -8,6 +8,10 @@
 #include "linux/netdevice.h"
 #include "net/bridge.h"
 #include "net/net_namespace.h"
+#include "net/rtnetlink.h"
+#include "net/vxlan.h"
+#include "net/ip.h"
+#include <errno.h>
 
 struct fdb_filter {
 	struct net_device *br;
@@ -15,12 +19,15 @@ struct fdb_filter {
 };
 
 static void fdb_print_entry(struct cmd_ctx *ctx, const struct net_bridge_fdb_entry *f,
-			    const struct net_device *dev, const struct net_device *br)
+			    const struct net_device *dev, const struct net_device *br,
+			    bool show_dev)
 {
 	char mac[32];
 
 	format_lladdr(mac, f->addr, ETH_ALEN);
-	fprintf(ctx->out, "%s dev %s ", mac, dev->name);
+	fprintf(ctx->out, "%s ", mac);
+	if (show_dev)
+		fprintf(ctx->out, "dev %s ", dev->name);
 	if (f->vlan_id)
 		fprintf(ctx->out, "vlan %u ", f->vlan_id);
 	fprintf(ctx->out, "master %s ", br->name);
@@ -33,7 +40,8 @@ static void fdb_print_entry(struct cmd_ctx *ctx, const struct net_bridge_fdb_ent
 
 /* br_fdb_dump(): the hash list is newest first */
 static void fdb_dump_master(struct cmd_ctx *ctx, struct net_bridge *br,
-			    const struct net_bridge_port *port, const struct net_device *dev)
+			    const struct net_bridge_port *port, const struct net_device *dev,
+			    bool show_dev)
 {
 	struct list_head *pos;
 
@@ -41,19 +49,68 @@ static void fdb_dump_master(struct cmd_ctx *ctx, struct net_bridge *br,
 		struct net_bridge_fdb_entry *f = list_entry(pos, struct net_bridge_fdb_entry, list);
 
 		if (f->dst == port)
-			fdb_print_entry(ctx, f, dev, br->dev);
+			fdb_print_entry(ctx, f, dev, br->dev, show_dev);
 	}
 }
 
-static void fdb_dump_self(struct cmd_ctx *ctx, const struct net_device *dev)
+/* iproute2 print_fdb() for a vxlan device's own entries (vxlan_fdb_info) */
+struct vxlan_dump_arg {
+	struct cmd_ctx *ctx;
+	struct net_device *dev;
+	bool show_dev;
+};
+
+static void vxlan_fdb_print(void *arg, const struct vxlan_fdb *f, const struct vxlan_rdst *rd)
+{
+	struct vxlan_dump_arg *a = arg;
+	const struct vxlan_dev *vxlan = vxlan_from_dev(a->dev);
+	FILE *out = a->ctx->out;
+	char mac[32], ip[32];
+
+	format_lladdr(mac, f->eth_addr, ETH_ALEN);
+	fprintf(out, "%s ", mac);
+	if (a->show_dev)
+		fprintf(out, "dev %s ", a->dev->name);
+	fprintf(out, "dst %s ", format_ipv4(ip, rd->remote_ip));
+	if (rd->remote_port && rd->remote_port != vxlan->cfg.dst_port)
+		fprintf(out, "port %u ", rd->remote_port);
+	if (rd->remote_vni != vxlan->cfg.vni)
+		fprintf(out, "vni %u ", rd->remote_vni);
+	if (rd->remote_ifindex) {
+		struct net_device *via = __dev_get_by_index(vxlan->net, rd->remote_ifindex);
+
+		if (via)
+			fprintf(out, "via %s ", via->name);
+	}
+	if (f->flags & NTF_SELF)
+		fputs("self ", out);
+	if (f->state & NUD_PERMANENT)
+		fputs("permanent", out);
+	else if (f->state & NUD_NOARP)
+		fputs("static", out);
+	else if (f->state & NUD_STALE)
+		fputs("stale", out);
+	fputc('\n', out);
+}
+
+static void fdb_dump_self(struct cmd_ctx *ctx, struct net_device *dev, bool show_dev)
 {
 	char mac[32];
 
+	if (netif_is_vxlan(dev)) {
+		struct vxlan_dump_arg a = { ctx, dev, show_dev };
+
+		vxlan_fdb_walk(dev, vxlan_fdb_print, &a);
+		return;
+	}
 	if (dev->type != ARPHRD_ETHER)
 		return;
 	for (int i = 0; i < dev->mc_count && i < 8; i++) {
 		format_lladdr(mac, dev->mc_list[i], ETH_ALEN);
-		fprintf(ctx->out, "%s dev %s self permanent\n", mac, dev->name);
+		if (show_dev)
+			fprintf(ctx->out, "%s dev %s self permanent\n", mac, dev->name);
+		else
+			fprintf(ctx->out, "%s self permanent\n", mac);
 	}
 }
 
@@ -68,10 +125,10 @@ static void fdb_dump_dev(struct cmd_ctx *ctx, struct net_device *dev,
 	if (flt->br && dev != flt->br && dev->master != flt->br)
 		return;
 	if (p)
-		fdb_dump_master(ctx, p->br, p, dev);
-	fdb_dump_self(ctx, dev);
+		fdb_dump_master(ctx, p->br, p, dev, !flt->dev);
+	fdb_dump_self(ctx, dev, !flt->dev);
 	if (br)
-		fdb_dump_master(ctx, br, NULL, dev);
+		fdb_dump_master(ctx, br, NULL, dev, !flt->dev);
 }
 
 static int fdb_show(struct cmd_ctx *ctx, int argc, char **argv)
@@ -97,6 +154,114 @@ static int fdb_show(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	for_each_netdev(ctx->net, dev)
 		fdb_dump_dev(ctx, dev, &flt);
+	return 0;
+}
+
+/* iproute2 fdb_modify(): `bridge fdb add|append|replace|del LLADDR dev DEV
+ * [dst IP] [port P] [vni VNI] [via DEV] [self] [permanent|static|dynamic]`;
+ * entries of a vxlan device's own FDB (vxlan_fdb_add / vxlan_fdb_delete). */
+static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
+{
+	struct vxlan_fdb_req req;
+	struct net_device *dev = NULL;
+	const char *devname = NULL;
+	bool have_addr = false;
+	unsigned int u;
+	int err;
+
+	memset(&req, 0, sizeof(req));
+	req.state = NUD_NOARP;
+	for (int i = 0; i < argc; i++) {
+		const char *w = argv[i];
+		bool valued = !strcmp(w, "dev") || !strcmp(w, "dst") || !matches(w, "port") ||
+			      !strcmp(w, "vni") || !strcmp(w, "via") || !strcmp(w, "vlan") ||
+			      !strcmp(w, "src_vni");
+
+		if (valued && i + 1 >= argc) {
+			fprintf(ctx->err, "Command line is not complete. Try option \"help\"\n");
+			return 255;
+		}
+		if (!strcmp(w, "dev")) {
+			devname = argv[++i];
+		} else if (!strcmp(w, "dst")) {
+			if (parse_ipv4(&req.ip, argv[++i])) {
+				fprintf(ctx->err, "Error: any valid address is expected rather than \"%s\".\n",
+					argv[i]);
+				return 1;
+			}
+			req.has_ip = true;
+		} else if (!matches(w, "port")) {
+			if (get_unsigned(&u, argv[++i], 0) || u > 0xffff) {
+				fprintf(ctx->err, "Invalid port \"%s\"\n", argv[i]);
+				return 255;
+			}
+			req.port = (u16)u;
+		} else if (!strcmp(w, "vni")) {
+			if (get_unsigned(&u, argv[++i], 0) || u >= VXLAN_N_VID) {
+				fprintf(ctx->err, "Invalid VNI \"%s\"\n", argv[i]);
+				return 255;
+			}
+			req.vni = u;
+			req.has_vni = true;
+		} else if (!strcmp(w, "via")) {
+			struct net_device *via = __dev_get_by_name(ctx->net, argv[++i]);
+
+			if (!via) {
+				fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[i]);
+				return 255;
+			}
+			req.ifindex = via->ifindex;
+		} else if (!strcmp(w, "self") || !strcmp(w, "master")) {
+			continue;
+		} else if (!matches(w, "local") || !matches(w, "permanent")) {
+			req.state |= NUD_PERMANENT;
+		} else if (!matches(w, "temp") || !matches(w, "static")) {
+			req.state |= NUD_REACHABLE;
+		} else if (!matches(w, "dynamic")) {
+			req.state |= NUD_REACHABLE;
+			req.state &= (u16)~NUD_NOARP;
+		} else if (valued) {
+			i++;
+		} else {
+			if (have_addr) {
+				fprintf(ctx->err, "Error: either \"lladdr\" is duplicate, or \"%s\" is a garbage.\n",
+					w);
+				return 255;
+			}
+			if (parse_lladdr(req.mac, w)) {
+				fprintf(ctx->err, "Invalid mac address %s\n", w);
+				return 255;
+			}
+			have_addr = true;
+		}
+	}
+	if (!devname || !have_addr) {
+		fprintf(ctx->err, "Device and address are required arguments.\n");
+		return 255;
+	}
+	dev = __dev_get_by_name(ctx->net, devname);
+	if (!dev) {
+		fprintf(ctx->err, "Cannot find device \"%s\"\n", devname);
+		return 255;
+	}
+	if (!(req.state & (NUD_PERMANENT | NUD_REACHABLE)))
+		req.state |= NUD_PERMANENT;
+	if (!matches(cmd, "delete")) {
+		err = vxlan_fdb_delete(dev, &req);
+	} else {
+		req.nlflags = NLM_F_CREATE;
+		if (!strcmp(cmd, "add"))
+			req.nlflags |= NLM_F_EXCL;
+		else if (!strcmp(cmd, "append"))
+			req.nlflags |= NLM_F_APPEND;
+		else
+			req.nlflags |= NLM_F_REPLACE;
+		err = vxlan_fdb_add(dev, &req);
+	}
+	if (err) {
+		fprintf(ctx->err, "RTNETLINK answers: %s\n", strerror(-err));
+		return 255;
+	}
 	return 0;
 }
 
@@ -170,6 +335,9 @@ int do_bridge(struct cmd_ctx *ctx, int argc, char **argv)
 		return 255;
 	}
 	if (!matches(argv[i], "fdb")) {
+		if (i + 1 < argc && (!strcmp(argv[i + 1], "add") || !strcmp(argv[i + 1], "append") ||
+				     !strcmp(argv[i + 1], "replace") || !matches(argv[i + 1], "delete")))
+			return fdb_modify(ctx, argv[i + 1], argc - i - 2, argv + i + 2);
 		if (i + 1 < argc && matches(argv[i + 1], "show") && matches(argv[i + 1], "list")) {
 			fprintf(ctx->err, "Command \"%s\" is unknown, try \"bridge fdb help\".\n",
 				argv[i + 1]);

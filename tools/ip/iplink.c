@@ -8,6 +8,8 @@
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/vxlan.h"
+#include "iplink_vxlan.h"
 
 struct link_parse {
 	const char *dev;		/* the device named (set/del) or created (add) */
@@ -243,6 +245,7 @@ static int link_add(struct ip_ctx *ipc, int argc, char **argv)
 {
 	struct netlink_ext_ack ext = { NULL };
 	struct link_req req, peer;
+	struct vxlan_config vxconf;
 	struct link_parse lp;
 	int rc;
 
@@ -267,6 +270,9 @@ static int link_add(struct ip_ctx *ipc, int argc, char **argv)
 		req.peer = &peer;
 	} else if (!strcmp(lp.type, "bridge")) {
 		rc = bridge_parse(ipc, &lp, &req.br);
+	} else if (!strcmp(lp.type, "vxlan")) {
+		rc = vxlan_parse_opt(ipc, lp.type_argc, lp.type_argv, &vxconf);
+		req.info_data = &vxconf;
 	}
 	if (rc)
 		return rc;

@@ -9,6 +9,8 @@
 #include "net/bridge.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
+#include "net/vxlan.h"
+#include "iplink_vxlan.h"
 
 static const char *const operstate_names[] = {
 	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN", "TESTING", "DORMANT", "UP",
@@ -332,10 +334,20 @@ static unsigned int link_num_queues(const struct net_device *dev)
 	return dev->rtnl_link_ops && !strcmp(dev->rtnl_link_ops->kind, "veth") ? 2 : 1;
 }
 
+/* tso_max_size: an empty bridge and a vxlan without a lower device have
+ * the 64k default; the others inherit the larger size */
+static unsigned int link_tso_max_size(const struct net_device *dev)
+{
+	if (netif_is_bridge_master(dev) && !bridge_has_ports(dev))
+		return 65536;
+	if (netif_is_vxlan(dev) && !vxlan_lower_dev(dev))
+		return 65536;
+	return 524280;
+}
+
 static void print_link_details_json(struct ip_ctx *ipc, const struct net_device *dev)
 {
 	struct json_writer *jw = &ipc->jw;
-	bool br = netif_is_bridge_master(dev);
 
 	jw_int(jw, "promiscuity", dev->promiscuity);
 	jw_int(jw, "allmulti", dev->allmulti);
@@ -354,14 +366,13 @@ static void print_link_details_json(struct ip_ctx *ipc, const struct net_device 
 	jw_uint(jw, "num_rx_queues", link_num_queues(dev));
 	jw_uint(jw, "gso_max_size", 65536);
 	jw_uint(jw, "gso_max_segs", 65535);
-	jw_uint(jw, "tso_max_size", br && !bridge_has_ports(dev) ? 65536 : 524280);
+	jw_uint(jw, "tso_max_size", link_tso_max_size(dev));
 	jw_uint(jw, "tso_max_segs", 65535);
 	jw_uint(jw, "gro_max_size", 65536);
 }
 
 static void print_link_details(struct ip_ctx *ipc, const struct net_device *dev)
 {
-	bool br = netif_is_bridge_master(dev);
 	unsigned int nq = link_num_queues(dev);
 
 	if (ipc->json) {
@@ -374,12 +385,13 @@ static void print_link_details(struct ip_ctx *ipc, const struct net_device *dev)
 		print_nl(ipc);
 		fprintf(ipc->out, "    %s ", dev->rtnl_link_ops->kind);
 		print_bridge_info(ipc, dev);
+		vxlan_print_opt(ipc, dev);
 	}
 	print_bridge_slave(ipc, dev);
 	fprintf(ipc->out, "addrgenmode eui64 numtxqueues %u numrxqueues %u "
 		"gso_max_size 65536 gso_max_segs 65535 tso_max_size %u "
 		"tso_max_segs 65535 gro_max_size 65536 ", nq, nq,
-		br && !bridge_has_ports(dev) ? 65536 : 524280);
+		link_tso_max_size(dev));
 }
 
 /* ---- -s: statistics (iproute2 print_stats64) ---- */
