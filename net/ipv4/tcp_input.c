@@ -498,6 +498,27 @@ static int tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb,
 		tcp_push(sk);
 		return 0;
 	}
+	/* Simultaneous open (RFC 9293 3.10.7.3, fourth check): a SYN without
+	 * ACK.  Linux (tcp_rcv_synsent_state_process) moves to SYN_RECV and
+	 * sends its SYN again as a SYN-ACK, same ISN; the peer's SYN-ACK or
+	 * ACK then establishes the connection. */
+	if ((cb->tcp_flags & (TCPHDR_SYN | TCPHDR_RST)) == TCPHDR_SYN) {
+		struct sk_buff *syn = skb_peek(&tp->sk_write_queue);
+
+		tp->irs = cb->seq;
+		tp->rcv_nxt = tp->rcv_wup = tp->copied_seq = cb->seq + 1;
+		tcp_apply_syn_options(sk, o);
+		tp->snd_wl1 = cb->seq;
+		tp->snd_wnd = (u32)cb->window;
+		tp->max_window = tp->snd_wnd;
+		tcp_set_state(sk, TCP_SYN_RECV);
+		if (syn && (TCP_SKB_CB(syn)->tcp_flags & TCPHDR_SYN)) {
+			TCP_SKB_CB(syn)->tcp_flags |= TCPHDR_ACK;
+			tcp_transmit_skb(sk, syn);
+		}
+		consume_skb(skb);
+		return 0;
+	}
 	kfree_skb_reason(skb, cb->tcp_flags & TCPHDR_RST ? SKB_DROP_REASON_TCP_RESET :
 			 SKB_DROP_REASON_TCP_FLAGS);
 	return 0;
@@ -576,6 +597,10 @@ static bool tcp_ack_state_change(struct sock *sk, struct sk_buff *skb)
 		tp->snd_wnd = (u32)cb->window << tp->snd_wscale;
 		tp->snd_wl1 = cb->seq;
 		tcp_child_established(sk);
+		/* the SYN-ACK of a simultaneous open: its SYN is a duplicate,
+		 * which Linux's tcp_data_queue acknowledges at once */
+		if (cb->tcp_flags & TCPHDR_SYN)
+			tcp_send_ack(sk);
 		break;
 	case TCP_FIN_WAIT1:
 		if (fin_acked) {
