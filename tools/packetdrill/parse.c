@@ -388,12 +388,23 @@ static int parse_num_time(struct lex *l, double *secs)
 {
 	char *end;
 
-	if (!isdigit((unsigned char)*l->p) && *l->p != '.')
+	char num[64];
+	size_t n = 0;
+
+	/* digits, then '.' and digits unless the '.' starts "..." */
+	while (isdigit((unsigned char)l->p[n]))
+		n++;
+	if (l->p[n] == '.' && l->p[n + 1] != '.') {
+		n++;
+		while (isdigit((unsigned char)l->p[n]))
+			n++;
+	}
+	if (!n || n >= sizeof(num) || (n == 1 && *l->p == '.'))
 		return lex_error(l, "expected a time near '%.20s'", l->p);
-	*secs = strtod(l->p, &end);
-	if (end == l->p)
-		return lex_error(l, "expected a time near '%.20s'", l->p);
-	l->p = end;
+	memcpy(num, l->p, n);
+	num[n] = 0;
+	*secs = strtod(num, &end);
+	l->p += n;
 	return 0;
 }
 
@@ -770,7 +781,7 @@ static int parse_all(struct lex *l, struct pd_script *s)
 			return -1;
 		}
 		if (ev->t >= 0)
-			prev = ev->t_end >= 0 ? ev->t_end : ev->t_hi;
+			prev = ev->t;	/* after a blocking call: from its start */
 	}
 }
 
