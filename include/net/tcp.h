@@ -159,6 +159,8 @@ struct tcp_sock {
 	u32 mss_cache, advmss, user_mss, rcv_mss;
 	u8 snd_wscale, rcv_wscale, wscale_ok, tstamp_ok, sack_ok, nonagle;
 	u8 linger2_orphan, fin_sent, keepalive;
+	u8 snd_sml_set;			/* a small segment was sent: snd_sml valid */
+	u32 snd_sml;			/* end of the last small segment sent (Minshall) */
 	u32 ts_recent, tsoffset;
 	u64 srtt_ns, mdev_ns;
 	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;

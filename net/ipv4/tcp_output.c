@@ -254,7 +254,12 @@ static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct sk_buff *skb)
 		return false;
 	if (tp->nonagle)
 		return false;
-	return tp->packets_out && skb->next == (const struct sk_buff *)&tp->sk_write_queue;
+	/* tcp_nagle_check() with Minshall's variant (tcp_minshall_check):
+	 * hold the last, partial segment only while an earlier small segment
+	 * is unacknowledged */
+	return tp->packets_out && skb->next == (const struct sk_buff *)&tp->sk_write_queue &&
+	       tp->snd_sml_set && after(tp->snd_sml, tp->snd_una) &&
+	       !after(tp->snd_sml, tp->snd_nxt);
 }
 
 /* tcp_write_xmit(): send queued skbs while cwnd, rwnd and Nagle allow */
@@ -282,6 +287,10 @@ void tcp_write_xmit(struct sock *sk)
 		tcp_transmit_skb(sk, skb);
 		tp->snd_nxt = cb->end_seq;
 		tp->packets_out++;
+		if (skb->len < tp->mss_cache) {	/* tcp_minshall_update() */
+			tp->snd_sml = cb->end_seq;
+			tp->snd_sml_set = 1;
+		}
 		if (skb->len)
 			__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPORIGDATASENT);
 		tp->send_head = skb->next == (struct sk_buff *)&tp->sk_write_queue ? NULL : skb->next;
