@@ -253,25 +253,59 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_option
 	return 0;
 }
 
-static void tcp_sack_update(struct tcp_sock *tp)
+/* The SACK blocks to send, from the out-of-order queue, in Linux's order
+ * (tcp_sack_new_ofo_skb, tcp_sack_remove; RFC 2018): the block holding the
+ * segment that just arrived (recent) first, then the others as they were. */
+static void tcp_sack_update(struct tcp_sock *tp, const struct sk_buff *recent)
 {
+	u32 blk[32][2], out[TCP_NUM_SACKS][2];
+	bool used[32] = { false };
 	struct sk_buff *skb;
-	u8 n = 0;
+	unsigned int n = 0, k = 0;
 
 	for (skb = tp->out_of_order_queue.next;
-	     skb != (struct sk_buff *)&tp->out_of_order_queue && n < TCP_NUM_SACKS;
-	     skb = skb->next) {
+	     skb != (struct sk_buff *)&tp->out_of_order_queue; skb = skb->next) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-		if (n && tp->selective_acks[n - 1][1] == cb->seq) {
-			tp->selective_acks[n - 1][1] = cb->end_seq;
+		if (n && blk[n - 1][1] == cb->seq) {
+			blk[n - 1][1] = cb->end_seq;
 			continue;
 		}
-		tp->selective_acks[n][0] = cb->seq;
-		tp->selective_acks[n][1] = cb->end_seq;
+		if (n == 32)
+			break;
+		blk[n][0] = cb->seq;
+		blk[n][1] = cb->end_seq;
 		n++;
 	}
-	tp->num_sacks = n;
+	/* recent first, then the previous blocks' order, then the rest */
+	for (int pass = 0; pass < 3; pass++) {
+		for (unsigned int j = 0; j < (pass == 1 ? tp->num_sacks : 1u) && k < TCP_NUM_SACKS; j++) {
+			for (unsigned int i = 0; i < n && k < TCP_NUM_SACKS; i++) {
+				bool take;
+
+				if (used[i])
+					continue;
+				if (pass == 0)
+					take = recent && !before(TCP_SKB_CB(recent)->seq, blk[i][0]) &&
+					       !after(TCP_SKB_CB(recent)->end_seq, blk[i][1]);
+				else if (pass == 1)
+					take = !before(tp->selective_acks[j][1], blk[i][0]) &&
+					       !after(tp->selective_acks[j][0], blk[i][1]);
+				else
+					take = true;
+				if (take) {
+					used[i] = true;
+					out[k][0] = blk[i][0];
+					out[k][1] = blk[i][1];
+					k++;
+					if (pass != 2)
+						break;
+				}
+			}
+		}
+	}
+	memcpy(tp->selective_acks, out, sizeof(out[0]) * k);
+	tp->num_sacks = (u8)k;
 }
 
 /* tcp_data_queue_ofo(): keep a segment beyond a hole, sorted by seq */
@@ -295,7 +329,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	p->next = skb;
 	q->qlen++;
 	sk->sk_rmem_alloc += (int)skb->len;
-	tcp_sack_update(tp);
+	tcp_sack_update(tp, skb);
 }
 
 static void tcp_queue_rcv(struct sock *sk, struct sk_buff *skb)
@@ -333,7 +367,7 @@ static void tcp_ofo_queue(struct sock *sk)
 		}
 		tcp_queue_rcv(sk, skb);
 	}
-	tcp_sack_update(tp);
+	tcp_sack_update(tp, NULL);
 }
 
 /* The ACK policy after data (__tcp_ack_snd_check): immediately in quickack
