@@ -207,8 +207,9 @@ static void tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u3
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 	u32 nwin = (u32)cb->window << tp->snd_wscale;
 
+	/* tcp_may_update_window(): a window of zero is taken at once */
 	if (after(ack, tp->snd_una) || after(cb->seq, tp->snd_wl1) ||
-	    (cb->seq == tp->snd_wl1 && nwin > tp->snd_wnd)) {
+	    (cb->seq == tp->snd_wl1 && (nwin > tp->snd_wnd || !nwin))) {
 		tp->snd_wl1 = cb->seq;
 		tp->snd_wnd = nwin;
 		if (nwin > tp->max_window)
