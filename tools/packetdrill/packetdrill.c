@@ -1065,6 +1065,7 @@ static void run_script(struct pd *pd)
 					ev->seq_end - ev->seq);
 			}
 			inject(pd, ev);
+			run_until(pd, now_rel(pd));	/* received before what follows */
 			break;
 		case EV_SYSCALL:
 			run_syscall(pd, ev);
