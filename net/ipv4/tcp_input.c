@@ -720,7 +720,9 @@ int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
 	if ((sk->sk_shutdown & RCV_SHUTDOWN) && !sk->sk_socket && skb->len &&
 	    after(TCP_SKB_CB(skb)->end_seq - 1, tp->rcv_nxt)) {
 		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONDATA);
-		tcp_send_active_reset(sk);
+		/* Linux returns 1 to tcp_v4_do_rcv, which answers the segment
+		 * with tcp_v4_send_reset(): RST at its ack number, no ACK */
+		tcp_v4_send_reset(sk, skb);
 		tcp_reset(sk);
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_CLOSE);
 		return 0;
