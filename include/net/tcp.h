@@ -169,6 +169,8 @@ struct tcp_sock {
 	u32 cubic_wmax;
 	u8 num_sacks;
 	u32 selective_acks[TCP_NUM_SACKS][2];
+	u8 dsack;			/* duplicate_sack goes on the next ACK (RFC 2883) */
+	u32 duplicate_sack[2];
 	u32 lingertime;
 	u64 rcv_tstamp;			/* last segment received (keepalive) */
 	u64 synq_overflow_ts;		/* listener: 1 + when a SYN last got a cookie */

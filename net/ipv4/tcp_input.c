@@ -398,6 +398,12 @@ static void tcp_data_queue(struct sock *sk, struct sk_buff *skb, bool *fin)
 	skb_trace(skb, "tcp_data_queue");
 	*fin = false;
 	if (!after(cb->end_seq, tp->rcv_nxt)) {
+		/* tcp_dsack_set(): report the duplicate (net.ipv4.tcp_dsack=1) */
+		if (tp->sack_ok && cb->seq != cb->end_seq) {
+			tp->dsack = 1;
+			tp->duplicate_sack[0] = cb->seq;
+			tp->duplicate_sack[1] = cb->end_seq;
+		}
 		tcp_ack_snd_check(sk, true);
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_OLD_DATA);
 		return;

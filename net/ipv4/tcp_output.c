@@ -115,16 +115,19 @@ static unsigned int tcp_established_options(const struct sock *sk, u8 *p)
 		*p++ = TCPOPT_NOP;
 		p = put_ts(p, sk);
 	}
-	if (tp->sack_ok && tp->num_sacks) {
-		unsigned int n = tp->num_sacks > (tp->tstamp_ok ? 3u : 4u) ?
-				 (tp->tstamp_ok ? 3u : 4u) : tp->num_sacks;
+	if (tp->sack_ok && (tp->num_sacks || tp->dsack)) {
+		/* a D-SACK block (tcp_dsack_set) goes first, then the others */
+		unsigned int all = tp->num_sacks + (tp->dsack ? 1u : 0u);
+		unsigned int n = all > (tp->tstamp_ok ? 3u : 4u) ? (tp->tstamp_ok ? 3u : 4u) : all;
 
 		*p++ = TCPOPT_NOP;
 		*p++ = TCPOPT_NOP;
 		*p++ = TCPOPT_SACK;
 		*p++ = (u8)(2 + 8 * n);
 		for (unsigned int i = 0; i < n; i++) {
-			u32 a = htonl(tp->selective_acks[i][0]), b = htonl(tp->selective_acks[i][1]);
+			const u32 *blk = !tp->dsack ? tp->selective_acks[i] :
+					 i ? tp->selective_acks[i - 1] : tp->duplicate_sack;
+			u32 a = htonl(blk[0]), b = htonl(blk[1]);
 
 			memcpy(p, &a, 4);
 			memcpy(p + 4, &b, 4);
@@ -184,6 +187,8 @@ int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
 		return -EHOSTUNREACH;
 	olen = cb->tcp_flags & TCPHDR_SYN ? tcp_syn_options(sk, opts) :
 	       tcp_established_options(sk, opts);
+	if (!(cb->tcp_flags & TCPHDR_SYN))
+		tcp_sk(sk)->dsack = 0;		/* sent once */
 	n = tcp_alloc_skb(sk, skb->len);
 	if (!n)
 		return -ENOBUFS;
