@@ -750,8 +750,13 @@ static int parse_all(struct lex *l, struct pd_script *s)
 			} else if (accept_str(l, "...")) {
 				int64_t e;
 
-				if (parse_one_time(l, rel ? base : 0, &e))
+				/* the end shares the start's base (packetdrill adds
+				 * the previous event's time to both) */
+				accept_str(l, "+");
+				if (parse_one_time(l, 0, &e))
 					return -1;
+				if (rel)
+					e += base;
 				ev->t_end = e;
 			}
 			if (ev->t < 0 || ev->t_hi < ev->t)
