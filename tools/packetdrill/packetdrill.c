@@ -883,6 +883,13 @@ static void finish_pending(struct pd *pd)
 	if (!c)
 		return;
 	pd->pending = NULL;
+	if (!c->done && pd->errors) {
+		/* the script already failed: end the call quietly */
+		task_signal(c->task, 2);
+		world_run(pd->w, call_done, c, UINT64_MAX);
+		call_free(c);
+		return;
+	}
 	if (!c->done) {
 		u64 until = pd->t0 + (u64)(c->ev->t_end + pd->tol);
 

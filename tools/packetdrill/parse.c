@@ -111,8 +111,15 @@ struct lex {
 static int lex_error(struct lex *l, const char *fmt, const char *arg)
 {
 	if (!l->err_line) {
+		char near[64];
+		size_t n = arg ? strcspn(arg, "\n") : 0;
+
 		l->err_line = l->line;
-		snprintf(l->err, l->errlen, fmt, arg);
+		if (n >= sizeof(near))
+			n = sizeof(near) - 1;
+		memcpy(near, arg ? arg : "", n);
+		near[n] = 0;
+		snprintf(l->err, l->errlen, fmt, near);
 	}
 	return -1;
 }
