@@ -638,6 +638,13 @@ static int parse_syscall(struct lex *l, struct pd_event *ev)
 		}
 	}
 	skip_blank(l);
+	if (*l->p == '(') {		/* = 0x2 (flags O_RDWR): a comment */
+		while (*l->p && *l->p != ')' && *l->p != '\n')
+			l->p++;
+		if (*l->p == ')')
+			l->p++;
+		skip_blank(l);
+	}
 	if (*l->p && *l->p != '\n')
 		return lex_error(l, "syntax error near '%.20s'", l->p);
 	return 0;
