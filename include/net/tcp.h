@@ -137,6 +137,8 @@ struct inet_connection_sock {
 	u8 icsk_ca_state;
 	u8 icsk_ack_pending;
 	u8 icsk_ack_quick;
+	u8 icsk_ack_pingpong;		/* interactive: ACKs wait for data (inet_csk_in_pingpong_mode) */
+	u64 icsk_ack_lrcvtime;		/* when data last arrived */
 	u8 icsk_syn_retries;
 	const struct tcp_congestion_ops *icsk_ca_ops;
 	/* listener: request (SYN_RECV) children and the accept queue */

@@ -378,7 +378,8 @@ static void tcp_ack_snd_check(struct sock *sk, bool now)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	if (now || icsk->icsk_ack_quick || tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss ||
+	if (now || (icsk->icsk_ack_quick && !icsk->icsk_ack_pingpong) ||
+	    tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss ||
 	    !skb_queue_empty(&tp->out_of_order_queue)) {
 		if (icsk->icsk_ack_quick)
 			icsk->icsk_ack_quick--;
@@ -398,6 +399,7 @@ static void tcp_data_queue(struct sock *sk, struct sk_buff *skb, bool *fin)
 	skb_trace(skb, "tcp_data_queue");
 	*fin = false;
 	if (!after(cb->end_seq, tp->rcv_nxt)) {
+		inet_csk(sk)->icsk_ack_pingpong = 0;	/* tcp_enter_quickack_mode() */
 		/* tcp_dsack_set(): report the duplicate (net.ipv4.tcp_dsack=1) */
 		if (tp->sack_ok && cb->seq != cb->end_seq) {
 			tp->dsack = 1;
@@ -414,6 +416,8 @@ static void tcp_data_queue(struct sock *sk, struct sk_buff *skb, bool *fin)
 		return;
 	}
 	*fin = cb->tcp_flags & TCPHDR_FIN;
+	if (skb->len)			/* tcp_event_data_recv() */
+		inet_csk(sk)->icsk_ack_lrcvtime = sk->sk_world->now;
 	/* tcp_grow_window(): only full-sized segments open the window further */
 	if (skb->len >= tp->rcv_mss && tp->rcv_ssthresh < (u32)tcp_rcv_space(sk))
 		tp->rcv_ssthresh += 2 * tp->rcv_mss;
@@ -440,8 +444,13 @@ static void tcp_fin(struct sock *sk)
 	switch (sk->sk_state) {
 	case TCP_SYN_RECV:
 	case TCP_ESTABLISHED:
+		/* Linux enters pingpong mode: the FIN's ACK is delayed, so
+		 * that our own FIN may carry it */
 		tcp_set_state(sk, TCP_CLOSE_WAIT);
-		break;
+		inet_csk(sk)->icsk_ack_pingpong = 1;
+		tcp_ack_snd_check(sk, false);
+		sk->sk_data_ready(sk);
+		return;
 	case TCP_FIN_WAIT1:
 		tcp_set_state(sk, TCP_CLOSING);
 		break;
@@ -495,6 +504,7 @@ void tcp_init_transfer(struct sock *sk)
 	if (icsk->icsk_ca_ops->init)
 		icsk->icsk_ca_ops->init(tp);
 	tp->rcv_tstamp = sk->sk_world->now;
+	icsk->icsk_ack_lrcvtime = sk->sk_world->now;
 	if (sk->sk_keepopen)
 		tcp_set_keepalive_timer(sk);
 }

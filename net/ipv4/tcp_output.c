@@ -210,6 +210,10 @@ int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
 	else
 		th->window = htons(tcp_select_window(sk));
 	tcp_v4_send_check(n, sk->inet_saddr, sk->inet_daddr);
+	/* tcp_event_data_sent(): data sent within the ATO (40 ms) of data
+	 * received makes the connection interactive (pingpong) */
+	if (skb->len && sk->sk_world->now < inet_csk(sk)->icsk_ack_lrcvtime + TCP_DELACK_MIN_NS)
+		inet_csk(sk)->icsk_ack_pingpong = 1;
 	if (cb->tcp_flags & TCPHDR_ACK) {
 		inet_csk(sk)->icsk_ack_pending = 0;
 		del_timer(&inet_csk(sk)->icsk_delack_timer);
