@@ -39,7 +39,7 @@ TEST_BINS     := $(patsubst tests/unit/%.c,$(ASAN)/tests/%,$(TEST_SRCS))
 
 DEPS_STAMP := $(BUILD)/.deps-ok
 
-.PHONY: all check demo bench clean deps asan-build fuzz fuzz-build
+.PHONY: all check demo bench clean deps asan-build fuzz fuzz-build packetdrill-linux
 .DEFAULT_GOAL := all
 
 all: $(BUILD)/skbox $(BUILD)/libskbox.a | $(DEPS_STAMP)
@@ -139,3 +139,7 @@ clean:
 -include $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) \
 	$(ASAN_LIB_OBJS:.o=.d) $(ASAN_MAIN_OBJ:.o=.d) $(TEST_OBJS:.o=.d) \
 	$(FUZZ_LIB_OBJS:.o=.d)
+
+# --- Linux's packetdrill selftests (from /usr/src/linux-source-*.tar.xz) through skbox ---
+packetdrill-linux: $(BUILD)/skbox
+	bash tools/packetdrill/linux-selftests.sh $(BUILD)/skbox $(BUILD)/packetdrill-linux

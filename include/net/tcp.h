@@ -137,6 +137,8 @@ struct inet_connection_sock {
 	u8 icsk_ca_state;
 	u8 icsk_ack_pending;
 	u8 icsk_ack_quick;
+	u8 icsk_ack_pingpong;		/* interactive: ACKs wait for data (inet_csk_in_pingpong_mode) */
+	u64 icsk_ack_lrcvtime;		/* when data last arrived */
 	u8 icsk_syn_retries;
 	const struct tcp_congestion_ops *icsk_ca_ops;
 	/* listener: request (SYN_RECV) children and the accept queue */
@@ -159,6 +161,8 @@ struct tcp_sock {
 	u32 mss_cache, advmss, user_mss, rcv_mss;
 	u8 snd_wscale, rcv_wscale, wscale_ok, tstamp_ok, sack_ok, nonagle;
 	u8 linger2_orphan, fin_sent, keepalive;
+	u8 snd_sml_set;			/* a small segment was sent: snd_sml valid */
+	u32 snd_sml;			/* end of the last small segment sent (Minshall) */
 	u32 ts_recent, tsoffset;
 	u64 srtt_ns, mdev_ns;
 	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;
@@ -169,6 +173,8 @@ struct tcp_sock {
 	u32 cubic_wmax;
 	u8 num_sacks;
 	u32 selective_acks[TCP_NUM_SACKS][2];
+	u8 dsack;			/* duplicate_sack goes on the next ACK (RFC 2883) */
+	u32 duplicate_sack[2];
 	u32 lingertime;
 	u64 rcv_tstamp;			/* last segment received (keepalive) */
 	u64 synq_overflow_ts;		/* listener: 1 + when a SYN last got a cookie */

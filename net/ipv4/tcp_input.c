@@ -207,8 +207,9 @@ static void tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u3
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 	u32 nwin = (u32)cb->window << tp->snd_wscale;
 
+	/* tcp_may_update_window(): a window of zero is taken at once */
 	if (after(ack, tp->snd_una) || after(cb->seq, tp->snd_wl1) ||
-	    (cb->seq == tp->snd_wl1 && nwin > tp->snd_wnd)) {
+	    (cb->seq == tp->snd_wl1 && (nwin > tp->snd_wnd || !nwin))) {
 		tp->snd_wl1 = cb->seq;
 		tp->snd_wnd = nwin;
 		if (nwin > tp->max_window)
@@ -344,25 +345,59 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_option
 	return 0;
 }
 
-static void tcp_sack_update(struct tcp_sock *tp)
+/* The SACK blocks to send, from the out-of-order queue, in Linux's order
+ * (tcp_sack_new_ofo_skb, tcp_sack_remove; RFC 2018): the block holding the
+ * segment that just arrived (recent) first, then the others as they were. */
+static void tcp_sack_update(struct tcp_sock *tp, const struct sk_buff *recent)
 {
+	u32 blk[32][2], out[TCP_NUM_SACKS][2];
+	bool used[32] = { false };
 	struct sk_buff *skb;
-	u8 n = 0;
+	unsigned int n = 0, k = 0;
 
 	for (skb = tp->out_of_order_queue.next;
-	     skb != (struct sk_buff *)&tp->out_of_order_queue && n < TCP_NUM_SACKS;
-	     skb = skb->next) {
+	     skb != (struct sk_buff *)&tp->out_of_order_queue; skb = skb->next) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-		if (n && tp->selective_acks[n - 1][1] == cb->seq) {
-			tp->selective_acks[n - 1][1] = cb->end_seq;
+		if (n && blk[n - 1][1] == cb->seq) {
+			blk[n - 1][1] = cb->end_seq;
 			continue;
 		}
-		tp->selective_acks[n][0] = cb->seq;
-		tp->selective_acks[n][1] = cb->end_seq;
+		if (n == 32)
+			break;
+		blk[n][0] = cb->seq;
+		blk[n][1] = cb->end_seq;
 		n++;
 	}
-	tp->num_sacks = n;
+	/* recent first, then the previous blocks' order, then the rest */
+	for (int pass = 0; pass < 3; pass++) {
+		for (unsigned int j = 0; j < (pass == 1 ? tp->num_sacks : 1u) && k < TCP_NUM_SACKS; j++) {
+			for (unsigned int i = 0; i < n && k < TCP_NUM_SACKS; i++) {
+				bool take;
+
+				if (used[i])
+					continue;
+				if (pass == 0)
+					take = recent && !before(TCP_SKB_CB(recent)->seq, blk[i][0]) &&
+					       !after(TCP_SKB_CB(recent)->end_seq, blk[i][1]);
+				else if (pass == 1)
+					take = !before(tp->selective_acks[j][1], blk[i][0]) &&
+					       !after(tp->selective_acks[j][0], blk[i][1]);
+				else
+					take = true;
+				if (take) {
+					used[i] = true;
+					out[k][0] = blk[i][0];
+					out[k][1] = blk[i][1];
+					k++;
+					if (pass != 2)
+						break;
+				}
+			}
+		}
+	}
+	memcpy(tp->selective_acks, out, sizeof(out[0]) * k);
+	tp->num_sacks = (u8)k;
 }
 
 /* tcp_data_queue_ofo(): keep a segment beyond a hole, sorted by seq */
@@ -386,7 +421,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	p->next = skb;
 	q->qlen++;
 	sk->sk_rmem_alloc += (int)skb->len;
-	tcp_sack_update(tp);
+	tcp_sack_update(tp, skb);
 }
 
 static void tcp_queue_rcv(struct sock *sk, struct sk_buff *skb)
@@ -424,7 +459,7 @@ static void tcp_ofo_queue(struct sock *sk)
 		}
 		tcp_queue_rcv(sk, skb);
 	}
-	tcp_sack_update(tp);
+	tcp_sack_update(tp, NULL);
 }
 
 /* The ACK policy after data (__tcp_ack_snd_check): immediately in quickack
@@ -434,7 +469,8 @@ static void tcp_ack_snd_check(struct sock *sk, bool now)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
 
-	if (now || icsk->icsk_ack_quick || tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss ||
+	if (now || (icsk->icsk_ack_quick && !icsk->icsk_ack_pingpong) ||
+	    tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss ||
 	    !skb_queue_empty(&tp->out_of_order_queue)) {
 		if (icsk->icsk_ack_quick)
 			icsk->icsk_ack_quick--;
@@ -454,6 +490,13 @@ static void tcp_data_queue(struct sock *sk, struct sk_buff *skb, bool *fin)
 	skb_trace(skb, "tcp_data_queue");
 	*fin = false;
 	if (!after(cb->end_seq, tp->rcv_nxt)) {
+		inet_csk(sk)->icsk_ack_pingpong = 0;	/* tcp_enter_quickack_mode() */
+		/* tcp_dsack_set(): report the duplicate (net.ipv4.tcp_dsack=1) */
+		if (tp->sack_ok && cb->seq != cb->end_seq) {
+			tp->dsack = 1;
+			tp->duplicate_sack[0] = cb->seq;
+			tp->duplicate_sack[1] = cb->end_seq;
+		}
 		tcp_ack_snd_check(sk, true);
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_OLD_DATA);
 		return;
@@ -464,6 +507,8 @@ static void tcp_data_queue(struct sock *sk, struct sk_buff *skb, bool *fin)
 		return;
 	}
 	*fin = cb->tcp_flags & TCPHDR_FIN;
+	if (skb->len)			/* tcp_event_data_recv() */
+		inet_csk(sk)->icsk_ack_lrcvtime = sk->sk_world->now;
 	/* tcp_grow_window(): only full-sized segments open the window further */
 	if (skb->len >= tp->rcv_mss && tp->rcv_ssthresh < (u32)tcp_rcv_space(sk))
 		tp->rcv_ssthresh += 2 * tp->rcv_mss;
@@ -490,8 +535,13 @@ static void tcp_fin(struct sock *sk)
 	switch (sk->sk_state) {
 	case TCP_SYN_RECV:
 	case TCP_ESTABLISHED:
+		/* Linux enters pingpong mode: the FIN's ACK is delayed, so
+		 * that our own FIN may carry it */
 		tcp_set_state(sk, TCP_CLOSE_WAIT);
-		break;
+		inet_csk(sk)->icsk_ack_pingpong = 1;
+		tcp_ack_snd_check(sk, false);
+		sk->sk_data_ready(sk);
+		return;
 	case TCP_FIN_WAIT1:
 		tcp_set_state(sk, TCP_CLOSING);
 		break;
@@ -546,6 +596,7 @@ void tcp_init_transfer(struct sock *sk)
 		icsk->icsk_ca_ops->init(tp);
 	tp->rcv_tstamp = sk->sk_world->now;
 	tcp_init_buffer_space(sk);
+	icsk->icsk_ack_lrcvtime = sk->sk_world->now;
 	if (sk->sk_keepopen)
 		tcp_set_keepalive_timer(sk);
 }
@@ -588,6 +639,27 @@ static int tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb,
 		sk->sk_data_ready(sk);
 		consume_skb(skb);
 		tcp_push(sk);
+		return 0;
+	}
+	/* Simultaneous open (RFC 9293 3.10.7.3, fourth check): a SYN without
+	 * ACK.  Linux (tcp_rcv_synsent_state_process) moves to SYN_RECV and
+	 * sends its SYN again as a SYN-ACK, same ISN; the peer's SYN-ACK or
+	 * ACK then establishes the connection. */
+	if ((cb->tcp_flags & (TCPHDR_SYN | TCPHDR_RST)) == TCPHDR_SYN) {
+		struct sk_buff *syn = skb_peek(&tp->sk_write_queue);
+
+		tp->irs = cb->seq;
+		tp->rcv_nxt = tp->rcv_wup = tp->copied_seq = cb->seq + 1;
+		tcp_apply_syn_options(sk, o);
+		tp->snd_wl1 = cb->seq;
+		tp->snd_wnd = (u32)cb->window;
+		tp->max_window = tp->snd_wnd;
+		tcp_set_state(sk, TCP_SYN_RECV);
+		if (syn && (TCP_SKB_CB(syn)->tcp_flags & TCPHDR_SYN)) {
+			TCP_SKB_CB(syn)->tcp_flags |= TCPHDR_ACK;
+			tcp_transmit_skb(sk, syn);
+		}
+		consume_skb(skb);
 		return 0;
 	}
 	kfree_skb_reason(skb, cb->tcp_flags & TCPHDR_RST ? SKB_DROP_REASON_TCP_RESET :
@@ -668,6 +740,10 @@ static bool tcp_ack_state_change(struct sock *sk, struct sk_buff *skb)
 		tp->snd_wnd = (u32)cb->window << tp->snd_wscale;
 		tp->snd_wl1 = cb->seq;
 		tcp_child_established(sk);
+		/* the SYN-ACK of a simultaneous open: its SYN is a duplicate,
+		 * which Linux's tcp_data_queue acknowledges at once */
+		if (cb->tcp_flags & TCPHDR_SYN)
+			tcp_send_ack(sk);
 		break;
 	case TCP_FIN_WAIT1:
 		if (fin_acked) {
@@ -752,7 +828,9 @@ int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
 	if ((sk->sk_shutdown & RCV_SHUTDOWN) && !sk->sk_socket && skb->len &&
 	    after(TCP_SKB_CB(skb)->end_seq - 1, tp->rcv_nxt)) {
 		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPABORTONDATA);
-		tcp_send_active_reset(sk);
+		/* Linux returns 1 to tcp_v4_do_rcv, which answers the segment
+		 * with tcp_v4_send_reset(): RST at its ack number, no ACK */
+		tcp_v4_send_reset(sk, skb);
 		tcp_reset(sk);
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_CLOSE);
 		return 0;

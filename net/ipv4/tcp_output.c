@@ -115,16 +115,19 @@ static unsigned int tcp_established_options(const struct sock *sk, u8 *p)
 		*p++ = TCPOPT_NOP;
 		p = put_ts(p, sk);
 	}
-	if (tp->sack_ok && tp->num_sacks) {
-		unsigned int n = tp->num_sacks > (tp->tstamp_ok ? 3u : 4u) ?
-				 (tp->tstamp_ok ? 3u : 4u) : tp->num_sacks;
+	if (tp->sack_ok && (tp->num_sacks || tp->dsack)) {
+		/* a D-SACK block (tcp_dsack_set) goes first, then the others */
+		unsigned int all = tp->num_sacks + (tp->dsack ? 1u : 0u);
+		unsigned int n = all > (tp->tstamp_ok ? 3u : 4u) ? (tp->tstamp_ok ? 3u : 4u) : all;
 
 		*p++ = TCPOPT_NOP;
 		*p++ = TCPOPT_NOP;
 		*p++ = TCPOPT_SACK;
 		*p++ = (u8)(2 + 8 * n);
 		for (unsigned int i = 0; i < n; i++) {
-			u32 a = htonl(tp->selective_acks[i][0]), b = htonl(tp->selective_acks[i][1]);
+			const u32 *blk = !tp->dsack ? tp->selective_acks[i] :
+					 i ? tp->selective_acks[i - 1] : tp->duplicate_sack;
+			u32 a = htonl(blk[0]), b = htonl(blk[1]);
 
 			memcpy(p, &a, 4);
 			memcpy(p + 4, &b, 4);
@@ -184,6 +187,8 @@ int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
 		return -EHOSTUNREACH;
 	olen = cb->tcp_flags & TCPHDR_SYN ? tcp_syn_options(sk, opts) :
 	       tcp_established_options(sk, opts);
+	if (!(cb->tcp_flags & TCPHDR_SYN))
+		tcp_sk(sk)->dsack = 0;		/* sent once */
 	n = tcp_alloc_skb(sk, skb->len);
 	if (!n)
 		return -ENOBUFS;
@@ -205,6 +210,10 @@ int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
 	else
 		th->window = htons(tcp_select_window(sk));
 	tcp_v4_send_check(n, sk->inet_saddr, sk->inet_daddr);
+	/* tcp_event_data_sent(): data sent within the ATO (40 ms) of data
+	 * received makes the connection interactive (pingpong) */
+	if (skb->len && sk->sk_world->now < inet_csk(sk)->icsk_ack_lrcvtime + TCP_DELACK_MIN_NS)
+		inet_csk(sk)->icsk_ack_pingpong = 1;
 	if (cb->tcp_flags & TCPHDR_ACK) {
 		inet_csk(sk)->icsk_ack_pending = 0;
 		del_timer(&inet_csk(sk)->icsk_delack_timer);
@@ -254,7 +263,12 @@ static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct sk_buff *skb)
 		return false;
 	if (tp->nonagle)
 		return false;
-	return tp->packets_out && skb->next == (const struct sk_buff *)&tp->sk_write_queue;
+	/* tcp_nagle_check() with Minshall's variant (tcp_minshall_check):
+	 * hold the last, partial segment only while an earlier small segment
+	 * is unacknowledged */
+	return tp->packets_out && skb->next == (const struct sk_buff *)&tp->sk_write_queue &&
+	       tp->snd_sml_set && after(tp->snd_sml, tp->snd_una) &&
+	       !after(tp->snd_sml, tp->snd_nxt);
 }
 
 /* tcp_write_xmit(): send queued skbs while cwnd, rwnd and Nagle allow */
@@ -290,6 +304,10 @@ void tcp_write_xmit(struct sock *sk)
 		tp->packets_out++;
 		if (tp->packets_out > tp->max_packets_out)
 			tp->max_packets_out = tp->packets_out;
+		if (skb->len < tp->mss_cache) {	/* tcp_minshall_update() */
+			tp->snd_sml = cb->end_seq;
+			tp->snd_sml_set = 1;
+		}
 		if (skb->len)
 			__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPORIGDATASENT);
 		tp->send_head = skb->next == (struct sk_buff *)&tp->sk_write_queue ? NULL : skb->next;

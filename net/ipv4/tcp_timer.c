@@ -119,6 +119,8 @@ static void tcp_delack_timer(struct timer_list *t)
 
 	if (!icsk->icsk_ack_pending || sk->sk_state == TCP_CLOSE)
 		return;
+	/* tcp_delack_timer_handler(): a missed delayed ACK leaves pingpong */
+	icsk->icsk_ack_pingpong = 0;
 	__NET_INC_STATS(sock_net(sk), LINUX_MIB_DELAYEDACKS);
 	tcp_send_ack(sk);
 }

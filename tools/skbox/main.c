@@ -8,6 +8,7 @@
 #include "net/trace.h"
 #include "run.h"
 #include "trace_html.h"
+#include "../packetdrill/pd.h"
 
 int skbox_shell(struct world *w, const struct run_opts *o);
 
@@ -20,6 +21,7 @@ static void usage(FILE *f)
 		"                 [--trace-format=json] [--trace-html FILE] FILE\n"
 		"       skbox why [--seed N] [--timeout SECS] FILE\n"
 		"       skbox shell [--seed N] [--timeout SECS]\n"
+		"       skbox packetdrill [--tolerance_usecs=N] [--verbose] FILE.pkt\n"
 		"       skbox --version\n"
 		"\n"
 		"  run     run a script of commands in a fresh world (virtual time)\n"
@@ -102,6 +104,8 @@ int main(int argc, char **argv)
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
+	if (!strcmp(argv[1], "packetdrill"))
+		return packetdrill_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "--version")) {
 		printf("skbox %s\n", SKBOX_VERSION);
 		return 0;
