@@ -219,7 +219,7 @@ int live_cmd_up(int argc, char **argv)
 	struct live_up_opts o = { .ready_fd = -1 };
 	const char *opt = NULL;
 	char *dir, *exe;
-	int rc = 1;
+	int rc = 1, fd;
 
 	for (int i = 2; i < argc; i++) {
 		if (parse_dir_opt(&i, argc, argv, &opt))
@@ -240,6 +240,12 @@ int live_cmd_up(int argc, char **argv)
 	exe = self_exe();
 	if (!dir || !exe || live_make_dir(dir) || live_make_shims(dir, exe, o.virtual_time))
 		goto out;
+	fd = live_connect(dir, true);
+	if (fd >= 0) {
+		close(fd);
+		fprintf(stderr, "skbox: up: a world already runs in %s\n", dir);
+		goto out;
+	}
 	if (o.foreground) {
 		live_print_env(dir);
 		rc = live_serve(&o, dir);

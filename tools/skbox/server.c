@@ -393,7 +393,7 @@ static void conn_read(struct conn *c)
 	if (n <= 0) {
 		if (c->task && c->task->state != TASK_DEAD)
 			live_log("client %d: gone while '%s' runs: killed", c->id, c->argv[0]);
-		else if (c->stdin_open || (!c->finished && !c->argv))
+		else if (c->stdin_open || (!c->finished && c->argv))
 			live_log("client %d: gone before its command ran", c->id);
 		conn_drop(c);
 		return;
