@@ -139,3 +139,10 @@ clean:
 -include $(LIB_OBJS:.o=.d) $(MAIN_OBJ:.o=.d) \
 	$(ASAN_LIB_OBJS:.o=.d) $(ASAN_MAIN_OBJ:.o=.d) $(TEST_OBJS:.o=.d) \
 	$(FUZZ_LIB_OBJS:.o=.d)
+
+# --- live mode: Linux's own selftests and iptables' tests against skbox ---
+#   make conformance   downloads (apt-get) at test time; reports, never fails;
+#                      not part of `make check` (tests/conformance/run.sh, docs/LIVE.md)
+.PHONY: conformance
+conformance: all
+	-SKBOX=$(BUILD)/skbox bash tests/conformance/run.sh $(CONFORMANCE_TESTS)
