@@ -143,3 +143,10 @@ clean:
 # --- Linux's packetdrill selftests (from /usr/src/linux-source-*.tar.xz) through skbox ---
 packetdrill-linux: $(BUILD)/skbox
 	bash tools/packetdrill/linux-selftests.sh $(BUILD)/skbox $(BUILD)/packetdrill-linux
+
+# --- live mode: Linux's own selftests and iptables' tests against skbox ---
+#   make conformance   downloads (apt-get) at test time; reports, never fails;
+#                      not part of `make check` (tests/conformance/run.sh, docs/LIVE.md)
+.PHONY: conformance
+conformance: all
+	-SKBOX=$(BUILD)/skbox bash tests/conformance/run.sh $(CONFORMANCE_TESTS)

@@ -9,6 +9,7 @@
 #include "run.h"
 #include "trace_html.h"
 #include "../packetdrill/pd.h"
+#include "live.h"
 
 int skbox_shell(struct world *w, const struct run_opts *o);
 
@@ -22,11 +23,20 @@ static void usage(FILE *f)
 		"       skbox why [--seed N] [--timeout SECS] FILE\n"
 		"       skbox shell [--seed N] [--timeout SECS]\n"
 		"       skbox packetdrill [--tolerance_usecs=N] [--verbose] FILE.pkt\n"
+		"       skbox up [--dir DIR] [--foreground] [--virtual]\n"
+		"       skbox exec [--dir DIR] [--netns NS] CMD [ARGS...]\n"
+		"       skbox env|shell|down [--dir DIR]\n"
+		"       skbox run --bash FILE [ARGS...]\n"
 		"       skbox --version\n"
 		"\n"
 		"  run     run a script of commands in a fresh world (virtual time)\n"
 		"  why     run FILE, then list every dropped packet: where, why, after which stage\n"
-		"  shell   the same world interactively\n"
+		"  shell   the same world interactively (attached to a running world\n"
+		"          with --dir or $SKBOX_DIR: the system's bash, shims in PATH)\n"
+		"  up      a world as a server in DIR (docs/LIVE.md); prints the\n"
+		"          export lines of `skbox env`; `down` stops it\n"
+		"  exec    run a command in the running world\n"
+		"  run --bash FILE  the system's bash runs FILE against a fresh world\n"
 		"  --echo  print each command as \"# COMMAND\" before its output\n"
 		"  --seed N     seed of the world's random numbers (default 1)\n"
 		"  --timeout S  interrupt (^C) a foreground command after S seconds of\n"
@@ -100,6 +110,23 @@ int main(int argc, char **argv)
 	bool run;
 	int status, leaks;
 
+	const char *base = strrchr(argv[0], '/');
+
+	if (live_is_shim_name(base ? base + 1 : argv[0]))
+		return live_shim_main(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "up"))
+		return live_cmd_up(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "down"))
+		return live_cmd_down(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "env"))
+		return live_cmd_env(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "exec"))
+		return live_cmd_exec(argc, argv);
+	if (argc >= 2 && !strcmp(argv[1], "shell") &&
+	    ((argc > 2 && !strncmp(argv[2], "--dir", 5)) || live_dir_from(NULL)))
+		return live_cmd_shell(argc, argv);
+	if (argc >= 4 && !strcmp(argv[1], "run") && !strcmp(argv[2], "--bash"))
+		return live_cmd_run_bash(argv[3], argc - 4, argv + 4);
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
 		usage(argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
