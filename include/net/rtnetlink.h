@@ -8,6 +8,7 @@
 #include "linux/types.h"
 #include "linux/netdevice.h"
 #include "net/ip_fib.h"
+#include "net/tun.h"
 
 struct net;
 struct in_ifaddr;
@@ -47,6 +48,7 @@ struct link_req {
 	unsigned int flags;		/* `ip link set` promisc/arp/multicast changes */
 	unsigned int flag_mask;
 	const void *info_data;		/* IFLA_INFO_DATA of other kinds (struct vxlan_config) */
+	struct tun_req tun;		/* tun/tap: mode, flags, host interface */
 };
 
 void link_req_init(struct link_req *req);

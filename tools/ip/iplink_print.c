@@ -7,6 +7,7 @@
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/bridge.h"
+#include "net/tun.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "net/vxlan.h"
@@ -149,13 +150,19 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 	format_lladdr(brd, dev->broadcast, len);
 	if (ipc->json) {
 		jw_string(&ipc->jw, "link_type", link_type_name(dev));
-		jw_string(&ipc->jw, "address", mac);
-		jw_string(&ipc->jw, "broadcast", brd);
+		if (dev->addr_len) {
+			jw_string(&ipc->jw, "address", mac);
+			jw_string(&ipc->jw, "broadcast", brd);
+		}
 		if (ln)
 			jw_int(&ipc->jw, "link_netnsid", nsid);
 		return;
 	}
 	print_nl(ipc);
+	if (!dev->addr_len) {	/* a TUN: no link-layer address */
+		fprintf(ipc->out, "    link/%s ", link_type_name(dev));
+		return;
+	}
 	fprintf(ipc->out, "    link/%s %s brd %s", link_type_name(dev), mac, brd);
 	if (ln && link_net_name(ln))
 		fprintf(ipc->out, " link-netns %s", link_net_name(ln));
@@ -342,6 +349,8 @@ static unsigned int link_tso_max_size(const struct net_device *dev)
 		return 65536;
 	if (netif_is_vxlan(dev) && !vxlan_lower_dev(dev))
 		return 65536;
+	if (netif_is_tun(dev))
+		return 65536;
 	return 524280;
 }
 
@@ -386,6 +395,8 @@ static void print_link_details(struct ip_ctx *ipc, const struct net_device *dev)
 		fprintf(ipc->out, "    %s ", dev->rtnl_link_ops->kind);
 		print_bridge_info(ipc, dev);
 		vxlan_print_opt(ipc, dev);
+		if (dev->rtnl_link_ops->fill_info)
+			dev->rtnl_link_ops->fill_info(dev, ipc->out);
 	}
 	print_bridge_slave(ipc, dev);
 	fprintf(ipc->out, "addrgenmode eui64 numtxqueues %u numrxqueues %u "
