@@ -478,7 +478,7 @@ repeat:
 	}
 	if (ctinfo == IP_CT_ESTABLISHED_REPLY && !(ct->status & IPS_SEEN_REPLY)) {
 		ct->status |= IPS_SEEN_REPLY;
-		nf_conntrack_event(IPCT_UPDATE, ct);
+		nf_conntrack_event_cache(IPCT_UPDATE, ct);
 	}
 out:
 	nf_ct_trace(skb);
@@ -544,7 +544,7 @@ static int __nf_conntrack_confirm(struct sk_buff *skb, struct nf_conn *ct,
 	cn->stat.insert++;
 	if (cn->count * 2 > cn->htable_size)
 		hash_grow(cn);
-	nf_conntrack_event(IPCT_NEW, ct);
+	nf_conntrack_event_cache(IPCT_NEW, ct);
 	return NF_ACCEPT;
 }
 
@@ -553,9 +553,15 @@ unsigned int nf_conntrack_confirm(struct sk_buff *skb)
 	enum ip_conntrack_info ctinfo;
 	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
 
-	if (!ct || nf_ct_is_confirmed(ct))
+	unsigned int ret = NF_ACCEPT;
+
+	if (!ct)
 		return NF_ACCEPT;
-	return (unsigned int)__nf_conntrack_confirm(skb, ct, ctinfo);
+	if (!nf_ct_is_confirmed(ct))
+		ret = (unsigned int)__nf_conntrack_confirm(skb, ct, ctinfo);
+	if (ret == NF_ACCEPT && (ct = nf_ct_get(skb, &ctinfo)) && ct->ev_cache)
+		nf_ct_deliver_cached_events(ct);
+	return ret;
 }
 
 static unsigned int ipv4_conntrack_in(void *priv, struct sk_buff *skb,

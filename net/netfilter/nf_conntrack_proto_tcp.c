@@ -567,7 +567,7 @@ static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 		t->seen[dir].flags |= IP_CT_TCP_FLAG_CLOSE_INIT;
 	timeout = tcp_timeout(ct, s, index, new_state);
 	if (new_state != old_state && nf_ct_is_confirmed(ct))
-		nf_conntrack_event(IPCT_UPDATE, ct);
+		nf_conntrack_event_cache(IPCT_UPDATE, ct);
 
 	if (!(ct->status & IPS_SEEN_REPLY)) {
 		/* only a RST came back: the entry goes at once */
@@ -588,7 +588,7 @@ static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 		   (old_state == TCP_CONNTRACK_SYN_RECV || old_state == TCP_CONNTRACK_ESTABLISHED) &&
 		   new_state == TCP_CONNTRACK_ESTABLISHED) {
 		ct->status |= IPS_ASSURED;
-		nf_conntrack_event(IPCT_UPDATE, ct);
+		nf_conntrack_event_cache(IPCT_UPDATE, ct);
 	}
 	nf_ct_refresh_acct(ct, ctinfo, skb, timeout);
 	return NF_ACCEPT;

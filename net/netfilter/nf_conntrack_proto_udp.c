@@ -69,7 +69,7 @@ static int udp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 		nf_ct_refresh_acct(ct, ctinfo, skb, extra);
 		if (stream) {
 			ct->status |= IPS_ASSURED;
-			nf_conntrack_event(IPCT_UPDATE, ct);
+			nf_conntrack_event_cache(IPCT_UPDATE, ct);
 		}
 	} else {
 		nf_ct_refresh_acct(ct, ctinfo, skb, (unsigned int)s->udp_timeout);

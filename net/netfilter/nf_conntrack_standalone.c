@@ -173,10 +173,24 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 		put(&b, "mark=%u ", ct->mark);
 	if (ev == IPCT_DESTROY && cn->ev_user_delete)
 		put(&b, "[USERSPACE] portid=%u ", cn->ev_portid);
-	while (b.n > 0 && line[b.n - 1] == ' ' && (size_t)b.n < sizeof(line))
+	if ((size_t)b.n >= sizeof(line))
+		b.n = (int)sizeof(line) - 1;
+	while (b.n > 0 && line[b.n - 1] == ' ')
 		line[--b.n] = 0;
+	b.p = line + b.n;
+	b.left = sizeof(line) - (size_t)b.n;
 	put(&b, "\n");
 	ev_append(cn, line, strlen(line));
+}
+
+void nf_ct_deliver_cached_events(struct nf_conn *ct)
+{
+	u8 ev = ct->ev_cache;
+
+	ct->ev_cache = 0;
+	if (!nf_ct_is_confirmed(ct) || nf_ct_is_dying(ct))
+		return;
+	nf_conntrack_event(ev & (1u << IPCT_NEW) ? IPCT_NEW : IPCT_UPDATE, ct);
 }
 
 char *nf_ct_events_take(struct net *net, size_t *len)
@@ -315,7 +329,7 @@ int nf_ct_sysctl_write(struct net *net, const char *key, const char *val)
 		return -ENOENT;
 	/* count is read-only; max and buckets only in the first namespace */
 	if (e->kind == CS_COUNT || ((e->kind == CS_MAX || e->kind == CS_BUCKETS) && !is_init_net(net)))
-		return -EACCES;
+		return -EINVAL;	/* as procps reports it */
 	if (ct_parse_int(val, &v))
 		return -EINVAL;
 	if (e->kind == CS_BUCKETS)

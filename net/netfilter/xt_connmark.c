@@ -23,7 +23,7 @@ static void connmark_set(struct nf_conn *ct, u32 mark)
 		return;
 	ct->mark = mark;
 	if (nf_ct_is_confirmed(ct))
-		nf_conntrack_event(IPCT_UPDATE, ct);
+		nf_conntrack_event_cache(IPCT_UPDATE, ct);
 }
 
 static unsigned int connmark_tg(struct sk_buff *skb, const struct xt_action_param *par)

@@ -172,6 +172,7 @@ struct nf_conn {
 	u32 id;
 	u64 packets[IP_CT_DIR_MAX], bytes[IP_CT_DIR_MAX];
 	bool acct;				/* made while nf_conntrack_acct was on: counters shown */
+	u8 ev_cache;				/* events waiting for the packet to pass (1 << IPCT_*) */
 	union {
 		struct ip_ct_tcp tcp;
 		struct { u32 stream_ts; } udp;
@@ -336,6 +337,14 @@ enum ip_conntrack_events {
 	IPCT_DESTROY,
 };
 void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct);
+/* As Linux, changes made while a packet passes are noted and reported in
+ * one line when it reaches confirm (nf_conntrack_event_cache and
+ * nf_ct_deliver_cached_events); [DESTROY] goes at once. */
+static inline void nf_conntrack_event_cache(enum ip_conntrack_events ev, struct nf_conn *ct)
+{
+	ct->ev_cache |= (u8)(1u << ev);
+}
+void nf_ct_deliver_cached_events(struct nf_conn *ct);
 char *nf_ct_events_take(struct net *net, size_t *len);
 
 /* ---- nf_conntrack_standalone.c: the text of an entry ---- */
