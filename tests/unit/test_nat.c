@@ -15,6 +15,7 @@
 #include <arpa/inet.h>
 #include "linux/skbuff.h"
 #include "net/ip.h"
+#include "net/icmp.h"
 #include "net/netfilter/nf_nat.h"
 
 static __be32 A(const char *s)
@@ -211,6 +212,9 @@ static void test_icmp_error_translated(void **state)
 	pkt[20] = ICMP_TIME_EXCEEDED;
 	build_ip(pkt + 28, 1, "192.168.0.1", "192.168.1.2", 8);
 	pkt[28 + 8] = 1;				/* the TTL it died with */
+	memset(pkt + 28 + 10, 0, 2);
+	c = ip_fast_csum(pkt + 28, 5);
+	memcpy(pkt + 28 + 10, &c, 2);
 	memset(pkt + 48, 0, 8);
 	pkt[48] = ICMP_ECHO;
 	put_be16(pkt + 52, 0x1234);
