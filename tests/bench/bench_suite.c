@@ -579,10 +579,45 @@ static int bench_tcp_idle(long n)
 }
 
 /* ---- rules: a kube-proxy-shaped rule set in a router's FORWARD path ---- */
-/* The filter-table shape of kube-proxy's rules for n services (the nat
- * table's DNAT becomes ACCEPT): KUBE-SERVICES with one rule per service
- * VIP, a KUBE-SVC chain per service choosing between two endpoints with
- * -m statistic, a KUBE-SEP chain per endpoint. About 8 rules a service. */
+/* kube-proxy's rules for n services, in the filter table (DNAT as ACCEPT)
+ * and in the nat table (kube_nat_rules): KUBE-SERVICES with one rule per
+ * service VIP, a KUBE-SVC chain per service choosing between two endpoints
+ * with -m statistic, a KUBE-SEP chain per endpoint.  About 8 rules a
+ * service in each table.  The packets of the run are one UDP flow: the
+ * first walks the nat table, the rest follow its conntrack entry. */
+/* The nat table of the same services, as kube-proxy writes it: KUBE-SERVICES
+ * from PREROUTING, a KUBE-SVC per service, a KUBE-SEP per endpoint with
+ * KUBE-MARK-MASQ and DNAT, MASQUERADE of marked packets in POSTROUTING. */
+static void kube_nat_rules(FILE *f, long n)
+{
+	fprintf(f, "*nat\n:PREROUTING ACCEPT [0:0]\n:INPUT ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+		   ":POSTROUTING ACCEPT [0:0]\n:KUBE-SERVICES - [0:0]\n:KUBE-MARK-MASQ - [0:0]\n"
+		   ":KUBE-POSTROUTING - [0:0]\n");
+	for (long i = 0; i < n; i++)
+		fprintf(f, ":KUBE-SVC-%06ld - [0:0]\n:KUBE-SEP-%06ld-A - [0:0]\n"
+			   ":KUBE-SEP-%06ld-B - [0:0]\n", i, i, i);
+	fprintf(f, "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES\n"
+		   "-A POSTROUTING -m comment --comment \"kubernetes postrouting rules\" -j KUBE-POSTROUTING\n"
+		   "-A KUBE-MARK-MASQ -j MARK --set-xmark 0x4000/0x4000\n"
+		   "-A KUBE-POSTROUTING -m mark ! --mark 0x4000/0x4000 -j RETURN\n"
+		   "-A KUBE-POSTROUTING -j MARK --set-xmark 0x4000/0x0\n"
+		   "-A KUBE-POSTROUTING -j MASQUERADE\n");
+	for (long i = 0; i < n; i++) {
+		int a = (int)(i / 250), b = (int)(i % 250 + 1);
+
+		fprintf(f, "-A KUBE-SERVICES -d 10.96.%d.%d/32 -p udp -m comment --comment "
+			   "\"default/svc%ld:dns cluster IP\" -m udp --dport 53 -j KUBE-SVC-%06ld\n",
+			a, b, i, i);
+		fprintf(f, "-A KUBE-SVC-%06ld -m statistic --mode random --probability 0.5 "
+			   "-j KUBE-SEP-%06ld-A\n-A KUBE-SVC-%06ld -j KUBE-SEP-%06ld-B\n", i, i, i, i);
+		for (int e = 0; e < 2; e++)
+			fprintf(f, "-A KUBE-SEP-%06ld-%c -s 10.244.%d.%d/32 -j KUBE-MARK-MASQ\n"
+				   "-A KUBE-SEP-%06ld-%c -p udp -j DNAT --to-destination 10.244.%d.%d:53\n",
+				i, 'A' + e, a, b, i, 'A' + e, a + 100 * e, b);
+	}
+	fprintf(f, "COMMIT\n");
+}
+
 static char *kube_rules(long n, size_t *len)
 {
 	char *buf = NULL;
@@ -608,6 +643,7 @@ static char *kube_rules(long n, size_t *len)
 				   "-A KUBE-SEP-%06ld-%c -p udp -j ACCEPT\n", i, 'A' + e, a, b, i, 'A' + e);
 	}
 	fprintf(f, "COMMIT\n");
+	kube_nat_rules(f, n);
 	fclose(f);
 	return buf;
 }
@@ -628,6 +664,7 @@ static int bench_rules(long n, long packets)
 
 	router_topology(w);
 	sh(w, w->init_net, "ip -n r route add 10.96.0.0/16 via 10.2.0.9");
+	sh(w, w->init_net, "ip -n r route add 10.244.0.0/16 via 10.2.0.9");
 	sh(w, w->init_net, "ip -n r neigh add 10.2.0.9 lladdr 02:00:00:00:00:99 dev rb");
 	r = get_net_ns_by_name(w, "r");
 	ctx.net = r;
