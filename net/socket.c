@@ -47,6 +47,10 @@ static int fd_install(struct world *w, struct socket *sock)
 	}
 	w->files[fd] = sock;
 	sock->fd = fd;
+	if (w->current) {
+		sock->owner_pid = w->current->pid;
+		memcpy(sock->owner_comm, w->current->comm, sizeof(sock->owner_comm));
+	}
 	return fd;
 }
 

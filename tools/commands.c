@@ -1,8 +1,10 @@
 /* The command table: every program a script, the shell or `ip netns exec`
  * can run inside a world.  Order is alphabetical; lookup is by exact name. */
+#include <stdio.h>
 #include <string.h>
 #include "skbox/cmd.h"
 #include "linux/sched.h"
+#include "net/world.h"
 
 static const struct command commands[] = {
 	{ "bridge", do_bridge },
@@ -27,6 +29,7 @@ static const struct command commands[] = {
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
 	{ "sleep", do_sleep },
+	{ "ss", do_ss },
 	{ "sysctl", do_sysctl },
 	{ "tc", do_tc },
 	{ "tcpdump", do_tcpdump },
@@ -71,5 +74,9 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->err, "bash: line 1: %s: command not found\n", argv[0]);
 		return 127;
 	}
+	/* exec: the task now shows the program's name (ss -p, like /proc/PID/comm) */
+	if (ctx->world && ctx->world->current)
+		snprintf(ctx->world->current->comm, sizeof(ctx->world->current->comm), "%s",
+			 argv[0]);
 	return cmd_run_in_net(ctx, c->fn, argc, argv);
 }

@@ -120,6 +120,8 @@ struct socket {
 	const struct proto_ops *ops;
 	int fd;
 	bool nonblock;
+	int owner_pid;			/* the task that made the fd (ss -p) */
+	char owner_comm[16];
 };
 
 /* SOL_IP error queue entry (include/uapi/linux/errqueue.h) */

@@ -53,6 +53,10 @@ for line in drop_ipv6(sys.stdin.read().splitlines()):
     line = re.sub(r'link-netns \S+', 'link-netns X', line)
     line = re.sub(r'link-netnsid \d+', 'link-netnsid N', line)
     line = re.sub(r' \(id: \d+\)', '', line)       # ip netns list
+    # ss rows: ephemeral ports, pids and fds (skbox's fd table is one per world)
+    if re.match(r'^(?:(?:tcp|udp)\s+)?(?:ESTAB|LISTEN|UNCONN|TIME-WAIT|SYN-SENT|SYN-RECV|FIN-WAIT-[12]|CLOSE-WAIT|LAST-ACK|CLOSING)\s', line):
+        line = re.sub(r':(3[2-9]\d{3}|[45]\d{4}|60\d{3})\b', ':P', line)
+        line = re.sub(r',pid=\d+,fd=\d+\)', ',pid=N,fd=N)', line)
     line = MAC.sub('MAC', line)
     line = re.sub(r'\b([0-9a-f]{4})\.[0-9a-f]{12}\b', r'\1.MACID', line)  # bridge id
     line = re.sub(r'\bcache\b.*$', 'cache', line) if line.strip().startswith('cache') else line

@@ -1,0 +1,306 @@
+/* ss (iproute2's misc/ss.c) for TCP and UDP over IPv4: -t -u -a -l -n -p -s
+ * and their combinations (-tanpu).  Sockets come from the namespace's
+ * tables in the order of Linux's dump (raw, udp, then tcp; listeners before
+ * the established hash).  Output is iproute2's buffered render: every field
+ * is measured first, then columns are as wide as their longest field (not a
+ * terminal: no extra spreading), Local/Peer Address right-aligned, the rest
+ * left-aligned, with iproute2's delimiters. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include "skbox/cmd.h"
+#include "net/net_namespace.h"
+#include "net/sock.h"
+#include "net/tcp.h"
+#include "net/world.h"
+
+enum { COL_NETID, COL_STATE, COL_RECVQ, COL_SENDQ, COL_LADDR, COL_LPORT, COL_RADDR,
+       COL_RPORT, COL_PROC, COL_EXT, COL_MAX };
+
+static const struct {
+	bool right;
+	const char *header, *ldelim;
+} cols[COL_MAX] = {
+	{ false, "Netid", "" }, { false, "State", " " }, { false, "Recv-Q", " " },
+	{ false, "Send-Q", " " }, { true, "Local Address:", " " }, { false, "Port", "" },
+	{ true, "Peer Address:", " " }, { false, "Port", "" }, { false, "Process", "" },
+	{ false, "", "" },
+};
+
+struct ss_row {
+	char *f[COL_MAX];
+};
+
+struct ss {
+	struct cmd_ctx *ctx;
+	bool tcp, udp, unix_, all, listen, numeric, proc, summary;
+	struct ss_row *rows;
+	size_t n, cap;
+};
+
+static const char *const state_name[] = {
+	"UNKNOWN", "ESTAB", "SYN-SENT", "SYN-RECV", "FIN-WAIT-1", "FIN-WAIT-2", "TIME-WAIT",
+	"UNCONN", "CLOSE-WAIT", "LAST-ACK", "LISTEN", "CLOSING",
+};
+
+#define SSF(s) (1u << (s))
+/* SS_CONN: every state but LISTEN, CLOSE, TIME_WAIT and SYN_RECV */
+#define SS_CONN (0xffeu & ~(SSF(TCP_LISTEN) | SSF(TCP_CLOSE) | SSF(TCP_TIME_WAIT) | \
+			    SSF(TCP_SYN_RECV)))
+
+static unsigned int ss_states(const struct ss *s, bool udp)
+{
+	if (s->all)
+		return 0xffeu;
+	if (s->listen)
+		return SSF(TCP_LISTEN) | SSF(TCP_CLOSE);
+	return udp ? SSF(TCP_ESTABLISHED) : SS_CONN;
+}
+
+static struct ss_row *row_new(struct ss *s)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 16;
+		struct ss_row *r = realloc(s->rows, cap * sizeof(*r));
+
+		if (!r)
+			return NULL;
+		s->rows = r;
+		s->cap = cap;
+	}
+	memset(&s->rows[s->n], 0, sizeof(s->rows[0]));
+	return &s->rows[s->n++];
+}
+
+static char *fmt(const char *f, ...) __attribute__((format(printf, 1, 2)));
+static char *fmt(const char *f, ...)
+{
+	va_list ap;
+	char *p = NULL;
+
+	va_start(ap, f);
+	if (vasprintf(&p, f, ap) < 0)
+		p = NULL;
+	va_end(ap);
+	return p;
+}
+
+static void add_sock(struct ss *s, const struct sock *sk, const char *netid, int state,
+		     int rq, int wq)
+{
+	struct ss_row *r = row_new(s);
+	char la[INET_ADDRSTRLEN], ra[INET_ADDRSTRLEN];
+
+	if (!r)
+		return;
+	inet_ntop(AF_INET, &sk->inet_rcv_saddr, la, sizeof(la));
+	inet_ntop(AF_INET, &sk->inet_daddr, ra, sizeof(ra));
+	r->f[COL_NETID] = strdup(netid);
+	r->f[COL_STATE] = strdup(state_name[state]);
+	r->f[COL_RECVQ] = fmt("%-6d", rq);
+	r->f[COL_SENDQ] = fmt("%-6d", wq);
+	r->f[COL_LADDR] = fmt("%s:", la);
+	r->f[COL_LPORT] = sk->inet_num ? fmt("%u", sk->inet_num) : strdup("*");
+	r->f[COL_RADDR] = fmt("%s:", ra);
+	r->f[COL_RPORT] = sk->inet_dport ? fmt("%u", ntohs(sk->inet_dport)) : strdup("*");
+	if (s->proc && sk->sk_socket && sk->sk_socket->owner_pid)
+		r->f[COL_PROC] = fmt(" users:((\"%s\",pid=%d,fd=%d))", sk->sk_socket->owner_comm,
+				     sk->sk_socket->owner_pid, sk->sk_socket->fd);
+	else
+		r->f[COL_PROC] = strdup("");
+	r->f[COL_EXT] = strdup("");
+}
+
+static void dump_udp(struct ss *s, struct net *net)
+{
+	unsigned int want = ss_states(s, true);
+	struct sock *sk;
+
+	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
+		int st = sk->inet_daddr ? TCP_ESTABLISHED : TCP_CLOSE;
+
+		if (want & SSF(st))
+			add_sock(s, sk, "udp", st, sk->sk_rmem_alloc, sk->sk_wmem_alloc);
+	}
+}
+
+static void tcp_queues(const struct sock *sk, int *rq, int *wq)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+
+	if (sk->sk_state == TCP_LISTEN) {
+		*rq = inet_csk(sk)->icsk_accept_len;
+		*wq = inet_csk(sk)->sk_max_ack_backlog;
+	} else {
+		*rq = (int)(tp->rcv_nxt - tp->copied_seq);
+		if (*rq < 0)
+			*rq = 0;
+		*wq = (int)(tp->write_seq - tp->snd_una);
+	}
+}
+
+static void dump_tcp(struct ss *s, struct net *net)
+{
+	struct tcp_net *tn = tcp_pernet(net);
+	unsigned int want = ss_states(s, false);
+	struct sock *sk;
+	int rq, wq;
+
+	if (!tn)
+		return;
+	if (want & SSF(TCP_LISTEN))
+		list_for_each_entry(sk, &tn->lhash, sk_node) {
+			tcp_queues(sk, &rq, &wq);
+			add_sock(s, sk, "tcp", TCP_LISTEN, rq, wq);
+		}
+	for (int i = 0; i < TCP_EHASH_SIZE; i++)
+		list_for_each_entry(sk, &tn->ehash[i], sk_node) {
+			if (!(want & SSF(sk->sk_state)))
+				continue;
+			tcp_queues(sk, &rq, &wq);
+			if (sk->sk_state == TCP_TIME_WAIT)
+				rq = wq = 0;
+			add_sock(s, sk, "tcp", sk->sk_state, rq, wq);
+		}
+}
+
+/* render_calc_width() without a terminal, then render() */
+static void render(struct ss *s, bool netid, bool state)
+{
+	FILE *o = s->ctx->out;
+	size_t width[COL_MAX] = { 0 }, maxlen[COL_MAX] = { 0 };
+	bool disabled[COL_MAX] = { [COL_NETID] = !netid, [COL_STATE] = !state };
+	bool first = true;
+
+	for (size_t i = 0; i < s->n; i++)
+		for (int c = 0; c < COL_MAX; c++)
+			if (s->rows[i].f[c] && strlen(s->rows[i].f[c]) > maxlen[c])
+				maxlen[c] = strlen(s->rows[i].f[c]);
+	for (int c = 0; c < COL_MAX; c++) {
+		if (disabled[c])
+			continue;
+		width[c] = maxlen[c] + (!first && maxlen[c] ? strlen(cols[c].ldelim) : 0);
+		if (width[c])
+			first = false;
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		bool started = false;
+
+		for (int c = 0; c < COL_MAX; c++) {
+			const char *t = s->rows[i].f[c] ? s->rows[i].f[c] : "";
+			size_t printed = 0, len = strlen(t);
+
+			if (disabled[c])
+				continue;
+			if (started)
+				printed = (size_t)fprintf(o, "%s", cols[c].ldelim);
+			started = true;
+			if (width[c] && cols[c].right && width[c] > len + printed) {
+				fprintf(o, "%*c", (int)(width[c] - len - printed), ' ');
+				printed = width[c] - len;
+			}
+			printed += fwrite(t, 1, len, o);
+			if (width[c] && !cols[c].right && width[c] > printed)
+				fprintf(o, "%*c", (int)(width[c] - printed), ' ');
+		}
+		fputc('\n', o);
+	}
+}
+
+static void ss_free(struct ss *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		for (int c = 0; c < COL_MAX; c++)
+			free(s->rows[i].f[c]);
+	free(s->rows);
+}
+
+/* ss -s: totals from the namespace's tables */
+static int ss_summary(struct ss *s, struct net *net)
+{
+	struct tcp_net *tn = tcp_pernet(net);
+	int tcp = 0, estab = 0, tw = 0, udp = 0, orphans = 0;
+	struct sock *sk;
+
+	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node)
+		udp++;
+	if (tn) {
+		list_for_each_entry(sk, &tn->lhash, sk_node)
+			tcp++;
+		for (int i = 0; i < TCP_EHASH_SIZE; i++)
+			list_for_each_entry(sk, &tn->ehash[i], sk_node) {
+				tcp++;
+				estab += sk->sk_state == TCP_ESTABLISHED;
+				tw += sk->sk_state == TCP_TIME_WAIT;
+				orphans += !sk->sk_socket && sk->sk_state != TCP_TIME_WAIT;
+			}
+	}
+	fprintf(s->ctx->out, "Total: %d\n", tcp - tw + udp);
+	fprintf(s->ctx->out, "TCP:   %d (estab %d, closed 0, orphaned %d, timewait %d)\n\n",
+		tcp, estab, orphans, tw);
+	fprintf(s->ctx->out, "Transport Total     IP        IPv6\n");
+	fprintf(s->ctx->out, "RAW\t  %-9d %-9d %-9d\n", 0, 0, 0);
+	fprintf(s->ctx->out, "UDP\t  %-9d %-9d %-9d\n", udp, udp, 0);
+	fprintf(s->ctx->out, "TCP\t  %-9d %-9d %-9d\n", tcp - tw, tcp - tw, 0);
+	fprintf(s->ctx->out, "INET\t  %-9d %-9d %-9d\n", tcp - tw + udp, tcp - tw + udp, 0);
+	fprintf(s->ctx->out, "FRAG\t  %-9d %-9d %-9d\n\n", 0, 0, 0);
+	return 0;
+}
+
+int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct ss s = { .ctx = ctx };
+	struct ss_row *h;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (a[0] != '-' || !a[1]) {
+			fprintf(ctx->err, "ss: filters are not supported: %s\n", a);
+			return 1;
+		}
+		if (!strcmp(a, "--tcp")) { s.tcp = true; continue; }
+		if (!strcmp(a, "--udp")) { s.udp = true; continue; }
+		if (!strcmp(a, "--all")) { s.all = true; continue; }
+		if (!strcmp(a, "--listening")) { s.listen = true; continue; }
+		if (!strcmp(a, "--numeric")) { s.numeric = true; continue; }
+		if (!strcmp(a, "--processes")) { s.proc = true; continue; }
+		if (!strcmp(a, "--summary")) { s.summary = true; continue; }
+		for (const char *p = a + 1; *p; p++) {
+			switch (*p) {
+			case 't': s.tcp = true; break;
+			case 'u': s.udp = true; break;
+			case 'x': s.unix_ = true; break;	/* no unix sockets here */
+			case 'a': s.all = true; break;
+			case 'l': s.listen = true; break;
+			case 'n': s.numeric = true; break;
+			case 'p': s.proc = true; break;
+			case 's': s.summary = true; break;
+			case '4': break;
+			default:
+				fprintf(ctx->err, "ss: invalid option -- '%c'\n", *p);
+				return 1;
+			}
+		}
+	}
+	if (s.summary)
+		return ss_summary(&s, ctx->net);
+	if (!s.tcp && !s.udp && !s.unix_)
+		s.tcp = true;	/* skbox has no unix sockets: the default shows TCP */
+	h = row_new(&s);
+	if (!h)
+		return 1;
+	for (int c = 0; c < COL_EXT; c++)
+		h->f[c] = strdup(cols[c].header);
+	if (s.udp)
+		dump_udp(&s, ctx->net);
+	if (s.tcp)
+		dump_tcp(&s, ctx->net);
+	/* one table (unix is three): no Netid column */
+	render(&s, s.tcp + s.udp + 3 * s.unix_ > 1, true);
+	ss_free(&s);
+	return 0;
+}
