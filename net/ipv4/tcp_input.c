@@ -649,9 +649,16 @@ static bool tcp_ack_state_change(struct sock *sk, struct sk_buff *skb)
 		tp->snd_wl1 = cb->seq;
 		tcp_child_established(sk);
 		/* the SYN-ACK of a simultaneous open: its SYN is a duplicate,
-		 * which Linux's tcp_data_queue acknowledges at once */
-		if (cb->tcp_flags & TCPHDR_SYN)
+		 * which Linux's tcp_data_queue reports in a D-SACK block and
+		 * acknowledges at once */
+		if (cb->tcp_flags & TCPHDR_SYN) {
+			if (tp->sack_ok) {
+				tp->dsack = 1;
+				tp->duplicate_sack[0] = cb->seq;
+				tp->duplicate_sack[1] = cb->end_seq;
+			}
 			tcp_send_ack(sk);
+		}
 		break;
 	case TCP_FIN_WAIT1:
 		if (fin_acked) {
