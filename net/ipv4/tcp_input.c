@@ -805,7 +805,8 @@ int tcp_conn_request(struct sock *lsk, struct sk_buff *skb)
 		__NET_INC_STATS(sock_net(lsk), LINUX_MIB_LISTENOVERFLOWS);
 		goto drop;
 	}
-	if (licsk->icsk_syn_len >= licsk->sk_max_ack_backlog ||
+	/* inet_csk_reqsk_queue_is_full(): more than the backlog */
+	if (licsk->icsk_syn_len > licsk->sk_max_ack_backlog ||
 	    licsk->icsk_syn_len >= tn->sysctl_tcp_max_syn_backlog) {
 		if (!tn->sysctl_tcp_syncookies)
 			goto drop;
