@@ -741,9 +741,16 @@ static bool tcp_ack_state_change(struct sock *sk, struct sk_buff *skb)
 		tp->snd_wl1 = cb->seq;
 		tcp_child_established(sk);
 		/* the SYN-ACK of a simultaneous open: its SYN is a duplicate,
-		 * which Linux's tcp_data_queue acknowledges at once */
-		if (cb->tcp_flags & TCPHDR_SYN)
+		 * which Linux's tcp_data_queue reports in a D-SACK block and
+		 * acknowledges at once */
+		if (cb->tcp_flags & TCPHDR_SYN) {
+			if (tp->sack_ok) {
+				tp->dsack = 1;
+				tp->duplicate_sack[0] = cb->seq;
+				tp->duplicate_sack[1] = cb->end_seq;
+			}
 			tcp_send_ack(sk);
+		}
 		break;
 	case TCP_FIN_WAIT1:
 		if (fin_acked) {
@@ -890,7 +897,8 @@ int tcp_conn_request(struct sock *lsk, struct sk_buff *skb)
 		__NET_INC_STATS(sock_net(lsk), LINUX_MIB_LISTENOVERFLOWS);
 		goto drop;
 	}
-	if (licsk->icsk_syn_len >= licsk->sk_max_ack_backlog ||
+	/* inet_csk_reqsk_queue_is_full(): more than the backlog */
+	if (licsk->icsk_syn_len > licsk->sk_max_ack_backlog ||
 	    licsk->icsk_syn_len >= tn->sysctl_tcp_max_syn_backlog) {
 		if (!tn->sysctl_tcp_syncookies)
 			goto drop;
