@@ -24,9 +24,43 @@
 void __sanitizer_start_switch_fiber(void **fake_stack_save, const void *bottom, size_t size);
 void __sanitizer_finish_switch_fiber(void *fake_stack_save, const void **bottom_old,
 				     size_t *size_old);
+void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
 #endif
 
 #define TASK_STACK_SIZE (512 * 1024)
+
+/* Stacks of finished tasks are kept for the next ones (a script runs a task
+ * per command; mapping and faulting in a fresh stack each time was most of
+ * the cost of a short command).  Per thread, so worlds on other threads never
+ * share one; at most STACK_CACHE_MAX are kept. */
+#define STACK_CACHE_MAX 16
+static __thread void *stack_cache[STACK_CACHE_MAX];
+static __thread int stack_cache_n;
+
+static void *task_stack_get(void)
+{
+	void *st;
+
+	if (stack_cache_n) {
+		st = stack_cache[--stack_cache_n];
+#ifdef SKBOX_ASAN
+		__asan_unpoison_memory_region(st, TASK_STACK_SIZE);
+#endif
+		return st;
+	}
+	st = mmap(NULL, TASK_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+		  -1, 0);
+	return st == MAP_FAILED ? NULL : st;
+}
+
+/* a task that ran to its end left its stack unwound; others are unmapped */
+static void task_stack_put(void *st, bool finished)
+{
+	if (finished && stack_cache_n < STACK_CACHE_MAX)
+		stack_cache[stack_cache_n++] = st;
+	else
+		munmap(st, TASK_STACK_SIZE);
+}
 
 #if defined(__x86_64__)
 /* A task's context is its saved stack pointer; the callee-saved registers
@@ -200,11 +234,10 @@ struct task *task_spawn(struct world *w, struct net *net, const char *comm,
 	if (!t)
 		return NULL;
 	t->stack_size = TASK_STACK_SIZE;
-	t->stack = mmap(NULL, t->stack_size, PROT_READ | PROT_WRITE,
-			MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-	if (t->stack == MAP_FAILED || task_make_context(t)) {
-		if (t->stack != MAP_FAILED)
-			munmap(t->stack, t->stack_size);
+	t->stack = task_stack_get();
+	if (!t->stack || task_make_context(t)) {
+		if (t->stack)
+			task_stack_put(t->stack, false);
 		free(t);
 		return NULL;
 	}
@@ -232,7 +265,7 @@ void task_free(struct task *t)
 	if (t->state != TASK_DEAD || !list_empty(&t->run_list))
 		list_del(&t->run_list);
 	list_del(&t->list);
-	munmap(t->stack, t->stack_size);
+	task_stack_put(t->stack, t->state == TASK_DEAD);
 	free(t->ctx);
 	free(t);
 }

@@ -1,8 +1,11 @@
 /* The world: clock, timer wheel, seeded RNG and the event loop that runs
  * tasks, the receive softirq (net_rx_action) and timers, in that order.
  * In virtual time the clock jumps to the next timer when nothing is runnable,
- * so the same script and seed always produce the same bytes. */
+ * so the same script and seed always produce the same bytes.  In real time
+ * the clock follows CLOCK_MONOTONIC and the loop sleeps in ppoll() on the
+ * watched real file descriptors until the next timer (docs/LIVE-IO.md). */
 #include <errno.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
@@ -129,6 +132,7 @@ static int world_leak_report(struct world *w, FILE *report)
 	LEAK(timer_base_count(&w->timers), "%u timer(s) still pending",
 	     timer_base_count(&w->timers));
 	LEAK(!list_empty(&w->tasks), "%s", "tasks still alive");
+	LEAK(w->nwatches, "%d file descriptor watch(es) still registered", w->nwatches);
 #undef LEAK
 	return leaks;
 }
@@ -151,6 +155,8 @@ int world_free(struct world *w, FILE *report)
 	net_destroy(w->init_net);
 	leaks = world_leak_report(w, report);
 	skb_pool_destroy(&w->skb_pool);
+	free(w->watches);
+	free(w->pollfds);
 	free(w->sched_ctx);
 	if (w->log)
 		fclose(w->log);
@@ -178,39 +184,172 @@ bool world_step(struct world *w)
 	return ran;
 }
 
-static void world_wait_realtime(struct world *w, u64 next)
+void world_set_realtime(struct world *w, bool on)
+{
+	if (on && !w->realtime) {
+		/* world time w->now corresponds to wall time "now" from here on */
+		w->rt_origin = monotonic_ns() - w->now;
+	}
+	w->realtime = on;
+}
+
+/* In real time the clock is wall time since rt_origin; it never goes back. */
+static void world_clock_sync(struct world *w)
 {
 	u64 now = monotonic_ns() - w->rt_origin;
 
-	if (next > now) {
-		struct timespec ts = {
-			.tv_sec = (time_t)((next - now) / NSEC_PER_SEC),
-			.tv_nsec = (long)((next - now) % NSEC_PER_SEC),
-		};
-		nanosleep(&ts, NULL);
+	if (now > w->now)
+		w->now = now;
+}
+
+static struct world_fd_watch *watch_find(struct world *w, int fd)
+{
+	for (int i = 0; i < w->nwatches; i++)
+		if (w->watches[i].fd == fd)
+			return &w->watches[i];
+	return NULL;
+}
+
+int world_watch_fd(struct world *w, int fd, short events, world_fd_cb cb, void *arg)
+{
+	struct world_fd_watch *wa;
+
+	if (fd < 0 || !cb)
+		return -EINVAL;
+	wa = watch_find(w, fd);
+	if (!wa) {
+		if (w->nwatches == w->watches_cap) {
+			int cap = w->watches_cap ? 2 * w->watches_cap : 8;
+			struct world_fd_watch *nw = realloc(w->watches, (size_t)cap * sizeof(*nw));
+			struct pollfd *np;
+
+			if (!nw)
+				return -ENOMEM;
+			w->watches = nw;
+			np = realloc(w->pollfds, (size_t)cap * sizeof(*np));
+			if (!np)
+				return -ENOMEM;
+			w->pollfds = np;
+			w->watches_cap = cap;
+		}
+		wa = &w->watches[w->nwatches++];
 	}
-	now = monotonic_ns() - w->rt_origin;
-	w->now = now > w->now ? now : w->now;
+	*wa = (struct world_fd_watch){ .fd = fd, .events = events, .cb = cb, .arg = arg };
+	return 0;
+}
+
+int world_watch_fd_events(struct world *w, int fd, short events)
+{
+	struct world_fd_watch *wa = watch_find(w, fd);
+
+	if (!wa)
+		return -ENOENT;
+	wa->events = events;
+	return 0;
+}
+
+int world_unwatch_fd(struct world *w, int fd)
+{
+	struct world_fd_watch *wa = watch_find(w, fd);
+
+	if (!wa)
+		return -ENOENT;
+	*wa = w->watches[--w->nwatches];
+	return 0;
+}
+
+/* ppoll() the watched fds for at most timeout_ns (UINT64_MAX: forever),
+ * then run the callbacks of those with events.  With no fd watched this is
+ * a plain sleep.  A callback may (un)watch fds: each fd that reported is
+ * looked up again before its callback runs. */
+static int world_poll_ns(struct world *w, u64 timeout_ns)
+{
+	struct pollfd *pfd = w->pollfds;
+	struct timespec ts = {
+		.tv_sec = (time_t)(timeout_ns / NSEC_PER_SEC),
+		.tv_nsec = (long)(timeout_ns % NSEC_PER_SEC),
+	};
+	int n = w->nwatches, ready, fired = 0;
+
+	if (!n && timeout_ns == UINT64_MAX)
+		return 0;	/* nothing could ever wake us */
+	for (int i = 0; i < n; i++)
+		pfd[i] = (struct pollfd){ .fd = w->watches[i].fd, .events = w->watches[i].events };
+	ready = ppoll(n ? pfd : NULL, (nfds_t)n, timeout_ns == UINT64_MAX ? NULL : &ts, NULL);
+	if (w->realtime)
+		world_clock_sync(w);
+	if (ready <= 0)
+		return 0;	/* timeout, or EINTR: the caller's loop goes on */
+	/* Callbacks may (un)watch fds, which reallocates the arrays, or even
+	 * poll again: work on a copy of what fired. */
+	struct pollfd local[16], *got = ready <= 16 ? local : malloc((size_t)ready * sizeof(*got));
+
+	if (!got)
+		return 0;
+	for (int i = 0; i < n && fired < ready; i++)
+		if (pfd[i].revents)
+			got[fired++] = pfd[i];
+	for (int i = 0; i < fired; i++) {
+		struct world_fd_watch *wa = watch_find(w, got[i].fd);
+
+		if (wa)
+			wa->cb(w, got[i].fd, got[i].revents, wa->arg);
+	}
+	if (got != local)
+		free(got);
+	return fired;
+}
+
+int world_poll_fds(struct world *w, int timeout_ms)
+{
+	return world_poll_ns(w, timeout_ms < 0 ? UINT64_MAX : (u64)timeout_ms * 1000000ULL);
+}
+
+/* Real time: sleep in ppoll() until wall time reaches `next` or a watched
+ * fd has something. */
+static void world_wait_realtime(struct world *w, u64 next)
+{
+	world_clock_sync(w);
+	if (next > w->now)
+		world_poll_ns(w, next == UINT64_MAX ? UINT64_MAX : next - w->now);
+	else if (w->nwatches)
+		world_poll_ns(w, 0);
 }
 
 int world_run(struct world *w, bool (*done)(void *arg), void *arg, u64 until)
 {
 	while (!done(arg)) {
 		u64 next;
+		bool io;
 
-		if (world_step(w))
+		if (w->realtime)
+			world_clock_sync(w);
+		/* fds first, without waiting: received frames join the work */
+		io = w->nwatches && world_poll_ns(w, 0) > 0;
+		if (world_step(w) || io)
 			continue;
 		next = timer_base_next(&w->timers);
-		if (next == UINT64_MAX)
-			return -EDEADLK;
+		if (w->realtime) {
+			if (w->now >= until)
+				return -ETIMEDOUT;
+			if (next == UINT64_MAX && until == UINT64_MAX && !w->nwatches)
+				return -EDEADLK;
+			world_wait_realtime(w, next < until ? next : until);
+			continue;
+		}
+		if (next == UINT64_MAX) {
+			if (!w->nwatches)
+				return -EDEADLK;
+			/* only the outside world can make something happen */
+			world_poll_ns(w, UINT64_MAX);
+			continue;
+		}
 		if (next > until) {
 			if (until > w->now)
 				w->now = until;
 			return -ETIMEDOUT;
 		}
-		if (w->realtime)
-			world_wait_realtime(w, next);
-		else if (next > w->now)
+		if (next > w->now)
 			w->now = next;
 	}
 	return 0;

@@ -11,8 +11,10 @@ static const struct command commands[] = {
 	{ "dmesg", do_dmesg },
 	{ "echo", do_echo },
 	{ "false", do_false },
+	{ "hping3", do_hping3 },
 	{ "httpd", do_httpd },
 	{ "ip", do_ip },
+	{ "ipset", do_ipset },
 	{ "iptables", do_iptables },
 	{ "iptables-legacy", do_iptables },
 	{ "iptables-nft", do_iptables },
@@ -27,6 +29,7 @@ static const struct command commands[] = {
 	{ "sysctl", do_sysctl },
 	{ "tc", do_tc },
 	{ "tcpdump", do_tcpdump },
+	{ "timeout", do_timeout },
 	{ "trace", do_trace },
 	{ "true", do_true },
 };

@@ -1,9 +1,10 @@
-/* Small commands a script needs: echo, sleep, true, false (coreutils). */
+/* Small commands a script needs: echo, sleep, timeout, true, false (coreutils). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include "skbox/cmd.h"
 #include "linux/sched.h"
+#include <signal.h>
 #include "net/world.h"
 
 static void echo_escaped(FILE *out, const char *s, bool *stop)
@@ -99,6 +100,127 @@ int do_sleep(struct cmd_ctx *ctx, int argc, char **argv)
 	if (task_sleep(ctx->world, (u64)total) == -EINTR)
 		return 130;
 	return 0;
+}
+
+/* timeout [-s SIG] [-k DUR] [--preserve-status] [--foreground] [-v] DURATION CMD [ARG]...:
+ * runs CMD in the same task; when DURATION of (virtual) time passes, the task
+ * gets SIG (SIGTERM), and the status is 124, as coreutils' timeout. */
+struct timeout_alarm {
+	struct timer_list timer;
+	struct task *task;
+	int sig;
+	bool fired;
+};
+
+static void timeout_fire(struct timer_list *t)
+{
+	struct timeout_alarm *a = from_timer(a, t, timer);
+
+	a->fired = true;
+	task_signal(a->task, a->sig);
+}
+
+static int timeout_signal(const char *s)
+{
+	static const struct { const char *name; int sig; } sigs[] = {
+		{ "TERM", SIGTERM }, { "INT", SIGINT }, { "KILL", SIGKILL }, { "HUP", SIGHUP },
+		{ "QUIT", SIGQUIT }, { "USR1", SIGUSR1 }, { "USR2", SIGUSR2 }, { "ALRM", SIGALRM },
+	};
+	char *end;
+	long n = strtol(s, &end, 10);
+
+	if (*s && !*end && n > 0 && n < 65)
+		return (int)n;
+	if (!strncmp(s, "SIG", 3))
+		s += 3;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (!strcmp(s, sigs[i].name))
+			return sigs[i].sig;
+	return -1;
+}
+
+int do_timeout(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct timeout_alarm a = { .sig = SIGTERM };
+	bool preserve = false, verbose = false;
+	long long ns;
+	int i = 1, rc;
+
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		const char *o = argv[i], *v = NULL;
+
+		if (!strcmp(o, "--")) {
+			i++;
+			break;
+		}
+		if (!strcmp(o, "--preserve-status")) {
+			preserve = true;
+		} else if (!strcmp(o, "--foreground")) {
+			;
+		} else if (!strcmp(o, "-v") || !strcmp(o, "--verbose")) {
+			verbose = true;
+		} else if (!strcmp(o, "-s") || !strcmp(o, "-k")) {
+			if (i + 1 >= argc) {
+				fprintf(ctx->err, "timeout: option requires an argument -- '%c'\n"
+					"Try 'timeout --help' for more information.\n", o[1]);
+				return 125;
+			}
+			v = argv[++i];
+		} else if (!strncmp(o, "-s", 2) || !strncmp(o, "-k", 2)) {
+			v = o + 2;
+		} else if (!strncmp(o, "--signal=", 9) || !strncmp(o, "--kill-after=", 13)) {
+			v = strchr(o, '=') + 1;
+		} else {
+			if (o[1] == '-')
+				fprintf(ctx->err, "timeout: unrecognized option '%s'\n", o);
+			else
+				fprintf(ctx->err, "timeout: invalid option -- '%c'\n", o[1]);
+			fprintf(ctx->err, "Try 'timeout --help' for more information.\n");
+			return 125;
+		}
+		if (v && (o[1] == 's' || !strncmp(o, "--signal", 8))) {
+			a.sig = timeout_signal(v);
+			if (a.sig < 0) {
+				fprintf(ctx->err, "timeout: %s: invalid signal\n"
+					"Try 'timeout --help' for more information.\n", v);
+				return 125;
+			}
+		} else if (v && parse_interval(v) < 0) {	/* -k: the task ends anyway */
+			fprintf(ctx->err, "timeout: invalid time interval '%s'\n"
+				"Try 'timeout --help' for more information.\n", v);
+			return 125;
+		}
+	}
+	if (i + 2 > argc) {
+		fprintf(ctx->err, "timeout: missing operand\n"
+			"Try 'timeout --help' for more information.\n");
+		return 125;
+	}
+	ns = parse_interval(argv[i]);
+	if (ns < 0) {
+		fprintf(ctx->err, "timeout: invalid time interval '%s'\n"
+			"Try 'timeout --help' for more information.\n", argv[i]);
+		return 125;
+	}
+	i++;
+	if (!cmd_find(argv[i])) {
+		fprintf(ctx->err, "timeout: failed to run command '%s': No such file or directory\n",
+			argv[i]);
+		return 127;
+	}
+	a.task = current_task(ctx->world);
+	timer_setup(&ctx->world->timers, &a.timer, timeout_fire);
+	if (ns > 0)
+		mod_timer(&a.timer, ctx->world->now + (u64)ns);
+	rc = cmd_run(ctx, argc - i, argv + i);
+	del_timer(&a.timer);
+	if (!a.fired)
+		return rc;
+	a.task->sigpending &= ~(1 << a.sig);
+	if (verbose)
+		fprintf(ctx->err, "timeout: sending signal %s to command '%s'\n",
+			a.sig == SIGTERM ? "TERM" : a.sig == SIGINT ? "INT" : "KILL", argv[i]);
+	return preserve ? rc : 124;
 }
 
 int do_true(struct cmd_ctx *ctx, int argc, char **argv)

@@ -120,7 +120,10 @@ struct neigh_table {
 	struct timer_list proxy_timer;
 	/* neighbour statistics, as `ip -s ntable` */
 	u64 allocs, destroys, lookups, hits, res_failed, rcv_probes_mcast, rcv_probes_ucast;
-	u64 unres_discards, table_fulls;
+	u64 unres_discards, table_fulls, forced_gc_runs;
+	/* net_info_ratelimited() of "neighbor table overflow!" (5 s, burst 10) */
+	u64 rl_begin;
+	int rl_printed, rl_missed;
 };
 
 void neigh_table_init(struct net *net, struct neigh_table *tbl);

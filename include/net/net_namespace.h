@@ -39,6 +39,10 @@ struct netns_core {
 	int sysctl_netdev_budget;
 	int sysctl_somaxconn;
 	int sysctl_dev_weight;
+	/* net.core.{r,w}mem_{default,max}: readable in every namespace, kept and
+	 * written in the initial one only (as Linux 6.x) */
+	int sysctl_rmem_default, sysctl_rmem_max;
+	int sysctl_wmem_default, sysctl_wmem_max;
 };
 
 struct inet_peer;
@@ -63,6 +67,7 @@ struct netns_ipv4 {
 	struct fib_table *fib_default;
 	struct list_head rules_ops;		/* struct fib_rule, by pref */
 	bool fib_has_custom_rules;
+	int fib_rules_gotos;		/* goto rules: re-resolve targets only when any */
 	u32 fib_seq;
 	struct neigh_table arp_tbl;
 
@@ -137,6 +142,7 @@ enum {
 	NETGEN_ICMP,
 	NETGEN_IPTABLES,
 	NETGEN_TCP,
+	NETGEN_IPSET = 14,
 	NETGEN_MAX = 16,
 };
 

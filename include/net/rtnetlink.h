@@ -8,6 +8,7 @@
 #include "linux/types.h"
 #include "linux/netdevice.h"
 #include "net/ip_fib.h"
+#include "net/tun.h"
 
 struct net;
 struct in_ifaddr;
@@ -46,6 +47,7 @@ struct link_req {
 	int up;				/* 1 up, 0 down, -1 unchanged */
 	unsigned int flags;		/* `ip link set` promisc/arp/multicast changes */
 	unsigned int flag_mask;
+	struct tun_req tun;		/* tun/tap: mode, flags, host interface */
 };
 
 void link_req_init(struct link_req *req);

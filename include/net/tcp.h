@@ -163,6 +163,8 @@ struct tcp_sock {
 	u64 srtt_ns, mdev_ns;
 	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;
 	u32 high_seq, dup_acks, prior_cwnd;
+	u32 max_packets_out;		/* most in flight since the last ACK */
+	u8 is_cwnd_limited;		/* tcp_write_xmit stopped on cwnd */
 	u64 cubic_epoch, cubic_k;	/* CUBIC state */
 	u32 cubic_wmax;
 	u8 num_sacks;
@@ -170,6 +172,10 @@ struct tcp_sock {
 	u32 lingertime;
 	u64 rcv_tstamp;			/* last segment received (keepalive) */
 	u64 synq_overflow_ts;		/* listener: 1 + when a SYN last got a cookie */
+	struct {			/* receive buffer autotuning (rcvq_space) */
+		u32 space, seq;
+		u64 time;
+	} rcvq_space;
 };
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
@@ -209,6 +215,10 @@ struct tcp_net {
 	int sysctl_tcp_fin_timeout, sysctl_tcp_keepalive_time;
 	int sysctl_tcp_keepalive_intvl, sysctl_tcp_keepalive_probes;
 	int sysctl_tcp_syncookies, sysctl_tcp_max_syn_backlog;
+	int sysctl_tcp_retries1, sysctl_tcp_orphan_retries, sysctl_tcp_dsack;
+	int sysctl_tcp_mtu_probing, sysctl_tcp_base_mss, sysctl_tcp_min_snd_mss;
+	int sysctl_tcp_moderate_rcvbuf, sysctl_tcp_adv_win_scale, sysctl_tcp_reordering;
+	int sysctl_tcp_abort_on_overflow, sysctl_tcp_rfc1337;
 	u32 syncookie_secret[2];
 	int sysctl_tcp_rmem[3], sysctl_tcp_wmem[3];
 	const struct tcp_congestion_ops *ca_default;
@@ -219,6 +229,12 @@ void tcp_net_init(struct net *net);
 void tcp_net_exit(struct net *net);
 struct net_device;
 void tcp_dev_unregister(struct net *net, const struct net_device *dev);
+
+/* tcp_sysctl.c: net.ipv4.tcp_* (name after "net/ipv4/"; -ENOENT if not one) */
+void tcp_sysctl_init(struct net *net);
+int tcp_sysctl_read(struct net *net, const char *name, char *buf, size_t len);
+int tcp_sysctl_write(struct net *net, const char *name, const char *val);
+const char *tcp_sysctl_name(size_t i);
 
 /* tcp.c */
 extern const struct proto tcp_prot;
@@ -247,6 +263,10 @@ int tcp_conn_request(struct sock *sk, struct sk_buff *skb);
 void tcp_parse_options(const struct sk_buff *skb, struct tcp_options_received *opt);
 void tcp_reset(struct sock *sk);
 void tcp_init_transfer(struct sock *sk);
+bool tcp_stream_is_writeable(const struct sock *sk);
+void tcp_sndbuf_expand(struct sock *sk);
+void tcp_init_buffer_space(struct sock *sk);
+void tcp_rcv_space_adjust(struct sock *sk);
 int tcp_child_init(struct sock *lsk, struct sock *sk, struct sk_buff *skb,
 		   const struct tcp_options_received *o);
 struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb);
@@ -289,6 +309,7 @@ void tcp_write_err(struct sock *sk);
 extern const struct tcp_congestion_ops tcp_reno;
 extern const struct tcp_congestion_ops cubictcp;
 const struct tcp_congestion_ops *tcp_ca_find(const char *name);
+const char *tcp_ca_names(void);
 void tcp_slow_start_or_avoid(struct tcp_sock *tp, u32 acked);
 
 static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)

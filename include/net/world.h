@@ -12,6 +12,18 @@
 struct net;
 struct task;
 struct net_protocol;
+struct world;
+
+/* A real file descriptor the loop watches (docs/LIVE-IO.md).  revents is
+ * what poll() reported (POLLIN, POLLOUT, POLLERR, POLLHUP…). */
+typedef void (*world_fd_cb)(struct world *w, int fd, short revents, void *arg);
+
+struct world_fd_watch {
+	int fd;
+	short events;			/* POLLIN | POLLOUT … */
+	world_fd_cb cb;
+	void *arg;
+};
 
 struct world {
 	u64 now;			/* ns since the world began */
@@ -43,6 +55,9 @@ struct world {
 	struct trace_state *trace;	/* NULL: tracing off */
 	struct socket **files;		/* the socket table: fd -> socket */
 	int nfiles;
+	struct world_fd_watch *watches;	/* real fds the loop polls */
+	int nwatches, watches_cap;
+	void *pollfds;			/* struct pollfd[watches_cap], reused */
 };
 
 struct world *world_new(u64 seed);
@@ -63,6 +78,30 @@ int world_run(struct world *w, bool (*done)(void *arg), void *arg, u64 until);
 /* One step: run tasks, softirqs and due timers at the current time.
  * Returns true if anything ran. */
 bool world_step(struct world *w);
+
+/* Real time: the clock follows CLOCK_MONOTONIC from now on (and timers
+ * fire at their wall-clock time).  Call before anything is scheduled or at
+ * any point; the clock never goes back. */
+void world_set_realtime(struct world *w, bool on);
+
+/* Real file descriptors (docs/LIVE-IO.md).  The loop calls cb(w, fd,
+ * revents, arg) from world_run when poll() reports one of `events` (or an
+ * error/hang-up) on fd.  In real time the loop sleeps in poll() until the
+ * next timer; in virtual time it polls without waiting while anything can
+ * run and blocks in poll() only when nothing is runnable, no timer is
+ * pending and at least one fd is watched.  One watch per fd: watching an
+ * fd again replaces its events, cb and arg.  Callbacks run in the loop (no
+ * task is current) and may watch/unwatch any fd, including their own.
+ * Returns 0, -EINVAL (fd < 0 or no cb) or -ENOMEM. */
+int world_watch_fd(struct world *w, int fd, short events, world_fd_cb cb, void *arg);
+/* Change the events of a watched fd (e.g. add POLLOUT while output is
+ * queued).  Returns 0 or -ENOENT. */
+int world_watch_fd_events(struct world *w, int fd, short events);
+/* Stop watching fd (it is not closed).  Returns 0 or -ENOENT. */
+int world_unwatch_fd(struct world *w, int fd);
+/* poll() the watched fds once, waiting at most timeout_ms (-1: forever),
+ * and run the callbacks.  Returns how many fds had events. */
+int world_poll_fds(struct world *w, int timeout_ms);
 
 void inet_protos_init(struct world *w);
 /* The receive softirq over every namespace with backlog work. */

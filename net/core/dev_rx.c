@@ -36,8 +36,10 @@ int netif_rx(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 	struct softnet_data *sd = &net->softnet;
+	/* net.core.netdev_max_backlog is global (the initial namespace's) */
+	const struct net *knet = net->world->init_net ? net->world->init_net : net;
 
-	if ((int)skb_queue_len(&sd->input_pkt_queue) >= net->core.sysctl_netdev_max_backlog) {
+	if ((int)skb_queue_len(&sd->input_pkt_queue) >= knet->core.sysctl_netdev_max_backlog) {
 		sd->dropped++;
 		skb->dev->rx_dropped_core++;
 		skb_drop_hint(skb, "receive backlog full (net.core.netdev_max_backlog)");
@@ -190,7 +192,8 @@ void net_rx_action_world(struct world *w)
 		list_move_tail(w->napi_poll_list.next, &list);
 	while (!list_empty(&list)) {
 		struct napi_struct *napi = list_first_entry(&list, struct napi_struct, poll_list);
-		int weight = napi->net->core.sysctl_dev_weight;
+		/* net.core.dev_weight is global too */
+		int weight = (w->init_net ? w->init_net : napi->net)->core.sysctl_dev_weight;
 		int work;
 
 		list_del(&napi->poll_list);

@@ -212,6 +212,8 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 	if (!rule)
 		return -ENOMEM;
 	list_for_each_entry(r, &net->ipv4.rules_ops, list) {
+		if (r->pref > rule->pref)	/* sorted by pref: no equal one further on */
+			break;
 		if (fib_rule_same(r, rule)) {
 			free(rule);
 			return -EEXIST;
@@ -220,7 +222,10 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 	fib_rule_resolve_dev(net, rule->iifname, &rule->iifindex);
 	fib_rule_resolve_dev(net, rule->oifname, &rule->oifindex);
 	fib_rule_link(net, rule);
-	fib_rules_resolve_gotos(net);
+	if (rule->action == FR_ACT_GOTO)
+		net->ipv4.fib_rules_gotos++;
+	if (net->ipv4.fib_rules_gotos)
+		fib_rules_resolve_gotos(net);
 	net->ipv4.fib_has_custom_rules = true;
 	net->ipv4.fib_seq++;
 	return 0;
@@ -271,8 +276,11 @@ int fib_nl_delrule(struct net *net, const struct fib_rule *tmpl, unsigned int gi
 		if (r->flags & FIB_RULE_PERMANENT)
 			return -EPERM;
 		list_del(&r->list);
+		if (r->action == FR_ACT_GOTO)
+			net->ipv4.fib_rules_gotos--;
 		free(r);
-		fib_rules_resolve_gotos(net);
+		if (net->ipv4.fib_rules_gotos)
+			fib_rules_resolve_gotos(net);
 		net->ipv4.fib_has_custom_rules = true;
 		net->ipv4.fib_seq++;
 		return 0;

@@ -142,12 +142,76 @@ struct neighbour *neigh_lookup(struct neigh_table *tbl, const void *pkey,
 static void neigh_timer_handler(struct timer_list *t);
 int arp_constructor(struct neighbour *n);
 
+/* neigh_forced_gc(): when the table is at gc_thresh3 (or above gc_thresh2 and
+ * the last flush is over 5 s old), drop entries nobody holds that failed or
+ * were not updated in the last 5 s, down to gc_thresh2.  Returns how many. */
+static int neigh_forced_gc(struct neigh_table *tbl)
+{
+	u64 now = tbl_world(tbl)->now, tref = now > 5 * NSEC_PER_SEC ? now - 5 * NSEC_PER_SEC : 0;
+	int max_clean = tbl->entries - tbl->gc_thresh2, shrunk = 0;
+
+	tbl->forced_gc_runs++;
+	for (unsigned int i = 0; i < tbl->hash_buckets && shrunk < max_clean; i++) {
+		struct neighbour *n = tbl->hash[i], *next;
+
+		for (; n && shrunk < max_clean; n = next) {
+			next = n->next;
+			if (n->refcnt != 1 || (n->nud_state & NUD_PERMANENT))
+				continue;
+			if (n->nud_state == NUD_FAILED || n->nud_state == NUD_NOARP ||
+			    n->updated < tref) {
+				neigh_unlink(tbl, n);
+				shrunk++;
+			}
+		}
+	}
+	tbl->last_flush = now;
+	return shrunk;
+}
+
+/* net_info_ratelimited("%s: neighbor table overflow!\n"), into the world's
+ * kernel log, 10 messages per 5 s as the kernel's default ratelimit */
+static void neigh_overflow_msg(struct neigh_table *tbl)
+{
+	struct world *w = tbl_world(tbl);
+
+	if (!tbl->rl_begin || w->now >= tbl->rl_begin + 5 * NSEC_PER_SEC) {
+		if (tbl->rl_missed && w->log)
+			fprintf(w->log, "[%5llu.%06llu] net_ratelimit: %d callbacks suppressed\n",
+				(unsigned long long)(w->now / NSEC_PER_SEC),
+				(unsigned long long)(w->now % NSEC_PER_SEC / 1000), tbl->rl_missed);
+		tbl->rl_begin = w->now ? w->now : 1;
+		tbl->rl_printed = tbl->rl_missed = 0;
+	}
+	if (tbl->rl_printed >= 10) {
+		tbl->rl_missed++;
+		return;
+	}
+	tbl->rl_printed++;
+	if (w->log && tbl->net == w->init_net)
+		fprintf(w->log, "[%5llu.%06llu] neighbour: %s: neighbor table overflow!\n",
+			(unsigned long long)(w->now / NSEC_PER_SEC),
+			(unsigned long long)(w->now % NSEC_PER_SEC / 1000), tbl->id);
+}
+
 struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,
 				 struct net_device *dev, bool want_ref)
 {
-	struct neighbour *n = calloc(1, sizeof(*n));
+	struct neighbour *n;
 	unsigned int h;
+	int entries = tbl->entries;
 
+	/* neigh_alloc(): over the thresholds, collect garbage first */
+	if (entries >= tbl->gc_thresh3 ||
+	    (entries >= tbl->gc_thresh2 &&
+	     tbl_world(tbl)->now > tbl->last_flush + 5 * NSEC_PER_SEC)) {
+		if (!neigh_forced_gc(tbl) && entries >= tbl->gc_thresh3) {
+			neigh_overflow_msg(tbl);
+			tbl->table_fulls++;
+			return NULL;
+		}
+	}
+	n = calloc(1, sizeof(*n));
 	if (!n)
 		return NULL;
 	memcpy(&n->primary_key, pkey, sizeof(n->primary_key));

@@ -18,6 +18,7 @@ extern const struct pernet_operations ipv4_frags_ops;
 extern const struct pernet_operations loopback_net_ops;
 extern const struct pernet_operations brnf_net_ops;
 extern const struct pernet_operations ipt_net_ops;
+extern const struct pernet_operations ipset_net_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
 static const struct pernet_operations *const pernet_list[] = {
@@ -29,6 +30,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&inet_net_ops,
 	&loopback_net_ops,
 	&brnf_net_ops,
+	&ipset_net_ops,		/* before ip_tables: rules hold references to sets */
 	&ipt_net_ops,
 };
 
@@ -245,6 +247,10 @@ void backlog_napi_exit(struct net *net);
 static int netdev_core_init(struct net *net)
 {
 	net->core.sysctl_netdev_max_backlog = 1000;
+	net->core.sysctl_rmem_default = 212992;
+	net->core.sysctl_wmem_default = 212992;
+	net->core.sysctl_rmem_max = 4194304;
+	net->core.sysctl_wmem_max = 4194304;
 	net->core.sysctl_netdev_budget = 300;
 	net->core.sysctl_somaxconn = 4096;
 	net->core.sysctl_dev_weight = 64;

@@ -12,11 +12,13 @@
 extern const struct rtnl_link_ops veth_link_ops;
 extern const struct rtnl_link_ops br_link_ops;
 extern const struct rtnl_link_ops dummy_link_ops;
+extern const struct rtnl_link_ops tun_link_ops;
 
 static const struct rtnl_link_ops *const link_kinds[] = {
 	&veth_link_ops,
 	&br_link_ops,
 	&dummy_link_ops,
+	&tun_link_ops,
 };
 
 void link_req_init(struct link_req *req)

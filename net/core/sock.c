@@ -29,8 +29,10 @@ struct sock *sk_alloc(struct net *net, int family, const struct proto *prot)
 	sk->sk_world = net->world;
 	sk->sk_family = (u16)family;
 	sk->sk_prot = prot;
-	sk->sk_rcvbuf = SK_RMEM_DEFAULT;
-	sk->sk_sndbuf = SK_WMEM_DEFAULT;
+	sk->sk_rcvbuf = net->world->init_net ? net->world->init_net->core.sysctl_rmem_default :
+					       SK_RMEM_DEFAULT;
+	sk->sk_sndbuf = net->world->init_net ? net->world->init_net->core.sysctl_wmem_default :
+					       SK_WMEM_DEFAULT;
 	sk->uc_ttl = -1;
 	sk->pmtudisc = net->ipv4.sysctl_ip_no_pmtu_disc ? IP_PMTUDISC_DONT : IP_PMTUDISC_WANT;
 	sk->mc_loop = 1;
@@ -341,11 +343,17 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 	if (get_int(val, len, &v))
 		return -EINVAL;
 	switch (name) {
-	case SO_RCVBUF:
+	case SO_RCVBUF:		/* capped by net.core.rmem_max, then doubled */
+		if (sock_net(sk)->world->init_net &&
+		    v > sock_net(sk)->world->init_net->core.sysctl_rmem_max)
+			v = sock_net(sk)->world->init_net->core.sysctl_rmem_max;
 		sk->sk_rcvbuf = v * 2 < SOCK_MIN_RCVBUF ? SOCK_MIN_RCVBUF : v * 2;
 		sk->sk_userlocks |= SOCK_RCVBUF_LOCK;
 		return 0;
-	case SO_SNDBUF:
+	case SO_SNDBUF:		/* capped by net.core.wmem_max, then doubled */
+		if (sock_net(sk)->world->init_net &&
+		    v > sock_net(sk)->world->init_net->core.sysctl_wmem_max)
+			v = sock_net(sk)->world->init_net->core.sysctl_wmem_max;
 		sk->sk_sndbuf = v * 2 < 4608 ? 4608 : v * 2;
 		sk->sk_userlocks |= SOCK_SNDBUF_LOCK;
 		return 0;

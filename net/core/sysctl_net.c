@@ -13,9 +13,12 @@
 #include "net/neighbour.h"
 #include "net/net_namespace.h"
 #include "net/sysctl_net.h"
+#include "net/tcp.h"
 #include "net/world.h"
 
-enum sctl_kind { SK_INT, SK_PAIR, SK_FORWARD };
+/* SK_INIT: an int that lives in the initial namespace; other namespaces
+ * read it and may not write it (EINVAL), as net.core.rmem_default on Linux 6.x */
+enum sctl_kind { SK_INT, SK_PAIR, SK_FORWARD, SK_INIT };
 
 struct sctl_entry {
 	const char *path;
@@ -37,7 +40,11 @@ static const struct sctl_entry net_entries[] = {
 	{ "net/core/dev_weight", SK_INT, NET_OFF(core.sysctl_dev_weight), ANY },
 	{ "net/core/netdev_budget", SK_INT, NET_OFF(core.sysctl_netdev_budget), ANY },
 	{ "net/core/netdev_max_backlog", SK_INT, NET_OFF(core.sysctl_netdev_max_backlog), ANY },
+	{ "net/core/rmem_default", SK_INIT, NET_OFF(core.sysctl_rmem_default), 2304, INT_MAX },
+	{ "net/core/rmem_max", SK_INIT, NET_OFF(core.sysctl_rmem_max), 2304, INT_MAX },
 	{ "net/core/somaxconn", SK_INT, NET_OFF(core.sysctl_somaxconn), 0, INT_MAX },
+	{ "net/core/wmem_default", SK_INIT, NET_OFF(core.sysctl_wmem_default), 4608, INT_MAX },
+	{ "net/core/wmem_max", SK_INIT, NET_OFF(core.sysctl_wmem_max), 4608, INT_MAX },
 	{ "net/ipv4/fib_multipath_hash_policy", SK_INT,
 	  NET_OFF(ipv4.sysctl_fib_multipath_hash_policy), 0, 3 },
 	{ "net/ipv4/icmp_echo_ignore_all", SK_INT, NET_OFF(ipv4.sysctl_icmp_echo_ignore_all), 0, 1 },
@@ -205,7 +212,9 @@ static bool init_net_only(const struct net *net, const char *key)
 	if (net == net->world->init_net)
 		return false;
 	if (!strncmp(key, "net/core/", 9))
-		return strcmp(key, "net/core/somaxconn") != 0;
+		return strcmp(key, "net/core/somaxconn") && strcmp(key, "net/core/rmem_default") &&
+		       strcmp(key, "net/core/rmem_max") && strcmp(key, "net/core/wmem_default") &&
+		       strcmp(key, "net/core/wmem_max");
 	return !strncmp(key, "net/ipv4/neigh/default/", 23);
 }
 
@@ -248,8 +257,11 @@ static int neigh_get(const struct sctl_ref *r)
 int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 {
 	struct sctl_ref r;
-	int err = sctl_resolve(net, key, &r), n;
+	int err, n;
 
+	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
+		return tcp_sysctl_read(net, key + 9, buf, len);
+	err = sctl_resolve(net, key, &r);
 	if (err)
 		return err;
 	if (r.cnf)
@@ -260,6 +272,8 @@ int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 		n = snprintf(buf, len, "%d", IPV4_DEVCONF(net->ipv4.devconf_all, FORWARDING));
 	else if (r.ent->kind == SK_PAIR)
 		n = snprintf(buf, len, "%d\t%d", net_field(net, r.ent)[0], net_field(net, r.ent)[1]);
+	else if (r.ent->kind == SK_INIT)
+		n = snprintf(buf, len, "%d", *net_field(net->world->init_net, r.ent));
 	else
 		n = snprintf(buf, len, "%d", *net_field(net, r.ent));
 	return n < 0 || (size_t)n >= len ? -ENOSPC : 0;
@@ -300,8 +314,11 @@ static int pair_set(struct net *net, const struct sctl_entry *e, const int *v)
 int sysctl_net_write(struct net *net, const char *key, const char *val)
 {
 	struct sctl_ref r;
-	int err = sctl_resolve(net, key, &r), v[2];
+	int err, v[2];
 
+	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
+		return tcp_sysctl_write(net, key + 9, val);
+	err = sctl_resolve(net, key, &r);
 	if (err)
 		return err;
 	if (!r.cnf && !r.nent && r.ent->kind == SK_PAIR)
@@ -316,6 +333,8 @@ int sysctl_net_write(struct net *net, const char *key, const char *val)
 		return devinet_sysctl_write(net, &net->ipv4.devconf_all,
 					    IPV4_DEVCONF_FORWARDING, v[0]);
 	if (v[0] < r.ent->min || v[0] > r.ent->max)
+		return -EINVAL;
+	if (r.ent->kind == SK_INIT && net != net->world->init_net)
 		return -EINVAL;
 	*net_field(net, r.ent) = v[0];
 	return 0;
@@ -373,6 +392,8 @@ static int keys_collect(struct net *net, struct key_list *kl)
 	for (size_t i = 0; !err && i < ARRAY_SIZE(net_entries); i++)
 		if (!init_net_only(net, net_entries[i].path))
 			err = key_add(kl, net_entries[i].path, "", "");
+	for (size_t i = 0; !err && tcp_sysctl_name(i); i++)
+		err = key_add(kl, "net/ipv4/", tcp_sysctl_name(i), "");
 	if (!err)
 		err = keys_for_x(kl, "all", false);
 	if (!err)

@@ -144,7 +144,7 @@ static unsigned int tcp_poll(struct socket *sock)
 		if (!skb_queue_empty(&sk->sk_receive_queue))
 			mask |= POLLIN | POLLRDNORM;
 		if (!(sk->sk_shutdown & SEND_SHUTDOWN)) {
-			if (tp->sk_wmem_queued < sk->sk_sndbuf)
+			if (tp->sk_wmem_queued < sk->sk_sndbuf && tcp_stream_is_writeable(sk))
 				mask |= POLLOUT | POLLWRNORM;
 		} else {
 			mask |= POLLOUT | POLLWRNORM;

@@ -174,25 +174,7 @@ void tcp_net_init(struct net *net)
 		INIT_LIST_HEAD(&tn->ehash[i]);
 	INIT_LIST_HEAD(&tn->lhash);
 	INIT_LIST_HEAD(&tn->bhash);
-	tn->sysctl_tcp_window_scaling = 1;
-	tn->sysctl_tcp_timestamps = 1;
-	tn->sysctl_tcp_sack = 1;
-	tn->sysctl_tcp_syn_retries = 6;
-	tn->sysctl_tcp_synack_retries = 5;
-	tn->sysctl_tcp_retries2 = 15;
-	tn->sysctl_tcp_fin_timeout = 60;
-	tn->sysctl_tcp_keepalive_time = 7200;
-	tn->sysctl_tcp_keepalive_intvl = 75;
-	tn->sysctl_tcp_keepalive_probes = 9;
-	tn->sysctl_tcp_syncookies = 1;
-	tn->sysctl_tcp_max_syn_backlog = 128;
-	tn->sysctl_tcp_rmem[0] = 4096;
-	tn->sysctl_tcp_rmem[1] = 131072;
-	tn->sysctl_tcp_rmem[2] = 33554432;	/* this machine's 6.x default */
-	tn->sysctl_tcp_wmem[0] = 4096;
-	tn->sysctl_tcp_wmem[1] = 16384;
-	tn->sysctl_tcp_wmem[2] = 4194304;
-	tn->ca_default = &cubictcp;
+	tcp_sysctl_init(net);
 }
 
 /* inet_twsk_purge() and friends at namespace exit: every TCP socket the

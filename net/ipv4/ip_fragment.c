@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "linux/netdevice.h"
+#include "net/trace.h"
 #include "net/icmp.h"
 #include "net/ip.h"
 #include "net/net_namespace.h"
@@ -648,6 +649,7 @@ int ip_defrag(struct net *net, struct sk_buff *skb, u32 user)
 	if (q)
 		return ip_frag_queue(q, skb);
 	__IP_INC_STATS(net, IPSTATS_MIB_REASMFAILS);
+	skb_drop_hint(skb, "ip_defrag: reassembly memory over net.ipv4.ipfrag_high_thresh");
 	kfree_skb(skb);
 	return -ENOMEM;
 }

@@ -321,18 +321,32 @@ static int tcp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 	return copied ? (int)copied : err;
 }
 
-/* tcp_cleanup_rbuf(): tell the peer when reading opened the window */
+/* __tcp_cleanup_rbuf(): after the application read, ACK now when a delayed
+ * ACK is owed for more than a segment, or when the window we would offer
+ * (__tcp_select_window) is at least twice what the peer was last told and
+ * that was no more than half the largest window. */
 static void tcp_cleanup_rbuf(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 now = tp->rcv_wnd + tp->rcv_wup - tp->rcv_nxt;
 	int space = tcp_rcv_space(sk);
+	u32 clamp = 65535u << tp->rcv_wscale, win;
 
 	if (!(TCPF(sk->sk_state) & (TCPF(TCP_ESTABLISHED) | TCPF(TCP_FIN_WAIT1) |
 				    TCPF(TCP_FIN_WAIT2))))
 		return;
-	if (space > 0 && (u32)space >= 2 * now && (u32)space - now >= 2 * tp->rcv_mss &&
-	    now < tp->rcv_ssthresh)
+	if (after(tp->rcv_nxt, tp->rcv_wup + tp->rcv_wnd))
+		now = 0;
+	if (inet_csk(sk)->icsk_ack_pending && tp->rcv_nxt - tp->rcv_wup > tp->rcv_mss) {
+		tcp_send_ack(sk);
+		return;
+	}
+	if (sk->sk_shutdown & RCV_SHUTDOWN || space <= 0 || 2 * now > clamp)
+		return;
+	win = (u32)space < tp->rcv_ssthresh ? (u32)space : tp->rcv_ssthresh;
+	if (win < tp->rcv_mss)
+		return;
+	if (win >= 2 * now && win - now >= tp->rcv_mss)
 		tcp_send_ack(sk);
 }
 
@@ -403,8 +417,10 @@ static int tcp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 		if (tcp_wait(sk))
 			return copied ? (int)copied : -EINTR;
 	}
-	if (copied && !(flags & MSG_PEEK))
+	if (copied && !(flags & MSG_PEEK)) {
+		tcp_rcv_space_adjust(sk);
 		tcp_cleanup_rbuf(sk);
+	}
 	return (int)copied;
 }
 

@@ -109,3 +109,9 @@ const struct tcp_congestion_ops *tcp_ca_find(const char *name)
 			return tcp_cong_list[i];
 	return NULL;
 }
+
+/* tcp_get_available_congestion_control(): in registration order */
+const char *tcp_ca_names(void)
+{
+	return "reno cubic";
+}

@@ -216,6 +216,89 @@ static void tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u3
 	}
 }
 
+/* sk_stream_is_writeable(): free send space at least half of what is queued */
+bool tcp_stream_is_writeable(const struct sock *sk)
+{
+	int queued = tcp_sk(sk)->sk_wmem_queued;
+
+	return sk->sk_sndbuf - queued >= queued / 2;
+}
+
+/* tcp_sndbuf_expand(): room for two congestion windows of data (at least
+ * TCP_INIT_CWND and reordering + 1 segments), within tcp_wmem[2].  skbox
+ * charges payload bytes, so a segment costs its MSS (Linux: its truesize). */
+void tcp_sndbuf_expand(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	u32 nr_segs = tp->snd_cwnd > TCP_INIT_CWND ? tp->snd_cwnd : TCP_INIT_CWND;
+	u64 sndmem;
+
+	if ((u32)tn->sysctl_tcp_reordering + 1 > nr_segs)
+		nr_segs = (u32)tn->sysctl_tcp_reordering + 1;
+	sndmem = 2ull * nr_segs * tp->mss_cache;
+	if (sndmem > (u64)tn->sysctl_tcp_wmem[2])
+		sndmem = (u64)tn->sysctl_tcp_wmem[2];
+	if ((u64)sk->sk_sndbuf < sndmem)
+		sk->sk_sndbuf = (int)sndmem;
+}
+
+/* tcp_init_buffer_space(): at the start of the transfer */
+void tcp_init_buffer_space(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK))
+		tcp_sndbuf_expand(sk);
+	tp->rcvq_space.space = tp->rcv_wnd < 10 * tp->advmss ? tp->rcv_wnd : 10 * tp->advmss;
+	tp->rcvq_space.seq = tp->copied_seq;
+	tp->rcvq_space.time = sk->sk_world->now;
+}
+
+/* tcp_rcv_space_adjust(): once per receive RTT, if the application read
+ * more than last time, let the receive buffer (and so the window) grow to
+ * carry twice that plus the growth, within tcp_rmem[2]
+ * (net.ipv4.tcp_moderate_rcvbuf, not with SO_RCVBUF). */
+void tcp_rcv_space_adjust(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	u64 rtt = tp->srtt_ns ? tp->srtt_ns : NSEC_PER_MSEC, rcvwin, rcvbuf;
+	u32 copied;
+
+	if (sk->sk_world->now - tp->rcvq_space.time < rtt)
+		return;
+	copied = tp->copied_seq - tp->rcvq_space.seq;
+	if (copied <= tp->rcvq_space.space)
+		goto new_measure;
+	if (tn->sysctl_tcp_moderate_rcvbuf && !(sk->sk_userlocks & SOCK_RCVBUF_LOCK)) {
+		rcvwin = ((u64)copied << 1) + 16ull * tp->advmss;
+		rcvwin += (rcvwin * (copied - tp->rcvq_space.space) / tp->rcvq_space.space) << 1;
+		rcvbuf = 2 * rcvwin;	/* tcp_space() offers half the buffer */
+		if (rcvbuf > (u64)tn->sysctl_tcp_rmem[2])
+			rcvbuf = (u64)tn->sysctl_tcp_rmem[2];
+		if (rcvbuf > (u64)sk->sk_rcvbuf)
+			sk->sk_rcvbuf = (int)rcvbuf;
+	}
+	tp->rcvq_space.space = copied;
+new_measure:
+	tp->rcvq_space.seq = tp->copied_seq;
+	tp->rcvq_space.time = sk->sk_world->now;
+}
+
+/* tcp_new_space() → sk_stream_write_space(): an ACK freed send buffer;
+ * grow it while the congestion window is not filled, and wake a writer
+ * waiting in tcp_sendmsg or poll once there is room. */
+static void tcp_check_space(struct sock *sk)
+{
+	if (!(sk->sk_userlocks & SOCK_SNDBUF_LOCK) &&
+	    tcp_packets_in_flight(tcp_sk(sk)) < tcp_sk(sk)->snd_cwnd)
+		tcp_sndbuf_expand(sk);
+	if (sk->sk_socket && !(sk->sk_shutdown & SEND_SHUTDOWN) &&
+	    tcp_stream_is_writeable(sk))
+		wake_up(&sk->sk_wq);
+}
+
 /* tcp_ack(): returns -1 to drop the segment (ACK of unsent data) */
 static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_options_received *o)
 {
@@ -245,11 +328,19 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_option
 		inet_csk(sk)->icsk_backoff = 0;
 		inet_csk(sk)->icsk_probes_out = 0;
 		tp->dup_acks = 0;
-		if (inet_csk(sk)->icsk_ca_state == TCP_CA_Open)
+		/* tcp_is_cwnd_limited(): grow cwnd only when it is what limits
+		 * sending (in slow start: while under twice what was in flight) */
+		if (inet_csk(sk)->icsk_ca_state == TCP_CA_Open &&
+		    (tp->is_cwnd_limited || (tp->snd_cwnd < tp->snd_ssthresh &&
+					     tp->snd_cwnd < 2 * tp->max_packets_out)))
 			inet_csk(sk)->icsk_ca_ops->cong_avoid(tp, acked);
+		tp->is_cwnd_limited = 0;
+		tp->max_packets_out = tp->packets_out;
 		tcp_rearm_rto(sk);
 	}
 	tcp_fastretrans_alert(sk, acked != 0, dup);
+	if (acked)
+		tcp_check_space(sk);
 	return 0;
 }
 
@@ -454,6 +545,7 @@ void tcp_init_transfer(struct sock *sk)
 	if (icsk->icsk_ca_ops->init)
 		icsk->icsk_ca_ops->init(tp);
 	tp->rcv_tstamp = sk->sk_world->now;
+	tcp_init_buffer_space(sk);
 	if (sk->sk_keepopen)
 		tcp_set_keepalive_timer(sk);
 }

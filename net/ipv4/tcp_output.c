@@ -267,12 +267,18 @@ void tcp_write_xmit(struct sock *sk)
 		u32 wnd_end = tp->snd_una + tp->snd_wnd;
 		struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd)
+		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd) {
+			tp->is_cwnd_limited = 1;
 			break;
+		}
 		if (skb->len > tp->mss_cache && tcp_fragment(sk, skb, tp->mss_cache))
 			break;
+		/* tcp_snd_wnd_test(): a segment goes only when it fits the
+		 * receive window; split at the window's edge only when nothing
+		 * is in flight (a window smaller than a segment). */
 		if (after(cb->seq + skb->len, wnd_end)) {
-			if (!after(wnd_end, cb->seq) || tcp_fragment(sk, skb, wnd_end - cb->seq))
+			if (tp->packets_out || !after(wnd_end, cb->seq) ||
+			    tcp_fragment(sk, skb, wnd_end - cb->seq))
 				break;
 		}
 		if (tcp_nagle_hold(tp, skb))
@@ -282,6 +288,8 @@ void tcp_write_xmit(struct sock *sk)
 		tcp_transmit_skb(sk, skb);
 		tp->snd_nxt = cb->end_seq;
 		tp->packets_out++;
+		if (tp->packets_out > tp->max_packets_out)
+			tp->max_packets_out = tp->packets_out;
 		if (skb->len)
 			__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPORIGDATASENT);
 		tp->send_head = skb->next == (struct sk_buff *)&tp->sk_write_queue ? NULL : skb->next;

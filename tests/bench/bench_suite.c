@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 #include <poll.h>
+#include <malloc.h>
 #include <arpa/inet.h>
 #include "net/icmp.h"
 #include "skbox/cmd.h"
@@ -27,6 +28,7 @@
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "linux/sched.h"
+#include "net/tcp.h"
 
 static double now_s(void)
 {
@@ -319,6 +321,13 @@ static int stream_server(void *arg)
 
 	while ((k = skbox_recv(b->w, c, buf, sizeof(buf), 0)) > 0)
 		b->got += k;
+	if (getenv("BENCH_DEBUG")) {
+		int v = 0;
+		socklen_t l = sizeof(v);
+
+		skbox_getsockopt(b->w, c, SOL_SOCKET, SO_RCVBUF, &v, &l);
+		fprintf(stderr, "server rcvbuf %d now %.6f s\n", v, (double)b->w->now / 1e9);
+	}
 	skbox_close(b->w, c);
 	skbox_close(b->w, l);
 	return 0;
@@ -337,6 +346,13 @@ static int stream_client(void *arg)
 		if (k <= 0)
 			abort();
 		sent += k;
+	}
+	if (getenv("BENCH_DEBUG")) {
+		int v = 0;
+		socklen_t l = sizeof(v);
+
+		skbox_getsockopt(b->w, fd, SOL_SOCKET, SO_SNDBUF, &v, &l);
+		fprintf(stderr, "client sndbuf %d\n", v);
 	}
 	skbox_shutdown(b->w, fd, SHUT_WR);
 	while (skbox_recv(b->w, fd, buf, sizeof(buf), 0) > 0)
@@ -399,12 +415,166 @@ static int bench_tcp(bool stream, long long amount)
 	world_run(w, task_done, srv, UINT64_MAX);
 	task_free(cli);
 	task_free(srv);
+	if (getenv("BENCH_DEBUG")) {
+		struct net *n1 = get_net_ns_by_name(w, "t1"), *n2 = get_net_ns_by_name(w, "t2");
+		fprintf(stderr, "t1 out %llu retrans %llu timeouts %llu; t2 out %llu\n",
+			(unsigned long long)n1->mib.tcp[TCP_MIB_OUTSEGS],
+			(unsigned long long)n1->mib.tcp[TCP_MIB_RETRANSSEGS],
+			(unsigned long long)n1->mib.linux_mib[LINUX_MIB_TCPTIMEOUTS],
+			(unsigned long long)n2->mib.tcp[TCP_MIB_OUTSEGS]);
+	}
 	if (stream)
 		printf("bytes %lld seconds %.3f gbps %.3f\n", b.got, b.t1 - b.t0,
 		       (double)b.got * 8 / (b.t1 - b.t0) / 1e9);
 	else
 		printf("transactions %ld seconds %.3f tps %.0f\n", b.done, b.t1 - b.t0,
 		       (double)b.done / (b.t1 - b.t0));
+	return world_free(w, stderr) ? 1 : 0;
+}
+
+/* ---- tcp-lossy: MB through netem loss/duplicate/reorder both ways, every
+ * byte checked against the pattern it was sent with ---- */
+struct lossy {
+	struct world *w;
+	long long bytes, got, bad;
+	const char *ca;
+};
+
+static u8 lossy_pattern(long long i)
+{
+	return (u8)((i * 131 + (i >> 13)) & 0xff);
+}
+
+static int lossy_server(void *arg)
+{
+	struct lossy *b = arg;
+	static u8 buf[65536];
+	int l = tcp_listener(b->w), c = skbox_accept(b->w, l, NULL, NULL);
+	ssize_t k;
+
+	while ((k = skbox_recv(b->w, c, buf, sizeof(buf), 0)) > 0) {
+		for (ssize_t i = 0; i < k; i++)
+			b->bad += buf[i] != lossy_pattern(b->got + i);
+		b->got += k;
+	}
+	skbox_close(b->w, c);
+	skbox_close(b->w, l);
+	return 0;
+}
+
+static int lossy_client(void *arg)
+{
+	struct lossy *b = arg;
+	static u8 buf[65536];
+	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(9000) };
+	int fd = skbox_socket(b->w, AF_INET, SOCK_STREAM, 0);
+
+	skbox_setsockopt(b->w, fd, IPPROTO_TCP, TCP_CONGESTION, b->ca, strlen(b->ca));
+	inet_pton(AF_INET, "10.9.0.2", &a.sin_addr);
+	if (skbox_connect(b->w, fd, (struct sockaddr *)&a, sizeof(a)))
+		abort();
+	for (long long sent = 0; sent < b->bytes;) {
+		size_t n = sizeof(buf);
+		ssize_t k;
+
+		if ((long long)n > b->bytes - sent)
+			n = (size_t)(b->bytes - sent);
+		for (size_t i = 0; i < n; i++)
+			buf[i] = lossy_pattern(sent + (long long)i);
+		k = skbox_send(b->w, fd, buf, n, 0);
+		if (k <= 0)
+			abort();
+		sent += k;
+	}
+	skbox_close(b->w, fd);
+	return 0;
+}
+
+static int bench_tcp_lossy(long long mb, const char *ca)
+{
+	struct world *w = world_new(1);
+	struct lossy b = { .w = w, .bytes = mb << 20, .ca = ca };
+	struct task *srv, *cli;
+	u64 v0;
+	double t0;
+
+	pair_topology(w);
+	sh(w, get_net_ns_by_name(w, "t1"),
+	   "tc qdisc add dev veth1 root netem delay 5ms loss 10% duplicate 5% reorder 25% 50%");
+	sh(w, get_net_ns_by_name(w, "t2"),
+	   "tc qdisc add dev veth2 root netem delay 5ms loss 10% duplicate 5% reorder 25% 50%");
+	srv = task_spawn(w, get_net_ns_by_name(w, "t2"), "server", lossy_server, &b);
+	world_run(w, never, NULL, w->now + 1000);
+	v0 = w->now;
+	t0 = now_s();
+	cli = task_spawn(w, get_net_ns_by_name(w, "t1"), "client", lossy_client, &b);
+	world_run(w, task_done, srv, UINT64_MAX);
+	world_run(w, task_done, cli, UINT64_MAX);
+	task_free(cli);
+	task_free(srv);
+	printf("ca %s bytes %lld of %lld bad %lld retrans %llu virtual %.1f wall %.3f\n", ca, b.got,
+	       b.bytes, b.bad,
+	       (unsigned long long)get_net_ns_by_name(w, "t1")->mib.tcp[TCP_MIB_RETRANSSEGS],
+	       (double)(w->now - v0) / 1e9, now_s() - t0);
+	if (b.got != b.bytes || b.bad)
+		return 1;
+	return world_free(w, stderr) ? 1 : 0;
+}
+
+/* ---- tcp-idle: heap bytes per idle established connection (each end of
+ * N connections between two namespaces counts as one), from mallinfo2 ---- */
+struct idle {
+	struct world *w;
+	long n;
+	int *fds;
+	bool hold;
+};
+
+static int idle_server(void *arg)
+{
+	struct idle *b = arg;
+	int l = tcp_listener(b->w);
+
+	for (long i = 0; i < b->n; i++)
+		b->fds[b->n + i] = skbox_accept(b->w, l, NULL, NULL);
+	skbox_close(b->w, l);
+	return 0;
+}
+
+static int idle_client(void *arg)
+{
+	struct idle *b = arg;
+
+	for (long i = 0; i < b->n; i++)
+		b->fds[i] = tcp_dial(b->w);
+	return 0;
+}
+
+static int bench_tcp_idle(long n)
+{
+	struct world *w = world_new(1);
+	struct idle b = { .w = w, .n = n, .fds = calloc((size_t)(2 * n), sizeof(int)) };
+	struct task *srv, *cli;
+	size_t m0, m1;
+
+	pair_topology(w);
+	/* one connection first so that routes, neighbours and pools exist */
+	srv = task_spawn(w, get_net_ns_by_name(w, "t2"), "server", idle_server, &b);
+	world_run(w, never, NULL, w->now + 1000);
+	m0 = mallinfo2().uordblks;
+	cli = task_spawn(w, get_net_ns_by_name(w, "t1"), "client", idle_client, &b);
+	world_run(w, task_done, cli, UINT64_MAX);
+	world_run(w, task_done, srv, UINT64_MAX);
+	world_run(w, never, NULL, w->now + NSEC_PER_SEC);	/* delayed ACKs go */
+	m1 = mallinfo2().uordblks;
+	printf("connections %ld bytes_per_connection %.0f tcp_sock %zu\n", n,
+	       (double)(m1 - m0) / (double)(2 * n), sizeof(struct tcp_sock));
+	task_free(cli);
+	task_free(srv);
+	for (long i = 0; i < 2 * n; i++)
+		skbox_close(w, b.fds[i]);
+	free(b.fds);
+	world_run(w, never, NULL, w->now + 121 * NSEC_PER_SEC);
 	return world_free(w, stderr) ? 1 : 0;
 }
 
@@ -661,6 +831,10 @@ int main(int argc, char **argv)
 		return bench_forward(argc > 2 ? atol(argv[2]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-stream"))
 		return bench_tcp(true, argc > 2 ? atoll(argv[2]) : 2000);
+	if (argc >= 2 && !strcmp(argv[1], "tcp-idle"))
+		return bench_tcp_idle(argc > 2 ? atol(argv[2]) : 10000);
+	if (argc >= 2 && !strcmp(argv[1], "tcp-lossy"))
+		return bench_tcp_lossy(argc > 2 ? atoll(argv[2]) : 100, argc > 3 ? argv[3] : "cubic");
 	if (argc >= 2 && !strcmp(argv[1], "tcp-crr"))
 		return bench_tcp(false, argc > 2 ? atoll(argv[2]) : 20000);
 	if (argc >= 2 && !strcmp(argv[1], "rules"))

@@ -94,6 +94,18 @@ s=$($B/bench/bench_suite tcp-crr "$CRR" 2>/dev/null | field tps); [ -n "$s" ] ||
 k=$(kernel tcp-crr "$CRR" "$PWD/$B/bench/kernel_tcp"); [ -n "$k" ] || k=null
 row tcp-crr "transactions/s (target 5x)" "$s" "$k" "$(ratio "$s" "$k")"
 
+# tcp-lossy: 100 MB through netem (delay 5ms loss 10% duplicate 5% reorder 25%) both
+# ways, every byte checked; 1 when intact.  tcp-idle: heap bytes per idle established
+# connection (target < 2048 beyond buffers)
+LMB=${BENCH_LOSSY_MB:-100}
+for ca in reno cubic; do
+	out=$($B/bench/bench_suite tcp-lossy "$LMB" $ca 2>/dev/null) && ok=1 || ok=0
+	row "tcp-lossy-$ca" "intact after ${LMB} MB (1 = yes)" "$ok" null null
+	row "tcp-lossy-$ca-virtual" "virtual seconds for ${LMB} MB" "$(echo "$out" | field virtual)" null null
+done
+s=$($B/bench/bench_suite tcp-idle "${BENCH_TCP_IDLE:-10000}" | field bytes_per_connection)
+row tcp-idle-memory "bytes per idle connection (target < 2048)" "${s:-null}" null null
+
 # rules-10k: a kube-proxy-shaped rule set (filter-table shape, 8 rules a service) in a
 # router's FORWARD path; load time beside the kernel's iptables-restore, and the
 # forwarding rate to the last service with 10,000 services against 10

@@ -60,7 +60,23 @@ for line in drop_ipv6(sys.stdin.read().splitlines()):
     line = re.sub(r'^(qdisc \w+ )[0-9a-f]+:', r'\1H:', line)   # tc qdisc handles: a system-wide counter
     line = re.sub(r' after \d+ ms: ', ' after N ms: ', line)   # curl
     line = re.sub(r'timed out after \d+ milliseconds', 'timed out after N milliseconds', line)
+    line = re.sub(r'initval 0x[0-9a-f]{8}', 'initval 0xN', line)   # ipset: random per set
+    line = re.sub(r'^Size in memory: \d+$', 'Size in memory: N', line)
     out.append(line)
+# ipset members ("Members:" blocks, "add SET ..." runs) come out in hash order: sort them
+sorted_out, run, in_members = [], [], False
+for line in out + [None]:
+    member = line is not None and (line.startswith('add ') or
+                                   (in_members and line and not line.startswith('# ') and
+                                    not line.startswith('Name: ')))
+    if member:
+        run.append(line)
+        continue
+    sorted_out.extend(sorted(run)); run = []
+    if line is not None:
+        sorted_out.append(line)
+        in_members = line == 'Members:'
+out = sorted_out
 # conntrack dumps come out in hash order: sort each run of entries
 final, run = [], []
 for line in out + [None]:

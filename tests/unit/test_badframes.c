@@ -191,7 +191,7 @@ static void test_backlog_full(void **state)
 
 	(void)state;
 	rig_build(&r);
-	r.b->core.sysctl_netdev_max_backlog = 10;
+	r.w->init_net->core.sysctl_netdev_max_backlog = 10;	/* global, as on Linux */
 	len = ip_frame(&r, buf, 8);
 	/* queue 15 frames before the softirq runs: 5 are CPU_BACKLOG drops */
 	for (i = 0; i < 15; i++) {

@@ -335,6 +335,185 @@ static void test_backlog(void **state)
 	assert_int_equal(world_free(r.w, stderr), 0);
 }
 
+/* A stream of several MB with a slow reader: the sender blocks on a full
+ * send buffer and must be woken by the ACKs (tcp_check_space); the reader
+ * takes 1000 bytes every millisecond, so the receive window closes and
+ * must be reopened by the reads (tcp_cleanup_rbuf).  Every byte checked. */
+struct stream {
+	struct rig *r;
+	long long total, sent, got;
+	int bad;
+	bool fast;		/* the reader does not sleep */
+	const char *ca;		/* TCP_CONGESTION of the sender */
+	int rcvbuf, sndbuf;	/* at the end of the transfer */
+};
+
+static u8 pattern(long long i)
+{
+	return (u8)((i * 7 + (i >> 11)) & 0xff);
+}
+
+static int stream_tx(void *arg)
+{
+	struct stream *st = arg;
+	struct sockaddr_in dst;
+	static u8 buf[20000];
+	int fd = skbox_socket(st->r->w, AF_INET, SOCK_STREAM, 0);
+
+	if (st->ca)
+		skbox_setsockopt(st->r->w, fd, IPPROTO_TCP, TCP_CONGESTION, st->ca, strlen(st->ca));
+	addr_of(&dst, "10.2.0.2", st->r->port);
+	if (skbox_connect(st->r->w, fd, (struct sockaddr *)&dst, sizeof(dst)))
+		return -1;
+	while (st->sent < st->total) {
+		size_t n = sizeof(buf);
+		ssize_t k;
+
+		if ((long long)n > st->total - st->sent)
+			n = (size_t)(st->total - st->sent);
+		for (size_t i = 0; i < n; i++)
+			buf[i] = pattern(st->sent + (long long)i);
+		k = skbox_send(st->r->w, fd, buf, n, 0);
+		if (k <= 0)
+			break;
+		st->sent += k;
+	}
+	skbox_getsockopt(st->r->w, fd, SOL_SOCKET, SO_SNDBUF, &st->sndbuf, &(socklen_t){ 4 });
+	skbox_close(st->r->w, fd);
+	return 0;
+}
+
+static int stream_rx(void *arg)
+{
+	struct stream *st = arg;
+	struct sockaddr_in me;
+	static u8 buf[1000];
+	int one = 1, l = skbox_socket(st->r->w, AF_INET, SOCK_STREAM, 0), c;
+	ssize_t k;
+
+	addr_of(&me, "0.0.0.0", st->r->port);
+	skbox_setsockopt(st->r->w, l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+	if (skbox_bind(st->r->w, l, (struct sockaddr *)&me, sizeof(me)) ||
+	    skbox_listen(st->r->w, l, 5))
+		return -1;
+	c = skbox_accept(st->r->w, l, NULL, NULL);
+	skbox_close(st->r->w, l);
+	while ((k = skbox_recv(st->r->w, c, buf, sizeof(buf), 0)) > 0) {
+		for (ssize_t i = 0; i < k; i++)
+			if (buf[i] != pattern(st->got + i))
+				st->bad++;
+		st->got += k;
+		if (!st->fast)
+			task_sleep(st->r->w, T_MS);
+	}
+	skbox_getsockopt(st->r->w, c, SOL_SOCKET, SO_RCVBUF, &st->rcvbuf, &(socklen_t){ 4 });
+	skbox_close(st->r->w, c);
+	return 0;
+}
+
+static void test_stream_slow_reader(void **state)
+{
+	struct rig r;
+	struct stream st = { .r = &r, .total = 4 << 20 };
+	struct task *s, *c;
+
+	(void)state;
+	build(&r);
+	s = task_spawn(r.w, r.b, "rx", stream_rx, &st);
+	task_run_queue(r.w);
+	c = task_spawn(r.w, r.a, "tx", stream_tx, &st);
+	h_advance_to(r.w, r.w->now + 4200 * T_SEC / 1000 * 2);
+	assert_int_equal(c->state, TASK_DEAD);
+	assert_int_equal(s->state, TASK_DEAD);
+	task_free(c);
+	task_free(s);
+	assert_int_equal(st.sent, st.total);
+	assert_int_equal(st.got, st.total);
+	assert_int_equal(st.bad, 0);
+	/* the window closed and was reopened without a timeout */
+	assert_int_equal(r.a->mib.tcp[TCP_MIB_RETRANSSEGS], 0);
+	h_advance_to(r.w, r.w->now + 61 * T_SEC);
+	assert_int_equal(r.w->socks_live, 0);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+/* Autotuning: over a 20 ms RTT path the receive buffer grows past
+ * tcp_rmem[1] (tcp_rcv_space_adjust) and the send buffer past tcp_wmem[1]
+ * (tcp_sndbuf_expand); neither passes tcp_rmem[2]/tcp_wmem[2]. */
+static void test_autotuning(void **state)
+{
+	struct rig r;
+	struct stream st = { .r = &r, .total = 8 << 20, .fast = true };
+	struct task *s, *c;
+
+	(void)state;
+	build(&r);
+	assert_int_equal(h_run(r.w, r.a, "tc qdisc add dev va root netem delay 10ms", T_SEC, NULL), 0);
+	assert_int_equal(h_run(r.w, r.b, "tc qdisc add dev vb root netem delay 10ms", T_SEC, NULL), 0);
+	s = task_spawn(r.w, r.b, "rx", stream_rx, &st);
+	task_run_queue(r.w);
+	c = task_spawn(r.w, r.a, "tx", stream_tx, &st);
+	h_advance_to(r.w, r.w->now + 60 * T_SEC);
+	assert_int_equal(c->state, TASK_DEAD);
+	assert_int_equal(s->state, TASK_DEAD);
+	task_free(c);
+	task_free(s);
+	assert_int_equal(st.got, st.total);
+	assert_int_equal(st.bad, 0);
+	assert_true(st.rcvbuf > 131072);
+	assert_true(st.rcvbuf <= tcp_pernet(r.b)->sysctl_tcp_rmem[2]);
+	assert_true(st.sndbuf > 16384);
+	assert_true(st.sndbuf <= tcp_pernet(r.a)->sysctl_tcp_wmem[2]);
+	h_advance_to(r.w, r.w->now + 61 * T_SEC);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+/* Byte-exact through a bad link: netem drops 10%, duplicates and reorders
+ * both ways; every byte arrives in order, for each congestion control. */
+static void lossy_transfer(const char *ca)
+{
+	struct rig r;
+	struct stream st = { .r = &r, .total = 3 << 20, .fast = true, .ca = ca };
+	struct task *s, *c;
+	const char *q = "root netem delay 5ms loss 10% duplicate 5% reorder 25% 50%";
+	char cmd[128];
+
+	build(&r);
+	snprintf(cmd, sizeof(cmd), "tc qdisc add dev va %s", q);
+	assert_int_equal(h_run(r.w, r.a, cmd, T_SEC, NULL), 0);
+	snprintf(cmd, sizeof(cmd), "tc qdisc add dev vb %s", q);
+	assert_int_equal(h_run(r.w, r.b, cmd, T_SEC, NULL), 0);
+	s = task_spawn(r.w, r.b, "rx", stream_rx, &st);
+	task_run_queue(r.w);
+	c = task_spawn(r.w, r.a, "tx", stream_tx, &st);
+	h_advance_to(r.w, r.w->now + 600 * T_SEC);
+	print_message("%s: got %lld of %lld, retrans %llu, timeouts %llu\n", ca, st.got, st.total,
+		      (unsigned long long)r.a->mib.tcp[TCP_MIB_RETRANSSEGS],
+		      (unsigned long long)r.a->mib.linux_mib[LINUX_MIB_TCPTIMEOUTS]);
+	assert_int_equal(c->state, TASK_DEAD);
+	assert_int_equal(s->state, TASK_DEAD);
+	task_free(c);
+	task_free(s);
+	assert_int_equal(st.sent, st.total);
+	assert_int_equal(st.got, st.total);
+	assert_int_equal(st.bad, 0);
+	assert_true(r.a->mib.tcp[TCP_MIB_RETRANSSEGS] > 0);
+	h_advance_to(r.w, r.w->now + 121 * T_SEC);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+static void test_lossy_reno(void **state)
+{
+	(void)state;
+	lossy_transfer("reno");
+}
+
+static void test_lossy_cubic(void **state)
+{
+	(void)state;
+	lossy_transfer("cubic");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -345,6 +524,10 @@ int main(void)
 		cmocka_unit_test(test_nonblocking_connect_refused),
 		cmocka_unit_test(test_syncookies),
 		cmocka_unit_test(test_backlog),
+		cmocka_unit_test(test_stream_slow_reader),
+		cmocka_unit_test(test_autotuning),
+		cmocka_unit_test(test_lossy_reno),
+		cmocka_unit_test(test_lossy_cubic),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

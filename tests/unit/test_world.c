@@ -8,6 +8,8 @@
 #include <string.h>
 #include <errno.h>
 #include <time.h>
+#include <poll.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "helpers.h"
@@ -142,6 +144,78 @@ static void test_idle_world_deadlock(void **state)
 	assert_int_equal(world_free(w, stderr), 0);
 }
 
+struct fd_probe {
+	int fd;
+	int calls;
+	char got[16];
+	bool unwatch;
+};
+
+static void fd_probe_cb(struct world *w, int fd, short revents, void *arg)
+{
+	struct fd_probe *p = arg;
+	ssize_t n;
+
+	assert_true(revents & POLLIN);
+	assert_int_equal(fd, p->fd);
+	n = read(fd, p->got, sizeof(p->got) - 1);
+	assert_true(n > 0);
+	p->got[n] = 0;
+	p->calls++;
+	if (p->unwatch)
+		assert_int_equal(world_unwatch_fd(w, fd), 0);
+}
+
+static bool fd_probe_called(void *arg)
+{
+	return ((struct fd_probe *)arg)->calls > 0;
+}
+
+/* A real fd: virtual time polls it without waiting and blocks in poll()
+ * only when nothing else can happen; the callback may unwatch itself. */
+static void test_watch_fd(void **state)
+{
+	struct world *w = world_new(3);
+	struct fd_probe p = { .unwatch = true };
+	int pfd[2];
+
+	(void)state;
+	assert_int_equal(pipe(pfd), 0);
+	p.fd = pfd[0];
+	assert_int_equal(world_watch_fd(w, -1, POLLIN, fd_probe_cb, &p), -EINVAL);
+	assert_int_equal(world_watch_fd(w, pfd[0], POLLIN, fd_probe_cb, &p), 0);
+	assert_int_equal(world_watch_fd_events(w, pfd[0], POLLIN), 0);
+	assert_int_equal(world_watch_fd_events(w, pfd[1], POLLIN), -ENOENT);
+	assert_int_equal(write(pfd[1], "hello", 5), 5);
+	/* nothing runnable, no timer, an fd watched: poll, not -EDEADLK */
+	assert_int_equal(world_run(w, fd_probe_called, &p, UINT64_MAX), 0);
+	assert_int_equal(p.calls, 1);
+	assert_string_equal(p.got, "hello");
+	assert_true(w->now == 0);
+	assert_int_equal(world_unwatch_fd(w, pfd[0]), -ENOENT);
+	assert_int_equal(world_run(w, h_never, NULL, T_SEC), -EDEADLK);
+	/* a watch left behind is reported as a leak */
+	assert_int_equal(world_watch_fd(w, pfd[0], POLLIN, fd_probe_cb, &p), 0);
+	close(pfd[0]);
+	close(pfd[1]);
+	assert_int_equal(world_free(w, NULL), 1);
+}
+
+/* Real time: the clock follows the wall clock and timers fire on time. */
+static void test_realtime_clock(void **state)
+{
+	struct world *w = world_new(4);
+	u64 wall0 = wall_ns(), t0;
+
+	(void)state;
+	world_set_realtime(w, true);
+	t0 = w->now;
+	assert_int_equal(h_advance_to(w, t0 + 30 * T_MS), -ETIMEDOUT);
+	assert_true(w->now >= t0 + 30 * T_MS);
+	assert_true(wall_ns() - wall0 >= 30 * T_MS);
+	assert_int_equal(world_free(w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +224,8 @@ int main(void)
 		cmocka_unit_test(test_same_seed_same_random),
 		cmocka_unit_test(test_virtual_clock),
 		cmocka_unit_test(test_idle_world_deadlock),
+		cmocka_unit_test(test_watch_fd),
+		cmocka_unit_test(test_realtime_clock),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -60,7 +60,7 @@ static const struct ip_object ip_objects[] = {
 	{ "l2tp", ip_unsupported }, { "fou", ip_unsupported },
 	{ "ila", ip_unsupported }, { "macsec", ip_unsupported },
 	{ "tunnel", ip_unsupported }, { "tunl", ip_unsupported },
-	{ "tuntap", ip_unsupported }, { "tap", ip_unsupported },
+	{ "tuntap", do_iptuntap }, { "tap", do_iptuntap },
 	{ "token", ip_unsupported }, { "tcpmetrics", ip_unsupported },
 	{ "tcp_metrics", ip_unsupported }, { "monitor", ip_unsupported },
 	{ "xfrm", ip_unsupported }, { "mroute", ip_unsupported },

@@ -87,4 +87,10 @@ int do_ipnetns(struct ip_ctx *ipc, int argc, char **argv);
 
 #define NEXT_ARG_OK() (argc > 1)
 
+/* iptuntap.c */
+struct link_req;
+int do_iptuntap(struct ip_ctx *ipc, int argc, char **argv);
+int tap_link_parse(struct ip_ctx *ipc, const char *type, int argc, char **argv,
+		   struct link_req *req);
+
 #endif

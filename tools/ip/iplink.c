@@ -257,11 +257,17 @@ static int link_add(struct ip_ctx *ipc, int argc, char **argv)
 	}
 	if (!lp.name && lp.dev)
 		snprintf(req.name, sizeof(req.name), "%s", lp.dev);
-	if (!rtnl_link_ops_get(lp.type)) {
+	/* skbox: `type tap|tun host-name HOSTIF` joins a host interface */
+	rc = tap_link_parse(ipc, lp.type, lp.type_argc, lp.type_argv, &req);
+	if (rc > 1)
+		return rc;
+	if (rc && !rtnl_link_ops_get(lp.type)) {
 		fprintf(ipc->err, "Error: Unknown device type.\n");
 		return 2;
 	}
-	req.kind = lp.type;
+	if (rc)
+		req.kind = lp.type;
+	rc = 0;
 	if (!strcmp(lp.type, "veth")) {
 		rc = veth_parse(ipc, &lp, &peer);
 		req.peer = &peer;

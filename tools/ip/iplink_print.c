@@ -7,6 +7,7 @@
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/bridge.h"
+#include "net/tun.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
 
@@ -147,13 +148,19 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 	format_lladdr(brd, dev->broadcast, len);
 	if (ipc->json) {
 		jw_string(&ipc->jw, "link_type", link_type_name(dev));
-		jw_string(&ipc->jw, "address", mac);
-		jw_string(&ipc->jw, "broadcast", brd);
+		if (dev->addr_len) {
+			jw_string(&ipc->jw, "address", mac);
+			jw_string(&ipc->jw, "broadcast", brd);
+		}
 		if (ln)
 			jw_int(&ipc->jw, "link_netnsid", nsid);
 		return;
 	}
 	print_nl(ipc);
+	if (!dev->addr_len) {	/* a TUN: no link-layer address */
+		fprintf(ipc->out, "    link/%s ", link_type_name(dev));
+		return;
+	}
 	fprintf(ipc->out, "    link/%s %s brd %s", link_type_name(dev), mac, brd);
 	if (ln && link_net_name(ln))
 		fprintf(ipc->out, " link-netns %s", link_net_name(ln));
@@ -354,7 +361,7 @@ static void print_link_details_json(struct ip_ctx *ipc, const struct net_device 
 	jw_uint(jw, "num_rx_queues", link_num_queues(dev));
 	jw_uint(jw, "gso_max_size", 65536);
 	jw_uint(jw, "gso_max_segs", 65535);
-	jw_uint(jw, "tso_max_size", br && !bridge_has_ports(dev) ? 65536 : 524280);
+	jw_uint(jw, "tso_max_size", (br && !bridge_has_ports(dev)) || netif_is_tun(dev) ? 65536 : 524280);
 	jw_uint(jw, "tso_max_segs", 65535);
 	jw_uint(jw, "gro_max_size", 65536);
 }
@@ -374,12 +381,14 @@ static void print_link_details(struct ip_ctx *ipc, const struct net_device *dev)
 		print_nl(ipc);
 		fprintf(ipc->out, "    %s ", dev->rtnl_link_ops->kind);
 		print_bridge_info(ipc, dev);
+		if (dev->rtnl_link_ops->fill_info)
+			dev->rtnl_link_ops->fill_info(dev, ipc->out);
 	}
 	print_bridge_slave(ipc, dev);
 	fprintf(ipc->out, "addrgenmode eui64 numtxqueues %u numrxqueues %u "
 		"gso_max_size 65536 gso_max_segs 65535 tso_max_size %u "
 		"tso_max_segs 65535 gro_max_size 65536 ", nq, nq,
-		br && !bridge_has_ports(dev) ? 65536 : 524280);
+		(br && !bridge_has_ports(dev)) || netif_is_tun(dev) ? 65536 : 524280);
 }
 
 /* ---- -s: statistics (iproute2 print_stats64) ---- */

@@ -5,12 +5,12 @@
 
 extern const struct xtables_match libxt_tcp, libxt_udp, libipt_icmp, libxt_comment, libxt_mark,
 	libxt_multiport, libxt_limit, libxt_statistic, libxt_length, libxt_addrtype, libxt_physdev,
-	libxt_iprange, libipt_ttl, libxt_tos, libxt_dscp, libxt_pkttype;
+	libxt_iprange, libipt_ttl, libxt_tos, libxt_dscp, libxt_pkttype, libxt_set;
 
 const struct xtables_match *const xtables_core_matches[] = {
 	&libxt_tcp, &libxt_udp, &libipt_icmp, &libxt_comment, &libxt_mark, &libxt_multiport,
 	&libxt_limit, &libxt_statistic, &libxt_length, &libxt_addrtype, &libxt_physdev,
-	&libxt_iprange, &libipt_ttl, &libxt_tos, &libxt_dscp, &libxt_pkttype,
+	&libxt_iprange, &libipt_ttl, &libxt_tos, &libxt_dscp, &libxt_pkttype, &libxt_set,
 	NULL,
 };
 

@@ -17,7 +17,7 @@ int skbox_shell(struct world *w, const struct run_opts *o);
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--trace[=FILTER]]\n"
+		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--realtime] [--trace[=FILTER]]\n"
 		"                 [--trace-format=json] [--trace-html FILE] FILE\n"
 		"       skbox why [--seed N] [--timeout SECS] FILE\n"
 		"       skbox shell [--seed N] [--timeout SECS]\n"
@@ -35,6 +35,7 @@ static void usage(FILE *f)
 		"          export lines of `skbox env`; `down` stops it\n"
 		"  exec    run a command in the running world\n"
 		"  run --bash FILE  the system's bash runs FILE against a fresh world\n"
+		"  --realtime   the clock follows wall time (needed by host TAP devices)\n"
 		"  --echo  print each command as \"# COMMAND\" before its output\n"
 		"  --seed N     seed of the world's random numbers (default 1)\n"
 		"  --timeout S  interrupt (^C) a foreground command after S seconds of\n"
@@ -48,6 +49,7 @@ static void usage(FILE *f)
 
 struct args {
 	bool echo;
+	bool realtime;
 	unsigned long long seed;
 	double timeout;
 	const char *file;
@@ -66,6 +68,8 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 
 		if (!strcmp(s, "--echo")) {
 			a->echo = true;
+		} else if (!strcmp(s, "--realtime")) {
+			a->realtime = true;
 		} else if (!strcmp(s, "--trace-format=json") || !strcmp(s, "--trace-format=text")) {
 			a->json = s[15] == 'j';
 		} else if (!strcmp(s, "--trace") || !strncmp(s, "--trace=", 8)) {
@@ -150,6 +154,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "skbox: out of memory\n");
 		return 1;
 	}
+	world_set_realtime(w, a.realtime);
 	if (a.trace || a.why || a.html) {
 		unsigned int flags = (a.trace ? TRACE_LINES : 0) | (a.json ? TRACE_JSON : 0) |
 				     (a.why ? TRACE_DROPS : 0) | (a.html ? TRACE_RECORD : 0);

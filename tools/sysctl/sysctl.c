@@ -95,7 +95,8 @@ static int sysctl_write(struct sysctl_opts *o, const char *arg)
 	key_to_path(path, sizeof(path), key);
 	path_to_name(name, sizeof(name), path);
 	err = sysctl_net_write(o->ctx->net, path, val);
-	if (err == -ENOENT) {
+	/* ENOENT from an existing key is the handler's (an unknown congestion control) */
+	if (err == -ENOENT && sysctl_net_read(o->ctx->net, path, buf, sizeof(buf))) {
 		if (o->ignore)
 			return 0;
 		fprintf(o->ctx->err, "sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
