@@ -12,7 +12,7 @@ ip -n b link set vb up
 for p in 7001 7002 7003 7004; do
 	ip netns exec b nc -l "$p" > "$W/got.$p" &
 done
-sleep 0.5
+wait_count "$W/w/log" ": nc in netns b" 4
 for i in 1 2 3 4 5 6; do
 	ip netns exec a ping -c 2 -i 0.1 10.1.0.2 > "$W/ping.$i" &
 done

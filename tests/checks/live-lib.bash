@@ -24,3 +24,12 @@ trap live_cleanup EXIT
 expect() {
 	[ "$2" = "$3" ] || live_fail "$1: wanted [$2], got [$3]"
 }
+# wait_count FILE PATTERN N: until N lines of FILE match (10 s at most);
+# a command is in the world once the log names it
+wait_count() {
+	for _ in $(seq 1 200); do
+		[ "$(grep -c -- "$2" "$1" 2>/dev/null)" -ge "$3" ] && return 0
+		sleep 0.05
+	done
+	live_fail "timed out waiting for $3 x '$2' in $1"
+}

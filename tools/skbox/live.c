@@ -30,7 +30,7 @@
 /* Every name a shim may take; only those the world knows get a link. */
 static const char *const shim_names[] = {
 	"arping", "bridge", "brctl", "conntrack", "curl", "dmesg", "ebtables", "ethtool",
-	"httpd", "ip", "ip6tables", "ip6tables-restore", "ip6tables-save", "ipset", "iperf3",
+	"hping3", "httpd", "ip", "ip6tables", "ip6tables-restore", "ip6tables-save", "ipset", "iperf3",
 	"iptables", "iptables-legacy", "iptables-legacy-restore", "iptables-legacy-save",
 	"iptables-nft", "iptables-nft-restore", "iptables-nft-save", "iptables-restore",
 	"iptables-save", "nc", "netcat", "nft", "nstat", "ping", "ping6", "ss", "sysctl", "tc",

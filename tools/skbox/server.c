@@ -225,8 +225,10 @@ static void conn_free(struct conn *c)
 		fclose(c->ctx.out);
 	if (c->ctx.err)
 		fclose(c->ctx.err);
-	if (c->fd >= 0)
+	if (c->fd >= 0) {
+		world_unwatch_fd(c->srv->w, c->fd);
 		close(c->fd);
+	}
 	for (int i = 0; i < c->argc; i++)
 		free(c->argv[i]);
 	free(c->argv);
@@ -242,6 +244,7 @@ static void conn_free(struct conn *c)
 static void conn_drop(struct conn *c)
 {
 	if (c->fd >= 0) {
+		world_unwatch_fd(c->srv->w, c->fd);
 		close(c->fd);
 		c->fd = -1;
 	}
@@ -434,8 +437,26 @@ static void conn_write(struct conn *c)
 	}
 }
 
-static void server_accept(struct live_server *srv)
+static void conn_io(struct world *w, int fd, short revents, void *arg)
 {
+	struct conn *c = arg;
+
+	(void)w;
+	if (c->fd != fd)
+		return;
+	if (revents & POLLOUT)
+		conn_write(c);
+	if (c->fd >= 0 && (revents & (POLLIN | POLLHUP | POLLERR)))
+		conn_read(c);
+}
+
+static void server_accept(struct world *w, int lfd, short revents, void *arg)
+{
+	struct live_server *srv = arg;
+
+	(void)w;
+	(void)lfd;
+	(void)revents;
 	for (;;) {
 		int fd = accept4(srv->lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 		struct conn *c;
@@ -450,6 +471,11 @@ static void server_accept(struct live_server *srv)
 		c->fd = fd;
 		c->srv = srv;
 		c->id = ++srv->next_id;
+		if (world_watch_fd(srv->w, fd, POLLIN, conn_io, c)) {
+			close(fd);
+			free(c);
+			return;
+		}
 		c->next = srv->conns;
 		srv->conns = c;
 	}
@@ -478,6 +504,9 @@ static void server_reap(struct live_server *srv)
 			conn_status(c, status);
 		}
 		conn_write(c);
+		if (c->fd >= 0)
+			world_watch_fd_events(srv->w, c->fd,
+					      c->woff < c->wlen ? POLLIN | POLLOUT : POLLIN);
 		if (c != srv->down && !c->task &&
 		    (c->fd < 0 || (c->finished && c->woff == c->wlen))) {
 			*pp = c->next;
@@ -533,60 +562,18 @@ static int server_timeout(struct live_server *srv)
 	       (int)((next - w->now + 999999) / 1000000);
 }
 
+/* The world's own fd watching (kernel/world.c) polls the clients, the
+ * listening socket and whatever else the world watches (host TAP devices),
+ * with the timeout this loop chooses. */
 static void server_loop(struct live_server *srv)
 {
-	struct pollfd *pfd = NULL;
-	struct conn **who = NULL;
-	size_t cap = 0;
-
 	while (!srv->stop && !live_term) {
-		size_t n = 1;
-		int timeout;
-
 		server_now(srv);
 		while (world_step(srv->w))
 			server_now(srv);
 		server_reap(srv);
-		timeout = server_timeout(srv);
-		for (struct conn *c = srv->conns; c; c = c->next)
-			n++;
-		if (n > cap) {
-			cap = n * 2;
-			pfd = realloc(pfd, cap * sizeof(*pfd));
-			who = realloc(who, cap * sizeof(*who));
-			if (!pfd || !who) {
-				live_log("out of memory");
-				break;
-			}
-		}
-		pfd[0] = (struct pollfd){ .fd = srv->lfd, .events = POLLIN };
-		n = 1;
-		for (struct conn *c = srv->conns; c; c = c->next) {
-			if (c->fd < 0)
-				continue;
-			pfd[n] = (struct pollfd){ .fd = c->fd, .events = POLLIN };
-			if (c->woff < c->wlen)
-				pfd[n].events |= POLLOUT;
-			who[n++] = c;
-		}
-		if (poll(pfd, n, timeout) < 0) {
-			if (errno == EINTR)
-				continue;
-			live_log("poll: %s", strerror(errno));
-			break;
-		}
-		server_now(srv);
-		if (pfd[0].revents & POLLIN)
-			server_accept(srv);
-		for (size_t i = 1; i < n; i++) {
-			if (who[i]->fd >= 0 && (pfd[i].revents & POLLOUT))
-				conn_write(who[i]);
-			if (who[i]->fd >= 0 && (pfd[i].revents & (POLLIN | POLLHUP | POLLERR)))
-				conn_read(who[i]);
-		}
+		world_poll_fds(srv->w, server_timeout(srv));
 	}
-	free(pfd);
-	free(who);
 }
 
 /* Every command still running is killed, as the kernel does to the
@@ -660,7 +647,12 @@ int live_serve(const struct live_up_opts *o, const char *dir)
 		close(srv.lfd);
 		return 1;
 	}
-	srv.w->realtime = !o->virtual_time;
+	world_set_realtime(srv.w, !o->virtual_time);
+	if (world_watch_fd(srv.w, srv.lfd, POLLIN, server_accept, &srv)) {
+		close(srv.lfd);
+		world_free(srv.w, NULL);
+		return 1;
+	}
 	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
@@ -674,8 +666,14 @@ int live_serve(const struct live_up_opts *o, const char *dir)
 	server_loop(&srv);
 	live_sock_path(dir, sock, sizeof(sock));
 	unlink(sock);
+	world_unwatch_fd(srv.w, srv.lfd);
 	close(srv.lfd);
 	server_kill_all(&srv);
+	for (struct conn *c = srv.conns; c; c = c->next)
+		if (c->fd >= 0 && c != srv.down)
+			conn_drop(c);
+	if (srv.down && srv.down->fd >= 0)
+		world_unwatch_fd(srv.w, srv.down->fd);
 	rep = fmemopen(report, sizeof(report) - 1, "w");
 	leaks = world_free(srv.w, rep);
 	if (rep)
@@ -688,6 +686,8 @@ int live_serve(const struct live_up_opts *o, const char *dir)
 			conn_status(c, leaks ? 1 : 0);
 			fcntl(c->fd, F_SETFL, 0);
 			conn_write(c);
+			close(c->fd);
+			c->fd = -1;
 		}
 		c->task = NULL;		/* freed with the world */
 		conn_free(c);
