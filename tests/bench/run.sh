@@ -155,6 +155,11 @@ k=$(cat /sys/kernel/slab/nf_conntrack/slab_size 2>/dev/null || echo null)
 s=$(echo "$out" | field bytes_per_entry)
 row conntrack-1m-memory "bytes/entry (lower is better)" "$s" "$k" "$(ratio "$k" "$s")"
 row conntrack-1m-lookup "ns/packet of a known flow" "$(echo "$out" | field lookup_ns)" null null
+# TAP: the kernel and skbox through a host TAP, beside kernel <-> kernel over veth
+tout=$(bash tests/bench/tap.sh $B/skbox 2>/dev/null || true)
+tf() { local v; v=$(echo "$tout" | field "$1"); echo "${v:-null}"; }
+row tap-ping-rtt "ms avg, kernel->skbox TAP vs veth (lower is better)" "$(tf tap_rtt_ms)" "$(tf veth_rtt_ms)" "$(ratio "$(tf veth_rtt_ms)" "$(tf tap_rtt_ms)")"
+row tap-http "Mbit/s, kernel curl via TAP vs veth" "$(tf tap_mbit)" "$(tf veth_mbit)" "$(ratio "$(tf tap_mbit)" "$(tf veth_mbit)")"
 
 {
 	echo "["
