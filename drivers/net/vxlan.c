@@ -20,6 +20,7 @@
 #include <netinet/in.h>
 #include "linux/netdevice.h"
 #include "net/ethernet.h"
+#include "net/neighbour.h"
 #include "net/ip.h"
 #include "net/net_namespace.h"
 #include "net/route.h"
@@ -516,6 +517,57 @@ static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
 	dev->stats.tx_bytes += inner_len;
 }
 
+/* arp_reduce() (`proxy`): answer an ARP request from the vxlan device's own
+ * neighbour table instead of flooding it over the underlay; a request
+ * nobody answers is dropped too.  The reply comes in on the vxlan device. */
+static bool vxlan_arp_reduce(struct vxlan_dev *vxlan, struct sk_buff *skb)
+{
+	struct net_device *dev = vxlan->dev;
+	const u8 *d = skb->data, *arp = d + ETH_HLEN;
+	struct neighbour *n;
+	struct sk_buff *reply;
+	__be32 sip, tip;
+	u8 *r;
+
+	if (skb->len < ETH_HLEN + 28 || d[12] != 0x08 || d[13] != 0x06)
+		return false;
+	if (arp[0] != 0 || arp[1] != 1 || arp[2] != 0x08 || arp[3] != 0x00 || arp[4] != 6 ||
+	    arp[5] != 4 || arp[6] != 0 || arp[7] != 1)
+		return false;	/* only Ethernet/IPv4 requests */
+	memcpy(&sip, arp + 14, 4);
+	memcpy(&tip, arp + 24, 4);
+	if (ipv4_is_loopback(tip) || ipv4_is_multicast(tip))
+		goto out;
+	n = neigh_lookup(&dev_net(dev)->ipv4.arp_tbl, &tip, dev);
+	if (!n)
+		goto out;
+	if (n->nud_state & NUD_CONNECTED) {
+		reply = alloc_skb(skb->pool, NET_SKB_PAD + ETH_HLEN + 28 + 18);
+		if (reply) {
+			skb_reserve(reply, NET_SKB_PAD + 2);
+			r = skb_put(reply, ETH_HLEN + 28);
+			memcpy(r, arp + 8, ETH_ALEN);		/* to the asker */
+			memcpy(r + 6, n->ha, ETH_ALEN);
+			r[12] = 0x08;
+			r[13] = 0x06;
+			memcpy(r + 14, arp, 6);
+			r[20] = 0;
+			r[21] = 2;				/* ARPOP_REPLY */
+			memcpy(r + 22, n->ha, ETH_ALEN);
+			memcpy(r + 28, &tip, 4);
+			memcpy(r + 32, arp + 8, ETH_ALEN);
+			memcpy(r + 38, &sip, 4);
+			reply->protocol = eth_type_trans(reply, dev);
+			if (netif_rx(reply))	/* not counted as received, as Linux */
+				dev->rx_dropped_core++;
+		}
+	}
+	neigh_release(n);
+out:
+	consume_skb(skb);
+	return true;
+}
+
 static netdev_tx_t vxlan_xmit(struct sk_buff *skb, struct net_device *dev)
 {
 	struct vxlan_dev *vxlan = netdev_priv(dev);
@@ -527,6 +579,8 @@ static netdev_tx_t vxlan_xmit(struct sk_buff *skb, struct net_device *dev)
 		return NETDEV_TX_OK;
 	}
 	skb_reset_mac_header(skb);
+	if ((vxlan->cfg.flags & VXLAN_F_PROXY) && vxlan_arp_reduce(vxlan, skb))
+		return NETDEV_TX_OK;
 	vxlan_fdb_age(vxlan);
 	f = vxlan_find_mac(vxlan, skb->data);
 	if (!f)
@@ -822,6 +876,8 @@ static int vxlan_newlink(struct net *src_net, struct net_device *dev, struct lin
 				return -EEXIST;
 			}
 		}
+	if (lower)
+		lower->priv_flags |= IFF_VXLAN_LOWER;
 	if (lower)	/* as this kernel: the lower device's MTU less 50, whatever mtu said */
 		dev->mtu = lower->mtu - VXLAN_HEADROOM;
 	err = register_netdevice(net, dev);
@@ -871,7 +927,7 @@ int vxlan_netdevice_event(struct net_device *dev, unsigned long event)
 	struct net_device *d;
 	bool again = true;
 
-	if (event != NETDEV_UNREGISTER)
+	if (event != NETDEV_UNREGISTER || !(dev->priv_flags & IFF_VXLAN_LOWER))
 		return 0;
 	while (again) {
 		again = false;

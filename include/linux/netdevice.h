@@ -63,6 +63,8 @@ enum netdev_priv_flags {
 	/* skbox: the driver never reports carrier changes, so linkwatch never
 	 * runs and the operstate stays UNKNOWN while up (lo, dummy) */
 	IFF_NO_OPER_REPORT = 1 << 5,
+	/* skbox: a vxlan device sends over it (its unregistering deletes them) */
+	IFF_VXLAN_LOWER = 1 << 6,
 };
 
 /* RFC 2863 operstate (include/uapi/linux/if.h) */

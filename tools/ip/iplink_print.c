@@ -366,6 +366,7 @@ static void print_link_details_json(struct ip_ctx *ipc, const struct net_device 
 		jw_obj_open(jw, "linkinfo");
 		if (dev->rtnl_link_ops)
 			jw_string(jw, "info_kind", dev->rtnl_link_ops->kind);
+		vxlan_print_opt_json(ipc, dev);
 		if (dev->master)
 			jw_string(jw, "info_slave_kind", "bridge");
 		jw_obj_close(jw);

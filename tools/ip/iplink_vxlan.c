@@ -300,3 +300,55 @@ void vxlan_print_opt(struct ip_ctx *ipc, const struct net_device *dev)
 	fputs(c->flags & VXLAN_F_UDP_ZERO_CSUM_TX ? "noudpcsum " : "udpcsum ", f);
 	fputs("noudp6zerocsumtx noudp6zerocsumrx ", f);
 }
+
+/* the "info_data" object of `ip -j -d link show` */
+void vxlan_print_opt_json(struct ip_ctx *ipc, const struct net_device *dev)
+{
+	const struct vxlan_dev *vxlan = vxlan_from_dev(dev);
+	struct json_writer *jw = &ipc->jw;
+	const struct vxlan_config *c;
+	struct net_device *lower;
+	char buf[32];
+
+	if (!vxlan)
+		return;
+	c = &vxlan->cfg;
+	jw_obj_open(jw, "info_data");
+	jw_uint(jw, "id", c->vni);
+	if (c->remote_ip)
+		jw_string(jw, ipv4_is_multicast(c->remote_ip) ? "group" : "remote",
+			  format_ipv4(buf, c->remote_ip));
+	if (c->saddr)
+		jw_string(jw, "local", format_ipv4(buf, c->saddr));
+	lower = vxlan_lower_dev(dev);
+	if (lower)
+		jw_string(jw, "link", lower->name);
+	jw_obj_open(jw, "port_range");
+	jw_uint(jw, "low", c->port_min);
+	jw_uint(jw, "high", c->port_max);
+	jw_obj_close(jw);
+	jw_uint(jw, "port", c->dst_port);
+	jw_bool(jw, "learning", c->flags & VXLAN_F_LEARN);
+	if (c->flags & VXLAN_F_PROXY)
+		jw_bool(jw, "proxy", true);
+	if (c->flags & VXLAN_F_RSC)
+		jw_bool(jw, "rsc", true);
+	if (c->flags & VXLAN_F_L2MISS)
+		jw_bool(jw, "l2miss", true);
+	if (c->flags & VXLAN_F_L3MISS)
+		jw_bool(jw, "l3miss", true);
+	if (c->tos) {
+		snprintf(buf, sizeof(buf), "0x%x", c->tos);
+		jw_string(jw, "tos", buf);
+	}
+	if (c->ttl)
+		jw_uint(jw, "ttl", c->ttl);
+	jw_string(jw, "df", "unset");
+	jw_uint(jw, "ageing", c->age_interval);
+	if (c->addrmax)
+		jw_uint(jw, "maxaddr", c->addrmax);
+	jw_bool(jw, "udp_csum", !(c->flags & VXLAN_F_UDP_ZERO_CSUM_TX));
+	jw_bool(jw, "udp_zero_csum6_tx", false);
+	jw_bool(jw, "udp_zero_csum6_rx", false);
+	jw_obj_close(jw);
+}

@@ -10,5 +10,7 @@ struct vxlan_config;
 int vxlan_parse_opt(struct ip_ctx *ipc, int argc, char **argv, struct vxlan_config *conf);
 /* the rest of the "    vxlan " line of `ip -d link show` */
 void vxlan_print_opt(struct ip_ctx *ipc, const struct net_device *dev);
+/* the info_data object of `ip -j -d link show` */
+void vxlan_print_opt_json(struct ip_ctx *ipc, const struct net_device *dev);
 
 #endif
