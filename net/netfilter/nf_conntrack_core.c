@@ -458,8 +458,8 @@ unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *st
 		return NF_ACCEPT;
 	iph = ip_hdr(skb);
 	dataoff = (unsigned int)skb_network_offset(skb) + iph->ihl * 4u;
-	/* Linux reassembles first (nf_defrag_ipv4); a later fragment carries
-	 * no ports, so skbox leaves it without an entry */
+	/* nf_defrag_ipv4 reassembled it; a fragment that still comes here
+	 * (reassembly failed to start) has no ports to track */
 	if (iph->frag_off & htons(IP_OFFSET))
 		goto invalid;
 	l4 = nf_ct_l4proto_find(iph->protocol);
@@ -604,7 +604,31 @@ static unsigned int ipv4_confirm(void *priv, struct sk_buff *skb,
 	return nf_conntrack_confirm(skb);
 }
 
+/* nf_defrag_ipv4: conntrack sees whole datagrams.  Fragments are
+ * reassembled before the raw table (priority -400) under their own key
+ * (IP_DEFRAG_CONNTRACK_IN/OUT); the datagram then goes on whole. */
+enum {
+	IP_DEFRAG_CONNTRACK_IN = 2,
+	IP_DEFRAG_CONNTRACK_OUT = 3,
+};
+
+static unsigned int ipv4_conntrack_defrag(void *priv, struct sk_buff *skb,
+					  const struct nf_hook_state *state)
+{
+	(void)priv;
+	if (skb->_nfct || !ip_is_fragment(ip_hdr(skb)))
+		return NF_ACCEPT;
+	if (ip_defrag(state->net, skb, state->hook == NF_INET_LOCAL_OUT ?
+		      IP_DEFRAG_CONNTRACK_OUT : IP_DEFRAG_CONNTRACK_IN))
+		return NF_STOLEN;
+	return NF_ACCEPT;
+}
+
 static const struct nf_hook_ops ipv4_conntrack_ops[] = {
+	{ .hook = ipv4_conntrack_defrag, .pf = NFPROTO_IPV4, .hooknum = NF_INET_PRE_ROUTING,
+	  .priority = NF_IP_PRI_CONNTRACK_DEFRAG },
+	{ .hook = ipv4_conntrack_defrag, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP_PRI_CONNTRACK_DEFRAG },
 	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV4, .hooknum = NF_INET_PRE_ROUTING,
 	  .priority = NF_IP_PRI_CONNTRACK },
 	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV4, .hooknum = NF_INET_LOCAL_OUT,
