@@ -23,11 +23,15 @@
 static const unsigned int nf_conntrack_net_id = NETGEN_CONNTRACK;
 
 /* What /proc/sys/net/netfilter/nf_conntrack_buckets shows: the kernel's
- * size for this machine's memory.  The table itself starts small and
- * doubles with the count; early drop scans the kernel's buckets. */
-#define NF_CT_BUCKETS_SHOWN 262144u
+ * size for this machine's memory (2^18).  The table itself starts small and
+ * doubles with the count (up to 2^24 buckets, so that a million entries
+ * keep chains short); a bucket is the top bits of the hash, so early drop
+ * can scan the kernel's buckets whatever the table's size. */
+#define NF_CT_BUCKETS_BITS 18
+#define NF_CT_BUCKETS_SHOWN (1u << NF_CT_BUCKETS_BITS)
 #define NF_CT_EVICTION_RANGE 8
 #define NF_CT_HTABLE_MIN 64u
+#define NF_CT_HTABLE_MAX (1u << 24)
 
 struct nf_conntrack_net *nf_ct_pernet(const struct net *net)
 {
@@ -52,12 +56,12 @@ static u32 hash_conntrack_raw(const struct nf_conntrack_tuple *t)
  * (reciprocal_scale). */
 static u32 shown_bucket(u32 hash)
 {
-	return (u32)(((u64)hash * NF_CT_BUCKETS_SHOWN) >> 32);
+	return hash >> (32 - NF_CT_BUCKETS_BITS);
 }
 
 static unsigned int bucket_of(const struct nf_conntrack_net *cn, u32 hash)
 {
-	return shown_bucket(hash) & (cn->htable_size - 1);
+	return hash >> (32 - cn->htable_bits);
 }
 
 static void hash_insert(struct nf_conntrack_net *cn, struct nf_conntrack_tuple_hash *h)
@@ -86,10 +90,11 @@ static void hash_grow(struct nf_conntrack_net *cn)
 	unsigned int old = cn->htable_size, size = old * 2;
 	struct nf_conntrack_tuple_hash **nh, **oh = cn->hash;
 
-	if (size > NF_CT_BUCKETS_SHOWN || !(nh = calloc(size, sizeof(*nh))))
+	if (size > NF_CT_HTABLE_MAX || !(nh = calloc(size, sizeof(*nh))))
 		return;
 	cn->hash = nh;
 	cn->htable_size = size;
+	cn->htable_bits++;
 	for (unsigned int i = 0; i < old; i++)
 		while (oh[i]) {
 			struct nf_conntrack_tuple_hash *h = oh[i];
@@ -235,20 +240,23 @@ static struct nf_conn *nf_ct_alloc_raw(struct net *net)
 	return ct;
 }
 
-/* Early drop: a confirmed entry that is not ASSURED, from the kernel's
- * NF_CT_EVICTION_RANGE buckets starting at the new tuple's (early_drop). */
-static bool early_drop(struct net *net, u32 hash)
+/* The kernel's bucket `want` lies in one chain of a smaller table, or
+ * spreads over several of a larger one. */
+static bool early_drop_bucket(struct nf_conntrack_net *cn, u32 want)
 {
-	struct nf_conntrack_net *cn = nf_ct_pernet(net);
-	u32 first = shown_bucket(hash);
+	unsigned int bits = cn->htable_bits, lo, hi;
 
-	if (!cn->hash)
-		return false;
-	for (u32 i = 0; i < NF_CT_EVICTION_RANGE; i++) {
-		u32 want = (first + i) % NF_CT_BUCKETS_SHOWN;
+	if (bits <= NF_CT_BUCKETS_BITS) {
+		lo = want >> (NF_CT_BUCKETS_BITS - bits);
+		hi = lo + 1;
+	} else {
+		lo = want << (bits - NF_CT_BUCKETS_BITS);
+		hi = (want + 1) << (bits - NF_CT_BUCKETS_BITS);
+	}
+	for (unsigned int b = lo; b < hi; b++) {
 		struct nf_conntrack_tuple_hash *h;
 
-		for (h = cn->hash[want & (cn->htable_size - 1)]; h; h = h->next) {
+		for (h = cn->hash[b]; h; h = h->next) {
 			struct nf_conn *ct = nf_ct_tuplehash_to_ctrack(h);
 
 			if (shown_bucket(hash_conntrack_raw(&h->tuple)) != want ||
@@ -259,6 +267,22 @@ static bool early_drop(struct net *net, u32 hash)
 				return true;
 			}
 		}
+	}
+	return false;
+}
+
+/* Early drop: a confirmed entry that is not ASSURED, from the kernel's
+ * NF_CT_EVICTION_RANGE buckets starting at the new tuple's (early_drop). */
+static bool early_drop(struct net *net, u32 hash)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	u32 first = shown_bucket(hash);
+
+	if (!cn->hash)
+		return false;
+	for (u32 i = 0; i < NF_CT_EVICTION_RANGE; i++) {
+		if (early_drop_bucket(cn, (first + i) % NF_CT_BUCKETS_SHOWN))
+			return true;
 	}
 	return false;
 }
@@ -532,6 +556,7 @@ static int __nf_conntrack_confirm(struct sk_buff *skb, struct nf_conn *ct,
 			return NF_STOLEN;
 		}
 		cn->htable_size = NF_CT_HTABLE_MIN;
+		cn->htable_bits = 6;
 	}
 	if ((h = __nf_conntrack_find(cn, &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple)) ||
 	    (h = __nf_conntrack_find(cn, &ct->tuplehash[IP_CT_DIR_REPLY].tuple)))

@@ -134,6 +134,16 @@ row "netns-$KNN" "seconds (lower is better)" "$s" "$k" "$(ratio "$k" "$s")"
 out=$($B/bench/bench_suite sim-speed 100 60)
 row sim-speed "times faster than real time" "$(echo "$out" | field speedup)" null null
 
+# conntrack-1m: a million UDP entries in one namespace (memory per entry, CPU time of a
+# lookup); the kernel's figure is its nf_conntrack slab object (extensions come on top)
+CT=${BENCH_CONNTRACK:-1000000}
+cc $CF tests/bench/bench_conntrack.c $B/libskbox.a $LIBS -o $B/bench/bench_conntrack
+out=$($B/bench/bench_conntrack "$CT")
+k=$(cat /sys/kernel/slab/nf_conntrack/slab_size 2>/dev/null || echo null)
+s=$(echo "$out" | field bytes_per_entry)
+row conntrack-1m-memory "bytes/entry (lower is better)" "$s" "$k" "$(ratio "$k" "$s")"
+row conntrack-1m-lookup "ns/packet of a known flow" "$(echo "$out" | field lookup_ns)" null null
+
 {
 	echo "["
 	for i in "${!rows[@]}"; do

@@ -205,6 +205,7 @@ struct nf_conntrack_net {
 	unsigned int users;			/* nf_ct_netns_get() holders */
 	struct nf_conntrack_tuple_hash **hash;	/* both tuples of every confirmed entry */
 	unsigned int htable_size;		/* power of two; grows with the count */
+	unsigned int htable_bits;		/* log2(htable_size) */
 	unsigned int count;			/* entries alive (confirmed or not) */
 	struct list_head all;			/* struct nf_conn.list */
 	struct nf_conn *untracked;
