@@ -140,6 +140,7 @@ static int tun_get_user(struct tun_struct *tun, const u8 *data, size_t len)
 {
 	struct net_device *dev = tun->dev;
 	struct sk_buff *skb;
+	unsigned int align;
 	__be16 proto = 0;
 
 	if (!(tun->flags & IFF_NO_PI)) {
@@ -156,12 +157,15 @@ static int tun_get_user(struct tun_struct *tun, const u8 *data, size_t len)
 		return -EINVAL;
 	if (len > TUN_MAX_FRAME)
 		return -EINVAL;
-	skb = alloc_skb(&tun_world(tun)->skb_pool, NET_SKB_PAD + (unsigned int)len);
+	/* NET_IP_ALIGN: after a 14-byte Ethernet header the IP header lands
+	 * on a 4-byte boundary */
+	align = (tun->flags & IFF_TAP) ? 2 : 0;
+	skb = alloc_skb(&tun_world(tun)->skb_pool, NET_SKB_PAD + align + (unsigned int)len);
 	if (!skb) {
 		dev->rx_dropped_core++;
 		return -ENOMEM;
 	}
-	skb_reserve(skb, NET_SKB_PAD);
+	skb_reserve(skb, NET_SKB_PAD + (int)align);
 	skb_put_data(skb, data, (unsigned int)len);
 	if (tun->flags & IFF_TAP) {
 		skb->protocol = eth_type_trans(skb, dev);
