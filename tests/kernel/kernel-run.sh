@@ -26,4 +26,9 @@ exec unshare --net --mount --propagation private bash -c '
     echo "# $line"
     eval "$line" 2>&1 </dev/null
   done < "$0"
+  # background jobs, and what they started in the namespaces the script made
+  # (a job "ip netns exec X nc -l ..." runs nc as a grandchild that kill misses)
+  for ns in $(command ip netns list 2>/dev/null | cut -d" " -f1); do
+    command ip netns pids "$ns" 2>/dev/null | xargs -r kill 2>/dev/null
+  done
   kill $(jobs -p) 2>/dev/null; wait 2>/dev/null' "$script"
