@@ -20,6 +20,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <poll.h>
+#include <grp.h>
 #include <sys/ioctl.h>
 #include "linux/netdevice.h"
 #include "linux/sched.h"
@@ -286,9 +287,30 @@ static void tun_host_readable(struct world *w, int fd, short revents, void *arg)
 	}
 }
 
+/* After the fd is open nothing else needs privileges: no privilege can be
+ * gained any more (PR_SET_NO_NEW_PRIVS, kept across exec), and with
+ * `skbox run --user NAME` a root process becomes NAME (supplementary
+ * groups cleared, then gid, then uid: every capability goes with uid 0).
+ * The open fd keeps working. */
+static void tun_host_close(struct tun_struct *tun);
+
+static int tun_drop_privileges(struct world *w, struct netlink_ext_ack *extack)
+{
+	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	if (!w->drop_privs || geteuid() != 0)
+		return 0;
+	if (setgroups(0, NULL) || setgid((gid_t)w->drop_gid) || setuid((uid_t)w->drop_uid) ||
+	    setuid(0) == 0) {
+		NL_SET_ERR_MSG(extack, "cannot drop privileges (--user)");
+		return -EPERM;
+	}
+	w->drop_privs = false;
+	return 0;
+}
+
 /* Open /dev/net/tun for the host interface (created when missing: that
- * needs CAP_NET_ADMIN), non-blocking, and watch it.  Then no privilege can
- * be gained any more (PR_SET_NO_NEW_PRIVS). */
+ * needs CAP_NET_ADMIN; a TAP made with `ip tuntap add … user U` can be
+ * opened by U without any privilege), non-blocking, and watch it. */
 static int tun_host_open(struct tun_struct *tun, struct netlink_ext_ack *extack)
 {
 	struct tun_ifreq ifr = { .flags = (short)((tun->flags & TUN_TYPE_MASK) | IFF_NO_PI) };
@@ -323,11 +345,13 @@ static int tun_host_open(struct tun_struct *tun, struct netlink_ext_ack *extack)
 		close(fd);
 		return err;
 	}
-	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 	tun->host_fd = fd;
 	tun->flags |= IFF_NO_PI;
 	tun->attached = true;
-	return 0;
+	err = tun_drop_privileges(tun_world(tun), extack);
+	if (err)
+		tun_host_close(tun);
+	return err;
 }
 
 static void tun_host_close(struct tun_struct *tun)

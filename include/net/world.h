@@ -58,6 +58,9 @@ struct world {
 	struct world_fd_watch *watches;	/* real fds the loop polls */
 	int nwatches, watches_cap;
 	void *pollfds;			/* struct pollfd[watches_cap], reused */
+	/* skbox run --user: the identity to switch to once a host TAP is open */
+	bool drop_privs;
+	unsigned int drop_uid, drop_gid;
 };
 
 struct world *world_new(u64 seed);

@@ -146,6 +146,12 @@ row "netns-$KNN" "seconds (lower is better)" "$s" "$k" "$(ratio "$k" "$s")"
 out=$($B/bench/bench_suite sim-speed 100 60)
 row sim-speed "times faster than real time" "$(echo "$out" | field speedup)" null null
 
+# TAP: the kernel and skbox through a host TAP, beside kernel <-> kernel over veth
+tout=$(bash tests/bench/tap.sh $B/skbox 2>/dev/null || true)
+tf() { local v; v=$(echo "$tout" | field "$1"); echo "${v:-null}"; }
+row tap-ping-rtt "ms avg, kernel->skbox TAP vs veth (lower is better)" "$(tf tap_rtt_ms)" "$(tf veth_rtt_ms)" "$(ratio "$(tf veth_rtt_ms)" "$(tf tap_rtt_ms)")"
+row tap-http "Mbit/s, kernel curl via TAP vs veth" "$(tf tap_mbit)" "$(tf veth_mbit)" "$(ratio "$(tf tap_mbit)" "$(tf veth_mbit)")"
+
 {
 	echo "["
 	for i in "${!rows[@]}"; do

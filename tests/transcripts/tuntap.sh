@@ -16,6 +16,8 @@ ip link show tap0
 ip link show tun0
 ip addr add 10.9.0.1/24 dev tun0
 ip route show
+ping -c 1 -W 1 10.9.0.2
+ip -s link show tun0
 ip tuntap add mode tap name tap0; echo rc=$?
 ip tuntap add mode tun name tap0; echo rc=$?
 ip tuntap add mode foo name x; echo rc=$?

@@ -1,6 +1,7 @@
 /* The skbox program: `skbox run [--echo] [--seed N] [--timeout SECS] FILE`,
  * `skbox shell`, `skbox --version`.  The only place that calls exit(). */
 #include <errno.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@ int skbox_shell(struct world *w, const struct run_opts *o);
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--realtime] [--trace[=FILTER]]\n"
+		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--realtime [--user NAME]]\n"
+		"                 [--trace[=FILTER]]\n"
 		"                 [--trace-format=json] [--trace-html FILE] FILE\n"
 		"       skbox why [--seed N] [--timeout SECS] FILE\n"
 		"       skbox shell [--seed N] [--timeout SECS]\n"
@@ -36,6 +38,7 @@ static void usage(FILE *f)
 		"  exec    run a command in the running world\n"
 		"  run --bash FILE  the system's bash runs FILE against a fresh world\n"
 		"  --realtime   the clock follows wall time (needed by host TAP devices)\n"
+		"  --user NAME  once a host TAP is open, run on as user NAME (root only)\n"
 		"  --echo  print each command as \"# COMMAND\" before its output\n"
 		"  --seed N     seed of the world's random numbers (default 1)\n"
 		"  --timeout S  interrupt (^C) a foreground command after S seconds of\n"
@@ -50,6 +53,7 @@ static void usage(FILE *f)
 struct args {
 	bool echo;
 	bool realtime;
+	const char *user;
 	unsigned long long seed;
 	double timeout;
 	const char *file;
@@ -75,6 +79,8 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 		} else if (!strcmp(s, "--trace") || !strncmp(s, "--trace=", 8)) {
 			a->trace = true;
 			a->filter = s[7] == '=' ? s + 8 : "";
+		} else if (!strcmp(s, "--user") && i + 1 < argc) {
+			a->user = argv[++i];
 		} else if (!strcmp(s, "--trace-html") && i + 1 < argc) {
 			a->html = argv[++i];
 		} else if ((!strcmp(s, "--seed") || !strcmp(s, "--timeout")) && i + 1 < argc) {
@@ -155,6 +161,18 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	world_set_realtime(w, a.realtime);
+	if (a.user) {
+		struct passwd *pw = getpwnam(a.user);
+
+		if (!pw) {
+			fprintf(stderr, "skbox: --user: no such user '%s'\n", a.user);
+			world_free(w, NULL);
+			return 2;
+		}
+		w->drop_privs = true;
+		w->drop_uid = pw->pw_uid;
+		w->drop_gid = pw->pw_gid;
+	}
 	if (a.trace || a.why || a.html) {
 		unsigned int flags = (a.trace ? TRACE_LINES : 0) | (a.json ? TRACE_JSON : 0) |
 				     (a.why ? TRACE_DROPS : 0) | (a.html ? TRACE_RECORD : 0);
