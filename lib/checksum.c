@@ -8,6 +8,16 @@ u32 csum_partial(const void *buf, int len, u32 sum)
 	const u8 *p = buf;
 	u64 acc = sum;
 
+	/* eight bytes at a time, as two 32-bit words: 2^16 = 1 in one's
+	 * complement arithmetic, so the folded sum is that of the 16-bit words */
+	while (len >= 8) {
+		u64 v;
+
+		memcpy(&v, p, 8);
+		acc += (v & 0xffffffffu) + (v >> 32);
+		p += 8;
+		len -= 8;
+	}
 	while (len >= 2) {
 		u16 w;
 
