@@ -21,6 +21,7 @@ struct nc_opts {
 	int timeout_ms;			/* -w, -1: none */
 	int quit_s;			/* -q, -1: none */
 	int lport;			/* -p */
+	char lport_str[12];		/* -l -p PORT: the port to listen on (Debian's nc) */
 	const char *saddr;		/* -s */
 	const char *host;
 	const char *port;
@@ -134,6 +135,9 @@ static int nc_parse(struct nc_opts *o, int argc, char **argv)
 		o->port = pos[1];
 	} else if (npos == 1 && o->listen) {
 		o->port = pos[0];
+	} else if (npos == 0 && o->listen && o->lport > 0) {
+		snprintf(o->lport_str, sizeof(o->lport_str), "%d", o->lport);
+		o->port = o->lport_str;
 	} else {
 		return -2;
 	}
