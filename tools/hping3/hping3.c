@@ -10,6 +10,7 @@
  * its tasks run, as with a NIC's interrupt coalescing); replies are not read,
  * and, as hping3, it stops only on a signal (`timeout 0.1 hping3 --flood ...`). */
 #include <errno.h>
+#include <stddef.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -454,14 +455,146 @@ stats:
 	return h->received ? 0 : 1;
 }
 
-int do_hping3(struct cmd_ctx *ctx, int argc, char **argv)
-{
-	struct hping *h = calloc(1, sizeof(*h));
-	const char *host = NULL;
-	int rc;
+/* options without a value: TCP flags, modes and switches */
+static const struct hp_flag {
+	const char *s, *l;
+	enum { HPF_TCP, HPF_MODE, HPF_BOOL } kind;
+	int val;
+	size_t off;		/* HPF_BOOL: the bool in struct hping */
+} hp_flags[] = {
+	{ "-S", "--syn", HPF_TCP, TH_SYN, 0 }, { "-A", "--ack", HPF_TCP, TH_ACK, 0 },
+	{ "-F", "--fin", HPF_TCP, TH_FIN, 0 }, { "-R", "--rst", HPF_TCP, TH_RST, 0 },
+	{ "-P", "--push", HPF_TCP, TH_PUSH, 0 }, { "-U", "--urg", HPF_TCP, TH_URG, 0 },
+	{ "-X", "--xmas", HPF_TCP, TH_X, 0 }, { "-Y", "--ymas", HPF_TCP, TH_Y, 0 },
+	{ "-1", "--icmp", HPF_MODE, HP_ICMP, 0 }, { "-2", "--udp", HPF_MODE, HP_UDP, 0 },
+	{ "-k", "--keep", HPF_BOOL, 0, offsetof(struct hping, keep_sport) },
+	{ "-q", "--quiet", HPF_BOOL, 0, offsetof(struct hping, quiet) },
+	{ "-n", "--numeric", HPF_BOOL, 0, offsetof(struct hping, numeric) },
+	{ NULL, "--flood", HPF_BOOL, 0, offsetof(struct hping, flood) },
+	{ NULL, "--rand-source", HPF_BOOL, 0, offsetof(struct hping, rand_source) },
+	{ "-x", "--morefrag", HPF_BOOL, 0, offsetof(struct hping, morefrag) },
+	{ "-y", "--dontfrag", HPF_BOOL, 0, offsetof(struct hping, dontfrag) },
+};
 
-	if (!h)
-		return 1;
+/* options that take a value */
+static const char *const hp_value_opts[] = {
+	"-c", "--count", "-i", "--interval", "-p", "--destport", "-s", "--baseport", "-d",
+	"--data", "-a", "--spoof", "-t", "--ttl", "-C", "--icmptype", "-K", "--icmpcode", "-I",
+	"--interface", "-g", "--fragoff",
+};
+
+static bool opt_is(const char *a, const char *s, const char *l)
+{
+	return (s && !strcmp(a, s)) || !strcmp(a, l);
+}
+
+static bool hp_flag_opt(struct hping *h, const char *a)
+{
+	for (size_t i = 0; i < sizeof(hp_flags) / sizeof(hp_flags[0]); i++) {
+		const struct hp_flag *f = &hp_flags[i];
+
+		if (!opt_is(a, f->s, f->l))
+			continue;
+		if (f->kind == HPF_TCP)
+			h->flags |= (u8)f->val;
+		else if (f->kind == HPF_MODE)
+			h->mode = (enum hp_mode)f->val;
+		else
+			*(bool *)((char *)h + f->off) = true;
+		return true;
+	}
+	if (!strcmp(a, "--fast"))
+		h->interval = 100000000ULL;
+	else if (!strcmp(a, "--faster"))
+		h->interval = 1000ULL;
+	else if (!strcmp(a, "--rand-dest"))
+		h->rand_dest_mask = 1;		/* the mask comes with the host */
+	else
+		return false;
+	return true;
+}
+
+static bool hp_takes_value(const char *a)
+{
+	for (size_t i = 0; i < sizeof(hp_value_opts) / sizeof(hp_value_opts[0]); i++)
+		if (!strcmp(a, hp_value_opts[i]))
+			return true;
+	return false;
+}
+
+/* one option with its value; 0, or 1 after printing hping3's message */
+static int hp_value_opt(struct hping *h, const char *a, const char *v)
+{
+	struct cmd_ctx *ctx = h->ctx;
+	char *end;
+
+	if (opt_is(a, "-c", "--count")) {
+		h->count = strtol(v, &end, 10);
+		if (*end || h->count <= 0)
+			return hp_usage_error(ctx, "Option error: count must > 0\n", NULL);
+	} else if (opt_is(a, "-i", "--interval")) {
+		long long ns = hp_interval(v);
+
+		if (ns < 0)
+			return hp_usage_error(ctx, "Option error: bad interval %s\n", v);
+		h->interval = (u64)ns;
+	} else if (opt_is(a, "-p", "--destport")) {
+		if (*v == '+') {
+			h->dport_inc = true;
+			v += v[1] == '+' ? 2 : 1;
+		}
+		h->dport = atoi(v) & 0xffff;
+	} else if (opt_is(a, "-s", "--baseport")) {
+		h->baseport = atoi(v) & 0xffff;
+	} else if (opt_is(a, "-d", "--data")) {
+		h->data = atoi(v);
+		if (h->data < 0 || h->data > 65495)
+			return hp_usage_error(ctx, "Option error: data size too large\n", NULL);
+	} else if (opt_is(a, "-a", "--spoof")) {
+		if (inet_pton(AF_INET, v, &h->spoof) != 1)
+			return hp_usage_error(ctx, "Unable to resolve '%s'\n", v);
+	} else if (opt_is(a, "-t", "--ttl")) {
+		h->ttl = atoi(v) & 0xff;
+	} else if (opt_is(a, "-C", "--icmptype")) {
+		h->icmp_type = atoi(v) & 0xff;
+	} else if (opt_is(a, "-K", "--icmpcode")) {
+		h->icmp_code = atoi(v) & 0xff;
+	} else if (opt_is(a, "-g", "--fragoff")) {
+		h->fragoff = atoi(v);
+	}
+	/* -I: the route decides the interface */
+	return 0;
+}
+
+/* the target: an address, or with --rand-dest "10.0.x.x" (x octets random) */
+static int hp_set_host(struct hping *h, const char *host)
+{
+	char tmp[INET_ADDRSTRLEN + 8];
+	u32 mask = 0;
+
+	if (!h->rand_dest_mask)
+		return inet_pton(AF_INET, host, &h->daddr) == 1 ? 0 :
+		       hp_usage_error(h->ctx, "Unable to resolve '%s'\n", host);
+	snprintf(tmp, sizeof(tmp), "%s", host);
+	for (char *o = tmp, *dot; o; o = dot ? dot + 1 : NULL) {
+		int octet = 0;
+
+		dot = strchr(o, '.');
+		for (const char *c = tmp; c < o; c++)
+			octet += *c == '.';
+		if (!strncmp(o, "x", 1) && (o[1] == '.' || !o[1]) && octet < 4) {
+			mask |= 0xffu << (24 - 8 * octet);
+			o[0] = '0';
+		}
+	}
+	h->rand_dest_mask = mask;
+	if (!mask || inet_pton(AF_INET, tmp, &h->daddr) != 1)
+		return hp_usage_error(h->ctx, "Unable to resolve '%s'\n", host);
+	return 0;
+}
+
+static void hp_init(struct hping *h, struct cmd_ctx *ctx)
+{
 	h->ctx = ctx;
 	h->w = ctx->world;
 	h->count = -1;
@@ -473,141 +606,41 @@ int do_hping3(struct cmd_ctx *ctx, int argc, char **argv)
 	h->tcp_seq = world_random_u32(h->w);
 	h->icmp_type = 8;
 	h->sfd = h->rfd_tcp = h->rfd_icmp = -1;
-	for (int i = 1; i < argc; i++) {
+}
+
+int do_hping3(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct hping *h = calloc(1, sizeof(*h));
+	const char *host = NULL;
+	int rc = 0;
+
+	if (!h)
+		return 1;
+	hp_init(h, ctx);
+	for (int i = 1; i < argc && !rc; i++) {
 		const char *a = argv[i];
-		const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-		bool takes = !strcmp(a, "-c") || !strcmp(a, "--count") || !strcmp(a, "-i") ||
-			     !strcmp(a, "--interval") || !strcmp(a, "-p") || !strcmp(a, "--destport") ||
-			     !strcmp(a, "-s") || !strcmp(a, "--baseport") || !strcmp(a, "-d") ||
-			     !strcmp(a, "--data") || !strcmp(a, "-a") || !strcmp(a, "--spoof") ||
-			     !strcmp(a, "-t") || !strcmp(a, "--ttl") || !strcmp(a, "-C") ||
-			     !strcmp(a, "--icmptype") || !strcmp(a, "-K") || !strcmp(a, "--icmpcode") ||
-			     !strcmp(a, "-I") || !strcmp(a, "--interface") || !strcmp(a, "-g") ||
-			     !strcmp(a, "--fragoff");
 
-		if (takes && !v) {
-			fprintf(ctx->err, "hping3: option requires an argument -- '%s'\nTry hping3 --help\n",
-				a + (a[1] == '-' ? 2 : 1));
-			rc = 1;
-			goto out;
-		}
-		if (!strcmp(a, "-S") || !strcmp(a, "--syn")) h->flags |= TH_SYN;
-		else if (!strcmp(a, "-A") || !strcmp(a, "--ack")) h->flags |= TH_ACK;
-		else if (!strcmp(a, "-F") || !strcmp(a, "--fin")) h->flags |= TH_FIN;
-		else if (!strcmp(a, "-R") || !strcmp(a, "--rst")) h->flags |= TH_RST;
-		else if (!strcmp(a, "-P") || !strcmp(a, "--push")) h->flags |= TH_PUSH;
-		else if (!strcmp(a, "-U") || !strcmp(a, "--urg")) h->flags |= TH_URG;
-		else if (!strcmp(a, "-X") || !strcmp(a, "--xmas")) h->flags |= TH_X;
-		else if (!strcmp(a, "-Y") || !strcmp(a, "--ymas")) h->flags |= TH_Y;
-		else if (!strcmp(a, "-1") || !strcmp(a, "--icmp")) h->mode = HP_ICMP;
-		else if (!strcmp(a, "-2") || !strcmp(a, "--udp")) h->mode = HP_UDP;
-		else if (!strcmp(a, "-k") || !strcmp(a, "--keep")) h->keep_sport = true;
-		else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) h->quiet = true;
-		else if (!strcmp(a, "-n") || !strcmp(a, "--numeric")) h->numeric = true;
-		else if (!strcmp(a, "--flood")) h->flood = true;
-		else if (!strcmp(a, "--fast")) h->interval = 100000000ULL;
-		else if (!strcmp(a, "--faster")) h->interval = 1000ULL;
-		else if (!strcmp(a, "--rand-source")) h->rand_source = true;
-		else if (!strcmp(a, "--rand-dest")) h->rand_dest_mask = 1;
-		else if (!strcmp(a, "-x") || !strcmp(a, "--morefrag")) h->morefrag = true;
-		else if (!strcmp(a, "-y") || !strcmp(a, "--dontfrag")) h->dontfrag = true;
-		else if (!strcmp(a, "-g") || !strcmp(a, "--fragoff")) {
-			h->fragoff = atoi(v);
-			i++;
-		}
-		else if (!strcmp(a, "-c") || !strcmp(a, "--count")) {
-			char *end;
-
-			h->count = strtol(v, &end, 10);
-			if (*end || h->count <= 0) {
-				rc = hp_usage_error(ctx, "Option error: count must > 0\n", NULL);
-				goto out;
+		if (hp_flag_opt(h, a))
+			continue;
+		if (hp_takes_value(a)) {
+			if (i + 1 >= argc) {
+				fprintf(ctx->err, "hping3: option requires an argument -- '%s'\n"
+					"Try hping3 --help\n", a + (a[1] == '-' ? 2 : 1));
+				rc = 1;
+			} else {
+				rc = hp_value_opt(h, a, argv[++i]);
 			}
-			i++;
-		} else if (!strcmp(a, "-i") || !strcmp(a, "--interval")) {
-			long long ns = hp_interval(v);
-
-			if (ns < 0) {
-				rc = hp_usage_error(ctx, "Option error: bad interval %s\n", v);
-				goto out;
-			}
-			h->interval = (u64)ns;
-			i++;
-		} else if (!strcmp(a, "-p") || !strcmp(a, "--destport")) {
-			if (*v == '+') {
-				h->dport_inc = true;
-				v += v[1] == '+' ? 2 : 1;
-			}
-			h->dport = atoi(v) & 0xffff;
-			i++;
-		} else if (!strcmp(a, "-s") || !strcmp(a, "--baseport")) {
-			h->baseport = atoi(v) & 0xffff;
-			i++;
-		} else if (!strcmp(a, "-d") || !strcmp(a, "--data")) {
-			h->data = atoi(v);
-			if (h->data < 0 || h->data > 65495) {
-				rc = hp_usage_error(ctx, "Option error: data size too large\n", NULL);
-				goto out;
-			}
-			i++;
-		} else if (!strcmp(a, "-a") || !strcmp(a, "--spoof")) {
-			if (inet_pton(AF_INET, v, &h->spoof) != 1) {
-				rc = hp_usage_error(ctx, "Unable to resolve '%s'\n", v);
-				goto out;
-			}
-			i++;
-		} else if (!strcmp(a, "-t") || !strcmp(a, "--ttl")) {
-			h->ttl = atoi(v) & 0xff;
-			i++;
-		} else if (!strcmp(a, "-C") || !strcmp(a, "--icmptype")) {
-			h->icmp_type = atoi(v) & 0xff;
-			i++;
-		} else if (!strcmp(a, "-K") || !strcmp(a, "--icmpcode")) {
-			h->icmp_code = atoi(v) & 0xff;
-			i++;
-		} else if (!strcmp(a, "-I") || !strcmp(a, "--interface")) {
-			i++;
 		} else if (a[0] == '-' && a[1]) {
 			fprintf(ctx->err, "hping3: unrecognized option `%s'\nTry hping3 --help\n", a);
 			rc = 1;
-			goto out;
 		} else {
 			host = a;
 		}
 	}
-	if (!host) {
+	if (!rc && !host)
 		fprintf(ctx->err, "usage: hping3 host [options]\n  -h  --help      show this help\n");
-		rc = 0;
-		goto out;
-	}
-	if (h->rand_dest_mask) {		/* "10.0.x.x": x octets are random */
-		char tmp[INET_ADDRSTRLEN + 8], *o, *save = NULL;
-		u32 mask = 0, shift = 24;
-
-		snprintf(tmp, sizeof(tmp), "%s", host);
-		for (o = strtok_r(tmp, ".", &save); o; o = strtok_r(NULL, ".", &save), shift -= 8) {
-			if (!strcmp(o, "x")) {
-				mask |= 0xffu << shift;
-				o[0] = '0';
-			}
-			if (shift == 0)
-				break;
-		}
-		snprintf(tmp, sizeof(tmp), "%s", host);
-		for (char *c = tmp; *c; c++)
-			if (*c == 'x')
-				*c = '0';
-		h->rand_dest_mask = mask;
-		if (!mask || inet_pton(AF_INET, tmp, &h->daddr) != 1) {
-			rc = hp_usage_error(ctx, "Unable to resolve '%s'\n", host);
-			goto out;
-		}
-	} else if (inet_pton(AF_INET, host, &h->daddr) != 1) {
-		rc = hp_usage_error(ctx, "Unable to resolve '%s'\n", host);
-		goto out;
-	}
-	rc = hp_run(h, host);
-out:
+	else if (!rc && !(rc = hp_set_host(h, host)))
+		rc = hp_run(h, host);
 	if (h->sfd >= 0)
 		skbox_close(h->w, h->sfd);
 	if (h->rfd_tcp >= 0)
