@@ -329,7 +329,7 @@ int world_run(struct world *w, bool (*done)(void *arg), void *arg, u64 until)
 		io = w->nwatches && world_poll_ns(w, 0) > 0;
 		if (world_step(w) || io)
 			continue;
-		next = timer_base_next(&w->timers);
+		next = timer_base_next_hint(&w->timers);
 		if (w->realtime) {
 			if (w->now >= until)
 				return -ETIMEDOUT;

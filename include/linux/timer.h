@@ -55,6 +55,7 @@ int mod_timer(struct timer_list *t, uint64_t expires);
 int del_timer(struct timer_list *t);
 bool timer_pending(const struct timer_list *t);
 uint64_t timer_base_next(const struct timer_base *b);
+uint64_t timer_base_next_hint(const struct timer_base *b);	/* <= next, O(1) */
 unsigned timer_base_run(struct timer_base *b, uint64_t now);
 unsigned timer_base_count(const struct timer_base *b);
 

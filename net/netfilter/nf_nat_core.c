@@ -28,12 +28,16 @@
 #include "net/ip.h"
 
 #define NF_NAT_MAX_ATTEMPTS	128
-#define NF_NAT_BYSOURCE_SIZE	1024
+#define NF_NAT_BYSOURCE_MIN	1024
+#define NF_NAT_BYSOURCE_MAX	(1u << 20)
 
-/* Per-namespace NAT state: the bysource hash. */
+/* Per-namespace NAT state: the bysource hash.  Linux sizes it as the
+ * conntrack table (262144 buckets, shared by all namespaces); here each
+ * namespace starts small and the table grows (x4) past two entries a bucket. */
 struct nf_nat_net {
 	unsigned int users;
-	struct nf_conn_nat *bysource[NF_NAT_BYSOURCE_SIZE];
+	unsigned int size, count;
+	struct nf_conn_nat **bysource;
 };
 
 static struct nf_nat_net *nf_nat_pernet(const struct net *net)
@@ -79,18 +83,23 @@ static u32 jhash2(const u32 *k, u32 length, u32 initval)
 	return c;
 }
 
-static unsigned int hash_by_src(const struct nf_conntrack_tuple *t)
+static unsigned int hash_by_src(const struct nf_conntrack_tuple *t, unsigned int size)
 {
 	u32 k[3] = { t->src.ip, (u32)t->src.u.all << 16 | t->dst.protonum, 0 };
 
-	return jhash2(k, 3, 0) % NF_NAT_BYSOURCE_SIZE;
+	return jhash2(k, 3, 0) & (size - 1);
 }
 
 /* ---- the bysource hash ---- */
 static void nf_nat_bysource_del(struct nf_conn_nat *nat)
 {
+	struct nf_nat_net *nn;
+
 	if (!nat->by_pprev)
 		return;
+	nn = nf_nat_pernet(nat->ct->net);
+	if (nn)
+		nn->count--;
 	*nat->by_pprev = nat->by_next;
 	if (nat->by_next)
 		nat->by_next->by_pprev = nat->by_pprev;
@@ -116,6 +125,37 @@ struct nf_conn_nat *nf_ct_nat_ext_add(struct nf_conn *ct)
 	return nfct_nat(ct);
 }
 
+static void bysource_link(struct nf_conn_nat **head, struct nf_conn_nat *nat)
+{
+	nat->by_next = *head;
+	if (*head)
+		(*head)->by_pprev = &nat->by_next;
+	nat->by_pprev = head;
+	*head = nat;
+}
+
+/* four times the buckets; every entry moves to its new chain */
+static void nf_nat_bysource_grow(struct nf_nat_net *nn)
+{
+	unsigned int size = nn->size * 4;
+	struct nf_conn_nat **t = calloc(size, sizeof(*t));
+
+	if (!t)
+		return;		/* keep the longer chains */
+	for (unsigned int i = 0; i < nn->size; i++) {
+		while (nn->bysource[i]) {
+			struct nf_conn_nat *nat = nn->bysource[i];
+
+			nn->bysource[i] = nat->by_next;
+			bysource_link(&t[hash_by_src(&nat->ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple,
+						     size)], nat);
+		}
+	}
+	free(nn->bysource);
+	nn->bysource = t;
+	nn->size = size;
+}
+
 static void nf_nat_bysource_add(struct nf_conn *ct)
 {
 	struct nf_nat_net *nn = nf_nat_pernet(ct->net);
@@ -123,12 +163,11 @@ static void nf_nat_bysource_add(struct nf_conn *ct)
 
 	if (!nn || nat->by_pprev)
 		return;
-	head = &nn->bysource[hash_by_src(&ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple)];
-	nat->by_next = *head;
-	if (*head)
-		(*head)->by_pprev = &nat->by_next;
-	nat->by_pprev = head;
-	*head = nat;
+	if (nn->count + 1 > 2 * nn->size && nn->size < NF_NAT_BYSOURCE_MAX)
+		nf_nat_bysource_grow(nn);
+	nn->count++;
+	head = &nn->bysource[hash_by_src(&ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple, nn->size)];
+	bysource_link(head, nat);
 }
 
 int nf_nat_net_get(struct net *net)
@@ -139,6 +178,12 @@ int nf_nat_net_get(struct net *net)
 		nn = calloc(1, sizeof(*nn));
 		if (!nn)
 			return -1;
+		nn->size = NF_NAT_BYSOURCE_MIN;
+		nn->bysource = calloc(nn->size, sizeof(*nn->bysource));
+		if (!nn->bysource) {
+			free(nn);
+			return -1;
+		}
 		net->gen[NETGEN_NAT] = nn;
 	}
 	nn->users++;
@@ -152,9 +197,10 @@ void nf_nat_net_put(struct net *net)
 
 	if (!nn || --nn->users)
 		return;
-	for (unsigned int i = 0; i < NF_NAT_BYSOURCE_SIZE; i++)
+	for (unsigned int i = 0; i < nn->size; i++)
 		while (nn->bysource[i])
 			nf_nat_bysource_del(nn->bysource[i]);
+	free(nn->bysource);
 	free(nn);
 	net->gen[NETGEN_NAT] = NULL;
 }
@@ -260,7 +306,8 @@ static bool find_appropriate_src(struct net *net, const struct nf_conntrack_tupl
 
 	if (!nn)
 		return false;
-	for (struct nf_conn_nat *n = nn->bysource[hash_by_src(tuple)]; n; n = n->by_next) {
+	for (struct nf_conn_nat *n = nn->bysource[hash_by_src(tuple, nn->size)]; n;
+	     n = n->by_next) {
 		if (!same_src(n->ct, tuple) || nf_ct_is_dying(n->ct))
 			continue;
 		nf_ct_invert_tuple(result, &n->ct->tuplehash[IP_CT_DIR_REPLY].tuple);

@@ -648,7 +648,9 @@ static char *kube_rules(long n, size_t *len)
 	return buf;
 }
 
-static int bench_rules(long n, long packets)
+/* new: every packet opens a new connection (its own source address and port),
+ * so each walks the nat table's KUBE-SERVICES chain, as a new connection does */
+static int bench_rules(long n, long packets, bool new_conns)
 {
 	struct world *w = world_new(1);
 	struct net *r;
@@ -696,6 +698,15 @@ static int bench_rules(long n, long packets)
 		for (long j = i; j < i + 64 && j < packets; j++) {
 			struct sk_buff *skb = alloc_skb(&w->skb_pool, NET_SKB_PAD + 2 + sizeof(frame));
 
+			if (new_conns) {
+				u16 sport = (u16)(1024 + j % 60000);
+
+				iph->saddr = htonl(0x0a010002u + (u32)(j / 60000));
+				iph->check = 0;
+				ip_send_check(iph);
+				frame[14 + 20] = (u8)(sport >> 8);
+				frame[14 + 20 + 1] = (u8)sport;
+			}
 			skb_reserve(skb, NET_SKB_PAD + 2);
 			skb_put_data(skb, frame, sizeof(frame));
 			skb->dev = in;
@@ -704,7 +715,8 @@ static int bench_rules(long n, long packets)
 		world_run(w, never, NULL, w->now);
 	}
 	dt = now_s() - t0;
-	printf("services %ld load_seconds %.3f forwarded %llu pps %.0f\n", n, load,
+	printf("services %ld%s load_seconds %.3f forwarded %llu pps %.0f\n", n,
+	       new_conns ? " new_connections" : "", load,
 	       (unsigned long long)(out->stats.tx_packets - tx0),
 	       (double)(out->stats.tx_packets - tx0) / dt);
 	return world_free(w, stderr) ? 1 : 0;
@@ -875,7 +887,8 @@ int main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "tcp-crr"))
 		return bench_tcp(false, argc > 2 ? atoll(argv[2]) : 20000);
 	if (argc >= 2 && !strcmp(argv[1], "rules"))
-		return bench_rules(argc > 2 ? atol(argv[2]) : 10000, argc > 3 ? atol(argv[3]) : 500000);
+		return bench_rules(argc > 2 ? atol(argv[2]) : 10000, argc > 3 ? atol(argv[3]) : 500000,
+				   argc > 4 && !strcmp(argv[4], "new"));
 	if (argc >= 2 && !strcmp(argv[1], "rules-print")) {
 		size_t len;
 		char *r = kube_rules(argc > 2 ? atol(argv[2]) : 10000, &len);

@@ -117,6 +117,10 @@ k=$(kernel rules-load "$PWD/$B/bench/kube10k.rules"); [ -n "$k" ] || k=null
 row rules-10k-load "seconds (lower is better; target 1)" "$s" "$k" "$(ratio "$k" "$s")"
 p10=$(echo "$out10" | field pps); p10k=$(echo "$out10k" | field pps)
 row rules-10k-cost "cost per packet vs 10 services (target <= 3)" "$(ratio "$p10" "$p10k")" null null
+# the same with every packet a new connection (conntrack entry + nat table walk)
+n10=$($B/bench/bench_suite rules 10 200000 new | field pps)
+n10k=$($B/bench/bench_suite rules 10000 200000 new | field pps)
+row rules-10k-new-conn "new-connection cost vs 10 services (target <= 3)" "$(ratio "$n10" "$n10k")" null null
 
 # trace points: their cost when tracing is off, and the rate with every packet traced
 ipp=null; ipp0=null; cost=null

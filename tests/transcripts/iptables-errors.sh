@@ -36,3 +36,5 @@ iptables --bogus; echo rc=$?
 iptables -F; iptables -X; echo rc=$?
 iptables -S; echo rc=$?
 iptables -L -v -n INPUT; echo rc=$?
+iptables -A INPUT -j ACCEPT -j DROP
+iptables -A INPUT -g FOO -j DROP

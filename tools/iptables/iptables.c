@@ -279,6 +279,8 @@ static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
 		return add_match(a, val) ? 2 : 0;
 	case 'j':
 	case 'g':
+		if (a->jump)
+			return usage_error(a, "multiple -j flags not allowed", NULL);
 		return set_target(a, val, c == 'g') ? 2 : 0;
 	}
 	return 0;
