@@ -112,14 +112,10 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 	return 0;
 }
 
-int main(int argc, char **argv)
+/* The subcommands that are not a world run here: live mode, packetdrill,
+ * help, version.  Returns the exit status, or -1 when argv is a run/why/shell. */
+static int other_command(int argc, char **argv)
 {
-	struct args a = { .seed = 1, .timeout = 3600 };
-	struct run_opts o;
-	struct world *w;
-	bool run;
-	int status, leaks;
-
 	const char *base = strrchr(argv[0], '/');
 
 	if (live_is_shim_name(base ? base + 1 : argv[0]))
@@ -147,6 +143,60 @@ int main(int argc, char **argv)
 		printf("skbox %s\n", SKBOX_VERSION);
 		return 0;
 	}
+	return -1;
+}
+
+/* A world for `run`/`why`/`shell` with the options applied (real time, the
+ * user to drop to, tracing); NULL after printing why, with *status set. */
+static struct world *world_for(const struct args *a, int *status)
+{
+	struct world *w = world_new(a->seed);
+
+	*status = 2;
+	if (!w) {
+		fprintf(stderr, "skbox: out of memory\n");
+		*status = 1;
+		return NULL;
+	}
+	world_set_realtime(w, a->realtime);
+	if (a->user) {
+		struct passwd *pw = getpwnam(a->user);
+
+		if (!pw) {
+			fprintf(stderr, "skbox: --user: no such user '%s'\n", a->user);
+			world_free(w, NULL);
+			return NULL;
+		}
+		w->drop_privs = true;
+		w->drop_uid = pw->pw_uid;
+		w->drop_gid = pw->pw_gid;
+	}
+	if (a->trace || a->why || a->html) {
+		unsigned int flags = (a->trace ? TRACE_LINES : 0) | (a->json ? TRACE_JSON : 0) |
+				     (a->why ? TRACE_DROPS : 0) | (a->html ? TRACE_RECORD : 0);
+		char err[256];
+
+		if (trace_start_flags(w, a->filter ? a->filter : "", stdout, flags, err,
+				      sizeof(err))) {
+			fprintf(stderr, "skbox: --trace: bad filter '%s': %s\n", a->filter, err);
+			world_free(w, stderr);
+			return NULL;
+		}
+	}
+	return w;
+}
+
+int main(int argc, char **argv)
+{
+	struct args a = { .seed = 1, .timeout = 3600 };
+	struct run_opts o;
+	struct world *w;
+	bool run;
+	int status, leaks;
+
+	status = other_command(argc, argv);
+	if (status >= 0)
+		return status;
 	a.why = !strcmp(argv[1], "why");
 	run = a.why || !strcmp(argv[1], "run");
 	if (!run && strcmp(argv[1], "shell")) {
@@ -159,35 +209,9 @@ int main(int argc, char **argv)
 	o.echo = a.echo;
 	/* beyond ~500 years ("inf"): no limit */
 	o.timeout_ns = a.timeout < 1.6e10 ? (uint64_t)(a.timeout * 1e9 + 0.5) : 0;
-	w = world_new(a.seed);
-	if (!w) {
-		fprintf(stderr, "skbox: out of memory\n");
-		return 1;
-	}
-	world_set_realtime(w, a.realtime);
-	if (a.user) {
-		struct passwd *pw = getpwnam(a.user);
-
-		if (!pw) {
-			fprintf(stderr, "skbox: --user: no such user '%s'\n", a.user);
-			world_free(w, NULL);
-			return 2;
-		}
-		w->drop_privs = true;
-		w->drop_uid = pw->pw_uid;
-		w->drop_gid = pw->pw_gid;
-	}
-	if (a.trace || a.why || a.html) {
-		unsigned int flags = (a.trace ? TRACE_LINES : 0) | (a.json ? TRACE_JSON : 0) |
-				     (a.why ? TRACE_DROPS : 0) | (a.html ? TRACE_RECORD : 0);
-		char err[256];
-
-		if (trace_start_flags(w, a.filter ? a.filter : "", stdout, flags, err, sizeof(err))) {
-			fprintf(stderr, "skbox: --trace: bad filter '%s': %s\n", a.filter, err);
-			world_free(w, stderr);
-			return 2;
-		}
-	}
+	w = world_for(&a, &status);
+	if (!w)
+		return status;
 	status = run ? script_run_file(w, a.file, &o, stdout) : skbox_shell(w, &o);
 	if (a.why) {
 		printf("\n--- dropped packets ---\n");
