@@ -160,14 +160,54 @@ static int fdb_show(struct cmd_ctx *ctx, int argc, char **argv)
 /* iproute2 fdb_modify(): `bridge fdb add|append|replace|del LLADDR dev DEV
  * [dst IP] [port P] [vni VNI] [via DEV] [self] [permanent|static|dynamic]`;
  * entries of a vxlan device's own FDB (vxlan_fdb_add / vxlan_fdb_delete). */
+/* dst, port, vni, via with their value: 0, or the exit status after the
+ * message; -1 when w is none of them */
+static int fdb_value_opt(struct cmd_ctx *ctx, struct vxlan_fdb_req *req, const char *w,
+			 const char *v)
+{
+	unsigned int u;
+
+	if (!strcmp(w, "dst")) {
+		if (parse_ipv4(&req->ip, v)) {
+			fprintf(ctx->err, "Error: any valid address is expected rather than \"%s\".\n",
+				v);
+			return 1;
+		}
+		req->has_ip = true;
+	} else if (!matches(w, "port")) {
+		if (get_unsigned(&u, v, 0) || u > 0xffff) {
+			fprintf(ctx->err, "Invalid port \"%s\"\n", v);
+			return 255;
+		}
+		req->port = (u16)u;
+	} else if (!strcmp(w, "vni")) {
+		if (get_unsigned(&u, v, 0) || u >= VXLAN_N_VID) {
+			fprintf(ctx->err, "Invalid VNI \"%s\"\n", v);
+			return 255;
+		}
+		req->vni = u;
+		req->has_vni = true;
+	} else if (!strcmp(w, "via")) {
+		struct net_device *via = __dev_get_by_name(ctx->net, v);
+
+		if (!via) {
+			fprintf(ctx->err, "Cannot find device \"%s\"\n", v);
+			return 255;
+		}
+		req->ifindex = via->ifindex;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
 static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
 	struct vxlan_fdb_req req;
 	struct net_device *dev = NULL;
 	const char *devname = NULL;
 	bool have_addr = false;
-	unsigned int u;
-	int err;
+	int err, rc;
 
 	memset(&req, 0, sizeof(req));
 	req.state = NUD_NOARP;
@@ -183,34 +223,10 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 		}
 		if (!strcmp(w, "dev")) {
 			devname = argv[++i];
-		} else if (!strcmp(w, "dst")) {
-			if (parse_ipv4(&req.ip, argv[++i])) {
-				fprintf(ctx->err, "Error: any valid address is expected rather than \"%s\".\n",
-					argv[i]);
-				return 1;
-			}
-			req.has_ip = true;
-		} else if (!matches(w, "port")) {
-			if (get_unsigned(&u, argv[++i], 0) || u > 0xffff) {
-				fprintf(ctx->err, "Invalid port \"%s\"\n", argv[i]);
-				return 255;
-			}
-			req.port = (u16)u;
-		} else if (!strcmp(w, "vni")) {
-			if (get_unsigned(&u, argv[++i], 0) || u >= VXLAN_N_VID) {
-				fprintf(ctx->err, "Invalid VNI \"%s\"\n", argv[i]);
-				return 255;
-			}
-			req.vni = u;
-			req.has_vni = true;
-		} else if (!strcmp(w, "via")) {
-			struct net_device *via = __dev_get_by_name(ctx->net, argv[++i]);
-
-			if (!via) {
-				fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[i]);
-				return 255;
-			}
-			req.ifindex = via->ifindex;
+		} else if (valued && (rc = fdb_value_opt(ctx, &req, w, argv[i + 1])) >= 0) {
+			if (rc)
+				return rc;
+			i++;
 		} else if (!strcmp(w, "self") || !strcmp(w, "master")) {
 			continue;
 		} else if (!matches(w, "local") || !matches(w, "permanent")) {
