@@ -72,27 +72,29 @@ struct neigh_ops {
 };
 
 struct neighbour {
+	/* the first cache line holds what a lookup and a transmit touch:
+	 * the chain, the key, the state, the output and the address */
 	struct neighbour *next;		/* hash chain */
-	struct neigh_table *tbl;
 	struct net_device *dev;
-	struct neigh_parms *parms;
-	u64 confirmed;
-	u64 updated;
-	u64 used;
-	struct timer_list timer;
+	u32 primary_key;		/* __be32 IPv4 address */
 	int refcnt;
-	unsigned int arp_queue_len_bytes;
-	struct sk_buff_head arp_queue;
 	u8 nud_state;
 	u8 flags;
 	u8 type;			/* RTN_UNICAST, RTN_LOCAL, … */
 	u8 dead;
-	u8 protocol;
 	int probes;
-	u8 ha[32];
 	int (*output)(struct neighbour *n, struct sk_buff *skb);
+	u64 used;
+	u8 ha[32];
+	u8 protocol;
+	struct neigh_table *tbl;
+	struct neigh_parms *parms;
 	const struct neigh_ops *ops;
-	u32 primary_key;		/* __be32 IPv4 address */
+	u64 confirmed;
+	u64 updated;
+	struct timer_list timer;
+	unsigned int arp_queue_len_bytes;
+	struct sk_buff_head arp_queue;
 };
 
 struct pneigh_entry {

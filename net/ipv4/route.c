@@ -20,11 +20,16 @@
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
 
-/* The cache starts small and doubles while more than a quarter of its
- * slots are taken, up to RT_CACHE_MAX: few collisions for a namespace that
- * talks to many peers, little memory for one that talks to few. */
-#define RT_CACHE_MIN 64
-#define RT_CACHE_MAX 4096
+/* The keyed cache (a shortcut Linux does not have: it runs fib_lookup for
+ * every packet) maps a flow's key to its rtable.  It starts at 16 slots and
+ * doubles while more than a quarter are taken, up to 64: the rtables it
+ * points to are the nexthops' shared ones, so a miss costs a FIB lookup,
+ * not an allocation — and a small table stays in the CPU cache even in a
+ * world of hundreds of namespaces each talking to a hundred peers, where a
+ * table per destination cost more in cache misses than it saved
+ * (sim-speed: 4096 slots 0.61 s, 64 slots 0.52 s, none 0.70 s of CPU). */
+#define RT_CACHE_MIN 16
+#define RT_CACHE_MAX 64
 #define LOOPBACK_IFINDEX 1
 
 struct rt_key {
@@ -205,6 +210,45 @@ static void rt_cache_put(struct net *net, const struct rt_key *k, struct rtable 
 	e->rt = rt;
 }
 
+/* ---- the per-nexthop cache (nh_rth_input / nh_rth_output) ----
+ * As Linux since 3.6: a route that does not depend on its destination (no
+ * PMTU exception for it, no redirect to send) is kept on the nexthop that
+ * made it, so every destination behind one nexthop shares one rtable — the
+ * keyed cache above then holds pointers to a handful of rtables, not one
+ * per peer (sim-speed: 100 namespaces × 99 peers).  A cached rtable is
+ * used while the namespace's genid is unchanged and the fields that depend
+ * on the flow (input device, chosen source, rule) are the same. */
+static struct rtable **rt_nh_slot(struct net *net, const struct fib_result *res,
+				  __be32 daddr, bool input)
+{
+	struct fib_nh *nh;
+
+	if (!res->fi || !FIB_RES_NHC(*res))
+		return NULL;
+	nh = FIB_RES_NHC(*res);
+	if (nh->nh_exceptions && find_exception(nh, daddr, net->world->now))
+		return NULL;
+	return input ? &nh->nh_rth_input : &nh->nh_rth_output;
+}
+
+static bool rt_nh_usable(struct net *net, const struct rtable *rt, struct net_device *dev,
+			 unsigned int flags, u16 type, const struct fib_result *res)
+{
+	return rt && rt->rt_genid == (int)rt_net(net)->genid && !rt->dst.obsolete &&
+	       rt->dst.dev == dev && rt->rt_flags == flags && rt->rt_type == type &&
+	       rt->rt_rule_pref == res->rule_pref &&
+	       rt->rt_table_id == (res->table ? res->table->tb_id : 0);
+}
+
+static void rt_nh_store(struct rtable **slot, struct rtable *rt)
+{
+	if (!slot)
+		return;
+	dst_hold(&rt->dst);
+	ip_rt_put(*slot);
+	*slot = rt;
+}
+
 static void rt_key_init(struct rt_key *k)
 {
 	memset(k, 0, sizeof(*k));
@@ -298,16 +342,24 @@ struct rt_input {
 	enum skb_drop_reason *reason;
 };
 
-static int rt_input_finish(struct rt_input *in, struct rtable *rt, bool cache,
-			   const struct rt_key *k)
+/* the fields of an input route that come from the flow */
+static void rt_input_set(struct rt_input *in, struct rtable *rt)
 {
-	struct net *net = dev_net(in->dev);
-
 	rt->rt_is_input = 1;
 	rt->rt_iif = in->dev->ifindex;
 	rt->rt_rule_pref = in->res.rule_pref;
 	if (in->res.table)
 		rt->rt_table_id = in->res.table->tb_id;
+}
+
+/* rt is new (its fields set here) or shared from a nexthop (already set) */
+static int rt_input_finish(struct rt_input *in, struct rtable *rt, bool cache,
+			   const struct rt_key *k)
+{
+	struct net *net = dev_net(in->dev);
+
+	if (!rt->rt_is_input)
+		rt_input_set(in, rt);
 	if (cache)
 		rt_cache_put(net, k, rt);
 	skb_dst_set(in->skb, &rt->dst);
@@ -325,6 +377,22 @@ static int rt_local_input(struct rt_input *in, unsigned int flags, int err,
 	/* ip_rt_get_dev(): the route's device, else lo */
 	if (in->res.fi && FIB_RES_NHC(in->res) && FIB_RES_DEV(in->res))
 		dev = FIB_RES_DEV(in->res);
+	if (in->res.type == RTN_LOCAL && !flags) {
+		struct rtable **slot = rt_nh_slot(net, &in->res, in->daddr, true);
+
+		if (slot && rt_nh_usable(net, *slot, dev, RTCF_LOCAL, RTN_LOCAL, &in->res) &&
+		    (*slot)->rt_iif == in->dev->ifindex) {
+			dst_hold(&(*slot)->dst);
+			return rt_input_finish(in, *slot, true, k);
+		}
+		rt = rt_dst_alloc(dev, RTCF_LOCAL, RTN_LOCAL);
+		if (!rt)
+			return -ENOBUFS;
+		rt->dst.output = ip_rt_bug;
+		rt_input_set(in, rt);
+		rt_nh_store(slot, rt);
+		return rt_input_finish(in, rt, true, k);
+	}
 	rt = rt_dst_alloc(dev, flags | RTCF_LOCAL, in->res.type);
 	if (!rt)
 		return -ENOBUFS;
@@ -339,6 +407,8 @@ static int rt_local_input(struct rt_input *in, unsigned int flags, int err,
 
 static int rt_mkroute_input(struct rt_input *in, const struct rt_key *k)
 {
+	struct net *net = dev_net(in->dev);
+	struct rtable **slot = NULL;
 	struct net_device *out_dev = FIB_RES_DEV(in->res);
 	struct in_device *out_in = __in_dev_get_rtnl(out_dev);
 	unsigned int flags = 0;
@@ -364,11 +434,20 @@ static int rt_mkroute_input(struct rt_input *in, const struct rt_key *k)
 	}
 	if (in->skb->protocol != htons(ETH_P_IP) && out_in == in->in_dev)
 		return -EINVAL;		/* ARP: no proxying back out the same link */
+	if (!(IPCB(in->skb)->flags & IPSKB_DOREDIRECT))
+		slot = rt_nh_slot(net, &in->res, in->daddr, true);
+	if (slot && rt_nh_usable(net, *slot, out_dev, flags, in->res.type, &in->res) &&
+	    (*slot)->rt_iif == in->dev->ifindex) {
+		dst_hold(&(*slot)->dst);
+		return rt_input_finish(in, *slot, true, k);
+	}
 	rt = rt_dst_alloc(out_dev, flags, in->res.type);
 	if (!rt)
 		return -ENOBUFS;
 	rt->dst.input = ip_forward;
-	rt_set_nexthop(dev_net(in->dev), rt, in->daddr, &in->res);
+	rt_set_nexthop(net, rt, in->daddr, &in->res);
+	rt_input_set(in, rt);
+	rt_nh_store(slot, rt);
 	return rt_input_finish(in, rt, !(IPCB(in->skb)->flags & IPSKB_DOREDIRECT), k);
 }
 
@@ -484,6 +563,7 @@ static struct rtable *rt_mkroute_output(struct net *net, struct fib_result *res,
 					int *err)
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(dev_out);
+	struct rtable **slot = NULL;
 	u16 type = res->type;
 	struct rtable *rt;
 
@@ -508,6 +588,14 @@ static struct rtable *rt_mkroute_output(struct net *net, struct fib_result *res,
 		flags |= RTCF_MULTICAST | RTCF_LOCAL;
 		res->fi = NULL;
 	}
+	if (!(flags & (RTCF_BROADCAST | RTCF_MULTICAST)))
+		slot = rt_nh_slot(net, res, fl4->daddr, false);
+	if (slot && rt_nh_usable(net, *slot, dev_out, flags, type, res) &&
+	    (*slot)->rt_iif == orig_oif && (*slot)->rt_prefsrc == fl4->saddr) {
+		dst_hold(&(*slot)->dst);
+		*err = 0;
+		return *slot;
+	}
 	*err = -ENOBUFS;
 	rt = rt_dst_alloc(dev_out, flags, type);
 	if (!rt)
@@ -519,6 +607,7 @@ static struct rtable *rt_mkroute_output(struct net *net, struct fib_result *res,
 	if ((flags & (RTCF_BROADCAST | RTCF_MULTICAST)) && !(dev_out->flags & IFF_LOOPBACK))
 		rt->dst.output = ip_mc_output;
 	rt_set_nexthop(net, rt, fl4->daddr, res);
+	rt_nh_store(slot, rt);
 	*err = 0;
 	return rt;
 }
