@@ -34,7 +34,7 @@ static u64 neigh_rand_reach_time(struct world *w, u64 base)
 static unsigned int neigh_hash(const struct neigh_table *tbl, u32 key,
 			       const struct net_device *dev)
 {
-	return hash_mix32(key ^ hash_mix32((u32)dev->ifindex)) % tbl->hash_buckets;
+	return hash_mix32(key ^ hash_mix32((u32)dev->ifindex)) & (tbl->hash_buckets - 1);
 }
 
 void neigh_table_init(struct net *net, struct neigh_table *tbl)

@@ -4,6 +4,7 @@
  *
  *   bench_suite bridge-udp N    N 64-byte UDP datagrams, socket to socket,
  *                               veth → bridge → veth (the seed topology)
+ *   bench_suite bridge-udp-mt T N  the same in T worlds on T threads at once
  *   bench_suite forward-udp N   N frames through a router namespace's forwarding path
  *   bench_suite tcp-stream MB   one TCP flow over a veth pair, MB megabytes
  *   bench_suite tcp-crr N       N connect/request/response/close over it
@@ -12,6 +13,7 @@
  *                               made with the `ip` command
  *   bench_suite sim-speed NS S  NS namespaces on one bridge, each pinging every
  *                               other once a second for S seconds of virtual time */
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,7 +172,9 @@ static int udp_receiver(void *arg)
 	return 0;
 }
 
-static int bench_bridge_udp(long n)
+/* one bridge-udp world: returns the seconds the datagrams took, sets
+ * *received (without the ARP warm-up) and *leaks */
+static double bridge_udp_world(long n, long *received, int *leaks)
 {
 	struct world *w = world_new(1);
 	struct udp_bench b = { .w = w, .n = n };
@@ -186,10 +190,62 @@ static int bench_bridge_udp(long n)
 	world_run(w, task_done, tx, UINT64_MAX);
 	task_free(tx);
 	task_free(rx);
-	b.received--;		/* the ARP warm-up */
-	printf("received %ld of %ld seconds %.3f pps %.0f\n", b.received, n, dt,
-	       (double)b.received / dt);
-	return world_free(w, stderr) ? 1 : 0;
+	*received = b.received - 1;	/* the ARP warm-up */
+	*leaks = world_free(w, stderr);
+	return dt;
+}
+
+static int bench_bridge_udp(long n)
+{
+	long received;
+	int leaks;
+	double dt = bridge_udp_world(n, &received, &leaks);
+
+	printf("received %ld of %ld seconds %.3f pps %.0f\n", received, n, dt,
+	       (double)received / dt);
+	return leaks ? 1 : 0;
+}
+
+/* ---- bridge-udp on every core: one world per thread ----
+ * A world runs on one thread; a machine's cores run independent worlds
+ * (a topology split in shards, or many test worlds at once).  Nothing in
+ * the library is shared between worlds, so they scale with the cores. */
+struct udp_shard {
+	pthread_t thread;
+	long n, received;
+	int leaks;
+	double dt;
+};
+
+static void *bridge_udp_shard(void *arg)
+{
+	struct udp_shard *sh = arg;
+
+	sh->dt = bridge_udp_world(sh->n, &sh->received, &sh->leaks);
+	return NULL;
+}
+
+static int bench_bridge_udp_mt(int threads, long n)
+{
+	struct udp_shard *sh = calloc((size_t)threads, sizeof(*sh));
+	long received = 0;
+	int leaks = 0;
+	double t0 = now_s(), dt;
+
+	for (int i = 0; i < threads; i++) {
+		sh[i].n = n;
+		pthread_create(&sh[i].thread, NULL, bridge_udp_shard, &sh[i]);
+	}
+	for (int i = 0; i < threads; i++) {
+		pthread_join(sh[i].thread, NULL);
+		received += sh[i].received;
+		leaks += sh[i].leaks;
+	}
+	dt = now_s() - t0;
+	printf("threads %d received %ld of %ld seconds %.3f pps %.0f\n", threads, received,
+	       n * threads, dt, (double)received / dt);
+	free(sh);
+	return leaks ? 1 : 0;
 }
 
 /* ---- forward-udp: the forwarding path of a router namespace ---- */
@@ -876,6 +932,8 @@ int main(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "bridge-udp"))
 		return bench_bridge_udp(argc > 2 ? atol(argv[2]) : 1000000);
+	if (argc >= 2 && !strcmp(argv[1], "bridge-udp-mt"))
+		return bench_bridge_udp_mt(argc > 2 ? atoi(argv[2]) : 2, argc > 3 ? atol(argv[3]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "forward-udp"))
 		return bench_forward(argc > 2 ? atol(argv[2]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-stream"))

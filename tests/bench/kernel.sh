@@ -3,6 +3,7 @@
 # (nothing touches the host's own network).  Usage: kernel.sh CASE ARGS...
 #   bridge-icmp N        flood ping through the seed topology; prints packets/s
 #   bridge-udp N BIN     N 64-byte UDP datagrams (BIN: kernel_udp) through it; prints packets/s
+#   bridge-udp-mt K N BIN  K such flows at once (one per core); prints the summed packets/s
 #   tcp-stream MB BIN    one TCP flow over a veth pair between two namespaces
 #                        (BIN: kernel_tcp); prints Gbit/s
 #   tcp-crr N BIN        N connect/request/response/close over it; prints transactions/s
@@ -53,6 +54,20 @@ bridge-udp)
 	ip netns exec test1 "$3" send 172.16.0.3 9000 "$2"
 	wait
 	awk '/received/ {print $6}' /run/recv.out ;;
+bridge-udp-mt)
+	# K flows at once (one sender and one receiver per core): the sum of their rates
+	seed
+	for i in $(seq 1 "$2"); do
+		ip netns exec test2 "$4" recv $((9000 + i)) > /run/recv$i.out &
+	done
+	for i in $(seq 1 "$2"); do
+		until grep -q ready /run/recv$i.out 2>/dev/null; do sleep 0.05; done
+	done
+	for i in $(seq 1 "$2"); do
+		ip netns exec test1 "$4" send 172.16.0.3 $((9000 + i)) "$3" &
+	done
+	wait
+	cat /run/recv*.out | awk '/received/ {s += $6} END {printf "%.0f\n", s}' ;;
 tcp-stream)
 	pair; serve stream-server "$3"
 	ip netns exec t1 "$3" stream-client 10.9.0.2 9000 "$2" | awk '{print $6}'

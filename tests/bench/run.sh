@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 B=build
 mkdir -p $B/bench
-LIBS="-lpcap -ledit -lm"
+LIBS="-lpcap -ledit -lm -lpthread"
 CF="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
 cc $CF tests/bench/bench_bridge.c $B/libskbox.a $LIBS -o $B/bench/bench_bridge
 cc $CF tests/bench/bench_suite.c $B/libskbox.a $LIBS -o $B/bench/bench_suite
@@ -66,6 +66,13 @@ U=${BENCH_UDP:-1000000}
 s=$($B/bench/bench_suite bridge-udp "$U" | field pps)
 k=$(kernel bridge-udp "$U" "$PWD/$B/bench/kernel_udp")
 row bridge-udp "packets/s" "$s" "$k" "$(ratio "$s" "$k")"
+
+# bridge-udp-all-cores: one world per core (worlds share nothing), beside the kernel
+# with one flow per core through the same bridge
+C=$(nproc)
+s=$($B/bench/bench_suite bridge-udp-mt "$C" "$U" | field pps)
+k=$(kernel bridge-udp-mt "$C" "$U" "$PWD/$B/bench/kernel_udp")
+row bridge-udp-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
 
 # forward-udp: frames injected on one port of a router namespace, forwarded out of
 # another (ip_rcv -> ip_forward -> ip_output -> neighbour -> xmit), one core
