@@ -91,9 +91,13 @@ struct nf_hook_entries {
  * (dropped or stolen), or -errno. */
 int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
 		 const struct nf_hook_entries *e);
+/* The same from the hook at index start (nf_reinject). */
+int nf_hook_slow_from(struct sk_buff *skb, struct nf_hook_state *state,
+		      const struct nf_hook_entries *e, unsigned int start);
 /* The hook lists of a namespace (net->nf), allocated with the first hook. */
 struct netns_nf {
 	struct nf_hook_entries hooks[NFPROTO_IPV6 + 1][NF_INET_NUMHOOKS + 1];
+	void *queue;				/* struct nfnl_queue_net (nfnetlink_queue.c) */
 };
 
 static inline const struct nf_hook_entries *nf_hook_entries_get(const struct net *net, u8 pf,

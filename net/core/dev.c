@@ -16,6 +16,7 @@ int br_device_event(struct net_device *dev, unsigned long event);
 int brnf_device_event(struct net_device *dev, unsigned long event);
 int nf_nat_masq_device_event(struct net_device *dev, unsigned long event);
 int vxlan_netdevice_event(struct net_device *dev, unsigned long event);
+int nfqnl_rcv_dev_event(struct net_device *dev, unsigned long event);
 
 static int (*const netdev_notifiers[])(struct net_device *dev, unsigned long event) = {
 	ipv4_netdev_event,
@@ -23,6 +24,7 @@ static int (*const netdev_notifiers[])(struct net_device *dev, unsigned long eve
 	brnf_device_event,
 	nf_nat_masq_device_event,
 	vxlan_netdevice_event,
+	nfqnl_rcv_dev_event,
 };
 
 int call_netdevice_notifiers(enum netdev_event ev, struct net_device *dev)

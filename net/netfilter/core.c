@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include "linux/netfilter.h"
 #include "net/net_namespace.h"
+#include "net/netfilter/nf_queue.h"
 
 int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops)
 {
@@ -42,24 +43,15 @@ void nf_unregister_net_hook(struct net *net, const struct nf_hook_ops *ops)
 	}
 }
 
-/* No queue reader exists in skbox: a packet sent to a queue is dropped, or
- * passed on to the next hook with --queue-bypass (nf_queue()). */
-static int nf_queue(struct sk_buff *skb, unsigned int verdict)
-{
-	if (verdict & NF_VERDICT_FLAG_QUEUE_BYPASS)
-		return 1;
-	kfree_skb_reason(skb, SKB_DROP_REASON_NETFILTER_DROP);
-	return 0;
-}
-
-/* Runs the hooks in priority order.  ACCEPT goes on to the next hook, DROP
- * frees the skb and returns the errno it carries (-EPERM by default),
- * STOLEN means a hook took the skb, QUEUE hands it to a queue, REPEAT calls
+/* Runs the hooks in priority order from index start.  ACCEPT goes on to the
+ * next hook, DROP frees the skb and returns the errno it carries (-EPERM by
+ * default), STOLEN means a hook took the skb, QUEUE hands it to a queue
+ * (nf_queue.c: a reader continues it later with nf_reinject), REPEAT calls
  * the same hook again, STOP accepts without the remaining hooks. */
-int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
-		 const struct nf_hook_entries *e)
+int nf_hook_slow_from(struct sk_buff *skb, struct nf_hook_state *state,
+		      const struct nf_hook_entries *e, unsigned int start)
 {
-	for (unsigned int i = 0; i < e->num; i++) {
+	for (unsigned int i = start; i < e->num; i++) {
 		unsigned int verdict = e->ops[i]->hook(e->ops[i]->priv, skb, state);
 		int ret;
 
@@ -73,7 +65,7 @@ int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
 		case NF_STOLEN:
 			return 0;
 		case NF_QUEUE:
-			ret = nf_queue(skb, verdict);
+			ret = nf_queue(skb, state, i, verdict);
 			if (ret != 1)
 				return ret;
 			break;
@@ -87,8 +79,15 @@ int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
 	return 1;
 }
 
+int nf_hook_slow(struct sk_buff *skb, struct nf_hook_state *state,
+		 const struct nf_hook_entries *e)
+{
+	return nf_hook_slow_from(skb, state, e, 0);
+}
+
 void nf_net_exit(struct net *net)
 {
+	nfqnl_net_exit(net);
 	free(net->nf);
 	net->nf = NULL;
 }

@@ -84,7 +84,8 @@ static void hash_remove(struct nf_conntrack_net *cn, struct nf_conntrack_tuple_h
 		}
 }
 
-/* Double the table when it holds more tuples than buckets. */
+/* Double the table when it holds more entries than buckets (two tuples a
+ * bucket, as Linux's default nf_conntrack_buckets == nf_conntrack_max). */
 static void hash_grow(struct nf_conntrack_net *cn)
 {
 	unsigned int old = cn->htable_size, size = old * 2;
@@ -120,7 +121,7 @@ __nf_conntrack_find(struct nf_conntrack_net *cn, const struct nf_conntrack_tuple
 
 static bool nf_ct_is_expired(const struct nf_conn *ct)
 {
-	return ct->timeout <= world_now(ct->world);
+	return ct->timeout <= world_now(nf_ct_world(ct));
 }
 
 struct nf_conntrack_tuple_hash *nf_conntrack_find_get(struct net *net,
@@ -170,10 +171,10 @@ void nf_conntrack_alter_reply(struct nf_conn *ct, const struct nf_conntrack_tupl
 
 static void nf_ct_nat_cleanup(struct nf_conn *ct)
 {
-	const struct nf_ct_nat_ops *ops = ct->nat_ops;
+	const struct nf_ct_nat_ops *ops = nf_ct_nat_ops(ct);
 
 	if (ops) {
-		ct->nat_ops = NULL;
+		ct->ext->nat_ops = NULL;
 		ops->destroy(ct);
 	}
 }
@@ -192,7 +193,8 @@ static void destroy_conntrack(struct nf_conntrack *nfct)
 		list_del(&ct->list);
 		nf_ct_pernet(ct->net)->count--;
 	}
-	ct->world->ct_live--;
+	nf_ct_world(ct)->ct_live--;
+	free(ct->ext);
 	free(ct);
 }
 
@@ -201,7 +203,7 @@ static void nf_ct_timer_fn(struct timer_list *t)
 	struct nf_conn *ct = from_timer(ct, t, timer);
 
 	/* refreshes only move ct->timeout; the timer catches up lazily */
-	if (ct->timeout > world_now(ct->world)) {
+	if (ct->timeout > world_now(nf_ct_world(ct))) {
 		mod_timer(&ct->timer, ct->timeout);
 		return;
 	}
@@ -225,6 +227,18 @@ bool nf_ct_delete(struct nf_conn *ct)
 	return true;
 }
 
+struct world *nf_ct_world(const struct nf_conn *ct)
+{
+	return container_of(ct->timer.base, struct world, timers);
+}
+
+struct nf_ct_ext *nf_ct_ext_add(struct nf_conn *ct)
+{
+	if (!ct->ext)
+		ct->ext = calloc(1, sizeof(*ct->ext));
+	return ct->ext;
+}
+
 static struct nf_conn *nf_ct_alloc_raw(struct net *net)
 {
 	struct nf_conn *ct = calloc(1, sizeof(*ct));
@@ -232,7 +246,6 @@ static struct nf_conn *nf_ct_alloc_raw(struct net *net)
 	if (!ct)
 		return NULL;
 	ct->net = net;
-	ct->world = net->world;
 	ct->ct_general.use = 1;
 	ct->ct_general.destroy = destroy_conntrack;
 	timer_setup(&net->world->timers, &ct->timer, nf_ct_timer_fn);
@@ -315,10 +328,13 @@ static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.dir = IP_CT_DIR_ORIGINAL;
 	nf_ct_invert_tuple(&ct->tuplehash[IP_CT_DIR_REPLY].tuple, orig);
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.dir = IP_CT_DIR_REPLY;
-	ct->start = world_now(net->world);
-	ct->timeout = ct->start;
+	ct->timeout = world_now(net->world);
 	ct->id = ++cn->next_id;
 	ct->acct = cn->sysctl.acct != 0;
+	if (ct->acct && !nf_ct_ext_add(ct)) {
+		free(ct);
+		return NULL;
+	}
 	list_add_tail(&ct->list, &cn->all);
 	cn->count++;
 	net->world->ct_live++;
@@ -331,16 +347,16 @@ void nf_ct_refresh_acct(struct nf_conn *ct, enum ip_conntrack_info ctinfo,
 	enum ip_conntrack_dir dir = CTINFO2DIR(ctinfo);
 
 	if (!(ct->status & IPS_FIXED_TIMEOUT))
-		ct->timeout = world_now(ct->world) + (u64)seconds * NSEC_PER_SEC;
-	if (skb) {
-		ct->packets[dir]++;
-		ct->bytes[dir] += skb->len;
+		ct->timeout = world_now(nf_ct_world(ct)) + (u64)seconds * NSEC_PER_SEC;
+	if (skb && ct->acct) {
+		ct->ext->packets[dir]++;
+		ct->ext->bytes[dir] += skb->len;
 	}
 }
 
 unsigned long nf_ct_expires(const struct nf_conn *ct)
 {
-	u64 now = world_now(ct->world);
+	u64 now = world_now(nf_ct_world(ct));
 
 	return ct->timeout > now ? (unsigned long)((ct->timeout - now) / NSEC_PER_SEC) : 0;
 }
@@ -567,7 +583,7 @@ static int __nf_conntrack_confirm(struct sk_buff *skb, struct nf_conn *ct,
 	nf_conntrack_get(&ct->ct_general);	/* the table's reference */
 	mod_timer(&ct->timer, ct->timeout);
 	cn->stat.insert++;
-	if (cn->count * 2 > cn->htable_size)
+	if (cn->count > cn->htable_size)
 		hash_grow(cn);
 	nf_conntrack_event_cache(IPCT_NEW, ct);
 	return NF_ACCEPT;
@@ -775,7 +791,7 @@ static int nf_conntrack_pernet_init(struct net *net)
 	u->ct_general.use = 1;
 	u->ct_general.destroy = destroy_conntrack;
 	u->status = IPS_CONFIRMED | IPS_UNTRACKED;
-	u->world = net->world;
+	u->timer.base = &net->world->timers;	/* nf_ct_world(); never armed */
 	INIT_LIST_HEAD(&u->list);
 	cn->untracked = u;
 	return 0;

@@ -5,6 +5,7 @@
  * changes): a segment must fall in the receiver's window and ACK nothing
  * unseen, unless nf_conntrack_tcp_be_liberal.  tcp_loose picks up a
  * connection in the middle. */
+#include <limits.h>
 #include <stdio.h>
 #include <netinet/in.h>
 #include "linux/netfilter/x_tables.h"
@@ -484,29 +485,25 @@ static int tcp_rst_check(struct nf_conn *ct, const struct tcphdr *th, enum ip_co
 	return 1;
 }
 
-static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int dataoff,
-		      enum ip_conntrack_info ctinfo, const struct nf_hook_state *state)
+/* tcp_state_step's answer when the packet goes on to the window check */
+#define TCP_STATE_GO_ON INT_MIN
+
+/* The state table's answer for this segment, with the exceptions Linux
+ * makes (a SYN on a closed connection, resync, challenge ACKs, simultaneous
+ * open, RST checks).  Returns a verdict, or TCP_STATE_GO_ON with *old_state
+ * and *new_state set. */
+static int tcp_state_step(struct nf_conn *ct, struct sk_buff *skb, unsigned int dataoff,
+			  const struct tcphdr *th, enum ip_conntrack_dir dir, unsigned int index,
+			  u8 *old_state, u8 *new_state)
 {
-	const struct nf_ct_sysctl *s = &nf_ct_pernet(state->net)->sysctl;
-	enum ip_conntrack_dir dir = CTINFO2DIR(ctinfo);
 	struct ip_ct_tcp *t = &ct->proto.tcp;
-	struct tcphdr _th;
-	const struct tcphdr *th = xt_header_pointer(skb, (int)dataoff, sizeof(_th), &_th);
-	unsigned int index, timeout;
-	u8 old_state, new_state;
 	int r;
 
-	if (tcp_error(th, skb, dataoff))
-		return -NF_ACCEPT;
-	if (!nf_ct_is_confirmed(ct) && !tcp_new(ct, skb, dataoff, th))
-		return -NF_ACCEPT;
-	old_state = t->state;
-	index = get_conntrack_index(th);
-	new_state = tcp_conntracks[dir][index][COL(old_state)];
-
-	switch (new_state) {
+	*old_state = t->state;
+	*new_state = tcp_conntracks[dir][index][COL(*old_state)];
+	switch (*new_state) {
 	case TCP_CONNTRACK_SYN_SENT:
-		if (old_state < TCP_CONNTRACK_TIME_WAIT)
+		if (*old_state < TCP_CONNTRACK_TIME_WAIT)
 			break;
 		/* a new SYN on a closed connection: kill the old entry, retry */
 		if (((t->seen[dir].flags | t->seen[!dir].flags) & IP_CT_TCP_FLAG_CLOSE_INIT) ||
@@ -515,16 +512,16 @@ static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 		/* fall through */
 	case TCP_CONNTRACK_IGNORE:
 		if (tcp_resync(ct, th, dir, index)) {
-			old_state = TCP_CONNTRACK_SYN_SENT;
-			new_state = TCP_CONNTRACK_SYN_RECV;
+			*old_state = TCP_CONNTRACK_SYN_SENT;
+			*new_state = TCP_CONNTRACK_SYN_RECV;
 			break;
 		}
-		return tcp_ignore(ct, skb, dataoff, th, dir, index, old_state);
+		return tcp_ignore(ct, skb, dataoff, th, dir, index, *old_state);
 	case TCP_CONNTRACK_MAX:
 		return -NF_ACCEPT;			/* invalid in this state */
 	case TCP_CONNTRACK_TIME_WAIT:
 		/* RFC 5961: a challenge ACK does not ACK the last FIN */
-		if (old_state == TCP_CONNTRACK_LAST_ACK && index == TCP_ACK_SET &&
+		if (*old_state == TCP_CONNTRACK_LAST_ACK && index == TCP_ACK_SET &&
 		    t->last_dir != dir && t->last_index == TCP_SYN_SET &&
 		    (t->last_flags & IP_CT_EXP_CHALLENGE_ACK)) {
 			t->last_flags &= (u8)~IP_CT_EXP_CHALLENGE_ACK;
@@ -537,12 +534,12 @@ static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 	case TCP_CONNTRACK_SYN_RECV:
 		if (dir == IP_CT_DIR_REPLY && index == TCP_ACK_SET &&
 		    (t->last_flags & IP_CT_TCP_SIMULTANEOUS_OPEN))
-			new_state = TCP_CONNTRACK_ESTABLISHED;
+			*new_state = TCP_CONNTRACK_ESTABLISHED;
 		break;
 	case TCP_CONNTRACK_CLOSE:
 		if (index != TCP_RST_SET)
 			break;
-		r = tcp_rst_check(ct, th, dir, old_state, &new_state);
+		r = tcp_rst_check(ct, th, dir, *old_state, new_state);
 		if (r < 0)
 			return r;
 		if (r == 0)
@@ -551,15 +548,19 @@ static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 	default:
 		break;
 	}
+	return TCP_STATE_GO_ON;
+}
 
-	switch (tcp_in_window(ct, dir, index, skb, dataoff, th)) {
-	case NFCT_TCP_IGNORE:
-		return NF_ACCEPT;
-	case NFCT_TCP_INVALID:
-		return -NF_ACCEPT;
-	case NFCT_TCP_ACCEPT:
-		break;
-	}
+/* The segment passed the window check: new state, events, ASSURED and the
+ * timeout it earns. */
+static int tcp_state_commit(struct nf_conn *ct, struct sk_buff *skb, enum ip_conntrack_info ctinfo,
+			    const struct nf_ct_sysctl *s, const struct tcphdr *th,
+			    unsigned int index, u8 old_state, u8 new_state)
+{
+	enum ip_conntrack_dir dir = CTINFO2DIR(ctinfo);
+	struct ip_ct_tcp *t = &ct->proto.tcp;
+	unsigned int timeout;
+
 	t->last_index = (u8)index;
 	t->last_dir = (u8)dir;
 	t->state = new_state;
@@ -592,6 +593,37 @@ static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 	}
 	nf_ct_refresh_acct(ct, ctinfo, skb, timeout);
 	return NF_ACCEPT;
+}
+
+/* nf_conntrack_tcp_packet: state table, window check, then the update. */
+static int tcp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int dataoff,
+		      enum ip_conntrack_info ctinfo, const struct nf_hook_state *state)
+{
+	const struct nf_ct_sysctl *s = &nf_ct_pernet(state->net)->sysctl;
+	enum ip_conntrack_dir dir = CTINFO2DIR(ctinfo);
+	struct tcphdr _th;
+	const struct tcphdr *th = xt_header_pointer(skb, (int)dataoff, sizeof(_th), &_th);
+	unsigned int index;
+	u8 old_state, new_state;
+	int r;
+
+	if (tcp_error(th, skb, dataoff))
+		return -NF_ACCEPT;
+	if (!nf_ct_is_confirmed(ct) && !tcp_new(ct, skb, dataoff, th))
+		return -NF_ACCEPT;
+	index = get_conntrack_index(th);
+	r = tcp_state_step(ct, skb, dataoff, th, dir, index, &old_state, &new_state);
+	if (r != TCP_STATE_GO_ON)
+		return r;
+	switch (tcp_in_window(ct, dir, index, skb, dataoff, th)) {
+	case NFCT_TCP_IGNORE:
+		return NF_ACCEPT;
+	case NFCT_TCP_INVALID:
+		return -NF_ACCEPT;
+	case NFCT_TCP_ACCEPT:
+		break;
+	}
+	return tcp_state_commit(ct, skb, ctinfo, s, th, index, old_state, new_state);
 }
 
 static const char *tcp_state_name(const struct nf_conn *ct)

@@ -52,7 +52,7 @@ static int udp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int data
 		      enum ip_conntrack_info ctinfo, const struct nf_hook_state *state)
 {
 	const struct nf_ct_sysctl *s = &nf_ct_pernet(state->net)->sysctl;
-	u64 now = world_now(ct->world);
+	u64 now = world_now(nf_ct_world(ct));
 
 	(void)dataoff;
 	if (!nf_ct_is_confirmed(ct))

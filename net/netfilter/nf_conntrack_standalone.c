@@ -82,8 +82,8 @@ static void put_tuple(struct pbuf *b, const struct nf_conntrack_tuple *t)
 
 static void put_acct(struct pbuf *b, const struct nf_conn *ct, enum ip_conntrack_dir dir)
 {
-	put(b, "packets=%llu bytes=%llu ", (unsigned long long)ct->packets[dir],
-	    (unsigned long long)ct->bytes[dir]);
+	put(b, "packets=%llu bytes=%llu ", (unsigned long long)ct->ext->packets[dir],
+	    (unsigned long long)ct->ext->bytes[dir]);
 }
 
 /* The body of an entry after its timeout: state, tuples, flags. */

@@ -118,8 +118,12 @@ static const struct nf_ct_nat_ops nf_nat_ct_ops = {
 
 struct nf_conn_nat *nf_ct_nat_ext_add(struct nf_conn *ct)
 {
-	if (!ct->nat_ops) {
-		ct->nat_ops = &nf_nat_ct_ops;
+	struct nf_ct_ext *ext = nf_ct_ext_add(ct);
+
+	if (!ext)
+		return NULL;
+	if (!ext->nat_ops) {
+		ext->nat_ops = &nf_nat_ct_ops;
 		nfct_nat(ct)->ct = ct;
 	}
 	return nfct_nat(ct);
@@ -343,7 +347,7 @@ static void nf_nat_l4proto_unique_tuple(struct nf_conntrack_tuple *tuple,
 					const struct nf_nat_range2 *range,
 					enum nf_nat_manip_type m, const struct nf_conn *ct)
 {
-	struct world *w = ct->world;
+	struct world *w = nf_ct_world(ct);
 	unsigned int range_size, min, i, attempts;
 	__be16 *keyptr;
 	u16 off;
@@ -441,7 +445,8 @@ unsigned int nf_nat_setup_info(struct nf_conn *ct, const struct nf_nat_range2 *r
 
 	if (nf_ct_is_confirmed(ct) || nf_nat_initialized(ct, maniptype))
 		return NF_ACCEPT;
-	nf_ct_nat_ext_add(ct);
+	if (!nf_ct_nat_ext_add(ct))
+		return NF_DROP;
 	/* what we have looks like the inverse of the reply (earlier manips included) */
 	nf_ct_invert_tuple(&curr, &ct->tuplehash[IP_CT_DIR_REPLY].tuple);
 	get_unique_tuple(&new_tuple, &curr, range, ct, maniptype);
@@ -477,7 +482,7 @@ unsigned int nf_nat_alloc_null_binding(struct nf_conn *ct, unsigned int hooknum)
 static bool nf_nat_oif_changed(unsigned int hooknum, enum ip_conntrack_info ctinfo,
 			       struct nf_conn *ct, const struct net_device *out)
 {
-	const struct nf_conn_nat *nat = ct->nat_ops ? nfct_nat(ct) : NULL;
+	const struct nf_conn_nat *nat = nf_ct_nat_ops(ct) ? nfct_nat(ct) : NULL;
 
 	return nat && nat->masq_index && hooknum == NF_INET_POST_ROUTING &&
 	       CTINFO2DIR(ctinfo) == IP_CT_DIR_ORIGINAL && out && nat->masq_index != out->ifindex;

@@ -26,6 +26,7 @@ unsigned int nf_nat_masquerade_ipv4(struct sk_buff *skb, unsigned int hooknum,
 	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
 	const struct rtable *rt = skb_rtable(skb);
 	struct nf_nat_range2 newrange;
+	struct nf_conn_nat *nat;
 	__be32 nh, newsrc;
 
 	(void)hooknum;
@@ -39,7 +40,7 @@ unsigned int nf_nat_masquerade_ipv4(struct sk_buff *skb, unsigned int hooknum,
 	nh = rt ? rt_nexthop(rt, ip_hdr(skb)->daddr) : ip_hdr(skb)->daddr;
 	newsrc = inet_select_addr(out, nh, RT_SCOPE_UNIVERSE);
 	if (!newsrc) {
-		struct world *w = ct->world;
+		struct world *w = nf_ct_world(ct);
 
 		if (w && w->log)
 			fprintf(w->log, "%s ate my IP address\n", out->name);
@@ -50,13 +51,16 @@ unsigned int nf_nat_masquerade_ipv4(struct sk_buff *skb, unsigned int hooknum,
 	newrange.min_addr = newrange.max_addr = newsrc;
 	if (nf_nat_initialized(ct, NF_NAT_MANIP_SRC))
 		return NF_ACCEPT;
-	nf_ct_nat_ext_add(ct)->masq_index = out->ifindex;
+	nat = nf_ct_nat_ext_add(ct);
+	if (!nat)
+		return NF_DROP;
+	nat->masq_index = out->ifindex;
 	return nf_nat_setup_info(ct, &newrange, NF_NAT_MANIP_SRC);
 }
 
 static bool device_cmp(struct nf_conn *ct, void *ifindex)
 {
-	return ct->nat_ops && nfct_nat(ct)->masq_index == *(int *)ifindex;
+	return nf_ct_nat_ops(ct) && nfct_nat(ct)->masq_index == *(int *)ifindex;
 }
 
 int nf_nat_masq_device_event(struct net_device *dev, unsigned long event)

@@ -25,10 +25,11 @@
  *    nf_conntrack_alter_reply(ct, new_reply) and checks candidates with
  *    nf_conntrack_tuple_taken(tuple, ct).  __nf_conntrack_confirm() inserts
  *    both tuples, starts the timeout and reports [NEW].
- *  - Per entry, NAT owns ct->nat (a pointer) and ct->nat_area (zeroed
- *    bytes); if ct->nat_ops is set, conntrack calls nat_ops->destroy(ct)
- *    exactly once when the entry dies (deleted from the table, freed while
- *    unconfirmed, or its namespace goes), with ct->net still valid.
+ *  - Per entry, NAT owns ct->ext->nat_area (zeroed bytes; nf_ct_ext_add()
+ *    makes ct->ext); if ct->ext->nat_ops is set (nf_ct_nat_ops()),
+ *    conntrack calls nat_ops->destroy(ct) exactly once when the entry dies
+ *    (deleted from the table, freed while unconfirmed, or its namespace
+ *    goes), with ct->net still valid.
  *  - nf_ct_iterate_cleanup_net() kills the entries a callback picks
  *    (MASQUERADE when an address goes, conntrack -D); nf_ct_flush() all.
  *  - References: nf_ct_put() / nf_conntrack_get(&ct->ct_general); an skb
@@ -135,11 +136,13 @@ enum tcp_conntrack {
 	TCP_CONNTRACK_TIMEOUT_MAX
 };
 
+/* Packed to 18 bytes (two of them and the u8s below fill 40 bytes without
+ * holes): struct nf_conn stays within 232 bytes. */
 struct ip_ct_tcp_state {
 	u32 td_end, td_maxend, td_maxwin, td_maxack;
 	u8 td_scale;
 	u8 flags;
-};
+} __attribute__((packed, aligned(2)));
 
 struct ip_ct_tcp {
 	struct ip_ct_tcp_state seen[2];
@@ -159,28 +162,35 @@ struct nf_ct_nat_ops {
 
 #define NF_CT_NAT_AREA 32
 
+/* The rare parts of an entry, out of line as Linux's nf_ct_ext: allocated
+ * when the entry is made while nf_conntrack_acct is on, or when NAT binds
+ * it (nf_ct_ext_add).  Most entries of a big table have none. */
+struct nf_ct_ext {
+	const struct nf_ct_nat_ops *nat_ops;	/* NAT's cleanup, or NULL */
+	u64 packets[IP_CT_DIR_MAX], bytes[IP_CT_DIR_MAX];	/* with acct */
+	u64 nat_area[NF_CT_NAT_AREA / 8];	/* zeroed; NAT's to use */
+};
+
+/* 232 bytes (a 240-byte malloc chunk): the bench conntrack-1m case. */
 struct nf_conn {
 	struct nf_conntrack ct_general;		/* first: skb->_nfct points here */
 	struct net *net;			/* NULL once the namespace went */
-	struct world *world;
 	struct nf_conntrack_tuple_hash tuplehash[IP_CT_DIR_MAX];
-	unsigned long status;
 	u64 timeout;				/* absolute, in world nanoseconds */
-	u64 start;				/* when the entry was made */
-	struct timer_list timer;		/* expiry, pending while confirmed */
+	struct timer_list timer;		/* expiry, pending while confirmed; its
+						 * base is the world's (nf_ct_world) */
+	struct list_head list;			/* net's list of every entry, confirmed or not */
+	struct nf_ct_ext *ext;			/* acct counters, NAT; or NULL */
+	u32 status;
 	u32 mark;
 	u32 id;
-	u64 packets[IP_CT_DIR_MAX], bytes[IP_CT_DIR_MAX];
+	u16 zone;				/* CT --zone: part of both tuples' hash */
 	bool acct;				/* made while nf_conntrack_acct was on: counters shown */
 	u8 ev_cache;				/* events waiting for the packet to pass (1 << IPCT_*) */
 	union {
 		struct ip_ct_tcp tcp;
 		struct { u32 stream_ts; } udp;
 	} proto;
-	struct list_head list;			/* net's list of every entry, confirmed or not */
-	const struct nf_ct_nat_ops *nat_ops;	/* NAT's cleanup, or NULL */
-	void *nat;				/* NAT state (nf_nat_core.c) */
-	u64 nat_area[NF_CT_NAT_AREA / 8];	/* zeroed; NAT's to use */
 };
 
 /* Statistics (struct ip_conntrack_stat), `conntrack -S`. */
@@ -246,6 +256,19 @@ static inline u8 nf_ct_protonum(const struct nf_conn *ct)
 }
 
 /* ---- API of net/netfilter/nf_conntrack_core.c ---- */
+/* The entry's extension area, made (zeroed) on first use; NULL when out
+ * of memory. */
+struct nf_ct_ext *nf_ct_ext_add(struct nf_conn *ct);
+
+static inline const struct nf_ct_nat_ops *nf_ct_nat_ops(const struct nf_conn *ct)
+{
+	return ct->ext ? ct->ext->nat_ops : NULL;
+}
+
+/* The world an entry lives in: its timer's base is the world's wheel (an
+ * entry outlives its namespace while packets hold it). */
+struct world *nf_ct_world(const struct nf_conn *ct);
+
 struct nf_conntrack_net *nf_ct_pernet(const struct net *net);
 
 static inline struct net *nf_ct_net(const struct nf_conn *ct)

@@ -12,7 +12,7 @@
  * mapped the connection gets a "null binding" so that the mapping is
  * decided once per hook type, as in Linux.
  *
- * The NAT part of an entry lives in ct->nat_area (struct nf_conn_nat);
+ * The NAT part of an entry lives in ct->ext->nat_area (struct nf_conn_nat);
  * conntrack calls nf_nat_ct_ops.destroy when the entry dies. */
 #ifndef SKBOX_NET_NF_NAT_H
 #define SKBOX_NET_NF_NAT_H
@@ -31,7 +31,7 @@ _Static_assert(sizeof(struct nf_conn_nat) <= NF_CT_NAT_AREA, "nat area too small
 
 static inline struct nf_conn_nat *nfct_nat(struct nf_conn *ct)
 {
-	return (struct nf_conn_nat *)ct->nat_area;
+	return (struct nf_conn_nat *)ct->ext->nat_area;
 }
 
 /* HOOK2MANIP: PRE_ROUTING and LOCAL_OUT change the destination, the
