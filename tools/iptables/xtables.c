@@ -135,21 +135,22 @@ void xtables_save_string(FILE *out, const char *value)
 	fputc('"', out);
 }
 
-void xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask)
+bool xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask)
 {
 	size_t len = strlen(arg);
 
+	if (len >= IFNAMSIZ)
+		return false;
 	memset(mask, 0, IFNAMSIZ);
 	memset(vianame, 0, IFNAMSIZ);
-	if (len >= IFNAMSIZ)
-		len = IFNAMSIZ - 1;
 	memcpy(vianame, arg, len);
 	if (len == 0)
-		return;
+		return true;
 	if (vianame[len - 1] == '+') {
 		vianame[len - 1] = '\0';
 		memset(mask, 0xFF, len - 1);
 	} else {
 		memset(mask, 0xFF, len + 1 <= IFNAMSIZ ? len + 1 : IFNAMSIZ);
 	}
+	return true;
 }
