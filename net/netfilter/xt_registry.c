@@ -6,7 +6,8 @@
 extern const struct xt_match xt_tcp_match, xt_udp_match, xt_icmp_match, xt_multiport_match,
 	xt_mark_match, xt_comment_match, xt_addrtype_match, xt_statistic_match, xt_limit_match,
 	xt_physdev_match, xt_iprange_match, xt_length_match, xt_ttl_match, xt_tos_match,
-	xt_dscp_match, xt_pkttype_match, xt_set_match;
+	xt_dscp_match, xt_pkttype_match, xt_set_match, xt_sctp_match, xt_dccp_match, xt_esp_match,
+	xt_ah_match, xt_ipcomp_match, xt_ecn_match, xt_tcpmss_match;
 extern const struct xt_target xt_mark_target, ipt_reject_target, xt_log_target,
 	xt_tcpmss_target, xt_trace_target, xt_nfqueue_target, xt_classify_target;
 
@@ -14,7 +15,8 @@ const struct xt_match *const xt_core_matches[] = {
 	&xt_tcp_match, &xt_udp_match, &xt_icmp_match, &xt_multiport_match, &xt_mark_match,
 	&xt_comment_match, &xt_addrtype_match, &xt_statistic_match, &xt_limit_match,
 	&xt_physdev_match, &xt_iprange_match, &xt_length_match, &xt_ttl_match, &xt_tos_match,
-	&xt_dscp_match, &xt_pkttype_match, &xt_set_match,
+	&xt_dscp_match, &xt_pkttype_match, &xt_set_match, &xt_sctp_match, &xt_dccp_match,
+	&xt_esp_match, &xt_ah_match, &xt_ipcomp_match, &xt_ecn_match, &xt_tcpmss_match,
 	NULL,
 };
 

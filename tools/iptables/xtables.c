@@ -154,3 +154,28 @@ bool xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask
 	}
 	return true;
 }
+
+/* "a", "a:b", ":b" (0:b) or "a:" (a:max), as iptables' XTTYPE_UINT*RC:
+ * the message of xtopt_parse_mint for a bad part.  *n: 1 or 2 values. */
+int xtables_parse_range(struct xt_parse *p, const char *ext, const char *opt, const char *arg,
+			unsigned int max, unsigned int out[2], unsigned int *n)
+{
+	char buf[64], *colon;
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	colon = strchr(buf, ':');
+	if (colon)
+		*colon = '\0';
+	out[0] = 0;
+	out[1] = max;
+	*n = colon ? 2 : 1;
+	if (buf[0] && !xtables_strtoui(buf, &out[0], 0, max))
+		return xt_param_error(p, "%s: bad value for option \"--%s\" near \"%s\", or out of "
+				      "range (0-%u).\n", ext, opt, buf, max);
+	if (colon && colon[1] && !xtables_strtoui(colon + 1, &out[1], 0, max))
+		return xt_param_error(p, "%s: bad value for option \"--%s\" near \"%s\", or out of "
+				      "range (0-%u).\n", ext, opt, colon + 1, max);
+	if (!colon)
+		out[1] = out[0];
+	return 0;
+}
