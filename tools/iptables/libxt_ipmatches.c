@@ -317,16 +317,24 @@ static void tos_save(FILE *out, const struct ipt_ip *ip, const void *data)
 	fprintf(out, "%s --tos 0x%02x/0x%02x", t->invert ? " !" : "", t->tos_value, t->tos_mask);
 }
 
-static const struct xt_option dscp_opts[] = { { "dscp", 0, true }, { NULL, 0, false } };
+static const struct xt_option dscp_opts[] = {
+	{ "dscp", 0, true }, { "dscp-class", 1, true }, { NULL, 0, false },
+};
 
 static int dscp_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
 	struct xt_dscp_info *d = data;
 	unsigned int v;
 
-	(void)id;
-	if (!xtables_strtoui(arg, &v, 0, 63))
+	if (id == 1) {
+		int c = xtables_dscp_class(p, arg);
+
+		if (c < 0)
+			return -1;
+		v = (unsigned int)c;
+	} else if (!xtables_strtoui(arg, &v, 0, 63)) {
 		return xt_param_error(p, "DSCP `%s' not within range 0-63", arg);
+	}
 	d->dscp = (u8)v;
 	d->invert = inv;
 	return 0;
@@ -419,6 +427,8 @@ static int dscp_final(struct xt_parse *p, void *data)
 	(void)data;
 	if (!p->xflags)
 		return xt_param_error(p, "DSCP match: Parameter --dscp is required");
+	if (p->xflags == 3)
+		return xtables_excl_error(p, "dscp", "dscp", "dscp-class");
 	return 0;
 }
 

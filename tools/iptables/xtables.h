@@ -105,6 +105,10 @@ bool xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask
 /* "80" or "http" for proto; -1 when unknown */
 int xtables_service_to_port(const char *name, const char *proto);
 void xtables_print_port(FILE *out, u16 port, const char *proto, bool numeric);
+/* a DiffServ class name (CS0..CS7, BE, AFxy, EF) to its DSCP; -1 after the error */
+int xtables_dscp_class(struct xt_parse *p, const char *name);
+/* iptables' message for two options that exclude each other; returns -1 */
+int xtables_excl_error(struct xt_parse *p, const char *ext, const char *a, const char *b);
 /* "a", "a:b", ":b", "a:" into out[0..1] (XTTYPE_UINT*RC); 0 or -1 after
  * iptables' message naming extension ext and option opt */
 int xtables_parse_range(struct xt_parse *p, const char *ext, const char *opt, const char *arg,
