@@ -26,6 +26,8 @@ struct ipt_args {
 	struct ipt_rule rule;
 	const struct xtables_match *xm[MAX_MATCHES];
 	const struct xtables_target *xt;
+	unsigned int seen[MAX_MATCHES];	/* per match: options given, 1 << id */
+	unsigned int tseen;		/* the target's */
 	const char *jump;
 	const char *addrs[2];		/* -s / -d lists "a,b,c", NULL: one address */
 	bool have_rule_opts;
@@ -127,6 +129,8 @@ static int parse_proto(struct ipt_args *a, const char *s, bool inv)
 	a->rule.ip.invflags |= inv ? IPT_INV_PROTO : 0;
 	if (xtables_strtoui(s, &v, 0, 255)) {
 		a->rule.ip.proto = (u16)v;
+		if (!v && inv)
+			return usage_error(a, "%s", "rule would never match protocol");
 		return 0;
 	}
 	if (ipt_proto_number(s, &v)) {
@@ -253,6 +257,13 @@ static int set_command(struct ipt_args *a, enum ipt_cmd cmd, char letter, int ar
 	return 0;
 }
 
+static int iface_too_long(struct ipt_args *a, const char *name)
+{
+	xt_param_error(&a->p, "interface name `%s' must be shorter than IFNAMSIZ (%i)", name,
+		       IFNAMSIZ - 1);
+	return 2;
+}
+
 static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
 {
 	struct ipt_ip *ip = &a->rule.ip;
@@ -269,11 +280,13 @@ static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
 				       c == 's' ? &ip->smsk : &ip->dmsk);
 	case 'i':
 		ip->invflags |= inv ? IPT_INV_VIA_IN : 0;
-		xtables_parse_interface(val, ip->iniface, ip->iniface_mask);
+		if (!xtables_parse_interface(val, ip->iniface, ip->iniface_mask))
+			return iface_too_long(a, val);
 		return 0;
 	case 'o':
 		ip->invflags |= inv ? IPT_INV_VIA_OUT : 0;
-		xtables_parse_interface(val, ip->outiface, ip->outiface_mask);
+		if (!xtables_parse_interface(val, ip->outiface, ip->outiface_mask))
+			return iface_too_long(a, val);
 		return 0;
 	case 'm':
 		return add_match(a, val) ? 2 : 0;
@@ -349,16 +362,19 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 	int (*parse)(struct xt_parse *, int, const char *, bool, void *) = NULL;
 	char joined[256];
 	const char *val = NULL;
+	unsigned int *seen = NULL;
 
 	for (unsigned int m = a->rule.nmatches; !o && m-- > 0;)
 		if ((o = find_opt(a->xm[m]->opts, name))) {
 			data = a->rule.matches[m].data;
 			parse = a->xm[m]->parse;
 			two = a->xm[m]->two_args_opt;
+			seen = &a->seen[m];
 		}
 	if (!o && a->xt && (o = find_opt(a->xt->opts, name))) {
 		data = a->rule.target.data;
 		parse = a->xt->parse;
+		seen = &a->tseen;
 	}
 	if (!o) {
 		const char *pn = ipt_proto_name(a->rule.ip.proto);
@@ -380,7 +396,11 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 		val = joined;
 	}
 	a->p.ip = &a->rule.ip;
-	return parse(&a->p, o->id, val, inv, data) ? 2 : 0;
+	a->p.xflags = *seen;
+	if (parse(&a->p, o->id, val, inv, data))
+		return 2;
+	*seen |= 1u << (o->id & 31);
+	return 0;
 }
 
 static int long_option(struct ipt_args *a, int argc, char **argv, int *i, bool inv,
@@ -474,6 +494,24 @@ static int resolve_jump(struct ipt_args *a, struct ipt_handle *h)
 	return 0;
 }
 
+/* The extension's own check, then the options it requires (XTOPT_MAND),
+ * in iptables' order (xtables_option_mfcall). */
+static int ext_final_check(struct ipt_args *a, const char *name, const struct xt_option *opts,
+			   unsigned int mand, int (*check)(struct xt_parse *, void *),
+			   unsigned int seen, void *data)
+{
+	a->p.xflags = seen;
+	if (check && check(&a->p, data))
+		return -1;
+	for (; opts && opts->name; opts++)
+		if ((mand & ~seen & (1u << (opts->id & 31)))) {
+			xt_param_error(&a->p, "%s: option \"--%s\" must be specified\n", name,
+				       opts->name);
+			return -1;
+		}
+	return 0;
+}
+
 static int final_checks(struct ipt_args *a)
 {
 	const char *ch = a->chain;
@@ -485,9 +523,11 @@ static int final_checks(struct ipt_args *a)
 	if (no_in && a->rule.ip.iniface[0])
 		return usage_error(a, "Can't use -i with %s\n", ch);
 	for (unsigned int m = 0; m < a->rule.nmatches; m++)
-		if (a->xm[m]->final_check && a->xm[m]->final_check(&a->p, a->rule.matches[m].data))
+		if (ext_final_check(a, a->xm[m]->name, a->xm[m]->opts, a->xm[m]->mand,
+				    a->xm[m]->final_check, a->seen[m], a->rule.matches[m].data))
 			return 2;
-	if (a->xt && a->xt->final_check && a->xt->final_check(&a->p, a->rule.target.data))
+	if (a->xt && ext_final_check(a, a->xt->name, a->xt->opts, a->xt->mand,
+				     a->xt->final_check, a->tseen, a->rule.target.data))
 		return 2;
 	return 0;
 }

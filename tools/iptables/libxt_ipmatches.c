@@ -317,16 +317,24 @@ static void tos_save(FILE *out, const struct ipt_ip *ip, const void *data)
 	fprintf(out, "%s --tos 0x%02x/0x%02x", t->invert ? " !" : "", t->tos_value, t->tos_mask);
 }
 
-static const struct xt_option dscp_opts[] = { { "dscp", 0, true }, { NULL, 0, false } };
+static const struct xt_option dscp_opts[] = {
+	{ "dscp", 0, true }, { "dscp-class", 1, true }, { NULL, 0, false },
+};
 
 static int dscp_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
 	struct xt_dscp_info *d = data;
 	unsigned int v;
 
-	(void)id;
-	if (!xtables_strtoui(arg, &v, 0, 63))
+	if (id == 1) {
+		int c = xtables_dscp_class(p, arg);
+
+		if (c < 0)
+			return -1;
+		v = (unsigned int)c;
+	} else if (!xtables_strtoui(arg, &v, 0, 63)) {
 		return xt_param_error(p, "DSCP `%s' not within range 0-63", arg);
+	}
 	d->dscp = (u8)v;
 	d->invert = inv;
 	return 0;
@@ -353,7 +361,9 @@ static void dscp_save(FILE *out, const struct ipt_ip *ip, const void *data)
 static const char *const pkt_names[] = { "unicast", "broadcast", "multicast", "otherhost",
 					 "outgoing" };
 
-static const struct xt_option pkttype_opts[] = { { "pkt-type", 0, true }, { NULL, 0, false } };
+static const struct xt_option pkttype_opts[] = {
+	{ "pkt-type", 0, true }, { NULL, 0, false },
+};
 
 static int pkttype_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
@@ -386,9 +396,46 @@ static void pkttype_save(FILE *out, const struct ipt_ip *ip, const void *data)
 	fprintf(out, "%s --pkt-type %s", k->invert ? " !" : "", pkt_names[k->pkttype % 5]);
 }
 
+static int addrtype_final(struct xt_parse *p, void *data)
+{
+	const struct xt_addrtype_info_v1 *a = data;
+
+	if (!a->source && !a->dest)
+		return xt_param_error(p, "addrtype: you must specify --src-type or --dst-type");
+	return 0;
+}
+
+static int iprange_final(struct xt_parse *p, void *data)
+{
+	if (!((const struct xt_iprange_mtinfo *)data)->flags)
+		return xt_param_error(p, "iprange match: You must specify `--src-range' or "
+				      "`--dst-range'");
+	return 0;
+}
+
+static int ttl_final(struct xt_parse *p, void *data)
+{
+	(void)data;
+	if (!p->xflags)
+		return xt_param_error(p, "TTL match: You must specify one of `--ttl-eq', "
+				      "`--ttl-lt', `--ttl-gt");
+	return 0;
+}
+
+static int dscp_final(struct xt_parse *p, void *data)
+{
+	(void)data;
+	if (!p->xflags)
+		return xt_param_error(p, "DSCP match: Parameter --dscp is required");
+	if (p->xflags == 3)
+		return xtables_excl_error(p, "dscp", "dscp", "dscp-class");
+	return 0;
+}
+
 const struct xtables_match libxt_addrtype = {
 	.name = "addrtype", .revision = 1, .family = NFPROTO_UNSPEC,
 	.size = sizeof(struct xt_addrtype_info_v1), .opts = addrtype_opts, .parse = addrtype_parse,
+	.final_check = addrtype_final,
 	.print = addrtype_print, .save = addrtype_save,
 };
 
@@ -400,26 +447,31 @@ const struct xtables_match libxt_physdev = {
 const struct xtables_match libxt_iprange = {
 	.name = "iprange", .revision = 1, .family = NFPROTO_IPV4,
 	.size = sizeof(struct xt_iprange_mtinfo), .opts = iprange_opts, .parse = iprange_parse,
+	.final_check = iprange_final,
 	.print = iprange_print, .save = iprange_save,
 };
 
 const struct xtables_match libipt_ttl = {
 	.name = "ttl", .family = NFPROTO_IPV4, .size = sizeof(struct ipt_ttl_info),
-	.opts = ttl_opts, .parse = ttl_parse, .print = ttl_print, .save = ttl_save,
+	.opts = ttl_opts, .parse = ttl_parse, .final_check = ttl_final, .print = ttl_print,
+	.save = ttl_save,
 };
 
 const struct xtables_match libxt_tos = {
 	.name = "tos", .revision = 1, .family = NFPROTO_IPV4,
 	.size = sizeof(struct xt_tos_match_info), .opts = tos_opts, .parse = tos_parse,
 	.print = tos_print, .save = tos_save,
+	.mand = 1u << 0,
 };
 
 const struct xtables_match libxt_dscp = {
 	.name = "dscp", .family = NFPROTO_IPV4, .size = sizeof(struct xt_dscp_info),
-	.opts = dscp_opts, .parse = dscp_parse, .print = dscp_print, .save = dscp_save,
+	.opts = dscp_opts, .parse = dscp_parse, .final_check = dscp_final, .print = dscp_print,
+	.save = dscp_save,
 };
 
 const struct xtables_match libxt_pkttype = {
 	.name = "pkttype", .family = NFPROTO_UNSPEC, .size = sizeof(struct xt_pkttype_info),
 	.opts = pkttype_opts, .parse = pkttype_parse, .print = pkttype_print, .save = pkttype_save,
+	.mand = 1u << 0,
 };

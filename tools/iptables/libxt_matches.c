@@ -287,6 +287,39 @@ static int statistic_parse(struct xt_parse *p, int id, const char *arg, bool inv
 	return 0;
 }
 
+static int statistic_final(struct xt_parse *p, void *data)
+{
+	struct xt_statistic_info *s = data;
+
+	if (s->mode == XT_STATISTIC_MODE_RANDOM && !(p->xflags & (1u << O_PROB)))
+		return xt_param_error(p, "--probability must be specified when using random mode");
+	if (s->mode == XT_STATISTIC_MODE_NTH && !(p->xflags & (1u << O_EVERY | 1u << O_PACKET)))
+		return xt_param_error(p, "--every and --packet must be specified when using nth mode");
+	if (s->u.nth.packet > s->u.nth.every)
+		return xt_param_error(p, "the --packet p must be 0 <= p <= n-1");
+	return 0;
+}
+
+/* After the option checks: --probability excludes --every and --packet,
+ * which need each other (statistic_opts' excl/also in iptables). */
+static int statistic_pairs(struct xt_parse *p)
+{
+	if ((p->xflags & (1u << O_PROB)) && (p->xflags & (1u << O_EVERY | 1u << O_PACKET)))
+		return xt_param_error(p, "statistic: option \"--probability\" cannot be used "
+				      "together with \"--%s\".\n",
+				      (p->xflags & (1u << O_EVERY)) ? "every" : "packet");
+	if ((p->xflags & (1u << O_EVERY)) && !(p->xflags & (1u << O_PACKET)))
+		return xt_param_error(p, "statistic: option \"--every\" also requires \"--packet\".\n");
+	if ((p->xflags & (1u << O_PACKET)) && !(p->xflags & (1u << O_EVERY)))
+		return xt_param_error(p, "statistic: option \"--packet\" also requires \"--every\".\n");
+	return 0;
+}
+
+static int statistic_check(struct xt_parse *p, void *data)
+{
+	return statistic_final(p, data) ? -1 : statistic_pairs(p);
+}
+
 static void statistic_show(FILE *out, const struct xt_statistic_info *s, bool save)
 {
 	bool inv = s->flags & XT_STATISTIC_INVERT;
@@ -324,17 +357,22 @@ static const struct xt_option length_opts[] = { { "length", 0, true }, { NULL, 0
 static int length_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
 	struct xt_length_info *l = data;
-	unsigned int a, b;
+	unsigned int a = 0, b = 0xFFFF;
+	char buf[64], *colon;
 
 	(void)id;
-	if (sscanf(arg, "%u:%u", &a, &b) == 2 && a <= b && b <= 0xFFFF) {
-		l->min = (u16)a;
-		l->max = (u16)b;
-	} else if (xtables_strtoui(arg, &a, 0, 0xFFFF)) {
-		l->min = l->max = (u16)a;
-	} else {
+	snprintf(buf, sizeof(buf), "%s", arg);
+	colon = strchr(buf, ':');
+	if (colon)
+		*colon = '\0';
+	if ((buf[0] || !colon) && !xtables_strtoui(buf, &a, 0, 0xFFFF))
 		return xt_param_error(p, "length invalid: \"%s\"", arg);
-	}
+	if (!colon)
+		b = a;
+	else if (colon[1] && !xtables_strtoui(colon + 1, &b, 0, 0xFFFF))
+		return xt_param_error(p, "length invalid: \"%s\"", arg);
+	l->min = (u16)a;
+	l->max = (u16)b;
 	l->invert = inv;
 	return 0;
 }
@@ -369,12 +407,14 @@ static void length_save(FILE *out, const struct ipt_ip *ip, const void *data)
 const struct xtables_match libxt_comment = {
 	.name = "comment", .family = NFPROTO_UNSPEC, .size = sizeof(struct xt_comment_info),
 	.opts = comment_opts, .parse = comment_parse, .print = comment_print, .save = comment_save,
+	.mand = 1u << 0,
 };
 
 const struct xtables_match libxt_mark = {
 	.name = "mark", .revision = 1, .family = NFPROTO_UNSPEC,
 	.size = sizeof(struct xt_mark_mtinfo1), .opts = mark_opts, .parse = mark_parse,
 	.print = mark_print, .save = mark_save,
+	.mand = 1u << 0,
 };
 
 const struct xtables_match libxt_multiport = {
@@ -391,11 +431,14 @@ const struct xtables_match libxt_limit = {
 
 const struct xtables_match libxt_statistic = {
 	.name = "statistic", .family = NFPROTO_UNSPEC, .size = sizeof(struct xt_statistic_info),
-	.opts = statistic_opts, .parse = statistic_parse, .print = statistic_print,
+	.opts = statistic_opts, .parse = statistic_parse, .final_check = statistic_check,
+	.print = statistic_print,
 	.save = statistic_save, .userspacesize = offsetof(struct xt_statistic_info, nth_count),
+	.mand = 1u << O_MODE,
 };
 
 const struct xtables_match libxt_length = {
 	.name = "length", .family = NFPROTO_IPV4, .size = sizeof(struct xt_length_info),
 	.opts = length_opts, .parse = length_parse, .print = length_print, .save = length_save,
+	.mand = 1u << 0,
 };

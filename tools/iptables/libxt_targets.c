@@ -337,7 +337,9 @@ static void nfq_save(FILE *out, const struct ipt_ip *ip, const void *data)
 }
 
 /* ---- CLASSIFY ---- */
-static const struct xt_option classify_opts[] = { { "set-class", 0, true }, { NULL, 0, false } };
+static const struct xt_option classify_opts[] = {
+	{ "set-class", 0, true }, { NULL, 0, false },
+};
 
 static int classify_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
@@ -379,9 +381,19 @@ const struct xtables_target libxt_LOG = {
 	.init = log_init, .opts = log_opts, .parse = log_parse, .print = log_print, .save = log_save,
 };
 
+static int mark_tg_final(struct xt_parse *p, void *data)
+{
+	(void)data;
+	if (!p->xflags)
+		return xt_param_error(p, "MARK: One of the --set-xmark, --{and,or,xor,set}-mark "
+				      "options is required");
+	return 0;
+}
+
 const struct xtables_target libxt_MARK = {
 	.name = "MARK", .revision = 2, .family = NFPROTO_UNSPEC,
 	.size = sizeof(struct xt_mark_tginfo2), .opts = mark_tg_opts, .parse = mark_tg_parse,
+	.final_check = mark_tg_final,
 	.print = mark_tg_print, .save = mark_tg_save,
 };
 
@@ -411,4 +423,5 @@ const struct xtables_target libxt_CLASSIFY = {
 	.name = "CLASSIFY", .family = NFPROTO_UNSPEC,
 	.size = sizeof(struct xt_classify_target_info), .opts = classify_opts,
 	.parse = classify_parse, .print = classify_print, .save = classify_save,
+	.mand = 1u << 0,
 };

@@ -135,21 +135,47 @@ void xtables_save_string(FILE *out, const char *value)
 	fputc('"', out);
 }
 
-void xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask)
+bool xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask)
 {
 	size_t len = strlen(arg);
 
+	if (len >= IFNAMSIZ)
+		return false;
 	memset(mask, 0, IFNAMSIZ);
 	memset(vianame, 0, IFNAMSIZ);
-	if (len >= IFNAMSIZ)
-		len = IFNAMSIZ - 1;
 	memcpy(vianame, arg, len);
 	if (len == 0)
-		return;
+		return true;
 	if (vianame[len - 1] == '+') {
 		vianame[len - 1] = '\0';
 		memset(mask, 0xFF, len - 1);
 	} else {
 		memset(mask, 0xFF, len + 1 <= IFNAMSIZ ? len + 1 : IFNAMSIZ);
 	}
+	return true;
+}
+
+/* "a", "a:b", ":b" (0:b) or "a:" (a:max), as iptables' XTTYPE_UINT*RC:
+ * the message of xtopt_parse_mint for a bad part.  *n: 1 or 2 values. */
+int xtables_parse_range(struct xt_parse *p, const char *ext, const char *opt, const char *arg,
+			unsigned int max, unsigned int out[2], unsigned int *n)
+{
+	char buf[64], *colon;
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	colon = strchr(buf, ':');
+	if (colon)
+		*colon = '\0';
+	out[0] = 0;
+	out[1] = max;
+	*n = colon ? 2 : 1;
+	if (buf[0] && !xtables_strtoui(buf, &out[0], 0, max))
+		return xt_param_error(p, "%s: bad value for option \"--%s\" near \"%s\", or out of "
+				      "range (0-%u).\n", ext, opt, buf, max);
+	if (colon && colon[1] && !xtables_strtoui(colon + 1, &out[1], 0, max))
+		return xt_param_error(p, "%s: bad value for option \"--%s\" near \"%s\", or out of "
+				      "range (0-%u).\n", ext, opt, colon + 1, max);
+	if (!colon)
+		out[1] = out[0];
+	return 0;
 }

@@ -24,12 +24,16 @@ struct xt_option {
 	bool has_arg;
 };
 
+/* mand: the options (1 << id) that must be given (iptables' XTOPT_MAND):
+ * the core prints "NAME: option \"--OPT\" must be specified" otherwise. */
+
 /* The parse context: where errors go and how the rule looks so far. */
 struct xt_parse {
 	struct cmd_ctx *ctx;
 	const char *prog;		/* "iptables" */
 	struct ipt_ip *ip;		/* the rule's ipt_ip (proto known after -p) */
 	unsigned int flags;		/* the extension's own "seen" bits */
+	unsigned int xflags;		/* options of this extension given so far: 1 << id */
 	unsigned int line;		/* iptables-restore: the input line, else 0 */
 };
 
@@ -59,6 +63,7 @@ struct xtables_match {
 	/* the option that takes two words (--tcp-flags MASK COMP), passed to
 	 * parse() joined by a space; NULL: none */
 	const char *two_args_opt;
+	unsigned int mand;
 };
 
 struct xtables_target {
@@ -73,6 +78,7 @@ struct xtables_target {
 	int (*final_check)(struct xt_parse *p, void *data);
 	void (*print)(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric);
 	void (*save)(FILE *out, const struct ipt_ip *ip, const void *data);
+	unsigned int mand;
 };
 
 extern const struct xtables_match *const xtables_core_matches[];
@@ -93,10 +99,19 @@ const char *xtables_ipaddr_to_buf(__be32 addr, char *buf);
 bool xtables_parse_ipaddr(const char *s, __be32 *addr);
 /* iptables' quoting of a string argument in -S / iptables-save output */
 void xtables_save_string(FILE *out, const char *value);
-/* an interface name with a trailing '+' wildcard into name and mask */
-void xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask);
+/* an interface name with a trailing '+' wildcard into name and mask;
+ * false when it is IFNAMSIZ or longer (nothing is filled then) */
+bool xtables_parse_interface(const char *arg, char *vianame, unsigned char *mask);
 /* "80" or "http" for proto; -1 when unknown */
 int xtables_service_to_port(const char *name, const char *proto);
 void xtables_print_port(FILE *out, u16 port, const char *proto, bool numeric);
+/* a DiffServ class name (CS0..CS7, BE, AFxy, EF) to its DSCP; -1 after the error */
+int xtables_dscp_class(struct xt_parse *p, const char *name);
+/* iptables' message for two options that exclude each other; returns -1 */
+int xtables_excl_error(struct xt_parse *p, const char *ext, const char *a, const char *b);
+/* "a", "a:b", ":b", "a:" into out[0..1] (XTTYPE_UINT*RC); 0 or -1 after
+ * iptables' message naming extension ext and option opt */
+int xtables_parse_range(struct xt_parse *p, const char *ext, const char *opt, const char *arg,
+			unsigned int max, unsigned int out[2], unsigned int *n);
 
 #endif

@@ -1,0 +1,79 @@
+/* Info structs of -m quota, -m cpu, -m mac, -m owner, -m string and
+ * -j NFLOG (Linux's uapi xt_quota.h, xt_cpu.h, xt_mac.h, xt_owner.h,
+ * xt_string.h, xt_NFLOG.h).  Fields after the tool's part hold the
+ * kernel's state, carried over table edits with the rule's data. */
+#ifndef SKBOX_UAPI_XT_MORE_H
+#define SKBOX_UAPI_XT_MORE_H
+
+#include "linux/types.h"
+
+/* -m quota */
+#define XT_QUOTA_INVERT 0x1
+struct xt_quota_info {
+	u32 flags;
+	u32 pad;
+	u64 quota;
+	/* kernel: the bytes left (Linux's xt_quota_priv), set on first check */
+	u64 remain;
+	u8 started;
+};
+
+/* -m cpu */
+struct xt_cpu_info {
+	u32 cpu;
+	u32 invert;
+};
+
+/* -m mac */
+struct xt_mac_info {
+	unsigned char srcaddr[6];
+	int invert;
+};
+
+/* -m owner (revision 1) */
+enum {
+	XT_OWNER_UID = 1 << 0,
+	XT_OWNER_GID = 1 << 1,
+	XT_OWNER_SOCKET = 1 << 2,
+	XT_OWNER_SUPPL_GROUPS = 1 << 3,
+};
+#define XT_OWNER_MASK 0x0f
+
+struct xt_owner_match_info {
+	u32 uid_min, uid_max;
+	u32 gid_min, gid_max;
+	u8 match, invert;
+};
+
+/* -m string (revision 1) */
+#define XT_STRING_MAX_PATTERN_SIZE 128
+#define XT_STRING_MAX_ALGO_NAME_SIZE 16
+enum {
+	XT_STRING_FLAG_INVERT = 0x01,
+	XT_STRING_FLAG_IGNORECASE = 0x02,
+};
+
+struct xt_string_info {
+	u16 from_offset;
+	u16 to_offset;
+	char algo[XT_STRING_MAX_ALGO_NAME_SIZE];
+	char pattern[XT_STRING_MAX_PATTERN_SIZE];
+	u8 patlen;
+	u8 flags;
+};
+
+/* -j NFLOG */
+#define XT_NFLOG_DEFAULT_GROUP 0x1
+#define XT_NFLOG_DEFAULT_THRESHOLD 0
+#define XT_NFLOG_F_COPY_LEN 0x1
+
+struct xt_nflog_info {
+	u32 len;
+	u16 group;
+	u16 threshold;
+	u16 flags;
+	u16 pad;
+	char prefix[64];
+};
+
+#endif
