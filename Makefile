@@ -112,7 +112,8 @@ $(FUZZ)/libskbox.a: $(FUZZ_LIB_OBJS)
 	$(AR) rcs $@ $(FUZZ_LIB_OBJS)
 
 $(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ)/libskbox.a
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer $< $(FUZZ)/libskbox.a $(LDLIBS) -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=world_free $< $(FUZZ)/libskbox.a \
+		$(LDLIBS) -o $@
 
 fuzz-build: $(FUZZ_BINS)
 

@@ -14,6 +14,20 @@
 #include "net/world.h"
 #include "../../tools/skbox/run.h"
 
+/* Every world a fuzz target frees, itself or through a tool (packetdrill),
+ * must have freed everything: the targets link with --wrap=world_free, and
+ * a leak is a finding. */
+int __real_world_free(struct world *w, FILE *report);
+int __wrap_world_free(struct world *w, FILE *report);
+int __wrap_world_free(struct world *w, FILE *report)
+{
+	int leaks = __real_world_free(w, report);
+
+	if (leaks)
+		abort();
+	return 0;
+}
+
 static FILE *fuzz_devnull(void)
 {
 	static FILE *f;

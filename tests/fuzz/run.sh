@@ -14,7 +14,9 @@ for t in "${targets[@]}"; do
 	seeds=$PWD/tests/fuzz/corpus/$name
 	[ -d "$seeds" ] || seeds=
 	log="$dir/$name.log"
-	if "$dir/$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=4096 \
+	# -close_fd_mask=3: the tools' own output (packetdrill's mismatches) is
+	# noise; libFuzzer and the sanitizers keep reporting on a copy of stderr
+	if "$dir/$t" -max_total_time="$secs" -timeout=20 -rss_limit_mb=4096 -close_fd_mask=3 \
 		-artifact_prefix="$dir/$name-" -print_final_stats=1 \
 		"$dir/corpus/$name" $seeds > "$log" 2>&1; then
 		execs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log")

@@ -391,6 +391,8 @@ static struct pd_expr *parse_expr(struct lex *l)
 }
 
 /* ---- times ---- */
+#define MAX_SCRIPT_SECS (366.0 * 86400)
+
 static int parse_num_time(struct lex *l, double *secs)
 {
 	char *end;
@@ -428,6 +430,9 @@ static int parse_one_time(struct lex *l, int64_t base, int64_t *t)
 
 	if (parse_num_time(l, &s))
 		return -1;
+	/* beyond a year a script's time overflows the ns clock (a fuzz finding) */
+	if (s > MAX_SCRIPT_SECS || (rel && base > (int64_t)(MAX_SCRIPT_SECS * 1e9)))
+		return lex_error(l, "time too large near '%.20s'", l->p);
 	*t = (rel ? base : 0) + secs_ns(s);
 	return 0;
 }
