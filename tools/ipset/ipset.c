@@ -375,11 +375,10 @@ static const char *command_of(const char *w)
 	return NULL;
 }
 
-/* argv[0] is the command word; options may come anywhere */
-static int run_command(struct cmd_ctx *ctx, struct ipset_opts *o, int argc, char **argv)
+/* the options that may come anywhere after the command word; the rest
+ * are the command's arguments (at most 63) */
+static int parse_anywhere_opts(struct ipset_opts *o, int argc, char **argv, char **args)
 {
-	const char *cmd = command_of(argv[0]);
-	char *args[64];
 	int n = 0;
 
 	for (int i = 1; i < argc && n < 63; i++) {
@@ -395,11 +394,70 @@ static int run_command(struct cmd_ctx *ctx, struct ipset_opts *o, int argc, char
 			o->terse = true;
 		else if (!strcmp(a, "-s") || !strcmp(a, "-sorted"))
 			o->sorted = true;
-		else if ((!strcmp(a, "-o") || !strcmp(a, "-output")) && i + 1 < argc) {
+		else if ((!strcmp(a, "-o") || !strcmp(a, "-output")) && i + 1 < argc)
 			o->save_fmt = !strcmp(argv[++i], "save");
-		} else
+		else
 			args[n++] = argv[i];
 	}
+	return n;
+}
+
+static int do_flush(struct cmd_ctx *ctx, struct ipset_opts *o, const char *name)
+{
+	if (name) {
+		struct ip_set *s = need_set(ctx, o, name);
+
+		if (!s)
+			return 1;
+		ip_set_flush(s);
+		return 0;
+	}
+	for (struct ip_set *s = ip_set_first(ctx->net); s; s = s->next)
+		ip_set_flush(s);
+	return 0;
+}
+
+static int do_rename_swap(struct cmd_ctx *ctx, struct ipset_opts *o, const char *cmd, int n,
+			  char **args)
+{
+	struct ip_set *a, *b;
+
+	if (n < 2)
+		return ipset_err(ctx, o, true, "Missing mandatory argument to command %s", cmd);
+	if (!(a = need_set(ctx, o, args[0])))
+		return 1;
+	if (!strcmp(cmd, "rename")) {
+		if (ip_set_rename(ctx->net, a, args[1]))
+			return ipset_err(ctx, o, false, "Set cannot be renamed: a set with "
+					 "the new name already exists");
+		return 0;
+	}
+	if (!(b = need_set(ctx, o, args[1])))
+		return 1;
+	if (ip_set_swap(ctx->net, a, b))
+		return ipset_err(ctx, o, false, "The sets cannot be swapped: their type "
+				 "does not match");
+	return 0;
+}
+
+static int print_usage(struct cmd_ctx *ctx)
+{
+	fputs("ipset v7.17\n\nUsage: ipset [options] COMMAND\n\nCommands:\n"
+	      "create SETNAME TYPENAME [type-specific-options]\n"
+	      "add SETNAME ENTRY\ndel SETNAME ENTRY\ntest SETNAME ENTRY\n"
+	      "destroy [SETNAME]\nlist [SETNAME]\nsave [SETNAME]\nrestore\n"
+	      "flush [SETNAME]\nrename FROM-SETNAME TO-SETNAME\n"
+	      "swap FROM-SETNAME TO-SETNAME\nhelp [TYPENAME]\nversion\n", ctx->out);
+	return 0;
+}
+
+/* argv[0] is the command word; options may come anywhere */
+static int run_command(struct cmd_ctx *ctx, struct ipset_opts *o, int argc, char **argv)
+{
+	const char *cmd = command_of(argv[0]);
+	char *args[64];
+	int n = parse_anywhere_opts(o, argc, argv, args);
+
 	if (!strcmp(cmd, "create"))
 		return do_create(ctx, o, n, args);
 	if (!strcmp(cmd, "add") || !strcmp(cmd, "del") || !strcmp(cmd, "test"))
@@ -414,51 +472,15 @@ static int run_command(struct cmd_ctx *ctx, struct ipset_opts *o, int argc, char
 	}
 	if (!strcmp(cmd, "restore"))
 		return do_restore(ctx, o);
-	if (!strcmp(cmd, "flush")) {
-		if (n) {
-			struct ip_set *s = need_set(ctx, o, args[0]);
-
-			if (!s)
-				return 1;
-			ip_set_flush(s);
-		} else {
-			for (struct ip_set *s = ip_set_first(ctx->net); s; s = s->next)
-				ip_set_flush(s);
-		}
-		return 0;
-	}
-	if (!strcmp(cmd, "rename") || !strcmp(cmd, "swap")) {
-		struct ip_set *a, *b;
-
-		if (n < 2)
-			return ipset_err(ctx, o, true, "Missing mandatory argument to command %s",
-					 cmd);
-		if (!(a = need_set(ctx, o, args[0])))
-			return 1;
-		if (!strcmp(cmd, "rename")) {
-			if (ip_set_rename(ctx->net, a, args[1]))
-				return ipset_err(ctx, o, false, "Set cannot be renamed: a set with "
-						 "the new name already exists");
-			return 0;
-		}
-		if (!(b = need_set(ctx, o, args[1])))
-			return 1;
-		if (ip_set_swap(ctx->net, a, b))
-			return ipset_err(ctx, o, false, "The sets cannot be swapped: their type "
-					 "does not match");
-		return 0;
-	}
+	if (!strcmp(cmd, "flush"))
+		return do_flush(ctx, o, n ? args[0] : NULL);
+	if (!strcmp(cmd, "rename") || !strcmp(cmd, "swap"))
+		return do_rename_swap(ctx, o, cmd, n, args);
 	if (!strcmp(cmd, "version")) {
 		fputs("ipset v7.17, protocol version: 7\n", ctx->out);
 		return 0;
 	}
-	fputs("ipset v7.17\n\nUsage: ipset [options] COMMAND\n\nCommands:\n"
-	      "create SETNAME TYPENAME [type-specific-options]\n"
-	      "add SETNAME ENTRY\ndel SETNAME ENTRY\ntest SETNAME ENTRY\n"
-	      "destroy [SETNAME]\nlist [SETNAME]\nsave [SETNAME]\nrestore\n"
-	      "flush [SETNAME]\nrename FROM-SETNAME TO-SETNAME\n"
-	      "swap FROM-SETNAME TO-SETNAME\nhelp [TYPENAME]\nversion\n", ctx->out);
-	return 0;
+	return print_usage(ctx);
 }
 
 int do_ipset(struct cmd_ctx *ctx, int argc, char **argv)
