@@ -49,6 +49,9 @@ ipvsadm -L -n
 ipvsadm -L -n --persistent-conn
 ipvsadm -L -n -c
 ipvsadm -L -n --stats --exact
+ipvsadm -d -t 10.0.0.100:80 -r 10.0.0.3
+echo three | ip netns exec client nc -N 10.0.0.100 80; echo rc=$?
+ipvsadm -L -n -c
 sleep 600
 ipvsadm -L -n -c
 ipvsadm -L -n

@@ -20,3 +20,29 @@ ipvsadm -L --foo; echo rc=$?
 ipvsadm -L -n -t 10.96.0.10:80
 ipvsadm -C
 ipvsadm -Ln
+echo -A -t 10.1.1.1:80 -s wrr | ipvsadm -R
+echo -a -t 10.1.1.1:80 -r 10.1.1.2:80 -m -w 3 | ipvsadm --restore
+ipvsadm -e -t 10.1.1.1:80 -r 10.1.1.2:80 -g -w 0 -x 10 -y 5
+ipvsadm -E -t 10.1.1.1:80 -s sh -p 120 -M 255.255.255.0
+ipvsadm -Ln --thresholds
+ipvsadm -Sn
+ipvsadm -L
+ipvsadm -Z -t 10.1.1.1:80
+ipvsadm -Z -t 10.1.1.9:80; echo rc=$?
+ipvsadm -L -n -t 10.1.1.9:80; echo rc=$?
+ipvsadm -L -n --rate
+ipvsadm -a -t 10.1.1.1:80; echo rc=$?
+ipvsadm -L -w 3; echo rc=$?
+ipvsadm -L -c --stats; echo rc=$?
+ipvsadm -A -E -t 10.1.1.1:80; echo rc=$?
+ipvsadm -a -t 10.1.1.1:80 -r 10.1.1.3 -w 70000; echo rc=$?
+ipvsadm -e -t 10.1.1.1:80 -r 10.1.1.3:80; echo rc=$?
+ipvsadm -d -t 10.1.1.1:80 -r 10.1.1.2:80
+ipvsadm -A -t 10.1.1.1:http -s lc; echo rc=$?
+ipvsadm -A -u 10.1.1.1:53 -o -s rr
+ipvsadm -A -t 10.1.1.1:54 -o; echo rc=$?
+ipvsadm -L -n
+ipvsadm -L -n --nosort
+ipvsadm -p; echo rc=$?
+ipvsadm -L -n extra; echo rc=$?
+ipvsadm -v

@@ -332,6 +332,7 @@ static int popt_next(struct popt *p, const char **arg)
 {
 	const struct ipvs_opt *o;
 
+	*arg = NULL;
 	while (!p->cluster || !*p->cluster) {
 		const char *w;
 
@@ -461,7 +462,7 @@ static int parse_flag_opt(struct ipvsadm *a, int c)
 	return -1;
 }
 
-static int parse_one(struct ipvsadm *a, int c, const char *arg)
+static int parse_one(struct ipvsadm *a, int c, const char *arg, const char *bad)
 {
 	int err, v;
 
@@ -507,7 +508,7 @@ static int parse_one(struct ipvsadm *a, int c, const char *arg)
 		return fail(a, "-6 used before -f\n");
 	default:
 		err = parse_flag_opt(a, c);
-		return err == -1 ? fail(a, "invalid option `%s'", arg ? arg : "") : err;
+		return err == -1 ? fail(a, "invalid option `%s'", bad) : err;
 	}
 }
 
@@ -534,7 +535,7 @@ static int parse_options(struct ipvsadm *a, int argc, char **argv)
 	if (parse_command(a, c))
 		return tryhelp(a);
 	while ((c = popt_next(&p, &arg)) >= 0) {
-		err = parse_one(a, c, arg);
+		err = parse_one(a, c, arg, p.bad);
 		if (err)
 			return err;
 	}

@@ -210,7 +210,6 @@ void ip_vs_conn_put(struct ip_vs_conn *cp)
 void ip_vs_conn_expire_now(struct ip_vs_conn *cp)
 {
 	del_timer(&cp->timer);
-	cp->n_control = cp->n_control > 0 ? cp->n_control : 0;
 	ip_vs_conn_expire(&cp->timer);
 }
 

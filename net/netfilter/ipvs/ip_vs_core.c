@@ -201,9 +201,13 @@ static struct ip_vs_conn *ip_vs_sched_persist(struct ip_vs_service *svc, struct 
 	struct ip_vs_dest *dest;
 	struct ip_vs_conn *cp;
 
+	/* ip_vs_check_template: a template whose server went or is quiescent
+	 * is invalidated (no lookup finds it; it lives on while it controls
+	 * connections) and a new one is made */
 	if (ct && (!ct->dest || ct->dest->weight <= 0)) {
-		ip_vs_conn_expire_now(ct);	/* its server went or is quiescent */
-		ct = ip_vs_ct_in_get(svc->net, h->protocol, snet, svc->addr, svc->port);
+		ct->vport = htons(0xffff);
+		ct->dport = htons(0xffff);
+		ct = NULL;
 	}
 	if (!ct) {
 		dest = svc->scheduler->schedule(svc, skb, h->saddr, h->sport);
