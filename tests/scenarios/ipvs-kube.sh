@@ -78,6 +78,7 @@ trace off
 sleep 1
 ipvsadm -L -n
 ipvsadm -L -n --stats
+ipvsadm -L -n --rate
 ipvsadm -L -n -c
 conntrack -L -p tcp --orig-dst 10.96.0.10
 conntrack -L -p tcp --orig-dst 10.96.0.20
