@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{ "iptables-nft-save", do_iptables_save },
 	{ "iptables-restore", do_iptables_restore },
 	{ "iptables-save", do_iptables_save },
+	{ "ipvsadm", do_ipvsadm },
 	{ "nc", do_nc },
 	{ "nfqueue", do_nfqueue },
 	{ "nstat", do_nstat },

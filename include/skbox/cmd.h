@@ -57,5 +57,6 @@ int do_ipset(struct cmd_ctx *ctx, int argc, char **argv);
 int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ss(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nfqueue(struct cmd_ctx *ctx, int argc, char **argv);
+int do_ipvsadm(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

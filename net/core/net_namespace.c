@@ -20,6 +20,7 @@ extern const struct pernet_operations brnf_net_ops;
 extern const struct pernet_operations ipt_net_ops;
 extern const struct pernet_operations ipset_net_ops;
 extern const struct pernet_operations nf_conntrack_net_ops;
+extern const struct pernet_operations ip_vs_net_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
 static const struct pernet_operations *const pernet_list[] = {
@@ -33,6 +34,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&brnf_net_ops,
 	&ipset_net_ops,		/* before ip_tables: rules hold references to sets */
 	&nf_conntrack_net_ops,
+	&ip_vs_net_ops,		/* after conntrack: its exit drops entries bound to connections */
 	&ipt_net_ops,
 };
 

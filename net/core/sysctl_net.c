@@ -12,6 +12,7 @@
 #include "linux/netdevice.h"
 #include "net/neighbour.h"
 #include "net/netfilter/nf_conntrack.h"
+#include "net/ip_vs.h"
 #include "net/net_namespace.h"
 #include "net/sysctl_net.h"
 #include "net/tcp.h"
@@ -272,6 +273,8 @@ int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 	err = sctl_resolve(net, key, &r);
 	if (err == -ENOENT && is_nf_ct_key(key))
 		return nf_ct_sysctl_read(net, key, buf, len);
+	if (err == -ENOENT && !strncmp(key, "net/ipv4/vs/", 12))	/* ip_vs_ctl.c */
+		return ip_vs_sysctl_read(net, key, buf, len);
 	if (err)
 		return err;
 	if (r.cnf)
@@ -331,6 +334,8 @@ int sysctl_net_write(struct net *net, const char *key, const char *val)
 	err = sctl_resolve(net, key, &r);
 	if (err == -ENOENT && is_nf_ct_key(key))
 		return nf_ct_sysctl_write(net, key, val);
+	if (err == -ENOENT && !strncmp(key, "net/ipv4/vs/", 12))	/* ip_vs_ctl.c */
+		return ip_vs_sysctl_write(net, key, val);
 	if (err)
 		return err;
 	if (!r.cnf && !r.nent && r.ent->kind == SK_PAIR)
