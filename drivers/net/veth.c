@@ -38,8 +38,10 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 	skb_orphan(skb);
 	skb_dst_drop(skb);
 	nf_reset_ct(skb);
-	if (!net_eq(dev_net(dev), dev_net(rcv)))
+	if (!net_eq(dev_net(dev), dev_net(rcv))) {
+		skb->ipvs_property = 0;		/* ipvs_reset() */
 		skb->mark = 0;
+	}
 	skb->priority = 0;
 	skb->protocol = eth_type_trans(skb, rcv);
 	if (netif_rx(skb) == 0) {

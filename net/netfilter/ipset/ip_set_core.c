@@ -33,7 +33,7 @@ static const struct {
 	[IPSET_HASH_NET] = { "hash:net", 1, 7 },
 	[IPSET_HASH_IP_PORT] = { "hash:ip,port", 2, 7 },
 	[IPSET_HASH_NET_PORT] = { "hash:net,port", 2, 8 },
-	[IPSET_HASH_IP_PORT_IP] = { "hash:ip,port,ip", 3, 5 },
+	[IPSET_HASH_IP_PORT_IP] = { "hash:ip,port,ip", 3, 6 },
 };
 
 const char *ip_set_type_name(enum ip_set_kind kind)
