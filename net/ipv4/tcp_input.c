@@ -415,6 +415,10 @@ static void tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_OFOMERGE);
 		return;
 	}
+	/* as tcp_data_queue(): a queued segment keeps no route nor device (a
+	 * fuzz finding: one freed after its device, at teardown) */
+	skb_dst_drop(skb);
+	skb->dev = NULL;
 	skb->prev = p;
 	skb->next = p->next;
 	p->next->prev = skb;

@@ -83,3 +83,42 @@ for name, data in seeds.items():
     with open(os.path.join(out, name), "wb") as f:
         f.write(data)
 print(f"{len(seeds)} seeds in {out}")
+
+
+# fuzz_stateful: records [selector][advance ms][len:2][frame]; selectors
+# a->r, b->r, c1->bridge, c2->bridge, r->a, r->root, r->b
+def srec(sel, frame, adv=1, plausible=True):
+    return bytes([sel | (0x80 if plausible else 0), adv]) + struct.pack("<H", len(frame)) + frame
+
+
+S_A, S_B, S_C1, S_C2, S_RA, S_RC, S_RB = range(7)
+syn = tcp(40000, 8080)
+stateful = {
+    "arp-a": srec(S_A, eth(0x0806, arp(1, mac_a, "10.1.0.2", b"\0" * 6, "10.1.0.1"),
+                           dst=b"\xff" * 6)),
+    "dnat-tcp-syn": srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.1.0.1", 6, syn)), adv=5)
+    + srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.1.0.1", 6, tcp(40000, 8080, 0x10, b""))), adv=200),
+    "dnat-udp": srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.1.0.1", 17, udp(1234, 5353)))),
+    "forward-dropped": srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.2.0.2", 6, tcp(40001, 80)))),
+    "reject-22": srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.1.0.1", 6, tcp(40002, 22)))),
+    "listener-r": srec(S_B, eth(0x0800, ipv4("10.2.0.2", "10.2.0.1", 6, tcp(40003, 80))), adv=100),
+    "masq-out": srec(S_B, eth(0x0800, ipv4("10.2.0.2", "10.1.0.2", 17, udp(5000, 53)))),
+    "masq-tcp-out": srec(S_B, eth(0x0800, ipv4("10.2.0.2", "10.1.0.2", 6, tcp(40004, 80)))),
+    "bridge-tcp": srec(S_C1, eth(0x0800, ipv4("192.168.9.2", "192.168.9.3", 6, tcp(40005, 80)))),
+    "bridge-to-wan": srec(S_C1, eth(0x0800, ipv4("192.168.9.2", "10.1.0.2", 1, icmp(8, 0)))),
+    "bridge-udp-drop": srec(S_C2, eth(0x0800, ipv4("192.168.9.3", "192.168.9.1", 17, udp(7, 9)))),
+    "root-uplink": srec(S_RC, eth(0x0800, ipv4("10.3.0.1", "192.168.9.3", 6, tcp(40006, 80)))),
+    "server-syn-ack": srec(S_RB, eth(0x0800, ipv4("10.1.0.2", "10.2.0.2", 6, tcp(40007, 80, 0x12)))),
+    "icmp-error-nat": srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.1.0.1", 1, icmp(
+        3, 3, data=ipv4("10.1.0.1", "10.1.0.2", 17, udp(1234, 9)))))),
+    "fragments-dnat": srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.1.0.1", 17, udp(1, 5353, b"a" * 24)[:16],
+                                                 frag=0x2000, ident=9)))
+    + srec(S_A, eth(0x0800, ipv4("10.1.0.2", "10.1.0.1", 17, b"b" * 16, frag=2, ident=9)), adv=255),
+    "to-a": srec(S_RA, eth(0x0800, ipv4("10.1.0.1", "10.1.0.2", 1, icmp(8, 0)))),
+}
+out = os.path.join(HERE, "corpus", "stateful")
+os.makedirs(out, exist_ok=True)
+for name, data in stateful.items():
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(data)
+print(f"{len(stateful)} seeds in {out}")

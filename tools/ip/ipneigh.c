@@ -218,7 +218,7 @@ static int neigh_word(struct ip_ctx *ipc, struct ndm_req *r, const char **dev,
 	if (!strcmp(k, "lladdr")) {
 		if (parse_lladdr(r->lladdr, v)) {
 			fprintf(ipc->err, "\"%s\" is invalid lladdr.\n", v);
-			return 255;
+			return 1;
 		}
 		r->has_lladdr = true;
 	} else if (!strcmp(k, "nud")) {

@@ -95,7 +95,7 @@ static int netns_exec(struct ip_ctx *ipc, int argc, char **argv)
 	}
 	if (argc < 2) {
 		fprintf(ipc->err, "No command specified\n");
-		return 255;
+		return 1;
 	}
 	net = get_net_ns_by_name(ipc->ctx->world, argv[0]);
 	if (!net || !argv[0][0]) {

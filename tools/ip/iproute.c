@@ -647,8 +647,10 @@ static int get_parse(struct ip_ctx *ipc, int argc, char **argv, struct rtm_get_r
 		r->dst = p.addr;
 		dst_ok = true;
 	}
-	if (!dst_ok)
-		return ip_incomplete(ipc);
+	if (!dst_ok) {
+		fprintf(ipc->err, "need at least a destination address\n");
+		return 1;
+	}
 	return 0;
 }
 

@@ -31,9 +31,12 @@ struct run_cmd {
 	enum run_sep sep;		/* what follows this command */
 };
 
+/* run_parse_cmd() parses one command at a time (up to its separator):
+ * cmds[0] only.  (It was cmds[RUN_MAX_CMDS]: 33 KB allocated and cleared
+ * for every command a script ran.) */
 struct run_line {
 	int ncmds;
-	struct run_cmd cmds[RUN_MAX_CMDS];
+	struct run_cmd cmds[1];
 	char *store;			/* the words live here */
 	size_t used, cap;
 };

@@ -161,12 +161,12 @@ int do_sysctl(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	for (; i < argc; i++) {
 		if (strchr(argv[i], '='))
-			rc |= sysctl_write(&o, argv[i]);
+			rc += sysctl_write(&o, argv[i]);	/* procps adds the failures up */
 		else if (o.write) {
 			fprintf(ctx->err, "sysctl: command line(0): invalid syntax, continuing...\n");
 			rc = 1;
 		} else
-			rc |= sysctl_read(&o, argv[i]);
+			rc += sysctl_read(&o, argv[i]);
 	}
 	return rc;
 }
