@@ -684,10 +684,13 @@ static void vxlan_snoop(struct vxlan_dev *vxlan, __be32 src_ip, const u8 *src_ma
 			 vxlan->cfg.dst_port, vxlan->cfg.vni, 0, NTF_SELF);
 }
 
-int vxlan_hdr_vni(struct sk_buff *skb, const struct vxlanhdr *vxh)
+int vxlan_hdr_vni(struct sk_buff *skb, const struct vxlanhdr *hdr)
 {
+	struct vxlanhdr h;
+	const struct vxlanhdr *vxh = &h;
 	u32 vni;
 
+	memcpy(&h, hdr, sizeof(h));	/* a host datagram's header may be unaligned */
 	if (!(ntohl(vxh->vx_flags) & VXLAN_HF_VNI) || (vxh->vx_vni & htonl(0xff))) {
 		skb_drop_hint(skb, "VXLAN header without the I flag");
 		return -EINVAL;

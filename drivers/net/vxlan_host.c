@@ -57,17 +57,18 @@ void vxlan_host_xmit(struct vxlan_dev *vxlan, struct sk_buff *skb, const struct 
 	u16 dport = rd->remote_port ? rd->remote_port : vxlan->cfg.dst_port;
 	unsigned int inner_len = skb->len - ETH_HLEN;
 	struct sockaddr_in to = { .sin_family = AF_INET };
-	struct vxlanhdr *vxh;
+	struct vxlanhdr vxh;
 	ssize_t n;
 
-	if (skb_cow_head(skb, sizeof(*vxh))) {
+	if (skb_cow_head(skb, sizeof(vxh))) {
 		dev->tx_dropped_core++;
 		kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
 		return;
 	}
-	vxh = (struct vxlanhdr *)skb_push(skb, sizeof(*vxh));
-	vxh->vx_flags = htonl(VXLAN_HF_VNI);
-	vxh->vx_vni = htonl(rd->remote_vni << 8);
+	/* the inner frame need not be 4-byte aligned here */
+	vxh.vx_flags = htonl(VXLAN_HF_VNI);
+	vxh.vx_vni = htonl(rd->remote_vni << 8);
+	memcpy(skb_push(skb, sizeof(vxh)), &vxh, sizeof(vxh));
 	to.sin_addr.s_addr = rd->remote_ip;
 	to.sin_port = htons(dport);
 	n = sendto(vxlan->host_fd, skb->data, skb->len, MSG_DONTWAIT, (struct sockaddr *)&to,
@@ -238,12 +239,12 @@ int vxlan_host_open(struct vxlan_dev *vxlan, struct netlink_ext_ack *extack)
 	struct world *w = vxlan_world(vxlan);
 	int fd, err;
 
-	if (!w->realtime) {
-		NL_SET_ERR_MSG(extack, "a host underlay needs real time (skbox run --realtime)");
-		return -EINVAL;
-	}
 	if (vxlan->cfg.remote_ifindex) {
 		NL_SET_ERR_MSG(extack, "host underlay: 'dev' names a world device, not a host one");
+		return -EINVAL;
+	}
+	if (!w->realtime) {
+		NL_SET_ERR_MSG(extack, "a host underlay needs real time (skbox run --realtime)");
 		return -EINVAL;
 	}
 	vxlan->host_buf = malloc(VXLAN_HOST_MAX);

@@ -44,7 +44,7 @@ ip -n pod link set lo up
 httpd -p 80 -d $VXH_DIR/sroot &
 ip netns exec pod nc -l 7000
 ip netns exec pod ping -c 3 -i 0.2 10.200.0.1
-curl -s -S -m 30 -o $VXH_DIR/from-kernel http://10.200.0.1:8000/big
+curl -f -s -S -m 30 -o $VXH_DIR/from-kernel http://10.200.0.1:8000/big
 echo skbox-curl=\$?
 bridge fdb show dev vxlan0
 ip -s link show vxlan0
@@ -64,7 +64,7 @@ for _ in $(seq 1 300); do
 	grep -q skbox-curl= "$VXH_DIR/2.out" && break
 	sleep 0.1
 done
-nsx 1 curl -s -S -m 30 -o "$VXH_DIR/from-skbox" -w '%{speed_download}\n' http://10.200.0.2/big \
+nsx 1 curl -f -s -S -m 30 -o "$VXH_DIR/from-skbox" -w '%{speed_download}\n' http://10.200.0.2/big \
 	> "$VXH_DIR/kcurl.out" 2>&1
 krc=$?
 vxh_quit 1 10.200.0.2

@@ -33,6 +33,7 @@ vxh_cleanup() {
 		ip netns pids "$VXH-$n" 2>/dev/null | xargs -r kill 2>/dev/null
 		ip netns del "$VXH-$n" 2>/dev/null
 	done
+	[ -n "${VXH_KEEP:-}" ] && [ -n "${VXH_DIR:-}" ] && cp "$VXH_DIR"/*.out "$VXH_KEEP"/ 2>/dev/null
 	[ -n "${VXH_DIR:-}" ] && rm -rf "$VXH_DIR"
 }
 
@@ -44,6 +45,7 @@ vxh_setup() {
 	VXH_NODES=
 	VXH_PIDS=
 	trap vxh_cleanup EXIT
+	trap "exit 1" TERM INT
 	ip netns add "$VXH-sw" || { echo "SKIP: ip netns add failed"; exit 77; }
 	nsx sw ip link add br0 type bridge
 	nsx sw ip link set br0 up
@@ -74,7 +76,7 @@ vxh_kernel_vtep() {
 vxh_start() {
 	local n=$1
 	shift
-	nsx "$n" "$SKBOX" run --realtime --timeout 120 "$@" > "$VXH_DIR/$n.out" 2>&1 &
+	nsx "$n" "$SKBOX" run --realtime --timeout 60 "$@" > "$VXH_DIR/$n.out" 2>&1 &
 	eval "VXH_PID_$n=$!"
 	VXH_PIDS="$VXH_PIDS $!"
 }

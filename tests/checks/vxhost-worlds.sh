@@ -13,10 +13,12 @@ id nobody > /dev/null 2>&1 || { echo "SKIP: no user 'nobody'"; exit 77; }
 vxh_setup
 vxh_node 1
 vxh_node 2
-chmod 755 "$VXH_DIR"
-mkdir -p "$VXH_DIR/sroot"
-head -c 4194304 /dev/urandom > "$VXH_DIR/sroot/big"
-chmod -R a+rX "$VXH_DIR/sroot"
+# the files world 2 serves as nobody: outside TMPDIR, whose parents may be
+# closed to nobody; removed at exit with the rest
+SROOT=$(mktemp -d /tmp/skbox-vxhost-nobody.XXXXXX)
+trap 'rm -rf "$SROOT"; vxh_cleanup' EXIT
+head -c 4194304 /dev/urandom > "$SROOT/big"
+chmod -R a+rX "$SROOT"
 vtep() {
 	echo "ip link add vxlan0 address 02:00:00:00:00:0$1 type vxlan id 42 dstport 4789 remote 10.9.0.$2 local 10.9.0.$1 host-underlay"
 	echo "ip addr add 10.200.0.$1/24 dev vxlan0"
@@ -24,14 +26,14 @@ vtep() {
 }
 {
 	vtep 2 1
-	echo "httpd -p 80 -d $VXH_DIR/sroot &"
+	echo "httpd -p 80 -d $SROOT &"
 	echo "nc -l 9999"
 	echo "bridge fdb show dev vxlan0"
 } > "$VXH_DIR/w2.sh"
 {
 	vtep 1 2
 	echo "ping -c 3 -i 0.2 10.200.0.2"
-	echo "curl -s -S -m 30 -o $VXH_DIR/from-world2 http://10.200.0.2/big"
+	echo "curl -f -s -S -m 30 -o $VXH_DIR/from-world2 http://10.200.0.2/big"
 	echo "echo world1-curl=\$?"
 	echo "echo quit | nc -N 10.200.0.2 9999"
 	echo "ip -s link show vxlan0"
@@ -48,7 +50,7 @@ fail=0
 [ "$user" = nobody ] || { echo "world 2 runs as '$user', not nobody"; fail=1; }
 grep -q "3 packets transmitted, 3 received" "$VXH_DIR/1.out" || { echo "world 1 could not ping world 2"; fail=1; }
 grep -q "world1-curl=0" "$VXH_DIR/1.out" || { echo "world 1's curl failed"; fail=1; }
-cmp -s "$VXH_DIR/sroot/big" "$VXH_DIR/from-world2" || { echo "world 1 got other bytes than world 2 served"; fail=1; }
+cmp -s "$SROOT/big" "$VXH_DIR/from-world2" || { echo "world 1 got other bytes than world 2 served"; fail=1; }
 grep -q "dst 10.9.0.1 self" "$VXH_DIR/2.out" || { echo "world 2 did not learn world 1's MAC"; fail=1; }
 [ $rc1 = 0 ] || { echo "world 1 exited $rc1"; fail=1; }
 [ $rc2 = 0 ] || { echo "world 2 exited $rc2"; fail=1; }
