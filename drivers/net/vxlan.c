@@ -399,48 +399,42 @@ static void vxlan_tx_drop(struct net_device *dev, struct sk_buff *skb,
 	kfree_skb_reason(skb, reason);
 }
 
-/* vxlan_xmit_one(): encapsulate for one remote and send through IPv4 */
-static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
-			   const struct vxlan_rdst *rd)
+/* skb_scrub_packet(): nothing of the inner packet's route, conntrack or
+ * bridge state goes with the outer one */
+static void vxlan_scrub(struct sk_buff *skb, bool xnet)
+{
+	skb_dst_drop(skb);
+	nf_conntrack_put(skb_nfct(skb));
+	skb->_nfct = 0;
+	nf_bridge_info_put(skb->nf_bridge);
+	skb->nf_bridge = NULL;
+	if (xnet)
+		skb->mark = 0;
+}
+
+/* The outer TOS: `tos`, or with `inherit` the inner IPv4 one */
+static u8 vxlan_outer_tos(const struct vxlan_dev *vxlan, const struct sk_buff *skb)
+{
+	if (vxlan->cfg.tos != 1)
+		return vxlan->cfg.tos;
+	if (skb->protocol == htons(ETH_P_IP) && skb_headlen(skb) >= ETH_HLEN + 20)
+		return skb->data[ETH_HLEN + 1];
+	return 0;
+}
+
+/* The route to the remote VTEP; NULL after dropping the skb */
+static struct rtable *vxlan_route(struct sk_buff *skb, struct net_device *dev,
+				  struct flowi4 *fl4)
 {
 	struct vxlan_dev *vxlan = netdev_priv(dev);
-	struct net *net = vxlan->net;
-	u16 dport = rd->remote_port ? rd->remote_port : vxlan->cfg.dst_port;
-	struct flowi4 fl4 = { 0 };
-	struct vxlan_udphdr *uh;
-	struct vxlanhdr *vxh;
-	struct iphdr *iph;
 	struct rtable *rt;
-	unsigned int inner_len = skb->len - ETH_HLEN, ulen;
-	u8 ttl = vxlan->cfg.ttl, tos = vxlan->cfg.tos;
-	u16 sport;
 	int err;
 
-	if (!rd->remote_ip) {
-		vxlan_tx_drop(dev, skb, SKB_DROP_REASON_NO_TX_TARGET, "the FDB entry has no remote");
-		return;
-	}
-	if (ipv4_is_multicast(rd->remote_ip) && !ttl)
-		ttl = 1;
-	if (tos == 1) {	/* inherit: the inner IPv4 TOS */
-		tos = 0;
-		if (skb->protocol == htons(ETH_P_IP) && skb_headlen(skb) >= ETH_HLEN + 20)
-			tos = skb->data[ETH_HLEN + 1];
-	}
-	sport = vxlan_src_port(vxlan, skb);
-	fl4.daddr = rd->remote_ip;
-	fl4.saddr = vxlan->cfg.saddr;
-	fl4.flowi4_oif = rd->remote_ifindex;
-	fl4.flowi4_tos = tos & IPTOS_RT_MASK;
-	fl4.flowi4_mark = skb->mark;
-	fl4.flowi4_proto = IPPROTO_UDP;
-	fl4.fl4_sport = htons(sport);
-	fl4.fl4_dport = htons(dport);
-	rt = ip_route_output_key(net, &fl4, &err);
+	rt = ip_route_output_key(vxlan->net, fl4, &err);
 	if (!rt) {
 		dev->stats.tx_carrier_errors++;
 		vxlan_tx_drop(dev, skb, SKB_DROP_REASON_IP_OUTNOROUTES, "no route to the remote VTEP");
-		return;
+		return NULL;
 	}
 	if (rt->dst.dev == dev) {
 		/* the route to the remote goes back into this device */
@@ -448,41 +442,48 @@ static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
 		ip_rt_put(rt);
 		vxlan_tx_drop(dev, skb, SKB_DROP_REASON_NOT_SPECIFIED,
 			      "circular route to the remote VTEP");
-		return;
+		return NULL;
 	}
 	if (skb_cow_head(skb, VXLAN_HEADROOM - ETH_HLEN + 4 + LL_RESERVED_SPACE(rt->dst.dev)) ||
 	    vxlan_realign(skb, 0)) {
 		ip_rt_put(rt);
 		vxlan_tx_drop(dev, skb, SKB_DROP_REASON_NOMEM, NULL);
-		return;
+		return NULL;
 	}
-	/* skb_scrub_packet(): nothing of the inner packet's route, conntrack
-	 * or bridge state goes with the outer one */
-	skb_dst_drop(skb);
-	nf_conntrack_put(skb_nfct(skb));
-	skb->_nfct = 0;
-	nf_bridge_info_put(skb->nf_bridge);
-	skb->nf_bridge = NULL;
-	if (!net_eq(net, dev_net(dev)))
-		skb->mark = 0;
-	if (skb_tracing(skb)) {
-		char note[80], ip[16];
-		const u8 *a = (const u8 *)&rd->remote_ip;
+	return rt;
+}
 
-		snprintf(ip, sizeof(ip), "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
-		snprintf(note, sizeof(note), "vni %u remote %s port %u sport %u", rd->remote_vni, ip,
-			 dport, sport);
-		skb_trace_note(skb, "vxlan_xmit", note);
+static void vxlan_trace_xmit(struct sk_buff *skb, const struct vxlan_rdst *rd, u16 dport,
+			     u16 sport, const struct rtable *rt)
+{
+	char note[80], ip[16];
+	const u8 *a = (const u8 *)&rd->remote_ip;
+
+	snprintf(ip, sizeof(ip), "%u.%u.%u.%u", a[0], a[1], a[2], a[3]);
+	snprintf(note, sizeof(note), "vni %u remote %s port %u sport %u", rd->remote_vni, ip,
+		 dport, sport);
+	skb_trace_note(skb, "vxlan_xmit", note);
+	if (rt)
 		skb_trace_route(skb, "ip_route_output_key", rt);
-	}
+}
+
+/* the VXLAN, UDP and IPv4 headers in front of the inner frame */
+static void vxlan_push_headers(struct sk_buff *skb, const struct vxlan_dev *vxlan,
+			       const struct vxlan_rdst *rd, const struct flowi4 *fl4, u8 tos,
+			       u8 ttl)
+{
+	struct vxlan_udphdr *uh;
+	struct vxlanhdr *vxh;
+	struct iphdr *iph;
+	unsigned int ulen;
 
 	vxh = (struct vxlanhdr *)skb_push(skb, sizeof(*vxh));
 	vxh->vx_flags = htonl(VXLAN_HF_VNI);
 	vxh->vx_vni = htonl(rd->remote_vni << 8);
 	ulen = skb->len + (unsigned int)sizeof(*uh);
 	uh = (struct vxlan_udphdr *)skb_push(skb, sizeof(*uh));
-	uh->source = htons(sport);
-	uh->dest = htons(dport);
+	uh->source = fl4->fl4_sport;
+	uh->dest = fl4->fl4_dport;
 	uh->len = htons((u16)ulen);
 	uh->check = 0;
 	skb_reset_transport_header(skb);
@@ -492,14 +493,59 @@ static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
 	iph->version = 4;
 	iph->ihl = 5;
 	iph->tos = tos;
-	iph->ttl = ttl ? ttl : (u8)net->ipv4.sysctl_ip_default_ttl;
+	iph->ttl = ttl ? ttl : (u8)vxlan->net->ipv4.sysctl_ip_default_ttl;
 	iph->protocol = IPPROTO_UDP;
-	iph->saddr = fl4.saddr;
-	iph->daddr = fl4.daddr;
+	iph->saddr = fl4->saddr;
+	iph->daddr = fl4->daddr;
 	iph->frag_off = 0;	/* df unset: the outer packet may be fragmented */
 	iph->tot_len = htons((u16)skb->len);
 	if (!(vxlan->cfg.flags & VXLAN_F_UDP_ZERO_CSUM_TX))
 		vxlan_udp_csum(skb, iph, uh, ulen);
+}
+
+/* vxlan_xmit_one(): encapsulate for one remote and send through IPv4 (or,
+ * with a host underlay, through the host's UDP socket) */
+static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
+			   const struct vxlan_rdst *rd)
+{
+	struct vxlan_dev *vxlan = netdev_priv(dev);
+	struct net *net = vxlan->net;
+	u16 dport = rd->remote_port ? rd->remote_port : vxlan->cfg.dst_port;
+	struct flowi4 fl4 = { 0 };
+	struct rtable *rt;
+	unsigned int inner_len = skb->len - ETH_HLEN;
+	u8 ttl = vxlan->cfg.ttl, tos = vxlan_outer_tos(vxlan, skb);
+	u16 sport;
+
+	if (!rd->remote_ip) {
+		vxlan_tx_drop(dev, skb, SKB_DROP_REASON_NO_TX_TARGET, "the FDB entry has no remote");
+		return;
+	}
+	if (vxlan->host_fd >= 0) {
+		vxlan_scrub(skb, false);
+		if (skb_tracing(skb))
+			vxlan_trace_xmit(skb, rd, dport, vxlan->cfg.dst_port, NULL);
+		vxlan_host_xmit(vxlan, skb, rd);
+		return;
+	}
+	if (ipv4_is_multicast(rd->remote_ip) && !ttl)
+		ttl = 1;
+	sport = vxlan_src_port(vxlan, skb);
+	fl4.daddr = rd->remote_ip;
+	fl4.saddr = vxlan->cfg.saddr;
+	fl4.flowi4_oif = rd->remote_ifindex;
+	fl4.flowi4_tos = tos & IPTOS_RT_MASK;
+	fl4.flowi4_mark = skb->mark;
+	fl4.flowi4_proto = IPPROTO_UDP;
+	fl4.fl4_sport = htons(sport);
+	fl4.fl4_dport = htons(dport);
+	rt = vxlan_route(skb, dev, &fl4);
+	if (!rt)
+		return;
+	vxlan_scrub(skb, !net_eq(net, dev_net(dev)));
+	if (skb_tracing(skb))
+		vxlan_trace_xmit(skb, rd, dport, sport, rt);
+	vxlan_push_headers(skb, vxlan, rd, &fl4, tos, ttl);
 	memset(skb->cb, 0, sizeof(skb->cb));
 	skb->protocol = htons(ETH_P_IP);
 	skb->ignore_df = 1;
@@ -507,8 +553,7 @@ static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
 	ip_select_ident(net, skb, NULL);
 	skb->ip_summed = CHECKSUM_NONE;
 	/* iptunnel_xmit_stats(): the inner packet's L3 length */
-	err = ip_local_out(net, NULL, skb);
-	if (err < 0) {
+	if (ip_local_out(net, NULL, skb) < 0) {
 		dev->stats.tx_errors++;
 		dev->stats.tx_aborted_errors++;
 		return;
@@ -639,24 +684,16 @@ static void vxlan_snoop(struct vxlan_dev *vxlan, __be32 src_ip, const u8 *src_ma
 			 vxlan->cfg.dst_port, vxlan->cfg.vni, 0, NTF_SELF);
 }
 
-static int vxlan_rcv(struct sock *sk, struct sk_buff *skb)
+int vxlan_hdr_vni(struct sk_buff *skb, const struct vxlanhdr *hdr)
 {
-	struct vxlan_sock *vs = sk->sk_user_data;
-	struct vxlan_dev *vxlan;
-	struct net_device *dev;
-	const struct vxlanhdr *vxh;
-	__be32 saddr;
+	struct vxlanhdr h;
+	const struct vxlanhdr *vxh = &h;
 	u32 vni;
 
-	if (!pskb_may_pull(skb, VXLAN_HLEN + ETH_HLEN)) {
-		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
-		return 0;
-	}
-	vxh = (const struct vxlanhdr *)(skb->data + sizeof(struct vxlan_udphdr));
+	memcpy(&h, hdr, sizeof(h));	/* a host datagram's header may be unaligned */
 	if (!(ntohl(vxh->vx_flags) & VXLAN_HF_VNI) || (vxh->vx_vni & htonl(0xff))) {
 		skb_drop_hint(skb, "VXLAN header without the I flag");
-		kfree_skb_reason(skb, SKB_DROP_REASON_VXLAN_INVALID_HDR);
-		return 0;
+		return -EINVAL;
 	}
 	vni = ntohl(vxh->vx_vni) >> 8;
 	if (skb_tracing(skb)) {
@@ -665,46 +702,41 @@ static int vxlan_rcv(struct sock *sk, struct sk_buff *skb)
 		snprintf(note, sizeof(note), "vni %u", vni);
 		skb_trace_note(skb, "vxlan_rcv", note);
 	}
-	vxlan = vxlan_vs_find_vni(vs, vni);
-	if (!vxlan) {
-		skb_drop_hint(skb, "no vxlan device with this VNI on the port");
-		kfree_skb_reason(skb, SKB_DROP_REASON_VXLAN_VNI_NOT_FOUND);
-		return 0;
-	}
-	dev = vxlan->dev;
-	saddr = ip_hdr(skb)->saddr;
-	/* __iptunnel_pull_header() and skb_scrub_packet() */
-	skb_pull(skb, VXLAN_HLEN);
-	if (vxlan_realign(skb, ETH_HLEN)) {
-		dev->rx_dropped_core++;
-		kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
-		return 0;
-	}
+	return (int)vni;
+}
+
+static int vxlan_rcv_drop(struct net_device *dev, struct sk_buff *skb,
+			  enum skb_drop_reason reason)
+{
+	dev->rx_dropped_core++;
+	kfree_skb_reason(skb, reason);
+	return 0;
+}
+
+/* the inner frame (skb->data at its Ethernet header) from the VTEP src_ip:
+ * checked, learned, and received on the device */
+int vxlan_rcv_inner(struct vxlan_dev *vxlan, struct sk_buff *skb, __be32 src_ip)
+{
+	struct net_device *dev = vxlan->dev;
+
+	if (vxlan_realign(skb, ETH_HLEN))
+		return vxlan_rcv_drop(dev, skb, SKB_DROP_REASON_NOMEM);
 	skb_reset_mac_header(skb);
 	skb_dst_drop(skb);
 	nf_conntrack_put(skb_nfct(skb));
 	skb->_nfct = 0;
 	if (!net_eq(vxlan->net, dev_net(dev)))
 		skb->mark = 0;
-	if (ether_addr_equal(skb->data + ETH_ALEN, dev->dev_addr)) {
-		/* our own frame came back: a loop */
-		dev->rx_dropped_core++;
-		kfree_skb_reason(skb, SKB_DROP_REASON_LOCAL_MAC);
-		return 0;
-	}
+	/* our own frame came back: a loop */
+	if (ether_addr_equal(skb->data + ETH_ALEN, dev->dev_addr))
+		return vxlan_rcv_drop(dev, skb, SKB_DROP_REASON_LOCAL_MAC);
 	if (is_multicast_ether_addr(skb->data + ETH_ALEN) ||
-	    is_zero_ether_addr(skb->data + ETH_ALEN)) {
-		dev->rx_dropped_core++;
-		kfree_skb_reason(skb, SKB_DROP_REASON_MAC_INVALID_SOURCE);
-		return 0;
-	}
+	    is_zero_ether_addr(skb->data + ETH_ALEN))
+		return vxlan_rcv_drop(dev, skb, SKB_DROP_REASON_MAC_INVALID_SOURCE);
 	if (vxlan->cfg.flags & VXLAN_F_LEARN)
-		vxlan_snoop(vxlan, saddr, skb->data + ETH_ALEN);
-	if (!(dev->flags & IFF_UP)) {
-		dev->rx_dropped_core++;
-		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
-		return 0;
-	}
+		vxlan_snoop(vxlan, src_ip, skb->data + ETH_ALEN);
+	if (!(dev->flags & IFF_UP))
+		return vxlan_rcv_drop(dev, skb, SKB_DROP_REASON_DEV_READY);
 	memset(skb->cb, 0, sizeof(skb->cb));
 	skb->skb_iif = 0;
 	skb->protocol = eth_type_trans(skb, dev);
@@ -713,6 +745,35 @@ static int vxlan_rcv(struct sock *sk, struct sk_buff *skb)
 	dev->stats.rx_bytes += skb->len;
 	netif_rx(skb);
 	return 0;
+}
+
+static int vxlan_rcv(struct sock *sk, struct sk_buff *skb)
+{
+	struct vxlan_sock *vs = sk->sk_user_data;
+	struct vxlan_dev *vxlan;
+	__be32 saddr;
+	int vni;
+
+	if (!pskb_may_pull(skb, VXLAN_HLEN + ETH_HLEN)) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
+		return 0;
+	}
+	vni = vxlan_hdr_vni(skb, (const struct vxlanhdr *)(skb->data +
+							   sizeof(struct vxlan_udphdr)));
+	if (vni < 0) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_VXLAN_INVALID_HDR);
+		return 0;
+	}
+	vxlan = vxlan_vs_find_vni(vs, (u32)vni);
+	if (!vxlan) {
+		skb_drop_hint(skb, "no vxlan device with this VNI on the port");
+		kfree_skb_reason(skb, SKB_DROP_REASON_VXLAN_VNI_NOT_FOUND);
+		return 0;
+	}
+	saddr = ip_hdr(skb)->saddr;
+	/* __iptunnel_pull_header() and skb_scrub_packet() */
+	skb_pull(skb, VXLAN_HLEN);
+	return vxlan_rcv_inner(vxlan, skb, saddr);
 }
 
 /* ---- the encapsulation socket ---- */
@@ -781,7 +842,11 @@ static void vxlan_sock_release(struct vxlan_dev *vxlan)
 
 static int vxlan_open(struct net_device *dev)
 {
-	return vxlan_sock_add(netdev_priv(dev));
+	struct vxlan_dev *vxlan = netdev_priv(dev);
+
+	if (vxlan->cfg.flags & VXLAN_F_HOST_UNDERLAY)
+		return 0;	/* the host socket is open from creation on */
+	return vxlan_sock_add(vxlan);
 }
 
 static int vxlan_stop(struct net_device *dev)
@@ -827,21 +892,54 @@ static void vxlan_setup(struct net_device *dev)
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = ETH_MAX_MTU;
 	vxlan->dev = dev;
+	vxlan->host_fd = -1;
 	INIT_LIST_HEAD(&vxlan->vs_node);
 	for (unsigned int h = 0; h < VXLAN_FDB_HASH_SIZE; h++)
 		INIT_LIST_HEAD(&vxlan->fdb_head[h]);
 	INIT_LIST_HEAD(&vxlan->fdb_list);
 }
 
-/* vxlan_config_validate() and vxlan_dev_configure() */
+/* vxlan_config_validate(): one device per VNI and port in a namespace */
+static int vxlan_config_validate(struct net *src_net, struct vxlan_dev *vxlan,
+				 struct net_device **lower, struct netlink_ext_ack *extack)
+{
+	const struct vxlan_config *conf = &vxlan->cfg;
+	struct net_device *d;
+	struct net *n;
+
+	if (ipv4_is_multicast(conf->saddr)) {
+		NL_SET_ERR_MSG(extack, "Local address cannot be multicast");
+		return -EINVAL;
+	}
+	if (conf->remote_ifindex) {
+		*lower = __dev_get_by_index(src_net, conf->remote_ifindex);
+		if (!*lower) {
+			NL_SET_ERR_MSG(extack, "Invalid local interface, device not found");
+			return -ENODEV;
+		}
+	}
+	list_for_each_entry(n, &src_net->world->nets, list)
+		for_each_netdev(n, d) {
+			struct vxlan_dev *other = vxlan_from_dev(d);
+
+			if (other && other != vxlan && other->net == src_net &&
+			    other->cfg.vni == conf->vni && other->cfg.dst_port == conf->dst_port) {
+				NL_SET_ERR_MSG(extack,
+					       "A VXLAN device with the specified VNI already exists");
+				return -EEXIST;
+			}
+		}
+	return 0;
+}
+
+/* vxlan_dev_configure(): the device, its host socket, the default remote */
 static int vxlan_newlink(struct net *src_net, struct net_device *dev, struct link_req *req,
 			 struct netlink_ext_ack *extack)
 {
 	struct vxlan_dev *vxlan = netdev_priv(dev);
 	const struct vxlan_config *conf = req->info_data;
 	struct net *net = req->net ? req->net : src_net;
-	struct net_device *lower = NULL, *d;
-	struct net *n;
+	struct net_device *lower = NULL;
 	int err;
 
 	if (!conf) {
@@ -852,50 +950,37 @@ static int vxlan_newlink(struct net *src_net, struct net_device *dev, struct lin
 	vxlan->net = src_net;
 	if (!vxlan->cfg.dst_port)
 		vxlan->cfg.dst_port = VXLAN_LINUX_PORT;
-	if (ipv4_is_multicast(conf->saddr)) {
-		NL_SET_ERR_MSG(extack, "Local address cannot be multicast");
-		return -EINVAL;
-	}
-	if (conf->remote_ifindex) {
-		lower = __dev_get_by_index(src_net, conf->remote_ifindex);
-		if (!lower) {
-			NL_SET_ERR_MSG(extack, "Invalid local interface, device not found");
-			return -ENODEV;
-		}
-	}
-	/* one device per VNI and port in a namespace */
-	list_for_each_entry(n, &src_net->world->nets, list)
-		for_each_netdev(n, d) {
-			struct vxlan_dev *other = vxlan_from_dev(d);
-
-			if (other && other != vxlan && other->net == src_net &&
-			    other->cfg.vni == vxlan->cfg.vni &&
-			    other->cfg.dst_port == vxlan->cfg.dst_port) {
-				NL_SET_ERR_MSG(extack,
-					       "A VXLAN device with the specified VNI already exists");
-				return -EEXIST;
-			}
-		}
-	if (lower)
-		lower->priv_flags |= IFF_VXLAN_LOWER;
-	if (lower)	/* as this kernel: the lower device's MTU less 50, whatever mtu said */
-		dev->mtu = lower->mtu - VXLAN_HEADROOM;
-	err = register_netdevice(net, dev);
+	err = vxlan_config_validate(src_net, vxlan, &lower, extack);
 	if (err)
 		return err;
+	if (lower) {
+		lower->priv_flags |= IFF_VXLAN_LOWER;
+		/* as this kernel: the lower device's MTU less 50, whatever mtu said */
+		dev->mtu = lower->mtu - VXLAN_HEADROOM;
+	}
+	if (conf->flags & VXLAN_F_HOST_UNDERLAY) {
+		err = vxlan_host_open(vxlan, extack);
+		if (err)
+			return err;
+	}
+	err = register_netdevice(net, dev);
+	if (err) {
+		vxlan_host_close(vxlan);
+		return err;
+	}
 	vxlan->default_dst.remote_ip = conf->remote_ip;
 	vxlan->default_dst.remote_ifindex = conf->remote_ifindex;
 	vxlan->default_dst.remote_vni = conf->vni;
-	if (conf->remote_ip) {
-		/* the all-zeros entry for the configured remote or group */
-		err = vxlan_fdb_update(vxlan, all_zeros_mac, conf->remote_ip,
-				       NUD_REACHABLE | NUD_PERMANENT, NLM_F_EXCL | NLM_F_CREATE,
-				       vxlan->cfg.dst_port, conf->vni, conf->remote_ifindex,
-				       NTF_SELF);
-		if (err) {
-			unregister_netdevice(dev);
-			return err;
-		}
+	if (!conf->remote_ip)
+		return 0;
+	/* the all-zeros entry for the configured remote or group */
+	err = vxlan_fdb_update(vxlan, all_zeros_mac, conf->remote_ip,
+			       NUD_REACHABLE | NUD_PERMANENT, NLM_F_EXCL | NLM_F_CREATE,
+			       vxlan->cfg.dst_port, conf->vni, conf->remote_ifindex, NTF_SELF);
+	if (err) {
+		unregister_netdevice(dev);
+		vxlan_host_close(vxlan);
+		return err;
 	}
 	return 0;
 }
@@ -907,6 +992,7 @@ static void vxlan_dellink(struct net_device *dev, struct list_head *head)
 	(void)head;
 	unregister_netdevice(dev);
 	vxlan_sock_release(vxlan);
+	vxlan_host_close(vxlan);
 	vxlan_flush(vxlan);
 	free_netdev(dev);
 }

@@ -13,6 +13,8 @@
 
 struct net;
 struct sock;
+struct sk_buff;
+struct netlink_ext_ack;
 
 #define VXLAN_HLEN		16	/* UDP (8) + VXLAN (8) */
 #define VXLAN_HEADROOM		50	/* IPv4 (20) + VXLAN_HLEN + inner Ethernet (14) */
@@ -39,6 +41,9 @@ struct vxlanhdr {
 #define VXLAN_F_L3MISS			0x10
 #define VXLAN_F_UDP_ZERO_CSUM_TX	0x40
 #define VXLAN_F_TTL_INHERIT		0x10000
+/* skbox: the underlay is the host's real network (`host-underlay`): the
+ * datagrams go through a real UDP socket of the process (vxlan_host.c) */
+#define VXLAN_F_HOST_UNDERLAY		0x80000000u
 
 /* What IFLA_VXLAN_* attributes carry (a link_req's info_data for "vxlan"). */
 struct vxlan_config {
@@ -95,6 +100,9 @@ struct vxlan_dev {
 	struct list_head fdb_head[VXLAN_FDB_HASH_SIZE];
 	struct list_head fdb_list;
 	unsigned int addrcnt;
+	int host_fd;			/* host UDP socket (host-underlay), -1 = none */
+	u8 *host_buf;			/* host reads land here */
+	u64 host_rx_errors;		/* datagrams the host socket gave that were not VXLAN */
 };
 
 bool netif_is_vxlan(const struct net_device *dev);
@@ -124,6 +132,17 @@ void vxlan_fdb_walk(struct net_device *dev,
 		    void (*fn)(void *arg, const struct vxlan_fdb *f, const struct vxlan_rdst *rd),
 		    void *arg);
 struct net_device *vxlan_lower_dev(const struct net_device *dev);
+/* receive, shared by the world's encap socket and the host socket: the
+ * VNI of a VXLAN header (-EINVAL: no I flag or reserved bits set), and the
+ * inner frame (skb->data at the inner Ethernet header) from src_ip */
+int vxlan_hdr_vni(struct sk_buff *skb, const struct vxlanhdr *vxh);
+int vxlan_rcv_inner(struct vxlan_dev *vxlan, struct sk_buff *skb, __be32 src_ip);
+
+/* drivers/net/vxlan_host.c: the host UDP underlay (skbox only) */
+int vxlan_host_open(struct vxlan_dev *vxlan, struct netlink_ext_ack *extack);
+void vxlan_host_close(struct vxlan_dev *vxlan);
+void vxlan_host_xmit(struct vxlan_dev *vxlan, struct sk_buff *skb, const struct vxlan_rdst *rd);
+
 /* the netdevice notifier: a vxlan goes with its lower device */
 int vxlan_netdevice_event(struct net_device *dev, unsigned long event);
 

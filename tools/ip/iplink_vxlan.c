@@ -105,146 +105,193 @@ static int parse_flag(const char *w, unsigned int *attrs, u32 *flags, struct ip_
 	return 0;
 }
 
+/* the parser's state: which attributes were given, and how many words are left */
+struct vxlan_args {
+	struct ip_ctx *ipc;
+	struct vxlan_config *conf;
+	unsigned int attrs;
+	bool remote_set, group_set;
+	int argc;
+	char **argv;
+};
+
+#define NEXT_ARG() do { if (a->argc < 2) return ip_incomplete(a->ipc); a->argc--; a->argv++; } \
+	while (0)
+#define DUPARG(attr, key) do { int rc_; if (duparg(a->ipc, &a->attrs, attr, key, a->argv[0], &rc_)) \
+	return rc_; } while (0)
+
+/* group|remote IP */
+static int parse_remote(struct vxlan_args *a, bool group)
+{
+	__be32 addr;
+	int rc;
+
+	if ((group && a->remote_set) || (!group && a->group_set)) {
+		fprintf(a->ipc->err, "vxlan: both group and remote cannot be specified\n");
+		return 1;
+	}
+	NEXT_ARG();
+	DUPARG(A_GROUP, group ? "group" : "remote");
+	if ((rc = parse_addr(a->ipc, a->argv[0], &addr)))
+		return rc;
+	if (group && !ipv4_is_multicast(addr))
+		return ip_invarg(a->ipc, "invalid group address", a->argv[0]);
+	if (!group && (ipv4_is_multicast(addr) || !addr))
+		return ip_invarg(a->ipc, "invalid remote address", a->argv[0]);
+	a->conf->remote_ip = addr;
+	a->group_set = group;
+	a->remote_set = !group;
+	return 0;
+}
+
+/* local IP, dev DEV */
+static int parse_local(struct vxlan_args *a, bool dev)
+{
+	struct net_device *d;
+	int rc;
+
+	NEXT_ARG();
+	if (!dev) {
+		DUPARG(A_LOCAL, "local");
+		if ((rc = parse_addr(a->ipc, a->argv[0], &a->conf->saddr)))
+			return rc;
+		if (ipv4_is_multicast(a->conf->saddr))
+			return ip_invarg(a->ipc, "invalid local address", a->argv[0]);
+		return 0;
+	}
+	DUPARG(A_LINK, "dev");
+	d = __dev_get_by_name(a->ipc->net, a->argv[0]);
+	if (!d) {
+		fprintf(a->ipc->err, "Cannot find device \"%s\"\n", a->argv[0]);
+		return 255;
+	}
+	a->conf->remote_ifindex = d->ifindex;
+	return 0;
+}
+
+/* ttl TTL|auto|inherit, tos TOS|inherit */
+static int parse_ttl_tos(struct vxlan_args *a, bool tos)
+{
+	unsigned int u;
+
+	NEXT_ARG();
+	DUPARG(tos ? A_TOS : A_TTL, tos ? "tos" : "ttl");
+	if (!strcmp(a->argv[0], "inherit")) {
+		if (tos)
+			a->conf->tos = 1;
+		else
+			a->conf->flags |= VXLAN_F_TTL_INHERIT;
+	} else if (tos) {
+		if (get_unsigned(&u, a->argv[0], 16) || u > 255)
+			return ip_invarg(a->ipc, "bad TOS value", a->argv[0]);
+		a->conf->tos = (u8)u;
+	} else if (strcmp(a->argv[0], "auto")) {
+		if (get_unsigned(&u, a->argv[0], 0))
+			return ip_invarg(a->ipc, "invalid TTL", a->argv[0]);
+		if (u > 255)
+			return ip_invarg(a->ipc, "TTL must be <= 255", a->argv[0]);
+		a->conf->ttl = (u8)u;
+	}
+	return 0;
+}
+
+/* ageing S|none, maxaddress N|unlimited */
+static int parse_limit(struct vxlan_args *a, bool ageing)
+{
+	NEXT_ARG();
+	DUPARG(ageing ? A_AGEING : A_LIMIT, ageing ? "ageing" : "maxaddress");
+	if (!strcmp(a->argv[0], ageing ? "none" : "unlimited"))
+		*(ageing ? &a->conf->age_interval : &a->conf->addrmax) = 0;
+	else if (get_u32(ageing ? &a->conf->age_interval : &a->conf->addrmax, a->argv[0], 0))
+		return ip_invarg(a->ipc, ageing ? "ageing timer" : "max addresses", a->argv[0]);
+	return 0;
+}
+
+/* id VNI, srcport MIN MAX, dstport PORT */
+static int parse_ports(struct vxlan_args *a, int which)
+{
+	unsigned int u;
+
+	NEXT_ARG();
+	if (which == A_ID) {
+		DUPARG(A_ID, "id");
+		if (get_unsigned(&u, a->argv[0], 0) || u >= VXLAN_N_VID)
+			return ip_invarg(a->ipc, "invalid id", a->argv[0]);
+		a->conf->vni = u;
+		return 0;
+	}
+	DUPARG(which, which == A_RANGE ? "srcport" : "dstport");
+	if (get_unsigned(&u, a->argv[0], 0) || u > 0xffff)
+		return ip_invarg(a->ipc, which == A_RANGE ? "min port" : "dst port", a->argv[0]);
+	if (which == A_PORT) {
+		a->conf->dst_port = (u16)u;
+		return 0;
+	}
+	a->conf->port_min = (u16)u;
+	NEXT_ARG();
+	if (get_unsigned(&u, a->argv[0], 0) || u > 0xffff)
+		return ip_invarg(a->ipc, "max port", a->argv[0]);
+	a->conf->port_max = (u16)u;
+	return 0;
+}
+#undef NEXT_ARG
+#undef DUPARG
+
+/* one option word (and its values); a->argv[0] is left at its last word */
+static int parse_word(struct vxlan_args *a)
+{
+	const char *w = a->argv[0];
+	int rc = 0;
+
+	if (!matches(w, "id") || !matches(w, "vni"))
+		return parse_ports(a, A_ID);
+	if (!matches(w, "group") || !matches(w, "remote"))
+		return parse_remote(a, !matches(w, "group"));
+	if (!matches(w, "local") || !matches(w, "dev"))
+		return parse_local(a, !matches(w, "dev"));
+	if (!matches(w, "ttl") || !matches(w, "hoplimit"))
+		return parse_ttl_tos(a, false);
+	if (!matches(w, "tos") || !matches(w, "dsfield"))
+		return parse_ttl_tos(a, true);
+	if (!matches(w, "ageing") || !matches(w, "maxaddress"))
+		return parse_limit(a, !matches(w, "ageing"));
+	if (!matches(w, "port") || !matches(w, "srcport"))
+		return parse_ports(a, A_RANGE);
+	if (!matches(w, "dstport"))
+		return parse_ports(a, A_PORT);
+	if (!strcmp(w, "host-underlay")) {	/* skbox: the host's network is the underlay */
+		a->conf->flags |= VXLAN_F_HOST_UNDERLAY;
+		return 0;
+	}
+	if (parse_flag(w, &a->attrs, &a->conf->flags, a->ipc, &rc))
+		return rc;
+	if (matches(w, "help"))
+		fprintf(a->ipc->err, "vxlan: unknown command \"%s\"?\n", w);
+	vxlan_explain(a->ipc->err);
+	return 1;
+}
+
 int vxlan_parse_opt(struct ip_ctx *ipc, int argc, char **argv, struct vxlan_config *conf)
 {
-	unsigned int attrs = 0, u;
-	bool remote_set = false, group_set = false;
-	int rc = 0;
+	struct vxlan_args a = { .ipc = ipc, .conf = conf, .argc = argc, .argv = argv };
+	int rc;
 
 	memset(conf, 0, sizeof(*conf));
 	conf->flags = VXLAN_F_LEARN;
 	conf->age_interval = FDB_AGE_DEFAULT;
-	for (; argc > 0; argc--, argv++) {
-		const char *w = argv[0];
-
-#define NEXT_ARG() do { if (argc < 2) return ip_incomplete(ipc); argc--; argv++; } while (0)
-		if (!matches(w, "id") || !matches(w, "vni")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_ID, "id", argv[0], &rc))
-				return rc;
-			if (get_unsigned(&u, argv[0], 0) || u >= VXLAN_N_VID)
-				return ip_invarg(ipc, "invalid id", argv[0]);
-			conf->vni = u;
-		} else if (!matches(w, "group") || !matches(w, "remote")) {
-			bool group = !matches(w, "group");
-			__be32 a;
-
-			if ((group && remote_set) || (!group && group_set)) {
-				fprintf(ipc->err, "vxlan: both group and remote cannot be specified\n");
-				return 1;
-			}
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_GROUP, group ? "group" : "remote", argv[0], &rc))
-				return rc;
-			if ((rc = parse_addr(ipc, argv[0], &a)))
-				return rc;
-			if (group && !ipv4_is_multicast(a))
-				return ip_invarg(ipc, "invalid group address", argv[0]);
-			if (!group && (ipv4_is_multicast(a) || !a))
-				return ip_invarg(ipc, "invalid remote address", argv[0]);
-			conf->remote_ip = a;
-			group_set = group;
-			remote_set = !group;
-		} else if (!matches(w, "local")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_LOCAL, "local", argv[0], &rc))
-				return rc;
-			if ((rc = parse_addr(ipc, argv[0], &conf->saddr)))
-				return rc;
-			if (ipv4_is_multicast(conf->saddr))
-				return ip_invarg(ipc, "invalid local address", argv[0]);
-		} else if (!matches(w, "dev")) {
-			struct net_device *dev;
-
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_LINK, "dev", argv[0], &rc))
-				return rc;
-			dev = __dev_get_by_name(ipc->net, argv[0]);
-			if (!dev) {
-				fprintf(ipc->err, "Cannot find device \"%s\"\n", argv[0]);
-				return 255;
-			}
-			conf->remote_ifindex = dev->ifindex;
-		} else if (!matches(w, "ttl") || !matches(w, "hoplimit")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_TTL, "ttl", argv[0], &rc))
-				return rc;
-			if (!strcmp(argv[0], "inherit")) {
-				conf->flags |= VXLAN_F_TTL_INHERIT;
-			} else if (strcmp(argv[0], "auto")) {
-				if (get_unsigned(&u, argv[0], 0))
-					return ip_invarg(ipc, "invalid TTL", argv[0]);
-				if (u > 255)
-					return ip_invarg(ipc, "TTL must be <= 255", argv[0]);
-				conf->ttl = (u8)u;
-			}
-		} else if (!matches(w, "tos") || !matches(w, "dsfield")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_TOS, "tos", argv[0], &rc))
-				return rc;
-			if (!strcmp(argv[0], "inherit")) {
-				conf->tos = 1;
-			} else {
-				if (get_unsigned(&u, argv[0], 16) || u > 255)
-					return ip_invarg(ipc, "bad TOS value", argv[0]);
-				conf->tos = (u8)u;
-			}
-		} else if (!matches(w, "ageing")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_AGEING, "ageing", argv[0], &rc))
-				return rc;
-			if (!strcmp(argv[0], "none"))
-				conf->age_interval = 0;
-			else if (get_u32(&conf->age_interval, argv[0], 0))
-				return ip_invarg(ipc, "ageing timer", argv[0]);
-		} else if (!matches(w, "maxaddress")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_LIMIT, "maxaddress", argv[0], &rc))
-				return rc;
-			if (!strcmp(argv[0], "unlimited"))
-				conf->addrmax = 0;
-			else if (get_u32(&conf->addrmax, argv[0], 0))
-				return ip_invarg(ipc, "max addresses", argv[0]);
-		} else if (!matches(w, "port") || !matches(w, "srcport")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_RANGE, "srcport", argv[0], &rc))
-				return rc;
-			if (get_unsigned(&u, argv[0], 0) || u > 0xffff)
-				return ip_invarg(ipc, "min port", argv[0]);
-			conf->port_min = (u16)u;
-			NEXT_ARG();
-			if (get_unsigned(&u, argv[0], 0) || u > 0xffff)
-				return ip_invarg(ipc, "max port", argv[0]);
-			conf->port_max = (u16)u;
-		} else if (!matches(w, "dstport")) {
-			NEXT_ARG();
-			if (duparg(ipc, &attrs, A_PORT, "dstport", argv[0], &rc))
-				return rc;
-			if (get_unsigned(&u, argv[0], 0) || u > 0xffff)
-				return ip_invarg(ipc, "dst port", argv[0]);
-			conf->dst_port = (u16)u;
-		} else if (parse_flag(w, &attrs, &conf->flags, ipc, &rc)) {
-			if (rc)
-				return rc;
-		} else if (!matches(w, "help")) {
-			vxlan_explain(ipc->err);
-			return 1;
-		} else {
-			fprintf(ipc->err, "vxlan: unknown command \"%s\"?\n", w);
-			vxlan_explain(ipc->err);
-			return 1;
-		}
-#undef NEXT_ARG
-	}
-	if (!(attrs & (1u << A_ID))) {
+	for (; a.argc > 0; a.argc--, a.argv++)
+		if ((rc = parse_word(&a)))
+			return rc;
+	if (!(a.attrs & (1u << A_ID))) {
 		fprintf(ipc->err, "vxlan: missing virtual network identifier\n");
 		return 1;
 	}
-	if (group_set && !(attrs & (1u << A_LINK))) {
+	/* with a host underlay the group's interface is the one of `local` */
+	if (a.group_set && !(a.attrs & (1u << A_LINK)) && !(conf->flags & VXLAN_F_HOST_UNDERLAY)) {
 		fprintf(ipc->err, "vxlan: 'group' requires 'dev' to be specified\n");
 		return 1;
 	}
-	if (!(attrs & (1u << A_PORT)))
+	if (!(a.attrs & (1u << A_PORT)))
 		fputs("vxlan: destination port not specified\n"
 		      "Will use Linux kernel default (non-standard value)\n"
 		      "Use 'dstport 4789' to get the IANA assigned value\n"
@@ -299,6 +346,8 @@ void vxlan_print_opt(struct ip_ctx *ipc, const struct net_device *dev)
 		fprintf(f, "maxaddr %u ", c->addrmax);
 	fputs(c->flags & VXLAN_F_UDP_ZERO_CSUM_TX ? "noudpcsum " : "udpcsum ", f);
 	fputs("noudp6zerocsumtx noudp6zerocsumrx ", f);
+	if (c->flags & VXLAN_F_HOST_UNDERLAY)
+		fputs("host-underlay ", f);
 }
 
 /* the "info_data" object of `ip -j -d link show` */
