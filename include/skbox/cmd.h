@@ -56,5 +56,6 @@ int do_hping3(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ipset(struct cmd_ctx *ctx, int argc, char **argv);
 int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ss(struct cmd_ctx *ctx, int argc, char **argv);
+int do_iperf3(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif
