@@ -32,7 +32,7 @@ int ip3_error(struct ip3_test *t, const char *fmt, ...)
 	va_end(ap);
 	if (t->json && !t->server) {
 		ip3_json_finish(t, msg);
-		return 1;
+		return t->connected ? 1 : 0;	/* 3.12 exits 0 when -J could not connect */
 	}
 	fflush(t->ctx->out);
 	fprintf(t->ctx->err, "iperf3: error - %s\n", msg);
@@ -209,7 +209,7 @@ static int ip3_unit(const char *s, double base, double *v)
 	double x = strtod(s, &end);
 
 	if (end == s)
-		return -1;
+		x = 0;
 	switch (*end) {
 	case 'k': case 'K': x *= base; end++; break;
 	case 'm': case 'M': x *= base * base; end++; break;
@@ -218,14 +218,12 @@ static int ip3_unit(const char *s, double base, double *v)
 	default: break;
 	}
 	*v = x;
-	return *end ? -1 : 0;
+	return 0;
 }
 
 static int ip3_usage(struct ip3_test *t, const char *what)
 {
-	fprintf(t->ctx->err, "iperf3: parameter error - %s\n\n"
-		"Usage: iperf3 [-s|-c host] [options]\n"
-		"       iperf3 [-h|--help] [-v|--version]\n\n", what);
+	fprintf(t->ctx->err, "iperf3: parameter error - %s\n\n%s", what, ip3_usage_text);
 	return 1;
 }
 
@@ -234,16 +232,23 @@ static int ip3_opt(struct ip3_test *t, const char *o, const char *arg)
 {
 	double v;
 
-	if (!strcmp(o, "-p") || !strcmp(o, "--port"))
+	if (!strcmp(o, "-p") || !strcmp(o, "--port")) {
 		t->port = atoi(arg);
-	else if (!strcmp(o, "-t") || !strcmp(o, "--time"))
+		if (t->port < 1 || t->port > 65535)
+			return -2;
+		return 0;
+	}
+	if (strcmp(o, "-c") && strcmp(o, "--client") && strcmp(o, "-i") && strcmp(o, "--interval"))
+		t->client_only_opt = true;
+	if (!strcmp(o, "-t") || !strcmp(o, "--time"))
 		t->duration = atoi(arg);
 	else if (!strcmp(o, "-n") || !strcmp(o, "--bytes")) {
 		if (ip3_unit(arg, 1024, &v))
 			return -1;
 		t->nbytes = (u64)v;
 	} else if (!strcmp(o, "-l") || !strcmp(o, "--length")) {
-		if (ip3_unit(arg, 1024, &v) || v < 1)
+		ip3_unit(arg, 1024, &v);
+		if (v < 1 || v > 1 << 20)
 			return -1;
 		t->len = (int)v;
 	} else if (!strcmp(o, "-b") || !strcmp(o, "--bitrate")) {
@@ -273,11 +278,11 @@ static bool ip3_flag(struct ip3_test *t, const char *o)
 	else if (!strcmp(o, "-1") || !strcmp(o, "--one-off"))
 		t->one_off = true;
 	else if (!strcmp(o, "-u") || !strcmp(o, "--udp"))
-		t->udp = true;
+		t->udp = t->client_only_opt = true;
 	else if (!strcmp(o, "-R") || !strcmp(o, "--reverse"))
-		t->reverse = true;
+		t->reverse = t->client_only_opt = true;
 	else if (!strcmp(o, "--bidir"))
-		t->bidir = true;
+		t->bidir = t->client_only_opt = true;
 	else if (!strcmp(o, "-J") || !strcmp(o, "--json"))
 		t->json = true;
 	else {
@@ -301,19 +306,24 @@ static int ip3_parse(struct ip3_test *t, int argc, char **argv)
 		if (argv[i][0] == '-' && strstr(with_arg, key)) {
 			if (i + 1 >= argc)
 				return ip3_usage(t, "option requires an argument");
-			if (ip3_opt(t, argv[i], argv[i + 1])) {
-				fprintf(t->ctx->err, "iperf3: parameter error - invalid value "
-					"\"%s\" for %s\n", argv[i + 1], argv[i]);
-				return 1;
-			}
+			int e = ip3_opt(t, argv[i], argv[i + 1]);
+
+			if (e == -2)
+				return ip3_usage(t, "port number must be between 1 and 65535 inclusive");
+			if (e)
+				return ip3_usage(t, "invalid value");
+
 			i++;
 		} else if (!ip3_flag(t, argv[i])) {
-			fprintf(t->ctx->err, "iperf3: unrecognized option '%s'\n", argv[i]);
-			return ip3_usage(t, "unrecognized option");
+			fprintf(t->ctx->err, "iperf3: unrecognized option '%s'\n%s", argv[i],
+				ip3_usage_text);
+			return 1;
 		}
 	}
 	if (t->server == (t->host != NULL))
 		return ip3_usage(t, "must either be a client (-c) or server (-s)");
+	if (t->server && t->client_only_opt)
+		return ip3_usage(t, "some option you are trying to set is client only");
 	if (t->bidir && t->reverse)
 		return ip3_usage(t, "cannot be both reverse and bidirectional");
 	return 0;

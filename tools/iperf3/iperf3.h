@@ -86,9 +86,12 @@ struct ip3_test {
 	FILE *jint_f;
 	int nintervals;
 	int mss;
+	bool client_only_opt;		/* -t -n -l -b -P -u -R -J... seen (a server refuses them) */
+	bool connected;
 };
 
 /* iperf3.c */
+extern const char ip3_usage_text[];
 u64 ip3_now(const struct ip3_test *t);
 int ip3_send_state(struct ip3_test *t, signed char state);
 int ip3_read_state(struct ip3_test *t, signed char *state);

@@ -45,6 +45,7 @@ static int cl_connect_ctrl(struct ip3_test *t)
 		return ip3_error(t, "unable to connect to server: %s", strerror(-err));
 	}
 	t->ctrl = fd;
+	t->connected = true;
 	skbox_getsockopt(t->w, fd, IPPROTO_TCP, TCP_MAXSEG, &t->mss, &l);
 	cl_make_cookie(t);
 	return ip3_send_all(t, fd, t->cookie, IP3_COOKIE_SIZE) ?

@@ -160,11 +160,27 @@ static int st_timeout(const struct ip3_test *t, u64 now)
 		next = t->int_start_ns + t->interval_ns;
 	if (!t->server && t->duration && t->start_ns + (u64)t->duration * 1000000000ULL < next)
 		next = t->start_ns + (u64)t->duration * 1000000000ULL;
-	if (t->udp && t->nstreams && t->st[0].sender && t->next_send_ns < next)
+	if (t->udp && t->nstreams && t->st[0].sender && st_send_more(t, &t->st[0]) &&
+	    t->next_send_ns < next)
 		next = t->next_send_ns;
 	if (next == UINT64_MAX)
 		return -1;
-	return next <= now ? 0 : (int)((next - now + 999999) / 1000000);
+	return next <= now ? 0 : (int)((next - now) / 1000000);
+}
+
+/* Less than a millisecond to the next event: poll() cannot wait that
+ * precisely, so sleep it off (the sockets are served right after). */
+static void st_wait_short(struct ip3_test *t, u64 now)
+{
+	u64 next = t->interval_ns ? t->int_start_ns + t->interval_ns : UINT64_MAX;
+
+	if (!t->server && t->duration && t->start_ns + (u64)t->duration * 1000000000ULL < next)
+		next = t->start_ns + (u64)t->duration * 1000000000ULL;
+	if (t->udp && t->nstreams && t->st[0].sender && st_send_more(t, &t->st[0]) &&
+	    t->next_send_ns < next)
+		next = t->next_send_ns;
+	if (next > now && next - now < 1000000)
+		skbox_nanosleep(t->w, next - now);
 }
 
 static int st_finish(struct ip3_test *t, u64 now)
@@ -218,7 +234,10 @@ int ip3_run_streams(struct ip3_test *t)
 		if (!t->server && st_client_done(t, now))
 			return st_finish(t, now);
 		st_poll_set(t, p, now);
-		r = skbox_poll(t->w, p, (nfds_t)t->nstreams + 1, st_timeout(t, now));
+		r = st_timeout(t, now);
+		if (r == 0)
+			st_wait_short(t, now);
+		r = skbox_poll(t->w, p, (nfds_t)t->nstreams + 1, r);
 		if (r < 0)
 			return t->server ? -1 : ip3_error(t, "interrupt - the client has terminated");
 		now = ip3_now(t);

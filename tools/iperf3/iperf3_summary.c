@@ -263,7 +263,7 @@ static void json_end_sums(struct ip3_test *t, FILE *f)
 	jnum(f, 3, "host_system", 0, true);
 	jnum(f, 3, "remote_total", 0, true);
 	jnum(f, 3, "remote_user", 0, true);
-	jnum(f, 3, "remote_system", 0, !t->udp);
+	jnum(f, 3, "remote_system", 0, false);
 	fprintf(f, "\t\t}%s\n", t->udp ? "" : ",");
 	if (!t->udp) {
 		jstr(f, 2, "sender_tcp_congestion", "cubic", true);
@@ -277,6 +277,16 @@ void ip3_json_finish(struct ip3_test *t, const char *error)
 {
 	FILE *f = t->ctx->out;
 
+	if (error && !t->connected) {	/* what 3.12 prints when it could not connect */
+		fprintf(f, "{\n\t\"start\":\t{\n\t\t\"connected\":\t[],\n");
+		jstr(f, 2, "version", "iperf 3.12", true);
+		jstr(f, 2, "system_info", "skbox", false);
+		fprintf(f, "\t},\n\t\"intervals\":\t[],\n\t\"end\":\t{\n\t},\n");
+		jstr(f, 1, "error", error, false);
+		fprintf(f, "}\n");
+		fflush(f);
+		return;
+	}
 	json_start_block(t, f);
 	if (t->jint_f)
 		fflush(t->jint_f);
