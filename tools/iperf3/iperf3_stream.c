@@ -54,6 +54,19 @@ static bool st_send_more(const struct ip3_test *t, const struct ip3_stream *s)
 	return !t->nbytes || sent < t->nbytes;
 }
 
+/* iperf_check_throttle(): with -b, TCP too sends only while the average
+ * since the start is under the target. */
+static bool st_tcp_green(const struct ip3_test *t, u64 now)
+{
+	u64 sent = 0;
+
+	if (!t->rate || now <= t->start_ns)
+		return true;
+	for (int i = 0; i < t->nstreams; i++)
+		sent += t->st[i].bytes;
+	return (double)sent * 8 * 1e9 < (double)t->rate * (double)(now - t->start_ns);
+}
+
 static void st_send_tcp(struct ip3_test *t, struct ip3_stream *s)
 {
 	ssize_t n = skbox_send(t->w, s->fd, t->buf, (size_t)t->len, MSG_DONTWAIT);
@@ -163,6 +176,9 @@ static int st_timeout(const struct ip3_test *t, u64 now)
 	if (t->udp && t->nstreams && t->st[0].sender && st_send_more(t, &t->st[0]) &&
 	    t->next_send_ns < next)
 		next = t->next_send_ns;
+	if (!t->udp && t->rate && t->nstreams && t->st[0].sender && !st_tcp_green(t, now) &&
+	    now + 1000000 < next)
+		next = now + 1000000;	/* the pacing timer: look again in 1 ms */
 	if (next == UINT64_MAX)
 		return -1;
 	return next <= now ? 0 : (int)((next - now) / 1000000);
@@ -216,7 +232,8 @@ static void st_poll_set(struct ip3_test *t, struct pollfd *p, u64 now)
 		short ev = POLLIN;
 
 		if (s->sender)
-			ev = st_send_more(t, s) && (!t->udp || now >= t->next_send_ns) ? POLLOUT : 0;
+			ev = st_send_more(t, s) && (t->udp ? now >= t->next_send_ns :
+						    st_tcp_green(t, now)) ? POLLOUT : 0;
 		p[i + 1] = (struct pollfd){ .fd = s->fd, .events = ev };
 	}
 }
