@@ -203,7 +203,7 @@ void ip3_stream_names(struct ip3_test *t, struct ip3_stream *s)
 }
 
 /* unit_atoi(): "2M" is 2 MiB (sizes); unit_atof_rate(): "10M" is 10^7 (rates) */
-static int ip3_unit(const char *s, double base, double *v)
+static int ip3_atof_unit(const char *s, double base, double *v)
 {
 	char *end;
 	double x = strtod(s, &end);
@@ -243,16 +243,16 @@ static int ip3_opt(struct ip3_test *t, const char *o, const char *arg)
 	if (!strcmp(o, "-t") || !strcmp(o, "--time"))
 		t->duration = atoi(arg);
 	else if (!strcmp(o, "-n") || !strcmp(o, "--bytes")) {
-		if (ip3_unit(arg, 1024, &v))
+		if (ip3_atof_unit(arg, 1024, &v))
 			return -1;
 		t->nbytes = (u64)v;
 	} else if (!strcmp(o, "-l") || !strcmp(o, "--length")) {
-		ip3_unit(arg, 1024, &v);
+		ip3_atof_unit(arg, 1024, &v);
 		if (v < 1 || v > 1 << 20)
 			return -1;
 		t->len = (int)v;
 	} else if (!strcmp(o, "-b") || !strcmp(o, "--bitrate")) {
-		if (ip3_unit(arg, 1000, &v))
+		if (ip3_atof_unit(arg, 1000, &v))
 			return -1;
 		t->rate = (u64)v;
 		t->rate_set = true;

@@ -116,6 +116,7 @@ int ip3_run_streams(struct ip3_test *t);
 void ip3_stream_tcp_info(struct ip3_test *t, struct ip3_stream *s);
 
 /* iperf3_report.c */
+const char *ip3_unit(char *buf, size_t n, double v, bool bytes);
 void ip3_print_connected(struct ip3_test *t, const struct ip3_stream *s);
 void ip3_print_header(struct ip3_test *t);
 void ip3_interval(struct ip3_test *t, bool last);

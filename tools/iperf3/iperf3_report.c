@@ -10,7 +10,7 @@
 #include "iperf3.h"
 
 /* unit_snprintf(): 'A' adaptive bytes (1024), 'a' adaptive bits (1000) */
-static const char *ip3_unit(char *buf, size_t n, double v, bool bytes)
+const char *ip3_unit(char *buf, size_t n, double v, bool bytes)
 {
 	static const char *const byte_lbl[] = { "Byte", "KByte", "MByte", "GByte", "TByte" };
 	static const char *const bit_lbl[] = { "bit", "Kbit", "Mbit", "Gbit", "Tbit" };

@@ -32,29 +32,14 @@ static void summary_sides(const struct ip3_test *t, const struct ip3_stream *s,
 	snd->jitter = 0;
 }
 
-static void unit(char *b, size_t n, double v, bool bytes)
-{
-	static const char *const bl[] = { "Byte", "KByte", "MByte", "GByte", "TByte" };
-	static const char *const tl[] = { "bit", "Kbit", "Mbit", "Gbit", "Tbit" };
-	double base = bytes ? 1024 : 1000;
-	int u = 0;
-
-	while (v >= base && u < 4) {
-		v /= base;
-		u++;
-	}
-	snprintf(b, n, v < 9.995 ? "%4.2f %s" : v < 99.95 ? "%4.1f %s" : "%4.0f %s", v,
-		 bytes ? bl[u] : tl[u]);
-}
-
 static void summary_line(struct ip3_test *t, int sock, const struct side *d, bool sender)
 {
 	char id[8], tb[32], bb[32];
 	double secs = d->to - d->from;
 
 	snprintf(id, sizeof(id), sock < 0 ? "SUM" : "%3d", sock);
-	unit(tb, sizeof(tb), (double)d->bytes, true);
-	unit(bb, sizeof(bb), secs > 0 ? (double)d->bytes * 8 / secs : 0, false);
+	ip3_unit(tb, sizeof(tb), (double)d->bytes, true);
+	ip3_unit(bb, sizeof(bb), secs > 0 ? (double)d->bytes * 8 / secs : 0, false);
 	fprintf(t->out, "[%s] %6.2f-%-6.2f sec  %ss  %ss/sec", id, d->from, d->to, tb, bb);
 	if (t->udp)
 		fprintf(t->out, "  %5.3f ms  %llu/%llu (%.2g%%)  %s\n", d->jitter * 1000,
