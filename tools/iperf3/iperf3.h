@@ -121,7 +121,6 @@ void ip3_print_connected(struct ip3_test *t, const struct ip3_stream *s);
 void ip3_print_header(struct ip3_test *t);
 void ip3_interval(struct ip3_test *t, bool last);
 void ip3_summary(struct ip3_test *t);
-void ip3_json_start(struct ip3_test *t);
 void ip3_json_finish(struct ip3_test *t, const char *error);
 
 #endif

@@ -142,7 +142,6 @@ static int cl_handle_state(struct ip3_test *t, signed char state, int *rc)
 		return *rc != 0;
 	case IP3_TEST_START:
 		t->start_ns = t->int_start_ns = t->next_send_ns = ip3_now(t);
-		ip3_json_start(t);
 		ip3_print_header(t);
 		return 0;
 	case IP3_TEST_RUNNING:

@@ -199,11 +199,6 @@ static void json_start_block(struct ip3_test *t, FILE *f)
 	fprintf(f, "\t\t}\n\t},\n");
 }
 
-void ip3_json_start(struct ip3_test *t)
-{
-	(void)t;	/* the start block is written with the rest, at the end */
-}
-
 static void json_end_streams(struct ip3_test *t, FILE *f)
 {
 	fprintf(f, "\t\"end\":\t{\n\t\t\"streams\":\t[");
