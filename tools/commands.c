@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{ "hping3", do_hping3 },
 	{ "httpd", do_httpd },
 	{ "ip", do_ip },
+	{ "iperf3", do_iperf3 },
 	{ "ipset", do_ipset },
 	{ "iptables", do_iptables },
 	{ "iptables-legacy", do_iptables },

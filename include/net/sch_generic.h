@@ -29,6 +29,9 @@ struct tc_qopt {
 	u32 delay_corr, loss_corr, reorder_corr;	/* correlation, same scale */
 	u32 gap;
 	u64 rate_bps;			/* bytes per second; 0: unlimited */
+	/* tbf: bucket and peak bucket in bytes, peak rate in bytes per second */
+	u32 burst, mtu;
+	u64 peakrate_bps;
 };
 
 struct Qdisc_ops {

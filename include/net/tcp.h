@@ -56,6 +56,7 @@ enum {
 #define TCP_SYNCNT 7
 #define TCP_QUICKACK 12
 #define TCP_CONGESTION 13
+#define TCP_INFO 11
 
 #define TCP_MSS_DEFAULT 536
 #define TCP_INIT_CWND 10
@@ -166,6 +167,7 @@ struct tcp_sock {
 	u32 ts_recent, tsoffset;
 	u64 srtt_ns, mdev_ns;
 	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;
+	u32 total_retrans;		/* segments retransmitted (TCP_INFO) */
 	u32 high_seq, dup_acks, prior_cwnd;
 	u32 max_packets_out;		/* most in flight since the last ACK */
 	u8 is_cwnd_limited;		/* tcp_write_xmit stopped on cwnd */

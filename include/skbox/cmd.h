@@ -58,5 +58,6 @@ int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ss(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nfqueue(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ipvsadm(struct cmd_ctx *ctx, int argc, char **argv);
+int do_iperf3(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

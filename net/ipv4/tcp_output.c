@@ -517,6 +517,7 @@ int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 		tp->retrans_out++;
 	cb->sacked |= TCPCB_RETRANS | TCPCB_EVER_RETRANS;
 	__TCP_INC_STATS(sock_net(sk), TCP_MIB_RETRANSSEGS);
+	tp->total_retrans++;
 	if (cb->tcp_flags & TCPHDR_SYN)
 		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPSYNRETRANS);
 	return tcp_transmit_skb(sk, skb);

@@ -6,6 +6,8 @@
 # Same form as /work/shared/tools/kernel-run.   Usage: kernel-run.sh FILE
 [ -r "$1" ] || { echo "usage: $0 FILE" >&2; exit 2; }
 script=$(readlink -f "$1")
+# programs that have another name on the kernel side (tests/kernel/bin: httpd)
+export PATH="$(dirname "$(readlink -f "$0")")/bin:$PATH"
 exec unshare --net --mount --propagation private bash -c '
   mkdir -p /run/netns && mount -t tmpfs tmpfs /run/netns && mount -t sysfs sysfs /sys
   nov6() { sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 \

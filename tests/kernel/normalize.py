@@ -91,4 +91,7 @@ for line in out + [None]:
     final.extend(sorted(run)); run = []
     if line is not None:
         final.append(line)
+# bash's job report for a background job the harness killed at the end
+while final and final[-1] == 'Terminated':
+    final.pop()
 print('\n'.join(final))

@@ -144,7 +144,7 @@ int curl_fail(struct cmd_ctx *ctx, struct curl_state *st, const struct curl_req 
 static void body_out(struct curl_state *st, const struct curl_opts *o, const char *p, size_t n)
 {
 	st->downloaded += n;
-	if (!o->head)
+	if (!o->head && !(o->fail && st->status >= 400))	/* -f: an error's body is not shown */
 		fwrite(p, 1, n, o->out);
 }
 

@@ -2,9 +2,11 @@
  * world, for curl, ClusterIP and NAT scenarios.  Without -d every GET is
  * answered with "skbox httpd in NETNS" (the namespace's name, so that a test
  * sees which backend answered); with -d, files from DIR on the host ("/" is
- * index.html; paths with ".." are refused).  POST bodies are read and
- * counted.  One connection at a time, "Connection: close", 5 s of virtual
- * time per request; runs until interrupted. */
+ * index.html; paths with ".." are refused; POST is answered 501, as
+ * python3's http.server, the kernel side's httpd in transcripts).  Without
+ * -d, POST bodies are read and counted.  One connection at a time,
+ * "Connection: close", 5 s of virtual time per request; runs until
+ * interrupted. */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
@@ -86,6 +88,10 @@ static void answer(struct httpd *h, int fd, const char *method, const char *path
 
 	if (strcmp(method, "GET") && strcmp(method, "HEAD") && strcmp(method, "POST")) {
 		reply(w, fd, 501, "Not Implemented", "", 0);
+		return;
+	}
+	if (!strcmp(method, "POST") && h->dir) {	/* a file server: python's http.server answers 501 */
+		reply(w, fd, 501, "Unsupported method ('POST')", "", 0);
 		return;
 	}
 	if (!strcmp(method, "POST")) {

@@ -3,8 +3,10 @@
  *   tc [-s] qdisc [ show [ dev DEV ] ]
  * Kinds: pfifo, bfifo (limit N), netem (delay TIME [JITTER [CORR%]],
  * loss [random] P% [CORR%], duplicate P%, corrupt P%, reorder P% [CORR%]
- * [gap N], rate RATE, limit N).  Messages and exit codes as tc's. */
+ * [gap N], rate RATE, limit N), tbf (rate R burst B latency L | limit N
+ * [peakrate P mtu M]).  Messages and exit codes as tc's. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +176,157 @@ static int fifo_parse(struct cmd_ctx *ctx, const char *kind, int argc, char **ar
 	return 0;
 }
 
+/* ---- tbf (iproute2 tc/q_tbf.c) ---- */
+
+static void tbf_explain(struct cmd_ctx *ctx)
+{
+	fprintf(ctx->err, "Usage: ... tbf limit BYTES burst BYTES[/BYTES] rate KBPS [ mtu BYTES[/BYTES] ]\n"
+		"\t[ peakrate KBPS ] [ latency TIME ] [ overhead BYTES ] [ linklayer TYPE ]\n");
+}
+
+/* get_size(): bytes, with k/m/g (1024-based) or kbit/mbit/gbit; "/CELL" ignored */
+static int tbf_get_size(const char *s, u32 *out)
+{
+	static const struct { const char *u; double mul; } units[] = {
+		{ "", 1 }, { "b", 1 }, { "k", 1024 }, { "kb", 1024 }, { "m", 1048576 },
+		{ "mb", 1048576 }, { "g", 1073741824.0 }, { "gb", 1073741824.0 },
+		{ "kbit", 128 }, { "mbit", 131072 }, { "gbit", 134217728 },
+	};
+	char unit[16], *end;
+	double v = strtod(s, &end);
+	size_t n = strcspn(end, "/");
+
+	if (end == s || v < 0 || n >= sizeof(unit))
+		return -1;
+	memcpy(unit, end, n);
+	unit[n] = 0;
+	for (size_t i = 0; i < sizeof(units) / sizeof(units[0]); i++) {
+		if (!strcasecmp(unit, units[i].u)) {
+			*out = (u32)(v * units[i].mul);
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int tbf_illegal(struct cmd_ctx *ctx, const char *what, const char *val)
+{
+	fprintf(ctx->err, "tbf: illegal value for \"%s\": \"%s\"\n", what, val);
+	return -1;
+}
+
+/* One "KEY VALUE" pair; latency in µs through *lat_us. */
+static int tbf_param(struct cmd_ctx *ctx, const char *k, const char *v, struct tc_qopt *o,
+		     u64 *lat_us)
+{
+	u64 ns;
+
+	if (!strcmp(k, "limit") || !strcmp(k, "latency") || !strcmp(k, "lat")) {
+		if (o->has_limit || *lat_us) {
+			fprintf(ctx->err, "tbf: specifying both \"latency\" and \"limit\" is not allowed\n");
+			return -1;
+		}
+		if (k[1] == 'i') {
+			if (tbf_get_size(v, &o->limit))
+				return tbf_illegal(ctx, k, v);
+			o->has_limit = true;
+		} else {
+			if (parse_time(v, &ns) || ns < 1000)
+				return tbf_illegal(ctx, "latency", v);
+			*lat_us = ns / 1000;
+		}
+	} else if (!strcmp(k, "burst") || !strcmp(k, "buffer") || !strcmp(k, "maxburst")) {
+		if (tbf_get_size(v, &o->burst))
+			return tbf_illegal(ctx, "burst", v);
+	} else if (!strcmp(k, "mtu") || !strcmp(k, "minburst")) {
+		if (tbf_get_size(v, &o->mtu))
+			return tbf_illegal(ctx, "mtu", v);
+	} else if (!strcmp(k, "rate") || !strcmp(k, "peakrate")) {
+		if (parse_rate(v, k[0] == 'r' ? &o->rate_bps : &o->peakrate_bps))
+			return tbf_illegal(ctx, k, v);
+	} else if (!strcmp(k, "mpu") || !strcmp(k, "overhead") || !strcmp(k, "linklayer")) {
+		return 0;
+	} else {
+		fprintf(ctx->err, "tbf: unknown parameter \"%s\"\n", k);
+		tbf_explain(ctx);
+		return -1;
+	}
+	return 0;
+}
+
+/* The checks after the loop, all reported before the usage (q_tbf.c). */
+static int tbf_check(struct cmd_ctx *ctx, struct tc_qopt *o, u64 lat_us)
+{
+	int bad = 0;
+
+	if (!o->rate_bps && ++bad)
+		fprintf(ctx->err, "tbf: the \"rate\" parameter is mandatory.\n");
+	if (!o->burst && ++bad)
+		fprintf(ctx->err, "tbf: the \"burst\" parameter is mandatory.\n");
+	if (o->peakrate_bps && !o->mtu && ++bad)
+		fprintf(ctx->err, "tbf: when \"peakrate\" is specified, \"mtu\" must also be specified.\n");
+	if (!o->has_limit && !lat_us && ++bad)
+		fprintf(ctx->err, "tbf: either \"limit\" or \"latency\" is required.\n");
+	if (bad) {
+		tbf_explain(ctx);
+		return -1;
+	}
+	if (!o->has_limit) {
+		double lim = (double)o->rate_bps * (double)lat_us / 1e6 + o->burst;
+
+		if (o->peakrate_bps) {
+			double lim2 = (double)o->peakrate_bps * (double)lat_us / 1e6 + o->mtu;
+
+			if (lim2 < lim)
+				lim = lim2;
+		}
+		o->limit = (u32)lim;
+		o->has_limit = true;
+	}
+	return 0;
+}
+
+static bool tbf_known(const char *k)
+{
+	static const char *const keys[] = { "limit", "latency", "lat", "burst", "buffer",
+		"maxburst", "mtu", "minburst", "rate", "peakrate", "mpu", "overhead", "linklayer" };
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcmp(k, keys[i]))
+			return true;
+	return false;
+}
+
+static int tbf_parse(struct cmd_ctx *ctx, int argc, char **argv, struct tc_qopt *o)
+{
+	u64 lat_us = 0;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(argv[0], "help")) {
+			tbf_explain(ctx);
+			return -1;
+		}
+		if (argc < 2 && tbf_known(argv[0])) {
+			fprintf(ctx->err, "Command line is not complete. Try option \"help\"\n");
+			return -255;
+		}
+		if (tbf_param(ctx, argv[0], argc > 1 ? argv[1] : "", o, &lat_us))
+			return -1;
+		argv++, argc--;
+	}
+	return tbf_check(ctx, o, lat_us);
+}
+
+/* What tbf_change() refuses: the peak rate must be above the rate. */
+static int tbf_validate(struct cmd_ctx *ctx, const struct tc_qopt *o)
+{
+	if (o->peakrate_bps && o->peakrate_bps <= o->rate_bps) {
+		fprintf(ctx->err, "RTNETLINK answers: Invalid argument\n");
+		return 2;
+	}
+	return 0;
+}
+
 static void show_one(struct cmd_ctx *ctx, const struct net_device *dev, bool with_dev, bool stats)
 {
 	const struct Qdisc *q = dev->qdisc;
@@ -276,7 +429,15 @@ static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **a
 		fprintf(ctx->err, "Cannot find device \"\"\n");
 		return 1;
 	}
-	if (kind) {
+	if (kind && !strcmp(kind, "tbf")) {
+		int e = tbf_parse(ctx, argc, argv, &r.opt);
+
+		if (e)
+			return e == -255 ? 255 : 1;
+		r.ops = qdisc_lookup_ops(kind);
+		if (tbf_validate(ctx, &r.opt))
+			return 2;
+	} else if (kind) {
 		r.ops = qdisc_lookup_ops(kind);
 		if (r.ops && (!strcmp(kind, "netem") ? netem_parse(ctx, argc, argv, &r.opt) :
 			      fifo_parse(ctx, kind, argc, argv, &r.opt)))
