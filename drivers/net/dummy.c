@@ -28,6 +28,7 @@ static void dummy_setup(struct net_device *dev)
 	dev->priv_flags |= IFF_LIVE_ADDR_CHANGE | IFF_NO_QUEUE | IFF_NO_OPER_REPORT;
 	dev->min_mtu = 0;
 	dev->max_mtu = 0;	/* no limit */
+	dev->features = NETIF_F_SOFTWARE_OFFLOADS;
 }
 
 static int dummy_newlink(struct net *src_net, struct net_device *dev, struct link_req *req,

@@ -43,6 +43,7 @@ static void loopback_setup(struct net_device *dev)
 	dev->tx_queue_len = 1000;
 	dev->header_ops = &eth_header_ops;
 	dev->netdev_ops = &loopback_ops;
+	dev->features = NETIF_F_SOFTWARE_OFFLOADS;
 	memset(dev->dev_addr, 0, ETH_ALEN);
 	memset(dev->broadcast, 0, ETH_ALEN);
 }

@@ -28,8 +28,9 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_READY);
 		return NETDEV_TX_OK;
 	}
-	/* is_skb_forwardable(): nothing larger than the peer's MTU crosses */
-	if (skb->len > rcv->mtu + ETH_HLEN + 4 /* VLAN_HLEN */) {
+	/* is_skb_forwardable(): nothing larger than the peer's MTU crosses,
+	 * except a super-packet (its segments are checked where they are cut) */
+	if (skb->len > rcv->mtu + ETH_HLEN + 4 /* VLAN_HLEN */ && !skb_is_gso(skb)) {
 		rcv->rx_dropped_core++;
 		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
 		return NETDEV_TX_BUSY;	/* NET_XMIT_DROP: the sender sees ENOBUFS */
@@ -115,6 +116,7 @@ static void veth_setup(struct net_device *dev)
 	dev->netdev_ops = &veth_netdev_ops;
 	dev->max_mtu = ETH_MAX_MTU;
 	dev->carrier = 0;
+	dev->features = NETIF_F_SOFTWARE_OFFLOADS;	/* VETH_FEATURES */
 }
 
 extern const struct rtnl_link_ops veth_link_ops;

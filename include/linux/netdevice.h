@@ -208,7 +208,26 @@ struct net_device {
 	void *rx_handler_data;
 	struct net_device *master;	/* upper device (bridge) */
 	void (*priv_destructor)(struct net_device *dev);
+
+	/* offloads (include/linux/netdev_features.h): what the device takes
+	 * whole; validate_xmit_skb() does the rest in software */
+	u64 features;
+	unsigned int gso_max_size;	/* largest super-packet, IP header on */
+	u16 gso_max_segs;
 };
+
+#define NETIF_F_SG		(1ULL << 0)	/* scatter-gather */
+#define NETIF_F_HW_CSUM		(1ULL << 3)	/* checksums any L4 (CHECKSUM_PARTIAL) */
+#define NETIF_F_TSO		(1ULL << 16)	/* TCPv4 segmentation */
+#define NETIF_F_GSO		(1ULL << 11)	/* software segmentation late */
+#define NETIF_F_GRO		(1ULL << 14)	/* merge received TCP segments */
+/* what veth, lo, bridge and dummy have on, as Linux's VETH_FEATURES */
+#define NETIF_F_SOFTWARE_OFFLOADS \
+	(NETIF_F_SG | NETIF_F_HW_CSUM | NETIF_F_TSO | NETIF_F_GSO | NETIF_F_GRO)
+#define GSO_MAX_SIZE		65536u
+#define GSO_MAX_SEGS		65535u
+
+struct sk_buff *validate_xmit_skb(struct sk_buff *skb, struct net_device *dev);
 
 static inline void *netdev_priv(const struct net_device *dev)
 {

@@ -76,6 +76,7 @@ struct sk_buff {
 	u32 trace_id;			/* follows the packet across clones and namespaces */
 	u8 trace_match;			/* 0 undecided, 1 traced, 2 filtered out */
 	u8 trace_on;			/* made while the world traced: one byte test per trace point */
+	u8 csum_offset;			/* CHECKSUM_PARTIAL: store the sum this far past csum_start */
 	const char *trace_last;		/* last stage passed (for drops) */
 	const char *trace_hint;		/* why, in words, when a drop is coming */
 	u32 truesize;
@@ -84,6 +85,7 @@ struct sk_buff {
 	u16 transport_header;		/* offsets from head */
 	u16 network_header;
 	u16 mac_header;
+	u16 csum_start;			/* CHECKSUM_PARTIAL: sum from here (offset from head) */
 
 	struct skb_pool *pool;
 	unsigned char *head, *data, *tail, *end;
@@ -108,6 +110,12 @@ int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len);
 void skb_dst_set(struct sk_buff *skb, struct dst_entry *dst);
 void skb_dst_drop(struct sk_buff *skb);
 void skb_orphan(struct sk_buff *skb);
+void skb_copy_header(struct sk_buff *n, const struct sk_buff *old);
+
+/* ---- segmentation offload (net/core/gso.c) ---- */
+int skb_checksum_help(struct sk_buff *skb);
+struct sk_buff *skb_gso_segment(struct sk_buff *skb);
+bool skb_gso_validate_network_len(const struct sk_buff *skb, unsigned int mtu);
 
 /* ---- the conntrack entry an skb carries (include/linux/skbuff.h) ----
  * _nfct holds a struct nf_conntrack pointer with the enum ip_conntrack_info
@@ -170,6 +178,19 @@ static inline void kfree_skb(struct sk_buff *skb)
 static inline struct skb_shared_info *skb_shinfo(const struct sk_buff *skb)
 {
 	return (struct skb_shared_info *)skb->end;
+}
+
+/* A super-packet: gso_segs segments of gso_size payload bytes each (the
+ * last may be shorter) behind one set of headers. */
+static inline bool skb_is_gso(const struct sk_buff *skb)
+{
+	return skb_shinfo(skb)->gso_size != 0;
+}
+
+/* tcp_skb_pcount()/skb_shinfo(skb)->gso_segs ?: 1 */
+static inline unsigned int skb_gso_segs(const struct sk_buff *skb)
+{
+	return skb_shinfo(skb)->gso_segs ? skb_shinfo(skb)->gso_segs : 1u;
 }
 
 static inline struct dst_entry *skb_dst(const struct sk_buff *skb)

@@ -57,6 +57,89 @@ enum {
 #define TCP_QUICKACK 12
 #define TCP_CONGESTION 13
 #define TCP_INFO 11
+#define TCP_USER_TIMEOUT 18
+#define TCP_INQ 36
+
+#define TCPI_OPT_TIMESTAMPS 1
+#define TCPI_OPT_SACK 2
+#define TCPI_OPT_WSCALE 4
+
+/* getsockopt(TCP_INFO), the layout of include/uapi/linux/tcp.h (what ss
+ * and iperf3 read) */
+struct tcp_info {
+	u8	tcpi_state;
+	u8	tcpi_ca_state;
+	u8	tcpi_retransmits;
+	u8	tcpi_probes;
+	u8	tcpi_backoff;
+	u8	tcpi_options;
+	u8	tcpi_snd_wscale : 4, tcpi_rcv_wscale : 4;
+	u8	tcpi_delivery_rate_app_limited:1, tcpi_fastopen_client_fail:2;
+
+	u32	tcpi_rto;
+	u32	tcpi_ato;
+	u32	tcpi_snd_mss;
+	u32	tcpi_rcv_mss;
+
+	u32	tcpi_unacked;
+	u32	tcpi_sacked;
+	u32	tcpi_lost;
+	u32	tcpi_retrans;
+	u32	tcpi_fackets;
+
+	/* Times. */
+	u32	tcpi_last_data_sent;
+	u32	tcpi_last_ack_sent;     /* Not remembered, sorry. */
+	u32	tcpi_last_data_recv;
+	u32	tcpi_last_ack_recv;
+
+	/* Metrics. */
+	u32	tcpi_pmtu;
+	u32	tcpi_rcv_ssthresh;
+	u32	tcpi_rtt;
+	u32	tcpi_rttvar;
+	u32	tcpi_snd_ssthresh;
+	u32	tcpi_snd_cwnd;
+	u32	tcpi_advmss;
+	u32	tcpi_reordering;
+
+	u32	tcpi_rcv_rtt;
+	u32	tcpi_rcv_space;
+
+	u32	tcpi_total_retrans;
+
+	u64	tcpi_pacing_rate;
+	u64	tcpi_max_pacing_rate;
+	u64	tcpi_bytes_acked;    /* RFC4898 tcpEStatsAppHCThruOctetsAcked */
+	u64	tcpi_bytes_received; /* RFC4898 tcpEStatsAppHCThruOctetsReceived */
+	u32	tcpi_segs_out;	     /* RFC4898 tcpEStatsPerfSegsOut */
+	u32	tcpi_segs_in;	     /* RFC4898 tcpEStatsPerfSegsIn */
+
+	u32	tcpi_notsent_bytes;
+	u32	tcpi_min_rtt;
+	u32	tcpi_data_segs_in;	/* RFC4898 tcpEStatsDataSegsIn */
+	u32	tcpi_data_segs_out;	/* RFC4898 tcpEStatsDataSegsOut */
+
+	u64   tcpi_delivery_rate;
+
+	u64	tcpi_busy_time;      /* Time (usec) busy sending data */
+	u64	tcpi_rwnd_limited;   /* Time (usec) limited by receive window */
+	u64	tcpi_sndbuf_limited; /* Time (usec) limited by send buffer */
+
+	u32	tcpi_delivered;
+	u32	tcpi_delivered_ce;
+
+	u64	tcpi_bytes_sent;     /* RFC4898 tcpEStatsPerfHCDataOctetsOut */
+	u64	tcpi_bytes_retrans;  /* RFC4898 tcpEStatsPerfOctetsRetrans */
+	u32	tcpi_dsack_dups;     /* RFC4898 tcpEStatsStackDSACKDups */
+	u32	tcpi_reord_seen;     /* reordering events seen */
+
+	u32	tcpi_rcv_ooopack;    /* Out-of-order packets received */
+
+	u32	tcpi_snd_wnd;	     /* peer's advertised receive window after
+				      * scaling (bytes)
+				      */
+};
 
 #define TCP_MSS_DEFAULT 536
 #define TCP_INIT_CWND 10
@@ -179,6 +262,13 @@ struct tcp_sock {
 	u32 duplicate_sack[2];
 	u32 lingertime;
 	u64 rcv_tstamp;			/* last segment received (keepalive) */
+	/* TCP_KEEPIDLE/INTVL (seconds), TCP_KEEPCNT: 0 means the sysctl */
+	u32 keepalive_time, keepalive_intvl;
+	u8 keepalive_probes;
+	u32 user_timeout;		/* TCP_USER_TIMEOUT, ms; 0 off */
+	u64 retrans_stamp;		/* when the head now being retransmitted first left */
+	u32 total_retrans;		/* tcpi_total_retrans */
+	u64 bytes_acked, bytes_received;
 	u64 synq_overflow_ts;		/* listener: 1 + when a SYN last got a cookie */
 	struct {			/* receive buffer autotuning (rcvq_space) */
 		u32 space, seq;
@@ -288,6 +378,7 @@ int cookie_v4_check(struct sock *lsk, struct sk_buff *skb);
 
 /* tcp_output.c */
 int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb);
+int tcp_transmit_skbs(struct sock *sk, struct sk_buff *skb, unsigned int segs);
 void tcp_write_xmit(struct sock *sk);
 void tcp_push(struct sock *sk);
 void tcp_send_ack(struct sock *sk);
@@ -325,6 +416,25 @@ static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
 	u32 out = tp->packets_out - tp->sacked_out + tp->retrans_out;
 
 	return out > tp->packets_out ? tp->packets_out : out;
+}
+
+/* net/ipv4/tcp_offload.c */
+struct sk_buff *tcp4_gso_segment(struct sk_buff *skb);
+
+/* keepalive_time_when() and friends: the socket's value or the sysctl's */
+static inline u32 keepalive_time_when(const struct tcp_sock *tp, const struct tcp_net *tn)
+{
+	return tp->keepalive_time ? tp->keepalive_time : (u32)tn->sysctl_tcp_keepalive_time;
+}
+
+static inline u32 keepalive_intvl_when(const struct tcp_sock *tp, const struct tcp_net *tn)
+{
+	return tp->keepalive_intvl ? tp->keepalive_intvl : (u32)tn->sysctl_tcp_keepalive_intvl;
+}
+
+static inline u32 keepalive_probes(const struct tcp_sock *tp, const struct tcp_net *tn)
+{
+	return tp->keepalive_probes ? tp->keepalive_probes : (u32)tn->sysctl_tcp_keepalive_probes;
 }
 
 #endif

@@ -29,7 +29,7 @@ int br_dev_queue_push_xmit(struct net *net, struct sock *sk, struct sk_buff *skb
 {
 	(void)net;
 	(void)sk;
-	if (skb->len > skb->dev->mtu) {
+	if (skb->len > skb->dev->mtu && !skb_is_gso(skb)) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
 		return 0;
 	}

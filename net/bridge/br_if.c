@@ -285,6 +285,7 @@ static void br_dev_setup(struct net_device *dev)
 	dev->priv_flags |= IFF_EBRIDGE | IFF_NO_QUEUE | IFF_LIVE_ADDR_CHANGE;
 	dev->max_mtu = ETH_MAX_MTU;
 	dev->carrier = 0;
+	dev->features = NETIF_F_SOFTWARE_OFFLOADS;	/* the ports segment what they must */
 }
 
 static void br_apply_req(struct net_bridge *br, const struct bridge_req *r)

@@ -56,6 +56,8 @@ struct net_device *alloc_netdev(size_t priv_size, const char *name,
 	dev->mtu = ETH_DATA_LEN;
 	dev->min_mtu = ETH_MIN_MTU;
 	dev->max_mtu = ETH_DATA_LEN;
+	dev->gso_max_size = GSO_MAX_SIZE;
+	dev->gso_max_segs = GSO_MAX_SEGS;
 	if (setup)
 		setup(dev);
 	return dev;

@@ -9,7 +9,7 @@
 #include "net/sch_generic.h"
 #include "net/trace.h"
 
-int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
+static int xmit_one(struct sk_buff *skb, struct net_device *dev)
 {
 	struct net *net = dev_net(dev);
 	struct packet_type *pt;
@@ -28,6 +28,24 @@ int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
 		pt->func(c, dev, pt, dev);
 	}
 	return dev->netdev_ops->ndo_start_xmit(skb, dev);
+}
+
+/* validate_xmit_skb() first: a device without TSO or checksum offload
+ * gets real segments and checksums, and so do its taps. */
+int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	int rc = NETDEV_TX_OK;
+
+	skb->next = NULL;
+	skb = validate_xmit_skb(skb, dev);
+	while (skb) {
+		struct sk_buff *next = skb->next;
+
+		skb->next = NULL;
+		rc = xmit_one(skb, dev);
+		skb = next;
+	}
+	return rc;
 }
 
 int dev_queue_xmit(struct sk_buff *skb)

@@ -253,6 +253,13 @@ static void copy_skb_header(struct sk_buff *n, const struct sk_buff *old)
 	n->transport_header = old->transport_header;
 	n->network_header = old->network_header;
 	n->mac_header = old->mac_header;
+	n->csum_start = old->csum_start;
+	n->csum_offset = old->csum_offset;
+}
+
+void skb_copy_header(struct sk_buff *n, const struct sk_buff *old)
+{
+	copy_skb_header(n, old);
 }
 
 struct sk_buff *skb_clone(struct sk_buff *skb)
@@ -288,6 +295,8 @@ struct sk_buff *skb_copy(const struct sk_buff *skb)
 	}
 	copy_skb_header(n, skb);
 	n->data_len = 0;
+	skb_shinfo(n)->gso_size = skb_shinfo(skb)->gso_size;
+	skb_shinfo(n)->gso_segs = skb_shinfo(skb)->gso_segs;
 	/* header offsets are relative to head, which moved with the same headroom */
 	return n;
 }
@@ -300,6 +309,7 @@ int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	unsigned int size = (unsigned int)(skb->end - skb->head) + (unsigned int)nhead +
 			    (unsigned int)ntail;
 	struct sk_buff *fl = skb_shinfo(skb)->frag_list;
+	u16 gso_size = skb_shinfo(skb)->gso_size, gso_segs = skb_shinfo(skb)->gso_segs;
 	unsigned int bufsize;
 	unsigned char *buf;
 	u8 cls;
@@ -313,6 +323,9 @@ int pskb_expand_head(struct sk_buff *skb, int nhead, int ntail)
 	skb_release_data(skb);
 	skb_set_buffer(skb, buf, bufsize, cls);
 	skb_shinfo(skb)->frag_list = fl;
+	skb_shinfo(skb)->gso_size = gso_size;
+	skb_shinfo(skb)->gso_segs = gso_segs;
+	skb->csum_start = (u16)(skb->csum_start + nhead);
 	skb->data = buf + nhead + data_off;
 	skb->tail = buf + nhead + tail_off;
 	skb->mac_header = (u16)(skb->mac_header + nhead);

@@ -14,6 +14,8 @@ static bool ip_exceeds_mtu(const struct sk_buff *skb, unsigned int mtu)
 {
 	if (skb->len <= mtu)
 		return false;
+	if (skb_is_gso(skb) && skb_gso_validate_network_len(skb, mtu))
+		return false;
 	if (!(ip_hdr(skb)->frag_off & htons(IP_DF)))
 		return false;
 	if (IPCB(skb)->frag_max_size > mtu)

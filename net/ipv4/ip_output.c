@@ -96,10 +96,42 @@ static int ip_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
 	return ip_do_fragment(net, sk, skb, output);
 }
 
+/* ip_finish_output_gso(): segments that fit go whole (the device or
+ * validate_xmit_skb() cuts them); otherwise cut here and fragment each. */
+static int ip_finish_output_gso(struct net *net, struct sock *sk, struct sk_buff *skb,
+				unsigned int mtu)
+{
+	struct sk_buff *segs;
+	int ret = 0;
+
+	if (skb_gso_validate_network_len(skb, mtu))
+		return ip_finish_output2(net, sk, skb);
+	segs = skb_gso_segment(skb);
+	if (!segs) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_SKB_GSO_SEG);
+		return -ENOMEM;
+	}
+	consume_skb(skb);
+	while (segs) {
+		struct sk_buff *next = segs->next;
+		int err;
+
+		segs->next = NULL;
+		err = segs->len > mtu ? ip_fragment(net, sk, segs, mtu, ip_finish_output2) :
+		      ip_finish_output2(net, sk, segs);
+		if (err && !ret)
+			ret = err;
+		segs = next;
+	}
+	return ret;
+}
+
 static int ip_finish_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	unsigned int mtu = ip_skb_dst_mtu(sk, skb);
 
+	if (skb_is_gso(skb))
+		return ip_finish_output_gso(net, sk, skb, mtu);
 	if (skb->len > mtu || IPCB(skb)->frag_max_size)
 		return ip_fragment(net, sk, skb, mtu, ip_finish_output2);
 	return ip_finish_output2(net, sk, skb);

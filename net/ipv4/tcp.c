@@ -424,6 +424,44 @@ static int tcp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 	return (int)copied;
 }
 
+/* TCP_KEEPIDLE (1..32767 s) restarts a running keepalive timer with the
+ * new idle time less what has passed (tcp_sock_set_keepidle_locked);
+ * TCP_KEEPINTVL (1..32767 s), TCP_KEEPCNT (1..127), TCP_USER_TIMEOUT (ms). */
+static int tcp_keepalive_setsockopt(struct sock *sk, int name, int v)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u64 idle, elapsed;
+
+	switch (name) {
+	case TCP_KEEPIDLE:
+		if (v < 1 || v > 32767)
+			return -EINVAL;
+		tp->keepalive_time = (u32)v;
+		if (!sk->sk_keepopen || TCPF(sk->sk_state) & (TCPF(TCP_CLOSE) | TCPF(TCP_LISTEN)))
+			return 0;
+		idle = (u64)v * NSEC_PER_SEC;
+		elapsed = sk->sk_world->now - tp->rcv_tstamp;
+		mod_timer(&inet_csk(sk)->sk_timer,
+			  sk->sk_world->now + (idle > elapsed ? idle - elapsed : 0));
+		return 0;
+	case TCP_KEEPINTVL:
+		if (v < 1 || v > 32767)
+			return -EINVAL;
+		tp->keepalive_intvl = (u32)v;
+		return 0;
+	case TCP_KEEPCNT:
+		if (v < 1 || v > 127)
+			return -EINVAL;
+		tp->keepalive_probes = (u8)v;
+		return 0;
+	default:	/* TCP_USER_TIMEOUT */
+		if (v < 0)
+			return -EINVAL;
+		tp->user_timeout = (u32)v;
+		return 0;
+	}
+}
+
 static int tcp_setsockopt(struct sock *sk, int level, int name, const void *val,
 			  unsigned int len)
 {
@@ -465,6 +503,8 @@ static int tcp_setsockopt(struct sock *sk, int level, int name, const void *val,
 	case TCP_KEEPIDLE:
 	case TCP_KEEPINTVL:
 	case TCP_KEEPCNT:
+	case TCP_USER_TIMEOUT:
+		return tcp_keepalive_setsockopt(sk, name, v);
 	case TCP_QUICKACK:
 		return v < 0 ? -EINVAL : 0;
 	default:
@@ -497,6 +537,76 @@ static int tcp_get_info(struct sock *sk, void *val, unsigned int *len)
 		*len = sizeof(ti);
 	memcpy(val, &ti, *len);
 	return 0;
+static u32 ns_to_ms_ago(const struct sock *sk, u64 t)
+{
+	return t ? (u32)((sk->sk_world->now - t) / NSEC_PER_MSEC) : 0;
+}
+
+/* tcp_get_info(): the fields ss -i and iperf3 read */
+static void tcp_get_info(struct sock *sk, struct tcp_info *info)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	const struct inet_connection_sock *icsk = inet_csk(sk);
+
+	memset(info, 0, sizeof(*info));
+	info->tcpi_state = sk->sk_state;
+	info->tcpi_ca_state = icsk->icsk_ca_state;
+	info->tcpi_retransmits = icsk->icsk_retransmits;
+	info->tcpi_probes = icsk->icsk_probes_out;
+	info->tcpi_backoff = icsk->icsk_backoff;
+	info->tcpi_options = (u8)((tp->tstamp_ok ? TCPI_OPT_TIMESTAMPS : 0) |
+				  (tp->sack_ok ? TCPI_OPT_SACK : 0) |
+				  (tp->wscale_ok ? TCPI_OPT_WSCALE : 0));
+	if (tp->wscale_ok) {
+		info->tcpi_snd_wscale = tp->snd_wscale & 15;
+		info->tcpi_rcv_wscale = tp->rcv_wscale & 15;
+	}
+	info->tcpi_rto = (u32)(icsk->icsk_rto / 1000);
+	info->tcpi_ato = (u32)(TCP_DELACK_MIN_NS / 1000);
+	info->tcpi_snd_mss = tp->mss_cache;
+	info->tcpi_rcv_mss = tp->rcv_mss;
+	info->tcpi_unacked = tp->packets_out;
+	info->tcpi_sacked = tp->sacked_out;
+	info->tcpi_retrans = tp->retrans_out;
+	info->tcpi_last_data_recv = ns_to_ms_ago(sk, icsk->icsk_ack_lrcvtime);
+	info->tcpi_last_ack_recv = ns_to_ms_ago(sk, tp->rcv_tstamp);
+	info->tcpi_pmtu = sk->sk_dst_cache ? dst_mtu(sk->sk_dst_cache) : 0;
+	info->tcpi_rcv_ssthresh = tp->rcv_ssthresh;
+	info->tcpi_rtt = (u32)(tp->srtt_ns / 1000);
+	info->tcpi_rttvar = (u32)(tp->mdev_ns / 1000);
+	info->tcpi_snd_ssthresh = tp->snd_ssthresh;
+	info->tcpi_snd_cwnd = tp->snd_cwnd;
+	info->tcpi_advmss = tp->advmss;
+	info->tcpi_reordering = 3;
+	info->tcpi_rcv_space = tp->rcvq_space.space;
+	info->tcpi_total_retrans = tp->total_retrans;
+	info->tcpi_bytes_acked = tp->snd_una - tp->iss - (tp->snd_una != tp->iss);
+	info->tcpi_bytes_received = tp->rcv_nxt - tp->irs - (tp->rcv_nxt != tp->irs);
+	info->tcpi_notsent_bytes = tp->write_seq - tp->snd_nxt;
+	info->tcpi_snd_wnd = tp->snd_wnd;
+}
+
+static int tcp_getsockopt_int(struct sock *sk, int name, int *v)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	const struct tcp_net *tn = tcp_pernet(sock_net(sk));
+
+	switch (name) {
+	case TCP_KEEPIDLE:
+		*v = (int)keepalive_time_when(tp, tn);
+		return 0;
+	case TCP_KEEPINTVL:
+		*v = (int)keepalive_intvl_when(tp, tn);
+		return 0;
+	case TCP_KEEPCNT:
+		*v = (int)keepalive_probes(tp, tn);
+		return 0;
+	case TCP_USER_TIMEOUT:
+		*v = (int)tp->user_timeout;
+		return 0;
+	default:
+		return -ENOPROTOOPT;
+	}
 }
 
 static int tcp_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)
@@ -525,8 +635,17 @@ static int tcp_getsockopt(struct sock *sk, int level, int name, void *val, unsig
 		*len = (unsigned int)l;
 		return 0;
 	}
+	case TCP_INFO: {
+		struct tcp_info info;
+
+		tcp_get_info(sk, &info);
+		*len = *len < sizeof(info) ? *len : (unsigned int)sizeof(info);
+		memcpy(val, &info, *len);
+		return 0;
+	}
 	default:
-		return -ENOPROTOOPT;
+		if (tcp_getsockopt_int(sk, name, &v))
+			return -ENOPROTOOPT;
 	}
 	if (*len < sizeof(int))
 		return -EINVAL;

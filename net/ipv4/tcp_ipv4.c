@@ -63,7 +63,7 @@ int tcp_v4_rcv(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_OTHERHOST);
 		return 0;
 	}
-	__TCP_INC_STATS(net, TCP_MIB_INSEGS);
+	net->mib.tcp[TCP_MIB_INSEGS] += skb_gso_segs(skb);
 	if (!pskb_may_pull(skb, sizeof(*th)))
 		return tcp_v4_rcv_bad(net, skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 	skb_reset_transport_header(skb);
@@ -71,7 +71,9 @@ int tcp_v4_rcv(struct sk_buff *skb)
 	if (th->doff < 5 || !pskb_may_pull(skb, (unsigned int)th->doff * 4u))
 		return tcp_v4_rcv_bad(net, skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 	th = tcp_hdr(skb);
-	if (skb->ip_summed != CHECKSUM_UNNECESSARY &&
+	/* skb_csum_unnecessary(): a CHECKSUM_PARTIAL packet came from this
+	 * world over veth/lo/bridge and was never on a wire */
+	if (skb->ip_summed != CHECKSUM_UNNECESSARY && skb->ip_summed != CHECKSUM_PARTIAL &&
 	    tcp_v4_csum(skb, iph->saddr, iph->daddr, skb->len)) {
 		__TCP_INC_STATS(net, TCP_MIB_CSUMERRORS);
 		return tcp_v4_rcv_bad(net, skb, SKB_DROP_REASON_TCP_CSUM);

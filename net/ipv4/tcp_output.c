@@ -12,10 +12,12 @@
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/tcp.h"
+#include "net/sch_generic.h"
 #include "net/trace.h"
 #include "net/world.h"
 
 #define TCP_HEADROOM (NET_SKB_PAD + 32 + 20 + 60)
+#define MAX_TCP_HEADER_LEN (20 + 60)	/* IP and TCP with options, within gso_max_size */
 
 u32 tcp_time_stamp(const struct sock *sk)
 {
@@ -137,7 +139,10 @@ static unsigned int tcp_established_options(const struct sock *sk, u8 *p)
 	return (unsigned int)(p - s);
 }
 
-static void tcp_v4_send_check(struct sk_buff *skb, __be32 saddr, __be32 daddr)
+/* tcp_v4_send_check(): a device that checksums (NETIF_F_HW_CSUM: veth,
+ * lo, bridge) gets CHECKSUM_PARTIAL — the pseudo-header sum in the field,
+ * the rest for validate_xmit_skb() or nobody; others a complete sum. */
+static void tcp_v4_send_check(struct sk_buff *skb, __be32 saddr, __be32 daddr, bool hw)
 {
 	struct tcphdr *th = tcp_hdr(skb);
 	u16 proto = htons(IPPROTO_TCP), l = htons((u16)skb->len);
@@ -147,6 +152,13 @@ static void tcp_v4_send_check(struct sk_buff *skb, __be32 saddr, __be32 daddr)
 	sum = csum_partial(&daddr, 4, sum);
 	sum = csum_partial(&proto, 2, sum);
 	sum = csum_partial(&l, 2, sum);
+	if (hw) {
+		th->check = (u16)~csum_fold(sum);
+		skb->ip_summed = CHECKSUM_PARTIAL;
+		skb->csum_start = skb->transport_header;
+		skb->csum_offset = 16;	/* offsetof(struct tcphdr, check) */
+		return;
+	}
 	sum = csum_partial(skb->data, (int)skb->len, sum);
 	th->check = csum_fold(sum);
 }
@@ -167,70 +179,121 @@ static void tcp_push_ip_header(struct sock *sk, struct sk_buff *skb, u8 flags)
 	iph->daddr = sk->inet_daddr;
 	if (sk->pmtudisc >= IP_PMTUDISC_WANT)
 		iph->frag_off = htons(IP_DF);
-	/* a SYN-ACK leaves from the request socket, whose IP id is 0 */
-	if ((flags & (TCPHDR_SYN | TCPHDR_ACK)) != (TCPHDR_SYN | TCPHDR_ACK))
-		iph->id = htons(sk->inet_id++);
+	/* a SYN-ACK leaves from the request socket, whose IP id is 0; the
+	 * segments of a super-packet take the ids after its own */
+	if ((flags & (TCPHDR_SYN | TCPHDR_ACK)) != (TCPHDR_SYN | TCPHDR_ACK)) {
+		iph->id = htons(sk->inet_id);
+		sk->inet_id = (u16)(sk->inet_id + skb_gso_segs(skb));
+	}
 }
 
-/* tcp_transmit_skb() + __tcp_transmit_skb() + ip_queue_xmit() */
-int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
+/* The payload of segs queued skbs from skb on, in one packet (TSO). */
+static struct sk_buff *tcp_copy_payload(struct sock *sk, struct sk_buff *skb,
+					unsigned int segs, u8 *flags)
+{
+	unsigned int len = 0, i;
+	struct sk_buff *it, *n;
+
+	for (i = 0, it = skb; i < segs; i++, it = it->next)
+		len += it->len;
+	n = tcp_alloc_skb(sk, len);
+	if (!n)
+		return NULL;
+	*flags = 0;
+	for (i = 0, it = skb; i < segs; i++, it = it->next) {
+		if (it->len)
+			skb_copy_bits(it, 0, skb_put(n, it->len), (int)it->len);
+		*flags |= TCP_SKB_CB(it)->tcp_flags;
+	}
+	/* a TSO packet carries PSH, as Linux's do on veth and in its own
+	 * packetdrill scripts (segmentation leaves it on the last segment) */
+	if (segs > 1) {
+		skb_shinfo(n)->gso_size = (u16)tcp_sk(sk)->mss_cache;
+		skb_shinfo(n)->gso_segs = (u16)segs;
+		*flags |= TCPHDR_PSH;
+	}
+	return n;
+}
+
+static void tcp_fill_header(struct sock *sk, struct sk_buff *n, const u8 *opts,
+			    unsigned int olen, u32 seq, u8 flags)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
-	struct net *net = sock_net(sk);
-	u8 opts[40];
-	unsigned int olen;
-	struct sk_buff *n;
-	struct tcphdr *th;
+	struct tcphdr *th = (struct tcphdr *)skb_push(n, sizeof(*th) + olen);
 
-	if (!sk->sk_dst_cache)
-		return -EHOSTUNREACH;
-	olen = cb->tcp_flags & TCPHDR_SYN ? tcp_syn_options(sk, opts) :
-	       tcp_established_options(sk, opts);
-	if (!(cb->tcp_flags & TCPHDR_SYN))
-		tcp_sk(sk)->dsack = 0;		/* sent once */
-	n = tcp_alloc_skb(sk, skb->len);
-	if (!n)
-		return -ENOBUFS;
-	if (skb->len)
-		skb_copy_bits(skb, 0, skb_put(n, skb->len), (int)skb->len);
-	th = (struct tcphdr *)skb_push(n, sizeof(*th) + olen);
 	skb_reset_transport_header(n);
 	memset(th, 0, sizeof(*th));
 	memcpy(th + 1, opts, olen);
 	th->source = sk->inet_sport;
 	th->dest = sk->inet_dport;
-	th->seq = htonl(cb->seq);
+	th->seq = htonl(seq);
 	th->doff = (u8)((sizeof(*th) + olen) / 4);
-	th->flags = cb->tcp_flags;
-	if (cb->tcp_flags & TCPHDR_ACK)
+	th->flags = flags;
+	if (flags & TCPHDR_ACK)
 		th->ack_seq = htonl(tp->rcv_nxt);
-	if (cb->tcp_flags & TCPHDR_SYN)
+	if (flags & TCPHDR_SYN)
 		th->window = htons((u16)(tp->rcv_wnd > 65535 ? 65535 : tp->rcv_wnd));
 	else
 		th->window = htons(tcp_select_window(sk));
-	tcp_v4_send_check(n, sk->inet_saddr, sk->inet_daddr);
+}
+
+/* What sending data and an ACK tells the delayed-ACK machinery. */
+static void tcp_event_sent(struct sock *sk, bool data, u8 flags)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
 	/* tcp_event_data_sent(): data sent within the ATO (40 ms) of data
 	 * received makes the connection interactive (pingpong) */
-	if (skb->len && sk->sk_world->now < inet_csk(sk)->icsk_ack_lrcvtime + TCP_DELACK_MIN_NS)
+	if (data && sk->sk_world->now < inet_csk(sk)->icsk_ack_lrcvtime + TCP_DELACK_MIN_NS)
 		inet_csk(sk)->icsk_ack_pingpong = 1;
-	if (cb->tcp_flags & TCPHDR_ACK) {
+	if (flags & TCPHDR_ACK) {
 		inet_csk(sk)->icsk_ack_pending = 0;
 		del_timer(&inet_csk(sk)->icsk_delack_timer);
 		tp->num_sacks = tp->num_sacks && skb_queue_empty(&tp->out_of_order_queue) ?
 				0 : tp->num_sacks;
 	}
-	tcp_push_ip_header(sk, n, cb->tcp_flags);
-	dst_hold(sk->sk_dst_cache);
-	skb_dst_set(n, sk->sk_dst_cache);
-	n->dev = sk->sk_dst_cache->dev;
+}
+
+/* tcp_transmit_skb() + __tcp_transmit_skb() + ip_queue_xmit(), for segs
+ * consecutive queued skbs sent as one TSO packet (segs 1: one segment). */
+int tcp_transmit_skbs(struct sock *sk, struct sk_buff *skb, unsigned int segs)
+{
+	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
+	struct net *net = sock_net(sk);
+	struct dst_entry *dst = sk->sk_dst_cache;
+	u8 opts[40], flags;
+	unsigned int olen;
+	struct sk_buff *n;
+
+	if (!dst)
+		return -EHOSTUNREACH;
+	olen = cb->tcp_flags & TCPHDR_SYN ? tcp_syn_options(sk, opts) :
+	       tcp_established_options(sk, opts);
+	if (!(cb->tcp_flags & TCPHDR_SYN))
+		tcp_sk(sk)->dsack = 0;		/* sent once */
+	n = tcp_copy_payload(sk, skb, segs, &flags);
+	if (!n)
+		return -ENOBUFS;
+	tcp_event_sent(sk, n->len != 0, flags);
+	tcp_fill_header(sk, n, opts, olen, cb->seq, flags);
+	tcp_v4_send_check(n, sk->inet_saddr, sk->inet_daddr,
+			  dst->dev && (dst->dev->features & NETIF_F_HW_CSUM));
+	tcp_push_ip_header(sk, n, flags);
+	dst_hold(dst);
+	skb_dst_set(n, dst);
+	n->dev = dst->dev;
 	n->priority = sk->sk_priority;
 	n->mark = sk->sk_mark;
 	skb_trace(n, "tcp_transmit_skb");
-	__TCP_INC_STATS(net, TCP_MIB_OUTSEGS);
+	net->mib.tcp[TCP_MIB_OUTSEGS] += segs;
 	__IP_INC_STATS(net, IPSTATS_MIB_OUTREQUESTS);
 	skb_trace(n, "ip_queue_xmit");
 	return ip_local_out(net, sk, n) > 0 ? 0 : 0;
+}
+
+int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
+{
+	return tcp_transmit_skbs(sk, skb, 1);
 }
 
 /* tcp_fragment(): split skb so that it holds len bytes; the rest goes into
@@ -271,7 +334,90 @@ static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct sk_buff *skb)
 	       !after(tp->snd_sml, tp->snd_nxt);
 }
 
-/* tcp_write_xmit(): send queued skbs while cwnd, rwnd and Nagle allow */
+/* tcp_tso_segs(): how many queued skbs from skb on go out as one TSO
+ * packet — full-MSS skbs (the last may be short) that cwnd, the peer's
+ * window and Nagle let go now, within the device's gso_max_size and
+ * gso_max_segs.  1 when the route's device has no TSO. */
+static unsigned int tcp_tso_segs(struct sock *sk, struct sk_buff *skb, u32 wnd_end)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	const struct net_device *dev = sk->sk_dst_cache ? sk->sk_dst_cache->dev : NULL;
+	const struct sk_buff *q = (const struct sk_buff *)&tp->sk_write_queue;
+	unsigned int segs = 1, bytes = skb->len, max_bytes, max_segs;
+
+	if (!dev || !(dev->features & NETIF_F_TSO))
+		return 1;
+	/* Not over a qdisc (netem, tbf) yet: receiving super-packets that
+	 * netem lost, duplicated or reordered stalls (tests/unit/test_tcp.c
+	 * test_lossy_*), where Linux would send them whole. */
+	if (dev->qdisc && dev->qdisc->ops->enqueue)
+		return 1;
+	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
+		    MAX_TCP_HEADER_LEN;
+	max_segs = dev->gso_max_segs;
+	while (skb->next != q && skb->len == tp->mss_cache &&
+	       !(TCP_SKB_CB(skb)->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN))) {
+		struct sk_buff *next = skb->next;
+
+		if (segs >= max_segs || bytes + next->len > max_bytes ||
+		    next->len > tp->mss_cache ||
+		    tcp_packets_in_flight(tp) + segs >= tp->snd_cwnd ||
+		    after(TCP_SKB_CB(next)->end_seq - !!(TCP_SKB_CB(next)->tcp_flags & TCPHDR_FIN),
+			  wnd_end) ||
+		    (TCP_SKB_CB(next)->tcp_flags & TCPHDR_SYN) || tcp_nagle_hold(tp, next))
+			break;
+		bytes += next->len;
+		segs++;
+		skb = next;
+	}
+	return segs;
+}
+
+/* tcp_event_new_data_sent() for one queued skb that just left */
+static void tcp_event_new_data_sent(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
+
+	cb->when = sk->sk_world->now;
+	tp->snd_nxt = cb->end_seq;
+	tp->packets_out++;
+	if (tp->packets_out > tp->max_packets_out)
+		tp->max_packets_out = tp->packets_out;
+	if (skb->len < tp->mss_cache) {	/* tcp_minshall_update() */
+		tp->snd_sml = cb->end_seq;
+		tp->snd_sml_set = 1;
+	}
+	if (skb->len)
+		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPORIGDATASENT);
+	tp->send_head = skb->next == (struct sk_buff *)&tp->sk_write_queue ? NULL : skb->next;
+}
+
+/* Whether the head of the unsent queue may go now (cwnd, the peer's
+ * window, Nagle); may split it to fit.  tcp_snd_wnd_test(): a segment
+ * goes only when it fits the receive window; split at the window's edge
+ * only when nothing is in flight (a window smaller than a segment). */
+static bool tcp_may_send_head(struct sock *sk, struct sk_buff *skb, u32 wnd_end)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
+
+	if (tcp_packets_in_flight(tp) >= tp->snd_cwnd) {
+		tp->is_cwnd_limited = 1;
+		return false;
+	}
+	if (skb->len > tp->mss_cache && tcp_fragment(sk, skb, tp->mss_cache))
+		return false;
+	if (after(cb->seq + skb->len, wnd_end)) {
+		if (tp->packets_out || !after(wnd_end, cb->seq) ||
+		    tcp_fragment(sk, skb, wnd_end - cb->seq))
+			return false;
+	}
+	return !tcp_nagle_hold(tp, skb);
+}
+
+/* tcp_write_xmit(): send queued skbs while cwnd, rwnd and Nagle allow,
+ * as TSO super-packets where the route's device takes them */
 void tcp_write_xmit(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
@@ -279,38 +425,15 @@ void tcp_write_xmit(struct sock *sk)
 
 	while ((skb = tp->send_head) != NULL) {
 		u32 wnd_end = tp->snd_una + tp->snd_wnd;
-		struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
+		unsigned int segs;
 
-		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd) {
-			tp->is_cwnd_limited = 1;
+		if (!tcp_may_send_head(sk, skb, wnd_end))
 			break;
-		}
-		if (skb->len > tp->mss_cache && tcp_fragment(sk, skb, tp->mss_cache))
-			break;
-		/* tcp_snd_wnd_test(): a segment goes only when it fits the
-		 * receive window; split at the window's edge only when nothing
-		 * is in flight (a window smaller than a segment). */
-		if (after(cb->seq + skb->len, wnd_end)) {
-			if (tp->packets_out || !after(wnd_end, cb->seq) ||
-			    tcp_fragment(sk, skb, wnd_end - cb->seq))
-				break;
-		}
-		if (tcp_nagle_hold(tp, skb))
-			break;
-		cb->when = sk->sk_world->now;
+		segs = tcp_tso_segs(sk, skb, wnd_end);
 		skb_trace_note(skb, "tcp_write_xmit", NULL);
-		tcp_transmit_skb(sk, skb);
-		tp->snd_nxt = cb->end_seq;
-		tp->packets_out++;
-		if (tp->packets_out > tp->max_packets_out)
-			tp->max_packets_out = tp->packets_out;
-		if (skb->len < tp->mss_cache) {	/* tcp_minshall_update() */
-			tp->snd_sml = cb->end_seq;
-			tp->snd_sml_set = 1;
-		}
-		if (skb->len)
-			__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPORIGDATASENT);
-		tp->send_head = skb->next == (struct sk_buff *)&tp->sk_write_queue ? NULL : skb->next;
+		tcp_transmit_skbs(sk, skb, segs);
+		for (unsigned int i = 0; i < segs; i++, skb = skb->next)
+			tcp_event_new_data_sent(sk, skb);
 		if (!timer_pending(&inet_csk(sk)->icsk_retransmit_timer))
 			tcp_rearm_rto(sk);
 	}
@@ -515,6 +638,7 @@ int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 	cb->when = sk->sk_world->now;
 	if (!(cb->sacked & TCPCB_RETRANS))
 		tp->retrans_out++;
+	tp->total_retrans++;
 	cb->sacked |= TCPCB_RETRANS | TCPCB_EVER_RETRANS;
 	__TCP_INC_STATS(sock_net(sk), TCP_MIB_RETRANSSEGS);
 	tp->total_retrans++;

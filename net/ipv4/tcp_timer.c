@@ -43,8 +43,15 @@ static bool tcp_write_timeout(struct sock *sk)
 		limit = icsk->icsk_syn_retries ? icsk->icsk_syn_retries : tn->sysctl_tcp_syn_retries;
 	else if (sk->sk_state == TCP_SYN_RECV)
 		limit = tn->sysctl_tcp_synack_retries;
-	if (icsk->icsk_retransmits < limit)
+	/* retransmits_timed_out(): TCP_USER_TIMEOUT replaces the count */
+	if (tcp_sk(sk)->user_timeout && icsk->icsk_retransmits &&
+	    sk->sk_state != TCP_SYN_SENT && sk->sk_state != TCP_SYN_RECV) {
+		if (sk->sk_world->now - tcp_sk(sk)->retrans_stamp <
+		    (u64)tcp_sk(sk)->user_timeout * NSEC_PER_MSEC)
+			return false;
+	} else if (icsk->icsk_retransmits < limit) {
 		return false;
+	}
 	if (sk->sk_state == TCP_SYN_RECV) {
 		tcp_done(sk);
 		return true;
@@ -72,6 +79,21 @@ static void tcp_probe_timer(struct sock *sk)
 	tcp_send_probe0(sk);
 	tcp_reset_xmit_timer(sk, icsk->icsk_rto << (icsk->icsk_probes_out < 10 ?
 						      icsk->icsk_probes_out : 10));
+}
+
+/* tcp_clamp_rto_to_user_timeout(): the last RTO fires when the user
+ * timeout ends, not a whole backed-off RTO later */
+static u64 tcp_clamp_rto_to_user_timeout(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	u64 rto = inet_csk(sk)->icsk_rto, end, now = sk->sk_world->now;
+
+	if (!tp->user_timeout || sk->sk_state == TCP_SYN_SENT || sk->sk_state == TCP_SYN_RECV)
+		return rto;
+	end = tp->retrans_stamp + (u64)tp->user_timeout * NSEC_PER_MSEC;
+	if (end <= now)
+		return NSEC_PER_MSEC;
+	return end - now < rto ? end - now : rto;
 }
 
 /* tcp_retransmit_timer(): RTO expired — collapse cwnd to one segment
@@ -104,12 +126,14 @@ static void tcp_retransmit_timer(struct timer_list *t)
 		tp->high_seq = tp->snd_nxt;
 		tp->dup_acks = 0;
 	}
+	if (head && !icsk->icsk_retransmits)
+		tp->retrans_stamp = TCP_SKB_CB(head)->when;
 	if (head)
 		tcp_retransmit_skb(sk, head);
 	icsk->icsk_backoff++;
 	icsk->icsk_retransmits++;
 	icsk->icsk_rto = icsk->icsk_rto * 2 > TCP_RTO_MAX_NS ? TCP_RTO_MAX_NS : icsk->icsk_rto * 2;
-	tcp_reset_xmit_timer(sk, icsk->icsk_rto);
+	tcp_reset_xmit_timer(sk, tcp_clamp_rto_to_user_timeout(sk));
 }
 
 static void tcp_delack_timer(struct timer_list *t)
@@ -130,7 +154,20 @@ void tcp_set_keepalive_timer(struct sock *sk)
 	struct tcp_net *tn = tcp_pernet(sock_net(sk));
 
 	mod_timer(&inet_csk(sk)->sk_timer, sk->sk_world->now +
-		  (u64)tn->sysctl_tcp_keepalive_time * NSEC_PER_SEC);
+		  (u64)keepalive_time_when(tcp_sk(sk), tn) * NSEC_PER_SEC);
+}
+
+/* The keepalive gives up after TCP_KEEPCNT unanswered probes, or with
+ * TCP_USER_TIMEOUT once that long has passed since the peer was last
+ * heard and a probe went unanswered (tcp_keepalive_timer). */
+static bool tcp_keepalive_dead(const struct sock *sk, u64 idle)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	u32 probes = inet_csk(sk)->icsk_probes_out;
+
+	if (tp->user_timeout)
+		return probes > 0 && idle >= (u64)tp->user_timeout * NSEC_PER_MSEC;
+	return probes >= keepalive_probes(tp, tcp_pernet(sock_net(sk)));
 }
 
 static void tcp_keepalive_probe(struct sock *sk)
@@ -139,7 +176,7 @@ static void tcp_keepalive_probe(struct sock *sk)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
 	u64 idle = sk->sk_world->now - tp->rcv_tstamp;
-	u64 ktime = (u64)tn->sysctl_tcp_keepalive_time * NSEC_PER_SEC;
+	u64 ktime = (u64)keepalive_time_when(tp, tn) * NSEC_PER_SEC;
 
 	if (!sk->sk_keepopen || sk->sk_state != TCP_ESTABLISHED || tp->packets_out ||
 	    tp->send_head)
@@ -148,7 +185,7 @@ static void tcp_keepalive_probe(struct sock *sk)
 		mod_timer(&icsk->sk_timer, tp->rcv_tstamp + ktime);
 		return;
 	}
-	if (icsk->icsk_probes_out >= tn->sysctl_tcp_keepalive_probes) {
+	if (tcp_keepalive_dead(sk, idle)) {
 		tcp_send_active_reset(sk);
 		tcp_write_err(sk);
 		return;
@@ -157,7 +194,7 @@ static void tcp_keepalive_probe(struct sock *sk)
 	__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPKEEPALIVE);
 	tcp_send_probe0(sk);
 	mod_timer(&icsk->sk_timer, sk->sk_world->now +
-		  (u64)tn->sysctl_tcp_keepalive_intvl * NSEC_PER_SEC);
+		  (u64)keepalive_intvl_when(tp, tn) * NSEC_PER_SEC);
 }
 
 /* tcp_keepalive_timer(): keepalive, the orphaned FIN_WAIT2 timeout, and

@@ -52,6 +52,14 @@ int nf_hook_slow_from(struct sk_buff *skb, struct nf_hook_state *state,
 		      const struct nf_hook_entries *e, unsigned int start)
 {
 	for (unsigned int i = start; i < e->num; i++) {
+	/* NAT and TCPMSS update checksums incrementally, which needs a
+	 * complete one (Linux's inet_proto_csum_replace4 also knows how to
+	 * update a CHECKSUM_PARTIAL pseudo-header sum) */
+	if (skb->ip_summed == CHECKSUM_PARTIAL && skb_checksum_help(skb)) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_SKB_CSUM);
+		return -ENOMEM;
+	}
+	for (unsigned int i = 0; i < e->num; i++) {
 		unsigned int verdict = e->ops[i]->hook(e->ops[i]->priv, skb, state);
 		int ret;
 

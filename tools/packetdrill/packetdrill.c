@@ -137,6 +137,9 @@ static void tun_setup(struct net_device *dev)
 	dev->flags |= IFF_NOARP;
 	dev->flags &= ~IFF_MULTICAST;
 	dev->priv_flags |= IFF_NO_QUEUE;
+	/* packetdrill turns TSO on for its tun device (TUNSETOFFLOAD), so
+	 * Linux's scripts expect super-packets: P. 1:10001(10000) */
+	dev->features = NETIF_F_SG | NETIF_F_TSO | NETIF_F_GSO;
 }
 
 /* ---- checksums and packet building ---- */
@@ -685,116 +688,194 @@ static int poll_prepare(struct pd *pd, struct pd_call *c)
 	return 0;
 }
 
+/* The system calls a script may make, one function each (as packetdrill's
+ * syscall table in run_system_call.c). */
+static long long sys_socket(struct pd_call *c)
+{
+	long long a1 = 0, a2 = 0;
+
+	num_arg(c->pd, c->ev, 1, &a1);
+	num_arg(c->pd, c->ev, 2, &a2);
+	return skbox_socket(c->pd->w, AF_INET, (int)a1, (int)a2);
+}
+
+static long long sys_bind(struct pd_call *c)
+{
+	struct sockaddr_in sin;
+	long long r;
+
+	if (sockaddr_arg(c->pd, c->ev, 1, &sin, false))
+		return -EINVAL;
+	r = skbox_bind(c->pd->w, c->fd, (struct sockaddr *)&sin, sizeof(sin));
+	if (!r && !c->pd->local_port)
+		c->pd->local_port = ntohs(sin.sin_port);
+	return r;
+}
+
+static long long sys_connect(struct pd_call *c)
+{
+	struct sockaddr_in sin;
+
+	if (sockaddr_arg(c->pd, c->ev, 1, &sin, true))
+		return -EINVAL;
+	c->pd->remote_port = ntohs(sin.sin_port);
+	return skbox_connect(c->pd->w, c->fd, (struct sockaddr *)&sin, sizeof(sin));
+}
+
+static long long sys_listen(struct pd_call *c)
+{
+	long long a1 = 0;
+
+	num_arg(c->pd, c->ev, 1, &a1);
+	return skbox_listen(c->pd->w, c->fd, (int)a1);
+}
+
+static long long sys_accept(struct pd_call *c)
+{
+	struct sockaddr_in sin;
+	socklen_t sl = sizeof(sin);
+
+	return skbox_accept(c->pd->w, c->fd, (struct sockaddr *)&sin, &sl);
+}
+
+/* read, recv, recvfrom, readv: flags are the fourth argument of recv* */
+static long long sys_recv(struct pd_call *c)
+{
+	long long a3 = 0;
+
+	if (!strncmp(c->ev->name, "recv", 4))
+		num_arg(c->pd, c->ev, 3, &a3);
+	return skbox_recv(c->pd->w, c->fd, c->buf, c->buflen, (int)a3);
+}
+
+static long long sys_send(struct pd_call *c)
+{
+	long long a3 = 0;
+
+	if (!strncmp(c->ev->name, "send", 4))
+		num_arg(c->pd, c->ev, 3, &a3);
+	return skbox_send(c->pd->w, c->fd, c->buf, c->buflen, (int)a3 | MSG_NOSIGNAL);
+}
+
+static long long sys_close(struct pd_call *c)
+{
+	return skbox_close(c->pd->w, c->fd);
+}
+
+static long long sys_shutdown(struct pd_call *c)
+{
+	long long a1 = 0;
+
+	num_arg(c->pd, c->ev, 1, &a1);
+	return skbox_shutdown(c->pd->w, c->fd, (int)a1);
+}
+
+/* The option value as written: {onoff=, linger=}, "string" or [int]. */
+static void sockopt_value(struct pd_call *c, const struct pd_expr *val, long long name)
+{
+	c->optlen = sizeof(int);
+	if (val && val->kind == PE_STRUCT && name == SO_LINGER) {
+		struct linger lg = { 0, 0 };
+
+		for (int k = 0; k < val->n; k++) {
+			if (val->items[k]->field && !strcmp(val->items[k]->field, "onoff"))
+				lg.l_onoff = (int)val->items[k]->num;
+			if (val->items[k]->field && !strcmp(val->items[k]->field, "linger"))
+				lg.l_linger = (int)val->items[k]->num;
+		}
+		memcpy(c->optbuf, &lg, sizeof(lg));
+		c->optlen = sizeof(lg);
+	} else if (val && val->kind == PE_STRING) {
+		c->optlen = (socklen_t)snprintf(c->optbuf, sizeof(c->optbuf), "%s", val->str);
+	} else if (val && val->kind == PE_LIST && val->n == 1 && val->items[0]->kind == PE_INT) {
+		int x = (int)val->items[0]->num;
+
+		memcpy(c->optbuf, &x, sizeof(x));
+	}
+}
+
+static long long sys_sockopt(struct pd_call *c)
+{
+	long long level = 0, name = 0, len;
+
+	num_arg(c->pd, c->ev, 1, &level);
+	num_arg(c->pd, c->ev, 2, &name);
+	sockopt_value(c, arg(c->ev, 3), name);
+	if (c->ev->name[0] == 's') {
+		len = c->optlen;
+		num_arg(c->pd, c->ev, 4, &len);
+		return skbox_setsockopt(c->pd->w, c->fd, (int)level, (int)name, c->optbuf,
+					(socklen_t)len);
+	}
+	c->optlen = sizeof(c->optbuf);
+	memset(c->optbuf, 0, sizeof(c->optbuf));
+	return skbox_getsockopt(c->pd->w, c->fd, (int)level, (int)name, c->optbuf, &c->optlen);
+}
+
+static long long sys_fcntl(struct pd_call *c)
+{
+	struct world *w = c->pd->w;
+	struct socket *sock = c->fd >= 0 && c->fd < w->nfiles ? w->files[c->fd] : NULL;
+	long long a1 = 0, a2 = 0;
+
+	num_arg(c->pd, c->ev, 1, &a1);
+	if (!sock)
+		return -EBADF;
+	if (a1 == F_GETFL)
+		return O_RDWR | (sock->nonblock ? O_NONBLOCK : 0);
+	if (a1 == F_SETFL) {
+		num_arg(c->pd, c->ev, 2, &a2);
+		sock->nonblock = (a2 & O_NONBLOCK) != 0;
+	}
+	return 0;
+}
+
+static long long sys_poll(struct pd_call *c)
+{
+	long long a2 = 0;
+
+	num_arg(c->pd, c->ev, 2, &a2);
+	return skbox_poll(c->pd->w, c->pfd, (nfds_t)c->npfd, (int)a2);
+}
+
+static long long sys_getname(struct pd_call *c)
+{
+	struct sockaddr_in sin;
+	socklen_t sl = sizeof(sin);
+
+	return c->ev->name[3] == 'p' ?
+	       skbox_getpeername(c->pd->w, c->fd, (struct sockaddr *)&sin, &sl) :
+	       skbox_getsockname(c->pd->w, c->fd, (struct sockaddr *)&sin, &sl);
+}
+
+static const struct {
+	const char *name;
+	long long (*fn)(struct pd_call *c);
+} pd_syscalls[] = {
+	{ "socket", sys_socket }, { "bind", sys_bind }, { "connect", sys_connect },
+	{ "listen", sys_listen }, { "accept", sys_accept }, { "accept4", sys_accept },
+	{ "read", sys_recv }, { "recv", sys_recv }, { "recvfrom", sys_recv },
+	{ "readv", sys_recv }, { "write", sys_send }, { "send", sys_send },
+	{ "sendto", sys_send }, { "writev", sys_send }, { "close", sys_close },
+	{ "shutdown", sys_shutdown }, { "setsockopt", sys_sockopt },
+	{ "getsockopt", sys_sockopt }, { "fcntl", sys_fcntl }, { "poll", sys_poll },
+	{ "getpeername", sys_getname }, { "getsockname", sys_getname },
+};
+
 static int call_task(void *data)
 {
 	struct pd_call *c = data;
-	struct pd *pd = c->pd;
-	struct world *w = pd->w;
-	const struct pd_event *ev = c->ev;
-	const char *n = ev->name;
-	struct sockaddr_in sin;
-	socklen_t sl = sizeof(sin);
-	long long a1 = 0, a2 = 0, a3 = 0;
 	long long r = -ENOSYS;
 
-	if (!strcmp(n, "socket")) {
-		num_arg(pd, ev, 1, &a1);
-		num_arg(pd, ev, 2, &a2);
-		r = skbox_socket(w, AF_INET, (int)a1, (int)a2);
-	} else if (!strcmp(n, "bind")) {
-		r = sockaddr_arg(pd, ev, 1, &sin, false) ? -EINVAL :
-		    skbox_bind(w, c->fd, (struct sockaddr *)&sin, sizeof(sin));
-		if (!r && !pd->local_port)
-			pd->local_port = ntohs(sin.sin_port);
-	} else if (!strcmp(n, "connect")) {
-		if (sockaddr_arg(pd, ev, 1, &sin, true)) {
-			r = -EINVAL;
-		} else {
-			pd->remote_port = ntohs(sin.sin_port);
-			r = skbox_connect(w, c->fd, (struct sockaddr *)&sin, sizeof(sin));
+	for (size_t i = 0; i < sizeof(pd_syscalls) / sizeof(pd_syscalls[0]); i++) {
+		if (!strcmp(c->ev->name, pd_syscalls[i].name)) {
+			r = pd_syscalls[i].fn(c);
+			break;
 		}
-	} else if (!strcmp(n, "listen")) {
-		num_arg(pd, ev, 1, &a1);
-		r = skbox_listen(w, c->fd, (int)a1);
-	} else if (!strcmp(n, "accept") || !strcmp(n, "accept4")) {
-		r = skbox_accept(w, c->fd, (struct sockaddr *)&sin, &sl);
-	} else if (!strcmp(n, "read") || !strcmp(n, "recv") || !strcmp(n, "recvfrom")) {
-		if (strcmp(n, "read"))
-			num_arg(pd, ev, 3, &a3);
-		r = skbox_recv(w, c->fd, c->buf, c->buflen, (int)a3);
-	} else if (!strcmp(n, "write") || !strcmp(n, "send") || !strcmp(n, "sendto")) {
-		if (strcmp(n, "write"))
-			num_arg(pd, ev, 3, &a3);
-		r = skbox_send(w, c->fd, c->buf, c->buflen, (int)a3 | MSG_NOSIGNAL);
-	} else if (!strcmp(n, "writev")) {
-		r = skbox_send(w, c->fd, c->buf, c->buflen, MSG_NOSIGNAL);
-	} else if (!strcmp(n, "readv")) {
-		r = skbox_recv(w, c->fd, c->buf, c->buflen, 0);
-	} else if (!strcmp(n, "close")) {
-		r = skbox_close(w, c->fd);
-	} else if (!strcmp(n, "shutdown")) {
-		num_arg(pd, ev, 1, &a1);
-		r = skbox_shutdown(w, c->fd, (int)a1);
-	} else if (!strcmp(n, "setsockopt") || !strcmp(n, "getsockopt")) {
-		bool set = n[0] == 's';
-		const struct pd_expr *val = arg(ev, 3);
-
-		num_arg(pd, ev, 1, &a1);
-		num_arg(pd, ev, 2, &a2);
-		c->optlen = sizeof(int);
-		if (val && val->kind == PE_STRUCT && a2 == SO_LINGER) {
-			struct linger lg = { 0, 0 };
-
-			for (int k = 0; k < val->n; k++) {
-				if (val->items[k]->field && !strcmp(val->items[k]->field, "onoff"))
-					lg.l_onoff = (int)val->items[k]->num;
-				if (val->items[k]->field && !strcmp(val->items[k]->field, "linger"))
-					lg.l_linger = (int)val->items[k]->num;
-			}
-			memcpy(c->optbuf, &lg, sizeof(lg));
-			c->optlen = sizeof(lg);
-		} else if (val && val->kind == PE_STRING) {
-			c->optlen = (socklen_t)snprintf(c->optbuf, sizeof(c->optbuf), "%s", val->str);
-		} else if (val && val->kind == PE_LIST && val->n == 1 && val->items[0]->kind == PE_INT) {
-			int x = (int)val->items[0]->num;
-
-			memcpy(c->optbuf, &x, sizeof(x));
-		}
-		if (set) {
-			long long len = c->optlen;
-
-			num_arg(pd, ev, 4, &len);
-			r = skbox_setsockopt(w, c->fd, (int)a1, (int)a2, c->optbuf, (socklen_t)len);
-		} else {
-			c->optlen = sizeof(c->optbuf);
-			memset(c->optbuf, 0, sizeof(c->optbuf));
-			r = skbox_getsockopt(w, c->fd, (int)a1, (int)a2, c->optbuf, &c->optlen);
-		}
-	} else if (!strcmp(n, "fcntl")) {
-		struct socket *sock = c->fd >= 0 && c->fd < w->nfiles ? w->files[c->fd] : NULL;
-
-		num_arg(pd, ev, 1, &a1);
-		if (!sock) {
-			r = -EBADF;
-		} else if (a1 == F_GETFL) {
-			r = O_RDWR | (sock->nonblock ? O_NONBLOCK : 0);
-		} else if (a1 == F_SETFL) {
-			num_arg(pd, ev, 2, &a2);
-			sock->nonblock = (a2 & O_NONBLOCK) != 0;
-			r = 0;
-		} else {
-			r = 0;
-		}
-	} else if (!strcmp(n, "poll")) {
-		num_arg(pd, ev, 2, &a2);
-		r = skbox_poll(w, c->pfd, (nfds_t)c->npfd, (int)a2);
-	} else if (!strcmp(n, "getpeername") || !strcmp(n, "getsockname")) {
-		r = n[3] == 'p' ? skbox_getpeername(w, c->fd, (struct sockaddr *)&sin, &sl)
-				: skbox_getsockname(w, c->fd, (struct sockaddr *)&sin, &sl);
 	}
 	c->ret = r;
 	c->done = true;
-	c->t_done = w->now;
+	c->t_done = c->pd->w->now;
 	return 0;
 }
 
@@ -966,6 +1047,76 @@ static void shell_file(struct pd *pd, const struct pd_event *ev, const char *pat
 	fclose(f);
 }
 
+/* Shell arithmetic for $((…)): integers, + - * / and parentheses. */
+static long long arith_sum(const char **p);
+
+static long long arith_atom(const char **p)
+{
+	long long v;
+
+	while (**p == ' ')
+		(*p)++;
+	if (**p == '(') {
+		(*p)++;
+		v = arith_sum(p);
+		if (**p == ')')
+			(*p)++;
+		return v;
+	}
+	if (**p == '-') {
+		(*p)++;
+		return -arith_atom(p);
+	}
+	v = strtoll(*p, (char **)p, 0);
+	while (**p == ' ')
+		(*p)++;
+	return v;
+}
+
+static long long arith_product(const char **p)
+{
+	long long v = arith_atom(p);
+
+	while (**p == '*' || **p == '/') {
+		char op = *(*p)++;
+		long long r = arith_atom(p);
+
+		v = op == '*' ? v * r : r ? v / r : 0;
+	}
+	return v;
+}
+
+static long long arith_sum(const char **p)
+{
+	long long v = arith_product(p);
+
+	while (**p == '+' || **p == '-') {
+		char op = *(*p)++;
+		long long r = arith_product(p);
+
+		v = op == '+' ? v + r : v - r;
+	}
+	return v;
+}
+
+/* defaults.sh writes tcp_rmem="4096 540000 $((15*1024*1024))"; the
+ * runner has no arithmetic expansion, so it is done here */
+static void expand_arith(char *cmd, size_t size)
+{
+	char *s;
+
+	while ((s = strstr(cmd, "$((")) != NULL) {
+		const char *p = s + 3;
+		char *end = strstr(s, "))"), rest[1024];
+		long long v = arith_sum(&p);
+
+		if (!end)
+			return;
+		snprintf(rest, sizeof(rest), "%s", end + 2);
+		snprintf(s, size - (size_t)(s - cmd), "%lld%s", v, rest);
+	}
+}
+
 static void shell_line(struct pd *pd, const struct pd_event *ev, const char *line, int depth)
 {
 	char cmd[1024], *p = cmd;
@@ -993,6 +1144,7 @@ static void shell_line(struct pd *pd, const struct pd_event *ev, const char *lin
 		*r = 0;
 	if (!strcmp(p, "set -e") || !strncmp(p, "#!", 2))
 		return;
+	expand_arith(cmd, sizeof(cmd));
 	rewind(pd->shell_f);
 	st = runner_line(&pd->runner, p);
 	fflush(pd->shell_f);
@@ -1096,66 +1248,112 @@ static void usage(FILE *f)
 		"  event happened as the script says, 1 with the failing line otherwise\n");
 }
 
-int packetdrill_main(int argc, char **argv)
-{
-	struct pd pd = { 0 };
-	struct pd_script s;
-	struct run_opts ro = { .echo = false, .timeout_ns = 3600ull * 1000000000ull };
-	unsigned long long seed = 1;
-	const char *file = NULL;
-	long long tol_us = -1;
-	char err[512];
-	int leaks;
+struct pd_args {
+	const char *file;
+	long long tol_us;
+	unsigned long long seed;
+	bool verbose;
+};
 
+/* packetdrill's command line; its --ip_version=ipv4, --local_ip=…, -D…
+ * name our defaults, so they are accepted and ignored.  Returns -1 to go
+ * on, else the exit status. */
+static int parse_args(int argc, char **argv, struct pd_args *a)
+{
 	for (int i = 1; i < argc; i++) {
 		if (!strncmp(argv[i], "--tolerance_usecs=", 18)) {
-			tol_us = strtoll(argv[i] + 18, NULL, 10);
+			a->tol_us = strtoll(argv[i] + 18, NULL, 10);
 		} else if (!strcmp(argv[i], "-v") || !strcmp(argv[i], "--verbose")) {
-			pd.verbose = true;
+			a->verbose = true;
 		} else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
-			seed = strtoull(argv[++i], NULL, 0);
+			a->seed = strtoull(argv[++i], NULL, 0);
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
 			return 0;
 		} else if (argv[i][0] == '-' && argv[i][1]) {
-			/* packetdrill's --ip_version=ipv4, --local_ip=…, -D…: defaults only */
 			if (!strcmp(argv[i], "-D") && i + 1 < argc)
 				i++;
-		} else if (!file) {
-			file = argv[i];
+		} else if (!a->file) {
+			a->file = argv[i];
 		} else {
 			usage(stderr);
 			return 2;
 		}
 	}
-	if (!file) {
+	if (!a->file) {
 		usage(stderr);
 		return 2;
 	}
-	if (pd_parse_file(file, &s, err, sizeof(err))) {
+	return -1;
+}
+
+static void pd_init(struct pd *pd, struct pd_script *s, const struct pd_args *a)
+{
+	char *slash;
+
+	pd->s = s;
+	pd->path = a->file;
+	pd->verbose = a->verbose;
+	pd->tol = a->tol_us >= 0 ? a->tol_us * 1000 : s->tolerance_ns;
+	pd->tail = &pd->head;
+	for (int i = 0; i < MAX_FDS; i++)
+		pd->fdmap[i] = -1;
+	inet_pton(AF_INET, LOCAL_IP, &pd->local_ip);
+	inet_pton(AF_INET, REMOTE_IP, &pd->remote_ip);
+	pd->remote_port = REMOTE_EPHEMERAL;
+	snprintf(pd->dir, sizeof(pd->dir), "%s", a->file);
+	slash = strrchr(pd->dir, '/');
+	if (slash)
+		*slash = 0;
+	else
+		snprintf(pd->dir, sizeof(pd->dir), ".");
+}
+
+/* packetdrill closes what the script left open, then the stack's last
+ * packets go nowhere; the world must then be empty (leak check). */
+static int pd_teardown(struct pd *pd)
+{
+	int leaks;
+
+	for (int fd = 0; fd < pd->w->nfiles; fd++)
+		if (pd->w->files[fd])
+			skbox_close(pd->w, fd);
+	world_run(pd->w, never, NULL, pd->w->now + 1000000000ull);
+	if (pd->dev) {
+		unregister_netdevice(pd->dev);
+		free_netdev(pd->dev);
+	}
+	runner_fini(&pd->runner);
+	while (pd->head) {
+		struct pd_pkt *p = pd->head;
+
+		pd->head = p->next;
+		free(p);
+	}
+	leaks = world_free(pd->w, stderr);
+	fclose(pd->shell_f);
+	free(pd->shell_out);
+	return leaks;
+}
+
+int packetdrill_main(int argc, char **argv)
+{
+	struct pd pd = { 0 };
+	struct pd_script s;
+	struct run_opts ro = { .echo = false, .timeout_ns = 3600ull * 1000000000ull };
+	struct pd_args a = { .tol_us = -1, .seed = 1 };
+	char err[512];
+	int leaks, rc = parse_args(argc, argv, &a);
+
+	if (rc >= 0)
+		return rc;
+	if (pd_parse_file(a.file, &s, err, sizeof(err))) {
 		fprintf(stderr, "%s\n", err);
 		pd_script_free(&s);
 		return 1;
 	}
-	pd.s = &s;
-	pd.path = file;
-	pd.tol = tol_us >= 0 ? tol_us * 1000 : s.tolerance_ns;
-	pd.tail = &pd.head;
-	for (int i = 0; i < MAX_FDS; i++)
-		pd.fdmap[i] = -1;
-	inet_pton(AF_INET, LOCAL_IP, &pd.local_ip);
-	inet_pton(AF_INET, REMOTE_IP, &pd.remote_ip);
-	pd.remote_port = REMOTE_EPHEMERAL;
-	snprintf(pd.dir, sizeof(pd.dir), "%s", file);
-	{
-		char *slash = strrchr(pd.dir, '/');
-
-		if (slash)
-			*slash = 0;
-		else
-			snprintf(pd.dir, sizeof(pd.dir), ".");
-	}
-	pd.w = world_new(seed);
+	pd_init(&pd, &s, &a);
+	pd.w = world_new(a.seed);
 	if (!pd.w) {
 		pd_script_free(&s);
 		return 1;
@@ -1164,36 +1362,17 @@ int packetdrill_main(int argc, char **argv)
 	if (!pd.shell_f)
 		abort();
 	runner_init(&pd.runner, pd.w, pd.shell_f, &ro);
-	pd.runner.file = file;
+	pd.runner.file = a.file;
 	if (setup(&pd)) {
 		pd.errors++;
 	} else {
 		pd.t0 = pd.w->now;
 		run_script(&pd);
 	}
-	/* packetdrill closes what the script left open, then the stack's last
-	 * packets go nowhere */
-	for (int fd = 0; fd < pd.w->nfiles; fd++)
-		if (pd.w->files[fd])
-			skbox_close(pd.w, fd);
-	world_run(pd.w, never, NULL, pd.w->now + 1000000000ull);
-	if (pd.dev) {
-		unregister_netdevice(pd.dev);
-		free_netdev(pd.dev);
-	}
-	runner_fini(&pd.runner);
-	while (pd.head) {
-		struct pd_pkt *p = pd.head;
-
-		pd.head = p->next;
-		free(p);
-	}
-	leaks = world_free(pd.w, stderr);
-	fclose(pd.shell_f);
-	free(pd.shell_out);
+	leaks = pd_teardown(&pd);
 	pd_script_free(&s);
 	if (pd.verbose)
 		fprintf(stderr, "%s: %d outbound packets matched, %d python blocks skipped, %d commands failed\n",
-			file, pd.npkts_out, pd.skipped, pd.shell_failed);
+			a.file, pd.npkts_out, pd.skipped, pd.shell_failed);
 	return pd.errors || leaks ? 1 : 0;
 }

@@ -709,101 +709,117 @@ static int parse_option_line(struct lex *l, struct pd_script *s)
 	return 0;
 }
 
+/* %{ python }% — skipped; the caller has taken the "%{" */
+static int skip_python(struct lex *l, struct pd_event *ev)
+{
+	while (*l->p && !(l->p[0] == '}' && l->p[1] == '%')) {
+		if (*l->p == '\n')
+			l->line++;
+		l->p++;
+	}
+	if (!*l->p)
+		return lex_error(l, "unterminated %%{ }%% block", NULL);
+	l->p += 2;
+	ev->kind = EV_SKIP;
+	ev->skip_why = "python assertion block";
+	return 0;
+}
+
+/* A line without a time: an option, a command or a python block at the
+ * previous event's time.  Returns 1 when the line was something else. */
+static int parse_untimed(struct lex *l, struct pd_script *s, int64_t prev)
+{
+	struct pd_event *ev;
+	int line = l->line;
+
+	if (l->p[0] == '-' && l->p[1] == '-')
+		return parse_option_line(l, s) ? -1 : 0;
+	if (*l->p == '`') {
+		char *cmd = parse_backtick(l);
+
+		if (!cmd)
+			return -1;
+		ev = new_event(s, line);
+		ev->kind = EV_SHELL;
+		ev->cmd = cmd;
+		ev->t = ev->t_hi = prev;
+		return 0;
+	}
+	if (!accept_str(l, "%{"))
+		return 1;
+	ev = new_event(s, line);
+	ev->t = ev->t_hi = prev;
+	return skip_python(l, ev);
+}
+
+/* "*", "0.1", "+0.1", "0.1~0.2", "+0...0.2": the event's time */
+static int parse_event_time(struct lex *l, struct pd_event *ev, int64_t base)
+{
+	bool rel;
+
+	if (accept_str(l, "*")) {
+		ev->t = ev->t_hi = -1;
+		return 0;
+	}
+	rel = *l->p == '+';
+	if (parse_one_time(l, base, &ev->t))
+		return -1;
+	ev->t_hi = ev->t;
+	if (accept_str(l, "~")) {
+		if (parse_one_time(l, base, &ev->t_hi))
+			return -1;
+	} else if (accept_str(l, "...")) {
+		int64_t e;
+
+		/* the end shares the start's base (packetdrill adds the
+		 * previous event's time to both) */
+		accept_str(l, "+");
+		if (parse_one_time(l, 0, &e))
+			return -1;
+		if (rel)
+			e += base;
+		ev->t_end = e;
+	}
+	if (ev->t < 0 || ev->t_hi < ev->t)
+		return lex_error(l, "bad time range", NULL);
+	return 0;
+}
+
+/* What follows the time: a packet, a command, python, or a system call. */
+static int parse_event_body(struct lex *l, struct pd_event *ev)
+{
+	skip_blank(l);
+	if (*l->p == '<' || *l->p == '>')
+		return parse_packet(l, ev);
+	if (*l->p == '`') {
+		ev->kind = EV_SHELL;
+		ev->cmd = parse_backtick(l);
+		return ev->cmd ? 0 : -1;
+	}
+	if (accept_str(l, "%{"))
+		return skip_python(l, ev);
+	return parse_syscall(l, ev);
+}
+
 static int parse_all(struct lex *l, struct pd_script *s)
 {
 	int64_t prev = 0;
 
 	for (;;) {
 		struct pd_event *ev;
-		int64_t base = prev;
-		bool rel;
+		int r;
 
 		skip_space(l);
 		if (!*l->p)
 			return 0;
-		if (l->p[0] == '-' && l->p[1] == '-') {
-			if (parse_option_line(l, s))
-				return -1;
-			continue;
-		}
-		if (*l->p == '`') {
-			int line = l->line;
-			char *cmd = parse_backtick(l);
-
-			if (!cmd)
-				return -1;
-			ev = new_event(s, line);
-			ev->kind = EV_SHELL;
-			ev->cmd = cmd;
-			ev->t = ev->t_hi = prev;
-			continue;
-		}
-		if (accept_str(l, "%{")) {
-			int line = l->line;
-
-			while (*l->p && !(l->p[0] == '}' && l->p[1] == '%')) {
-				if (*l->p == '\n')
-					l->line++;
-				l->p++;
-			}
-			if (!*l->p)
-				return lex_error(l, "unterminated %%{ }%% block", NULL);
-			l->p += 2;
-			ev = new_event(s, line);
-			ev->kind = EV_SKIP;
-			ev->skip_why = "python assertion block";
-			ev->t = ev->t_hi = prev;
-			continue;
-		}
-		ev = new_event(s, l->line);
-		if (accept_str(l, "*")) {
-			ev->t = ev->t_hi = -1;
-		} else {
-			rel = *l->p == '+';
-			if (parse_one_time(l, base, &ev->t))
-				return -1;
-			ev->t_hi = ev->t;
-			if (accept_str(l, "~")) {
-				if (parse_one_time(l, base, &ev->t_hi))
-					return -1;
-			} else if (accept_str(l, "...")) {
-				int64_t e;
-
-				/* the end shares the start's base (packetdrill adds
-				 * the previous event's time to both) */
-				accept_str(l, "+");
-				if (parse_one_time(l, 0, &e))
-					return -1;
-				if (rel)
-					e += base;
-				ev->t_end = e;
-			}
-			if (ev->t < 0 || ev->t_hi < ev->t)
-				return lex_error(l, "bad time range", NULL);
-		}
-		skip_blank(l);
-		if (*l->p == '<' || *l->p == '>') {
-			if (parse_packet(l, ev))
-				return -1;
-		} else if (*l->p == '`') {
-			ev->kind = EV_SHELL;
-			ev->cmd = parse_backtick(l);
-			if (!ev->cmd)
-				return -1;
-		} else if (accept_str(l, "%{")) {
-			while (*l->p && !(l->p[0] == '}' && l->p[1] == '%')) {
-				if (*l->p == '\n')
-					l->line++;
-				l->p++;
-			}
-			if (!*l->p)
-				return lex_error(l, "unterminated %%{ }%% block", NULL);
-			l->p += 2;
-			ev->kind = EV_SKIP;
-			ev->skip_why = "python assertion block";
-		} else if (parse_syscall(l, ev)) {
+		r = parse_untimed(l, s, prev);
+		if (r < 0)
 			return -1;
-		}
+		if (r == 0)
+			continue;
+		ev = new_event(s, l->line);
+		if (parse_event_time(l, ev, prev) || parse_event_body(l, ev))
+			return -1;
 		if (ev->t >= 0)
 			prev = ev->t;	/* after a blocking call: from its start */
 	}
