@@ -250,7 +250,6 @@ struct tcp_sock {
 	u32 ts_recent, tsoffset;
 	u64 srtt_ns, mdev_ns;
 	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;
-	u32 total_retrans;		/* segments retransmitted (TCP_INFO) */
 	u32 high_seq, dup_acks, prior_cwnd;
 	u32 max_packets_out;		/* most in flight since the last ACK */
 	u8 is_cwnd_limited;		/* tcp_write_xmit stopped on cwnd */

@@ -512,31 +512,6 @@ static int tcp_setsockopt(struct sock *sk, int level, int name, const void *val,
 	}
 }
 
-/* The leading fields of uapi struct tcp_info (what iperf3 reads). */
-struct tcp_info_head {
-	u8 state, ca_state, retransmits, probes, backoff, options, wscale, flags;
-	u32 rto, ato, snd_mss, rcv_mss;
-	u32 unacked, sacked, lost, retrans, fackets;
-	u32 last_data_sent, last_ack_sent, last_data_recv, last_ack_recv;
-	u32 pmtu, rcv_ssthresh, rtt, rttvar, snd_ssthresh, snd_cwnd, advmss, reordering;
-	u32 rcv_rtt, rcv_space, total_retrans;
-};
-
-static int tcp_get_info(struct sock *sk, void *val, unsigned int *len)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct tcp_info_head ti = {
-		.state = (u8)sk->sk_state, .snd_mss = tp->mss_cache, .advmss = tp->advmss,
-		.rtt = (u32)(tp->srtt_ns / 1000), .rttvar = (u32)(tp->mdev_ns / 1000),
-		.snd_ssthresh = tp->snd_ssthresh, .snd_cwnd = tp->snd_cwnd,
-		.unacked = tp->packets_out, .sacked = tp->sacked_out, .retrans = tp->retrans_out,
-		.total_retrans = tp->total_retrans,
-	};
-
-	if (*len > sizeof(ti))
-		*len = sizeof(ti);
-	memcpy(val, &ti, *len);
-	return 0;
 static u32 ns_to_ms_ago(const struct sock *sk, u64 t)
 {
 	return t ? (u32)((sk->sk_world->now - t) / NSEC_PER_MSEC) : 0;
@@ -625,8 +600,6 @@ static int tcp_getsockopt(struct sock *sk, int level, int name, void *val, unsig
 		if (tp->user_mss && TCPF(sk->sk_state) & (TCPF(TCP_CLOSE) | TCPF(TCP_LISTEN)))
 			v = (int)tp->user_mss;
 		break;
-	case TCP_INFO:
-		return tcp_get_info(sk, val, len);
 	case TCP_CONGESTION: {
 		const char *n = inet_csk(sk)->icsk_ca_ops->name;
 		size_t l = strlen(n) + 1 < *len ? strlen(n) + 1 : *len;

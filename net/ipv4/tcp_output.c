@@ -638,7 +638,6 @@ int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
 	cb->when = sk->sk_world->now;
 	if (!(cb->sacked & TCPCB_RETRANS))
 		tp->retrans_out++;
-	tp->total_retrans++;
 	cb->sacked |= TCPCB_RETRANS | TCPCB_EVER_RETRANS;
 	__TCP_INC_STATS(sock_net(sk), TCP_MIB_RETRANSSEGS);
 	tp->total_retrans++;

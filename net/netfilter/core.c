@@ -51,7 +51,6 @@ void nf_unregister_net_hook(struct net *net, const struct nf_hook_ops *ops)
 int nf_hook_slow_from(struct sk_buff *skb, struct nf_hook_state *state,
 		      const struct nf_hook_entries *e, unsigned int start)
 {
-	for (unsigned int i = start; i < e->num; i++) {
 	/* NAT and TCPMSS update checksums incrementally, which needs a
 	 * complete one (Linux's inet_proto_csum_replace4 also knows how to
 	 * update a CHECKSUM_PARTIAL pseudo-header sum) */
@@ -59,7 +58,7 @@ int nf_hook_slow_from(struct sk_buff *skb, struct nf_hook_state *state,
 		kfree_skb_reason(skb, SKB_DROP_REASON_SKB_CSUM);
 		return -ENOMEM;
 	}
-	for (unsigned int i = 0; i < e->num; i++) {
+	for (unsigned int i = start; i < e->num; i++) {
 		unsigned int verdict = e->ops[i]->hook(e->ops[i]->priv, skb, state);
 		int ret;
 
