@@ -7,14 +7,14 @@ extern const struct xtables_match libxt_tcp, libxt_udp, libipt_icmp, libxt_comme
 	libxt_multiport, libxt_limit, libxt_statistic, libxt_length, libxt_addrtype, libxt_physdev,
 	libxt_iprange, libipt_ttl, libxt_tos, libxt_dscp, libxt_pkttype, libxt_set, libxt_sctp,
 	libxt_dccp, libxt_esp, libipt_ah, libxt_ipcomp, libxt_ecn, libxt_tcpmss, libxt_quota,
-	libxt_cpu, libxt_mac, libxt_owner, libxt_string;
+	libxt_cpu, libxt_mac, libxt_owner, libxt_string, libxt_hashlimit;
 
 const struct xtables_match *const xtables_core_matches[] = {
 	&libxt_tcp, &libxt_udp, &libipt_icmp, &libxt_comment, &libxt_mark, &libxt_multiport,
 	&libxt_limit, &libxt_statistic, &libxt_length, &libxt_addrtype, &libxt_physdev,
 	&libxt_iprange, &libipt_ttl, &libxt_tos, &libxt_dscp, &libxt_pkttype, &libxt_set,
 	&libxt_sctp, &libxt_dccp, &libxt_esp, &libipt_ah, &libxt_ipcomp, &libxt_ecn, &libxt_tcpmss,
-	&libxt_quota, &libxt_cpu, &libxt_mac, &libxt_owner, &libxt_string,
+	&libxt_quota, &libxt_cpu, &libxt_mac, &libxt_owner, &libxt_string, &libxt_hashlimit,
 	NULL,
 };
 
