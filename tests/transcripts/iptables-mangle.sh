@@ -1,4 +1,4 @@
-# Header-rewriting targets and the new matches on real packets between two namespaces: TTL, DSCP, TOS and ECN rewrite a's pings in mangle OUTPUT; b's INPUT counts them with ttl, dscp, tos, ecn, length, quota, mac, string, hashlimit and NFLOG (b has no listener on port 5000: the datagram still passes INPUT); owner in a's OUTPUT on a TCP SYN (b answers with a reset). (-m cpu is left out: Linux runs the packet on whichever CPU, skbox on CPU 0.)
+# Header-rewriting targets and the new matches on real packets between two namespaces: TTL, DSCP, TOS and ECN rewrite a's pings in mangle OUTPUT; b's INPUT counts them with ttl, dscp, tos, ecn, length, quota, mac, string, hashlimit, connbytes, helper and NFLOG (b has no listener on port 5000: the datagram still passes INPUT); owner in a's OUTPUT on a TCP SYN (b answers with a reset). (-m cpu is left out: Linux runs the packet on whichever CPU, skbox on CPU 0.)
 ip netns add a
 ip netns add b
 ip link add va type veth peer name vb
@@ -30,6 +30,12 @@ ip netns exec b iptables -A INPUT -p icmp -m mac ! --mac-source 02:00:00:00:00:0
 ip netns exec b iptables -A INPUT -p icmp -m hashlimit --hashlimit-upto 1/sec --hashlimit-burst 2 --hashlimit-mode srcip --hashlimit-name hl1
 ip netns exec b iptables -A INPUT -p icmp -m hashlimit --hashlimit-above 1/sec --hashlimit-burst 2 --hashlimit-mode srcip,dstip --hashlimit-srcmask 24 --hashlimit-name hl2
 ip netns exec b iptables -A INPUT -p icmp -m hashlimit --hashlimit-upto 1kb/s --hashlimit-burst 2kb --hashlimit-name hl3
+ip netns exec b iptables -A INPUT -p icmp -m connbytes --connbytes 2: --connbytes-mode packets --connbytes-dir original
+ip netns exec b iptables -A INPUT -p icmp -m connbytes ! --connbytes 100:200 --connbytes-mode bytes --connbytes-dir both
+ip netns exec b iptables -A INPUT -p icmp -m connbytes --connbytes 84:84 --connbytes-mode avgpkt --connbytes-dir original
+ip netns exec b iptables -A INPUT -p icmp -m helper --helper ftp
+ip netns exec b iptables -A INPUT -p icmp -m helper ! --helper ftp
+ip netns exec b sysctl net.netfilter.nf_conntrack_acct
 ip netns exec b iptables -A INPUT -p icmp -j NFLOG --nflog-group 5 --nflog-prefix "ping in"
 ip netns exec b iptables -A INPUT -p udp -m string --string "hello" --algo bm
 ip netns exec b iptables -A INPUT -p udp -m string --string "HELLO" --algo kmp --icase
