@@ -12,7 +12,8 @@ extern const struct xt_match xt_tcp_match, xt_udp_match, xt_icmp_match, xt_multi
 	xt_connbytes_match, xt_helper_match;
 extern const struct xt_target xt_mark_target, ipt_reject_target, xt_log_target,
 	xt_tcpmss_target, xt_trace_target, xt_nfqueue_target, xt_classify_target, xt_dscp_target,
-	xt_tos_target, xt_ttl_target, ipt_ecn_target, xt_nflog_target;
+	xt_tos_target, xt_ttl_target, ipt_ecn_target, xt_nflog_target,
+	xt_tcpoptstrip_target;
 
 const struct xt_match *const xt_core_matches[] = {
 	&xt_tcp_match, &xt_udp_match, &xt_icmp_match, &xt_multiport_match, &xt_mark_match,
@@ -29,5 +30,6 @@ const struct xt_target *const xt_core_targets[] = {
 	&xt_mark_target, &ipt_reject_target, &xt_log_target, &xt_tcpmss_target,
 	&xt_trace_target, &xt_nfqueue_target, &xt_classify_target, &xt_dscp_target,
 	&xt_tos_target, &xt_ttl_target, &ipt_ecn_target, &xt_nflog_target,
+	&xt_tcpoptstrip_target,
 	NULL,
 };

@@ -1,4 +1,4 @@
-# Header-rewriting targets and the new matches on real packets between two namespaces: TTL, DSCP, TOS and ECN rewrite a's pings in mangle OUTPUT; b's INPUT counts them with ttl, dscp, tos, ecn, length, quota, mac, string, hashlimit, connbytes, helper and NFLOG (b has no listener on port 5000: the datagram still passes INPUT); owner in a's OUTPUT on a TCP SYN (b answers with a reset). (-m cpu is left out: Linux runs the packet on whichever CPU, skbox on CPU 0.)
+# Header-rewriting targets (TCPOPTSTRIP takes the MSS option off a's SYN) and the new matches on real packets between two namespaces: TTL, DSCP, TOS and ECN rewrite a's pings in mangle OUTPUT; b's INPUT counts them with ttl, dscp, tos, ecn, length, quota, mac, string, hashlimit, connbytes, helper and NFLOG (b has no listener on port 5000: the datagram still passes INPUT); owner in a's OUTPUT on a TCP SYN (b answers with a reset). (-m cpu is left out: Linux runs the packet on whichever CPU, skbox on CPU 0.)
 ip netns add a
 ip netns add b
 ip link add va type veth peer name vb
@@ -12,6 +12,10 @@ ip -n b link set vb up
 ip netns exec a iptables -t mangle -A OUTPUT -p icmp -j TTL --ttl-set 33
 ip netns exec a iptables -t mangle -A OUTPUT -p icmp -j DSCP --set-dscp-class AF11
 ip netns exec a iptables -t mangle -A OUTPUT -p icmp -j ECN --ecn-ip-ect 1
+ip netns exec a iptables -t mangle -A OUTPUT -p tcp --syn -j TCPOPTSTRIP --strip-options mss,7
+ip netns exec b iptables -A INPUT -p tcp -m tcpmss --mss 1:65535
+ip netns exec b iptables -A INPUT -p tcp -m tcpmss ! --mss 1:65535
+ip netns exec b iptables -A INPUT -p tcp --tcp-option 2
 ip netns exec a iptables -A OUTPUT -p tcp -m owner --uid-owner 0 --gid-owner 0-10
 ip netns exec a iptables -A OUTPUT -p tcp -m owner --socket-exists
 ip netns exec a iptables -A OUTPUT -p tcp -m owner ! --uid-owner 1-100
