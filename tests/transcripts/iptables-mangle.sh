@@ -1,4 +1,4 @@
-# Header-rewriting targets (TCPOPTSTRIP takes the MSS option off a's SYN) and the new matches on real packets between two namespaces: TTL, DSCP, TOS and ECN rewrite a's pings in mangle OUTPUT; b's INPUT counts them with ttl, dscp, tos, ecn, length, quota, mac, string, hashlimit, connbytes, helper and NFLOG (b has no listener on port 5000: the datagram still passes INPUT); owner in a's OUTPUT on a TCP SYN (b answers with a reset). (-m cpu is left out: Linux runs the packet on whichever CPU, skbox on CPU 0.)
+# Header-rewriting targets (TCPOPTSTRIP takes the MSS option off a's SYN) and the new matches on real packets between two namespaces: TTL, DSCP, TOS and ECN rewrite a's pings in mangle OUTPUT; b's INPUT counts them with ttl, dscp, tos, ecn, length, quota, mac, string, hashlimit, connbytes, helper, recent and NFLOG (b has no listener on port 5000: the datagram still passes INPUT); owner in a's OUTPUT on a TCP SYN (b answers with a reset). (-m cpu is left out: Linux runs the packet on whichever CPU, skbox on CPU 0.)
 ip netns add a
 ip netns add b
 ip link add va type veth peer name vb
@@ -40,6 +40,10 @@ ip netns exec b iptables -A INPUT -p icmp -m connbytes --connbytes 84:84 --connb
 ip netns exec b iptables -A INPUT -p icmp -m helper --helper ftp
 ip netns exec b iptables -A INPUT -p icmp -m helper ! --helper ftp
 ip netns exec b sysctl net.netfilter.nf_conntrack_acct
+ip netns exec b iptables -A INPUT -p icmp -m recent --rcheck --seconds 60 --hitcount 2 --name pings
+ip netns exec b iptables -A INPUT -p icmp -m recent --set --name pings
+ip netns exec b iptables -A INPUT -p icmp -m recent --update --hitcount 3 --name pings
+ip netns exec b iptables -A INPUT -p icmp -m recent ! --rcheck --rdest --mask 255.255.255.0 --name pings
 ip netns exec b iptables -A INPUT -p icmp -j NFLOG --nflog-group 5 --nflog-prefix "ping in"
 ip netns exec b iptables -A INPUT -p udp -m string --string "hello" --algo bm
 ip netns exec b iptables -A INPUT -p udp -m string --string "HELLO" --algo kmp --icase

@@ -76,6 +76,35 @@ struct xt_nflog_info {
 	char prefix[64];
 };
 
+/* -m recent (revision 1) */
+enum {
+	XT_RECENT_CHECK = 1 << 0,
+	XT_RECENT_SET = 1 << 1,
+	XT_RECENT_UPDATE = 1 << 2,
+	XT_RECENT_REMOVE = 1 << 3,
+	XT_RECENT_TTL = 1 << 4,
+	XT_RECENT_REAP = 1 << 5,
+	XT_RECENT_SOURCE = 0,
+	XT_RECENT_DEST = 1,
+	XT_RECENT_NAME_LEN = 200,
+};
+#define XT_RECENT_MODIFIERS (XT_RECENT_TTL | XT_RECENT_REAP)
+#define XT_RECENT_VALID_FLAGS 0x3f
+
+struct recent_table;
+
+struct xt_recent_mtinfo_v1 {
+	u32 seconds;
+	u32 hit_count;
+	u8 check_set;
+	u8 invert;
+	char name[XT_RECENT_NAME_LEN];
+	u8 side;
+	__be32 mask;			/* union nf_inet_addr: IPv4 only here */
+	u32 mask_pad[3];
+	struct recent_table *table;	/* kernel: the named list */
+};
+
 /* -m hashlimit (revision 3) */
 enum {
 	XT_HASHLIMIT_HASH_DIP = 1 << 0,
