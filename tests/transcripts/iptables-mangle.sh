@@ -64,4 +64,4 @@ ip netns exec a iptables -t mangle -A INPUT -m owner --uid-owner 0
 ip netns exec a iptables -t mangle -A OUTPUT -m ecn --ecn-tcp-ece
 ip netns exec a iptables -t mangle -A OUTPUT -p tcp -j ECN --ecn-tcp-remove
 ip netns exec a iptables -t mangle -A OUTPUT -p udp -j ECN --ecn-tcp-remove
-ip netns exec b iptables -A INPUT -m string --string x --algo foo
+ip netns exec a iptables -A INPUT -m string --string x --algo foo
