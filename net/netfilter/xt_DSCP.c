@@ -1,7 +1,7 @@
 /* Targets that rewrite the IP header (mangle table): -j DSCP and -j TOS
  * (net/netfilter/xt_DSCP.c), -j TTL (xt_HL.c), and -j ECN
  * (net/ipv4/netfilter/ipt_ECN.c, which also sets or clears the ECE and
- * CWR bits of a TCP header).  Each fixes the checksums incrementally
+ * CWR bits of a TCP header); and -j TCPOPTSTRIP on the TCP options.  Each fixes the checksums incrementally
  * (RFC 1624) and goes on with the next rule. */
 #include <errno.h>
 #include <netinet/in.h>
@@ -143,6 +143,46 @@ static int ecn_tg_check(const struct xt_tgchk_param *par)
 		return -EINVAL;
 	return 0;
 }
+
+/* -j TCPOPTSTRIP (xt_TCPOPTSTRIP.c): the options whose kind is in the map
+ * become NOPs; the checksum follows each byte as half of its 16-bit word. */
+static unsigned int tcpoptstrip_tg(struct sk_buff *skb, const struct xt_action_param *par)
+{
+	const struct xt_tcpoptstrip_target_info *info = par->targinfo;
+	unsigned int doff, i, optl;
+	u8 *th;
+
+	if (par->fragoff || skb_cow(skb, 0) || !pskb_may_pull(skb, par->thoff + 20))
+		return XT_CONTINUE;
+	doff = (skb->data[par->thoff + 12] >> 4) * 4u;
+	if (doff < 20 || !pskb_may_pull(skb, par->thoff + doff))
+		return NF_DROP;
+	th = skb->data + par->thoff;
+	for (i = 20; i < doff; i += optl) {
+		optl = th[i] < 2 ? 1 : (i + 1 < doff && th[i + 1] >= 2 ? th[i + 1] : 0);
+		if (!optl || i + optl > doff)
+			break;
+		if (!(info->strip_bmap[th[i] / 32] & (1u << (th[i] % 32))))
+			continue;
+		for (unsigned int j = i; j < i + optl; j++) {
+			u16 o = th[j], n = 1;	/* TCPOPT_NOP */
+
+			if (j % 2 == 0) {
+				o <<= 8;
+				n <<= 8;
+			}
+			csum_replace2((__sum16 *)(th + 16), htons(o), htons(n));
+		}
+		memset(th + i, 1, optl);
+	}
+	return XT_CONTINUE;
+}
+
+const struct xt_target xt_tcpoptstrip_target = {
+	.name = "TCPOPTSTRIP", .family = NFPROTO_UNSPEC, .target = tcpoptstrip_tg,
+	.targetsize = sizeof(struct xt_tcpoptstrip_target_info), .table = "mangle",
+	.proto = IPPROTO_TCP,
+};
 
 const struct xt_target xt_dscp_target = {
 	.name = "DSCP", .family = NFPROTO_UNSPEC, .target = dscp_tg,

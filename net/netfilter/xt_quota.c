@@ -65,7 +65,9 @@ static bool owner_mt(const struct sk_buff *skb, struct xt_action_param *par)
 {
 	const struct xt_owner_match_info *info = par->matchinfo;
 	const u32 uid = 0, gid = 0;	/* the owner of every socket in skbox */
-	const struct sock *sk = skb->sk;
+	/* skbox's output path does not charge the skb to its socket: the hook
+	 * state carries the sender (Linux's state->sk, the same socket) */
+	const struct sock *sk = skb->sk ? skb->sk : par->state->sk;
 
 	if (!sk || !sk->sk_socket)
 		return (info->match ^ info->invert) == 0;

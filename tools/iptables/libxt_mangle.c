@@ -1,6 +1,6 @@
 /* The tool side of the header-rewriting targets: -j DSCP, -j TOS
  * (iptables' libxt_DSCP.c, libxt_TOS.c), -j TTL (libipt_TTL.c), -j ECN
- * (libipt_ECN.c); and the DiffServ class names (dscp_helper.c) that
+ * (libipt_ECN.c), -j TCPOPTSTRIP (libxt_TCPOPTSTRIP.c); and the DiffServ class names (dscp_helper.c) that
  * -m dscp --dscp-class shares. */
 #include <string.h>
 #include <strings.h>
@@ -332,6 +332,93 @@ static void ecn_tg_save(FILE *out, const struct ipt_ip *ip, const void *data)
 	(void)ip;
 	ecn_tg_show(out, data, true);
 }
+
+/* ---- TCPOPTSTRIP ---- */
+static const struct { const char *name; u8 kind; } tcpopt_names[] = {
+	{ "wscale", 3 }, { "mss", 2 }, { "sack-permitted", 4 }, { "sack", 5 },
+	{ "timestamp", 8 }, { "md5", 19 },
+};
+
+static const struct xt_option tcpoptstrip_opts[] = {
+	{ "strip-options", 0, true }, { NULL, 0, false },
+};
+
+static int tcpoptstrip_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	struct xt_tcpoptstrip_target_info *t = data;
+	char buf[256], *save = NULL;
+
+	(void)id;
+	(void)inv;
+	snprintf(buf, sizeof(buf), "%s", arg);
+	for (char *o = strtok_r(buf, ",", &save); o; o = strtok_r(NULL, ",", &save)) {
+		unsigned int kind = 0;
+
+		for (size_t i = 0; i < sizeof(tcpopt_names) / sizeof(tcpopt_names[0]); i++)
+			if (!strcmp(tcpopt_names[i].name, o))
+				kind = tcpopt_names[i].kind;
+		if (!kind && !xtables_strtoui(o, &kind, 0, 255))
+			return xt_param_error(p, "Bad TCP option value \"%s\"", o);
+		if (kind < 2)
+			return xt_param_error(p, "Option value may not be 0 or 1");
+		if (t->strip_bmap[kind / 32] & (1u << (kind % 32)))
+			return xt_param_error(p, "Option \"%s\" already specified", o);
+		t->strip_bmap[kind / 32] |= 1u << (kind % 32);
+	}
+	return 0;
+}
+
+static void tcpoptstrip_list(FILE *out, const struct xt_tcpoptstrip_target_info *t, bool numeric)
+{
+	const char *sep = "";
+
+	for (unsigned int k = 0; k < 256; k++) {
+		const char *name = NULL;
+
+		if (!(t->strip_bmap[k / 32] & (1u << (k % 32))))
+			continue;
+		for (size_t i = 0; !numeric && i < sizeof(tcpopt_names) / sizeof(tcpopt_names[0]); i++)
+			if (tcpopt_names[i].kind == k)
+				name = tcpopt_names[i].name;
+		if (name)
+			fprintf(out, "%s%s", sep, name);
+		else
+			fprintf(out, "%s%u", sep, k);
+		sep = ",";
+	}
+}
+
+static bool tcpoptstrip_empty(const struct xt_tcpoptstrip_target_info *t)
+{
+	for (int i = 0; i < 8; i++)
+		if (t->strip_bmap[i])
+			return false;
+	return true;
+}
+
+static void tcpoptstrip_print(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
+{
+	(void)ip;
+	if (tcpoptstrip_empty(data))
+		return;
+	fputs(" TCPOPTSTRIP options ", out);
+	tcpoptstrip_list(out, data, numeric);
+}
+
+static void tcpoptstrip_save(FILE *out, const struct ipt_ip *ip, const void *data)
+{
+	(void)ip;
+	if (tcpoptstrip_empty(data))
+		return;
+	fputs(" --strip-options ", out);
+	tcpoptstrip_list(out, data, true);
+}
+
+const struct xtables_target libxt_TCPOPTSTRIP = {
+	.name = "TCPOPTSTRIP", .family = NFPROTO_UNSPEC,
+	.size = sizeof(struct xt_tcpoptstrip_target_info), .opts = tcpoptstrip_opts,
+	.parse = tcpoptstrip_parse, .print = tcpoptstrip_print, .save = tcpoptstrip_save,
+};
 
 const struct xtables_target libxt_DSCP = {
 	.name = "DSCP", .family = NFPROTO_UNSPEC, .size = sizeof(struct xt_DSCP_info),

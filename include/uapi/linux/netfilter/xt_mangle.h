@@ -41,4 +41,9 @@ struct ipt_ECN_info {
 	u8 cwr;				/* proto.tcp.cwr */
 };
 
+/* -j TCPOPTSTRIP: a bit per TCP option kind */
+struct xt_tcpoptstrip_target_info {
+	u32 strip_bmap[8];
+};
+
 #endif
