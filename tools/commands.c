@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "iptables-restore", do_iptables_restore },
 	{ "iptables-save", do_iptables_save },
 	{ "nc", do_nc },
+	{ "nettest", do_nettest },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
 	{ "sleep", do_sleep },

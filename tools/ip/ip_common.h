@@ -67,6 +67,9 @@ struct net_device *ip_dev_get(struct ip_ctx *ipc, const char *name);
  * as it comes) runs as `ip OBJECT …` with the global options of ipc. */
 int ip_batch(struct ip_ctx *ipc, int (*do_cmd)(struct ip_ctx *ipc, int argc, char **argv));
 
+/* iproute_usage.c: `ip route help`. */
+int iproute_usage(struct ip_ctx *ipc);
+
 /* Names (lib/rt_names.c). */
 const char *rt_table_name(char *buf, uint32_t id);
 int rt_table_parse(uint32_t *id, const char *arg);

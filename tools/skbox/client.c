@@ -423,6 +423,95 @@ static int shim_ip_netns(const char *dir, int argc, char **argv, int *status)
 	return 1;
 }
 
+/* The real program NAME on PATH, past the world's shim directory. */
+static int exec_host_program(const char *dir, char **argv)
+{
+	char bin[4096], path[4096];
+	const char *p = getenv("PATH");
+
+	snprintf(bin, sizeof(bin), "%s/bin", dir);
+	while (p && *p) {
+		size_t n = strcspn(p, ":");
+
+		if (n && (n != strlen(bin) || strncmp(p, bin, n))) {
+			snprintf(path, sizeof(path), "%.*s/%s", (int)n, p, argv[0]);
+			if (!access(path, X_OK))
+				execv(path, argv);
+		}
+		p += n + (p[n] == ':');
+	}
+	fprintf(stderr, "%s: command not found\n", argv[0]);
+	return 127;
+}
+
+/* One /proc/sys file written by tee: the world's sysctl, in $SKBOX_NETNS. */
+static int tee_proc_sys(const char *dir, const char *file, const char *val, size_t len)
+{
+	char arg[4096];
+	char *argv[] = { "sysctl", "-q", "-w", arg, NULL };
+	int saved = dup(2), devnull = open("/dev/null", O_WRONLY), rc;
+
+	while (len && (val[len - 1] == '\n' || val[len - 1] == ' '))
+		len--;
+	snprintf(arg, sizeof(arg), "%s=%.*s", file + strlen("/proc/sys/"), (int)len, val);
+	dup2(devnull, 2);
+	rc = live_exec(dir, getenv("SKBOX_NETNS"), 4, argv, false);
+	dup2(saved, 2);
+	close(saved);
+	close(devnull);
+	if (rc)
+		fprintf(stderr, "tee: %s: No such file or directory\n", file);
+	return rc ? 1 : 0;
+}
+
+/* `tee` (coreutils) where a file is under /proc/sys: the world's sysctl is
+ * written, as `echo 1 | ip netns exec R tee /proc/sys/net/ipv4/ip_forward`
+ * does on Linux; any other tee is the system's. */
+static int shim_tee(const char *dir, int argc, char **argv)
+{
+	char *in = NULL;
+	size_t len = 0, cap = 0;
+	bool append = false, proc = false;
+	int rc = 0;
+
+	for (int i = 1; i < argc; i++)
+		proc |= !strncmp(argv[i], "/proc/sys/", 10);
+	if (!proc)
+		return exec_host_program(dir, argv);
+	for (;;) {
+		ssize_t n;
+
+		if (len + 4096 > cap && !(in = realloc(in, cap = cap * 2 + 4096)))
+			return 1;
+		n = read(0, in + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	write_fd(1, in ? in : "", len);
+	for (int i = 1; i < argc; i++) {
+		FILE *f;
+
+		if (!strcmp(argv[i], "-a") || !strcmp(argv[i], "--append")) {
+			append = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			continue;
+		} else if (!strncmp(argv[i], "/proc/sys/", 10)) {
+			rc |= tee_proc_sys(dir, argv[i], in ? in : "", len);
+		} else if ((f = fopen(argv[i], append ? "a" : "w"))) {
+			fwrite(in ? in : "", 1, len, f);
+			fclose(f);
+		} else {
+			fprintf(stderr, "tee: %s: %s\n", argv[i], strerror(errno));
+			rc = 1;
+		}
+	}
+	free(in);
+	return rc;
+}
+
 int live_shim_main(int argc, char **argv)
 {
 	const char *dir = getenv("SKBOX_DIR");
@@ -437,5 +526,7 @@ int live_shim_main(int argc, char **argv)
 	}
 	if (!strcmp(argv[0], "ip") && shim_ip_netns(dir, argc, argv, &status))
 		return status;
+	if (!strcmp(argv[0], "tee"))
+		return shim_tee(dir, argc, argv);
 	return live_exec(dir, getenv("SKBOX_NETNS"), argc, argv, reads_stdin(argc, argv));
 }
