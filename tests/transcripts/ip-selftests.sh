@@ -31,3 +31,7 @@ ip route get fibmatch 192.0.2.9; echo rc=$?
 ip link set d0 down
 ip route get fibmatch 203.0.113.7; echo rc=$?
 ip route get fibmatch 198.51.100.2 oif d0; echo rc=$?
+ip netns add pidtest
+ip netns pids pidtest; echo rc=$?
+ip netns pids nosuch; echo rc=$?
+ip netns pids; echo rc=$?

@@ -2,7 +2,8 @@
  * net/nettest.c), as far as the selftests skbox runs use it: a TCP or UDP
  * (-D) server (-s, -l ADDR) that echoes one message, a client (-r ADDR)
  * that sends "Hello world!" and waits for it back, or both at once (-B)
- * with the server in namespace -N and the client in -O.  Port -p (12345),
+ * with the client in namespace -N and the server in -O (nettest's usage:
+ * "-N ns  set client to network namespace ns", "-O ns  set server to…").  Port -p (12345),
  * timeout -t (5 s).  Exit status 0 when the message made the round trip,
  * 1 otherwise; log lines as nettest prints them.  Inside the world both
  * ends are tasks, so `nettest -B` works between the world's namespaces. */
@@ -27,7 +28,7 @@ struct nettest {
 	struct world *w;
 	bool both, server, udp;
 	const char *local, *remote;	/* -l, -r */
-	const char *server_ns, *client_ns;	/* -N, -O */
+	const char *client_ns, *server_ns;	/* -N, -O */
 	int port;
 	int timeout_ms;
 	/* -B: the server's readiness, and the tasks' ends */
@@ -199,7 +200,7 @@ static struct net *nt_netns(struct nettest *nt, const char *name)
 	return net;
 }
 
-/* -B: the server as a task in -N, the client here but in -O. */
+/* -B: the server as a task in -O, the client here but in -N. */
 static int nt_both(struct nettest *nt)
 {
 	struct net *sn = nt_netns(nt, nt->server_ns), *cn = nt_netns(nt, nt->client_ns), *own;
@@ -249,8 +250,8 @@ static int nt_parse(struct nettest *nt, int argc, char **argv)
 		case 'l': nt->local = v; break;
 		case 'r': nt->remote = v; break;
 		case 'p': nt->port = atoi(v); break;
-		case 'N': nt->server_ns = v; break;
-		case 'O': nt->client_ns = v; break;
+		case 'N': nt->client_ns = v; break;
+		case 'O': nt->server_ns = v; break;
 		case 't': nt->timeout_ms = atoi(v) * 1000; break;
 		default: return -1;
 		}
