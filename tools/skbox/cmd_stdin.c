@@ -32,6 +32,8 @@ struct cmd_stdin *cmd_stdin_new(void)
 
 int cmd_stdin_push(struct cmd_stdin *s, const void *buf, size_t len)
 {
+	if (!len)
+		return 0;
 	if (s->off && s->off == s->len)
 		s->off = s->len = 0;
 	if (s->len + len > s->cap) {
@@ -90,6 +92,8 @@ static size_t cmd_read_buffer(struct cmd_ctx *ctx, void *buf, size_t len)
 
 	if (len > left)
 		len = left;
+	if (!len)
+		return 0;
 	memcpy(buf, ctx->in + ctx->in_off, len);
 	ctx->in_off += len;
 	return len;
@@ -109,6 +113,8 @@ ssize_t cmd_read(struct cmd_ctx *ctx, void *buf, size_t len)
 	}
 	if (len > s->len - s->off)
 		len = s->len - s->off;
+	if (!len)
+		return 0;		/* EOF (or a zero-length read) */
 	memcpy(buf, s->buf + s->off, len);
 	s->off += len;
 	return (ssize_t)len;
