@@ -55,7 +55,7 @@ expect "conversation, client side" "hi there" "$(cat "$W/cout")"
 
 # 3. ip -batch -: each line runs as it arrives
 mkfifo "$W/batch"
-ip -n a -batch - < "$W/batch" > "$W/batch.out" 2>&1 &
+{ ip -n a -batch - < "$W/batch" > "$W/batch.out" 2>&1; echo $? > "$W/batch.rc"; } &
 exec 3> "$W/batch"
 echo "addr add 10.3.0.1/32 dev va" >&3
 for _ in $(seq 1 200); do
@@ -65,9 +65,8 @@ done
 ip -n a -4 -o addr show dev va | grep -q 10.3.0.1 || live_fail "batch line 1 not run before line 2 was sent"
 printf 'addr add 10.3.0.2/32 dev va\naddr add 10.3.0.2/32 dev va\naddr add 10.3.0.3/32 dev va\n' >&3
 exec 3>&-
-rc=0
-wait $! || rc=$?
-expect "batch status" 1 "$rc"
+wait
+expect "batch status ($(cat "$W/batch.out"))" 1 "$(cat "$W/batch.rc")"
 expect "batch errors" "$(printf 'Error: ipv4: Address already assigned.\nCommand failed -:3')" "$(cat "$W/batch.out")"
 expect "batch stopped at the error" "10.3.0.1 10.3.0.2" \
 	"$(ip -n a -4 -o addr show dev va | grep -o '10\.3\.0\.[0-9]*' | xargs)"

@@ -251,8 +251,13 @@ static int relay_step(struct relay *r)
 		return 1;
 	if (p[2].revents & (POLLIN | POLLHUP | POLLERR))
 		relay_stdin(r);
-	if (relay_flush(r))
-		return 1;
+	/* the world may have ended the command and closed while stdin was on
+	 * its way (`ip -batch -` stopping at an error): stop sending, and still
+	 * read the status it sent */
+	if (relay_flush(r)) {
+		r->out_off = r->out_len = 0;
+		r->in_open = false;
+	}
 	if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
 		return 0;
 	rc = relay_input(r);
