@@ -28,6 +28,7 @@ static const struct command commands[] = {
 	{ "iptables-save", do_iptables_save },
 	{ "ipvsadm", do_ipvsadm },
 	{ "nc", do_nc },
+	{ "nettest", do_nettest },
 	{ "nfqueue", do_nfqueue },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },

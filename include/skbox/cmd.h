@@ -3,19 +3,27 @@
 #ifndef SKBOX_CMD_H
 #define SKBOX_CMD_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <poll.h>
+#include <sys/types.h>
 
 struct world;
 struct net;
+struct cmd_stdin;
 
 struct cmd_ctx {
 	struct world *world;
 	struct net *net;		/* the namespace the command runs in */
 	FILE *out;
 	FILE *err;
-	const char *in;			/* standard input, if any */
+	const char *in;			/* standard input, if any: all of it */
 	size_t in_len;
+	/* Live mode: stdin that arrives while the command runs (NULL: in and
+	 * in_len hold all of it).  Read it with cmd_read()/cmd_poll(). */
+	struct cmd_stdin *in_stream;
+	size_t in_off;			/* cmd_read()'s position in in/in_len */
 };
 
 typedef int (*cmd_fn)(struct cmd_ctx *ctx, int argc, char **argv);
@@ -30,6 +38,29 @@ struct command {
  * the command may block (ping, sleep). */
 const struct command *cmd_find(const char *name);
 int cmd_run(struct cmd_ctx *ctx, int argc, char **argv);
+
+/* tools/skbox/cmd_stdin.c: stdin for the commands that read it as it comes
+ * (nc, ip -batch -), from in/in_len or from a live stream alike.
+ * cmd_read() parks the task until bytes arrive: > 0 bytes, 0 at EOF,
+ * -EINTR on a signal.  cmd_getline() reads one line with its '\n' into
+ * *line (grown as needed): its length, 0 at EOF, < 0 on a signal.
+ * cmd_poll() is skbox_poll() where fd 0 (STDIN_FILENO) is stdin: POLLIN
+ * once a read would not block (bytes or EOF); fds < 0 are ignored. */
+ssize_t cmd_read(struct cmd_ctx *ctx, void *buf, size_t len);
+ssize_t cmd_getline(struct cmd_ctx *ctx, char **line, size_t *cap);
+bool cmd_read_ready(struct cmd_ctx *ctx);
+int cmd_poll(struct cmd_ctx *ctx, struct pollfd *fds, nfds_t n, int timeout_ms);
+
+/* The live server's side of a stream: bytes pushed as frames arrive, EOF
+ * once the client's stdin ends; a reader parked in cmd_read() is woken. */
+struct cmd_stdin *cmd_stdin_new(void);
+int cmd_stdin_push(struct cmd_stdin *s, const void *buf, size_t len);
+void cmd_stdin_eof(struct cmd_stdin *s);
+size_t cmd_stdin_buffered(const struct cmd_stdin *s);
+void cmd_stdin_free(struct cmd_stdin *s);
+/* The commands that read stdin through cmd_read(), so may start before
+ * their stdin has ended (the rest get it whole in in/in_len). */
+bool cmd_streams_stdin(int argc, char **argv);
 
 int do_ip(struct cmd_ctx *ctx, int argc, char **argv);
 int do_bridge(struct cmd_ctx *ctx, int argc, char **argv);
@@ -51,6 +82,7 @@ int do_dmesg(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iptables_save(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iptables_restore(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nc(struct cmd_ctx *ctx, int argc, char **argv);
+int do_nettest(struct cmd_ctx *ctx, int argc, char **argv);
 int do_timeout(struct cmd_ctx *ctx, int argc, char **argv);
 int do_hping3(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ipset(struct cmd_ctx *ctx, int argc, char **argv);

@@ -115,6 +115,8 @@ static int ip_opt_with_arg(struct ip_ctx *ipc, const char *opt, int argc, char *
 		return ip_incomplete(ipc);
 	if (!matches(opt, "-family"))
 		rc = ip_family_opt(ipc, argv[1]);
+	else if (!matches(opt, "-batch"))
+		ipc->batch = argv[1], rc = 0;
 	else
 		rc = ip_set_netns(ipc, argv[1]);
 	return rc ? rc : -1;
@@ -127,7 +129,8 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	if (opt[1] == '-')
 		opt++;
 	if (!matches(opt, "-loops") || !matches(opt, "-family") ||
-	    !matches(opt, "-netns") || (!matches(opt, "-rcvbuf") && opt[2] == 'c')) {
+	    !matches(opt, "-netns") || (!matches(opt, "-rcvbuf") && opt[2] == 'c') ||
+	    (!matches(opt, "-batch") && strncmp(opt, "-br", 3))) {
 		if (!matches(opt, "-loops") || (!matches(opt, "-rcvbuf") && opt[2] == 'c'))
 			return argc < 2 ? ip_incomplete(ipc) : -1;
 		return ip_opt_with_arg(ipc, opt, argc, argv);
@@ -140,13 +143,15 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	else if (!matches(opt, "-human") || !matches(opt, "-human-readable") ||
 		 !matches(opt, "-iec") || !matches(opt, "-resolve") ||
 		 !matches(opt, "-timestamp") || !matches(opt, "-tshort") ||
-		 !matches(opt, "-force") || !matches(opt, "-Numeric") ||
+		 !matches(opt, "-Numeric") ||
 		 !matches(opt, "-all") || !strncmp(opt, "-c", 2))
 		return 0;
 	else if (!matches(opt, "-stats") || !matches(opt, "-statistics"))
 		ipc->show_stats++;
 	else if (!matches(opt, "-details"))
 		ipc->show_details++;
+	else if (!matches(opt, "-force"))
+		ipc->force = true;
 	else if (!matches(opt, "-oneline"))
 		ipc->oneline = true;
 	else if (!matches(opt, "-Version")) {
@@ -193,6 +198,8 @@ int do_ip(struct cmd_ctx *ctx, int argc, char **argv)
 		argc -= rc == -1 ? 2 : 1;
 		argv += rc == -1 ? 2 : 1;
 	}
+	if (ipc.batch)
+		return ip_batch(&ipc, ip_do_cmd);
 	jw_init(&ipc.jw, ipc.out, ipc.pretty);
 	if (argc < 1)
 		return ip_usage(&ipc);

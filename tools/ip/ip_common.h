@@ -23,6 +23,8 @@ struct ip_ctx {
 	int show_stats;			/* -s, repeatable */
 	int show_details;
 	bool brief, json, pretty, oneline;
+	bool force;			/* -force: a batch goes on after errors */
+	const char *batch;		/* -batch FILE ("-": stdin) */
 	struct json_writer jw;
 };
 
@@ -60,6 +62,13 @@ int ip_no_dev(struct ip_ctx *ipc, const char *name);
 int ip_rtnl_err(struct ip_ctx *ipc, int err, const struct netlink_ext_ack *ext);
 /* Resolve a device; prints "Cannot find device" and returns NULL. */
 struct net_device *ip_dev_get(struct ip_ctx *ipc, const char *name);
+
+/* ipbatch.c: iproute2's do_batch(): each line of FILE ("-": stdin, read
+ * as it comes) runs as `ip OBJECT …` with the global options of ipc. */
+int ip_batch(struct ip_ctx *ipc, int (*do_cmd)(struct ip_ctx *ipc, int argc, char **argv));
+
+/* iproute_usage.c: `ip route help`. */
+int iproute_usage(struct ip_ctx *ipc);
 
 /* Names (lib/rt_names.c). */
 const char *rt_table_name(char *buf, uint32_t id);

@@ -109,6 +109,25 @@ static int netns_exec(struct ip_ctx *ipc, int argc, char **argv)
 	return cmd_run(&sub, argc - 1, argv + 1);
 }
 
+/* `ip netns pids NS`: the processes in NS.  The world's tasks are not host
+ * processes (scripts do `ip netns pids NS | xargs -r kill -9`): none. */
+static int netns_pids(struct ip_ctx *ipc, int argc, char **argv)
+{
+	if (argc < 1) {
+		fprintf(ipc->err, "No netns name specified\n");
+		return 1;
+	}
+	if (argc > 1) {
+		fprintf(ipc->err, "extra arguments specified\n");
+		return 1;
+	}
+	if (!argv[0][0] || !get_net_ns_by_name(ipc->ctx->world, argv[0])) {
+		fprintf(ipc->err, "Cannot open network namespace: No such file or directory\n");
+		return 1;
+	}
+	return 0;
+}
+
 int do_ipnetns(struct ip_ctx *ipc, int argc, char **argv)
 {
 	if (argc < 1)
@@ -122,6 +141,8 @@ int do_ipnetns(struct ip_ctx *ipc, int argc, char **argv)
 		return netns_del(ipc, argc - 1, argv + 1);
 	if (!matches(argv[0], "exec"))
 		return netns_exec(ipc, argc - 1, argv + 1);
+	if (!matches(argv[0], "pids"))
+		return netns_pids(ipc, argc - 1, argv + 1);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip netns help\".\n", argv[0]);
 	return 255;
 }

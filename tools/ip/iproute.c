@@ -9,6 +9,7 @@
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/ip_fib.h"
+#include "net/route.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
 
@@ -346,7 +347,8 @@ static int route_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
 			argv++;
 			continue;
 		}
-		if (!strcmp(argv[0], "cloned") || !strcmp(argv[0], "cached")) {
+		if (!strcmp(argv[0], "cloned") || !strcmp(argv[0], "cached") ||
+		    !strcmp(argv[0], "cache")) {
 			f->cloned = true;
 			continue;
 		}
@@ -378,6 +380,34 @@ static int route_show(struct ip_ctx *ipc, int argc, char **argv)
 	return 0;
 }
 
+static int route_flush_exceptions(struct fib_table *tb, struct fib_prefix *p,
+				  struct fib_alias *fa, void *arg)
+{
+	struct fib_info *fi = fa->fa_info;
+
+	(void)tb;
+	(void)p;
+	(void)arg;
+	for (int i = 0; fi && i < fi->fib_nhs; i++)
+		fib_nh_exceptions_flush(&fi->fib_nh[i]);
+	return 0;
+}
+
+/* `ip route flush cache`: iproute2 writes /proc/sys/net/ipv4/route/flush,
+ * whose handler flushes the route cache and bumps the exceptions' genid
+ * (rt_cache_flush(), fnhe_genid_bump()): learned PMTUs are forgotten. */
+static int route_flush_cache(struct ip_ctx *ipc)
+{
+	struct fib_table *tb;
+
+	list_for_each_entry(tb, &ipc->net->ipv4.fib_tables, tb_list)
+		fib_table_walk(tb, route_flush_exceptions, NULL);
+	rt_cache_flush(ipc->net);
+	if (ipc->show_stats)
+		fprintf(ipc->out, "*** IPv4 routing cache is flushed.\n");
+	return 0;
+}
+
 static int route_flush(struct ip_ctx *ipc, int argc, char **argv)
 {
 	struct route_filter f;
@@ -393,7 +423,7 @@ static int route_flush(struct ip_ctx *ipc, int argc, char **argv)
 	memset(&w, 0, sizeof(w));
 	w.flush = true;
 	if (f.cloned)
-		return 0;
+		return route_flush_cache(ipc);
 	rc = route_walk_tables(ipc, &f, &w);
 	for (size_t i = 0; !rc && i < w.ndel; i++) {
 		struct netlink_ext_ack ext = { NULL };
@@ -703,7 +733,10 @@ static void get_print(struct ip_ctx *ipc, const struct rtm_get_req *r,
 		fprintf(o, "via %s ", format_ipv4(b, res->gw));
 	if (dev)
 		fprintf(o, "dev %s ", dev->name);
-	if (res->table != RT_TABLE_MAIN)
+	/* until the first rule of its own, Linux keeps the local table merged
+	 * into main (fib_unmerge()): a local route is then found "in main" */
+	if (res->table != RT_TABLE_MAIN &&
+	    (res->table != RT_TABLE_LOCAL || ipc->net->ipv4.fib_has_custom_rules))
 		fprintf(o, "table %s ", rt_table_name(b, res->table));
 	if (!r->iif && !r->src && res->prefsrc)
 		fprintf(o, "src %s ", format_ipv4(b, res->prefsrc));
@@ -770,6 +803,8 @@ int do_iproute(struct ip_ctx *ipc, int argc, char **argv)
 		return route_get(ipc, argc, argv);
 	if (!matches(c, "flush"))
 		return route_flush(ipc, argc, argv);
+	if (!matches(c, "help"))
+		return iproute_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip route help\".\n", c);
 	return 255;
 }

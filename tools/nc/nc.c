@@ -2,7 +2,8 @@
  * or listen (-l, -k), TCP or UDP (-u), port scans (-z), -v messages, -w
  * connect/idle timeout, -q after stdin EOF, -N half-close, -p/-s local
  * port and address, -n.  A task of the world: it uses the skbox socket API
- * (net/socket.c), reads stdin from ctx->in and writes what the network
+ * (net/socket.c), reads stdin with cmd_read() as it arrives (live mode) or
+ * all at once (a pipe of skbox's script runner) and writes what the network
  * sends to ctx->out. */
 #include <errno.h>
 #include <stdbool.h>
@@ -25,7 +26,6 @@ struct nc_opts {
 	const char *saddr;		/* -s */
 	const char *host;
 	const char *port;
-	size_t in_off;			/* stdin consumed */
 };
 
 static const struct { int port; const char *name; } nc_services[] = {
@@ -157,43 +157,73 @@ static int nc_addr(struct nc_opts *o, const char *host, int port, struct sockadd
 	return 0;
 }
 
-/* Send the rest of stdin to fd; returns 0 or -errno. */
-static int nc_send_stdin(struct nc_opts *o, int fd)
+/* Sends n bytes of stdin to fd; 0 or -errno. */
+static int nc_send_all(struct nc_opts *o, int fd, const char *buf, size_t n)
 {
-	struct cmd_ctx *ctx = o->ctx;
+	while (n) {
+		ssize_t s = skbox_send(o->w, fd, buf, n, 0);
 
-	while (ctx->in && o->in_off < ctx->in_len) {
-		ssize_t n = skbox_send(o->w, fd, ctx->in + o->in_off, ctx->in_len - o->in_off, 0);
-
-		if (n < 0)
-			return (int)n;
-		o->in_off += (size_t)n;
+		if (s < 0)
+			return (int)s;
+		buf += s;
+		n -= (size_t)s;
 	}
 	return 0;
 }
 
-/* readwrite(): stdin to the network, the network to stdout, until the
- * peer closes, -q expires after stdin's EOF, or -w passes idle. */
+/* stdin ended: -N half-closes, -q 0 quits, -q N quits N s later (or at
+ * -w, whichever comes first).  Returns 1 to quit now. */
+static int nc_stdin_eof(struct nc_opts *o, int fd, int *wait_ms)
+{
+	if (o->shut_net && !o->udp)
+		skbox_shutdown(o->w, fd, SHUT_WR);
+	if (o->quit_s == 0)
+		return 1;
+	if (o->quit_s > 0 && (*wait_ms < 0 || o->quit_s * 1000 < *wait_ms))
+		*wait_ms = o->quit_s * 1000;
+	return 0;
+}
+
+/* A read of stdin: sent on, or its end handled.  1 to quit (0: go on,
+ * -1: the send failed). */
+static int nc_from_stdin(struct nc_opts *o, int fd, bool *in_open, int *wait_ms)
+{
+	char buf[16384];
+	ssize_t n = cmd_read(o->ctx, buf, sizeof(buf));
+
+	if (n < 0)
+		return 1;
+	if (n > 0)
+		return nc_send_all(o, fd, buf, (size_t)n) ? -1 : 0;
+	*in_open = false;
+	return nc_stdin_eof(o, fd, wait_ms);
+}
+
+/* readwrite(): stdin to the network and the network to stdout, both as
+ * they come (poll on both, as OpenBSD's nc does), until the peer closes,
+ * -q expires after stdin's EOF, or -w passes idle. */
 static int nc_readwrite(struct nc_opts *o, int fd)
 {
 	char buf[16384];
 	int wait_ms = o->timeout_ms > 0 ? o->timeout_ms : -1;
+	bool in_open = true;
 
-	if (nc_send_stdin(o, fd))
-		return 1;
-	if (o->shut_net && !o->udp)
-		skbox_shutdown(o->w, fd, SHUT_WR);
-	if (o->quit_s == 0)
-		return 0;
-	if (o->quit_s > 0 && (wait_ms < 0 || o->quit_s * 1000 < wait_ms))
-		wait_ms = o->quit_s * 1000;
 	for (;;) {
-		struct pollfd p = { .fd = fd, .events = POLLIN };
-		int r = skbox_poll(o->w, &p, 1, wait_ms);
+		struct pollfd p[2] = {
+			{ .fd = in_open ? 0 : -1, .events = POLLIN },
+			{ .fd = fd, .events = POLLIN },
+		};
+		int r = cmd_poll(o->ctx, p, 2, wait_ms);
 		ssize_t n;
 
 		if (r <= 0)
 			return 0;
+		if (p[0].revents) {
+			r = nc_from_stdin(o, fd, &in_open, &wait_ms);
+			if (r)
+				return r < 0 ? 1 : 0;
+			continue;	/* stdin first, as the old whole-buffer nc sent it */
+		}
 		n = skbox_recv(o->w, fd, buf, sizeof(buf), MSG_DONTWAIT);
 		if (n == -EAGAIN)
 			continue;

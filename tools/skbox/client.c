@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include "skbox/cmd.h"
 #include "live.h"
 
 static int sig_pipe[2] = { -1, -1 };
@@ -102,85 +103,177 @@ static int write_fd(int fd, const char *p, size_t len)
 	return 0;
 }
 
+/* What the shim relays: the connection's input (frames from the world)
+ * and stdin's bytes on their way to the world. */
+struct relay {
+	int fd;
+	bool in_open;			/* stdin not at EOF yet */
+	bool in_eof_sent;
+	char *out;			/* frames for the world not sent yet */
+	size_t out_len, out_off;
+	char *buf;			/* frames from the world, not whole yet */
+	size_t len, cap;
+	int status;
+};
+
+static int relay_queue(struct relay *r, uint32_t type, const void *data, size_t len)
+{
+	struct live_hdr h = { type, (uint32_t)len };
+	char *n = realloc(r->out, r->out_len + sizeof(h) + len);
+
+	if (!n)
+		return -1;
+	r->out = n;
+	memcpy(r->out + r->out_len, &h, sizeof(h));
+	if (len)
+		memcpy(r->out + r->out_len + sizeof(h), data, len);
+	r->out_len += sizeof(h) + len;
+	return 0;
+}
+
+/* Sends what it can without blocking: a world that does not read the
+ * command's stdin yet must not stop the shim from printing its output. */
+static int relay_flush(struct relay *r)
+{
+	while (r->out_off < r->out_len) {
+		ssize_t n = send(r->fd, r->out + r->out_off, r->out_len - r->out_off,
+				 MSG_NOSIGNAL | MSG_DONTWAIT);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			return 0;
+		if (n <= 0)
+			return -1;
+		r->out_off += (size_t)n;
+	}
+	r->out_off = r->out_len = 0;
+	return 0;
+}
+
+/* stdin is read only once what was read before has gone out: the world's
+ * pace holds back the writer of the pipe, as a full pipe does. */
+static void relay_stdin(struct relay *r)
+{
+	char in[65536];
+	ssize_t n = read(0, in, sizeof(in));
+
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n > 0) {
+		relay_queue(r, LIVE_STDIN, in, (size_t)n);
+		return;
+	}
+	relay_queue(r, LIVE_STDIN_EOF, NULL, 0);
+	r->in_open = false;
+}
+
+/* A signal goes to the command.  If stdin bytes still block the way (the
+ * world is not reading them), the signal could not pass them: the shim
+ * hangs up instead, and the world kills the command. */
+static int relay_signal(struct relay *r)
+{
+	unsigned char s;
+	uint32_t sig;
+
+	if (read(sig_pipe[0], &s, 1) != 1)
+		return 0;
+	sig = s;
+	if (r->out_off < r->out_len) {
+		r->status = 128 + (int)sig;
+		return -1;
+	}
+	relay_queue(r, LIVE_SIGNAL, &sig, sizeof(sig));
+	return 0;
+}
+
+/* Whole frames from the world: output written out; 1 once the status came. */
+static int relay_frames(struct relay *r)
+{
+	while (r->len >= sizeof(struct live_hdr)) {
+		struct live_hdr h;
+		size_t whole;
+
+		memcpy(&h, r->buf, sizeof(h));
+		whole = sizeof(h) + h.len;
+		if (h.len > LIVE_FRAME_MAX || r->len < whole)
+			break;
+		if (h.type == LIVE_STDOUT)
+			write_fd(1, r->buf + sizeof(h), h.len);
+		else if (h.type == LIVE_STDERR)
+			write_fd(2, r->buf + sizeof(h), h.len);
+		else if (h.type == LIVE_STATUS && h.len == 4)
+			memcpy(&r->status, r->buf + sizeof(h), 4);
+		memmove(r->buf, r->buf + whole, r->len - whole);
+		r->len -= whole;
+		if (r->status >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int relay_input(struct relay *r)
+{
+	ssize_t n;
+
+	if (r->len + 65536 > r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 131072;
+		char *b = realloc(r->buf, cap);
+
+		if (!b)
+			return -1;
+		r->buf = b;
+		r->cap = cap;
+	}
+	n = read(r->fd, r->buf + r->len, r->cap - r->len);
+	if (n < 0 && errno == EINTR)
+		return 0;
+	if (n <= 0)
+		return -1;
+	r->len += (size_t)n;
+	return relay_frames(r);
+}
+
+/* One round of poll(): 1 when done (status or failure), 0 to go on. */
+static int relay_step(struct relay *r)
+{
+	bool pending = r->out_off < r->out_len;
+	struct pollfd p[3] = {
+		{ .fd = r->fd, .events = POLLIN | (pending ? POLLOUT : 0) },
+		{ .fd = sig_pipe[0], .events = POLLIN },
+		{ .fd = r->in_open && !pending ? 0 : -1, .events = POLLIN },
+	};
+	int rc;
+
+	if (poll(p, 3, -1) < 0)
+		return errno == EINTR ? 0 : 1;
+	if ((p[1].revents & POLLIN) && relay_signal(r))
+		return 1;
+	if (p[2].revents & (POLLIN | POLLHUP | POLLERR))
+		relay_stdin(r);
+	/* the world may have ended the command and closed while stdin was on
+	 * its way (`ip -batch -` stopping at an error): stop sending, and still
+	 * read the status it sent */
+	if (relay_flush(r)) {
+		r->out_off = r->out_len = 0;
+		r->in_open = false;
+	}
+	if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
+		return 0;
+	rc = relay_input(r);
+	return rc != 0;
+}
+
 /* Read frames until the status; returns it, or -1 if the world went away. */
 static int relay(int fd, bool with_stdin)
 {
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
-	bool in_open = with_stdin;
-	int status = -1;
+	struct relay r = { .fd = fd, .in_open = with_stdin, .status = -1 };
 
-	for (;;) {
-		struct pollfd p[3] = {
-			{ .fd = fd, .events = POLLIN },
-			{ .fd = sig_pipe[0], .events = POLLIN },
-			{ .fd = in_open ? 0 : -1, .events = POLLIN },
-		};
-		ssize_t n;
-
-		if (poll(p, 3, -1) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		if (p[1].revents & POLLIN) {
-			unsigned char s;
-
-			if (read(sig_pipe[0], &s, 1) == 1) {
-				uint32_t sig = s;
-
-				live_send(fd, LIVE_SIGNAL, &sig, sizeof(sig));
-			}
-		}
-		if (p[2].revents & (POLLIN | POLLHUP | POLLERR)) {
-			char in[65536];
-
-			n = read(0, in, sizeof(in));
-			if (n > 0) {
-				live_send(fd, LIVE_STDIN, in, (size_t)n);
-			} else if (n == 0 || errno != EINTR) {
-				live_send(fd, LIVE_STDIN_EOF, NULL, 0);
-				in_open = false;
-			}
-		}
-		if (!(p[0].revents & (POLLIN | POLLHUP | POLLERR)))
-			continue;
-		if (len + 65536 > cap) {
-			cap = cap ? cap * 2 : 131072;
-			buf = realloc(buf, cap);
-			if (!buf)
-				break;
-		}
-		n = read(fd, buf + len, cap - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-		while (len >= sizeof(struct live_hdr)) {
-			struct live_hdr h;
-			size_t whole;
-
-			memcpy(&h, buf, sizeof(h));
-			whole = sizeof(h) + h.len;
-			if (h.len > LIVE_FRAME_MAX || len < whole)
-				break;
-			if (h.type == LIVE_STDOUT)
-				write_fd(1, buf + sizeof(h), h.len);
-			else if (h.type == LIVE_STDERR)
-				write_fd(2, buf + sizeof(h), h.len);
-			else if (h.type == LIVE_STATUS && h.len == 4)
-				memcpy(&status, buf + sizeof(h), 4);
-			memmove(buf, buf + whole, len - whole);
-			len -= whole;
-			if (status >= 0) {
-				free(buf);
-				return status;
-			}
-		}
-	}
-	free(buf);
-	return -1;
+	while (!relay_step(&r))
+		;
+	free(r.out);
+	free(r.buf);
+	return r.status;
 }
 
 int live_exec(const char *dir, const char *netns, int argc, char **argv, bool with_stdin)
@@ -263,15 +356,17 @@ int live_down(const char *dir)
 
 /* Which commands read stdin: nc; iptables-restore without a file;
  * ip/tc/bridge -batch -.  The rest leave it to the caller (a `while read`
- * loop around `ip` must keep its input). */
+ * loop around `ip` must keep its input).  A terminal is read only by the
+ * commands that take their stdin as it comes (interactive nc); the others
+ * would wait for its end. */
 static bool reads_stdin(int argc, char **argv)
 {
 	const char *n = argv[0];
 
+	if (cmd_streams_stdin(argc, argv))
+		return true;
 	if (isatty(0))
 		return false;
-	if (!strcmp(n, "nc") || !strcmp(n, "nc.openbsd") || !strcmp(n, "netcat"))
-		return true;
 	if (strstr(n, "-restore")) {
 		for (int i = 1; i < argc; i++)
 			if (argv[i][0] != '-')
@@ -333,6 +428,95 @@ static int shim_ip_netns(const char *dir, int argc, char **argv, int *status)
 	return 1;
 }
 
+/* The real program NAME on PATH, past the world's shim directory. */
+static int exec_host_program(const char *dir, char **argv)
+{
+	char bin[4096], path[4096];
+	const char *p = getenv("PATH");
+
+	snprintf(bin, sizeof(bin), "%s/bin", dir);
+	while (p && *p) {
+		size_t n = strcspn(p, ":");
+
+		if (n && (n != strlen(bin) || strncmp(p, bin, n))) {
+			snprintf(path, sizeof(path), "%.*s/%s", (int)n, p, argv[0]);
+			if (!access(path, X_OK))
+				execv(path, argv);
+		}
+		p += n + (p[n] == ':');
+	}
+	fprintf(stderr, "%s: command not found\n", argv[0]);
+	return 127;
+}
+
+/* One /proc/sys file written by tee: the world's sysctl, in $SKBOX_NETNS. */
+static int tee_proc_sys(const char *dir, const char *file, const char *val, size_t len)
+{
+	char arg[4096];
+	char *argv[] = { "sysctl", "-q", "-w", arg, NULL };
+	int saved = dup(2), devnull = open("/dev/null", O_WRONLY), rc;
+
+	while (len && (val[len - 1] == '\n' || val[len - 1] == ' '))
+		len--;
+	snprintf(arg, sizeof(arg), "%s=%.*s", file + strlen("/proc/sys/"), (int)len, val);
+	dup2(devnull, 2);
+	rc = live_exec(dir, getenv("SKBOX_NETNS"), 4, argv, false);
+	dup2(saved, 2);
+	close(saved);
+	close(devnull);
+	if (rc)
+		fprintf(stderr, "tee: %s: No such file or directory\n", file);
+	return rc ? 1 : 0;
+}
+
+/* `tee` (coreutils) where a file is under /proc/sys: the world's sysctl is
+ * written, as `echo 1 | ip netns exec R tee /proc/sys/net/ipv4/ip_forward`
+ * does on Linux; any other tee is the system's. */
+static int shim_tee(const char *dir, int argc, char **argv)
+{
+	char *in = NULL;
+	size_t len = 0, cap = 0;
+	bool append = false, proc = false;
+	int rc = 0;
+
+	for (int i = 1; i < argc; i++)
+		proc |= !strncmp(argv[i], "/proc/sys/", 10);
+	if (!proc)
+		return exec_host_program(dir, argv);
+	for (;;) {
+		ssize_t n;
+
+		if (len + 4096 > cap && !(in = realloc(in, cap = cap * 2 + 4096)))
+			return 1;
+		n = read(0, in + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	write_fd(1, in ? in : "", len);
+	for (int i = 1; i < argc; i++) {
+		FILE *f;
+
+		if (!strcmp(argv[i], "-a") || !strcmp(argv[i], "--append")) {
+			append = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			continue;
+		} else if (!strncmp(argv[i], "/proc/sys/", 10)) {
+			rc |= tee_proc_sys(dir, argv[i], in ? in : "", len);
+		} else if ((f = fopen(argv[i], append ? "a" : "w"))) {
+			fwrite(in ? in : "", 1, len, f);
+			fclose(f);
+		} else {
+			fprintf(stderr, "tee: %s: %s\n", argv[i], strerror(errno));
+			rc = 1;
+		}
+	}
+	free(in);
+	return rc;
+}
+
 int live_shim_main(int argc, char **argv)
 {
 	const char *dir = getenv("SKBOX_DIR");
@@ -347,5 +531,7 @@ int live_shim_main(int argc, char **argv)
 	}
 	if (!strcmp(argv[0], "ip") && shim_ip_netns(dir, argc, argv, &status))
 		return status;
+	if (!strcmp(argv[0], "tee"))
+		return shim_tee(dir, argc, argv);
 	return live_exec(dir, getenv("SKBOX_NETNS"), argc, argv, reads_stdin(argc, argv));
 }

@@ -33,8 +33,8 @@ static const char *const shim_names[] = {
 	"hping3", "httpd", "ip", "ip6tables", "ip6tables-restore", "ip6tables-save", "ipset", "iperf3",
 	"iptables", "iptables-legacy", "iptables-legacy-restore", "iptables-legacy-save",
 	"iptables-nft", "iptables-nft-restore", "iptables-nft-save", "iptables-restore",
-	"iptables-save", "nc", "netcat", "nft", "nstat", "ping", "ping6", "ss", "sysctl", "tc",
-	"tcpdump", "trace", "tracepath", "traceroute",
+	"iptables-save", "nc", "netcat", "nettest", "nft", "nstat", "ping", "ping6", "ss", "sysctl", "tc",
+	"tcpdump", "tee", "trace", "tracepath", "traceroute",
 };
 
 bool live_is_shim_name(const char *name)
@@ -88,7 +88,9 @@ int live_make_shims(const char *dir, const char *exe, bool virtual_time)
 
 		snprintf(path, sizeof(path), "%s/bin/%s", dir, name);
 		unlink(path);
-		if (!cmd_find(name) || (!strcmp(name, "sleep") && !virtual_time))
+		/* tee: the shim writes /proc/sys files to the world's sysctl */
+		if ((!cmd_find(name) && strcmp(name, "tee")) ||
+		    (!strcmp(name, "sleep") && !virtual_time))
 			continue;
 		if (symlink(exe, path)) {
 			fprintf(stderr, "skbox: up: %s: %s\n", path, strerror(errno));

@@ -51,8 +51,9 @@ struct conn {
 	char **argv;
 	int argc;
 	char *netns;
-	char *in;
+	char *in;			/* stdin of a command that takes it whole */
 	size_t in_len, in_cap;
+	struct cmd_stdin *stream;	/* stdin of a command that reads it as it comes */
 	struct cmd_ctx ctx;
 	struct task *task;
 	int pending_sig;
@@ -198,6 +199,7 @@ static void conn_start(struct conn *c)
 	c->ctx.net = net;
 	c->ctx.in = c->in;
 	c->ctx.in_len = c->in_len;
+	c->ctx.in_stream = c->stream;
 	c->ctx.out = fopencookie(c, "w", outf);
 	c->ctx.err = fopencookie(c, "w", errf);
 	if (c->ctx.out)
@@ -234,6 +236,7 @@ static void conn_free(struct conn *c)
 	free(c->argv);
 	free(c->netns);
 	free(c->in);
+	cmd_stdin_free(c->stream);
 	free(c->rbuf);
 	free(c->wbuf);
 	free(c);
@@ -305,8 +308,35 @@ static void conn_exec(struct conn *c, const char *p, size_t len)
 	live_log("client %d: %s%s%s", c->id, c->argv[0],
 		 c->netns[0] ? " in netns " : "", c->netns);
 	c->stdin_open = c->flags & LIVE_F_STDIN;
-	if (!c->stdin_open)
+	if (c->stdin_open && cmd_streams_stdin(c->argc, c->argv)) {
+		c->stream = cmd_stdin_new();
+		if (!c->stream) {
+			conn_fault(c, "out of memory");
+			return;
+		}
+	}
+	if (!c->stdin_open || c->stream)
 		conn_start(c);
+}
+
+/* 'I': a streaming command gets the bytes now; the others at the end.
+ * Bytes for a command that has ended are dropped, as a pipe's reader that
+ * exited makes its writer's bytes vanish (`yes | head`). */
+static void conn_stdin(struct conn *c, const char *p, size_t len)
+{
+	if (c->stream) {
+		if (c->finished || (c->task && c->task->state == TASK_DEAD))
+			return;
+		if (cmd_stdin_push(c->stream, p, len))
+			conn_fault(c, "out of memory for stdin");
+		return;
+	}
+	if (grow(&c->in, &c->in_cap, c->in_len + len + 1)) {
+		conn_fault(c, "out of memory for stdin");
+		return;
+	}
+	memcpy(c->in + c->in_len, p, len);
+	c->in_len += len;
 }
 
 static void conn_frame(struct conn *c, uint32_t type, const char *p, size_t len)
@@ -322,12 +352,7 @@ static void conn_frame(struct conn *c, uint32_t type, const char *p, size_t len)
 			conn_fault(c, "stdin frame without open stdin");
 			break;
 		}
-		if (grow(&c->in, &c->in_cap, c->in_len + len + 1)) {
-			conn_fault(c, "out of memory for stdin");
-			break;
-		}
-		memcpy(c->in + c->in_len, p, len);
-		c->in_len += len;
+		conn_stdin(c, p, len);
 		break;
 	case LIVE_STDIN_EOF:
 		if (!c->stdin_open) {
@@ -335,7 +360,10 @@ static void conn_frame(struct conn *c, uint32_t type, const char *p, size_t len)
 			break;
 		}
 		c->stdin_open = false;
-		conn_start(c);
+		if (c->stream)
+			cmd_stdin_eof(c->stream);
+		else
+			conn_start(c);
 		break;
 	case LIVE_SIGNAL: {
 		uint32_t sig;
@@ -481,6 +509,20 @@ static void server_accept(struct world *w, int lfd, short revents, void *arg)
 	}
 }
 
+/* Stdin the command has not read yet holds the client back (its sends
+ * block, as a writer to a full pipe does) instead of growing without end. */
+#define LIVE_STDIN_BACKLOG (256u << 10)
+
+static short conn_events(struct conn *c)
+{
+	short ev = c->woff < c->wlen ? POLLOUT : 0;
+
+	if (!c->stream || !c->task || c->task->state == TASK_DEAD ||
+	    cmd_stdin_buffered(c->stream) < LIVE_STDIN_BACKLOG)
+		ev |= POLLIN;
+	return ev;
+}
+
 /* Commands that ended: flush their output, send the status.  Connections
  * that are done (sent, or their client gone and task ended) are freed. */
 static void server_reap(struct live_server *srv)
@@ -505,8 +547,7 @@ static void server_reap(struct live_server *srv)
 		}
 		conn_write(c);
 		if (c->fd >= 0)
-			world_watch_fd_events(srv->w, c->fd,
-					      c->woff < c->wlen ? POLLIN | POLLOUT : POLLIN);
+			world_watch_fd_events(srv->w, c->fd, conn_events(c));
 		if (c != srv->down && !c->task &&
 		    (c->fd < 0 || (c->finished && c->woff == c->wlen))) {
 			*pp = c->next;
