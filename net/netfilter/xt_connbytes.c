@@ -14,15 +14,18 @@
 
 static u64 connbytes_value(const struct nf_conn *ct, const struct xt_connbytes_info *info)
 {
+	const struct nf_ct_ext *ext = ct->ext;	/* the counters live out of line */
 	u64 pkts = 0, bytes = 0;
 
+	if (!ext)
+		return 0;
 	if (info->direction != XT_CONNBYTES_DIR_REPLY) {
-		pkts += ct->packets[IP_CT_DIR_ORIGINAL];
-		bytes += ct->bytes[IP_CT_DIR_ORIGINAL];
+		pkts += ext->packets[IP_CT_DIR_ORIGINAL];
+		bytes += ext->bytes[IP_CT_DIR_ORIGINAL];
 	}
 	if (info->direction != XT_CONNBYTES_DIR_ORIGINAL) {
-		pkts += ct->packets[IP_CT_DIR_REPLY];
-		bytes += ct->bytes[IP_CT_DIR_REPLY];
+		pkts += ext->packets[IP_CT_DIR_REPLY];
+		bytes += ext->bytes[IP_CT_DIR_REPLY];
 	}
 	switch (info->what) {
 	case XT_CONNBYTES_PKTS:
