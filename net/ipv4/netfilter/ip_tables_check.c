@@ -137,19 +137,71 @@ static int check_target(struct net *net, const char *table, const struct ipt_rul
 	return tg->checkentry ? tg->checkentry(&par) : 0;
 }
 
+/* cleanup_match(): undo the checkentry of the first n matches of r */
+static void uncheck_matches(struct net *net, struct ipt_rule *r, unsigned int n)
+{
+	for (unsigned int m = 0; m < n; m++) {
+		struct xt_entry_match *em = &r->matches[m];
+		struct xt_mtdtor_param par = {
+			.net = net, .match = em->match, .matchinfo = em->data,
+			.family = NFPROTO_IPV4,
+		};
+
+		if (em->match->destroy)
+			em->match->destroy(&par);
+	}
+}
+
+/* cleanup_entry() for a rule that passed check_rule */
+static void uncheck_rule(struct net *net, struct ipt_rule *r)
+{
+	const struct xt_target *tg = r->target.target;
+
+	uncheck_matches(net, r, r->nmatches);
+	if (tg && tg->destroy) {
+		struct xt_tgdtor_param par = {
+			.net = net, .target = tg, .targinfo = r->target.data,
+			.family = NFPROTO_IPV4,
+		};
+
+		tg->destroy(&par);
+	}
+}
+
+/* On failure nothing stays checked: what the rule's earlier matches took
+ * (named hashlimit/recent tables, conntrack references) is given back. */
 static int check_rule(struct net *net, const char *table, struct ipt_rule *r,
 		      unsigned int hook_mask)
 {
-	int err;
+	unsigned int m;
+	int err = 0;
 
-	for (unsigned int m = 0; m < r->nmatches; m++) {
+	for (m = 0; m < r->nmatches && !err; m++) {
 		if (!r->matches[m].match)
-			return -ENOENT;
-		err = check_match(net, table, r, &r->matches[m], hook_mask);
-		if (err)
-			return err;
+			err = -ENOENT;
+		else
+			err = check_match(net, table, r, &r->matches[m], hook_mask);
 	}
-	return check_target(net, table, r, hook_mask);
+	if (err) {
+		uncheck_matches(net, r, m - 1);
+		return err;
+	}
+	err = check_target(net, table, r, hook_mask);
+	if (err)
+		uncheck_matches(net, r, r->nmatches);
+	return err;
+}
+
+/* undo every rule before chain c, rule i (the one that failed) */
+static void uncheck_rules_before(struct net *net, struct xt_table_info *info, unsigned int c,
+				 unsigned int i)
+{
+	for (unsigned int cc = 0; cc <= c && cc < info->nchains; cc++)
+		for (unsigned int ii = 0; ii < info->chains[cc].nrules; ii++) {
+			if (cc == c && ii == i)
+				return;
+			uncheck_rule(net, &info->chains[cc].rules[ii]);
+		}
 }
 
 static int check_graph(const struct xt_table_info *info, unsigned int *hook_mask)
@@ -205,8 +257,11 @@ int ipt_check_table(struct net *net, struct ipt_net_table *t, struct xt_table_in
 		return -ENOMEM;
 	err = check_graph(info, hook_mask);
 	for (unsigned int c = 0; !err && c < info->nchains; c++)
-		for (unsigned int i = 0; !err && i < info->chains[c].nrules; i++)
+		for (unsigned int i = 0; !err && i < info->chains[c].nrules; i++) {
 			err = check_rule(net, table, &info->chains[c].rules[i], hook_mask[c]);
+			if (err)
+				uncheck_rules_before(net, info, c, i);
+		}
 	free(hook_mask);
 	if (!err)
 		count_references(info);
