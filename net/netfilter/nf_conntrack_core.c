@@ -783,7 +783,7 @@ static int nf_conntrack_pernet_init(struct net *net)
 	if (!u)
 		return -ENOMEM;
 	INIT_LIST_HEAD(&cn->all);
-	cn->events_on = true;
+	INIT_LIST_HEAD(&cn->ev_listeners);
 	cn->ev_portid = 3000000000u + net->world->nsid_next;
 	nf_ct_sysctl_defaults(&cn->sysctl);
 	/* the untracked entry: confirmed, never in the table; freed with its
@@ -795,6 +795,18 @@ static int nf_conntrack_pernet_init(struct net *net)
 	INIT_LIST_HEAD(&u->list);
 	cn->untracked = u;
 	return 0;
+}
+
+/* The listeners of a namespace that goes hear of it and let go. */
+static void nf_ct_events_detach(struct nf_conntrack_net *cn)
+{
+	struct nf_ct_event_listener *l, *tmp;
+
+	list_for_each_entry_safe(l, tmp, &cn->ev_listeners, list) {
+		list_del_init(&l->list);
+		l->net = NULL;
+		l->notify(l, IPCT_DESTROY, NULL, NULL);
+	}
 }
 
 static void nf_conntrack_pernet_exit(struct net *net)
@@ -817,8 +829,7 @@ static void nf_conntrack_pernet_exit(struct net *net)
 	nf_ct_put(cn->untracked);
 	free(cn->hash);
 	cn->hash = NULL;
-	free(cn->ev_buf);
-	cn->ev_buf = NULL;
+	nf_ct_events_detach(cn);
 }
 
 const struct pernet_operations nf_conntrack_net_ops = {

@@ -129,27 +129,26 @@ int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int 
 
 /* ---- events ---- */
 
-/* Events wait for conntrack -E; at most this much text is kept. */
-#define NF_CT_EVENTS_MAX (1u << 20)
-
-static void ev_append(struct nf_conntrack_net *cn, const char *line, size_t n)
+void nf_ct_event_listen(struct net *net, struct nf_ct_event_listener *l)
 {
-	if (cn->ev_len + n > NF_CT_EVENTS_MAX)
-		return;
-	if (cn->ev_len + n + 1 > cn->ev_cap) {
-		size_t cap = cn->ev_cap ? cn->ev_cap * 2 : 4096;
-		char *p;
+	l->net = net;
+	list_add_tail(&l->list, &nf_ct_pernet(net)->ev_listeners);
+}
 
-		while (cap < cn->ev_len + n + 1)
-			cap *= 2;
-		if (!(p = realloc(cn->ev_buf, cap)))
-			return;
-		cn->ev_buf = p;
-		cn->ev_cap = cap;
-	}
-	memcpy(cn->ev_buf + cn->ev_len, line, n);
-	cn->ev_len += n;
-	cn->ev_buf[cn->ev_len] = 0;
+void nf_ct_event_unlisten(struct nf_ct_event_listener *l)
+{
+	if (l->net)
+		list_del(&l->list);
+	l->net = NULL;
+}
+
+static void ev_deliver(struct nf_conntrack_net *cn, enum ip_conntrack_events ev,
+		       const struct nf_conn *ct, const char *line)
+{
+	struct nf_ct_event_listener *l, *tmp;
+
+	list_for_each_entry_safe(l, tmp, &cn->ev_listeners, list)
+		l->notify(l, ev, ct, line);
 }
 
 void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
@@ -161,7 +160,8 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 	unsigned long left;
 	u8 proto = nf_ct_protonum(ct);
 
-	if (!ct->net || !(cn = nf_ct_pernet(ct->net))->events_on || !cn->sysctl.events)
+	if (!ct->net || list_empty(&(cn = nf_ct_pernet(ct->net))->ev_listeners) ||
+	    !cn->sysctl.events)
 		return;
 	left = nf_ct_expires(ct);
 	put(&b, "%9s %-8s %u ", names[ev], nf_ct_l4proto_name(proto), proto);
@@ -180,7 +180,7 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 	b.p = line + b.n;
 	b.left = sizeof(line) - (size_t)b.n;
 	put(&b, "\n");
-	ev_append(cn, line, strlen(line));
+	ev_deliver(cn, ev, ct, line);
 }
 
 void nf_ct_deliver_cached_events(struct nf_conn *ct)
@@ -193,16 +193,6 @@ void nf_ct_deliver_cached_events(struct nf_conn *ct)
 	nf_conntrack_event(ev & (1u << IPCT_NEW) ? IPCT_NEW : IPCT_UPDATE, ct);
 }
 
-char *nf_ct_events_take(struct net *net, size_t *len)
-{
-	struct nf_conntrack_net *cn = nf_ct_pernet(net);
-	char *buf = cn->ev_buf;
-
-	*len = cn->ev_len;
-	cn->ev_buf = NULL;
-	cn->ev_len = cn->ev_cap = 0;
-	return buf;
-}
 
 /* ---- sysctls ---- */
 

@@ -222,12 +222,10 @@ struct nf_conntrack_net {
 	u32 next_id;
 	struct nf_ct_sysctl sysctl;
 	struct ip_conntrack_stat stat;
-	/* events (conntrack -E): lines recorded while someone listens */
-	bool events_on;
+	/* events (conntrack -E): delivered to the listeners present */
+	struct list_head ev_listeners;		/* struct nf_ct_event_listener.list */
 	bool ev_user_delete;			/* [DESTROY] by conntrack -D/-F */
 	u32 ev_portid;
-	char *ev_buf;
-	size_t ev_len, ev_cap;
 };
 
 static inline struct nf_conn *nf_ct_get(const struct sk_buff *skb,
@@ -353,13 +351,26 @@ unsigned int nf_ct_flush(struct net *net);
 unsigned int nf_ct_entries(struct net *net);
 
 /* Events: [NEW] at confirm, [UPDATE] on a state/status change, [DESTROY]
- * when an entry dies; recorded as conntrack -E prints them while
- * events_on.  nf_ct_events_take() hands the text over (caller frees). */
+ * when an entry dies; each goes, as the line conntrack -E prints, to every
+ * listener of the namespace at that moment (ctnetlink's multicast groups:
+ * nobody listening, nothing is kept). */
 enum ip_conntrack_events {
 	IPCT_NEW,
 	IPCT_UPDATE,
 	IPCT_DESTROY,
 };
+
+struct nf_ct_event_listener {
+	struct list_head list;			/* nf_conntrack_net.ev_listeners */
+	struct net *net;			/* NULL once the namespace went */
+	/* line ends with '\n'; ct is NULL (and line NULL) when the namespace
+	 * goes: the listener is already detached then. */
+	void (*notify)(struct nf_ct_event_listener *l, enum ip_conntrack_events ev,
+		       const struct nf_conn *ct, const char *line);
+};
+void nf_ct_event_listen(struct net *net, struct nf_ct_event_listener *l);
+void nf_ct_event_unlisten(struct nf_ct_event_listener *l);
+
 void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct);
 /* As Linux, changes made while a packet passes are noted and reported in
  * one line when it reaches confirm (nf_conntrack_event_cache and
@@ -369,7 +380,6 @@ static inline void nf_conntrack_event_cache(enum ip_conntrack_events ev, struct 
 	ct->ev_cache |= (u8)(1u << ev);
 }
 void nf_ct_deliver_cached_events(struct nf_conn *ct);
-char *nf_ct_events_take(struct net *net, size_t *len);
 
 /* ---- nf_conntrack_standalone.c: the text of an entry ---- */
 #define NF_CT_PRINT_EXTENDED 0x1	/* conntrack -o extended: "ipv4     2 " first */
