@@ -94,11 +94,16 @@ static void put_body(struct pbuf *b, const struct nf_conn *ct, bool acct)
 	if (l4->state_name)
 		put(b, "%s ", l4->state_name(ct));
 	put_tuple(b, &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple);
+	/* a zone of one direction shows after that direction's tuple */
+	if (ct->zone && ct->zone_dir == NF_CT_ZONE_DIR_ORIG)
+		put(b, "zone-orig=%u ", ct->zone);
 	if (acct)
 		put_acct(b, ct, IP_CT_DIR_ORIGINAL);
 	if (!(ct->status & IPS_SEEN_REPLY))
 		put(b, "[UNREPLIED] ");
 	put_tuple(b, &ct->tuplehash[IP_CT_DIR_REPLY].tuple);
+	if (ct->zone && ct->zone_dir == NF_CT_ZONE_DIR_REPL)
+		put(b, "zone-reply=%u ", ct->zone);
 	if (acct)
 		put_acct(b, ct, IP_CT_DIR_REPLY);
 	if (ct->status & IPS_ASSURED)
@@ -120,7 +125,10 @@ int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int 
 	put(&b, "%-8s %u %lu ", nf_ct_l4proto_name(proto), proto, nf_ct_expires(ct));
 	put_body(&b, ct, ct_acct(ct));
 	/* the table's reference is not a user (ctnetlink: refcount - 1) */
-	put(&b, "mark=%u use=%u", ct->mark, ct->ct_general.use > 1 ? ct->ct_general.use - 1 : 1);
+	put(&b, "mark=%u ", ct->mark);
+	if (ct->zone && ct->zone_dir == NF_CT_DEFAULT_ZONE_DIR)
+		put(&b, "zone=%u ", ct->zone);
+	put(&b, "use=%u", ct->ct_general.use > 1 ? ct->ct_general.use - 1 : 1);
 	if (flags & NF_CT_PRINT_ID)
 		put(&b, " id=%u", ct->id);
 	put(&b, "\n");
@@ -171,6 +179,8 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 	put_body(&b, ct, ev == IPCT_DESTROY && ct->acct);
 	if (ct->mark)
 		put(&b, "mark=%u ", ct->mark);
+	if (ct->zone && ct->zone_dir == NF_CT_DEFAULT_ZONE_DIR)
+		put(&b, "zone=%u ", ct->zone);
 	if (ev == IPCT_DESTROY && cn->ev_user_delete)
 		put(&b, "[USERSPACE] portid=%u ", cn->ev_portid);
 	if ((size_t)b.n >= sizeof(line))

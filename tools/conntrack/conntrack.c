@@ -32,6 +32,7 @@ struct ct_filter {
 	bool has_mark;
 	u32 mark, mark_mask;
 	int tcp_state;			/* --state, -1 */
+	int zone;			/* -w: the entry's zone (both directions), -1 */
 };
 
 struct ct_opts {
@@ -70,6 +71,10 @@ static bool ct_match(const struct ct_filter *f, const struct nf_conn *ct)
 	if (f->has_mark && (ct->mark & f->mark_mask) != f->mark)
 		return false;
 	if (f->tcp_state >= 0 && (nf_ct_protonum(ct) != 6 || ct->proto.tcp.state != f->tcp_state))
+		return false;
+	/* ctnetlink reports CTA_ZONE only for a zone of both directions */
+	if (f->zone >= 0 &&
+	    (ct->zone_dir == NF_CT_DEFAULT_ZONE_DIR ? ct->zone : 0) != f->zone)
 		return false;
 	return true;
 }
@@ -266,7 +271,7 @@ static const struct ct_longopt ct_longopts[] = {
 	{ "mark", 'm', true }, { "sport", '1', true }, { "orig-port-src", '1', true },
 	{ "dport", '2', true }, { "orig-port-dst", '2', true }, { "reply-port-src", '3', true },
 	{ "reply-port-dst", '4', true }, { "state", '5', true }, { "family", 'f', true },
-	{ "event-mask", 'e', true },
+	{ "event-mask", 'e', true }, { "zone", 'w', true },
 	{ NULL, 0, false },
 };
 
@@ -357,6 +362,11 @@ static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *
 		return 0;
 	case 'e':
 		return ct_parse_event_mask(o, arg);
+	case 'w':
+		o->f.zone = (int)strtol(arg, &end, 0);
+		if (*end || o->f.zone < 0 || o->f.zone > 65535)
+			return ct_usage(o, "Bad parameter `%s'", arg);
+		return 0;
 	default:
 		return ct_usage(o, "unknown option `%s'", name);
 	}
@@ -404,6 +414,7 @@ int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv)
 
 	o.f.proto = -1;
 	o.f.tcp_state = -1;
+	o.f.zone = -1;
 	for (int i = 0; i < 4; i++)
 		o.f.port[i] = -1;
 	if ((rc = ct_parse(&o, argc, argv)))
