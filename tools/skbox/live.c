@@ -33,7 +33,7 @@ static const char *const shim_names[] = {
 	"hping3", "httpd", "ip", "ip6tables", "ip6tables-restore", "ip6tables-save", "ipset", "iperf3",
 	"iptables", "iptables-legacy", "iptables-legacy-restore", "iptables-legacy-save",
 	"iptables-nft", "iptables-nft-restore", "iptables-nft-save", "iptables-restore",
-	"iptables-save", "nc", "netcat", "nft", "nstat", "ping", "ping6", "ss", "sysctl", "tc",
+	"iptables-save", "nc", "netcat", "nfqueue", "nft", "nstat", "ping", "ping6", "ss", "sysctl", "tc",
 	"tcpdump", "trace", "tracepath", "traceroute",
 };
 
