@@ -49,7 +49,8 @@ static u32 hash_conntrack_raw(const struct nf_conntrack_tuple *t)
 {
 	u32 ports = ((u32)t->src.u.all << 16) | t->dst.u.all;
 
-	return hash_3words(t->src.ip, t->dst.ip ^ t->dst.protonum, ports);
+	return hash_3words(t->src.ip, t->dst.ip ^ t->dst.protonum ^ ((u32)t->src.zone << 16),
+			   ports);
 }
 
 /* The bucket Linux's table of NF_CT_BUCKETS_SHOWN would use
@@ -165,6 +166,7 @@ void nf_conntrack_alter_reply(struct nf_conn *ct, const struct nf_conntrack_tupl
 	assert(!nf_ct_is_confirmed(ct));
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple = *newreply;
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.dir = IP_CT_DIR_REPLY;
+	ct->tuplehash[IP_CT_DIR_REPLY].tuple.src.zone = nf_ct_zone_id(ct, IP_CT_DIR_REPLY);
 }
 
 /* ---- life of an entry ---- */
@@ -184,7 +186,7 @@ static void destroy_conntrack(struct nf_conntrack *nfct)
 {
 	struct nf_conn *ct = (struct nf_conn *)nfct;
 
-	if (ct->status & IPS_UNTRACKED) {
+	if (ct->status & (IPS_UNTRACKED | IPS_TEMPLATE)) {
 		free(ct);
 		return;
 	}
@@ -312,7 +314,8 @@ static void nf_ct_table_full(struct net *net)
 
 /* A new, unconfirmed entry for orig (__nf_conntrack_alloc + init_conntrack);
  * NULL when the table is full and nothing could be dropped. */
-static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack_tuple *orig)
+static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack_tuple *orig,
+				      u16 zone, u8 zone_dir)
 {
 	struct nf_conntrack_net *cn = nf_ct_pernet(net);
 	int max = nf_ct_max(net);
@@ -328,6 +331,9 @@ static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.dir = IP_CT_DIR_ORIGINAL;
 	nf_ct_invert_tuple(&ct->tuplehash[IP_CT_DIR_REPLY].tuple, orig);
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.dir = IP_CT_DIR_REPLY;
+	ct->zone = zone;
+	ct->zone_dir = zone_dir & NF_CT_DEFAULT_ZONE_DIR;
+	ct->tuplehash[IP_CT_DIR_REPLY].tuple.src.zone = nf_ct_zone_id(ct, IP_CT_DIR_REPLY);
 	ct->timeout = world_now(net->world);
 	ct->id = ++cn->next_id;
 	ct->acct = cn->sysctl.acct != 0;
@@ -390,6 +396,7 @@ bool nf_ct_invert_tuple(struct nf_conntrack_tuple *inverse,
 	inverse->dst.ip = orig->src.ip;
 	inverse->dst.protonum = orig->dst.protonum;
 	inverse->dst.dir = !orig->dst.dir;
+	inverse->src.zone = orig->src.zone;
 	if (l4->invert_tuple)
 		return l4->invert_tuple(inverse, orig);
 	return true;
@@ -414,10 +421,32 @@ static void nf_ct_trace(struct sk_buff *skb)
 	skb_trace_note(skb, "nf_conntrack_in", ct ? ctinfo_names[ctinfo] : "invalid");
 }
 
+/* The zone a packet is looked up in (struct nf_conntrack_zone). */
+struct nf_ct_zone_key {
+	u16 id;
+	u8 dir;
+};
+
+/* A CT --zone template on the packet: its zone (the mark's with --zone
+ * mark), and the packet lets go of it (nf_ct_zone_tmpl). */
+static void nf_ct_take_template(struct sk_buff *skb, struct nf_ct_zone_key *zk)
+{
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *tmpl = nf_ct_get(skb, &ctinfo);
+
+	zk->id = 0;
+	zk->dir = NF_CT_DEFAULT_ZONE_DIR;
+	if (!tmpl)
+		return;
+	zk->id = tmpl->zone_dir & NF_CT_FLAG_MARK ? (u16)skb->mark : tmpl->zone;
+	zk->dir = tmpl->zone_dir & NF_CT_DEFAULT_ZONE_DIR;
+	nf_reset_ct(skb);
+}
+
 /* Find the entry of the packet or make one; set skb->_nfct
  * (resolve_normal_ct).  0, or -ENOMEM when the table is full. */
 static int resolve_normal_ct(struct net *net, struct sk_buff *skb, unsigned int dataoff,
-			     const struct nf_conntrack_l4proto *l4)
+			     const struct nf_conntrack_l4proto *l4, const struct nf_ct_zone_key *zk)
 {
 	struct nf_conntrack_net *cn = nf_ct_pernet(net);
 	struct nf_conntrack_tuple tuple;
@@ -427,9 +456,10 @@ static int resolve_normal_ct(struct net *net, struct sk_buff *skb, unsigned int 
 
 	if (!nf_ct_get_tuplepr(skb, (unsigned int)skb_network_offset(skb), &tuple))
 		return -EINVAL;
+	tuple.src.zone = zk->dir & NF_CT_ZONE_DIR_ORIG ? zk->id : 0;
 	h = nf_conntrack_find_get(net, &tuple);
 	if (!h) {
-		if (!(ct = init_conntrack(net, &tuple)))
+		if (!(ct = init_conntrack(net, &tuple, zk->id, zk->dir)))
 			return -ENOMEM;
 		if (l4->new && !l4->new(ct, skb, dataoff)) {
 			nf_ct_put(ct);
@@ -464,14 +494,16 @@ unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *st
 	struct nf_conntrack_net *cn = nf_ct_pernet(net);
 	const struct nf_conntrack_l4proto *l4;
 	enum ip_conntrack_info ctinfo;
+	struct nf_ct_zone_key zk;
 	const struct iphdr *iph;
 	unsigned int dataoff;
 	struct nf_conn *ct;
 	int ret;
 
 	/* seen already (looped back), or NOTRACK in the raw table */
-	if (skb->_nfct)
+	if (skb->_nfct && !(nf_ct_get(skb, &ctinfo)->status & IPS_TEMPLATE))
 		return NF_ACCEPT;
+	nf_ct_take_template(skb, &zk);
 	iph = ip_hdr(skb);
 	dataoff = (unsigned int)skb_network_offset(skb) + iph->ihl * 4u;
 	/* nf_defrag_ipv4 reassembled it; a fragment that still comes here
@@ -480,7 +512,8 @@ unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *st
 		goto invalid;
 	l4 = nf_ct_l4proto_find(iph->protocol);
 	if (l4->error) {
-		ret = l4->error(net, skb, dataoff, state);
+		ret = l4->error(net, skb, dataoff, state,
+				zk.dir & NF_CT_ZONE_DIR_ORIG ? zk.id : 0);
 		if (ret <= 0) {
 			cn->stat.error++;
 			cn->stat.invalid++;
@@ -494,7 +527,7 @@ unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *st
 			goto out;
 	}
 repeat:
-	ret = resolve_normal_ct(net, skb, dataoff, l4);
+	ret = resolve_normal_ct(net, skb, dataoff, l4, &zk);
 	if (ret == -ENOMEM)
 		return nf_ct_drop_full(net, skb);
 	if (ret < 0) {
@@ -783,7 +816,8 @@ static int nf_conntrack_pernet_init(struct net *net)
 	if (!u)
 		return -ENOMEM;
 	INIT_LIST_HEAD(&cn->all);
-	cn->events_on = true;
+	INIT_LIST_HEAD(&cn->ev_listeners);
+	INIT_LIST_HEAD(&cn->templates);
 	cn->ev_portid = 3000000000u + net->world->nsid_next;
 	nf_ct_sysctl_defaults(&cn->sysctl);
 	/* the untracked entry: confirmed, never in the table; freed with its
@@ -795,6 +829,43 @@ static int nf_conntrack_pernet_init(struct net *net)
 	INIT_LIST_HEAD(&u->list);
 	cn->untracked = u;
 	return 0;
+}
+
+struct nf_conn *nf_ct_tmpl_get(struct net *net, u16 zone, u8 flags)
+{
+	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	struct nf_conn *t;
+
+	list_for_each_entry(t, &cn->templates, list)
+		if (t->zone == zone && t->zone_dir == flags)
+			goto found;
+	if (!(t = calloc(1, sizeof(*t))))
+		return NULL;
+	/* like the untracked entry: confirmed, never in the table, freed with
+	 * its last reference (the namespace holds one) */
+	t->net = net;
+	t->ct_general.use = 1;
+	t->ct_general.destroy = destroy_conntrack;
+	t->status = IPS_CONFIRMED | IPS_TEMPLATE;
+	t->timer.base = &net->world->timers;
+	t->zone = zone;
+	t->zone_dir = flags & 7;
+	list_add_tail(&t->list, &cn->templates);
+found:
+	nf_conntrack_get(&t->ct_general);
+	return t;
+}
+
+/* The listeners of a namespace that goes hear of it and let go. */
+static void nf_ct_events_detach(struct nf_conntrack_net *cn)
+{
+	struct nf_ct_event_listener *l, *tmp;
+
+	list_for_each_entry_safe(l, tmp, &cn->ev_listeners, list) {
+		list_del_init(&l->list);
+		l->net = NULL;
+		l->notify(l, IPCT_DESTROY, NULL, NULL);
+	}
 }
 
 static void nf_conntrack_pernet_exit(struct net *net)
@@ -815,10 +886,14 @@ static void nf_conntrack_pernet_exit(struct net *net)
 	}
 	cn->untracked->net = NULL;
 	nf_ct_put(cn->untracked);
+	list_for_each_entry_safe(ct, tmp, &cn->templates, list) {
+		list_del_init(&ct->list);
+		ct->net = NULL;
+		nf_ct_put(ct);
+	}
 	free(cn->hash);
 	cn->hash = NULL;
-	free(cn->ev_buf);
-	cn->ev_buf = NULL;
+	nf_ct_events_detach(cn);
 }
 
 const struct pernet_operations nf_conntrack_net_ops = {

@@ -64,7 +64,8 @@ static bool icmp_is_error(u8 type)
 }
 
 /* The quoted packet, reversed, is a tuple of an entry: RELATED to it. */
-static int icmp_error_message(struct net *net, struct sk_buff *skb, unsigned int dataoff)
+static int icmp_error_message(struct net *net, struct sk_buff *skb, unsigned int dataoff,
+			      u16 zone)
 {
 	struct nf_conntrack_tuple inner, inv;
 	struct nf_conntrack_tuple_hash *h;
@@ -78,6 +79,7 @@ static int icmp_error_message(struct net *net, struct sk_buff *skb, unsigned int
 		return 0;
 	if (!nf_ct_invert_tuple(&inv, &inner))
 		return 0;
+	inv.src.zone = zone;			/* looked up in the packet's zone */
 	h = nf_conntrack_find_get(net, &inv);
 	if (!h)
 		return 0;
@@ -95,7 +97,7 @@ static int icmp_error_message(struct net *net, struct sk_buff *skb, unsigned int
 }
 
 static int icmp_error(struct net *net, struct sk_buff *skb, unsigned int dataoff,
-		      const struct nf_hook_state *state)
+		      const struct nf_hook_state *state, u16 zone)
 {
 	struct icmphdr _h;
 	const struct icmphdr *h = xt_header_pointer(skb, (int)dataoff, sizeof(_h), &_h);
@@ -105,7 +107,7 @@ static int icmp_error(struct net *net, struct sk_buff *skb, unsigned int dataoff
 		return 0;
 	if (!icmp_is_error(h->type))
 		return 1;
-	return icmp_error_message(net, skb, dataoff);
+	return icmp_error_message(net, skb, dataoff, zone);
 }
 
 static int icmp_packet(struct nf_conn *ct, struct sk_buff *skb, unsigned int dataoff,

@@ -242,53 +242,16 @@ static void tcp_init_sender(struct ip_ct_tcp_state *sender, struct ip_ct_tcp_sta
 		receiver->td_end++;		/* a reply to a keepalive */
 }
 
-static enum nf_ct_tcp_action tcp_in_window(struct nf_conn *ct, enum ip_conntrack_dir dir,
-					   unsigned int index, const struct sk_buff *skb,
-					   unsigned int dataoff, const struct tcphdr *th)
+/* The segment is within the window: move the window's edges, note data in
+ * flight, and count retransmissions of the same ACK (the second half of
+ * Linux's tcp_in_window). */
+static void tcp_window_update(struct ip_ct_tcp *state, enum ip_conntrack_dir dir,
+			      unsigned int index, const struct tcphdr *th, u32 seq, u32 ack,
+			      u32 sack, u32 end)
 {
-	struct ip_ct_tcp *state = &ct->proto.tcp;
 	struct ip_ct_tcp_state *sender = &state->seen[dir], *receiver = &state->seen[!dir];
-	u32 seq = ntohl(th->seq), ack = ntohl(th->ack_seq), sack = ack;
 	u16 win_raw = ntohs(th->window);
-	u32 win = win_raw, end = segment_seq_plus_len(seq, skb->len, dataoff, th), swin;
-
-	if (receiver->flags & IP_CT_TCP_FLAG_SACK_PERM)
-		tcp_sack(skb, dataoff, th, &sack);
-	if (sender->td_maxwin == 0) {
-		tcp_init_sender(sender, receiver, skb, dataoff, th, end, win, sack);
-		if ((th->flags & TCPHDR_SYN) && !(th->flags & TCPHDR_ACK))
-			return NFCT_TCP_ACCEPT;	/* simultaneous open */
-	} else if ((th->flags & TCPHDR_SYN) && after(end, sender->td_end) &&
-		   (state->state == TCP_CONNTRACK_SYN_SENT ||
-		    state->state == TCP_CONNTRACK_SYN_RECV)) {
-		/* RFC 793: a reinitialized TCP uses higher sequence numbers */
-		sender->td_end = sender->td_maxend = end;
-		sender->td_maxwin = win ? win : 1;
-		tcp_options(skb, dataoff, th, sender);
-	}
-	if (!(th->flags & TCPHDR_ACK) ||
-	    ((th->flags & (TCPHDR_ACK | TCPHDR_RST)) == (TCPHDR_ACK | TCPHDR_RST) && ack == 0))
-		ack = sack = receiver->td_end;
-	if ((th->flags & TCPHDR_RST) && seq == 0 && state->state == TCP_CONNTRACK_SYN_SENT)
-		seq = end = sender->td_end;	/* RST answering a SYN */
-
-	if (!before(seq, sender->td_maxend + 1)) {
-		u32 overshot = end - sender->td_maxend + 1;
-		bool ack_ok = after(sack, receiver->td_end - MAXACKWINDOW(sender) - 1);
-		bool in_recv = receiver->td_maxwin &&
-			       after(end, sender->td_end - receiver->td_maxwin - 1);
-
-		if (in_recv && ack_ok && overshot <= receiver->td_maxwin &&
-		    before(sack, receiver->td_end + 1))
-			return NFCT_TCP_ACCEPT;	/* a few bytes over the window */
-		return tcp_log_invalid(ct, sender, NFCT_TCP_INVALID);	/* SEQ over upper bound */
-	}
-	if (!before(sack, receiver->td_end + 1))
-		return tcp_log_invalid(ct, sender, NFCT_TCP_INVALID);	/* ACK over upper bound */
-	if (receiver->td_maxwin && !after(end, sender->td_end - receiver->td_maxwin - 1))
-		return tcp_log_invalid(ct, sender, NFCT_TCP_IGNORE);	/* under lower bound */
-	if (!after(sack, receiver->td_end - MAXACKWINDOW(sender) - 1))
-		return tcp_log_invalid(ct, sender, NFCT_TCP_IGNORE);	/* ACK under lower bound */
+	u32 win = win_raw, swin;
 
 	if (!(th->flags & TCPHDR_SYN))
 		win <<= sender->td_scale;
@@ -329,6 +292,57 @@ static enum nf_ct_tcp_action tcp_in_window(struct nf_conn *ct, enum ip_conntrack
 			state->retrans = 0;
 		}
 	}
+}
+
+static enum nf_ct_tcp_action tcp_in_window(struct nf_conn *ct, enum ip_conntrack_dir dir,
+					   unsigned int index, const struct sk_buff *skb,
+					   unsigned int dataoff, const struct tcphdr *th)
+{
+	struct ip_ct_tcp *state = &ct->proto.tcp;
+	struct ip_ct_tcp_state *sender = &state->seen[dir], *receiver = &state->seen[!dir];
+	u32 seq = ntohl(th->seq), ack = ntohl(th->ack_seq), sack = ack;
+	u16 win_raw = ntohs(th->window);
+	u32 win = win_raw, end = segment_seq_plus_len(seq, skb->len, dataoff, th);
+
+	if (receiver->flags & IP_CT_TCP_FLAG_SACK_PERM)
+		tcp_sack(skb, dataoff, th, &sack);
+	if (sender->td_maxwin == 0) {
+		tcp_init_sender(sender, receiver, skb, dataoff, th, end, win, sack);
+		if ((th->flags & TCPHDR_SYN) && !(th->flags & TCPHDR_ACK))
+			return NFCT_TCP_ACCEPT;	/* simultaneous open */
+	} else if ((th->flags & TCPHDR_SYN) && after(end, sender->td_end) &&
+		   (state->state == TCP_CONNTRACK_SYN_SENT ||
+		    state->state == TCP_CONNTRACK_SYN_RECV)) {
+		/* RFC 793: a reinitialized TCP uses higher sequence numbers */
+		sender->td_end = sender->td_maxend = end;
+		sender->td_maxwin = win ? win : 1;
+		tcp_options(skb, dataoff, th, sender);
+	}
+	if (!(th->flags & TCPHDR_ACK) ||
+	    ((th->flags & (TCPHDR_ACK | TCPHDR_RST)) == (TCPHDR_ACK | TCPHDR_RST) && ack == 0))
+		ack = sack = receiver->td_end;
+	if ((th->flags & TCPHDR_RST) && seq == 0 && state->state == TCP_CONNTRACK_SYN_SENT)
+		seq = end = sender->td_end;	/* RST answering a SYN */
+
+	if (!before(seq, sender->td_maxend + 1)) {
+		u32 overshot = end - sender->td_maxend + 1;
+		bool ack_ok = after(sack, receiver->td_end - MAXACKWINDOW(sender) - 1);
+		bool in_recv = receiver->td_maxwin &&
+			       after(end, sender->td_end - receiver->td_maxwin - 1);
+
+		if (in_recv && ack_ok && overshot <= receiver->td_maxwin &&
+		    before(sack, receiver->td_end + 1))
+			return NFCT_TCP_ACCEPT;	/* a few bytes over the window */
+		return tcp_log_invalid(ct, sender, NFCT_TCP_INVALID);	/* SEQ over upper bound */
+	}
+	if (!before(sack, receiver->td_end + 1))
+		return tcp_log_invalid(ct, sender, NFCT_TCP_INVALID);	/* ACK over upper bound */
+	if (receiver->td_maxwin && !after(end, sender->td_end - receiver->td_maxwin - 1))
+		return tcp_log_invalid(ct, sender, NFCT_TCP_IGNORE);	/* under lower bound */
+	if (!after(sack, receiver->td_end - MAXACKWINDOW(sender) - 1))
+		return tcp_log_invalid(ct, sender, NFCT_TCP_IGNORE);	/* ACK under lower bound */
+
+	tcp_window_update(state, dir, index, th, seq, ack, sack, end);
 	return NFCT_TCP_ACCEPT;
 }
 

@@ -35,10 +35,12 @@ static bool udp_invert_tuple(struct nf_conntrack_tuple *inv, const struct nf_con
 
 /* udp_error: a header that fits, a length that matches the packet */
 static int udp_error(struct net *net, struct sk_buff *skb, unsigned int dataoff,
-		     const struct nf_hook_state *state)
+		     const struct nf_hook_state *state, u16 zone)
 {
 	struct udphdr_ports _h;
 	const struct udphdr_ports *h = xt_header_pointer(skb, (int)dataoff, sizeof(_h), &_h);
+
+	(void)zone;
 	unsigned int udplen = skb->len - dataoff;
 
 	(void)net;

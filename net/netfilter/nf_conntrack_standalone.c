@@ -94,11 +94,16 @@ static void put_body(struct pbuf *b, const struct nf_conn *ct, bool acct)
 	if (l4->state_name)
 		put(b, "%s ", l4->state_name(ct));
 	put_tuple(b, &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple);
+	/* a zone of one direction shows after that direction's tuple */
+	if (ct->zone && ct->zone_dir == NF_CT_ZONE_DIR_ORIG)
+		put(b, "zone-orig=%u ", ct->zone);
 	if (acct)
 		put_acct(b, ct, IP_CT_DIR_ORIGINAL);
 	if (!(ct->status & IPS_SEEN_REPLY))
 		put(b, "[UNREPLIED] ");
 	put_tuple(b, &ct->tuplehash[IP_CT_DIR_REPLY].tuple);
+	if (ct->zone && ct->zone_dir == NF_CT_ZONE_DIR_REPL)
+		put(b, "zone-reply=%u ", ct->zone);
 	if (acct)
 		put_acct(b, ct, IP_CT_DIR_REPLY);
 	if (ct->status & IPS_ASSURED)
@@ -120,7 +125,10 @@ int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int 
 	put(&b, "%-8s %u %lu ", nf_ct_l4proto_name(proto), proto, nf_ct_expires(ct));
 	put_body(&b, ct, ct_acct(ct));
 	/* the table's reference is not a user (ctnetlink: refcount - 1) */
-	put(&b, "mark=%u use=%u", ct->mark, ct->ct_general.use > 1 ? ct->ct_general.use - 1 : 1);
+	put(&b, "mark=%u ", ct->mark);
+	if (ct->zone && ct->zone_dir == NF_CT_DEFAULT_ZONE_DIR)
+		put(&b, "zone=%u ", ct->zone);
+	put(&b, "use=%u", ct->ct_general.use > 1 ? ct->ct_general.use - 1 : 1);
 	if (flags & NF_CT_PRINT_ID)
 		put(&b, " id=%u", ct->id);
 	put(&b, "\n");
@@ -129,27 +137,26 @@ int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int 
 
 /* ---- events ---- */
 
-/* Events wait for conntrack -E; at most this much text is kept. */
-#define NF_CT_EVENTS_MAX (1u << 20)
-
-static void ev_append(struct nf_conntrack_net *cn, const char *line, size_t n)
+void nf_ct_event_listen(struct net *net, struct nf_ct_event_listener *l)
 {
-	if (cn->ev_len + n > NF_CT_EVENTS_MAX)
-		return;
-	if (cn->ev_len + n + 1 > cn->ev_cap) {
-		size_t cap = cn->ev_cap ? cn->ev_cap * 2 : 4096;
-		char *p;
+	l->net = net;
+	list_add_tail(&l->list, &nf_ct_pernet(net)->ev_listeners);
+}
 
-		while (cap < cn->ev_len + n + 1)
-			cap *= 2;
-		if (!(p = realloc(cn->ev_buf, cap)))
-			return;
-		cn->ev_buf = p;
-		cn->ev_cap = cap;
-	}
-	memcpy(cn->ev_buf + cn->ev_len, line, n);
-	cn->ev_len += n;
-	cn->ev_buf[cn->ev_len] = 0;
+void nf_ct_event_unlisten(struct nf_ct_event_listener *l)
+{
+	if (l->net)
+		list_del(&l->list);
+	l->net = NULL;
+}
+
+static void ev_deliver(struct nf_conntrack_net *cn, enum ip_conntrack_events ev,
+		       const struct nf_conn *ct, const char *line)
+{
+	struct nf_ct_event_listener *l, *tmp;
+
+	list_for_each_entry_safe(l, tmp, &cn->ev_listeners, list)
+		l->notify(l, ev, ct, line);
 }
 
 void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
@@ -161,7 +168,8 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 	unsigned long left;
 	u8 proto = nf_ct_protonum(ct);
 
-	if (!ct->net || !(cn = nf_ct_pernet(ct->net))->events_on || !cn->sysctl.events)
+	if (!ct->net || list_empty(&(cn = nf_ct_pernet(ct->net))->ev_listeners) ||
+	    !cn->sysctl.events)
 		return;
 	left = nf_ct_expires(ct);
 	put(&b, "%9s %-8s %u ", names[ev], nf_ct_l4proto_name(proto), proto);
@@ -171,6 +179,8 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 	put_body(&b, ct, ev == IPCT_DESTROY && ct->acct);
 	if (ct->mark)
 		put(&b, "mark=%u ", ct->mark);
+	if (ct->zone && ct->zone_dir == NF_CT_DEFAULT_ZONE_DIR)
+		put(&b, "zone=%u ", ct->zone);
 	if (ev == IPCT_DESTROY && cn->ev_user_delete)
 		put(&b, "[USERSPACE] portid=%u ", cn->ev_portid);
 	if ((size_t)b.n >= sizeof(line))
@@ -180,7 +190,7 @@ void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct)
 	b.p = line + b.n;
 	b.left = sizeof(line) - (size_t)b.n;
 	put(&b, "\n");
-	ev_append(cn, line, strlen(line));
+	ev_deliver(cn, ev, ct, line);
 }
 
 void nf_ct_deliver_cached_events(struct nf_conn *ct)
@@ -193,16 +203,6 @@ void nf_ct_deliver_cached_events(struct nf_conn *ct)
 	nf_conntrack_event(ev & (1u << IPCT_NEW) ? IPCT_NEW : IPCT_UPDATE, ct);
 }
 
-char *nf_ct_events_take(struct net *net, size_t *len)
-{
-	struct nf_conntrack_net *cn = nf_ct_pernet(net);
-	char *buf = cn->ev_buf;
-
-	*len = cn->ev_len;
-	cn->ev_buf = NULL;
-	cn->ev_len = cn->ev_cap = 0;
-	return buf;
-}
 
 /* ---- sysctls ---- */
 

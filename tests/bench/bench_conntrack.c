@@ -66,7 +66,6 @@ int main(int argc, char **argv)
 
 	w->log = NULL;
 	nf_ct_pernet(net)->sysctl.max = 0;		/* no limit */
-	nf_ct_pernet(net)->events_on = false;
 	nf_ct_netns_get(net);
 	before = mallinfo2().uordblks + mallinfo2().hblkhd;
 	for (u32 i = 0; i < n; i++)

@@ -4,10 +4,10 @@
  * goes to stderr and, as with a real conntrack whose stdout is a pipe,
  * comes out before the entries.
  *
- * -E prints the events recorded in the namespace since the last -E (skbox
- * runs a script to completion, so a listener cannot wait in the
- * background; the lines are those a `conntrack -E` running since then
- * would have printed). */
+ * -E listens: it prints each event as it happens (-e picks NEW, UPDATE,
+ * DESTROY; the filters of -L apply), until a signal (the end of the
+ * script, timeout, ^C) or the namespace goes, then the count on stderr.
+ * Run it in the background (`conntrack -E &`) while traffic flows. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +15,8 @@
 #include <strings.h>
 #include <arpa/inet.h>
 #include "skbox/cmd.h"
+#include "linux/sched.h"
+#include "net/world.h"
 #include "net/netfilter/nf_conntrack_l4proto.h"
 #include "net/net_namespace.h"
 
@@ -30,12 +32,14 @@ struct ct_filter {
 	bool has_mark;
 	u32 mark, mark_mask;
 	int tcp_state;			/* --state, -1 */
+	int zone;			/* -w: the entry's zone (both directions), -1 */
 };
 
 struct ct_opts {
 	struct cmd_ctx *ctx;
 	enum ct_cmd cmd;
 	unsigned int print_flags;
+	unsigned int event_mask;	/* 1 << IPCT_*; -e */
 	struct ct_filter f;
 };
 
@@ -67,6 +71,10 @@ static bool ct_match(const struct ct_filter *f, const struct nf_conn *ct)
 	if (f->has_mark && (ct->mark & f->mark_mask) != f->mark)
 		return false;
 	if (f->tcp_state >= 0 && (nf_ct_protonum(ct) != 6 || ct->proto.tcp.state != f->tcp_state))
+		return false;
+	/* ctnetlink reports CTA_ZONE only for a zone of both directions */
+	if (f->zone >= 0 &&
+	    (ct->zone_dir == NF_CT_DEFAULT_ZONE_DIR ? ct->zone : 0) != f->zone)
 		return false;
 	return true;
 }
@@ -156,14 +164,69 @@ static int ct_count_one(struct nf_conn *ct, void *data)
 	return 0;
 }
 
+/* A listening conntrack -E: lines wait in buf until the task runs. */
+struct ct_event_reader {
+	struct nf_ct_event_listener l;
+	struct ct_opts *o;
+	struct wait_queue_head wq;
+	char *buf;
+	size_t len;
+	FILE *mem;
+	unsigned int n;
+	bool gone;
+};
+
+static void ct_event_notify(struct nf_ct_event_listener *l, enum ip_conntrack_events ev,
+			    const struct nf_conn *ct, const char *line)
+{
+	struct ct_event_reader *r = container_of(l, struct ct_event_reader, l);
+
+	if (!ct) {
+		r->gone = true;
+	} else {
+		if (!(r->o->event_mask & (1u << ev)) || !ct_match(&r->o->f, ct))
+			return;
+		fputs(line, r->mem);
+		r->n++;
+	}
+	wake_up(&r->wq);
+}
+
+/* Hand what came to stdout; conntrack flushes after every event. */
+static void ct_event_flush(struct ct_event_reader *r)
+{
+	fflush(r->mem);
+	if (!r->len)
+		return;
+	fwrite(r->buf, 1, r->len, r->o->ctx->out);
+	fflush(r->o->ctx->out);
+	rewind(r->mem);
+	r->len = 0;
+	r->buf[0] = 0;
+}
+
 static int ct_events(struct ct_opts *o, struct net *net)
 {
-	size_t len;
-	char *buf = nf_ct_events_take(net, &len);
+	struct ct_event_reader r = { .o = o };
+	struct world *w = o->ctx->world;
 
-	if (buf)
-		fwrite(buf, 1, len, o->ctx->out);
-	free(buf);
+	if (!w || !current_task(w))
+		return 1;
+	if (!(r.mem = open_memstream(&r.buf, &r.len)))
+		return 1;
+	init_waitqueue_head(&r.wq);
+	r.l.notify = ct_event_notify;
+	nf_ct_event_listen(net, &r.l);
+	for (;;) {
+		ct_event_flush(&r);
+		if (r.gone || task_wait(w, &r.wq, 0) == -EINTR)
+			break;
+	}
+	nf_ct_event_unlisten(&r.l);
+	ct_event_flush(&r);
+	fclose(r.mem);
+	free(r.buf);
+	fprintf(o->ctx->err, CT_PROG ": %u flow events have been shown.\n", r.n);
 	return 0;
 }
 
@@ -208,6 +271,7 @@ static const struct ct_longopt ct_longopts[] = {
 	{ "mark", 'm', true }, { "sport", '1', true }, { "orig-port-src", '1', true },
 	{ "dport", '2', true }, { "orig-port-dst", '2', true }, { "reply-port-src", '3', true },
 	{ "reply-port-dst", '4', true }, { "state", '5', true }, { "family", 'f', true },
+	{ "event-mask", 'e', true }, { "zone", 'w', true },
 	{ NULL, 0, false },
 };
 
@@ -217,6 +281,30 @@ static int ct_set_cmd(struct ct_opts *o, enum ct_cmd c)
 		return ct_usage(o, "%s", "Invalid commands combination");
 	o->cmd = c;
 	return 0;
+}
+
+/* -e NEW,UPDATE,DESTROY,ALL (any case) */
+static int ct_parse_event_mask(struct ct_opts *o, const char *arg)
+{
+	static const char *const names[] = { "NEW", "UPDATE", "DESTROY", "ALL" };
+	char *s = strdup(arg), *save = NULL;
+	int rc = 0;
+
+	if (!s)
+		return 1;
+	o->event_mask = 0;
+	for (char *t = strtok_r(s, ",", &save); t && !rc; t = strtok_r(NULL, ",", &save)) {
+		size_t i;
+
+		for (i = 0; i < 4 && strcasecmp(t, names[i]); i++)
+			;
+		if (i == 4)
+			rc = ct_usage(o, "Bad parameter `%s'", t);
+		else
+			o->event_mask |= i == 3 ? 7u : 1u << i;
+	}
+	free(s);
+	return rc;
 }
 
 static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *name)
@@ -272,6 +360,13 @@ static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *
 		return ct_usage(o, "unknown state `%s'", arg);
 	case 'f':
 		return 0;
+	case 'e':
+		return ct_parse_event_mask(o, arg);
+	case 'w':
+		o->f.zone = (int)strtol(arg, &end, 0);
+		if (*end || o->f.zone < 0 || o->f.zone > 65535)
+			return ct_usage(o, "Bad parameter `%s'", arg);
+		return 0;
 	default:
 		return ct_usage(o, "unknown option `%s'", name);
 	}
@@ -313,12 +408,13 @@ static int ct_parse(struct ct_opts *o, int argc, char **argv)
 
 int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct ct_opts o = { .ctx = ctx, .cmd = CT_NONE };
+	struct ct_opts o = { .ctx = ctx, .cmd = CT_NONE, .event_mask = 7 };
 	unsigned int n = 0;
 	int rc;
 
 	o.f.proto = -1;
 	o.f.tcp_state = -1;
+	o.f.zone = -1;
 	for (int i = 0; i < 4; i++)
 		o.f.port[i] = -1;
 	if ((rc = ct_parse(&o, argc, argv)))

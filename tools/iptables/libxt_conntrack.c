@@ -580,47 +580,86 @@ const struct xtables_target libxt_CONNMARK = {
 
 /* ---- -j CT, -j NOTRACK ---- */
 
+enum { O_CT_NOTRACK, O_CT_ZONE, O_CT_ZONE_ORIG, O_CT_ZONE_REPLY };
+
 static const struct xt_option ct_opts[] = {
-	{ "notrack", 0, false }, { "zone", 1, true }, { NULL, 0, false },
+	{ "notrack", O_CT_NOTRACK, false }, { "zone", O_CT_ZONE, true },
+	{ "zone-orig", O_CT_ZONE_ORIG, true }, { "zone-reply", O_CT_ZONE_REPLY, true },
+	{ NULL, 0, false },
 };
 
-static int ct_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+/* ID or "mark" (libxt_CT's ct_parse_zone_id) */
+static int ct_parse_zone(struct xt_parse *p, int id, const char *arg,
+			 struct xt_ct_target_info *t)
 {
-	struct xt_ct_target_info *t = data;
 	unsigned int v;
 
-	(void)inv;
-	if (id == 0) {
-		t->flags |= XT_CT_NOTRACK;
+	if (id == O_CT_ZONE_ORIG)
+		t->flags |= XT_CT_ZONE_DIR_ORIG;
+	if (id == O_CT_ZONE_REPLY)
+		t->flags |= XT_CT_ZONE_DIR_REPL;
+	t->zone = 0;
+	if (!strcasecmp(arg, "mark")) {
+		t->flags |= XT_CT_ZONE_MARK;
 		return 0;
 	}
 	if (!xtables_strtoui(arg, &v, 0, 65535))
-		return xt_param_error(p, "Bad value for \"--zone\" option: \"%s\"", arg);
+		return xt_param_error(p, "Cannot parse %s as a zone ID", arg);
 	t->zone = (u16)v;
 	return 0;
 }
 
+static int ct_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	struct xt_ct_target_info *t = data;
+
+	(void)inv;
+	if (id == O_CT_NOTRACK) {
+		t->flags |= XT_CT_NOTRACK;
+		return 0;
+	}
+	return ct_parse_zone(p, id, arg, t);
+}
+
+static void ct_show_zone(FILE *out, const char *pfx, const struct xt_ct_target_info *t)
+{
+	const char *dir = "";
+
+	switch (t->flags & (XT_CT_ZONE_DIR_ORIG | XT_CT_ZONE_DIR_REPL)) {
+	case XT_CT_ZONE_DIR_ORIG:
+		dir = "-orig";
+		break;
+	case XT_CT_ZONE_DIR_REPL:
+		dir = "-reply";
+		break;
+	}
+	fprintf(out, " %szone%s", pfx, dir);
+	if (t->flags & XT_CT_ZONE_MARK)
+		fputs(" mark", out);
+	else
+		fprintf(out, " %u", t->zone);
+}
+
+static void ct_show(FILE *out, const char *pfx, const struct xt_ct_target_info *t)
+{
+	if (t->flags & XT_CT_NOTRACK)
+		fprintf(out, " %snotrack", pfx);
+	if ((t->flags & XT_CT_ZONE_MARK) || t->zone)
+		ct_show_zone(out, pfx, t);
+}
+
 static void ct_print(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
 {
-	const struct xt_ct_target_info *t = data;
-
 	(void)ip;
 	(void)numeric;
-	if (t->flags & XT_CT_NOTRACK)
-		fputs(" CT notrack", out);
-	if (t->zone)
-		fprintf(out, " CT zone %u", t->zone);
+	fputs(" CT", out);
+	ct_show(out, "", data);
 }
 
 static void ct_save(FILE *out, const struct ipt_ip *ip, const void *data)
 {
-	const struct xt_ct_target_info *t = data;
-
 	(void)ip;
-	if (t->flags & XT_CT_NOTRACK)
-		fputs(" --notrack", out);
-	if (t->zone)
-		fprintf(out, " --zone %u", t->zone);
+	ct_show(out, "--", data);
 }
 
 const struct xtables_target libxt_CT = {

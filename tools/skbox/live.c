@@ -33,8 +33,8 @@ static const char *const shim_names[] = {
 	"hping3", "httpd", "ip", "ip6tables", "ip6tables-restore", "ip6tables-save", "ipset", "iperf3",
 	"iptables", "iptables-legacy", "iptables-legacy-restore", "iptables-legacy-save",
 	"iptables-nft", "iptables-nft-restore", "iptables-nft-save", "iptables-restore",
-	"iptables-save", "nc", "netcat", "nettest", "nft", "nstat", "ping", "ping6", "ss", "sysctl", "tc",
-	"tcpdump", "tee", "trace", "tracepath", "traceroute",
+	"iptables-save", "ipvsadm", "nc", "netcat", "nettest", "nfqueue", "nft", "nstat", "ping", "ping6", "ss",
+	"sysctl", "tc", "tcpdump", "tee", "trace", "tracepath", "traceroute",
 };
 
 bool live_is_shim_name(const char *name)

@@ -92,11 +92,15 @@ union nf_conntrack_man_proto {
 	struct { __be16 id; } icmp;
 };
 
-/* struct nf_conntrack_tuple: addresses and ports in network order. */
+/* struct nf_conntrack_tuple: addresses and ports in network order.  The
+ * zone (CT --zone) of the entry in this direction is part of the tuple
+ * here, so that it is in the hash and the comparison as in Linux's
+ * hash_conntrack_raw / nf_ct_key_equal (0: the default zone). */
 struct nf_conntrack_tuple {
 	struct {
 		__be32 ip;
 		union nf_conntrack_man_proto u;
+		u16 zone;
 	} src;
 	struct {
 		__be32 ip;
@@ -184,14 +188,30 @@ struct nf_conn {
 	u32 status;
 	u32 mark;
 	u32 id;
-	u16 zone;				/* CT --zone: part of both tuples' hash */
-	bool acct;				/* made while nf_conntrack_acct was on: counters shown */
+	u16 zone;				/* CT --zone id (struct nf_conntrack_zone) */
+	u8 zone_dir:3;				/* NF_CT_ZONE_DIR_*: where the id applies */
+	bool acct:1;				/* made while nf_conntrack_acct was on: counters shown */
 	u8 ev_cache;				/* events waiting for the packet to pass (1 << IPCT_*) */
 	union {
 		struct ip_ct_tcp tcp;
 		struct { u32 stream_ts; } udp;
 	} proto;
 };
+
+_Static_assert(sizeof(struct nf_conn) <= 232, "struct nf_conn grew: bench conntrack-1m");
+
+/* Zone directions (NF_CT_ZONE_DIR_*) and, in a CT --zone mark template,
+ * NF_CT_FLAG_MARK: the zone id is the packet's mark. */
+#define NF_CT_ZONE_DIR_ORIG (1 << IP_CT_DIR_ORIGINAL)
+#define NF_CT_ZONE_DIR_REPL (1 << IP_CT_DIR_REPLY)
+#define NF_CT_DEFAULT_ZONE_DIR (NF_CT_ZONE_DIR_ORIG | NF_CT_ZONE_DIR_REPL)
+#define NF_CT_FLAG_MARK 4
+
+/* The zone id of ct in direction dir (nf_ct_zone_id). */
+static inline u16 nf_ct_zone_id(const struct nf_conn *ct, int dir)
+{
+	return (ct->zone_dir & (1 << dir)) ? ct->zone : 0;
+}
 
 /* Statistics (struct ip_conntrack_stat), `conntrack -S`. */
 struct ip_conntrack_stat {
@@ -219,15 +239,14 @@ struct nf_conntrack_net {
 	unsigned int count;			/* entries alive (confirmed or not) */
 	struct list_head all;			/* struct nf_conn.list */
 	struct nf_conn *untracked;
+	struct list_head templates;		/* CT --zone templates (nf_ct_tmpl_get) */
 	u32 next_id;
 	struct nf_ct_sysctl sysctl;
 	struct ip_conntrack_stat stat;
-	/* events (conntrack -E): lines recorded while someone listens */
-	bool events_on;
+	/* events (conntrack -E): delivered to the listeners present */
+	struct list_head ev_listeners;		/* struct nf_ct_event_listener.list */
 	bool ev_user_delete;			/* [DESTROY] by conntrack -D/-F */
 	u32 ev_portid;
-	char *ev_buf;
-	size_t ev_len, ev_cap;
 };
 
 static inline struct nf_conn *nf_ct_get(const struct sk_buff *skb,
@@ -296,6 +315,7 @@ static inline bool nf_ct_tuple_equal(const struct nf_conntrack_tuple *a,
 				     const struct nf_conntrack_tuple *b)
 {
 	return a->src.ip == b->src.ip && a->src.u.all == b->src.u.all &&
+	       a->src.zone == b->src.zone &&
 	       a->dst.ip == b->dst.ip && a->dst.u.all == b->dst.u.all &&
 	       a->dst.protonum == b->dst.protonum;
 }
@@ -346,6 +366,12 @@ void nf_ct_refresh_acct(struct nf_conn *ct, enum ip_conntrack_info ctinfo,
 /* Seconds left, as /proc and conntrack -L show them. */
 unsigned long nf_ct_expires(const struct nf_conn *ct);
 
+/* A template entry (IPS_TEMPLATE) carrying a zone, with a reference: the
+ * CT target puts it on a packet before conntrack, nf_conntrack_in looks the
+ * packet up in its zone and lets it go.  flags: NF_CT_ZONE_DIR_* and
+ * NF_CT_FLAG_MARK.  One per (zone, flags) in the namespace. */
+struct nf_conn *nf_ct_tmpl_get(struct net *net, u16 zone, u8 flags);
+
 /* The untracked entry of the namespace (CT --notrack / NOTRACK). */
 struct nf_conn *nf_ct_untracked_get(struct net *net);
 /* Remove every entry (conntrack -F).  Return how many went. */
@@ -353,13 +379,26 @@ unsigned int nf_ct_flush(struct net *net);
 unsigned int nf_ct_entries(struct net *net);
 
 /* Events: [NEW] at confirm, [UPDATE] on a state/status change, [DESTROY]
- * when an entry dies; recorded as conntrack -E prints them while
- * events_on.  nf_ct_events_take() hands the text over (caller frees). */
+ * when an entry dies; each goes, as the line conntrack -E prints, to every
+ * listener of the namespace at that moment (ctnetlink's multicast groups:
+ * nobody listening, nothing is kept). */
 enum ip_conntrack_events {
 	IPCT_NEW,
 	IPCT_UPDATE,
 	IPCT_DESTROY,
 };
+
+struct nf_ct_event_listener {
+	struct list_head list;			/* nf_conntrack_net.ev_listeners */
+	struct net *net;			/* NULL once the namespace went */
+	/* line ends with '\n'; ct is NULL (and line NULL) when the namespace
+	 * goes: the listener is already detached then. */
+	void (*notify)(struct nf_ct_event_listener *l, enum ip_conntrack_events ev,
+		       const struct nf_conn *ct, const char *line);
+};
+void nf_ct_event_listen(struct net *net, struct nf_ct_event_listener *l);
+void nf_ct_event_unlisten(struct nf_ct_event_listener *l);
+
 void nf_conntrack_event(enum ip_conntrack_events ev, struct nf_conn *ct);
 /* As Linux, changes made while a packet passes are noted and reported in
  * one line when it reaches confirm (nf_conntrack_event_cache and
@@ -369,7 +408,6 @@ static inline void nf_conntrack_event_cache(enum ip_conntrack_events ev, struct 
 	ct->ev_cache |= (u8)(1u << ev);
 }
 void nf_ct_deliver_cached_events(struct nf_conn *ct);
-char *nf_ct_events_take(struct net *net, size_t *len);
 
 /* ---- nf_conntrack_standalone.c: the text of an entry ---- */
 #define NF_CT_PRINT_EXTENDED 0x1	/* conntrack -o extended: "ipv4     2 " first */

@@ -15,7 +15,7 @@ struct nf_conntrack_l4proto {
 	/* before lookup: > 0 go on (skb->_nfct set when RELATED), 0 invalid,
 	 * < 0 drop */
 	int (*error)(struct net *net, struct sk_buff *skb, unsigned int dataoff,
-		     const struct nf_hook_state *state);
+		     const struct nf_hook_state *state, u16 zone);
 	/* may this packet open an entry?  (ct not yet confirmed) */
 	bool (*new)(struct nf_conn *ct, const struct sk_buff *skb, unsigned int dataoff);
 	/* > 0 accept; -NF_ACCEPT invalid; -NF_DROP drop; -NF_REPEAT retry

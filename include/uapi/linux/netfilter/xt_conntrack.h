@@ -65,6 +65,10 @@ struct xt_connmark_tginfo1 {
 };
 
 #define XT_CT_NOTRACK 0x1
+#define XT_CT_NOTRACK_ALIAS 0x2
+#define XT_CT_ZONE_DIR_ORIG 0x4
+#define XT_CT_ZONE_DIR_REPL 0x8
+#define XT_CT_ZONE_MARK 0x10
 
 struct xt_ct_target_info {
 	u16 flags;
