@@ -139,12 +139,12 @@ static int timeout_signal(const char *s)
 	return -1;
 }
 
-int do_timeout(struct cmd_ctx *ctx, int argc, char **argv)
+/* timeout's options: returns the index of DURATION, or -125 after printing
+ * coreutils' message */
+static int timeout_options(struct cmd_ctx *ctx, int argc, char **argv, struct timeout_alarm *a,
+			   bool *preserve, bool *verbose)
 {
-	struct timeout_alarm a = { .sig = SIGTERM };
-	bool preserve = false, verbose = false;
-	long long ns;
-	int i = 1, rc;
+	int i = 1;
 
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		const char *o = argv[i], *v = NULL;
@@ -154,16 +154,16 @@ int do_timeout(struct cmd_ctx *ctx, int argc, char **argv)
 			break;
 		}
 		if (!strcmp(o, "--preserve-status")) {
-			preserve = true;
+			*preserve = true;
 		} else if (!strcmp(o, "--foreground")) {
 			;
 		} else if (!strcmp(o, "-v") || !strcmp(o, "--verbose")) {
-			verbose = true;
+			*verbose = true;
 		} else if (!strcmp(o, "-s") || !strcmp(o, "-k")) {
 			if (i + 1 >= argc) {
 				fprintf(ctx->err, "timeout: option requires an argument -- '%c'\n"
 					"Try 'timeout --help' for more information.\n", o[1]);
-				return 125;
+				return -125;
 			}
 			v = argv[++i];
 		} else if (!strncmp(o, "-s", 2) || !strncmp(o, "-k", 2)) {
@@ -176,21 +176,33 @@ int do_timeout(struct cmd_ctx *ctx, int argc, char **argv)
 			else
 				fprintf(ctx->err, "timeout: invalid option -- '%c'\n", o[1]);
 			fprintf(ctx->err, "Try 'timeout --help' for more information.\n");
-			return 125;
+			return -125;
 		}
 		if (v && (o[1] == 's' || !strncmp(o, "--signal", 8))) {
-			a.sig = timeout_signal(v);
-			if (a.sig < 0) {
+			a->sig = timeout_signal(v);
+			if (a->sig < 0) {
 				fprintf(ctx->err, "timeout: %s: invalid signal\n"
 					"Try 'timeout --help' for more information.\n", v);
-				return 125;
+				return -125;
 			}
 		} else if (v && parse_interval(v) < 0) {	/* -k: the task ends anyway */
 			fprintf(ctx->err, "timeout: invalid time interval '%s'\n"
 				"Try 'timeout --help' for more information.\n", v);
-			return 125;
+			return -125;
 		}
 	}
+	return i;
+}
+
+int do_timeout(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct timeout_alarm a = { .sig = SIGTERM };
+	bool preserve = false, verbose = false;
+	long long ns;
+	int i = timeout_options(ctx, argc, argv, &a, &preserve, &verbose), rc;
+
+	if (i < 0)
+		return -i;
 	if (i + 2 > argc) {
 		fprintf(ctx->err, "timeout: missing operand\n"
 			"Try 'timeout --help' for more information.\n");
