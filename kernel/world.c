@@ -5,6 +5,8 @@
  * the clock follows CLOCK_MONOTONIC and the loop sleeps in ppoll() on the
  * watched real file descriptors until the next timer (docs/LIVE-IO.md). */
 #include <errno.h>
+#include <grp.h>
+#include <unistd.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -353,5 +355,25 @@ int world_run(struct world *w, bool (*done)(void *arg), void *arg, u64 until)
 		if (next > w->now)
 			w->now = next;
 	}
+	return 0;
+}
+
+/* After a world opened a host resource (a TAP, a host UDP socket): no
+ * privilege can be gained any more (PR_SET_NO_NEW_PRIVS, kept across exec),
+ * and with `skbox run --user NAME` a root process becomes NAME
+ * (supplementary groups cleared, then gid, then uid).  Open fds keep
+ * working.  Returns 0, or -EPERM when the drop failed. */
+#define PR_SET_NO_NEW_PRIVS 38	/* <sys/prctl.h> pulls the system's linux/types.h, which ours shadows */
+int prctl(int option, ...);
+
+int world_drop_privileges(struct world *w)
+{
+	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+	if (!w->drop_privs || geteuid() != 0)
+		return 0;
+	if (setgroups(0, NULL) || setgid((gid_t)w->drop_gid) || setuid((uid_t)w->drop_uid) ||
+	    setuid(0) == 0)
+		return -EPERM;
+	w->drop_privs = false;
 	return 0;
 }

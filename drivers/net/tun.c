@@ -34,9 +34,6 @@
 
 /* include/uapi/linux/if_tun.h: TUNSETIFF = _IOW('T', 202, int) */
 #define TUNSETIFF	_IOW('T', 202, int)
-/* <sys/prctl.h> pulls the system's linux/types.h, which ours shadows */
-#define PR_SET_NO_NEW_PRIVS 38
-int prctl(int option, ...);
 #define TUN_HOST_BURST	64		/* frames read per wake-up, then the stack runs */
 #define TUN_MAX_FRAME	65536
 
@@ -300,15 +297,10 @@ static void tun_host_close(struct tun_struct *tun);
 
 static int tun_drop_privileges(struct world *w, struct netlink_ext_ack *extack)
 {
-	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-	if (!w->drop_privs || geteuid() != 0)
-		return 0;
-	if (setgroups(0, NULL) || setgid((gid_t)w->drop_gid) || setuid((uid_t)w->drop_uid) ||
-	    setuid(0) == 0) {
+	if (world_drop_privileges(w)) {
 		NL_SET_ERR_MSG(extack, "cannot drop privileges (--user)");
 		return -EPERM;
 	}
-	w->drop_privs = false;
 	return 0;
 }
 

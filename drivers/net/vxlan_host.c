@@ -37,9 +37,6 @@
 #include "net/vxlan.h"
 #include "net/world.h"
 
-/* <sys/prctl.h> pulls the system's linux/types.h, which ours shadows */
-#define PR_SET_NO_NEW_PRIVS 38
-int prctl(int option, ...);
 
 #define VXLAN_HOST_BURST	64		/* datagrams read per wake-up */
 #define VXLAN_HOST_MAX		65536
@@ -155,15 +152,10 @@ static void vxlan_host_readable(struct world *w, int fd, short revents, void *ar
  * gained any more, and with `skbox run --user NAME` root becomes NAME */
 static int vxlan_host_drop_privileges(struct world *w, struct netlink_ext_ack *extack)
 {
-	prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
-	if (!w->drop_privs || geteuid() != 0)
-		return 0;
-	if (setgroups(0, NULL) || setgid((gid_t)w->drop_gid) || setuid((uid_t)w->drop_uid) ||
-	    setuid(0) == 0) {
+	if (world_drop_privileges(w)) {
 		NL_SET_ERR_MSG(extack, "cannot drop privileges (--user)");
 		return -EPERM;
 	}
-	w->drop_privs = false;
 	return 0;
 }
 

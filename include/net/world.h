@@ -116,4 +116,6 @@ static inline u64 jiffies_ns(const struct world *w)
 	return w->now;
 }
 
+int world_drop_privileges(struct world *w);
+
 #endif
