@@ -99,18 +99,9 @@ static int hp_usage_error(struct cmd_ctx *ctx, const char *fmt, const char *arg)
 }
 
 /* hping3 fills the data with 'X' */
-static size_t hp_build(struct hping *h, u8 *pkt, long seq)
+/* The IPv4 header (hping3's build_ip): the checksum is the stack's (raw_send_hdrinc). */
+static void hp_build_ip(struct hping *h, u8 *ip, size_t len, __be32 saddr)
 {
-	size_t l4 = h->mode == HP_TCP ? 20 : 8, len = 20 + l4 + (size_t)h->data;
-	u8 *ip = pkt, *th = pkt + 20;
-	__be32 saddr = h->spoof ? h->spoof : h->saddr;
-	u16 sport = (u16)(h->keep_sport ? h->baseport : h->baseport + (int)(seq % 65536));
-	u16 dport = (u16)(h->dport_inc ? h->dport + (int)seq : h->dport);
-
-	if (h->rand_source)
-		saddr = htonl(world_random_u32(h->w));
-	memset(pkt, 0, len);
-	memset(th + l4, 'X', (size_t)h->data);
 	ip[0] = 0x45;
 	ip[2] = (u8)(len >> 8);
 	ip[3] = (u8)len;
@@ -138,48 +129,58 @@ static size_t hp_build(struct hping *h, u8 *pkt, long seq)
 	} else {
 		memcpy(ip + 16, &h->daddr, 4);
 	}
-	/* the IP checksum is the stack's (raw_send_hdrinc fills it) */
-	if (h->mode == HP_TCP) {
-		u16 c;
+}
 
-		th[0] = (u8)(sport >> 8);
-		th[1] = (u8)sport;
-		th[2] = (u8)(dport >> 8);
-		th[3] = (u8)dport;
-		th[4] = (u8)(h->tcp_seq >> 24);
-		th[5] = (u8)(h->tcp_seq >> 16);
-		th[6] = (u8)(h->tcp_seq >> 8);
-		th[7] = (u8)h->tcp_seq;
+static void hp_put16(u8 *p, unsigned int v)
+{
+	p[0] = (u8)(v >> 8);
+	p[1] = (u8)v;
+}
+
+/* The TCP, UDP or ICMP header over @ul bytes (header and data), with its checksum. */
+static void hp_build_l4(struct hping *h, u8 *th, size_t ul, __be32 saddr, long seq)
+{
+	u16 sport = (u16)(h->keep_sport ? h->baseport : h->baseport + (int)(seq % 65536));
+	u16 dport = (u16)(h->dport_inc ? h->dport + (int)seq : h->dport);
+	u16 c;
+
+	if (h->mode == HP_TCP) {
+		hp_put16(th, sport);
+		hp_put16(th + 2, dport);
+		hp_put16(th + 4, (unsigned int)(h->tcp_seq >> 16));
+		hp_put16(th + 6, (unsigned int)h->tcp_seq);
 		th[12] = 5 << 4;
 		th[13] = h->flags;
 		th[15] = 64;		/* window 64, hping3's default */
-		c = hp_csum(th, l4 + (size_t)h->data,
-			    hp_pseudo(saddr, h->daddr, IPPROTO_TCP, l4 + (size_t)h->data));
+		c = hp_csum(th, ul, hp_pseudo(saddr, h->daddr, IPPROTO_TCP, ul));
 		memcpy(th + 16, &c, 2);
 	} else if (h->mode == HP_UDP) {
-		size_t ul = l4 + (size_t)h->data;
-		u16 c;
-
-		th[0] = (u8)(sport >> 8);
-		th[1] = (u8)sport;
-		th[2] = (u8)(dport >> 8);
-		th[3] = (u8)dport;
-		th[4] = (u8)(ul >> 8);
-		th[5] = (u8)ul;
+		hp_put16(th, sport);
+		hp_put16(th + 2, dport);
+		hp_put16(th + 4, (unsigned int)ul);
 		c = hp_csum(th, ul, hp_pseudo(saddr, h->daddr, IPPROTO_UDP, ul));
 		memcpy(th + 6, &c, 2);
 	} else {
-		u16 c;
-
 		th[0] = (u8)h->icmp_type;
 		th[1] = (u8)h->icmp_code;
-		th[4] = (u8)(h->icmp_id >> 8);
-		th[5] = (u8)h->icmp_id;
-		th[6] = (u8)(seq >> 8);
-		th[7] = (u8)seq;
-		c = hp_csum(th, l4 + (size_t)h->data, 0);
+		hp_put16(th + 4, (unsigned int)h->icmp_id);
+		hp_put16(th + 6, (unsigned int)seq);
+		c = hp_csum(th, ul, 0);
 		memcpy(th + 2, &c, 2);
 	}
+}
+
+static size_t hp_build(struct hping *h, u8 *pkt, long seq)
+{
+	size_t l4 = h->mode == HP_TCP ? 20 : 8, len = 20 + l4 + (size_t)h->data;
+	__be32 saddr = h->spoof ? h->spoof : h->saddr;
+
+	if (h->rand_source)
+		saddr = htonl(world_random_u32(h->w));
+	memset(pkt, 0, len);
+	memset(pkt + 20 + l4, 'X', (size_t)h->data);
+	hp_build_ip(h, pkt, len, saddr);
+	hp_build_l4(h, pkt + 20, l4 + (size_t)h->data, saddr, seq);
 	return len;
 }
 
