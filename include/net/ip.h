@@ -105,9 +105,11 @@ static inline bool ipv4_is_lbcast(__be32 addr)
 	return addr == htonl(0xffffffff);
 }
 
+/* Only 0.0.0.0 itself: since Linux 5.3 the rest of 0.0.0.0/8 is unicast
+ * (include/linux/in.h, "Allow 0.0.0.0/8 as a valid address range"). */
 static inline bool ipv4_is_zeronet(__be32 addr)
 {
-	return (addr == 0) || (addr & htonl(0xff000000)) == htonl(0x00000000);
+	return addr == 0;
 }
 
 static inline bool ipv4_is_linklocal_169(__be32 addr)

@@ -21,7 +21,8 @@
 
 #define LOOPBACK_IFINDEX 1
 
-static inline bool ipv4_is_zeronet(__be32 a) { return (ntohl(a) >> 24) == 0; }
+/* 0.0.0.0 only, as Linux >= 5.3: the rest of 0/8 is unicast */
+static inline bool ipv4_is_zeronet(__be32 a) { return a == 0; }
 static inline bool ipv4_is_lbcast(__be32 a) { return a == htonl(0xFFFFFFFF); }
 static inline bool ipv4_is_multicast(__be32 a) { return (ntohl(a) & 0xF0000000) == 0xE0000000; }
 
