@@ -296,6 +296,18 @@ int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
 	return tcp_transmit_skbs(sk, skb, 1);
 }
 
+/* Splitting a sent skb makes one more in flight, with its marks. */
+static void tcp_fragment_sent(struct tcp_sock *tp, u8 sacked)
+{
+	tp->packets_out++;
+	if (sacked & TCPCB_SACKED_ACKED)
+		tp->sacked_out++;
+	if (sacked & TCPCB_LOST)
+		tp->lost_out++;
+	if (sacked & TCPCB_RETRANS)
+		tp->retrans_out++;
+}
+
 /* tcp_fragment(): split skb so that it holds len bytes; the rest goes into
  * a new skb right after it. */
 static int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len)
@@ -309,6 +321,8 @@ static int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len)
 	skb_copy_bits(skb, (int)len, skb_put(n, rest), (int)rest);
 	skb_trim(skb, len);
 	*TCP_SKB_CB(n) = *TCP_SKB_CB(skb);
+	if (before(TCP_SKB_CB(skb)->seq, tp->snd_nxt))
+		tcp_fragment_sent(tp, TCP_SKB_CB(n)->sacked);
 	TCP_SKB_CB(n)->seq = TCP_SKB_CB(skb)->seq + len;
 	TCP_SKB_CB(skb)->end_seq = TCP_SKB_CB(n)->seq;
 	TCP_SKB_CB(skb)->tcp_flags &= (u8)~(TCPHDR_FIN | TCPHDR_PSH);
