@@ -507,8 +507,10 @@ static void tcp_sack_update(struct tcp_sock *tp, const struct sk_buff *recent)
 	     skb != (struct sk_buff *)&tp->out_of_order_queue; skb = skb->next) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-		if (n && blk[n - 1][1] == cb->seq) {
-			blk[n - 1][1] = cb->end_seq;
+		/* adjacent or overlapping (partly duplicated super-packets) */
+		if (n && !after(cb->seq, blk[n - 1][1])) {
+			if (after(cb->end_seq, blk[n - 1][1]))
+				blk[n - 1][1] = cb->end_seq;
 			continue;
 		}
 		if (n == 32)
@@ -548,6 +550,23 @@ static void tcp_sack_update(struct tcp_sock *tp, const struct sk_buff *recent)
 	tp->num_sacks = (u8)k;
 }
 
+/* The segments after skb in the ofo queue that it covers whole go (a
+ * super-packet over several older segments; tcp_data_queue_ofo's "remove
+ * next skbs which are covered by skb").  A partial overlap stays: the
+ * receive queue trims it when rcv_nxt reaches it. */
+static void tcp_ofo_drop_covered(struct sock *sk, struct sk_buff *skb)
+{
+	struct sk_buff_head *q = &tcp_sk(sk)->out_of_order_queue;
+	struct sk_buff *next;
+
+	while ((next = skb->next) != (struct sk_buff *)q &&
+	       !after(TCP_SKB_CB(next)->end_seq, TCP_SKB_CB(skb)->end_seq)) {
+		__skb_unlink(next, q);
+		sk->sk_rmem_alloc -= (int)next->len;
+		kfree_skb_reason(next, SKB_DROP_REASON_TCP_OFOMERGE);
+	}
+}
+
 /* tcp_data_queue_ofo(): keep a segment beyond a hole, sorted by seq */
 static void tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 {
@@ -573,6 +592,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	p->next = skb;
 	q->qlen++;
 	sk->sk_rmem_alloc += (int)skb->len;
+	tcp_ofo_drop_covered(sk, skb);
 	tcp_sack_update(tp, skb);
 }
 

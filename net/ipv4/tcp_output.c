@@ -361,11 +361,6 @@ static unsigned int tcp_tso_segs(struct sock *sk, struct sk_buff *skb, u32 wnd_e
 
 	if (!dev || !(dev->features & NETIF_F_TSO))
 		return 1;
-	/* Not over a qdisc (netem, tbf) yet: receiving super-packets that
-	 * netem lost, duplicated or reordered stalls (tests/unit/test_tcp.c
-	 * test_lossy_*), where Linux would send them whole. */
-	if (dev->qdisc && dev->qdisc->ops->enqueue)
-		return 1;
 	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
 		    MAX_TCP_HEADER_LEN;
 	max_segs = dev->gso_max_segs;
