@@ -3,7 +3,10 @@
  * In virtual time the clock jumps to the next timer when nothing is runnable,
  * so the same script and seed always produce the same bytes.  In real time
  * the clock follows CLOCK_MONOTONIC and the loop sleeps in ppoll() on the
- * watched real file descriptors until the next timer (docs/LIVE-IO.md). */
+ * watched real file descriptors until the next timer (docs/LIVE-IO.md).
+ * A virtual-time loop that never runs out of work (a CPU-bound sender and
+ * receiver on a link without delay) lets the clock follow the CPU time it
+ * spends once the stretch is long (world_busy_clock; docs/TCP.md). */
 #include <errno.h>
 #include <grp.h>
 #include <unistd.h>
@@ -65,6 +68,14 @@ static u64 monotonic_ns(void)
 	struct timespec ts;
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
+}
+
+static u64 thread_cpu_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return (u64)ts.tv_sec * NSEC_PER_SEC + (u64)ts.tv_nsec;
 }
 
@@ -319,8 +330,39 @@ static void world_wait_realtime(struct world *w, u64 next)
 		world_poll_ns(w, 0);
 }
 
+/* Virtual time's busy rule.  On Linux a CPU-bound transfer takes the time
+ * its CPU work takes; here work is free, so a loop that always finds more
+ * (sender and receiver over a link without delay or rate) would never see
+ * a timer fire.  After WORLD_BUSY_ROUNDS rounds in a row that found work,
+ * the clock advances by the CPU time this thread spent on each further
+ * round, until the loop next runs dry.  Short stretches (every exchange
+ * that ends waiting for a timer) never reach the threshold, so they stay
+ * byte-for-byte reproducible; a saturated run reports what the machine
+ * did, as iperf3 over a real veth does.  Returns true when that moved the
+ * clock to `until`. */
+static bool world_busy_clock(struct world *w, u64 until)
+{
+	u64 cpu, step;
+
+	if (w->realtime || ++w->busy_rounds < WORLD_BUSY_ROUNDS)
+		return false;
+	cpu = thread_cpu_ns();
+	if (w->busy_rounds == WORLD_BUSY_ROUNDS) {
+		w->busy_cpu_mark = cpu;
+		return false;
+	}
+	w->busy_rounds = WORLD_BUSY_ROUNDS;
+	if (until <= w->now)
+		return true;
+	step = cpu > w->busy_cpu_mark ? cpu - w->busy_cpu_mark : 0;
+	w->busy_cpu_mark = cpu;
+	w->now += step < until - w->now ? step : until - w->now;
+	return w->now >= until;
+}
+
 int world_run(struct world *w, bool (*done)(void *arg), void *arg, u64 until)
 {
+	w->busy_rounds = 0;
 	while (!done(arg)) {
 		u64 next;
 		bool io;
@@ -329,8 +371,12 @@ int world_run(struct world *w, bool (*done)(void *arg), void *arg, u64 until)
 			world_clock_sync(w);
 		/* fds first, without waiting: received frames join the work */
 		io = w->nwatches && world_poll_ns(w, 0) > 0;
-		if (world_step(w) || io)
+		if (world_step(w) || io) {
+			if (world_busy_clock(w, until))
+				return -ETIMEDOUT;
 			continue;
+		}
+		w->busy_rounds = 0;
 		next = timer_base_next_hint(&w->timers);
 		if (w->realtime) {
 			if (w->now >= until)

@@ -185,6 +185,10 @@ struct tcp_skb_cb {
 #define TCPCB_SACKED_ACKED 0x01
 #define TCPCB_RETRANS 0x02
 #define TCPCB_EVER_RETRANS 0x04
+#define TCPCB_LOST 0x08		/* the scoreboard says lost, not yet retransmitted again */
+
+/* RFC 6675 DupThresh / Linux's default reordering */
+#define TCP_FASTRETRANS_THRESH 3
 
 #define TCP_SKB_CB(skb) ((struct tcp_skb_cb *)&(skb)->cb[0])
 
@@ -251,6 +255,7 @@ struct tcp_sock {
 	u64 srtt_ns, mdev_ns;
 	u32 snd_cwnd, snd_ssthresh, snd_cwnd_cnt, packets_out, sacked_out, retrans_out;
 	u32 high_seq, dup_acks, prior_cwnd;
+	u32 lost_out;			/* skbs marked TCPCB_LOST */
 	u32 max_packets_out;		/* most in flight since the last ACK */
 	u8 is_cwnd_limited;		/* tcp_write_xmit stopped on cwnd */
 	u64 cubic_epoch, cubic_k;	/* CUBIC state */
@@ -387,6 +392,8 @@ void tcp_send_active_reset(struct sock *sk);
 int tcp_connect(struct sock *sk);
 int tcp_send_synack(struct sock *sk);
 int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb);
+void tcp_xmit_retransmit_queue(struct sock *sk);
+void tcp_enter_loss(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);
 void tcp_mtup_init(struct sock *sk);
 u16 tcp_select_window(struct sock *sk);
@@ -410,11 +417,13 @@ const struct tcp_congestion_ops *tcp_ca_find(const char *name);
 const char *tcp_ca_names(void);
 void tcp_slow_start_or_avoid(struct tcp_sock *tp, u32 acked);
 
+/* RFC 6675's pipe: sent, less what was SACKed or is thought lost, plus
+ * what went again (Linux's packets_out - left_out + retrans_out). */
 static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
 {
-	u32 out = tp->packets_out - tp->sacked_out + tp->retrans_out;
+	u32 left_out = tp->sacked_out + tp->lost_out;
 
-	return out > tp->packets_out ? tp->packets_out : out;
+	return (left_out < tp->packets_out ? tp->packets_out - left_out : 0) + tp->retrans_out;
 }
 
 /* net/ipv4/tcp_offload.c */

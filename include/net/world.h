@@ -25,10 +25,19 @@ struct world_fd_watch {
 	void *arg;
 };
 
+/* Rounds of a virtual-time loop in a row with work before the clock
+ * follows the CPU time spent (world_busy_clock, docs/TCP.md). */
+#define WORLD_BUSY_ROUNDS 10000
+
 struct world {
 	u64 now;			/* ns since the world began */
 	bool realtime;
 	u64 rt_origin;			/* CLOCK_MONOTONIC at world start (real time) */
+	/* virtual time's busy rule (world_busy_clock): rounds of the loop in a
+	 * row that found work, and the thread CPU time when the clock last
+	 * took it */
+	u32 busy_rounds;
+	u64 busy_cpu_mark;
 	struct timer_base timers;
 	u64 rng[4];			/* xoshiro256** state */
 	struct list_head nets;

@@ -542,6 +542,7 @@ static void tcp_get_info(struct sock *sk, struct tcp_info *info)
 	info->tcpi_rcv_mss = tp->rcv_mss;
 	info->tcpi_unacked = tp->packets_out;
 	info->tcpi_sacked = tp->sacked_out;
+	info->tcpi_lost = tp->lost_out;
 	info->tcpi_retrans = tp->retrans_out;
 	info->tcpi_last_data_recv = ns_to_ms_ago(sk, icsk->icsk_ack_lrcvtime);
 	info->tcpi_last_ack_recv = ns_to_ms_ago(sk, tp->rcv_tstamp);

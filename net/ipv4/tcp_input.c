@@ -121,6 +121,8 @@ static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack)
 			tp->retrans_out--;
 		if (cb->sacked & TCPCB_SACKED_ACKED)
 			tp->sacked_out--;
+		if (cb->sacked & TCPCB_LOST)
+			tp->lost_out--;
 		__skb_unlink(skb, &tp->sk_write_queue);
 		tp->sk_wmem_queued -= (int)skb->len;
 		tp->packets_out--;
@@ -146,6 +148,12 @@ static void tcp_sacktag(struct sock *sk, const struct tcp_options_received *opt)
 			if (cb->sacked & TCPCB_SACKED_ACKED)
 				continue;
 			if (!before(cb->seq, opt->sack[i][0]) && !after(cb->end_seq, opt->sack[i][1])) {
+				/* delivered: neither lost nor in flight again */
+				if (cb->sacked & TCPCB_RETRANS)
+					tp->retrans_out--;
+				if (cb->sacked & TCPCB_LOST)
+					tp->lost_out--;
+				cb->sacked &= (u8)~(TCPCB_RETRANS | TCPCB_LOST);
 				cb->sacked |= TCPCB_SACKED_ACKED;
 				tp->sacked_out++;
 			}
@@ -153,52 +161,189 @@ static void tcp_sacktag(struct sock *sk, const struct tcp_options_received *opt)
 	}
 }
 
-/* The first skb the SACK scoreboard says is lost and not retransmitted */
-static struct sk_buff *tcp_next_lost(struct tcp_sock *tp)
+/* tcp_mark_skb_lost(): the scoreboard now counts skb lost; a lost
+ * retransmission goes again too. */
+static void tcp_mark_skb_lost(struct tcp_sock *tp, struct sk_buff *skb)
 {
-	struct sk_buff *skb;
+	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-	for (skb = tp->sk_write_queue.next; skb != tp->send_head &&
-	     skb != (struct sk_buff *)&tp->sk_write_queue; skb = skb->next)
-		if (!(TCP_SKB_CB(skb)->sacked & (TCPCB_SACKED_ACKED | TCPCB_RETRANS)))
-			return skb;
-	return NULL;
+	if (cb->sacked & (TCPCB_SACKED_ACKED | TCPCB_LOST))
+		return;
+	if (cb->sacked & TCPCB_RETRANS) {
+		cb->sacked &= (u8)~TCPCB_RETRANS;
+		tp->retrans_out--;
+	}
+	cb->sacked |= TCPCB_LOST;
+	tp->lost_out++;
 }
 
-/* Fast retransmit (RFC 5681 3.2) entering recovery; NewReno partial ACKs
- * (RFC 6582) and SACK holes (RFC 6675) send the next lost segment. */
-static void tcp_fastretrans_alert(struct sock *sk, bool new_ack, bool dup)
+static bool tcp_skb_sent(const struct tcp_sock *tp, const struct sk_buff *skb)
+{
+	return skb != tp->send_head && skb != (const struct sk_buff *)&tp->sk_write_queue;
+}
+
+/* tcp_update_scoreboard() as RFC 6675's IsLost(): a segment not SACKed
+ * with at least DupThresh SACKed segments above it is lost. */
+static void tcp_update_scoreboard(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 above = tp->sacked_out;
+	struct sk_buff *skb;
+
+	for (skb = tp->sk_write_queue.next; tcp_skb_sent(tp, skb) &&
+	     above >= TCP_FASTRETRANS_THRESH; skb = skb->next) {
+		if (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_ACKED)
+			above--;
+		else
+			tcp_mark_skb_lost(tp, skb);
+	}
+}
+
+static void tcp_mark_head_lost(struct tcp_sock *tp)
+{
+	struct sk_buff *head = skb_peek(&tp->sk_write_queue);
+
+	if (head && tcp_skb_sent(tp, head))
+		tcp_mark_skb_lost(tp, head);
+}
+
+/* Without SACK each duplicate ACK stands for a segment that left the
+ * network (tcp_add_reno_sack, tcp_limit_reno_sacked): at least one hole
+ * stays. */
+static void tcp_add_reno_sack(struct tcp_sock *tp)
+{
+	u32 holes = tp->lost_out > 1 ? tp->lost_out : 1;
+
+	tp->sacked_out++;
+	if (holes > tp->packets_out)
+		holes = tp->packets_out;
+	if (tp->sacked_out + holes > tp->packets_out)
+		tp->sacked_out = tp->packets_out - holes;
+}
+
+/* tcp_remove_reno_sacks(): one ACKed segment filled the hole, the rest
+ * were the duplicate ACKs' */
+static void tcp_remove_reno_sacks(struct tcp_sock *tp, u32 acked)
+{
+	if (!acked || tp->sack_ok)
+		return;
+	tp->sacked_out = acked - 1 >= tp->sacked_out ? 0 : tp->sacked_out - (acked - 1);
+}
+
+/* tcp_xmit_retransmit_queue(): send again what the scoreboard marks lost,
+ * oldest first, while the pipe is under cwnd (RFC 6675 NextSeg rule 1). */
+void tcp_xmit_retransmit_queue(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb;
+
+	if (!tp->lost_out)
+		return;
+	for (skb = tp->sk_write_queue.next; tcp_skb_sent(tp, skb); skb = skb->next) {
+		if ((TCP_SKB_CB(skb)->sacked & (TCPCB_LOST | TCPCB_RETRANS)) != TCPCB_LOST)
+			continue;
+		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd)
+			break;
+		if (tcp_retransmit_skb(sk, skb))
+			break;
+	}
+}
+
+/* tcp_enter_loss(): the RTO fired.  Everything not SACKed is lost and goes
+ * again from cwnd 1 in slow start as ACKs come back (RFC 5681 3.1, RFC
+ * 6675 5.1); retransmissions are no longer in flight. */
+void tcp_enter_loss(struct sock *sk)
 {
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *lost;
+	struct sk_buff *skb;
 
-	if (icsk->icsk_ca_state == TCP_CA_Recovery || icsk->icsk_ca_state == TCP_CA_Loss) {
-		if (!before(tp->snd_una, tp->high_seq)) {
-			if (icsk->icsk_ca_state == TCP_CA_Recovery)
-				tp->snd_cwnd = tp->snd_ssthresh;
-			icsk->icsk_ca_state = TCP_CA_Open;
-			tp->dup_acks = 0;
-			return;
-		}
-		if (icsk->icsk_ca_state == TCP_CA_Recovery && (new_ack || tp->sacked_out) &&
-		    (lost = tcp_next_lost(tp)) != NULL)
-			tcp_retransmit_skb(sk, lost);
-		return;
+	if (icsk->icsk_ca_state != TCP_CA_Loss) {
+		tp->prior_cwnd = tp->snd_cwnd;
+		tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(tp);
 	}
-	if (!dup || ++tp->dup_acks < 3 || !tp->packets_out)
-		return;
+	tp->snd_cwnd = 1;
+	tp->snd_cwnd_cnt = 0;
+	if (!tp->sack_ok)
+		tp->sacked_out = 0;
+	for (skb = tp->sk_write_queue.next; tcp_skb_sent(tp, skb); skb = skb->next) {
+		TCP_SKB_CB(skb)->sacked &= (u8)~TCPCB_RETRANS;
+		tcp_mark_skb_lost(tp, skb);
+	}
+	tp->retrans_out = 0;
+	icsk->icsk_ca_state = TCP_CA_Loss;
+	tp->high_seq = tp->snd_nxt;
+	tp->dup_acks = 0;
+}
+
+/* Recovery or loss ends once everything sent before it is ACKed. */
+static void tcp_end_recovery(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (icsk->icsk_ca_state == TCP_CA_Recovery)
+		tp->snd_cwnd = tp->snd_ssthresh;
+	if (!tp->sack_ok)
+		tp->sacked_out = 0;
+	icsk->icsk_ca_state = TCP_CA_Open;
+	tp->dup_acks = 0;
+}
+
+/* Fast retransmit (RFC 5681 3.2, RFC 6675 5): DupThresh duplicate ACKs,
+ * or DupThresh segments SACKed above the first unacknowledged one. */
+static void tcp_enter_recovery(struct sock *sk)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *head = skb_peek(&tp->sk_write_queue);
+
 	tp->prior_cwnd = tp->snd_cwnd;
 	tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(tp);
-	tp->snd_cwnd = tp->snd_ssthresh + 3;
+	tp->snd_cwnd = tp->snd_ssthresh;
 	tp->high_seq = tp->snd_nxt;
 	icsk->icsk_ca_state = TCP_CA_Recovery;
 	__NET_INC_STATS(sock_net(sk), tp->sack_ok ? LINUX_MIB_TCPSACKRECOVERY :
 			LINUX_MIB_TCPRENORECOVERY);
 	__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPFASTRETRANS);
-	lost = skb_peek(&tp->sk_write_queue);
-	if (lost && lost != tp->send_head)
-		tcp_retransmit_skb(sk, lost);
+	tcp_mark_head_lost(tp);
+	if (tp->sack_ok)
+		tcp_update_scoreboard(sk);
+	/* the first retransmission goes whatever the pipe (RFC 6675 5 step 4) */
+	if (head && tcp_skb_sent(tp, head) &&
+	    (TCP_SKB_CB(head)->sacked & (TCPCB_LOST | TCPCB_RETRANS)) == TCPCB_LOST)
+		tcp_retransmit_skb(sk, head);
+	tcp_xmit_retransmit_queue(sk);
+}
+
+/* tcp_fastretrans_alert(): the ACK's effect on loss recovery.  In
+ * recovery, NewReno partial ACKs (RFC 6582) and the SACK scoreboard
+ * mark what is lost; lost segments go again as the pipe allows. */
+static void tcp_fastretrans_alert(struct sock *sk, bool new_ack, bool dup)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!tp->sack_ok && dup)
+		tcp_add_reno_sack(tp);
+	if (icsk->icsk_ca_state == TCP_CA_Recovery || icsk->icsk_ca_state == TCP_CA_Loss) {
+		if (!before(tp->snd_una, tp->high_seq)) {
+			tcp_end_recovery(sk);
+			return;
+		}
+		if (icsk->icsk_ca_state == TCP_CA_Recovery && tp->sack_ok)
+			tcp_update_scoreboard(sk);
+		else if (icsk->icsk_ca_state == TCP_CA_Recovery && new_ack)
+			tcp_mark_head_lost(tp);
+		tcp_xmit_retransmit_queue(sk);
+		return;
+	}
+	if (dup)
+		tp->dup_acks++;
+	if (!tp->packets_out || (tp->dup_acks < TCP_FASTRETRANS_THRESH &&
+				 !(tp->sack_ok && tp->sacked_out >= TCP_FASTRETRANS_THRESH)))
+		return;
+	tcp_enter_recovery(sk);
 }
 
 static void tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u32 ack)
@@ -331,7 +476,10 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_option
 		tp->dup_acks = 0;
 		/* tcp_is_cwnd_limited(): grow cwnd only when it is what limits
 		 * sending (in slow start: while under twice what was in flight) */
-		if (inet_csk(sk)->icsk_ca_state == TCP_CA_Open &&
+		tcp_remove_reno_sacks(tp, acked);
+		/* cwnd grows in the open state and in slow start after an RTO;
+		 * in recovery it stays at ssthresh */
+		if (inet_csk(sk)->icsk_ca_state != TCP_CA_Recovery &&
 		    (tp->is_cwnd_limited || (tp->snd_cwnd < tp->snd_ssthresh &&
 					     tp->snd_cwnd < 2 * tp->max_packets_out)))
 			inet_csk(sk)->icsk_ca_ops->cong_avoid(tp, acked);
@@ -359,8 +507,10 @@ static void tcp_sack_update(struct tcp_sock *tp, const struct sk_buff *recent)
 	     skb != (struct sk_buff *)&tp->out_of_order_queue; skb = skb->next) {
 		struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-		if (n && blk[n - 1][1] == cb->seq) {
-			blk[n - 1][1] = cb->end_seq;
+		/* adjacent or overlapping (partly duplicated super-packets) */
+		if (n && !after(cb->seq, blk[n - 1][1])) {
+			if (after(cb->end_seq, blk[n - 1][1]))
+				blk[n - 1][1] = cb->end_seq;
 			continue;
 		}
 		if (n == 32)
@@ -400,6 +550,23 @@ static void tcp_sack_update(struct tcp_sock *tp, const struct sk_buff *recent)
 	tp->num_sacks = (u8)k;
 }
 
+/* The segments after skb in the ofo queue that it covers whole go (a
+ * super-packet over several older segments; tcp_data_queue_ofo's "remove
+ * next skbs which are covered by skb").  A partial overlap stays: the
+ * receive queue trims it when rcv_nxt reaches it. */
+static void tcp_ofo_drop_covered(struct sock *sk, struct sk_buff *skb)
+{
+	struct sk_buff_head *q = &tcp_sk(sk)->out_of_order_queue;
+	struct sk_buff *next;
+
+	while ((next = skb->next) != (struct sk_buff *)q &&
+	       !after(TCP_SKB_CB(next)->end_seq, TCP_SKB_CB(skb)->end_seq)) {
+		__skb_unlink(next, q);
+		sk->sk_rmem_alloc -= (int)next->len;
+		kfree_skb_reason(next, SKB_DROP_REASON_TCP_OFOMERGE);
+	}
+}
+
 /* tcp_data_queue_ofo(): keep a segment beyond a hole, sorted by seq */
 static void tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 {
@@ -425,6 +592,7 @@ static void tcp_data_queue_ofo(struct sock *sk, struct sk_buff *skb)
 	p->next = skb;
 	q->qlen++;
 	sk->sk_rmem_alloc += (int)skb->len;
+	tcp_ofo_drop_covered(sk, skb);
 	tcp_sack_update(tp, skb);
 }
 

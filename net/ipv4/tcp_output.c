@@ -296,6 +296,18 @@ int tcp_transmit_skb(struct sock *sk, struct sk_buff *skb)
 	return tcp_transmit_skbs(sk, skb, 1);
 }
 
+/* Splitting a sent skb makes one more in flight, with its marks. */
+static void tcp_fragment_sent(struct tcp_sock *tp, u8 sacked)
+{
+	tp->packets_out++;
+	if (sacked & TCPCB_SACKED_ACKED)
+		tp->sacked_out++;
+	if (sacked & TCPCB_LOST)
+		tp->lost_out++;
+	if (sacked & TCPCB_RETRANS)
+		tp->retrans_out++;
+}
+
 /* tcp_fragment(): split skb so that it holds len bytes; the rest goes into
  * a new skb right after it. */
 static int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len)
@@ -309,6 +321,8 @@ static int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len)
 	skb_copy_bits(skb, (int)len, skb_put(n, rest), (int)rest);
 	skb_trim(skb, len);
 	*TCP_SKB_CB(n) = *TCP_SKB_CB(skb);
+	if (before(TCP_SKB_CB(skb)->seq, tp->snd_nxt))
+		tcp_fragment_sent(tp, TCP_SKB_CB(n)->sacked);
 	TCP_SKB_CB(n)->seq = TCP_SKB_CB(skb)->seq + len;
 	TCP_SKB_CB(skb)->end_seq = TCP_SKB_CB(n)->seq;
 	TCP_SKB_CB(skb)->tcp_flags &= (u8)~(TCPHDR_FIN | TCPHDR_PSH);
@@ -346,11 +360,6 @@ static unsigned int tcp_tso_segs(struct sock *sk, struct sk_buff *skb, u32 wnd_e
 	unsigned int segs = 1, bytes = skb->len, max_bytes, max_segs;
 
 	if (!dev || !(dev->features & NETIF_F_TSO))
-		return 1;
-	/* Not over a qdisc (netem, tbf) yet: receiving super-packets that
-	 * netem lost, duplicated or reordered stalls (tests/unit/test_tcp.c
-	 * test_lossy_*), where Linux would send them whole. */
-	if (dev->qdisc && dev->qdisc->ops->enqueue)
 		return 1;
 	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
 		    MAX_TCP_HEADER_LEN;

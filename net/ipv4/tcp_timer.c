@@ -96,8 +96,9 @@ static u64 tcp_clamp_rto_to_user_timeout(const struct sock *sk)
 	return end - now < rto ? end - now : rto;
 }
 
-/* tcp_retransmit_timer(): RTO expired — collapse cwnd to one segment
- * (RFC 5681 3.1), retransmit the head, back the timer off. */
+/* tcp_retransmit_timer(): RTO expired — everything outstanding is lost,
+ * cwnd collapses to one segment (RFC 5681 3.1, tcp_enter_loss), the head
+ * goes again, the timer backs off. */
 static void tcp_retransmit_timer(struct timer_list *t)
 {
 	struct inet_connection_sock *icsk = from_timer(icsk, t, icsk_retransmit_timer);
@@ -114,22 +115,15 @@ static void tcp_retransmit_timer(struct timer_list *t)
 	if (tcp_write_timeout(sk))
 		return;
 	head = skb_peek(&tp->sk_write_queue);
-	if (sk->sk_state != TCP_SYN_SENT && sk->sk_state != TCP_SYN_RECV) {
-		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPTIMEOUTS);
-		if (icsk->icsk_ca_state != TCP_CA_Loss) {
-			tp->prior_cwnd = tp->snd_cwnd;
-			tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(tp);
-		}
-		tp->snd_cwnd = 1;
-		tp->snd_cwnd_cnt = 0;
-		icsk->icsk_ca_state = TCP_CA_Loss;
-		tp->high_seq = tp->snd_nxt;
-		tp->dup_acks = 0;
-	}
 	if (head && !icsk->icsk_retransmits)
 		tp->retrans_stamp = TCP_SKB_CB(head)->when;
-	if (head)
+	if (sk->sk_state != TCP_SYN_SENT && sk->sk_state != TCP_SYN_RECV) {
+		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPTIMEOUTS);
+		tcp_enter_loss(sk);
+		tcp_xmit_retransmit_queue(sk);
+	} else if (head) {
 		tcp_retransmit_skb(sk, head);
+	}
 	icsk->icsk_backoff++;
 	icsk->icsk_retransmits++;
 	icsk->icsk_rto = icsk->icsk_rto * 2 > TCP_RTO_MAX_NS ? TCP_RTO_MAX_NS : icsk->icsk_rto * 2;

@@ -24,12 +24,36 @@ static s64 tbf_l2t(u64 rate, unsigned int len)
 	return (s64)((u64)len * 1000000000ULL / rate);
 }
 
+static int tbf_enqueue(struct sk_buff *skb, struct Qdisc *q);
+
+/* tbf_segment(): a TSO super-packet larger than the bucket is queued as
+ * its segments, each under the usual rules */
+static int tbf_segment(struct sk_buff *skb, struct Qdisc *q)
+{
+	struct sk_buff *segs = skb_gso_segment(skb), *next;
+	int queued = 0;
+
+	if (!segs)
+		return qdisc_drop(skb, q);
+	for (; segs; segs = next) {
+		next = segs->next;
+		segs->next = segs->prev = NULL;
+		if (tbf_enqueue(segs, q) == NET_XMIT_SUCCESS)
+			queued++;
+	}
+	consume_skb(skb);
+	return queued ? NET_XMIT_SUCCESS : NET_XMIT_DROP;
+}
+
 static int tbf_enqueue(struct sk_buff *skb, struct Qdisc *q)
 {
 	struct tbf_sched_data *d = qdisc_priv(q);
 
-	if (skb->len > d->burst || (d->peak && skb->len > d->mtu))
+	if (skb->len > d->burst || (d->peak && skb->len > d->mtu)) {
+		if (skb_is_gso(skb))
+			return tbf_segment(skb, q);
 		return qdisc_drop(skb, q);
+	}
 	if (q->backlog + skb->len > q->limit)
 		return qdisc_drop(skb, q);
 	q->backlog += skb->len;

@@ -144,6 +144,65 @@ static void test_idle_world_deadlock(void **state)
 	assert_int_equal(world_free(w, stderr), 0);
 }
 
+/* Two tasks that wake each other forever: the loop never runs dry. */
+struct pingpong {
+	struct world *w;
+	struct wait_queue_head wq[2];
+	long rounds;
+	int slept;
+};
+
+static int pp_side(struct pingpong *p, int me)
+{
+	for (;;) {
+		p->rounds++;
+		wake_up(&p->wq[!me]);
+		if (task_wait(p->w, &p->wq[me], 0) == -EINTR)
+			return 0;
+	}
+}
+
+static int pp_a(void *arg) { return pp_side(arg, 0); }
+static int pp_b(void *arg) { return pp_side(arg, 1); }
+
+static bool pp_enough(void *arg)
+{
+	return ((struct pingpong *)arg)->rounds >= WORLD_BUSY_ROUNDS / 2;
+}
+
+static int pp_sleeper(void *arg)
+{
+	struct pingpong *p = arg;
+
+	p->slept = task_sleep(p->w, 500 * 1000) == 0;
+	return 0;
+}
+
+/* The busy rule: a loop that always finds work lets the clock follow the
+ * CPU time it spends once the stretch is long, so timers still fire and
+ * `until` is reached; short stretches keep the clock still. */
+static void test_busy_clock(void **state)
+{
+	struct world *w = world_new(3);
+	struct pingpong p = { .w = w };
+
+	(void)state;
+	init_waitqueue_head(&p.wq[0]);
+	init_waitqueue_head(&p.wq[1]);
+	assert_non_null(task_spawn(w, w->init_net, "ping", pp_a, &p));
+	assert_non_null(task_spawn(w, w->init_net, "pong", pp_b, &p));
+	assert_non_null(task_spawn(w, w->init_net, "sleeper", pp_sleeper, &p));
+	/* a stretch shorter than WORLD_BUSY_ROUNDS leaves the clock alone */
+	assert_int_equal(world_run(w, pp_enough, &p, T_SEC), 0);
+	assert_true(w->now == 0);
+	/* a saturated run reaches `until`, and the sleeper's timer fired */
+	assert_int_equal(world_run(w, h_never, NULL, 2 * T_MS), -ETIMEDOUT);
+	assert_true(w->now == 2 * T_MS);
+	assert_int_equal(p.slept, 1);
+	assert_true(p.rounds > WORLD_BUSY_ROUNDS);
+	assert_int_equal(world_free(w, stderr), 0);
+}
+
 struct fd_probe {
 	int fd;
 	int calls;
@@ -224,6 +283,7 @@ int main(void)
 		cmocka_unit_test(test_same_seed_same_random),
 		cmocka_unit_test(test_virtual_clock),
 		cmocka_unit_test(test_idle_world_deadlock),
+		cmocka_unit_test(test_busy_clock),
 		cmocka_unit_test(test_watch_fd),
 		cmocka_unit_test(test_realtime_clock),
 	};
