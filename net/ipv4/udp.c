@@ -287,7 +287,8 @@ static int udp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 		memcpy(&sin->sin_port, skb->data, 2);
 		*alen = sizeof(*sin);
 	}
-	__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);
+	if (!(flags & MSG_PEEK))
+		__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);
 	if (flags & MSG_TRUNC)
 		copied = skb->len - 8;
 	consume_skb(skb);

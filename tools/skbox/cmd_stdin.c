@@ -219,7 +219,7 @@ bool cmd_streams_stdin(int argc, char **argv)
 {
 	if (argc < 1)
 		return false;
-	if (is_nc(argv[0]))
+	if (is_nc(argv[0]) || !strcmp(argv[0], "sockproxy"))
 		return true;
 	if (strcmp(argv[0], "ip"))
 		return false;
