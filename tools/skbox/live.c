@@ -146,6 +146,13 @@ void live_set_preload(void)
 		return;
 	snprintf(val, sizeof(val), "%s%s%s", lib, old && *old ? ":" : "", old ? old : "");
 	setenv("LD_PRELOAD", val, 1);
+#ifdef __SANITIZE_ADDRESS__
+	/* the ASan build's shims start with the library loaded before libasan */
+	old = getenv("ASAN_OPTIONS");
+	snprintf(val, sizeof(val), "%s%sverify_asan_link_order=0", old ? old : "",
+		 old && *old ? ":" : "");
+	setenv("ASAN_OPTIONS", val, 1);
+#endif
 }
 
 static void env_for_clients(const char *dir)
