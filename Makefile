@@ -42,7 +42,7 @@ DEPS_STAMP := $(BUILD)/.deps-ok
 .PHONY: all check demo bench clean deps asan-build fuzz fuzz-build packetdrill-linux
 .DEFAULT_GOAL := all
 
-all: $(BUILD)/skbox $(BUILD)/libskbox.a | $(DEPS_STAMP)
+all: $(BUILD)/skbox $(BUILD)/libskbox.a $(BUILD)/libskbox-preload.so | $(DEPS_STAMP)
 
 # --- dependencies (Debian packages); re-checked only when scripts/deps.sh changes ---
 deps: $(DEPS_STAMP)
@@ -63,6 +63,17 @@ $(BUILD)/libskbox.a: $(LIB_OBJS) | $(DEPS_STAMP)
 $(BUILD)/skbox: $(MAIN_OBJ) $(BUILD)/libskbox.a
 	$(CC) $(OPT_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $(MAIN_OBJ) $(BUILD)/libskbox.a $(LDLIBS)
 
+# --- the LD_PRELOAD library that gives host programs world sockets (docs/LIVE.md);
+#     next to each skbox binary, never sanitized (it loads into any program) ---
+PRELOAD_SRCS   := $(sort $(wildcard preload/*.c))
+PRELOAD_DEPS   := $(PRELOAD_SRCS) preload/preload.h tools/skbox/live.h tools/skbox/live_sock.h
+PRELOAD_CFLAGS := -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -O2 -g -fPIC -shared \
+		  -fvisibility=default -Itools/skbox
+
+$(BUILD)/libskbox-preload.so $(ASAN)/libskbox-preload.so: $(PRELOAD_DEPS)
+	@mkdir -p $(@D)
+	$(CC) $(PRELOAD_CFLAGS) -o $@ $(PRELOAD_SRCS) -ldl
+
 # --- sanitizer build and tests ---
 $(ASAN)/obj/%.o: %.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
@@ -80,7 +91,7 @@ $(ASAN)/tests/%: $(ASAN)/obj/tests/unit/%.o $(ASAN)/libskbox.a
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(ASAN)/libskbox.a $(TEST_LDLIBS)
 
-asan-build: $(ASAN)/skbox $(ASAN)/libskbox.a $(TEST_BINS) | $(DEPS_STAMP)
+asan-build: $(ASAN)/skbox $(ASAN)/libskbox.a $(ASAN)/libskbox-preload.so $(TEST_BINS) | $(DEPS_STAMP)
 
 check: asan-build all
 	@# the fuzz targets, for the fuzz smoke check (skipped without clang)

@@ -33,6 +33,7 @@ static const struct command commands[] = {
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
 	{ "sleep", do_sleep },
+	{ "sockproxy", do_sockproxy },
 	{ "ss", do_ss },
 	{ "sysctl", do_sysctl },
 	{ "tc", do_tc },

@@ -91,5 +91,7 @@ int do_ss(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nfqueue(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ipvsadm(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iperf3(struct cmd_ctx *ctx, int argc, char **argv);
+/* tools/skbox/live_sock.c: a world socket served to a host program */
+int do_sockproxy(struct cmd_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -107,15 +107,17 @@ int sk_wait_data(struct sock *sk, u64 timeout_ns)
 	return task_wait(sk->sk_world, &sk->sk_wq, timeout_ns);
 }
 
-/* __skb_recv_datagram(): the next queued skb, waiting when allowed */
+/* __skb_recv_datagram(): the next queued skb, waiting when allowed;
+ * MSG_PEEK leaves it queued (the caller's reference is its own) */
 struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
 {
 	for (;;) {
-		struct sk_buff *skb = __skb_dequeue(&sk->sk_receive_queue);
+		struct sk_buff *skb = flags & MSG_PEEK ? skb_peek(&sk->sk_receive_queue) :
+					  __skb_dequeue(&sk->sk_receive_queue);
 		int ret;
 
 		if (skb)
-			return skb;
+			return flags & MSG_PEEK ? skb_get(skb) : skb;
 		if (sk->sk_err) {
 			*err = -sk->sk_err;
 			sk->sk_err = 0;

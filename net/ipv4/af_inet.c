@@ -24,6 +24,7 @@ void icmp_net_exit(struct net *net);
 void nf_net_exit(struct net *net);
 
 int udp_rcv(struct sk_buff *skb);
+int udp_err(struct sk_buff *skb, u32 info);
 
 static const struct net_protocol tcp_protocol = {
 	.handler = tcp_v4_rcv,
@@ -33,6 +34,7 @@ static const struct net_protocol tcp_protocol = {
 
 static const struct net_protocol udp_protocol = {
 	.handler = udp_rcv,
+	.err_handler = udp_err,
 	.no_policy = 1,
 };
 

@@ -287,7 +287,8 @@ static int udp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 		memcpy(&sin->sin_port, skb->data, 2);
 		*alen = sizeof(*sin);
 	}
-	__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);
+	if (!(flags & MSG_PEEK))
+		__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);
 	if (flags & MSG_TRUNC)
 		copied = skb->len - 8;
 	consume_skb(skb);
@@ -324,6 +325,40 @@ static struct sock *__udp4_lib_lookup_skb(struct net *net, __be32 saddr, __be16 
 		return sk;
 	}
 	return NULL;
+}
+
+int ip_err_from_icmp(struct sk_buff *skb, bool *fatal);
+
+/* __udp4_lib_err(): an ICMP error quoting a datagram sent from here.  skb
+ * data is at the quoted IP header.  With IP_RECVERR the error is queued
+ * (traceroute reads it with MSG_ERRQUEUE); without it only a hard error on
+ * a connected socket is reported (ECONNREFUSED on the next call). */
+int udp_err(struct sk_buff *skb, u32 info)
+{
+	const struct iphdr *inner = (const struct iphdr *)skb->data;
+	const struct udphdr_wire *uh = (const void *)(skb->data + inner->ihl * 4u);
+	struct net *net = dev_net(skb->dev);
+	struct sock *sk;
+	bool fatal;
+	int err;
+
+	sk = __udp4_lib_lookup_skb(net, inner->daddr, uh->dest, inner->saddr, uh->source, 0);
+	if (!sk) {
+		__ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
+		return -ENOENT;
+	}
+	err = ip_err_from_icmp(skb, &fatal);
+	if (!err)
+		return 0;
+	if (!sk->recverr) {
+		if (!fatal || !sk->inet_daddr)
+			return 0;
+	} else {
+		ip_icmp_error(sk, skb, err, uh->dest, info, (const u8 *)(uh + 1));
+	}
+	sk->sk_err = err;
+	sk->sk_error_report(sk);
+	return 0;
 }
 
 static bool udp_csum_ok(struct sk_buff *skb, unsigned int ulen)

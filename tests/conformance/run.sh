@@ -9,7 +9,8 @@
 #        Linux:  bash SCRIPT            (the kernel's ip, ping, …)
 #        skbox:  bash SCRIPT with the shims of a world (skbox up) first in PATH
 #      with the same `dummy` substitute in front on both sides (ip-dummy.sh);
-#   3. per script: the cases passed on each side and the list that differ.
+#   3. per script: the cases passed on each side and the list that differ
+#      (mode fn: only the named test functions of the script run);
 #   4. iptables' extensions/*.t through iptables-test.py against skbox's
 #      iptables (iptables.sh).
 # Never fails the build: it reports.
@@ -54,6 +55,7 @@ SPECS=(
 	"fib_tests-ipv4|.|fib_tests.sh|-t|ipv4_notify ipv4_rt ipv4_addr_metric ipv4_route_metrics rp_filter ipv4_del_addr ipv4_mangle ipv4_bcast_neigh ipv4_mpath_list"
 	"unicast_extensions|.|unicast_extensions.sh||"
 	"traceroute|.|traceroute.sh||"
+	"traceroute-ipv4|.|traceroute.sh|fn|run_traceroute"
 	"route_localnet|.|route_localnet.sh||"
 	"pmtu-ipv4|.|pmtu.sh|pos|pmtu_ipv4_exception pmtu_ipv4_dscp_icmp_exception pmtu_ipv4_dscp_udp_exception pmtu_ipv4_route_change pmtu_ipv4_mp_exceptions"
 	"icmp_redirect-ipv4-novrf|.|icmp_redirect.sh||"
@@ -66,13 +68,13 @@ run_side() {
 	local side=$1 log=$2
 	shift 2
 	if [ "$side" = linux ]; then
-		( cd "$dir" && PATH="$WRAP:$PATH:$NET" timeout -k 10 "$TMO" unshare -n "$@" ) >"$log" 2>&1
+		( cd "$dir" && PATH="$WRAP:$PATH:$dir:$NET" timeout -k 10 "$TMO" unshare -n "$@" ) >"$log" 2>&1
 		return
 	fi
 	local w
 	w=$(mktemp -d /tmp/skbox-conf.XXXXXX)
 	"$SKBOX" up --dir "$w" >/dev/null || { echo "skbox up failed" >"$log"; return; }
-	( cd "$dir" && SKBOX_DIR=$w PATH="$WRAP:$w/bin:$PATH:$NET" timeout -k 10 "$TMO" unshare -n "$@" ) >"$log" 2>&1
+	( cd "$dir" && SKBOX_DIR=$w PATH="$WRAP:$w/bin:$PATH:$dir:$NET" timeout -k 10 "$TMO" unshare -n "$@" ) >"$log" 2>&1
 	"$SKBOX" down --dir "$w" >>"$log" 2>&1 || echo "skbox: down reported leaks" >>"$log"
 	cp "$w/log" "$log.world" 2>/dev/null
 	rm -rf "$w"
@@ -127,6 +129,9 @@ for spec in "${SPECS[@]}"; do
 	case $mode in
 	-t) cmd=(bash "$script" -t "$arg") ;;
 	pos) read -ra pos <<<"$arg"; cmd=(bash "$script" "${pos[@]}") ;;
+	# the script's own functions, its main part left out: only the named
+	# tests run (traceroute.sh runs its IPv6 test first, under set -e)
+	fn) cmd=(bash -c 'source <(sed "/^# Run tests/,\$d" "$0"); for f; do "$f"; done; exit "${EXIT_STATUS:-0}"' "$script" $arg) ;;
 	*) cmd=(bash "$script") ;;
 	esac
 	echo "conformance: $name: Linux…"

@@ -27,12 +27,13 @@ static int ipset_err(struct cmd_ctx *ctx, const struct ipset_opts *o, bool usage
 	va_list ap;
 
 	fputs(IPSET_PFX, ctx->err);
+	/* restore: ipset names the line first ("Error in line 3: …") */
+	if (o && o->lineno)
+		fprintf(ctx->err, "Error in line %u: ", o->lineno);
 	va_start(ap, fmt);
 	vfprintf(ctx->err, fmt, ap);
 	va_end(ap);
 	fputc('\n', ctx->err);
-	if (o && o->lineno)
-		fprintf(ctx->err, "Error in line %u: \n", o->lineno);
 	if (usage)
 		fputs("Try `ipset help' for more information.\n", ctx->err);
 	return 1;
@@ -323,36 +324,45 @@ static int do_destroy(struct cmd_ctx *ctx, struct ipset_opts *o, const char *nam
 
 static int run_command(struct cmd_ctx *ctx, struct ipset_opts *o, int argc, char **argv);
 
+/* One restore line: create/add commands run, comments and COMMIT skip. */
+static int restore_one(struct cmd_ctx *ctx, struct ipset_opts *o, char *buf, unsigned int line)
+{
+	char *args[64], *save = NULL;
+	int n = 0, rc;
+
+	for (char *t = strtok_r(buf, " \t\r\n", &save); t && n < 63;
+	     t = strtok_r(NULL, " \t\r\n", &save))
+		args[n++] = t;
+	if (!n || args[0][0] == '#' || !strcmp(args[0], "COMMIT"))
+		return 0;
+	if (strcmp(args[0], "create") && strcmp(args[0], "add") && strcmp(args[0], "-N") &&
+	    strcmp(args[0], "-A") && strcmp(args[0], "n") && strcmp(args[0], "a"))
+		return ipset_err(ctx, o, false, "Error in line %u: Restore command must be "
+				 "create or add", line);
+	o->lineno = line;
+	rc = run_command(ctx, o, n, args);
+	o->lineno = 0;
+	return rc;
+}
+
+/* stdin a line at a time (cmd_getline(): in live mode each line runs as it
+ * arrives, as ipset reading a pipe does) */
 static int do_restore(struct cmd_ctx *ctx, struct ipset_opts *o)
 {
-	const char *p = ctx->in, *end = ctx->in ? ctx->in + ctx->in_len : NULL;
+	char *buf = NULL;
+	size_t cap = 0;
 	unsigned int line = 0;
+	ssize_t len;
+	int rc = 0;
 
-	while (p && p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		char buf[1024], *args[64], *save = NULL;
-		int n = 0, rc;
-
+	while (!rc && (len = cmd_getline(ctx, &buf, &cap)) > 0) {
 		line++;
-		snprintf(buf, sizeof(buf), "%.*s", (int)(len < sizeof(buf) - 1 ? len : sizeof(buf) - 1),
-			 p);
-		p += len + (nl ? 1 : 0);
-		for (char *t = strtok_r(buf, " \t\r", &save); t && n < 63; t = strtok_r(NULL, " \t\r", &save))
-			args[n++] = t;
-		if (!n || args[0][0] == '#' || !strcmp(args[0], "COMMIT"))
-			continue;
-		if (strcmp(args[0], "create") && strcmp(args[0], "add") && strcmp(args[0], "-N") &&
-		    strcmp(args[0], "-A") && strcmp(args[0], "n") && strcmp(args[0], "a"))
-			return ipset_err(ctx, o, false, "Error in line %u: Restore command must be "
-					 "create or add", line);
-		o->lineno = line;
-		rc = run_command(ctx, o, n, args);
-		o->lineno = 0;
-		if (rc)
-			return rc;
+		if (len > 1023)
+			buf[1023] = '\0';
+		rc = restore_one(ctx, o, buf, line);
 	}
-	return 0;
+	free(buf);
+	return rc;
 }
 
 static const struct {

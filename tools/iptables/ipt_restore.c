@@ -271,15 +271,53 @@ static int restore_line(struct restore_state *s, char *line)
 	return restore_rule(s, w, n);
 }
 
-static int restore_text(struct restore_state *s, char *text)
+/* The input, a line at a time: the file, or stdin as it arrives
+ * (cmd_getline(): in live mode a table is committed as soon as its COMMIT
+ * line has come, as iptables-restore reading a pipe does). */
+struct restore_src {
+	struct cmd_ctx *ctx;
+	FILE *f;			/* NULL: stdin */
+	char *buf;
+	size_t cap;
+};
+
+static ssize_t restore_getline(struct restore_src *src)
 {
-	char *save = NULL;
+	if (src->f)
+		return getline(&src->buf, &src->cap, src->f);
+	return cmd_getline(src->ctx, &src->buf, &src->cap);
+}
+
+/* A parsed rule points into its line's words until the table is committed:
+ * each line is kept (a copy) until the end. */
+static char *restore_keep(char ***kept, size_t *nkept, const char *line)
+{
+	char **k = realloc(*kept, (*nkept + 1) * sizeof(**kept));
+
+	if (!k)
+		return NULL;
+	*kept = k;
+	k[*nkept] = strdup(line);
+	return k[*nkept] ? k[(*nkept)++] : NULL;
+}
+
+/* xtables-restore.c: every line counts (error messages name it), empty
+ * ones are skipped. */
+static int restore_stream(struct restore_state *s, struct restore_src *src)
+{
+	char **kept = NULL, *line;
+	size_t nkept = 0;
+	ssize_t n;
 	int rc = 0;
 
-	for (char *line = strtok_r(text, "\n", &save); line && !rc;
-	     line = strtok_r(NULL, "\n", &save)) {
+	while (!rc && (n = restore_getline(src)) > 0) {
 		s->line++;
-		rc = restore_line(s, line);
+		if (src->buf[n - 1] == '\n')
+			src->buf[--n] = '\0';
+		if (n == 0)
+			continue;
+		line = restore_keep(&kept, &nkept, src->buf);
+		rc = line ? restore_line(s, line) : restore_error(s, strerror(ENOMEM));
 	}
 	if (!rc && s->in_table) {
 		s->line++;
@@ -287,52 +325,17 @@ static int restore_text(struct restore_state *s, char *text)
 	}
 	if (s->in_table)
 		ipt_handle_close(&s->h);
+	for (size_t i = 0; i < nkept; i++)
+		free(kept[i]);
+	free(kept);
 	return rc;
-}
-
-static char *read_input(struct cmd_ctx *ctx, const char *file)
-{
-	char *buf;
-
-	if (!file) {
-		buf = malloc(ctx->in_len + 1);
-		if (buf) {
-			memcpy(buf, ctx->in ? ctx->in : "", ctx->in_len);
-			buf[ctx->in_len] = '\0';
-		}
-		return buf;
-	}
-	FILE *f = fopen(file, "r");
-	size_t cap = 1 << 16, len = 0, n;
-
-	if (!f)
-		return NULL;
-	buf = malloc(cap + 1);
-	while (buf && (n = fread(buf + len, 1, cap - len, f)) > 0) {
-		len += n;
-		if (len == cap) {
-			char *nb = realloc(buf, cap * 2 + 1);
-
-			if (!nb) {
-				free(buf);
-				buf = NULL;
-				break;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-	}
-	fclose(f);
-	if (buf)
-		buf[len] = '\0';
-	return buf;
 }
 
 int do_iptables_restore(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct restore_state s;
+	struct restore_src src = { 0 };
 	const char *file = NULL;
-	char *text;
 	int rc;
 
 	memset(&s, 0, sizeof(s));
@@ -349,12 +352,14 @@ int do_iptables_restore(struct cmd_ctx *ctx, int argc, char **argv)
 		else if (argv[i][0] != '-')
 			file = argv[i];
 	}
-	text = read_input(ctx, file);
-	if (!text) {
-		fprintf(ctx->err, "Can't open %s: %s\n", file ? file : "-", strerror(errno));
+	src.ctx = ctx;
+	if (file && !(src.f = fopen(file, "r"))) {
+		fprintf(ctx->err, "Can't open %s: %s\n", file, strerror(errno));
 		return 1;
 	}
-	rc = restore_text(&s, text);
-	free(text);
+	rc = restore_stream(&s, &src);
+	if (src.f)
+		fclose(src.f);
+	free(src.buf);
 	return rc;
 }

@@ -421,6 +421,10 @@ static int shim_ip_netns(const char *dir, int argc, char **argv, int *status)
 		return 1;
 	}
 	setenv("SKBOX_NETNS", argv[3], 1);
+	/* a host program (socat, python) gets the world's sockets; a shim
+	 * (nettest, ip) is the world's anyway */
+	if (!cmd_find(argv[4]))
+		live_set_preload();
 	fflush(stdout);
 	execvp(argv[4], argv + 4);
 	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[4], strerror(errno));

@@ -215,17 +215,41 @@ static bool is_nc(const char *n)
 	return !strcmp(n, "nc") || !strcmp(n, "nc.openbsd") || !strcmp(n, "netcat");
 }
 
-bool cmd_streams_stdin(int argc, char **argv)
+/* ip/tc/bridge -batch - (or -b -) */
+static bool batch_stdin(int argc, char **argv)
 {
-	if (argc < 1)
-		return false;
-	if (is_nc(argv[0]))
-		return true;
-	if (strcmp(argv[0], "ip"))
-		return false;
 	for (int i = 1; i + 1 < argc; i++)
 		if ((!strcmp(argv[i], "-batch") || !strcmp(argv[i], "-b")) &&
 		    !strcmp(argv[i + 1], "-"))
 			return true;
 	return false;
+}
+
+/* *-restore with no file argument; ipset restore / -R */
+static bool restore_stdin(int argc, char **argv)
+{
+	if (!strcmp(argv[0], "ipset")) {
+		for (int i = 1; i < argc; i++)
+			if (!strcmp(argv[i], "restore") || !strcmp(argv[i], "-R") ||
+			    !strcmp(argv[i], "-restore"))
+				return true;
+		return false;
+	}
+	if (!strstr(argv[0], "-restore"))
+		return false;
+	for (int i = 1; i < argc; i++)
+		if (argv[i][0] != '-')
+			return false;
+	return true;
+}
+
+bool cmd_streams_stdin(int argc, char **argv)
+{
+	if (argc < 1)
+		return false;
+	if (is_nc(argv[0]) || !strcmp(argv[0], "sockproxy"))
+		return true;
+	if (!strcmp(argv[0], "ip") || !strcmp(argv[0], "tc"))
+		return batch_stdin(argc, argv);
+	return restore_stdin(argc, argv);
 }

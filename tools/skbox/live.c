@@ -126,6 +126,35 @@ void live_print_env(const char *dir)
 	fflush(stdout);
 }
 
+/* LD_PRELOAD for host programs started for the world: their IPv4 sockets
+ * become the world's (preload/, next to the skbox binary).  Added once. */
+void live_set_preload(void)
+{
+	char exe[PATH_MAX], lib[PATH_MAX + 32], val[PATH_MAX * 4];
+	const char *old = getenv("LD_PRELOAD");
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *slash;
+
+	if (n <= 0)
+		return;
+	exe[n] = 0;
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return;
+	snprintf(lib, sizeof(lib), "%.*s/libskbox-preload.so", (int)(slash - exe), exe);
+	if (access(lib, R_OK) || (old && strstr(old, lib)))
+		return;
+	snprintf(val, sizeof(val), "%s%s%s", lib, old && *old ? ":" : "", old ? old : "");
+	setenv("LD_PRELOAD", val, 1);
+#ifdef __SANITIZE_ADDRESS__
+	/* the ASan build's shims start with the library loaded before libasan */
+	old = getenv("ASAN_OPTIONS");
+	snprintf(val, sizeof(val), "%s%sverify_asan_link_order=0", old ? old : "",
+		 old && *old ? ":" : "");
+	setenv("ASAN_OPTIONS", val, 1);
+#endif
+}
+
 static void env_for_clients(const char *dir)
 {
 	char path[PATH_MAX * 2];
@@ -134,6 +163,7 @@ static void env_for_clients(const char *dir)
 	snprintf(path, sizeof(path), "%s/bin:%s", dir, old ? old : "/usr/sbin:/usr/bin:/sbin:/bin");
 	setenv("PATH", path, 1);
 	setenv("SKBOX_DIR", dir, 1);
+	live_set_preload();
 }
 
 static char *self_exe(void)

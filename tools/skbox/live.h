@@ -57,6 +57,8 @@ int live_make_dir(const char *dir);
 int live_make_shims(const char *dir, const char *exe, bool virtual_time);
 void live_print_env(const char *dir);
 bool live_is_shim_name(const char *name);
+/* LD_PRELOAD gets libskbox-preload.so: host programs use world sockets */
+void live_set_preload(void);
 
 /* server.c: runs the world until `skbox down` or SIGTERM; 0, or 1 on leaks. */
 int live_serve(const struct live_up_opts *o, const char *dir);

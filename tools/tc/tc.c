@@ -1,12 +1,14 @@
 /* `tc` (iproute2 tc/tc.c, tc_qdisc.c, q_fifo.c, q_netem.c): root qdiscs.
  *   tc [-s] qdisc { add | replace | change | del } dev DEV root KIND [OPTIONS]
  *   tc [-s] qdisc [ show [ dev DEV ] ]
+ *   tc [-force] -batch FILE      (FILE "-": stdin, a line run as it arrives)
  * Kinds: pfifo, bfifo (limit N), netem (delay TIME [JITTER [CORR%]],
  * loss [random] P% [CORR%], duplicate P%, corrupt P%, reorder P% [CORR%]
  * [gap N], rate RATE, limit N), tbf (rate R burst B latency L | limit N
  * [peakrate P mtu M]).  Messages and exit codes as tc's. */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -446,16 +448,8 @@ static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **a
 	return qdisc_apply(ctx, &r);
 }
 
-int do_tc(struct cmd_ctx *ctx, int argc, char **argv)
+static int tc_cmd(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 {
-	bool stats = false;
-
-	argc--, argv++;
-	while (argc > 0 && argv[0][0] == '-') {
-		if (!strcmp(argv[0], "-s") || !strcmp(argv[0], "-stats") || !strcmp(argv[0], "-statistics"))
-			stats = true;
-		argc--, argv++;
-	}
 	if (argc < 1 || strcmp(argv[0], "qdisc")) {
 		fprintf(ctx->err, "Object \"%s\" is unknown, try \"tc help\".\n", argc ? argv[0] : "");
 		return 255;
@@ -468,4 +462,78 @@ int do_tc(struct cmd_ctx *ctx, int argc, char **argv)
 		return qdisc_modify(ctx, argv[0], argc - 1, argv + 1);
 	fprintf(ctx->err, "Command \"%s\" is unknown, try \"tc qdisc help\".\n", argv[0]);
 	return 255;
+}
+
+static ssize_t tc_batch_line(struct cmd_ctx *ctx, FILE *f, char **buf, size_t *cap)
+{
+	return f ? getline(buf, cap, f) : cmd_getline(ctx, buf, cap);
+}
+
+/* `tc -batch FILE` (iproute2 lib/utils.c do_batch()): one command a line,
+ * '#' starts a comment; the first failure stops the batch ("Command failed
+ * FILE:LINE") unless -force.  "-" is stdin, each line run as it arrives. */
+static int tc_batch(struct cmd_ctx *ctx, const char *name, bool force, bool stats)
+{
+	FILE *f = strcmp(name, "-") ? fopen(name, "r") : NULL;
+	char *buf = NULL, *words[256], *save = NULL;
+	size_t cap = 0;
+	int lineno = 0, ret = 0;
+
+	if (strcmp(name, "-") && !f) {
+		fprintf(ctx->err, "Cannot open file \"%s\" for reading: %s\n", name, strerror(errno));
+		return 1;
+	}
+	while (tc_batch_line(ctx, f, &buf, &cap) > 0) {
+		int n = 0;
+
+		lineno++;
+		buf[strcspn(buf, "#")] = '\0';
+		for (char *t = strtok_r(buf, " \t\r\n", &save); t && n < 255;
+		     t = strtok_r(NULL, " \t\r\n", &save))
+			words[n++] = t;
+		if (!n || !tc_cmd(ctx, n, words, stats))
+			continue;
+		fprintf(ctx->err, "Command failed %s:%d\n", name, lineno);
+		ret = 1;
+		if (!force)
+			break;
+	}
+	if (f)
+		fclose(f);
+	free(buf);
+	return ret;
+}
+
+/* iproute2's matches(): a prefix of the option word, at least "-b" */
+static bool tc_opt(const char *arg, const char *word)
+{
+	size_t n = strlen(arg);
+
+	return n >= 2 && n <= strlen(word) && !strncmp(arg, word, n);
+}
+
+int do_tc(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const char *batch = NULL;
+	bool stats = false, force = false;
+
+	argc--, argv++;
+	while (argc > 0 && argv[0][0] == '-') {
+		if (!strcmp(argv[0], "-s") || !strcmp(argv[0], "-stats") || !strcmp(argv[0], "-statistics"))
+			stats = true;
+		else if (!strcmp(argv[0], "-force"))
+			force = true;
+		else if (tc_opt(argv[0], "-batch")) {
+			if (argc < 2) {
+				fprintf(ctx->err, "Wrong number of arguments in batch mode\n");
+				return 255;
+			}
+			batch = argv[1];
+			argc--, argv++;
+		}
+		argc--, argv++;
+	}
+	if (batch)
+		return tc_batch(ctx, batch, force, stats);
+	return tc_cmd(ctx, argc, argv, stats);
 }
