@@ -129,7 +129,7 @@ static int conn_open(void)
 	return fd;
 }
 
-/* The exec frame: flags (stdin follows), namespace, cwd, argv. */
+/* The exec frame: flags (stdin follows), namespace, cwd (empty), argv. */
 static int conn_exec(int fd, char *const argv[])
 {
 	const char *ns = getenv("SKBOX_NETNS");
@@ -139,7 +139,8 @@ static int conn_exec(int fd, char *const argv[])
 
 	memcpy(buf, &flags, 4);
 	off += (size_t)snprintf(buf + off, sizeof(buf) - off, "%s", ns ? ns : "") + 1;
-	off += (size_t)snprintf(buf + off, sizeof(buf) - off, "/") + 1;
+	/* no cwd: the server keeps its own (a sockproxy opens no file) */
+	buf[off++] = '\0';
 	for (int i = 0; argv[i] && off < sizeof(buf) - 64; i++)
 		off += (size_t)snprintf(buf + off, sizeof(buf) - off - 1, "%s", argv[i]) + 1;
 	return ws_send_frame(fd, LIVE_EXEC, buf, off, NULL, 0);
