@@ -174,6 +174,7 @@ int poll(struct pollfd *fds, nfds_t n, int timeout)
 	size_t k;
 	int rc;
 
+	preload_ready();
 	if (!n || !(wp = calloc(n, sizeof(*wp))))
 		return real.poll(fds, n, timeout);
 	k = wpoll_build(fds, n, wp);

@@ -51,6 +51,7 @@ struct preload_real {
 
 extern struct preload_real real;
 void preload_resolve(struct preload_real *r);
+void preload_ready(void);
 
 /* One world socket; the fds that name it (dup) share it. */
 struct wsock {

@@ -71,8 +71,16 @@ __attribute__((constructor)) static void preload_init(void)
 #define WS_FD_MAX 65536
 static struct wsock *ws_table[WS_FD_MAX];
 
+/* Another library's constructor may call in before ours has run. */
+void preload_ready(void)
+{
+	if (!real.close)
+		preload_resolve(&real);
+}
+
 struct wsock *ws_get(int fd)
 {
+	preload_ready();
 	if (!active || fd < 0 || fd >= WS_FD_MAX)
 		return NULL;
 	return ws_table[fd];
@@ -129,7 +137,7 @@ static int conn_open(void)
 	return fd;
 }
 
-/* The exec frame: flags (stdin follows), namespace, cwd, argv. */
+/* The exec frame: flags (stdin follows), namespace, cwd (empty), argv. */
 static int conn_exec(int fd, char *const argv[])
 {
 	const char *ns = getenv("SKBOX_NETNS");
@@ -139,7 +147,8 @@ static int conn_exec(int fd, char *const argv[])
 
 	memcpy(buf, &flags, 4);
 	off += (size_t)snprintf(buf + off, sizeof(buf) - off, "%s", ns ? ns : "") + 1;
-	off += (size_t)snprintf(buf + off, sizeof(buf) - off, "/") + 1;
+	/* no cwd: the server keeps its own (a sockproxy opens no file) */
+	buf[off++] = '\0';
 	for (int i = 0; argv[i] && off < sizeof(buf) - 64; i++)
 		off += (size_t)snprintf(buf + off, sizeof(buf) - off - 1, "%s", argv[i]) + 1;
 	return ws_send_frame(fd, LIVE_EXEC, buf, off, NULL, 0);
@@ -200,6 +209,7 @@ int socket(int domain, int type, int protocol)
 {
 	char d[16], t[16], p[16];
 
+	preload_ready();
 	if (!active || (domain != AF_INET && domain != AF_INET6))
 		return real.socket(domain, type, protocol);
 	if (domain == AF_INET6)
@@ -218,8 +228,8 @@ int close(int fd)
 
 int dup(int fd)
 {
-	int nfd = real.dup(fd);
 	struct wsock *ws = ws_get(fd);
+	int nfd = real.dup(fd);
 
 	if (nfd >= 0 && ws)
 		ws_link(nfd, ws);
@@ -264,6 +274,7 @@ int fcntl(int fd, int cmd, ...)
 	va_start(ap, cmd);
 	arg = va_arg(ap, long);
 	va_end(ap);
+	preload_ready();
 	rc = real.fcntl(fd, cmd, arg);
 	if (rc >= 0 && (cmd == F_DUPFD || cmd == F_DUPFD_CLOEXEC) && ws_get(fd))
 		ws_link(rc, ws_get(fd));

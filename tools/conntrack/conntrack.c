@@ -22,7 +22,8 @@
 
 #define CT_PROG "conntrack v1.4.7 (conntrack-tools)"
 
-enum ct_cmd { CT_NONE, CT_LIST, CT_COUNT, CT_DELETE, CT_FLUSH, CT_EVENT, CT_STATS };
+enum ct_cmd { CT_NONE, CT_LIST, CT_COUNT, CT_DELETE, CT_FLUSH, CT_EVENT, CT_STATS, CT_GET,
+	      CT_VERSION };
 
 struct ct_filter {
 	int proto;			/* -1: any */
@@ -98,7 +99,8 @@ static int ct_list_one(struct nf_conn *ct, void *data)
 	return 0;
 }
 
-/* Entries go to a buffer first: the summary on stderr comes out first. */
+/* Entries go to a buffer first: the summary on stderr comes out first.
+ * -G (get) is the same walk over the given tuple; none found is an error. */
 static int ct_list(struct ct_opts *o, struct net *net)
 {
 	struct ct_walk w = { o, NULL, 0 };
@@ -109,6 +111,11 @@ static int ct_list(struct ct_opts *o, struct net *net)
 		return 1;
 	nf_ct_iterate(net, ct_list_one, &w);
 	fclose(w.out);
+	if (o->cmd == CT_GET && !w.n) {
+		fprintf(o->ctx->err, CT_PROG ": Operation failed: such conntrack doesn't exist\n");
+		free(buf);
+		return 1;
+	}
 	fprintf(o->ctx->err, CT_PROG ": %u flow entries have been shown.\n", w.n);
 	fwrite(buf, 1, len, o->ctx->out);
 	free(buf);
@@ -271,7 +278,8 @@ static const struct ct_longopt ct_longopts[] = {
 	{ "mark", 'm', true }, { "sport", '1', true }, { "orig-port-src", '1', true },
 	{ "dport", '2', true }, { "orig-port-dst", '2', true }, { "reply-port-src", '3', true },
 	{ "reply-port-dst", '4', true }, { "state", '5', true }, { "family", 'f', true },
-	{ "event-mask", 'e', true }, { "zone", 'w', true },
+	{ "event-mask", 'e', true }, { "zone", 'w', true }, { "get", 'G', false },
+	{ "version", 'V', false },
 	{ NULL, 0, false },
 };
 
@@ -309,7 +317,7 @@ static int ct_parse_event_mask(struct ct_opts *o, const char *arg)
 
 static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *name)
 {
-	static const char cmds[] = "LCDFES";
+	static const char cmds[] = "LCDFESGV";
 	static const char addr_opts[] = "sdrq";
 	const char *k;
 	char *end;
@@ -423,7 +431,11 @@ int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv)
 	case CT_NONE:
 		return ct_usage(&o, "%s", "no command specified");
 	case CT_LIST:
+	case CT_GET:
 		return ct_list(&o, ctx->net);
+	case CT_VERSION:
+		fprintf(ctx->out, CT_PROG "\n");
+		return 0;
 	case CT_COUNT:
 		nf_ct_iterate(ctx->net, ct_count_one, &n);
 		fprintf(ctx->out, "%u\n", n);

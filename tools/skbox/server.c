@@ -30,6 +30,7 @@
 #include "net/world.h"
 #include "skbox/cmd.h"
 #include "live.h"
+#include "live_sock.h"
 
 /* <sys/stat.h> with _GNU_SOURCE pulls <linux/stat.h>, whose <linux/types.h>
  * is ours under -Iinclude: declare the two calls used here. */
@@ -422,7 +423,9 @@ static void conn_read(struct conn *c)
 	if (n < 0 && (errno == EINTR || errno == EAGAIN))
 		return;
 	if (n <= 0) {
-		if (c->task && c->task->state != TASK_DEAD)
+		if (c->task && c->task->state != TASK_DEAD && !strcmp(c->argv[0], LSOCK_CMD))
+			live_log("client %d: socket closed by its program", c->id);
+		else if (c->task && c->task->state != TASK_DEAD)
 			live_log("client %d: gone while '%s' runs: killed", c->id, c->argv[0]);
 		else if (c->stdin_open || (!c->finished && c->argv))
 			live_log("client %d: gone before its command ran", c->id);
@@ -540,7 +543,7 @@ static void server_reap(struct live_server *srv)
 			fclose(c->ctx.out);
 			fclose(c->ctx.err);
 			c->ctx.out = c->ctx.err = NULL;
-			if (c->fd < 0)
+			if (c->fd < 0 && strcmp(c->argv[0], LSOCK_CMD))
 				live_log("client %d: '%s' ended (%d) after its client left", c->id,
 					 c->argv[0], status);
 			conn_status(c, status);

@@ -1,5 +1,6 @@
 /* ss (iproute2's misc/ss.c) for TCP and UDP over IPv4: -t -u -a -l -n -p -s
- * and their combinations (-tanpu).  Sockets come from the namespace's
+ * and their combinations (-tanpu); -o accepted (no timers shown); filters
+ * `state NAME` and `sport|dport = :N`.  Sockets come from the namespace's
  * tables in the order of Linux's dump (raw, udp, then tcp; listeners before
  * the established hash).  Output is iproute2's buffered render: every field
  * is measured first, then columns are as wide as their longest field (not a
@@ -37,6 +38,8 @@ struct ss_row {
 struct ss {
 	struct cmd_ctx *ctx;
 	bool tcp, udp, unix_, all, listen, numeric, proc, summary;
+	unsigned int states;		/* `state NAME…`: 0 = the options decide */
+	unsigned int sport, dport;	/* `sport = :N`, `dport = :N`: 0 = any */
 	struct ss_row *rows;
 	size_t n, cap;
 };
@@ -53,6 +56,8 @@ static const char *const state_name[] = {
 
 static unsigned int ss_states(const struct ss *s, bool udp)
 {
+	if (s->states)
+		return s->states;
 	if (s->all)
 		return 0xffeu;
 	if (s->listen)
@@ -91,9 +96,13 @@ static char *fmt(const char *f, ...)
 static void add_sock(struct ss *s, const struct sock *sk, const char *netid, int state,
 		     int rq, int wq)
 {
-	struct ss_row *r = row_new(s);
+	struct ss_row *r;
 	char la[INET_ADDRSTRLEN], ra[INET_ADDRSTRLEN];
 
+	if ((s->sport && sk->inet_num != s->sport) ||
+	    (s->dport && ntohs(sk->inet_dport) != s->dport))
+		return;
+	r = row_new(s);
 	if (!r)
 		return;
 	inet_ntop(AF_INET, &sk->inet_rcv_saddr, la, sizeof(la));
@@ -250,6 +259,65 @@ static int ss_summary(struct ss *s, struct net *net)
 	return 0;
 }
 
+/* ss's filter, the simple forms: `state NAME` (repeated; established,
+ * syn-sent, syn-recv, fin-wait-1, fin-wait-2, time-wait, close-wait,
+ * last-ack, listening, closing, connected, all) and `sport|dport [=|==] :N`,
+ * as words or in one quoted argument. */
+static int ss_filter_word(struct ss *s, char **w, int n, int *i)
+{
+	static const struct { const char *name; unsigned int mask; } st[] = {
+		{ "established", SSF(TCP_ESTABLISHED) }, { "syn-sent", SSF(TCP_SYN_SENT) },
+		{ "syn-recv", SSF(TCP_SYN_RECV) }, { "fin-wait-1", SSF(TCP_FIN_WAIT1) },
+		{ "fin-wait-2", SSF(TCP_FIN_WAIT2) }, { "time-wait", SSF(TCP_TIME_WAIT) },
+		{ "close-wait", SSF(TCP_CLOSE_WAIT) }, { "last-ack", SSF(TCP_LAST_ACK) },
+		{ "listening", SSF(TCP_LISTEN) }, { "closing", SSF(TCP_CLOSING) },
+		{ "connected", SS_CONN }, { "all", 0xffeu },
+	};
+	unsigned int *port;
+	const char *v;
+
+	if (!strcmp(w[*i], "state") && *i + 1 < n) {
+		for (size_t k = 0; k < sizeof(st) / sizeof(st[0]); k++)
+			if (!strcmp(w[*i + 1], st[k].name)) {
+				s->states |= st[k].mask;
+				*i += 2;
+				return 0;
+			}
+		fprintf(s->ctx->err, "ss: wrong state name: %s\n", w[*i + 1]);
+		return -1;
+	}
+	port = !strcmp(w[*i], "sport") ? &s->sport : !strcmp(w[*i], "dport") ? &s->dport : NULL;
+	if (!port || ++*i >= n)
+		goto bad;
+	if ((!strcmp(w[*i], "=") || !strcmp(w[*i], "==") || !strcmp(w[*i], "eq")) && ++*i >= n)
+		goto bad;
+	v = w[(*i)++];
+	*port = (unsigned int)atoi(v[0] == ':' ? v + 1 : v);
+	return 0;
+bad:
+	fprintf(s->ctx->err, "ss: filters other than state and sport/dport are not supported\n");
+	return -1;
+}
+
+static int ss_filter(struct ss *s, int argc, char **argv)
+{
+	char *words[64], *save = NULL, *copy[16];
+	int n = 0, nc = 0, rc = 0;
+
+	for (int a = 0; a < argc && nc < 16; a++) {
+		copy[nc] = strdup(argv[a]);
+		for (char *t = copy[nc] ? strtok_r(copy[nc], " ", &save) : NULL; t && n < 64;
+		     t = strtok_r(NULL, " ", &save))
+			words[n++] = t;
+		nc++;
+	}
+	for (int i = 0; i < n && !rc;)
+		rc = ss_filter_word(s, words, n, &i);
+	for (int k = 0; k < nc; k++)
+		free(copy[k]);
+	return rc;
+}
+
 int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct ss s = { .ctx = ctx };
@@ -259,8 +327,9 @@ int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
 		const char *a = argv[i];
 
 		if (a[0] != '-' || !a[1]) {
-			fprintf(ctx->err, "ss: filters are not supported: %s\n", a);
-			return 1;
+			if (ss_filter(&s, argc - i, argv + i))
+				return 1;
+			break;
 		}
 		if (!strcmp(a, "--tcp")) { s.tcp = true; continue; }
 		if (!strcmp(a, "--udp")) { s.udp = true; continue; }
@@ -280,6 +349,7 @@ int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
 			case 'p': s.proc = true; break;
 			case 's': s.summary = true; break;
 			case '4': break;
+			case 'o': break;	/* timer information: not shown */
 			default:
 				fprintf(ctx->err, "ss: invalid option -- '%c'\n", *p);
 				return 1;
@@ -299,8 +369,8 @@ int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
 		dump_udp(&s, ctx->net);
 	if (s.tcp)
 		dump_tcp(&s, ctx->net);
-	/* one table (unix is three): no Netid column */
-	render(&s, s.tcp + s.udp + 3 * s.unix_ > 1, true);
+	/* one table (unix is three): no Netid column; one state: no State */
+	render(&s, s.tcp + s.udp + 3 * s.unix_ > 1, !s.states || (s.states & (s.states - 1)));
 	ss_free(&s);
 	return 0;
 }
