@@ -868,7 +868,10 @@ int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **a
 			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): table '%s' does not exist\n"
 				"Perhaps iptables or your kernel needs to be upgraded.\n", table);
 			rc = 3;
-		} else if (err) {
+		} else if (err) {	/* nft.c: RESOURCE_PROBLEM, nft_strerror() */
+			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): Could not fetch rule set "
+				"generation id: %s\n", err == -ENOMEM ?
+				"Memory allocation problem" : strerror(-err));
 			rc = 4;
 		}
 	}
