@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "linux/sched.h"
 #include "net/net_namespace.h"
@@ -37,7 +38,7 @@ static int fd_install(struct world *w, struct socket *sock)
 			break;
 	if (fd >= w->nfiles) {
 		int n = w->nfiles ? w->nfiles * 2 : 16;
-		struct socket **f = realloc(w->files, (size_t)n * sizeof(*f));
+		struct socket **f = krealloc(w->files, (size_t)n * sizeof(*f));
 
 		if (!f)
 			return -EMFILE;
@@ -63,7 +64,7 @@ int skbox_socket(struct world *w, int domain, int type, int protocol)
 	type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
 	if (domain != AF_INET)
 		return -EAFNOSUPPORT;
-	sock = calloc(1, sizeof(*sock));
+	sock = kzalloc(sizeof(*sock));
 	if (!sock)
 		return -ENOMEM;
 	err = inet_create(current_net(w), sock, type, protocol);
@@ -143,7 +144,7 @@ int skbox_accept(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
 		return -EBADF;
 	if (!sock->ops->accept)
 		return -EOPNOTSUPP;
-	newsock = calloc(1, sizeof(*newsock));
+	newsock = kzalloc(sizeof(*newsock));
 	if (!newsock)
 		return -ENOMEM;
 	newsock->type = sock->type;

@@ -22,6 +22,7 @@
 #include <poll.h>
 #include <grp.h>
 #include <sys/ioctl.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "linux/sched.h"
 #include "net/ethernet.h"
@@ -329,7 +330,7 @@ static int tun_host_open(struct tun_struct *tun, struct netlink_ext_ack *extack)
 		NL_SET_ERR_MSG(extack, "cannot attach to the host interface (TUNSETIFF)");
 		return err;
 	}
-	tun->buf = malloc(TUN_MAX_FRAME);
+	tun->buf = kmalloc(TUN_MAX_FRAME);
 	if (!tun->buf) {
 		close(fd);
 		return -ENOMEM;

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/ethernet.h"
 #include "net/neighbour.h"
@@ -126,7 +127,7 @@ static struct vxlan_fdb *vxlan_fdb_create(struct vxlan_dev *vxlan, const u8 *mac
 
 	if (vxlan->cfg.addrmax && vxlan->addrcnt >= vxlan->cfg.addrmax)
 		return NULL;
-	f = calloc(1, sizeof(*f));
+	f = kzalloc(sizeof(*f));
 	if (!f)
 		return NULL;
 	memcpy(f->eth_addr, mac, ETH_ALEN);
@@ -146,7 +147,7 @@ static int vxlan_fdb_append(struct vxlan_fdb *f, __be32 ip, u16 port, u32 vni, i
 
 	if (vxlan_fdb_find_rdst(f, ip, port, vni, ifindex))
 		return 0;
-	rd = calloc(1, sizeof(*rd));
+	rd = kzalloc(sizeof(*rd));
 	if (!rd)
 		return -ENOBUFS;
 	rd->remote_ip = ip;
@@ -795,7 +796,7 @@ static int vxlan_sock_add(struct vxlan_dev *vxlan)
 	int err;
 
 	if (!vs) {
-		vs = calloc(1, sizeof(*vs));
+		vs = kzalloc(sizeof(*vs));
 		if (!vs)
 			return -ENOMEM;
 		vs->sk = sk_alloc(vxlan->net, AF_INET, &udp_prot);

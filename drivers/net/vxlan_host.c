@@ -28,6 +28,7 @@
 #include <grp.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/ethernet.h"
 #include "net/ip.h"
@@ -239,7 +240,7 @@ int vxlan_host_open(struct vxlan_dev *vxlan, struct netlink_ext_ack *extack)
 		NL_SET_ERR_MSG(extack, "a host underlay needs real time (skbox run --realtime)");
 		return -EINVAL;
 	}
-	vxlan->host_buf = malloc(VXLAN_HOST_MAX);
+	vxlan->host_buf = kmalloc(VXLAN_HOST_MAX);
 	if (!vxlan->host_buf)
 		return -ENOMEM;
 	fd = vxlan_host_socket(vxlan, extack);

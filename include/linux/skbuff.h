@@ -443,9 +443,6 @@ struct skb_pool {
 			  void *location);
 	void *drop_hook_arg;
 	bool tracing;			/* new skbs get trace_on (net/core/trace.c) */
-	/* fault injection: the fail_nth-th allocation (heads and buffers
-	 * counted together, from 1) fails; 0 = never */
-	unsigned long fail_nth, allocs;
 };
 
 void skb_pool_init(struct skb_pool *pool);

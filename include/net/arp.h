@@ -28,7 +28,7 @@ void arp_send(int type, int ptype, __be32 dest_ip, struct net_device *dev,
 	      __be32 src_ip, const u8 *dest_hw, const u8 *src_hw, const u8 *target_hw);
 void arp_ifdown(struct net_device *dev);
 int arp_netdev_event(struct net_device *dev, unsigned long event);
-void arp_tbl_init(struct net *net);
+int arp_tbl_init(struct net *net);
 void arp_tbl_exit(struct net *net);
 struct neighbour *ipv4_neigh_lookup_create(struct net_device *dev, __be32 nexthop);
 

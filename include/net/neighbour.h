@@ -128,7 +128,7 @@ struct neigh_table {
 	int rl_printed, rl_missed;
 };
 
-void neigh_table_init(struct net *net, struct neigh_table *tbl);
+int neigh_table_init(struct net *net, struct neigh_table *tbl);
 void neigh_table_clear(struct neigh_table *tbl);
 struct neighbour *neigh_lookup(struct neigh_table *tbl, const void *pkey,
 			       struct net_device *dev);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "net/bridge.h"
 #include "net/ethernet.h"
 #include "net/net_namespace.h"
@@ -38,7 +39,7 @@ static struct net_bridge_fdb_entry *fdb_create(struct net_bridge *br,
 					       const u8 *addr, bool is_local,
 					       bool is_static)
 {
-	struct net_bridge_fdb_entry *f = calloc(1, sizeof(*f));
+	struct net_bridge_fdb_entry *f = kzalloc(sizeof(*f));
 	unsigned int h = br_mac_hash(addr, 0);
 
 	if (!f)

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/bridge.h"
 #include "net/ethernet.h"
@@ -124,7 +125,7 @@ int br_add_if(struct net_bridge *br, struct net_device *dev, struct netlink_ext_
 	no = find_portno(br);
 	if (!no)
 		return -EXFULL;
-	p = calloc(1, sizeof(*p));
+	p = kzalloc(sizeof(*p));
 	if (!p)
 		return -ENOMEM;
 	p->br = br;

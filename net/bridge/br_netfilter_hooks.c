@@ -14,6 +14,7 @@
  * namespace: without rules nothing is allocated per frame. */
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netfilter.h"
 #include "net/bridge.h"
 #include "net/arp.h"
@@ -56,7 +57,7 @@ static struct nf_bridge_info *nf_bridge_unshare(struct sk_buff *skb)
 
 	if (!nb || nb->use == 1)
 		return nb;
-	n = malloc(sizeof(*n));
+	n = kmalloc(sizeof(*n));
 	if (!n)
 		return NULL;
 	*n = *nb;
@@ -106,7 +107,7 @@ static unsigned int br_nf_pre_routing(void *priv, struct sk_buff *skb,
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_INHDR);
 		return NF_STOLEN;
 	}
-	nb = calloc(1, sizeof(*nb));
+	nb = kzalloc(sizeof(*nb));
 	if (!nb)
 		return NF_DROP;
 	nf_bridge_info_put(skb->nf_bridge);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "net/sch_generic.h"
@@ -41,7 +42,7 @@ int call_netdevice_notifiers(enum netdev_event ev, struct net_device *dev)
 struct net_device *alloc_netdev(size_t priv_size, const char *name,
 				void (*setup)(struct net_device *dev))
 {
-	struct net_device *dev = calloc(1, sizeof(*dev) + priv_size);
+	struct net_device *dev = kzalloc(sizeof(*dev) + priv_size);
 
 	if (!dev)
 		return NULL;
@@ -102,7 +103,7 @@ static void dev_hash_link(struct net *net, struct net_device *dev)
 static int dev_hash_grow(struct net *net)
 {
 	unsigned int size = net->dev_hash_size ? net->dev_hash_size * 2 : 16;
-	struct net_device **nh = calloc(size, sizeof(*nh)), **ih = calloc(size, sizeof(*ih));
+	struct net_device **nh = kcalloc(size, sizeof(*nh)), **ih = kcalloc(size, sizeof(*ih));
 	struct net_device *d;
 
 	if (!nh || !ih) {

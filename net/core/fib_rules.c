@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linux/slab.h"
 #include "net/ip_fib.h"
 #include "net/net_namespace.h"
 #include "linux/netdevice.h"
@@ -33,7 +34,7 @@ void fib_rule_init(struct fib_rule *r)
 
 static struct fib_rule *fib_rule_alloc(const struct fib_rule *tmpl)
 {
-	struct fib_rule *r = malloc(sizeof(*r));
+	struct fib_rule *r = kmalloc(sizeof(*r));
 
 	if (!r)
 		return NULL;

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "linux/hash.h"
 #include "net/neighbour.h"
@@ -37,7 +38,7 @@ static unsigned int neigh_hash(const struct neigh_table *tbl, u32 key,
 	return hash_mix32(key ^ hash_mix32((u32)dev->ifindex)) & (tbl->hash_buckets - 1);
 }
 
-void neigh_table_init(struct net *net, struct neigh_table *tbl)
+int neigh_table_init(struct net *net, struct neigh_table *tbl)
 {
 	static const int defaults[NEIGH_VAR_MAX] = {
 		[NEIGH_VAR_MCAST_PROBES] = 3,
@@ -65,8 +66,9 @@ void neigh_table_init(struct net *net, struct neigh_table *tbl)
 	tbl->gc_thresh2 = 512;
 	tbl->gc_thresh3 = 1024;
 	tbl->hash_buckets = 1u << NEIGH_HASHBITS;
-	tbl->hash = calloc(tbl->hash_buckets, sizeof(*tbl->hash));
+	tbl->hash = kcalloc(tbl->hash_buckets, sizeof(*tbl->hash));
 	skb_queue_head_init(&tbl->proxy_queue);
+	return tbl->hash ? 0 : -ENOMEM;
 }
 
 static void neigh_free(struct neighbour *n)
@@ -211,7 +213,7 @@ struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,
 			return NULL;
 		}
 	}
-	n = calloc(1, sizeof(*n));
+	n = kzalloc(sizeof(*n));
 	if (!n)
 		return NULL;
 	memcpy(&n->primary_key, pkey, sizeof(n->primary_key));
@@ -618,7 +620,7 @@ struct pneigh_entry *pneigh_lookup(struct neigh_table *tbl, const void *key,
 			return p;
 	if (!creat)
 		return NULL;
-	p = calloc(1, sizeof(*p));
+	p = kzalloc(sizeof(*p));
 	if (!p)
 		return NULL;
 	p->key = k;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "linux/netdevice.h"
@@ -59,7 +60,7 @@ static void net_free(struct net *net)
 static int ops_init(const struct pernet_operations *ops, struct net *net)
 {
 	if (ops->id && ops->size) {
-		net->gen[*ops->id] = calloc(1, ops->size);
+		net->gen[*ops->id] = kzalloc(ops->size);
 		if (!net->gen[*ops->id])
 			return -ENOMEM;
 	}
@@ -82,7 +83,7 @@ static int ns_hash_add(struct world *w, struct net *net)
 		return 0;
 	if (w->ns_count + 1 > 2 * w->ns_hash_size) {
 		unsigned int size = w->ns_hash_size ? w->ns_hash_size * 2 : 16;
-		struct net **h = calloc(size, sizeof(*h));
+		struct net **h = kcalloc(size, sizeof(*h));
 		struct net *n;
 
 		if (!h)
@@ -131,7 +132,7 @@ static void ns_hash_del(struct world *w, struct net *net)
 
 struct net *net_create(struct world *world, const char *name)
 {
-	struct net *net = calloc(1, sizeof(*net));
+	struct net *net = kzalloc(sizeof(*net));
 	size_t i;
 
 	if (!net)
@@ -223,7 +224,7 @@ int peernet2id_alloc(struct net *net, struct net *peer)
 	list_for_each_entry(e, &net->nsid_list, list)
 		if (e->id >= id)
 			id = e->id + 1;
-	e = calloc(1, sizeof(*e));
+	e = kzalloc(sizeof(*e));
 	if (!e)
 		return -1;
 	e->peer = peer;

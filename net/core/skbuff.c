@@ -4,6 +4,7 @@
  * in consume_skb() (normal end) or kfree_skb_reason() (a drop, with why). */
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/skbuff.h"
 #include "net/dst.h"
 #include "net/sock.h"
@@ -40,17 +41,11 @@ void skb_pool_destroy(struct skb_pool *pool)
 	memset(pool, 0, sizeof(*pool));
 }
 
-/* The allocation fault injection asks for (tests, `skbox run --fail-nth`). */
-static bool skb_should_fail(struct skb_pool *pool)
-{
-	return pool->fail_nth && ++pool->allocs == pool->fail_nth;
-}
-
 static struct sk_buff *skb_head_alloc(struct skb_pool *pool)
 {
 	struct sk_buff *skb;
 
-	if (skb_should_fail(pool))
+	if (should_failslab())
 		return NULL;
 	skb = pool->free_skbs;
 
@@ -85,7 +80,7 @@ static unsigned char *skb_buf_alloc(struct skb_pool *pool, unsigned int size,
 	unsigned int need = size + (unsigned int)sizeof(struct skb_shared_info);
 	unsigned char *buf;
 
-	if (skb_should_fail(pool))
+	if (should_failslab())
 		return NULL;
 	for (unsigned int c = 0; c < NR_CLASSES; c++) {
 		if (need > size_classes[c])

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/icmp.h"
 #include "net/ip.h"
@@ -21,7 +22,7 @@
 struct sock *sk_alloc(struct net *net, int family, const struct proto *prot)
 {
 	size_t size = prot->obj_size > sizeof(struct sock) ? prot->obj_size : sizeof(struct sock);
-	struct sock *sk = calloc(1, size);
+	struct sock *sk = kzalloc(size);
 
 	if (!sk)
 		return NULL;

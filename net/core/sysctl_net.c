@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/neighbour.h"
@@ -370,7 +371,7 @@ static int key_add(struct key_list *kl, const char *a, const char *b, const char
 
 	if (kl->n == kl->cap) {
 		size_t cap = kl->cap ? kl->cap * 2 : 256;
-		char **k = realloc(kl->keys, cap * sizeof(*k));
+		char **k = krealloc(kl->keys, cap * sizeof(*k));
 
 		if (!k)
 			return -ENOMEM;
@@ -378,7 +379,7 @@ static int key_add(struct key_list *kl, const char *a, const char *b, const char
 		kl->cap = cap;
 	}
 	snprintf(buf, sizeof(buf), "%s%s%s", a, b, c);
-	if (!(kl->keys[kl->n] = strdup(buf)))
+	if (!(kl->keys[kl->n] = kstrdup(buf)))
 		return -ENOMEM;
 	kl->n++;
 	return 0;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pcap/pcap.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/ethernet.h"
 #include "net/ip.h"
@@ -170,7 +171,7 @@ static void drop_record_add(struct world *w, struct sk_buff *skb, enum skb_drop_
 	}
 	if (ts->ndrops == ts->capdrops) {
 		size_t cap = ts->capdrops ? ts->capdrops * 2 : 16;
-		struct drop_record *n = realloc(ts->drops, cap * sizeof(*n));
+		struct drop_record *n = krealloc(ts->drops, cap * sizeof(*n));
 
 		if (!n)
 			return;
@@ -238,7 +239,7 @@ int trace_start(struct world *w, const char *filter, FILE *out, char *err, size_
 int trace_start_flags(struct world *w, const char *filter, FILE *out, unsigned int flags,
 		      char *err, size_t errlen)
 {
-	struct trace_state *ts = calloc(1, sizeof(*ts));
+	struct trace_state *ts = kzalloc(sizeof(*ts));
 
 	if (!ts)
 		return -ENOMEM;

@@ -115,7 +115,10 @@ static int inet_net_init(struct net *net)
 	if (!tcp_pernet(net))
 		return -ENOMEM;
 	icmp_net_init(net);
-	arp_tbl_init(net);
+	if (arp_tbl_init(net)) {	/* the failed init undoes its own steps */
+		tcp_net_exit(net);
+		return -ENOMEM;
+	}
 	net->ipv4.ip_packet_type.type = htons(ETH_P_IP);
 	net->ipv4.ip_packet_type.func = ip_rcv;
 	dev_add_pack(net, &net->ipv4.ip_packet_type);

@@ -453,16 +453,18 @@ int arp_netdev_event(struct net_device *dev, unsigned long event)
 	return 0;
 }
 
-void arp_tbl_init(struct net *net)
+int arp_tbl_init(struct net *net)
 {
 	struct neigh_table *tbl = &net->ipv4.arp_tbl;
 
 	tbl->id = "arp_cache";
-	neigh_table_init(net, tbl);
+	if (neigh_table_init(net, tbl))
+		return -ENOMEM;
 	timer_setup(&net->world->timers, &tbl->proxy_timer, arp_proxy_timer);
 	net->ipv4.arp_packet_type.type = htons(ETH_P_ARP);
 	net->ipv4.arp_packet_type.func = arp_rcv;
 	dev_add_pack(net, &net->ipv4.arp_packet_type);
+	return 0;
 }
 
 void arp_tbl_exit(struct net *net)

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linux/slab.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/ip_fib.h"
@@ -67,7 +68,7 @@ const struct pernet_operations devinet_ops = {
 
 struct in_device *inetdev_init(struct net_device *dev)
 {
-	struct in_device *in_dev = calloc(1, sizeof(*in_dev));
+	struct in_device *in_dev = kzalloc(sizeof(*in_dev));
 
 	if (!in_dev)
 		return NULL;
@@ -87,7 +88,7 @@ struct in_device *inetdev_init(struct net_device *dev)
 
 struct in_ifaddr *inet_alloc_ifa(void)
 {
-	struct in_ifaddr *ifa = calloc(1, sizeof(*ifa));
+	struct in_ifaddr *ifa = kzalloc(sizeof(*ifa));
 
 	if (ifa) {
 		INIT_LIST_HEAD(&ifa->ifa_list);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linux/slab.h"
 #include "net/ip_fib.h"
 #include "net/route.h"
 #include "net/net_namespace.h"
@@ -104,7 +105,7 @@ void fib_insert_exception(struct fib_nh *nh, __be32 daddr, u32 pmtu, bool locked
 	if (!fnhe) {
 		if (nh->nh_exceptions_count >= FNHE_MAX_PER_NH)
 			return;
-		fnhe = calloc(1, sizeof(*fnhe));
+		fnhe = kzalloc(sizeof(*fnhe));
 		if (!fnhe)
 			return;
 		fnhe->fnhe_daddr = daddr;
@@ -363,7 +364,7 @@ static int fib_check_type(struct fib_config *cfg, const char **errmsg)
 
 static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 {
-	struct fib_info *fi = calloc(1, sizeof(*fi));
+	struct fib_info *fi = kzalloc(sizeof(*fi));
 
 	if (!fi)
 		return NULL;

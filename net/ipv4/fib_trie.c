@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "linux/slab.h"
 #include "net/ip_fib.h"
 #include "net/route.h"
 #include "net/net_namespace.h"
@@ -33,7 +34,7 @@ static unsigned int fib_hash(__be32 key, unsigned int nbuckets)
 
 struct fib_table *fib_trie_table(u32 id)
 {
-	struct fib_table *tb = calloc(1, sizeof(*tb));
+	struct fib_table *tb = kzalloc(sizeof(*tb));
 
 	if (!tb)
 		return NULL;
@@ -57,7 +58,7 @@ static struct fib_prefix *fib_find_prefix(const struct fib_table *tb, __be32 key
 static int fib_hash_grow(struct fib_table *tb, int plen)
 {
 	unsigned int n = tb->nbuckets[plen] ? tb->nbuckets[plen] * 2 : FIB_HASH_MIN;
-	struct fib_prefix **nb = calloc(n, sizeof(*nb));
+	struct fib_prefix **nb = kcalloc(n, sizeof(*nb));
 	unsigned int i;
 
 	if (!nb)
@@ -81,7 +82,7 @@ static int fib_hash_grow(struct fib_table *tb, int plen)
 
 static struct fib_prefix *fib_insert_prefix(struct fib_table *tb, __be32 key, int plen)
 {
-	struct fib_prefix *p = calloc(1, sizeof(*p));
+	struct fib_prefix *p = kzalloc(sizeof(*p));
 	unsigned int h;
 
 	if (!p)
@@ -145,7 +146,7 @@ static void fib_alias_free(struct fib_table *tb, struct fib_alias *fa)
 static struct fib_alias *fib_new_alias(struct fib_table *tb, struct fib_info *fi,
 				       const struct fib_config *cfg)
 {
-	struct fib_alias *fa = calloc(1, sizeof(*fa));
+	struct fib_alias *fa = kzalloc(sizeof(*fa));
 
 	if (!fa)
 		return NULL;
@@ -495,7 +496,7 @@ static struct fib_prefix **fib_collect_prefixes(struct fib_table *tb, size_t *np
 
 	for (plen = 0; plen <= 32; plen++)
 		total += tb->count[plen];
-	v = calloc(total ? total : 1, sizeof(*v));
+	v = kcalloc(total ? total : 1, sizeof(*v));
 	if (!v)
 		return NULL;
 	for (plen = 0; plen <= 32; plen++)

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/icmp.h"
@@ -45,7 +46,7 @@ static struct inet_peer *inet_getpeer(struct net *net, __be32 daddr)
 	list_for_each_entry(p, &net->ipv4.peers, list)
 		if (p->daddr == daddr)
 			return p;
-	p = calloc(1, sizeof(*p));
+	p = kzalloc(sizeof(*p));
 	if (!p)
 		return NULL;
 	p->daddr = daddr;

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/dst.h"
 #include "net/net_namespace.h"
@@ -165,7 +166,7 @@ struct sock *__inet_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 d
 
 void tcp_net_init(struct net *net)
 {
-	struct tcp_net *tn = calloc(1, sizeof(*tn));
+	struct tcp_net *tn = kzalloc(sizeof(*tn));
 
 	net->gen[NETGEN_TCP] = tn;
 	if (!tn)

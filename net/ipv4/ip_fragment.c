@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/trace.h"
 #include "net/icmp.h"
@@ -339,7 +340,7 @@ static struct ipq *ipq_create(struct net *net, const struct iphdr *iph, u32 user
 			      unsigned int hash)
 {
 	struct ipv4_frags *nf = frags_of(net);
-	struct ipq *q = calloc(1, sizeof(*q));
+	struct ipq *q = kzalloc(sizeof(*q));
 
 	if (!q)
 		return NULL;

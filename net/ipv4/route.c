@@ -5,6 +5,7 @@
  * mtu_expires, 600 s) that `ip route get` shows as "cache expires … mtu …". */
 #include <errno.h>
 #include <stdlib.h>
+#include "linux/slab.h"
 #include "linux/hash.h"
 #include <string.h>
 #include "linux/inetdevice.h"
@@ -101,7 +102,7 @@ int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb)
 
 static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u16 type)
 {
-	struct rtable *rt = calloc(1, sizeof(*rt));
+	struct rtable *rt = kzalloc(sizeof(*rt));
 
 	if (!rt)
 		return NULL;
@@ -170,7 +171,7 @@ static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
 static int rt_cache_grow(struct rt_net *rn)
 {
 	unsigned int size = rn->size ? rn->size * 2 : RT_CACHE_MIN;
-	struct rt_cache_entry *n = calloc(size, sizeof(*n));
+	struct rt_cache_entry *n = kcalloc(size, sizeof(*n));
 
 	if (!n)
 		return rn->size ? 0 : -ENOMEM;

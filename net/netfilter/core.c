@@ -2,6 +2,7 @@
  * priority, and nf_hook_slow() which walks them and acts on the verdicts. */
 #include <errno.h>
 #include <stdlib.h>
+#include "linux/slab.h"
 #include "linux/netfilter.h"
 #include "net/net_namespace.h"
 #include "net/netfilter/nf_queue.h"
@@ -12,7 +13,7 @@ int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops)
 	unsigned int i;
 
 	if (!net->nf) {
-		net->nf = calloc(1, sizeof(struct netns_nf));
+		net->nf = kzalloc(sizeof(struct netns_nf));
 		if (!net->nf)
 			return -ENOMEM;
 	}

@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "linux/slab.h"
 #include "linux/hash.h"
 #include "linux/netfilter/x_tables.h"
 #include "net/ip.h"
@@ -92,7 +93,7 @@ static void hash_grow(struct nf_conntrack_net *cn)
 	unsigned int old = cn->htable_size, size = old * 2;
 	struct nf_conntrack_tuple_hash **nh, **oh = cn->hash;
 
-	if (size > NF_CT_HTABLE_MAX || !(nh = calloc(size, sizeof(*nh))))
+	if (size > NF_CT_HTABLE_MAX || !(nh = kcalloc(size, sizeof(*nh))))
 		return;
 	cn->hash = nh;
 	cn->htable_size = size;
@@ -237,13 +238,13 @@ struct world *nf_ct_world(const struct nf_conn *ct)
 struct nf_ct_ext *nf_ct_ext_add(struct nf_conn *ct)
 {
 	if (!ct->ext)
-		ct->ext = calloc(1, sizeof(*ct->ext));
+		ct->ext = kzalloc(sizeof(*ct->ext));
 	return ct->ext;
 }
 
 static struct nf_conn *nf_ct_alloc_raw(struct net *net)
 {
-	struct nf_conn *ct = calloc(1, sizeof(*ct));
+	struct nf_conn *ct = kzalloc(sizeof(*ct));
 
 	if (!ct)
 		return NULL;
@@ -599,7 +600,7 @@ static int __nf_conntrack_confirm(struct sk_buff *skb, struct nf_conn *ct,
 		return NF_ACCEPT;
 	cn = nf_ct_pernet(ct->net);
 	if (!cn->hash) {
-		cn->hash = calloc(NF_CT_HTABLE_MIN, sizeof(*cn->hash));
+		cn->hash = kcalloc(NF_CT_HTABLE_MIN, sizeof(*cn->hash));
 		if (!cn->hash) {
 			kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
 			return NF_STOLEN;
@@ -811,7 +812,7 @@ static void nf_ct_sysctl_defaults(struct nf_ct_sysctl *s)
 static int nf_conntrack_pernet_init(struct net *net)
 {
 	struct nf_conntrack_net *cn = nf_ct_pernet(net);
-	struct nf_conn *u = calloc(1, sizeof(*u));
+	struct nf_conn *u = kzalloc(sizeof(*u));
 
 	if (!u)
 		return -ENOMEM;
@@ -839,7 +840,7 @@ struct nf_conn *nf_ct_tmpl_get(struct net *net, u16 zone, u8 flags)
 	list_for_each_entry(t, &cn->templates, list)
 		if (t->zone == zone && t->zone_dir == flags)
 			goto found;
-	if (!(t = calloc(1, sizeof(*t))))
+	if (!(t = kzalloc(sizeof(*t))))
 		return NULL;
 	/* like the untracked entry: confirmed, never in the table, freed with
 	 * its last reference (the namespace holds one) */

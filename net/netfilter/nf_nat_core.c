@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include "linux/slab.h"
 #include "net/netfilter/nf_nat.h"
 #include "linux/netfilter/x_tables.h"
 #include "net/net_namespace.h"
@@ -142,7 +143,7 @@ static void bysource_link(struct nf_conn_nat **head, struct nf_conn_nat *nat)
 static void nf_nat_bysource_grow(struct nf_nat_net *nn)
 {
 	unsigned int size = nn->size * 4;
-	struct nf_conn_nat **t = calloc(size, sizeof(*t));
+	struct nf_conn_nat **t = kcalloc(size, sizeof(*t));
 
 	if (!t)
 		return;		/* keep the longer chains */
@@ -179,11 +180,11 @@ int nf_nat_net_get(struct net *net)
 	struct nf_nat_net *nn = nf_nat_pernet(net);
 
 	if (!nn) {
-		nn = calloc(1, sizeof(*nn));
+		nn = kzalloc(sizeof(*nn));
 		if (!nn)
 			return -1;
 		nn->size = NF_NAT_BYSOURCE_MIN;
-		nn->bysource = calloc(nn->size, sizeof(*nn->bysource));
+		nn->bysource = kcalloc(nn->size, sizeof(*nn->bysource));
 		if (!nn->bysource) {
 			free(nn);
 			return -1;

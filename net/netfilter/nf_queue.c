@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include "linux/slab.h"
 #include "net/netfilter/nf_queue.h"
 #include "net/trace.h"
 
@@ -18,7 +19,7 @@ int nf_queue(struct sk_buff *skb, struct nf_hook_state *state, unsigned int inde
 	char note[48];
 	int err;
 
-	entry = calloc(1, sizeof(*entry));
+	entry = kzalloc(sizeof(*entry));
 	if (!entry) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
 		return 0;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "skbox/nfqueue.h"
 #include "linux/netdevice.h"
 #include "linux/sched.h"
@@ -48,11 +49,11 @@ static struct nfnl_queue_net *nfnl_queue_pernet(struct net *net, bool create)
 	struct nfnl_queue_net *q;
 
 	if (!nf) {
-		if (!create || !(nf = calloc(1, sizeof(*nf))))
+		if (!create || !(nf = kzalloc(sizeof(*nf))))
 			return NULL;
 		net->nf = nf;
 	}
-	if (!nf->queue && create && (q = calloc(1, sizeof(*q)))) {
+	if (!nf->queue && create && (q = kzalloc(sizeof(*q)))) {
 		INIT_LIST_HEAD(&q->instances);
 		nf->queue = q;
 	}
@@ -185,8 +186,8 @@ struct skbox_nfq *skbox_nfq_open(struct world *w, unsigned int queue_num, int *e
 		*err = -EBUSY;
 		return NULL;
 	}
-	if (!(q = nfnl_queue_pernet(net, true)) || !(h = calloc(1, sizeof(*h))) ||
-	    !(h->inst.buf = malloc(NFQNL_MAX_COPY_RANGE))) {
+	if (!(q = nfnl_queue_pernet(net, true)) || !(h = kzalloc(sizeof(*h))) ||
+	    !(h->inst.buf = kmalloc(NFQNL_MAX_COPY_RANGE))) {
 		if (q && h)
 			free(h);
 		*err = -ENOMEM;

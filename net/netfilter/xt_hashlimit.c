@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "linux/netfilter/x_tables.h"
 #include "uapi/linux/netfilter/xt_more.h"
 #include "net/net_namespace.h"
@@ -168,7 +169,7 @@ static struct hl_ent *hl_find_or_add(struct xt_hashlimit_htable *ht, const struc
 	}
 	if (e)
 		return e;
-	if (ht->count >= ht->cfg.max || !(e = calloc(1, sizeof(*e))))
+	if (ht->count >= ht->cfg.max || !(e = kzalloc(sizeof(*e))))
 		return NULL;
 	e->dst = *d;
 	hl_ent_init(&ht->cfg, e, now);
@@ -227,7 +228,7 @@ static bool hashlimit_mt(const struct sk_buff *skb, struct xt_action_param *par)
 static struct xt_hashlimit_htable *hl_create(struct net *net, const struct xt_hashlimit_mtinfo3 *info)
 {
 	u32 size = info->cfg.size ? info->cfg.size : HL_DEFAULT_SIZE;
-	struct xt_hashlimit_htable *ht = calloc(1, sizeof(*ht) + size * sizeof(ht->hash[0]));
+	struct xt_hashlimit_htable *ht = kzalloc(sizeof(*ht) + size * sizeof(ht->hash[0]));
 
 	if (!ht)
 		return NULL;

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netfilter/x_tables.h"
 #include "uapi/linux/netfilter/xt_more.h"
 #include "net/net_namespace.h"
@@ -85,7 +86,7 @@ static struct recent_entry *recent_entry_init(struct recent_table *t, __be32 add
 				old = e;
 		recent_entry_remove(t, old);
 	}
-	e = calloc(1, sizeof(*e) + t->nstamps_max * sizeof(e->stamps[0]));
+	e = kzalloc(sizeof(*e) + t->nstamps_max * sizeof(e->stamps[0]));
 	if (!e)
 		return NULL;
 	e->addr = addr;
@@ -202,7 +203,7 @@ static int recent_mt_check(const struct xt_mtchk_param *par)
 	for (t = *recent_list(par->net); t && strcmp(t->name, info->name); t = t->next)
 		;
 	if (!t) {
-		t = calloc(1, sizeof(*t));
+		t = kzalloc(sizeof(*t));
 		if (!t)
 			return -ENOMEM;
 		memcpy(t->name, info->name, sizeof(t->name));

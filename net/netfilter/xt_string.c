@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netfilter/x_tables.h"
 #include "uapi/linux/netfilter/xt_more.h"
 
@@ -32,7 +33,7 @@ static bool string_find(const struct sk_buff *skb, const struct xt_string_info *
 	if (info->from_offset >= to || n < info->patlen)
 		return false;
 	if (to > skb->len - skb->data_len) {	/* nonlinear: search a copy */
-		copy = malloc(n);
+		copy = kmalloc(n);
 		if (!copy || skb_copy_bits(skb, info->from_offset, copy, (int)n) < 0) {
 			free(copy);
 			return false;

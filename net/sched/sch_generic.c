@@ -8,6 +8,7 @@
  * (netem) arms its watchdog timer. */
 #include <errno.h>
 #include <stdlib.h>
+#include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "net/sch_generic.h"
@@ -25,7 +26,7 @@ static void qdisc_watchdog(struct timer_list *t)
 
 struct Qdisc *qdisc_alloc(struct net_device *dev, const struct Qdisc_ops *ops)
 {
-	struct Qdisc *q = calloc(1, sizeof(*q) + ops->priv_size);
+	struct Qdisc *q = kzalloc(sizeof(*q) + ops->priv_size);
 
 	if (!q)
 		return NULL;

@@ -15,18 +15,6 @@
 
 #define MAX_RUN_NS (20LL * 1000000000LL)	/* scripts longer than 20 s are only parsed */
 
-static void enter_private_dir(void)
-{
-	static bool done;
-	char dir[] = "/tmp/skbox-fuzz-XXXXXX";
-
-	if (done)
-		return;
-	done = true;
-	if (!mkdtemp(dir) || chdir(dir))
-		abort();
-}
-
 /* Worth running: short in time, shell lines name no file. */
 static bool runnable(const struct pd_script *s)
 {
@@ -51,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 8192)
 		return 0;
-	enter_private_dir();
+	fuzz_enter_private_dir();
 	f = fopen("in.pkt", "w");
 	if (!f || fwrite(data, 1, size, f) != size || fclose(f))
 		abort();

@@ -9,18 +9,6 @@
 #include "skbox/cmd.h"
 #include "fuzz_common.h"
 
-static void enter_private_dir(void)
-{
-	static bool done;
-	char dir[] = "/tmp/skbox-fuzz-XXXXXX";
-
-	if (done)
-		return;
-	done = true;
-	if (!mkdtemp(dir) || chdir(dir))
-		abort();
-}
-
 static struct world *world;
 
 static void world_done(void)
@@ -40,12 +28,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *verbose[] = { "tcpdump", "-r", "in.pcap", "-nn", "-e", "-vvv", NULL };
 	char *quiet[] = { "tcpdump", "-r", "in.pcap", "-q", "-t", NULL };
-	char *filter[] = { "tcpdump", "-r", "in.pcap", "-v", "tcp[13] & 2 != 0 or icmp or udp", NULL };
+	/* -n: getservbyport() reads /etc/services per port; the quiet form
+	 * names ports, once per input is enough */
+	char *filter[] = { "tcpdump", "-r", "in.pcap", "-v", "-n",
+			   "tcp[13] & 2 != 0 or icmp or udp", NULL };
 	FILE *f;
 
 	if (size > 65536)
 		return 0;
-	enter_private_dir();
+	fuzz_enter_private_dir();
 	if (!world) {
 		world = world_new(1);
 		atexit(world_done);
@@ -55,6 +46,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	tcpdump(6, verbose);
 	tcpdump(5, quiet);
-	tcpdump(5, filter);
+	tcpdump(6, filter);
 	return 0;
 }

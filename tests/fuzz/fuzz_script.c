@@ -9,19 +9,7 @@
 #include "fuzz_common.h"
 
 /* Files a command names stay in a private directory: lines with a '/' are
- * skipped, and the target runs in a fresh temporary directory. */
-static void enter_private_dir(void)
-{
-	static bool done;
-	char dir[] = "/tmp/skbox-fuzz-XXXXXX";
-
-	if (done)
-		return;
-	done = true;
-	if (!mkdtemp(dir) || chdir(dir))
-		abort();
-}
-
+ * skipped, and the target runs in fuzz_enter_private_dir()'s directory. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct run_opts o = { .echo = false, .timeout_ns = 2000000000ULL };
@@ -32,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 16384)
 		return 0;
-	enter_private_dir();
+	fuzz_enter_private_dir();
 	w = world_new(1);
 	runner_init(&r, w, fuzz_devnull(), &o);
 	while (size && lines++ < 64 && !r.exited) {

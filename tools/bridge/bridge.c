@@ -362,7 +362,17 @@ int do_bridge(struct cmd_ctx *ctx, int argc, char **argv)
 		return fdb_show(ctx, argc - i - 2 > 0 ? argc - i - 2 : 0, argv + i + 2);
 	}
 	if (!matches(argv[i], "link")) {
-		int skip = (i + 1 < argc && (!matches(argv[i + 1], "show") ||
+		int skip;
+
+		/* do_link(): set, change, show, list, lst, help; anything else is unknown */
+		if (i + 1 < argc && matches(argv[i + 1], "show") && matches(argv[i + 1], "list") &&
+		    matches(argv[i + 1], "lst") && matches(argv[i + 1], "set") &&
+		    matches(argv[i + 1], "change") && matches(argv[i + 1], "help")) {
+			fprintf(ctx->err, "Command \"%s\" is unknown, try \"bridge link help\".\n",
+				argv[i + 1]);
+			return 255;
+		}
+		skip = (i + 1 < argc && (!matches(argv[i + 1], "show") ||
 					    !matches(argv[i + 1], "list"))) ? 2 : 1;
 
 		return link_show(ctx, argc - i - skip > 0 ? argc - i - skip : 0, argv + i + skip,

@@ -51,13 +51,25 @@ int ipt_chain_find(struct ipt_handle *h, const char *name)
 	return -1;
 }
 
+/* The tables the kernel has: one of them missing is a table that could not
+ * be made (ENOMEM), another name one that does not exist. */
+static bool ipt_table_known(const char *table)
+{
+	static const char *const names[] = { "filter", "nat", "mangle", "raw", "security" };
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(names[i], table))
+			return true;
+	return false;
+}
+
 int ipt_handle_open(struct ipt_handle *h, struct net *net, const char *table)
 {
 	const struct xt_table_info *cur = ipt_get_table(net, table);
 
 	memset(h, 0, sizeof(*h));
 	if (!cur)
-		return -ENOENT;
+		return ipt_table_known(table) ? -ENOMEM : -ENOENT;
 	h->net = net;
 	h->table = table;
 	h->info = ipt_table_dup(cur);

@@ -210,6 +210,44 @@ static bool is_optional_word(int argc, char **argv, int i)
 	return i + 1 < argc && argv[i + 1][0] != '-' && strcmp(argv[i + 1], "!");
 }
 
+static char cmd_letter(enum ipt_cmd cmd)
+{
+	for (size_t k = 0; k < sizeof(cmd_opts) / sizeof(cmd_opts[0]); k++)
+		if (cmd_opts[k].cmd == cmd)
+			return cmd_opts[k].sname;
+	return '?';
+}
+
+/* xs_has_arg(): the next word is an optional argument of the command */
+static bool has_arg(int argc, char **argv, int i)
+{
+	return i + 1 < argc && argv[i + 1][0] != '-' && argv[i + 1][0] != '!';
+}
+
+/* After the chain: -I/-D's optional rule number, -R's, -P's policy, -E's name. */
+static int command_args(struct ipt_args *a, enum ipt_cmd cmd, int argc, char **argv, int *i,
+			const char *opt)
+{
+	if ((cmd == CMD_INSERT || cmd == CMD_DELETE) && has_arg(argc, argv, *i)) {
+		if (!xtables_strtoui(argv[*i + 1], &a->rulenum, 1, 0x7fffffff))
+			return usage_error(a, "Invalid rule number `%s'", argv[*i + 1]);
+		++*i;
+	} else if (cmd == CMD_REPLACE) {
+		const char *s = need_arg(a, argc, argv, i, opt);
+
+		if (!s || !xtables_strtoui(s, &a->rulenum, 1, 0x7fffffff))
+			return s ? usage_error(a, "Invalid rule number `%s'", s) : 2;
+	} else if (cmd == CMD_POLICY) {
+		if (!has_arg(argc, argv, *i))
+			return usage_error(a, "-P requires a chain and a policy", NULL);
+		a->arg2 = argv[++*i];
+	} else if (cmd == CMD_RENAME) {
+		if (!(a->arg2 = need_arg(a, argc, argv, i, opt)))
+			return 2;
+	}
+	return 0;
+}
+
 static int set_command(struct ipt_args *a, enum ipt_cmd cmd, char letter, int argc, char **argv,
 		       int *i)
 {
@@ -217,9 +255,10 @@ static int set_command(struct ipt_args *a, enum ipt_cmd cmd, char letter, int ar
 	unsigned int n;
 
 	if (a->cmd != CMD_NONE && !(a->cmd == CMD_LIST && cmd == CMD_ZERO)) {
-		fprintf(a->p.ctx->err, "iptables v1.8.9 (nf_tables): Cannot use -%c with -%c\n\n",
-			letter, 'A');
-		return 2;
+		char msg[64];
+
+		snprintf(msg, sizeof(msg), "Cannot use -%c with -%c", letter, cmd_letter(a->cmd));
+		return usage_error(a, "%s", msg);
 	}
 	if (a->cmd == CMD_LIST && cmd == CMD_ZERO) {
 		a->zero = true;
@@ -241,20 +280,13 @@ static int set_command(struct ipt_args *a, enum ipt_cmd cmd, char letter, int ar
 	}
 	if (!(a->chain = need_arg(a, argc, argv, i, opt)))
 		return 2;
-	if ((cmd == CMD_INSERT || cmd == CMD_DELETE) && *i + 1 < argc &&
-	    xtables_strtoui(argv[*i + 1], &n, 1, 0x7fffffff)) {
-		a->rulenum = n;
-		++*i;
-	} else if (cmd == CMD_REPLACE) {
-		const char *s = need_arg(a, argc, argv, i, opt);
+	if (cmd == CMD_NEW && (a->chain[0] == '-' || a->chain[0] == '!')) {
+		char msg[64];
 
-		if (!s || !xtables_strtoui(s, &a->rulenum, 1, 0x7fffffff))
-			return s ? usage_error(a, "Invalid rule number `%s'", s) : 2;
-	} else if (cmd == CMD_POLICY || cmd == CMD_RENAME) {
-		if (!(a->arg2 = need_arg(a, argc, argv, i, opt)))
-			return 2;
+		snprintf(msg, sizeof(msg), "chain name not allowed to start with `%c'", a->chain[0]);
+		return usage_error(a, "%s", msg);
 	}
-	return 0;
+	return command_args(a, cmd, argc, argv, i, opt);
 }
 
 static int iface_too_long(struct ipt_args *a, const char *name)
@@ -803,7 +835,7 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 {
 	int c = a->chain ? ipt_chain_find(h, a->chain) : -1;
 
-	if (a->chain && c < 0 && a->cmd != CMD_NEW) {
+	if (a->chain && c < 0 && a->cmd != CMD_NEW && a->cmd != CMD_POLICY) {
 		if (a->cmd == CMD_LIST || a->cmd == CMD_LIST_RULES) {
 			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): chain `%s' in table `%s' "
 				"is incompatible, use 'nft' tool.\n", a->chain, h->table);
@@ -868,7 +900,10 @@ int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **a
 			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): table '%s' does not exist\n"
 				"Perhaps iptables or your kernel needs to be upgraded.\n", table);
 			rc = 3;
-		} else if (err) {
+		} else if (err) {	/* nft.c: RESOURCE_PROBLEM, nft_strerror() */
+			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): Could not fetch rule set "
+				"generation id: %s\n", err == -ENOMEM ?
+				"Memory allocation problem" : strerror(-err));
 			rc = 4;
 		}
 	}

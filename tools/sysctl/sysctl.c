@@ -14,18 +14,30 @@ struct sysctl_opts {
 	int count;
 };
 
-/* "net.ipv4.conf.all.rp_filter" → path; display name back with dots. */
+/* "net.ipv4.conf.all.rp_filter" → path; display name back with dots.  As
+ * procps' slashdot(): when the first separator is a '.', dots and slashes
+ * swap ("a.b/c" is a/b.c); when it is a '/', the key is a path already. */
 static void key_to_path(char *path, size_t len, const char *key)
 {
-	bool slashed = strchr(key, '/') != NULL;
+	char *p;
 
 	while (*key == '/')
 		key++;
 	snprintf(path, len, "%s", key);
-	if (!slashed)
-		for (char *p = path; *p; p++)
-			if (*p == '.')
-				*p = '/';
+	p = strpbrk(path, "/.");
+	if (!p || *p == '/')
+		return;
+	for (; p; p = strpbrk(p + 1, "/."))
+		*p = *p == '.' ? '/' : '.';
+}
+
+/* A key that names /proc/sys itself ("/", "//"): procps' realpath() check. */
+static bool key_outside(struct sysctl_opts *o, const char *key)
+{
+	if (key[strspn(key, "/")])
+		return false;
+	fprintf(o->ctx->err, "sysctl: Path is not under /proc/sys/: /proc/sys/%s\n", key);
+	return true;
 }
 
 static void path_to_name(char *name, size_t len, const char *path)
@@ -56,6 +68,8 @@ static int sysctl_read(struct sysctl_opts *o, const char *key)
 {
 	char path[256], val[128];
 
+	if (key_outside(o, key))
+		return -1;	/* exit status 255 */
 	key_to_path(path, sizeof(path), key);
 	if (!sysctl_net_read(o->ctx->net, path, val, sizeof(val)))
 		return print_kv(path, val, o);
@@ -135,13 +149,48 @@ static int sysctl_flags(struct sysctl_opts *o, const char *arg, bool *all)
 	return 0;
 }
 
+/* procps' Usage(stderr), printed for a bare `sysctl`. */
+static int sysctl_usage(struct cmd_ctx *ctx)
+{
+	fputs("\nUsage:\n sysctl [options] [variable[=value] ...]\n\nOptions:\n"
+	      "  -a, --all            display all variables\n"
+	      "  -A                   alias of -a\n"
+	      "  -X                   alias of -a\n"
+	      "      --deprecated     include deprecated parameters to listing\n"
+	      "      --dry-run        Print the key and values but do not write\n"
+	      "  -b, --binary         print value without new line\n"
+	      "  -e, --ignore         ignore unknown variables errors\n"
+	      "  -N, --names          print variable names without values\n"
+	      "  -n, --values         print only values of the given variable(s)\n"
+	      "  -p, --load[=<file>]  read values from file\n"
+	      "  -f                   alias of -p\n"
+	      "      --system         read values from all system directories\n"
+	      "  -r, --pattern <expression>\n"
+	      "                       select setting that match expression\n"
+	      "  -q, --quiet          do not echo variable set\n"
+	      "  -w, --write          enable writing a value to variable\n"
+	      "  -o                   does nothing\n"
+	      "  -x                   does nothing\n"
+	      "  -d                   alias of -h\n\n"
+	      " -h, --help     display this help and exit\n"
+	      " -V, --version  output version information and exit\n\n"
+	      "For more details see sysctl(8).\n", ctx->err);
+	return 1;
+}
+
 int do_sysctl(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct sysctl_opts o = { .ctx = ctx };
 	bool all = false;
 	int rc = 0, i;
 
+	if (argc < 2)
+		return sysctl_usage(ctx);
 	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {	/* getopt: the end of the options */
+			i++;
+			break;
+		}
 		if (!strcmp(argv[i], "--all"))
 			all = true;
 		else if (!strcmp(argv[i], "--values"))
@@ -156,7 +205,8 @@ int do_sysctl(struct cmd_ctx *ctx, int argc, char **argv)
 	if (all)
 		return sysctl_net_for_each(ctx->net, "", print_kv, &o) ? 1 : 0;
 	if (i >= argc) {
-		fprintf(ctx->err, "sysctl: no variables specified\n");
+		fprintf(ctx->err, "sysctl: no variables specified\n"
+			"Try `sysctl --help' for more information.\n");
 		return 1;
 	}
 	for (; i < argc; i++) {
@@ -168,5 +218,5 @@ int do_sysctl(struct cmd_ctx *ctx, int argc, char **argv)
 		} else
 			rc += sysctl_read(&o, argv[i]);
 	}
-	return rc;
+	return rc & 0xff;	/* procps sums its statuses; -1 is 255 */
 }

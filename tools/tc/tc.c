@@ -346,14 +346,33 @@ static void show_one(struct cmd_ctx *ctx, const struct net_device *dev, bool wit
 			q->backlog, skb_queue_len(&q->q), q->requeues);
 }
 
+/* iproute2's NEXT_ARG() at the end of the line */
+static int incomplete(struct cmd_ctx *ctx)
+{
+	fprintf(ctx->err, "Command line is not complete. Try option \"help\"\n");
+	return 255;
+}
+
 static int qdisc_show(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 {
 	struct net_device *dev, *only = NULL;
+	const char *name = NULL;
 
-	if (argc >= 2 && !strcmp(argv[0], "dev")) {
-		only = __dev_get_by_name(ctx->net, argv[1]);
+	for (; argc > 0; argc--, argv++) {	/* tc_qdisc_list()'s words */
+		if (!strcmp(argv[0], "dev")) {
+			if (argc < 2)
+				return incomplete(ctx);
+			name = *++argv, argc--;
+		} else if (strcmp(argv[0], "root") && strcmp(argv[0], "ingress") &&
+			   strcmp(argv[0], "clsact") && strcmp(argv[0], "invisible")) {
+			fprintf(ctx->err, "What is \"%s\"? Try \"tc qdisc help\".\n", argv[0]);
+			return 255;
+		}
+	}
+	if (name) {
+		only = __dev_get_by_name(ctx->net, name);
 		if (!only) {
-			fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[1]);
+			fprintf(ctx->err, "Cannot find device \"%s\"\n", name);
 			return 1;
 		}
 	}
@@ -406,29 +425,51 @@ static int qdisc_apply(struct cmd_ctx *ctx, struct qdisc_req *r)
 	return qdisc_create_root(r->dev, r->ops, &r->opt) ? 2 : 0;
 }
 
+/* The qdisc kinds iproute2's tc parses (tc/q_*.c); any other word in the
+ * place of a kind is one it cannot parse options for. */
+static bool tc_has_module(const char *kind)
+{
+	static const char *const kinds[] = {
+		"bfifo", "pfifo", "pfifo_head_drop", "pfifo_fast", "prio", "tbf", "netem",
+		"fq_codel", "codel", "fq", "fq_pie", "pie", "sfq", "red", "gred", "choke",
+		"sfb", "htb", "hfsc", "drr", "qfq", "ets", "cake", "cbs", "etf", "taprio",
+		"mq", "mqprio", "multiq", "ingress", "clsact", "hhf", "plug", "skbprio",
+		"noqueue", "atm", "dsmark",
+	};
+
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(kinds[i], kind))
+			return true;
+	return qdisc_lookup_ops(kind) != NULL;
+}
+
 static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
 	struct qdisc_req r = { .cmd = cmd };
-	const char *kind = NULL;
+	const char *kind = NULL, *devname = "";
+	bool root = false;
 
 	for (; argc > 0 && !kind; argc--, argv++) {
-		if (!strcmp(argv[0], "dev") && argc > 1) {
-			r.dev = __dev_get_by_name(ctx->net, argv[1]);
-			if (!r.dev) {
-				fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[1]);
-				return 1;
-			}
+		if (!strcmp(argv[0], "dev") || !strcmp(argv[0], "handle")) {
+			if (argc < 2)
+				return incomplete(ctx);
+			if (!strcmp(argv[0], "dev"))
+				devname = argv[1];
 			argv++, argc--;
 		} else if (!strcmp(argv[0], "root")) {
-			continue;
-		} else if (!strcmp(argv[0], "handle") && argc > 1) {
-			argv++, argc--;
+			if (root) {
+				fprintf(ctx->err, "Error: \"root\" is duplicate parent ID\n");
+				return 255;
+			}
+			root = true;
 		} else {
 			kind = argv[0];
 		}
 	}
-	if (!r.dev) {
-		fprintf(ctx->err, "Cannot find device \"\"\n");
+	/* a kind tc has no module for: parse_noqopt() refuses its options */
+	if (kind && !tc_has_module(kind) && argc > 0) {
+		fprintf(ctx->err, "Unknown qdisc \"%s\", hence option \"%s\" is unparsable\n",
+			kind, argv[0]);
 		return 1;
 	}
 	if (kind && !strcmp(kind, "tbf")) {
@@ -445,6 +486,14 @@ static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **a
 			      fifo_parse(ctx, kind, argc, argv, &r.opt)))
 			return 1;
 	}
+	/* the device is looked up after the options are parsed, as tc does */
+	r.dev = __dev_get_by_name(ctx->net, devname);
+	if (!r.dev) {
+		fprintf(ctx->err, "Cannot find device \"%s\"\n", devname);
+		return 1;
+	}
+	if (!root && strcmp(cmd, "del") && strcmp(cmd, "delete") && strcmp(cmd, "change"))
+		return rtnl_error(ctx, "Handle cannot be zero.");
 	return qdisc_apply(ctx, &r);
 }
 

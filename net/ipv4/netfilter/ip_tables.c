@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "linux/netfilter_ipv4/ip_tables.h"
 #include "net/net_namespace.h"
 #include "net/ip.h"
@@ -46,12 +47,12 @@ const char *ipt_hook_name(unsigned int hook)
 /* A table with only its built-in chains, policies ACCEPT. */
 static struct xt_table_info *ipt_table_initial(unsigned int valid_hooks)
 {
-	struct xt_table_info *info = calloc(1, sizeof(*info));
+	struct xt_table_info *info = kzalloc(sizeof(*info));
 
 	if (!info)
 		return NULL;
 	info->cap = NF_INET_NUMHOOKS;
-	info->chains = calloc(info->cap, sizeof(*info->chains));
+	info->chains = kcalloc(info->cap, sizeof(*info->chains));
 	if (!info->chains) {
 		free(info);
 		return NULL;
@@ -118,7 +119,7 @@ static void *memdup_or_null(const void *p, size_t n, bool *fail)
 
 	if (!p || !n)
 		return NULL;
-	q = malloc(n);
+	q = kmalloc(n);
 	if (!q)
 		*fail = true;
 	else
@@ -154,7 +155,7 @@ static int ipt_chain_copy(struct ipt_chain *dst, const struct ipt_chain *src)
 	dst->rules = NULL;
 	if (!src->nrules)
 		return 0;
-	dst->rules = calloc(src->nrules, sizeof(*dst->rules));
+	dst->rules = kcalloc(src->nrules, sizeof(*dst->rules));
 	if (!dst->rules)
 		goto err;
 	for (unsigned int i = 0; i < src->nrules; i++) {
@@ -179,11 +180,11 @@ struct xt_table_info *ipt_table_dup(const struct xt_table_info *info)
 
 	if (!info)
 		return NULL;
-	n = calloc(1, sizeof(*n));
+	n = kzalloc(sizeof(*n));
 	if (!n)
 		return NULL;
 	n->cap = info->nchains ? info->nchains : 1;
-	n->chains = calloc(n->cap, sizeof(*n->chains));
+	n->chains = kcalloc(n->cap, sizeof(*n->chains));
 	if (!n->chains) {
 		free(n);
 		return NULL;
@@ -247,7 +248,7 @@ static struct ipt_net_table *ipt_instance_create(struct net *net, const struct i
 
 	if (pn->ntables >= IPT_MAX_TABLES)
 		return NULL;
-	t = calloc(1, sizeof(*t));
+	t = kzalloc(sizeof(*t));
 	if (!t)
 		return NULL;
 	t->ops = ops;
@@ -346,7 +347,7 @@ const char *ipt_intern_hint(struct net *net, const char *s)
 	for (h = pn->hints; h; h = h->next)
 		if (!strcmp(h->text, s))
 			return h->text;
-	h = malloc(sizeof(*h) + strlen(s) + 1);
+	h = kmalloc(sizeof(*h) + strlen(s) + 1);
 	if (!h)
 		return NULL;
 	strcpy(h->text, s);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "ip_tables_priv.h"
 
 static bool std_verdict_ok(int v, unsigned int nchains)
@@ -206,9 +207,9 @@ static void uncheck_rules_before(struct net *net, struct xt_table_info *info, un
 
 static int check_graph(const struct xt_table_info *info, unsigned int *hook_mask)
 {
-	u8 *state = calloc(info->nchains, 1);
-	int *depth = calloc(info->nchains, sizeof(*depth));
-	unsigned int *stack = calloc(info->nchains, sizeof(*stack));
+	u8 *state = kcalloc(info->nchains, 1);
+	int *depth = kcalloc(info->nchains, sizeof(*depth));
+	unsigned int *stack = kcalloc(info->nchains, sizeof(*stack));
 	int err = (state && depth && stack) ? 0 : -ENOMEM;
 
 	for (unsigned int c = 0; !err && c < info->nchains; c++) {
@@ -252,7 +253,7 @@ int ipt_check_table(struct net *net, struct ipt_net_table *t, struct xt_table_in
 	err = check_chains(t, info);
 	if (err)
 		return err;
-	hook_mask = calloc(info->nchains ? info->nchains : 1, sizeof(*hook_mask));
+	hook_mask = kcalloc(info->nchains ? info->nchains : 1, sizeof(*hook_mask));
 	if (!hook_mask)
 		return -ENOMEM;
 	err = check_graph(info, hook_mask);

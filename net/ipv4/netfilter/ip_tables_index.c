@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "ip_tables_priv.h"
 
 #define IPT_INDEX_MIN 16
@@ -63,13 +64,13 @@ static int pair_cmp(const void *a, const void *b)
 static int seg_build(struct ipt_seg *seg, const struct ipt_chain *ch)
 {
 	u32 n = seg->end - seg->start, slots = 16;
-	u64 *pairs = malloc(n * sizeof(*pairs));
+	u64 *pairs = kmalloc(n * sizeof(*pairs));
 
 	while (slots < n * 2)
 		slots *= 2;
 	seg->mask = slots - 1;
-	seg->slots = calloc(slots, sizeof(*seg->slots));
-	seg->rules = malloc(n * sizeof(*seg->rules));
+	seg->slots = kcalloc(slots, sizeof(*seg->slots));
+	seg->rules = kmalloc(n * sizeof(*seg->rules));
 	if (!pairs || !seg->slots || !seg->rules) {
 		free(pairs);
 		return -ENOMEM;
@@ -121,9 +122,9 @@ static int chain_segments(const struct ipt_chain *ch, struct ipt_chain_index **o
 		if (j - i >= IPT_INDEX_MIN) {
 			struct ipt_seg *segs;
 
-			if (!ci && !(ci = calloc(1, sizeof(*ci))))
+			if (!ci && !(ci = kzalloc(sizeof(*ci))))
 				return -ENOMEM;
-			segs = realloc(ci->segs, (ci->nsegs + 1) * sizeof(*segs));
+			segs = krealloc(ci->segs, (ci->nsegs + 1) * sizeof(*segs));
 			if (!segs)
 				goto err;
 			ci->segs = segs;
@@ -137,7 +138,7 @@ static int chain_segments(const struct ipt_chain *ch, struct ipt_chain_index **o
 	}
 	if (!ci)
 		return 0;
-	ci->rule_seg = malloc(ch->nrules * sizeof(*ci->rule_seg));
+	ci->rule_seg = kmalloc(ch->nrules * sizeof(*ci->rule_seg));
 	if (!ci->rule_seg)
 		goto err;
 	for (i = 0; i < ch->nrules; i++)
@@ -168,7 +169,7 @@ void ipt_index_build(struct ipt_net_table *t)
 	const struct xt_table_info *info = t->info;
 
 	ipt_index_free(t);
-	t->index = calloc(info->nchains ? info->nchains : 1, sizeof(*t->index));
+	t->index = kcalloc(info->nchains ? info->nchains : 1, sizeof(*t->index));
 	if (!t->index)
 		return;
 	t->nindex = info->nchains;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "linux/skbuff.h"
 #include "linux/hash.h"
 #include "net/net_namespace.h"
@@ -123,10 +124,10 @@ int ip_set_create(struct net *net, const char *name, enum ip_set_kind kind, u32 
 		return -EEXIST;
 	while (size < hashsize && size < (1u << 20))
 		size <<= 1;
-	set = calloc(1, sizeof(*set));
+	set = kzalloc(sizeof(*set));
 	if (!set)
 		return -ENOMEM;
-	set->hash = calloc(size, sizeof(*set->hash));
+	set->hash = kcalloc(size, sizeof(*set->hash));
 	if (!set->hash) {
 		free(set);
 		return -ENOMEM;
@@ -271,7 +272,7 @@ int ip_set_add(struct net *net, struct ip_set *set, const struct ip_set_elem *e,
 	}
 	if (set->elements >= set->maxelem)
 		return -ERANGE;
-	n = malloc(sizeof(*n));
+	n = kmalloc(sizeof(*n));
 	if (!n)
 		return -ENOMEM;
 	*n = k;

@@ -8,6 +8,7 @@
  * (ip_vs_conn_drop_conntrack). */
 #include <stdlib.h>
 #include <arpa/inet.h>
+#include "linux/slab.h"
 #include "net/ip_vs.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
@@ -108,7 +109,7 @@ struct ip_vs_conn *ip_vs_conn_new(struct net *net, u16 protocol, __be32 caddr, _
 				  unsigned int flags, struct ip_vs_dest *dest)
 {
 	struct netns_ipvs *ipvs = net_ipvs(net);
-	struct ip_vs_conn *cp = calloc(1, sizeof(*cp));
+	struct ip_vs_conn *cp = kzalloc(sizeof(*cp));
 
 	if (!cp)
 		return NULL;

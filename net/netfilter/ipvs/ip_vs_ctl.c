@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "net/ip_vs.h"
 #include "net/net_namespace.h"
 #include "net/netfilter/nf_conntrack.h"
@@ -46,7 +47,7 @@ static struct netns_ipvs *ipvs_get(struct net *net)
 
 	if (ipvs)
 		return ipvs;
-	ipvs = calloc(1, sizeof(*ipvs));
+	ipvs = kzalloc(sizeof(*ipvs));
 	if (!ipvs)
 		return NULL;
 	ipvs->net = net;
@@ -185,7 +186,7 @@ int ip_vs_add_service(struct net *net, const struct ip_vs_service_user *u)
 		return -EEXIST;
 	if (!sched)
 		return -ENOENT;
-	svc = calloc(1, sizeof(*svc));
+	svc = kzalloc(sizeof(*svc));
 	if (!svc)
 		return -ENOMEM;
 	svc->net = net;
@@ -360,7 +361,7 @@ int ip_vs_add_dest(struct net *net, const struct ip_vs_service_user *s,
 		return err;
 	if (dest_lookup(svc, d->addr, d->port))
 		return -EEXIST;
-	dest = calloc(1, sizeof(*dest));
+	dest = kzalloc(sizeof(*dest));
 	if (!dest)
 		return -ENOMEM;
 	dest->svc = svc;

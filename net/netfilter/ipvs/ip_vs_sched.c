@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
+#include "linux/slab.h"
 #include "net/ip_vs.h"
 
 static bool dest_usable(const struct ip_vs_dest *dest)
@@ -115,7 +116,7 @@ static int wrr_max_weight(const struct ip_vs_service *svc)
 
 static int wrr_init_svc(struct ip_vs_service *svc)
 {
-	struct ip_vs_wrr_mark *mark = malloc(sizeof(*mark));
+	struct ip_vs_wrr_mark *mark = kmalloc(sizeof(*mark));
 
 	if (!mark)
 		return -ENOMEM;
@@ -310,7 +311,7 @@ static int sh_dest_changed(struct ip_vs_service *svc, struct ip_vs_dest *dest, b
 
 static int sh_init_svc(struct ip_vs_service *svc)
 {
-	svc->sched_data = calloc(1, sizeof(struct ip_vs_sh_state));
+	svc->sched_data = kzalloc(sizeof(struct ip_vs_sh_state));
 	if (!svc->sched_data)
 		return -ENOMEM;
 	return sh_dest_changed(svc, NULL, false);
@@ -453,8 +454,8 @@ static int mh_dest_changed(struct ip_vs_service *svc, struct ip_vs_dest *unused,
 	mh_weights(svc, s);
 	if (s->gcd < 1 || !svc->num_dests)
 		return 0;
-	ds = calloc(svc->num_dests, sizeof(*ds));
-	used = calloc(IP_VS_MH_TAB_SIZE, 1);
+	ds = kcalloc(svc->num_dests, sizeof(*ds));
+	used = kcalloc(IP_VS_MH_TAB_SIZE, 1);
 	if (!ds || !used) {
 		free(ds);
 		free(used);
@@ -479,7 +480,7 @@ static int mh_dest_changed(struct ip_vs_service *svc, struct ip_vs_dest *unused,
 
 static int mh_init_svc(struct ip_vs_service *svc)
 {
-	svc->sched_data = calloc(1, sizeof(struct ip_vs_mh_state));
+	svc->sched_data = kzalloc(sizeof(struct ip_vs_mh_state));
 	if (!svc->sched_data)
 		return -ENOMEM;
 	return mh_dest_changed(svc, NULL, false);

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
+#include "linux/slab.h"
 #include "net/ip_vs.h"
 #include "net/ip.h"
 #include "net/icmp.h"
@@ -91,7 +92,7 @@ void ip_vs_conn_drop_conntrack(struct ip_vs_conn *cp)
 /* A copy of rt whose next hop is nh (an uncached KNOWN_NH route). */
 static struct rtable *rt_known_nh(struct rtable *rt, __be32 nh)
 {
-	struct rtable *n = malloc(sizeof(*n));
+	struct rtable *n = kmalloc(sizeof(*n));
 
 	if (!n)
 		return NULL;
