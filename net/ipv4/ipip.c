@@ -217,9 +217,18 @@ static int ipip_get_iflink(const struct net_device *dev)
 	return ((const struct ip_tunnel *)netdev_priv(dev))->parms.link;
 }
 
+/* the lower device (`dev`), which `ip link` shows as NAME@LOWER */
+static struct net_device *ipip_get_peer(const struct net_device *dev)
+{
+	int link = ipip_get_iflink(dev);
+
+	return link ? __dev_get_by_index(dev_net(dev), link) : NULL;
+}
+
 static const struct net_device_ops ipip_netdev_ops = {
 	.ndo_start_xmit = ipip_tunnel_xmit,
 	.ndo_get_iflink = ipip_get_iflink,
+	.ndo_get_peer = ipip_get_peer,
 };
 
 static void ipip_tunnel_setup(struct net_device *dev)
