@@ -19,6 +19,8 @@
 #include <string.h>
 #include <netinet/in.h>
 #include "linux/slab.h"
+#include "linux/igmp.h"
+#include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/ethernet.h"
 #include "net/neighbour.h"
@@ -338,14 +340,14 @@ static u32 vxlan_flow_hash(const struct sk_buff *skb)
 	return hash_mix32(hash_3words(a, b, ports) ^ proto);
 }
 
-/* udp_flow_src_port(): the hash scaled into [min, max) — by default the
- * namespace's ip_local_port_range */
+/* udp_flow_src_port(): the hash scaled into [min, max) — the namespace's
+ * ip_local_port_range when `srcport` gives no range (0 0, or MIN == MAX) */
 static u16 vxlan_src_port(const struct vxlan_dev *vxlan, const struct sk_buff *skb)
 {
 	u32 min = vxlan->cfg.port_min, max = vxlan->cfg.port_max;
 	u32 hash = vxlan_flow_hash(skb);
 
-	if (!min && !max) {
+	if (min >= max) {
 		min = (u32)vxlan->net->ipv4.sysctl_ip_local_port_range[0];
 		max = (u32)vxlan->net->ipv4.sysctl_ip_local_port_range[1];
 	}
@@ -554,7 +556,7 @@ static void vxlan_xmit_one(struct sk_buff *skb, struct net_device *dev,
 	ip_select_ident(net, skb, NULL);
 	skb->ip_summed = CHECKSUM_NONE;
 	/* iptunnel_xmit_stats(): the inner packet's L3 length */
-	if (ip_local_out(net, NULL, skb) < 0) {
+	if (ip_local_out(net, vxlan->vn4_sock ? vxlan->vn4_sock->sk : NULL, skb) < 0) {
 		dev->stats.tx_errors++;
 		dev->stats.tx_aborted_errors++;
 		return;
@@ -815,6 +817,7 @@ static int vxlan_sock_add(struct vxlan_dev *vxlan)
 			free(vs);
 			return err;
 		}
+		vs->sk->mc_loop = 0;	/* setup_udp_tunnel_sock(): our own group datagrams stay out */
 		vs->sk->encap_rcv = vxlan_rcv;
 		vs->sk->sk_user_data = vs;
 		vs->port = vxlan->cfg.dst_port;
@@ -841,19 +844,62 @@ static void vxlan_sock_release(struct vxlan_dev *vxlan)
 	free(vs);
 }
 
+/* vxlan_group_used(): another open device of the socket is in the same
+ * group on the same lower device, so the membership is shared */
+static bool vxlan_group_used(const struct vxlan_dev *vxlan)
+{
+	const struct vxlan_dev *v;
+
+	list_for_each_entry(v, &vxlan->vn4_sock->devs, vs_node)
+		if (v != vxlan && v->cfg.remote_ip == vxlan->cfg.remote_ip &&
+		    v->cfg.remote_ifindex == vxlan->cfg.remote_ifindex)
+			return true;
+	return false;
+}
+
+/* vxlan_igmp_join()/vxlan_igmp_leave(): the encap socket's membership of
+ * `group` on the lower device (ip_mc_join_group: the IGMP report goes out
+ * of it) */
+static struct in_device *vxlan_group_in_dev(const struct vxlan_dev *vxlan)
+{
+	struct net_device *lower;
+
+	if (!ipv4_is_multicast(vxlan->cfg.remote_ip) || !vxlan->vn4_sock ||
+	    vxlan_group_used(vxlan))
+		return NULL;
+	lower = __dev_get_by_index(vxlan->net, vxlan->cfg.remote_ifindex);
+	return lower ? __in_dev_get_rtnl(lower) : NULL;
+}
+
 static int vxlan_open(struct net_device *dev)
 {
 	struct vxlan_dev *vxlan = netdev_priv(dev);
+	struct in_device *in_dev;
+	int err;
 
 	if (vxlan->cfg.flags & VXLAN_F_HOST_UNDERLAY)
 		return 0;	/* the host socket is open from creation on */
-	return vxlan_sock_add(vxlan);
+	err = vxlan_sock_add(vxlan);
+	if (err)
+		return err;
+	in_dev = vxlan_group_in_dev(vxlan);
+	if (in_dev) {
+		err = ip_mc_inc_group(in_dev, vxlan->cfg.remote_ip);
+		if (err) {
+			vxlan_sock_release(vxlan);
+			return err;
+		}
+	}
+	return 0;
 }
 
 static int vxlan_stop(struct net_device *dev)
 {
 	struct vxlan_dev *vxlan = netdev_priv(dev);
+	struct in_device *in_dev = vxlan_group_in_dev(vxlan);
 
+	if (in_dev)
+		ip_mc_dec_group(in_dev, vxlan->cfg.remote_ip);
 	vxlan_sock_release(vxlan);
 	/* vxlan_flush(vxlan, false): learned entries go, configured ones stay */
 	for (unsigned int h = 0; h < VXLAN_FDB_HASH_SIZE; h++) {
@@ -910,6 +956,10 @@ static int vxlan_config_validate(struct net *src_net, struct vxlan_dev *vxlan,
 
 	if (ipv4_is_multicast(conf->saddr)) {
 		NL_SET_ERR_MSG(extack, "Local address cannot be multicast");
+		return -EINVAL;
+	}
+	if (conf->port_max < conf->port_min) {	/* vxlan_validate() */
+		NL_SET_ERR_MSG(extack, "Invalid source port range");
 		return -EINVAL;
 	}
 	if (conf->remote_ifindex) {

@@ -87,6 +87,7 @@ struct in_device {
 	int refcnt;
 	bool dead;
 	unsigned long mr_v1_seen;
+	struct ip_mc_dev *mc;		/* joined groups and IGMP state (igmp.c), NULL: none yet */
 };
 
 

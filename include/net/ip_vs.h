@@ -15,7 +15,8 @@
  *                  and direct routing (the frame goes to the real server's
  *                  MAC, the IP header keeps the virtual address).
  *
- * IPv4, TCP and UDP (no fwmark services, no tunnelling, no sync daemon). */
+ * IPv4, TCP and UDP; services by address and port or by fwmark; no sync
+ * daemon. */
 #ifndef SKBOX_NET_IP_VS_H
 #define SKBOX_NET_IP_VS_H
 
@@ -115,6 +116,7 @@ struct ip_vs_scheduler {
 struct ip_vs_service {
 	struct list_head s_list;		/* ipvs->services */
 	struct net *net;
+	u32 fwmark;				/* -f MARK: any TCP/UDP packet with this skb->mark */
 	u16 protocol;
 	__be32 addr;
 	__be16 port;
@@ -166,6 +168,7 @@ struct netns_ipvs *net_ipvs(const struct net *net);
 
 /* ---- ip_vs_ctl.c: what ipvsadm asks for (0 or -errno as the kernel) ---- */
 struct ip_vs_service_user {
+	u32 fwmark;				/* 0: a -t/-u service */
 	u16 protocol;
 	__be32 addr;
 	__be16 port;
@@ -184,6 +187,8 @@ struct ip_vs_dest_user {
 
 struct ip_vs_service *ip_vs_service_find(struct net *net, u16 protocol, __be32 addr,
 					 __be16 port);
+/* __ip_vs_svc_fwm_find(): the fwmark service of mark (NULL for 0) */
+struct ip_vs_service *ip_vs_service_find_fwm(struct net *net, u32 fwmark);
 int ip_vs_add_service(struct net *net, const struct ip_vs_service_user *u);
 int ip_vs_edit_service(struct net *net, const struct ip_vs_service_user *u);
 int ip_vs_del_service(struct net *net, const struct ip_vs_service_user *u);
@@ -245,6 +250,7 @@ void ip_vs_set_state(struct ip_vs_conn *cp, int direction, const struct sk_buff 
 /* ---- ip_vs_xmit.c ---- */
 int ip_vs_nat_xmit(struct sk_buff *skb, struct ip_vs_conn *cp);
 int ip_vs_dr_xmit(struct sk_buff *skb, struct ip_vs_conn *cp);
+int ip_vs_tunnel_xmit(struct sk_buff *skb, struct ip_vs_conn *cp);
 /* Bind the packet's conntrack entry to the connection (conntrack=1) or
  * leave the packet untracked (conntrack=0). */
 void ip_vs_update_conntrack(struct sk_buff *skb, struct ip_vs_conn *cp, bool outin);

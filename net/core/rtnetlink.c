@@ -14,6 +14,7 @@ extern const struct rtnl_link_ops br_link_ops;
 extern const struct rtnl_link_ops dummy_link_ops;
 extern const struct rtnl_link_ops vxlan_link_ops;
 extern const struct rtnl_link_ops tun_link_ops;
+extern const struct rtnl_link_ops ipip_link_ops;
 
 static const struct rtnl_link_ops *const link_kinds[] = {
 	&veth_link_ops,
@@ -21,6 +22,7 @@ static const struct rtnl_link_ops *const link_kinds[] = {
 	&dummy_link_ops,
 	&vxlan_link_ops,
 	&tun_link_ops,
+	&ipip_link_ops,
 };
 
 void link_req_init(struct link_req *req)
@@ -178,6 +180,7 @@ void default_device_exit(struct net *net)
 {
 	struct net_device *dev;
 
+	net->ipv4.dev_exiting = true;
 	/* dellink may remove more than one device (a veth takes its peer) */
 	while ((dev = first_removable(net)) != NULL)
 		dev->rtnl_link_ops->dellink(dev, NULL);

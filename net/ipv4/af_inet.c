@@ -6,6 +6,7 @@
 #include <poll.h>
 #include <string.h>
 #include <netinet/in.h>
+#include "linux/igmp.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/arp.h"
@@ -13,6 +14,7 @@
 #include "net/icmp.h"
 #include "net/ip.h"
 #include "net/ip_fib.h"
+#include "net/ip_tunnels.h"
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/sock.h"
@@ -71,6 +73,8 @@ void inet_protos_init(struct world *w)
 	inet_add_protocol(w, &icmp_protocol, IPPROTO_ICMP);
 	inet_add_protocol(w, &tcp_protocol, IPPROTO_TCP);
 	inet_add_protocol(w, &udp_protocol, IPPROTO_UDP);
+	igmp_proto_init(w);
+	ipip_proto_init(w);
 }
 
 /* The INET protocol switch: socket(AF_INET, type, protocol) → ops + proto. */
@@ -140,18 +144,14 @@ const struct pernet_operations inet_net_ops = {
 	.exit = inet_net_exit,
 };
 
-/* ip_mc_up/ip_mc_down: a device that is up has joined 224.0.0.1 */
+/* ip_mc_up/ip_mc_down (igmp.c): a device that is up has joined 224.0.0.1
+ * and announces its groups */
 static void ip_mc_allhosts(struct net_device *dev, bool join)
 {
-	u8 mac[ETH_ALEN];
-
-	if (dev->type != ARPHRD_ETHER)
-		return;
-	ip_eth_mc_map(htonl(0xe0000001), mac);
 	if (join)
-		dev_mc_add(dev, mac);
+		ip_mc_up(__in_dev_get_rtnl(dev));
 	else
-		dev_mc_del(dev, mac);
+		ip_mc_down(__in_dev_get_rtnl(dev));
 }
 
 /* inetdev_event() + fib_netdev_event() + arp_netdev_event(), in that order */

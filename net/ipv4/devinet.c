@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "linux/slab.h"
+#include "linux/igmp.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/ip_fib.h"
@@ -235,6 +236,7 @@ void inetdev_destroy(struct in_device *in_dev)
 	struct net_device *dev = in_dev->dev;
 
 	in_dev->dead = true;
+	ip_mc_destroy_dev(in_dev);
 	while (!list_empty(&in_dev->ifa_list))
 		inet_del_ifa(in_dev, list_first_entry(&in_dev->ifa_list, struct in_ifaddr,
 						      ifa_list));

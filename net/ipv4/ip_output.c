@@ -149,6 +149,28 @@ int ip_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 			    ip_finish_output, !(IPCB(skb)->flags & IPSKB_REROUTED));
 }
 
+/* ip_mc_output()'s multicast half: a copy for our own members
+ * (sk_mc_loop(): no socket, or IP_MULTICAST_LOOP on), looped back on the
+ * device; a TTL of 0 goes no further.  Returns true when skb was consumed. */
+static bool ip_mc_loop_copy(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	struct net_device *dev = skb_rtable(skb)->dst.dev;
+
+	if (!sk || sk->mc_loop) {
+		struct sk_buff *c = skb_clone(skb);
+
+		if (c) {
+			c->dev = dev;
+			dev_loopback_xmit(net, sk, c);
+		}
+	}
+	if (ip_hdr(skb)->ttl == 0) {
+		consume_skb(skb);
+		return true;
+	}
+	return false;
+}
+
 /* Broadcasts we send are also delivered to ourselves, through lo. */
 int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
@@ -157,6 +179,8 @@ int ip_mc_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 
 	skb->dev = dev;
 	skb->protocol = htons(ETH_P_IP);
+	if ((rt->rt_flags & RTCF_MULTICAST) && ip_mc_loop_copy(net, sk, skb))
+		return 0;
 	if (rt->rt_flags & RTCF_BROADCAST) {
 		struct sk_buff *c = skb_clone(skb);
 

@@ -8,6 +8,7 @@
 #include "linux/slab.h"
 #include "linux/hash.h"
 #include <string.h>
+#include "linux/igmp.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/ip.h"
@@ -512,6 +513,36 @@ no_route:
 	return rt_local_input(in, 0, err, k);
 }
 
+/* ip_route_input_rcu()'s multicast branch and ip_route_input_mc(): a group
+ * the device joined (ip_check_mc_rcu) is delivered locally, on an uncached
+ * route; any other group is dropped (no multicast routing here). */
+static int ip_route_input_mc(struct rt_input *in, u8 proto)
+{
+	u32 itag = 0;
+	struct rtable *rt;
+
+	if (!ip_check_mc_rcu(in->in_dev, in->daddr, in->saddr, proto))
+		return rt_martian(in, SKB_DROP_REASON_NOT_SPECIFIED);
+	if (ipv4_is_multicast(in->saddr) || ipv4_is_lbcast(in->saddr) ||
+	    (ipv4_is_loopback(in->saddr) && !IN_DEV_ROUTE_LOCALNET(in->in_dev)))
+		return rt_martian(in, SKB_DROP_REASON_IP_INADDRERRORS);
+	if (ipv4_is_zeronet(in->saddr)) {
+		if (!ipv4_is_local_multicast(in->daddr) && proto != IPPROTO_IGMP)
+			return rt_martian(in, SKB_DROP_REASON_IP_INADDRERRORS);
+	} else if (fib_validate_source(in->skb, in->saddr, 0, in->tos, 0, in->dev, in->in_dev,
+				       &itag) < 0) {
+		return rt_martian(in, SKB_DROP_REASON_IP_INADDRERRORS);
+	}
+	rt = rt_dst_alloc(dev_net(in->dev)->loopback_dev, RTCF_MULTICAST | RTCF_LOCAL,
+			  RTN_MULTICAST);
+	if (!rt)
+		return -ENOBUFS;
+	rt->dst.output = ip_rt_bug;
+	rt_input_set(in, rt);
+	skb_dst_set(in->skb, &rt->dst);
+	return 0;
+}
+
 int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
 			 struct net_device *dev, enum skb_drop_reason *reason)
 {
@@ -526,6 +557,8 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 	*in.reason = SKB_DROP_REASON_NOT_SPECIFIED;
 	if (!in.in_dev)
 		return -EINVAL;
+	if (ipv4_is_multicast(daddr) && skb->protocol == htons(ETH_P_IP))
+		return ip_route_input_mc(&in, ip_hdr(skb)->protocol);
 	rt_key_init(&k);
 	k.daddr = daddr;
 	k.saddr = saddr;
@@ -587,6 +620,8 @@ static struct rtable *rt_mkroute_output(struct net *net, struct fib_result *res,
 		res->fi = NULL;
 	} else if (type == RTN_MULTICAST) {
 		flags |= RTCF_MULTICAST | RTCF_LOCAL;
+		if (!ip_check_mc_rcu(in_dev, fl4->daddr, fl4->saddr, fl4->flowi4_proto))
+			flags &= ~RTCF_LOCAL;	/* not a member: no copy for us */
 		res->fi = NULL;
 	}
 	if (!(flags & (RTCF_BROADCAST | RTCF_MULTICAST)))

@@ -376,6 +376,55 @@ static bool udp_csum_ok(struct sk_buff *skb, unsigned int ulen)
 	return csum_fold(sum) == 0;
 }
 
+/* udp_queue_rcv_skb() for one of several receivers */
+static void udp_mcast_queue_one(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	if (sk->encap_rcv && sk->encap_rcv(sk, skb) <= 0) {
+		__UDP_INC_STATS(net, UDP_MIB_INDATAGRAMS);
+		return;
+	}
+	if (sock_queue_rcv_skb(sk, skb)) {
+		__UDP_INC_STATS(net, UDP_MIB_RCVBUFERRORS);
+		__UDP_INC_STATS(net, UDP_MIB_INERRORS);
+	}
+}
+
+/* __udp4_lib_mcast_deliver(): a multicast or broadcast datagram goes to
+ * every socket bound to its port and address (or the wildcard); a clone
+ * for each but the last.  Nobody: UdpIgnoredMulti. */
+static int __udp4_lib_mcast_deliver(struct net *net, struct sk_buff *skb,
+				    const struct udphdr_wire *uh)
+{
+	__be32 saddr = ip_hdr(skb)->saddr, daddr = ip_hdr(skb)->daddr;
+	int dif = skb->dev->ifindex;
+	struct sock *sk, *first = NULL;
+
+	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
+		struct sk_buff *c;
+
+		if (sk->inet_num != ntohs(uh->dest) ||
+		    (sk->inet_rcv_saddr && sk->inet_rcv_saddr != daddr) ||
+		    (sk->inet_daddr && (sk->inet_daddr != saddr || sk->inet_dport != uh->source)) ||
+		    (sk->sk_bound_dev_if && sk->sk_bound_dev_if != dif))
+			continue;
+		if (!first) {
+			first = sk;
+			continue;
+		}
+		c = skb_clone(skb);
+		if (c)
+			udp_mcast_queue_one(net, sk, c);
+	}
+	skb_trace_note(skb, "__udp4_lib_mcast_deliver", first ? "socket found" : "no socket");
+	if (first) {
+		udp_mcast_queue_one(net, first, skb);
+		return 0;
+	}
+	__UDP_INC_STATS(net, UDP_MIB_IGNOREDMULTI);
+	consume_skb(skb);
+	return 0;
+}
+
 /* udp_rcv(): checks, then the socket of the destination port, else ICMP
  * port unreachable (UdpNoPorts) for unicast. */
 int udp_rcv(struct sk_buff *skb)
@@ -400,6 +449,8 @@ int udp_rcv(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_UDP_CSUM);
 		return 0;
 	}
+	if (rt->rt_flags & (RTCF_BROADCAST | RTCF_MULTICAST))
+		return __udp4_lib_mcast_deliver(net, skb, uh);
 	sk = __udp4_lib_lookup_skb(net, ip_hdr(skb)->saddr, uh->source, ip_hdr(skb)->daddr,
 				   uh->dest, skb->dev->ifindex);
 	skb_trace_note(skb, "__udp4_lib_lookup_skb", sk ? "socket found" : "no socket");

@@ -5,7 +5,8 @@ Two steps:
  1. drop IPv6 noise (done on the raw lines, before MACs are masked, so 33:33:* is still visible):
     - any line containing an IPv6 address (a hex word group with '::' or 7 colons) or 'inet6';
     - the indented 'valid_lft ...' line that follows a dropped inet6 line;
-    - bridge fdb lines for IPv6 multicast MACs 33:33:*.
+    - bridge fdb lines for IPv6 multicast MACs 33:33:*, `ip maddr` lines `link  33:33:*`, and
+      an `ip maddr` device header left without entries.
  2. exactly the rules of /work/shared/tools/normalize.py (copied below; keep it in sync):
     ping times, MACs, ifindexes, ping ids, ephemeral ports, conntrack timeouts and order.
 """
@@ -22,11 +23,15 @@ def drop_ipv6(lines):
             after_inet6 = False
             continue
         after_inet6 = False
-        if 'inet6' in line or IPV6.search(line) or re.match(r'^33:33:', line):
+        if 'inet6' in line or IPV6.search(line) or re.match(r'^33:33:', line) or \
+                re.match(r'^\tlink  33:33:', line):
             after_inet6 = 'inet6' in line
             continue
         kept.append(line)
-    return kept
+    # ip maddr: a device whose only entries were IPv6 ones keeps no header
+    return [l for i, l in enumerate(kept)
+            if not (re.match(r'^\d+:\t\S+$', l) and
+                    (i + 1 == len(kept) or not kept[i + 1].startswith('\t')))]
 
 
 # ---- from here: the logic of /work/shared/tools/normalize.py, unchanged ----

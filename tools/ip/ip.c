@@ -53,7 +53,7 @@ struct ip_object {
 /* iproute2's table, in its order: the first match of an abbreviation wins. */
 static const struct ip_object ip_objects[] = {
 	{ "address", do_ipaddr }, { "addrlabel", ip_unsupported },
-	{ "maddress", ip_unsupported }, { "route", do_iproute },
+	{ "maddress", do_ipmaddr }, { "route", do_iproute },
 	{ "rule", do_iprule }, { "neighbor", do_ipneigh },
 	{ "neighbour", do_ipneigh }, { "ntable", ip_unsupported },
 	{ "ntbl", ip_unsupported }, { "link", do_iplink },

@@ -92,6 +92,9 @@ int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv);
 int do_iproute(struct ip_ctx *ipc, int argc, char **argv);
 int do_iprule(struct ip_ctx *ipc, int argc, char **argv);
 int do_ipneigh(struct ip_ctx *ipc, int argc, char **argv);
+int do_ipmaddr(struct ip_ctx *ipc, int argc, char **argv);	/* ipmaddr.c */
+struct ip_tunnel_parm;
+int iptnl_parse_opt(struct ip_ctx *ipc, int argc, char **argv, struct ip_tunnel_parm *p);
 int do_ipnetns(struct ip_ctx *ipc, int argc, char **argv);
 
 #define NEXT_ARG_OK() (argc > 1)

@@ -9,6 +9,7 @@
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
 #include "net/vxlan.h"
+#include "net/ip_tunnels.h"
 #include "iplink_vxlan.h"
 
 struct link_parse {
@@ -246,6 +247,7 @@ static int link_add(struct ip_ctx *ipc, int argc, char **argv)
 	struct netlink_ext_ack ext = { NULL };
 	struct link_req req, peer;
 	struct vxlan_config vxconf;
+	struct ip_tunnel_parm tnlconf;
 	struct link_parse lp;
 	int rc;
 
@@ -279,6 +281,9 @@ static int link_add(struct ip_ctx *ipc, int argc, char **argv)
 	} else if (!strcmp(lp.type, "vxlan")) {
 		rc = vxlan_parse_opt(ipc, lp.type_argc, lp.type_argv, &vxconf);
 		req.info_data = &vxconf;
+	} else if (!strcmp(lp.type, "ipip")) {	/* iplink_iptnl.c */
+		rc = iptnl_parse_opt(ipc, lp.type_argc, lp.type_argv, &tnlconf);
+		req.info_data = &tnlconf;
 	}
 	if (rc)
 		return rc;

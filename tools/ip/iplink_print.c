@@ -124,6 +124,8 @@ static const char *link_type_name(const struct net_device *dev)
 		return "loopback";
 	if (dev->type == ARPHRD_NONE)
 		return "none";
+	if (dev->type == 768)	/* ARPHRD_TUNNEL */
+		return "ipip";
 	return "ether";
 }
 
@@ -148,6 +150,12 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 
 	format_lladdr(mac, dev->dev_addr, len);
 	format_lladdr(brd, dev->broadcast, len);
+	if (dev->type == 768 && len == 4) {	/* ll_addr_n2a(): a tunnel's are IPv4 */
+		snprintf(mac, sizeof(mac), "%u.%u.%u.%u", dev->dev_addr[0], dev->dev_addr[1],
+			 dev->dev_addr[2], dev->dev_addr[3]);
+		snprintf(brd, sizeof(brd), "%u.%u.%u.%u", dev->broadcast[0], dev->broadcast[1],
+			 dev->broadcast[2], dev->broadcast[3]);
+	}
 	if (ipc->json) {
 		jw_string(&ipc->jw, "link_type", link_type_name(dev));
 		if (dev->addr_len) {
@@ -163,7 +171,8 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 		fprintf(ipc->out, "    link/%s ", link_type_name(dev));
 		return;
 	}
-	fprintf(ipc->out, "    link/%s %s brd %s", link_type_name(dev), mac, brd);
+	fprintf(ipc->out, "    link/%s %s %s %s", link_type_name(dev), mac,
+		dev->flags & IFF_POINTOPOINT ? "peer" : "brd", brd);
 	if (ln && link_net_name(ln))
 		fprintf(ipc->out, " link-netns %s", link_net_name(ln));
 	else if (ln)

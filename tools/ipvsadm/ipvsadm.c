@@ -394,9 +394,16 @@ static int parse_service_opt(struct ipvsadm *a, int c, const char *arg)
 
 	if (err)
 		return err;
-	if (c == 'f')
-		return fail(a, "invalid fwmark value `%s' specified (fwmark services: not in skbox)",
-			    arg);
+	if (c == 'f') {		/* the protocol set to a sane value, though it is not used */
+		char *end;
+		unsigned long m = strtoul(arg, &end, 10);
+
+		if (*end || !*arg || !m || m > 0xffffffffUL)
+			return fail(a, "invalid fwmark value `%s' specified", arg);
+		a->svc.fwmark = (u32)m;
+		a->svc.protocol = IPPROTO_TCP;
+		return 0;
+	}
 	a->svc.protocol = c == 't' ? IPPROTO_TCP : IPPROTO_UDP;
 	parse = parse_service(arg, a->svc.protocol, &a->svc.addr, &a->svc.port);
 	if (!(parse & SERVICE_ADDR))
@@ -713,8 +720,10 @@ static int cmp_services(const void *x, const void *y)
 {
 	const struct ip_vs_service *a = *(struct ip_vs_service *const *)x;
 	const struct ip_vs_service *b = *(struct ip_vs_service *const *)y;
-	int r = a->protocol - b->protocol;
+	int r = (int)(a->fwmark - b->fwmark);
 
+	if (!r)
+		r = a->protocol - b->protocol;
 	if (!r)
 		r = (int)(ntohl(a->addr) - ntohl(b->addr));
 	return r ? r : ntohs(a->port) - ntohs(b->port);
@@ -732,7 +741,10 @@ static void print_service_entry(struct ipvsadm *a, struct ip_vs_service *svc)
 	list_for_each_entry(dest, &svc->destinations, n_list)
 		v[n++] = dest;
 	addrport(addr, sizeof(addr), svc->addr, svc->port, svc->protocol, a->format);
-	if (a->format & FMT_RULE) {
+	if (svc->fwmark) {
+		snprintf(name, sizeof(name), (a->format & FMT_RULE) ? "-f %u" : "FWM  %u",
+			 svc->fwmark);
+	} else if (a->format & FMT_RULE) {
 		snprintf(name, sizeof(name), "%s %s", svc->protocol == IPPROTO_TCP ? "-t" : "-u", addr);
 	} else {
 		snprintf(name, sizeof(name), "%s  %s", svc->protocol == IPPROTO_TCP ? "TCP" : "UDP",
@@ -774,8 +786,9 @@ static int list_all(struct ipvsadm *a)
 
 static int list_service(struct ipvsadm *a)
 {
-	struct ip_vs_service *svc = ip_vs_service_find(a->ctx->net, a->svc.protocol, a->svc.addr,
-						       a->svc.port);
+	struct ip_vs_service *svc = a->svc.fwmark ?
+		ip_vs_service_find_fwm(a->ctx->net, a->svc.fwmark) :
+		ip_vs_service_find(a->ctx->net, a->svc.protocol, a->svc.addr, a->svc.port);
 
 	if (!svc) {
 		fprintf(a->ctx->err, "%s\n", ipvs_strerror(CMD_LIST, ESRCH));
@@ -876,7 +889,7 @@ static int do_request(struct ipvsadm *a)
 static int check_request(struct ipvsadm *a)
 {
 	if (a->cmd == CMD_ADD || a->cmd == CMD_EDIT) {
-		if (!a->svc.port && !(a->svc.flags & IP_VS_SVC_F_PERSISTENT))
+		if (!a->svc.fwmark && !a->svc.port && !(a->svc.flags & IP_VS_SVC_F_PERSISTENT))
 			return fail(a, "Zero port specified for non-persistent service");
 		if ((a->svc.flags & IP_VS_SVC_F_ONEPACKET) && a->svc.protocol != IPPROTO_UDP)
 			return fail(a, "One-Packet Scheduling is only for UDP virtual services");
@@ -886,9 +899,6 @@ static int check_request(struct ipvsadm *a)
 	if ((a->cmd == CMD_ADDDEST || a->cmd == CMD_EDITDEST) &&
 	    (a->dest.conn_flags == IP_VS_CONN_F_TUNNEL || a->dest.conn_flags == IP_VS_CONN_F_DROUTE))
 		a->dest.port = a->svc.port;
-	if ((a->cmd == CMD_ADDDEST || a->cmd == CMD_EDITDEST) &&
-	    a->dest.conn_flags == IP_VS_CONN_F_TUNNEL)
-		return fail(a, "ipip forwarding (-i): not in skbox");
 	return 0;
 }
 

@@ -249,6 +249,22 @@ static void tcp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *th, 
 	fprintf(o, ", length %u", len - hlen);
 }
 
+static void ether_payload_print(struct tcpdump *td, const uint8_t *p, uint32_t len);
+
+/* print-vxlan.c: the header, then the inner frame on a line of its own */
+static void vxlan_print(struct tcpdump *td, const uint8_t *vx, uint32_t len)
+{
+	FILE *o = td->out;
+
+	if (len < 8) {
+		fputs("[|VXLAN]", o);
+		return;
+	}
+	fprintf(o, "VXLAN, flags [%s] (0x%02x), vni %u\n", vx[0] == 0x08 ? "I" : ".", vx[0],
+		g32(vx + 4) >> 8);
+	ether_payload_print(td, vx + 8, len - 8);
+}
+
 static void udp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *uh, uint32_t len)
 {
 	FILE *o = td->out;
@@ -268,6 +284,10 @@ static void udp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *uh, 
 	ulen -= 8;
 	if (!td->qflag && (g16(uh) == 53 || g16(uh + 2) == 53) && ulen < 12) {
 		fprintf(o, "domain [length %u < 12] (invalid)", ulen);
+		return;
+	}
+	if (!td->qflag && (g16(uh) == 4789 || g16(uh + 2) == 4789) && ulen <= len - 8) {
+		vxlan_print(td, uh + 8, ulen);
 		return;
 	}
 	if (ulen > len - 8)
@@ -378,6 +398,48 @@ static void icmp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *ic,
 	}
 }
 
+/* print-igmp.c: igmp_print() (v3 queries print as "igmp query v3") */
+static void igmp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *ig, uint32_t len)
+{
+	static const char *const rec[7] = { "", "is_in", "is_ex", "to_in", "to_ex", "allow",
+					    "block" };
+	FILE *o = td->out;
+	char b[16];
+
+	print_addrs(td, ip, NULL);
+	if (len < 8) {
+		fputs("[|igmp]", o);
+		return;
+	}
+	switch (ig[0]) {
+	case 0x11:
+		fputs("igmp query", o);
+		if (len >= 12)
+			fputs(" v3", o);
+		else if (ig[1])
+			fprintf(o, ig[1] != 100 ? " v2 [max resp time %u]" : " v2", ig[1]);
+		else
+			fputs(" v1", o);
+		if (g32(ig + 4))
+			fprintf(o, " [gaddr %s]", ipstr(ig + 4, b));
+		break;
+	case 0x12: case 0x16: case 0x17:
+		fprintf(o, ig[0] == 0x17 ? "igmp leave %s" : ig[0] == 0x12 ? "igmp v1 report %s" :
+			"igmp v2 report %s", ipstr(ig + 4, b));
+		break;
+	case 0x22:
+		fprintf(o, "igmp v3 report, %u group record(s)", g16(ig + 6));
+		for (uint32_t i = 0, off = 8; td->vflag && i < g16(ig + 6) && off + 8 <= len; i++) {
+			fprintf(o, " [gaddr %s %s, %u source(s)]", ipstr(ig + off + 4, b),
+				ig[off] < 7 ? rec[ig[off]] : "?", g16(ig + off + 2));
+			off += 8 + 4u * g16(ig + off + 2) + 4u * ig[off + 1];
+		}
+		break;
+	default:
+		fprintf(o, "igmp-%u", ig[0]);
+	}
+}
+
 static const char *ipproto_name(uint8_t p)
 {
 	switch (p) {
@@ -409,6 +471,8 @@ static void ip_print_v(FILE *o, const uint8_t *ip)
 		ipproto_name(ip[9]), ip[9], g16(ip + 2));
 	if (csum_add(0, ip, (uint32_t)(ip[0] & 15) * 4) != 0xffff)
 		fprintf(o, ", bad cksum %x!", g16(ip + 10));
+	if ((ip[0] & 15) > 5)	/* ip_optprint(): Router Alert is the one skbox sends */
+		fputs(ip[20] == 148 ? ", options (RA)" : ", options (unknown)", o);
 	fputs(")\n    ", o);
 }
 
@@ -446,6 +510,13 @@ static void ip_print(struct tcpdump *td, const uint8_t *ip, uint32_t len)
 		tcp_print(td, ip, ip + hl, avail - hl);
 	else if (ip[9] == 17 && avail - hl >= 8)
 		udp_print(td, ip, ip + hl, tot - hl);
+	else if (ip[9] == 2)
+		igmp_print(td, ip, ip + hl, avail - hl);
+	else if (ip[9] == 4 && avail - hl >= 20) {	/* print-ip.c: IPIP, then the inner packet */
+		print_addrs(td, ip, NULL);
+		ip_print(td, ip + hl, avail - hl);
+		fputs(" (ipip-proto-4)", o);
+	}
 	else {
 		print_addrs(td, ip, NULL);
 		fprintf(o, "ip-proto-%u %u", ip[9], tot - hl);
@@ -472,6 +543,27 @@ static void print_ts(FILE *o, const struct timeval *ts)
 }
 
 /* print-ether.c: ether_print() and the line around it */
+/* ether_print() of an encapsulated frame: the link layer only with -e */
+static void ether_payload_print(struct tcpdump *td, const uint8_t *p, uint32_t len)
+{
+	FILE *o = td->out;
+	char a[48], b[48];
+	uint16_t type;
+
+	if (len < 14) {
+		fputs("[|ether]", o);
+		return;
+	}
+	type = g16(p + 12);
+	if (td->eflag || (type != 0x0800 && type != 0x0806))
+		fprintf(o, "%s > %s, ethertype %s (0x%04x), length %u: ", etheraddr(td, p + 6, a),
+			etheraddr(td, p, b), ethertype_name(type), type, len);
+	if (type == 0x0800)
+		ip_print(td, p + 14, len - 14);
+	else if (type == 0x0806)
+		arp_print(td, p + 14, len - 14);
+}
+
 void td_print_packet(struct tcpdump *td, const struct timeval *ts,
 		     const uint8_t *p, uint32_t len)
 {

@@ -137,6 +137,10 @@ struct ip_vs_conn *ip_vs_conn_new(struct net *net, u16 protocol, __be32 caddr, _
 	case IP_VS_CONN_F_DROUTE:
 		cp->packet_xmit = ip_vs_dr_xmit;
 		break;
+	case IP_VS_CONN_F_TUNNEL:
+		cp->packet_xmit = ip_vs_tunnel_xmit;
+		cp->flags |= IP_VS_CONN_F_NOOUTPUT;	/* the answers go straight to the client */
+		break;
 	default:
 		cp->packet_xmit = ip_vs_nat_xmit;
 		break;

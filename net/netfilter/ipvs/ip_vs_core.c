@@ -275,7 +275,10 @@ static struct ip_vs_conn *ip_vs_try_to_schedule(struct netns_ipvs *ipvs, struct 
 	if (h->protocol == IPPROTO_TCP &&
 	    (!((h->tcp_flags & TH_SYN) || ipvs->sysctl_sloppy_tcp) || (h->tcp_flags & TH_RST)))
 		return NULL;
-	svc = ip_vs_service_find(ipvs->net, h->protocol, h->daddr, h->dport);
+	/* ip_vs_service_find(): a fwmark service first, then address and port */
+	svc = ip_vs_service_find_fwm(ipvs->net, skb->mark);
+	if (!svc)
+		svc = ip_vs_service_find(ipvs->net, h->protocol, h->daddr, h->dport);
 	if (!svc)
 		return NULL;
 	cp = ip_vs_schedule(svc, skb, h);

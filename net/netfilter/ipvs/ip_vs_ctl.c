@@ -135,13 +135,29 @@ struct ip_vs_service *ip_vs_service_find(struct net *net, u16 protocol, __be32 a
 	if (!ipvs)
 		return NULL;
 	list_for_each_entry(svc, &ipvs->services, s_list)
-		if (svc->protocol == protocol && svc->addr == addr && svc->port == port)
+		if (!svc->fwmark && svc->protocol == protocol && svc->addr == addr &&
+		    svc->port == port)
+			return svc;
+	return NULL;
+}
+
+struct ip_vs_service *ip_vs_service_find_fwm(struct net *net, u32 fwmark)
+{
+	struct netns_ipvs *ipvs = net_ipvs(net);
+	struct ip_vs_service *svc;
+
+	if (!ipvs || !fwmark)
+		return NULL;
+	list_for_each_entry(svc, &ipvs->services, s_list)
+		if (svc->fwmark == fwmark)
 			return svc;
 	return NULL;
 }
 
 static struct ip_vs_service *svc_lookup(struct net *net, const struct ip_vs_service_user *u)
 {
+	if (u->fwmark)
+		return ip_vs_service_find_fwm(net, u->fwmark);
 	return ip_vs_service_find(net, u->protocol, u->addr, u->port);
 }
 
@@ -190,6 +206,7 @@ int ip_vs_add_service(struct net *net, const struct ip_vs_service_user *u)
 	if (!svc)
 		return -ENOMEM;
 	svc->net = net;
+	svc->fwmark = u->fwmark;
 	svc->protocol = u->protocol;
 	svc->addr = u->addr;
 	svc->port = u->port;

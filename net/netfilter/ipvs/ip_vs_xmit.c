@@ -11,6 +11,8 @@
  *   ip_vs_dr_xmit   route to the real server with it as the known next hop
  *                   (FLOWI_FLAG_KNOWN_NH: the frame goes to its MAC), the IP
  *                   header keeps the virtual address (ip_vs_send_or_cont).
+ *   ip_vs_tunnel_xmit  the packet inside an IPIP header to the real server
+ *                   (ip_local_out), which decapsulates it on tunl0.
  *
  * Both return NF_STOLEN when they took the skb (sent or dropped). */
 #include <stdlib.h>
@@ -223,6 +225,67 @@ int ip_vs_dr_xmit(struct sk_buff *skb, struct ip_vs_conn *cp)
 	if (!(cp->flags & IP_VS_CONN_F_NFCT))
 		ip_vs_notrack(skb);
 	return ip_vs_send(net, skb);
+
+tx_error:
+	kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
+	return NF_STOLEN;
+}
+
+/* ip_vs_tunnel_xmit(): the packet, TTL decremented, inside a new IPv4 header
+ * (IPIP, RFC 2003) from the route's source address to the real server,
+ * which decapsulates it on an ipip device (tunl0) and answers the client
+ * directly from the virtual address.  The outer header copies the inner
+ * TOS, TTL and DF; the inner packet's conntrack entry stays behind
+ * (ip_vs_tunnel_xmit_prepare: nf_reset_ct), so the outer one is tracked
+ * on its own. */
+static struct sk_buff *ip_vs_tunnel_push(struct sk_buff *skb, __be32 saddr, __be32 daddr)
+{
+	const struct iphdr *old;
+	struct iphdr *iph;
+
+	if (skb_cow_head(skb, sizeof(*iph) + LL_RESERVED_SPACE(skb_dst(skb)->dev)))
+		return NULL;
+	old = ip_hdr(skb);
+	iph = (struct iphdr *)skb_push(skb, sizeof(*iph));
+	skb_reset_network_header(skb);
+	memset(iph, 0, sizeof(*iph));
+	iph->version = 4;
+	iph->ihl = 5;
+	iph->tos = old->tos;
+	iph->frag_off = old->frag_off & htons(IP_DF);
+	iph->ttl = old->ttl;
+	iph->protocol = IPPROTO_IPIP;
+	iph->saddr = saddr;
+	iph->daddr = daddr;
+	return skb;
+}
+
+int ip_vs_tunnel_xmit(struct sk_buff *skb, struct ip_vs_conn *cp)
+{
+	struct net *net = cp->net;
+	struct flowi4 fl4 = { .daddr = cp->daddr };
+	int local = ip_vs_get_out_rt(net, skb, cp->daddr, false), err = 0;
+	struct rtable *rt;
+
+	if (local < 0)
+		goto tx_error;
+	ip_vs_xmit_trace(skb, "ip_vs_tunnel_xmit", cp);
+	if (local) {
+		skb->ipvs_property = 1;
+		return NF_ACCEPT;
+	}
+	rt = ip_route_output_key(net, &fl4, &err);	/* the outer source address */
+	if (!rt)
+		goto tx_error;
+	ip_rt_put(rt);
+	if (!ip_vs_tunnel_push(skb, fl4.saddr, cp->daddr))
+		goto tx_error;
+	ip_select_ident(net, skb, NULL);
+	skb->ipvs_property = 1;
+	nf_reset_ct(skb);
+	memset(skb->cb, 0, sizeof(skb->cb));
+	ip_local_out(net, NULL, skb);
+	return NF_STOLEN;
 
 tx_error:
 	kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
