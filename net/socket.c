@@ -16,6 +16,7 @@
 #include "skbox/socket.h"
 
 int inet_create(struct net *net, struct socket *sock, int type, int protocol);
+int inet6_create(struct net *net, struct socket *sock, int type, int protocol);
 
 static struct net *current_net(struct world *w)
 {
@@ -62,12 +63,13 @@ int skbox_socket(struct world *w, int domain, int type, int protocol)
 	int err, fd;
 
 	type &= ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
-	if (domain != AF_INET)
+	if (domain != AF_INET && domain != AF_INET6)
 		return -EAFNOSUPPORT;
 	sock = kzalloc(sizeof(*sock));
 	if (!sock)
 		return -ENOMEM;
-	err = inet_create(current_net(w), sock, type, protocol);
+	err = domain == AF_INET6 ? inet6_create(current_net(w), sock, type, protocol) :
+				   inet_create(current_net(w), sock, type, protocol);
 	if (err) {
 		free(sock);
 		return err;

@@ -10,6 +10,7 @@
 struct net;
 struct net_device;
 struct in_device;
+struct inet6_dev;
 struct netlink_ext_ack;
 struct link_req;
 
@@ -201,6 +202,7 @@ struct net_device {
 
 	struct net *nd_net;
 	struct in_device *ip_ptr;
+	struct inet6_dev *ip6_ptr;	/* IPv6 (net/ipv6/addrconf.c) */
 	struct Qdisc *qdisc;
 	void *priv;			/* netdev_priv() */
 

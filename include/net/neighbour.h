@@ -76,7 +76,10 @@ struct neighbour {
 	 * the chain, the key, the state, the output and the address */
 	struct neighbour *next;		/* hash chain */
 	struct net_device *dev;
-	u32 primary_key;		/* __be32 IPv4 address */
+	union {
+		u32 primary_key;	/* __be32 IPv4 address */
+		u8 primary_key6[16];	/* struct in6_addr (nd_tbl) */
+	};
 	int refcnt;
 	u8 nud_state;
 	u8 flags;
@@ -108,6 +111,8 @@ struct pneigh_entry {
 
 struct neigh_table {
 	const char *id;
+	int key_len;			/* 4 (arp_tbl; 0 means 4) or 16 (nd_tbl) */
+	int (*constructor)(struct neighbour *n);	/* NULL: arp_constructor */
 	struct net *net;
 	struct neigh_parms parms;	/* defaults: net.ipv4.neigh.default.* */
 	int gc_interval;		/* ms */

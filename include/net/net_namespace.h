@@ -10,6 +10,7 @@
 #include "net/snmp.h"
 #include "net/neighbour.h"
 #include "linux/netdevice.h"
+#include "net/netns/ipv6.h"
 
 struct world;
 struct net_device;
@@ -128,6 +129,7 @@ struct net {
 	struct softnet_data softnet;
 	struct netns_core core;
 	struct netns_ipv4 ipv4;
+	struct netns_ipv6 ipv6;			/* net/ipv6/ */
 	struct netns_mib mib;
 	void *nf;				/* struct netns_nf: netfilter hooks */
 	struct netns_brnf brnf;			/* net.bridge.bridge-nf-* */

@@ -13,6 +13,7 @@
 
 /* Who hears about device events, in order (register_netdevice_notifier). */
 int ipv4_netdev_event(struct net_device *dev, unsigned long event);
+int addrconf_notify(struct net_device *dev, unsigned long event);
 int br_device_event(struct net_device *dev, unsigned long event);
 int brnf_device_event(struct net_device *dev, unsigned long event);
 int nf_nat_masq_device_event(struct net_device *dev, unsigned long event);
@@ -21,6 +22,7 @@ int nfqnl_rcv_dev_event(struct net_device *dev, unsigned long event);
 
 static int (*const netdev_notifiers[])(struct net_device *dev, unsigned long event) = {
 	ipv4_netdev_event,
+	addrconf_notify,
 	br_device_event,
 	brnf_device_event,
 	nf_nat_masq_device_event,

@@ -32,10 +32,28 @@ static u64 neigh_rand_reach_time(struct world *w, u64 base)
 	return base ? (base >> 1) + (world_random_u64(w) % base) : 0;
 }
 
-static unsigned int neigh_hash(const struct neigh_table *tbl, u32 key,
+static size_t neigh_key_len(const struct neigh_table *tbl)
+{
+	return tbl->key_len ? (size_t)tbl->key_len : 4;
+}
+
+/* IPv4 keys hash as before; longer keys (nd_tbl) fold their words in. */
+static unsigned int neigh_hash(const struct neigh_table *tbl, const void *pkey,
 			       const struct net_device *dev)
 {
+	u32 key = 0, w;
+
+	for (size_t i = 0; i < neigh_key_len(tbl); i += 4) {
+		memcpy(&w, (const u8 *)pkey + i, 4);
+		key ^= w;
+	}
 	return hash_mix32(key ^ hash_mix32((u32)dev->ifindex)) & (tbl->hash_buckets - 1);
+}
+
+static bool neigh_key_eq(const struct neigh_table *tbl, const struct neighbour *n,
+			 const void *pkey)
+{
+	return !memcmp(n->primary_key6, pkey, neigh_key_len(tbl));
 }
 
 int neigh_table_init(struct net *net, struct neigh_table *tbl)
@@ -93,7 +111,7 @@ void neigh_release(struct neighbour *n)
 /* Unhash and mark dead; freed when the last reference goes. */
 static void neigh_unlink(struct neigh_table *tbl, struct neighbour *n)
 {
-	struct neighbour **pp = &tbl->hash[neigh_hash(tbl, n->primary_key, n->dev)];
+	struct neighbour **pp = &tbl->hash[neigh_hash(tbl, n->primary_key6, n->dev)];
 
 	while (*pp && *pp != n)
 		pp = &(*pp)->next;
@@ -127,13 +145,11 @@ void neigh_table_clear(struct neigh_table *tbl)
 struct neighbour *neigh_lookup(struct neigh_table *tbl, const void *pkey,
 			       struct net_device *dev)
 {
-	u32 key;
 	struct neighbour *n;
 
-	memcpy(&key, pkey, sizeof(key));
 	tbl->lookups++;
-	for (n = tbl->hash[neigh_hash(tbl, key, dev)]; n; n = n->next) {
-		if (n->primary_key == key && n->dev == dev) {
+	for (n = tbl->hash[neigh_hash(tbl, pkey, dev)]; n; n = n->next) {
+		if (neigh_key_eq(tbl, n, pkey) && n->dev == dev) {
 			tbl->hits++;
 			return neigh_clone(n);
 		}
@@ -216,7 +232,7 @@ struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,
 	n = kzalloc(sizeof(*n));
 	if (!n)
 		return NULL;
-	memcpy(&n->primary_key, pkey, sizeof(n->primary_key));
+	memcpy(n->primary_key6, pkey, neigh_key_len(tbl));
 	n->tbl = tbl;
 	n->dev = dev;
 	dev_hold(dev);
@@ -229,19 +245,19 @@ struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,
 	tbl->entries++;
 	tbl->allocs++;
 	tbl_world(tbl)->neigh_live++;
-	if (arp_constructor(n) < 0) {
+	if ((tbl->constructor ? tbl->constructor(n) : arp_constructor(n)) < 0) {
 		neigh_release(n);
 		return NULL;
 	}
 	/* the constructor may have changed the key (loopback): reuse an entry */
-	for (struct neighbour *old = tbl->hash[neigh_hash(tbl, n->primary_key, dev)]; old;
+	for (struct neighbour *old = tbl->hash[neigh_hash(tbl, n->primary_key6, dev)]; old;
 	     old = old->next) {
-		if (old->dev == dev && old->primary_key == n->primary_key) {
+		if (old->dev == dev && neigh_key_eq(tbl, old, n->primary_key6)) {
 			neigh_release(n);
 			return want_ref ? neigh_clone(old) : old;
 		}
 	}
-	h = neigh_hash(tbl, n->primary_key, dev);
+	h = neigh_hash(tbl, n->primary_key6, dev);
 	n->next = tbl->hash[h];
 	tbl->hash[h] = n;
 	return want_ref ? neigh_clone(n) : n;

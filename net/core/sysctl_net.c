@@ -12,6 +12,7 @@
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 #include "net/neighbour.h"
+#include "net/addrconf.h"
 #include "net/netfilter/nf_conntrack.h"
 #include "net/ip_vs.h"
 #include "net/net_namespace.h"
@@ -271,6 +272,8 @@ int sysctl_net_read(struct net *net, const char *key, char *buf, size_t len)
 
 	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
 		return tcp_sysctl_read(net, key + 9, buf, len);
+	if (!strncmp(key, "net/ipv6/", 9))	/* net/ipv6/addrconf.c */
+		return addrconf_sysctl_read(net, key + 9, buf, len);
 	err = sctl_resolve(net, key, &r);
 	if (err == -ENOENT && is_nf_ct_key(key))
 		return nf_ct_sysctl_read(net, key, buf, len);
@@ -332,6 +335,8 @@ int sysctl_net_write(struct net *net, const char *key, const char *val)
 
 	if (!strncmp(key, "net/ipv4/tcp_", 13))	/* net/ipv4/tcp_sysctl.c */
 		return tcp_sysctl_write(net, key + 9, val);
+	if (!strncmp(key, "net/ipv6/", 9))	/* net/ipv6/addrconf.c */
+		return addrconf_sysctl_write(net, key + 9, val);
 	err = sctl_resolve(net, key, &r);
 	if (err == -ENOENT && is_nf_ct_key(key))
 		return nf_ct_sysctl_write(net, key, val);
@@ -405,6 +410,7 @@ static int keys_for_x(struct key_list *kl, const char *x, bool dflt_neigh)
 static int keys_collect(struct net *net, struct key_list *kl)
 {
 	struct net_device *dev;
+	char buf6[128];
 	int err = 0;
 
 	for (size_t i = 0; !err && i < ARRAY_SIZE(net_entries); i++)
@@ -412,6 +418,8 @@ static int keys_collect(struct net *net, struct key_list *kl)
 			err = key_add(kl, net_entries[i].path, "", "");
 	for (size_t i = 0; !err && tcp_sysctl_name(i); i++)
 		err = key_add(kl, "net/ipv4/", tcp_sysctl_name(i), "");
+	for (unsigned int i = 0; !err && addrconf_sysctl_key(net, i, buf6, sizeof(buf6)); i++)
+		err = key_add(kl, buf6, "", "");
 	for (unsigned int i = 0; !err && nf_ct_sysctl_key(net, i); i++)
 		err = key_add(kl, nf_ct_sysctl_key(net, i), "", "");
 	if (!err)

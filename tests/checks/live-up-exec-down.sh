@@ -29,7 +29,7 @@ out=$(ip netns exec red /no/such/program 2>&1); rc=$?
 expect "missing program" 'exec of "/no/such/program" failed: No such file or directory' "$out"
 expect "missing program status" 255 "$rc"
 out=$(printf 'ip netns exec red ip -br addr show lo\nexit 3\n' | "$SKBOX" shell 2>&1); rc=$?
-expect "attached shell" "lo               UNKNOWN        127.0.0.1/8 " "$out"
+expect "attached shell" "lo               UNKNOWN        127.0.0.1/8 ::1/128 " "$out"
 expect "attached shell status" 3 "$rc"
 # iptables-restore reads its stdin through the shim
 printf '*filter\n-A INPUT -p icmp -j DROP\nCOMMIT\n' | ip netns exec red iptables-restore ||

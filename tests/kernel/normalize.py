@@ -6,7 +6,8 @@ Two steps:
     - any line containing an IPv6 address (a hex word group with '::' or 7 colons) or 'inet6';
     - the indented 'valid_lft ...' line that follows a dropped inet6 line;
     - bridge fdb lines for IPv6 multicast MACs 33:33:*, `ip maddr` lines `link  33:33:*`, and
-      an `ip maddr` device header left without entries.
+      an `ip maddr` device header left without entries;
+    - inline: inet6 objects of `ip -j addr` and inet6 prefixes of `ip -br addr` lines.
  2. exactly the rules of /work/shared/tools/normalize.py (copied below; keep it in sync):
     ping times, MACs, ifindexes, ping ids, ephemeral ports, conntrack timeouts and order.
 """
@@ -16,9 +17,24 @@ IPV6 = re.compile(r'(?<![\w:])(?:[0-9a-fA-F]{0,4}:){1,7}:[0-9a-fA-F]{0,4}(?![\w:
                   r'|(?<![\w:])(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}(?![\w:])')     # full form
 
 
+BRIEF = re.compile(r'^\S+\s+(?:UP|DOWN|UNKNOWN|LOWERLAYERDOWN|DORMANT)\s')
+BRIEF6 = re.compile(r' (?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}/\d{1,3}(?= |$)')
+
+
+def strip_inline_ipv6(line):
+    """IPv6 inside an IPv4 line: `ip -j addr` inet6 objects, `ip -br addr` inet6 prefixes."""
+    if '"family":"inet6"' in line:
+        line = re.sub(r',\{"family":"inet6"[^{}]*\}', '', line)
+        line = re.sub(r'\{"family":"inet6"[^{}]*\},?', '', line)
+    elif BRIEF.match(line):
+        line = BRIEF6.sub('', line)
+    return line
+
+
 def drop_ipv6(lines):
     kept, after_inet6 = [], False
     for line in lines:
+        line = strip_inline_ipv6(line)
         if after_inet6 and line.lstrip().startswith('valid_lft'):
             after_inet6 = False
             continue
@@ -37,7 +53,10 @@ def drop_ipv6(lines):
 # ---- from here: the logic of /work/shared/tools/normalize.py, unchanged ----
 MAC = re.compile(r'\b([0-9a-f]{2}:){5}[0-9a-f]{2}\b')
 out = []
-for line in drop_ipv6(sys.stdin.read().splitlines()):
+_lines = sys.stdin.read().splitlines()
+# a transcript that turns IPv6 back on (disable_ipv6=0, the ipv6-* tests) compares its IPv6 lines
+_keep_ipv6 = any('disable_ipv6=0' in l for l in _lines if l.startswith('# '))
+for line in (_lines if _keep_ipv6 else drop_ipv6(_lines)):
     line = line.rstrip()
     if line.startswith('rtt min/avg/max/mdev'):
         continue

@@ -97,9 +97,11 @@ static int ip_family_opt(struct ip_ctx *ipc, const char *arg)
 {
 	if (!strcmp(arg, "inet"))
 		ipc->family = AF_INET;
+	else if (!strcmp(arg, "inet6"))
+		ipc->family = AF_INET6;
 	else if (!strcmp(arg, "help"))
 		return ip_usage(ipc);
-	else if (strcmp(arg, "inet6") && strcmp(arg, "link") && strcmp(arg, "bridge") &&
+	else if (strcmp(arg, "link") && strcmp(arg, "bridge") &&
 		 strcmp(arg, "mpls"))
 		return ip_invarg(ipc, "invalid protocol family", arg);
 	return 0;
@@ -137,7 +139,9 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	}
 	if (!strcmp(opt, "-4"))
 		ipc->family = AF_INET;
-	else if (!strcmp(opt, "-6") || !strcmp(opt, "-0") || !strcmp(opt, "-M") ||
+	else if (!strcmp(opt, "-6"))
+		ipc->family = AF_INET6;
+	else if (!strcmp(opt, "-0") || !strcmp(opt, "-M") ||
 		 !strcmp(opt, "-B"))
 		ipc->family = -1;
 	else if (!matches(opt, "-human") || !matches(opt, "-human-readable") ||

@@ -97,6 +97,17 @@ struct ip_tunnel_parm;
 int iptnl_parse_opt(struct ip_ctx *ipc, int argc, char **argv, struct ip_tunnel_parm *p);
 int do_ipnetns(struct ip_ctx *ipc, int argc, char **argv);
 
+/* IPv6 (ipaddress6.c, iproute6.c) */
+struct in6_addr;
+int ip6_parse_prefix(struct in6_addr *a, int *plen, const char *arg);
+bool ip_args_inet6(int argc, char **argv);
+void ip6_print_dev_addrs(struct ip_ctx *ipc, const struct net_device *dev);
+bool ip6_dev_has_addr(const struct net_device *dev);
+int do_ipaddr6(struct ip_ctx *ipc, int argc, char **argv);
+int do_iproute6(struct ip_ctx *ipc, int argc, char **argv);
+int iprule6_list(struct ip_ctx *ipc);
+const char *ip_dev_operstate(const struct net_device *dev);
+
 #define NEXT_ARG_OK() (argc > 1)
 
 /* iptuntap.c */

@@ -113,6 +113,8 @@ static void addr_show_dev_json(struct ip_ctx *ipc, struct net_device *dev)
 	if (in_dev)
 		in_dev_for_each_ifa(ifa, in_dev)
 			addr_json(ipc, ifa);
+	if (ipc->family != AF_INET)
+		ip6_print_dev_addrs(ipc, dev);
 	jw_arr_close(&ipc->jw);
 	jw_obj_close(&ipc->jw);
 }
@@ -133,6 +135,8 @@ static void addr_show_dev(struct ip_ctx *ipc, struct net_device *dev)
 		if (in_dev)
 			in_dev_for_each_ifa(ifa, in_dev)
 				addr_brief(ipc, ifa);
+		if (ipc->family != AF_INET)
+			ip6_print_dev_addrs(ipc, dev);
 		fputc('\n', ipc->out);
 		return;
 	}
@@ -143,6 +147,8 @@ static void addr_show_dev(struct ip_ctx *ipc, struct net_device *dev)
 	if (in_dev)
 		in_dev_for_each_ifa(ifa, in_dev)
 			addr_text(ipc, dev, ifa);
+	if (ipc->family != AF_INET)
+		ip6_print_dev_addrs(ipc, dev);
 }
 
 static int addr_show(struct ip_ctx *ipc, int argc, char **argv)
@@ -379,6 +385,10 @@ static int addr_flush(struct ip_ctx *ipc, int argc, char **argv)
 
 int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv)
 {
+	if (ipc->family == AF_INET6 ||
+	    (!ipc->family && argc > 1 && matches(argv[0], "show") && matches(argv[0], "list") &&
+	     ip_args_inet6(argc - 1, argv + 1)))
+		return do_ipaddr6(ipc, argc, argv);
 	if (argc < 1)
 		return addr_show(ipc, 0, NULL);
 	if (!matches(argv[0], "add"))

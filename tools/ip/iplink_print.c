@@ -62,6 +62,11 @@ void ip_link_ifname(struct ip_ctx *ipc, const struct net_device *dev, char *buf,
 }
 
 /* M-DOWN: the peer is in this namespace and down. */
+const char *ip_dev_operstate(const struct net_device *dev)
+{
+	return dev_operstate(dev);
+}
+
 static bool dev_mdown(const struct net_device *dev)
 {
 	struct net_device *peer = dev_peer(dev);
@@ -522,7 +527,7 @@ static void print_stats(struct ip_ctx *ipc, struct net_device *dev)
 void ip_print_link(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode)
 {
 	print_link_head(ipc, dev, addr_mode);
-	if (!(addr_mode && ipc->family == AF_INET && !ipc->json))
+	if (!(addr_mode && (ipc->family == AF_INET || ipc->family == AF_INET6) && !ipc->json))
 		print_link_l2(ipc, dev);
 	else if (ipc->json)
 		print_link_l2(ipc, dev);

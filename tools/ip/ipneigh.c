@@ -4,6 +4,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/neighbour.h"
@@ -51,6 +53,8 @@ static bool neigh_match(const struct neigh_filter *f, const struct neighbour *n)
 		return false;
 	if (n->nud_state ? !(f->state & n->nud_state) : !(f->state & 0x100))
 		return false;
+	if (n->tbl->key_len == 16)	/* nd_tbl: no prefix filter yet */
+		return !f->has_pfx;
 	if (f->has_pfx && f->pfx.bitlen > 0) {
 		mask = htonl(~0U << (32 - f->pfx.bitlen));
 		if ((n->primary_key & mask) != (f->pfx.addr & mask))
@@ -62,13 +66,18 @@ static bool neigh_match(const struct neigh_filter *f, const struct neighbour *n)
 static void neigh_print(struct ip_ctx *ipc, const struct neigh_filter *f,
 			const struct neighbour *n)
 {
-	char a[20], mac[64];
+	char a[INET6_ADDRSTRLEN], mac[64];
 	bool ll = n->nud_state & NUD_VALID;
+
+	if (n->tbl->key_len == 16)
+		inet_ntop(AF_INET6, n->primary_key6, a, sizeof(a));
+	else
+		format_ipv4(a, n->primary_key);
 
 	format_lladdr(mac, n->ha, n->dev->addr_len ? n->dev->addr_len : ETH_ALEN);
 	if (ipc->json) {
 		jw_obj_open(&ipc->jw, NULL);
-		jw_string(&ipc->jw, "dst", format_ipv4(a, n->primary_key));
+		jw_string(&ipc->jw, "dst", a);
 		if (!f->dev)
 			jw_string(&ipc->jw, "dev", n->dev->name);
 		if (ll)
@@ -77,7 +86,7 @@ static void neigh_print(struct ip_ctx *ipc, const struct neigh_filter *f,
 			jw_null(&ipc->jw, "router");
 		jw_arr_open(&ipc->jw, "state");
 	} else {
-		fprintf(ipc->out, "%s ", format_ipv4(a, n->primary_key));
+		fprintf(ipc->out, "%s ", a);
 		if (!f->dev)
 			fprintf(ipc->out, "dev %s ", n->dev->name);
 		if (ll)
@@ -151,9 +160,8 @@ static int neigh_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
 	return 0;
 }
 
-static int neigh_walk(struct ip_ctx *ipc, struct neigh_filter *f)
+static int neigh_walk(struct ip_ctx *ipc, struct neigh_filter *f, struct neigh_table *tbl)
 {
-	struct neigh_table *tbl = &ipc->net->ipv4.arp_tbl;
 	struct ndm_req *del = NULL;
 	size_t ndel = 0, cap = 0;
 
@@ -161,7 +169,7 @@ static int neigh_walk(struct ip_ctx *ipc, struct neigh_filter *f)
 		for (struct neighbour *n = tbl->hash[b]; n; n = n->next) {
 			if (n->dead || !neigh_match(f, n))
 				continue;
-			if (!f->flush) {
+			if (!f->flush || tbl->key_len == 16) {	/* no ip -6 neigh flush yet */
 				neigh_print(ipc, f, n);
 				continue;
 			}
@@ -202,7 +210,10 @@ static int neigh_show(struct ip_ctx *ipc, int argc, char **argv, bool flush)
 		return rc;
 	if (ipc->json && !flush)
 		jw_arr_open(&ipc->jw, NULL);
-	neigh_walk(ipc, &f);
+	if (ipc->family != AF_INET6)
+		neigh_walk(ipc, &f, &ipc->net->ipv4.arp_tbl);
+	if (ipc->family != AF_INET && !flush)
+		neigh_walk(ipc, &f, &ipc->net->ipv6.nd_tbl);
 	if (ipc->json && !flush) {
 		jw_arr_close(&ipc->jw);
 		fputc('\n', ipc->out);

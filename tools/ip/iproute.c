@@ -783,6 +783,8 @@ int do_iproute(struct ip_ctx *ipc, int argc, char **argv)
 {
 	const char *c = argc > 0 ? argv[0] : "show";
 
+	if (ipc->family == AF_INET6 || (!ipc->family && argc > 1 && ip_args_inet6(argc - 1, argv + 1)))
+		return do_iproute6(ipc, argc, argv);
 	argc--;
 	argv++;
 	if (!matches(c, "add"))

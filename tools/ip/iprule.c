@@ -2,6 +2,7 @@
  * (net->ipv4.rules_ops, ordered by preference) and add/delete them through
  * fib_nl_newrule()/fib_nl_delrule() (net/core/fib_rules.c). */
 #include <errno.h>
+#include <sys/socket.h>
 #include <string.h>
 #include "ip_common.h"
 #include "linux/netdevice.h"
@@ -352,6 +353,13 @@ static int rule_flush(struct ip_ctx *ipc)
 
 int do_iprule(struct ip_ctx *ipc, int argc, char **argv)
 {
+	if (ipc->family == AF_INET6 && (argc < 1 || !matches(argv[0], "list") ||
+					!matches(argv[0], "show")))
+		return iprule6_list(ipc);
+	if (ipc->family == AF_INET6) {	/* docs/IPV6.md */
+		fprintf(ipc->err, "skbox: ip -6 rule %s: not available in skbox yet\n", argv[0]);
+		return 2;
+	}
 	if (argc < 1)
 		return rule_list(ipc, 0, NULL);
 	if (!matches(argv[0], "list") || !matches(argv[0], "show") ||

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/rtnetlink.h"
@@ -212,7 +213,7 @@ int ip_duparg2(struct ip_ctx *ipc, const char *key, const char *arg)
 
 static const char *family_name(const struct ip_ctx *ipc)
 {
-	return ipc->family ? "inet" : "any valid";
+	return ipc->family == AF_INET6 ? "inet6" : ipc->family ? "inet" : "any valid";
 }
 
 int ip_bad_prefix(struct ip_ctx *ipc, const char *arg)

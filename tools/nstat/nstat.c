@@ -226,6 +226,8 @@ static bool icmp_type_value(const struct netns_mib *mib, const char *name,
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+bool snmp6_value(const struct net *net, const char *name, u64 *val);	/* net/ipv6/proc.c */
+
 /* The counter's value in this namespace; 0 for those skbox does not keep. */
 static u64 counter_value(const struct netns_mib *mib, const char *name)
 {
@@ -236,7 +238,9 @@ static u64 counter_value(const struct netns_mib *mib, const char *name)
 	    find_in(udp_names, NELEM(udp_names), mib->udp, name, &val) ||
 	    find_in(tcp_names, NELEM(tcp_names), mib->tcp, name, &val) ||
 	    find_in(linux_names, NELEM(linux_names), mib->linux_mib, name, &val) ||
-	    icmp_type_value(mib, name, &val))
+	    icmp_type_value(mib, name, &val) ||
+	    snmp6_value((const struct net *)((const char *)mib - offsetof(struct net, mib)),
+			name, &val))
 		return val;
 	return 0;
 }

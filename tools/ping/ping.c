@@ -152,7 +152,7 @@ static int ping_send(struct ping_state *s)
 		s->ntransmitted++;
 		return -EMSGSIZE;
 	}
-	icp->type = ICMP_ECHO;
+	icp->type = s->v6 ? 128 /* ICMPV6_ECHO_REQUEST */ : ICMP_ECHO;
 	icp->code = 0;
 	icp->checksum = 0;
 	icp->un.echo.sequence = htons((u_short)(s->ntransmitted + 1));
@@ -166,10 +166,12 @@ static int ping_send(struct ping_state *s)
 
 		memcpy(s->outpack + 8, &tv, sizeof(tv));
 	}
-	icp->checksum = in_cksum(icp, cc);
+	icp->checksum = s->v6 ? 0 : in_cksum(icp, cc);	/* ICMPv6: the kernel sums */
 	s->cur_ns = now;
-	n = skbox_sendto(s->w, s->fd, s->outpack, (size_t)cc, 0,
-			 (struct sockaddr *)&s->whereto, sizeof(s->whereto));
+	n = s->v6 ? skbox_sendto(s->w, s->fd, s->outpack, (size_t)cc, 0,
+				 (struct sockaddr *)&s->whereto6, sizeof(s->whereto6)) :
+		    skbox_sendto(s->w, s->fd, s->outpack, (size_t)cc, 0,
+				 (struct sockaddr *)&s->whereto, sizeof(s->whereto));
 	s->ntransmitted++;
 	s->last_send_ns = now;
 	if (n == cc)
@@ -196,8 +198,8 @@ static void ping_stats_rtt(struct ping_state *s, long long us)
 }
 
 /* An echo reply: print it, count it, spot duplicates. */
-static void ping_reply(struct ping_state *s, const u_char *buf, int cc, const struct iphdr *ip,
-		       const struct sockaddr_in *from)
+static void ping_reply(struct ping_state *s, const u_char *buf, int cc, int ttl,
+		       const char *from)
 {
 	const struct icmphdr *icp = (const struct icmphdr *)buf;
 	unsigned int seq = ntohs(icp->un.echo.sequence);
@@ -224,8 +226,7 @@ static void ping_reply(struct ping_state *s, const u_char *buf, int cc, const st
 	}
 	if (s->quiet)
 		return;
-	fprintf(s->out, "%d bytes from %s: icmp_seq=%u ttl=%d", cc,
-		inet_ntoa(from->sin_addr), seq, ip->ttl);
+	fprintf(s->out, "%d bytes from %s: icmp_seq=%u ttl=%d", cc, from, seq, ttl);
 	if (cc - 8 >= (int)sizeof(struct timeval))
 		print_time(s->out, us);
 	if (dup)
@@ -251,7 +252,7 @@ static void ping_parse(struct ping_state *s, const u_char *buf, int len,
 			return;
 		if (from->sin_addr.s_addr != s->whereto.sin_addr.s_addr && !s->broadcast)
 			return;
-		ping_reply(s, buf + hlen, len - hlen, ip, from);
+		ping_reply(s, buf + hlen, len - hlen, ip->ttl, inet_ntoa(from->sin_addr));
 	}
 	/* Errors arrive through the error queue too (IP_RECVERR works): the
 	 * copy on the socket is ignored, as iputils does. */
@@ -305,6 +306,69 @@ static void ping_recv_error(struct ping_state *s)
 	}
 }
 
+/* ping6: the name as iputils prints it, with %DEV for link-local */
+static const char *ping6_name(struct ping_state *s, const struct sockaddr_in6 *a, char *buf,
+			      size_t len)
+{
+	inet_ntop(AF_INET6, &a->sin6_addr, buf, (socklen_t)len);
+	if (a->sin6_scope_id && IN6_IS_ADDR_LINKLOCAL(&a->sin6_addr) && s->device[0])
+		snprintf(buf + strlen(buf), len - strlen(buf), "%%%s", s->device);
+	return buf;
+}
+
+/* An ICMPv6 error quoting one of our echo requests: "From X icmp_seq=N ..." */
+static void ping6_error(struct ping_state *s, const u_char *buf, int len, const char *from)
+{
+	static const char *const unreach[] = { "No route", "Administratively prohibited",
+		"Beyond scope", "Address unreachable", "Port unreachable" };
+	const struct icmphdr *inner = (const struct icmphdr *)(buf + 8 + 40);
+
+	if (len < 8 + 40 + 8 || buf[8 + 6] != IPPROTO_ICMPV6 || inner->un.echo.id != s->ident)
+		return;
+	s->nerrors++;
+	fprintf(s->out, "From %s icmp_seq=%u ", from, ntohs(inner->un.echo.sequence));
+	if (buf[0] == 3)
+		fputs("Time exceeded: Hop limit\n", s->out);
+	else if (buf[0] == 2)
+		fprintf(s->out, "Packet too big: mtu=%u\n", (unsigned)(buf[4] << 24 | buf[5] << 16 | buf[6] << 8 | buf[7]));
+	else if (buf[0] == 1 && buf[1] < 5)
+		fprintf(s->out, "Destination unreachable: %s\n", unreach[buf[1]]);
+	else
+		fprintf(s->out, "Destination unreachable: Unknown code %u\n", buf[1]);
+}
+
+static void ping6_recv(struct ping_state *s)
+{
+	u_char buf[65536 + 128] __attribute__((aligned(16)));
+	char ctl[64] __attribute__((aligned(8))), name[INET6_ADDRSTRLEN + 20];
+	struct sockaddr_in6 from;
+	struct iovec iov = { buf, sizeof(buf) };
+	struct msghdr msg;
+	ssize_t n;
+
+	for (;;) {
+		int hops = 0;
+
+		memset(&msg, 0, sizeof(msg));
+		msg.msg_name = &from;
+		msg.msg_namelen = sizeof(from);
+		msg.msg_iov = &iov;
+		msg.msg_iovlen = 1;
+		msg.msg_control = ctl;
+		msg.msg_controllen = sizeof(ctl);
+		if ((n = skbox_recvmsg(s->w, s->fd, &msg, MSG_DONTWAIT)) < 8)
+			return;
+		if (msg.msg_controllen >= CMSG_LEN(sizeof(int)))
+			memcpy(&hops, CMSG_DATA((struct cmsghdr *)ctl), sizeof(int));
+		ping6_name(s, &from, name, sizeof(name));
+		if (buf[0] == 129 && ((const struct icmphdr *)buf)->un.echo.id == s->ident &&
+		    IN6_ARE_ADDR_EQUAL(&from.sin6_addr, &s->whereto6.sin6_addr))
+			ping_reply(s, buf, (int)n, hops, name);
+		else if (buf[0] < 128)
+			ping6_error(s, buf, (int)n, name);
+	}
+}
+
 static void ping_recv(struct ping_state *s)
 {
 	u_char buf[65536 + 128] __attribute__((aligned(16)));
@@ -312,6 +376,10 @@ static void ping_recv(struct ping_state *s)
 	socklen_t flen = sizeof(from);
 	ssize_t n;
 
+	if (s->v6) {
+		ping6_recv(s);
+		return;
+	}
 	while ((n = skbox_recvfrom(s->w, s->fd, buf, sizeof(buf), MSG_DONTWAIT,
 				   (struct sockaddr *)&from, &flen)) > 0)
 		ping_parse(s, buf, (int)n, &from);
@@ -566,6 +634,10 @@ static int ping_parse_args(struct ping_state *s, int argc, char **argv)
 		for (int j = 1; a[j]; j++) {
 			char c = a[j];
 
+			if (c == '6') {
+				s->v6 = true;
+				continue;
+			}
 			if (c == 'q' || c == 'n' || c == 'b' || c == '4') {
 				s->quiet |= c == 'q';
 				s->numeric |= c == 'n';
@@ -710,6 +782,46 @@ static void ping_init(struct ping_state *s, struct cmd_ctx *ctx)
 	s->source.sin_family = AF_INET;
 }
 
+/* ping -6: parse ADDR[%DEV], open a raw ICMPv6 socket, check the route
+ * (iputils connects a probe socket: "ping: connect: ..."), print the header. */
+static int ping6_start(struct ping_state *s)
+{
+	char *pct = strchr(s->hostname, '%'), addr[256], name[INET6_ADDRSTRLEN + 20];
+	struct sockaddr_in6 *d = &s->whereto6;
+	int err;
+
+	s->v6 = true;
+	snprintf(addr, sizeof(addr), "%s", s->hostname);
+	if (pct) {
+		addr[pct - s->hostname] = 0;
+		snprintf(s->device, sizeof(s->device), "%s", pct + 1);
+	}
+	d->sin6_family = AF_INET6;
+	if (inet_pton(AF_INET6, addr, &d->sin6_addr) != 1) {
+		fprintf(s->ctx->err, "ping: %s: Name or service not known\n", s->hostname);
+		return 2;
+	}
+	if ((s->fd = skbox_socket(s->w, AF_INET6, SOCK_RAW, IPPROTO_ICMPV6)) < 0) {
+		fprintf(s->ctx->err, "ping: socket: %s\n", strerror(-s->fd));
+		return 2;
+	}
+	if (s->device[0]) {
+		skbox_setsockopt(s->w, s->fd, SOL_SOCKET, SO_BINDTODEVICE, s->device,
+				 (socklen_t)strlen(s->device) + 1);
+		d->sin6_scope_id = (uint32_t)skbox_if_nametoindex(s->w, s->device);
+	}
+	if (s->ttl >= 0)
+		skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &s->ttl, sizeof(s->ttl));
+	if ((err = skbox_connect(s->w, s->fd, (struct sockaddr *)d, sizeof(*d)))) {
+		fprintf(s->ctx->err, "ping: connect: %s\n", strerror(-err));
+		return 2;
+	}
+	s->ident = htons((u_short)(s->fd * 7919 + 4242));
+	ping6_name(s, d, name, sizeof(name));
+	fprintf(s->out, "PING %s(%s) %d data bytes\n", s->hostname, name, s->datalen);
+	return 0;
+}
+
 int do_ping(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct ping_state *s = malloc(sizeof(*s));
@@ -730,6 +842,12 @@ int do_ping(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	snprintf(s->hostname, sizeof(s->hostname), "%s", argv[argc - 1]);
+	if (s->v6 || strchr(s->hostname, ':')) {
+		ret = ping6_start(s);
+		if (ret)
+			goto out;
+		goto run;
+	}
 	if (inet_aton(s->hostname, &s->whereto.sin_addr) == 0) {
 		fprintf(ctx->err, "ping: %s: Name or service not known\n", s->hostname);
 		goto out;
@@ -738,6 +856,7 @@ int do_ping(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	s->ident = htons((u_short)(ctx->world ? (unsigned int)(s->fd * 7919 + 4242) : 0));
 	ping_header(s);
+run:
 	s->start_ns = s->cur_ns = ns_of(s->w);
 	ping_loop(s);
 	ping_finish(s);

@@ -21,6 +21,8 @@ struct ping_state {
 	char hostname[256];
 	struct sockaddr_in whereto;
 	struct sockaddr_in source;
+	bool v6;			/* -6 or an IPv6 destination */
+	struct sockaddr_in6 whereto6;
 	char device[32];
 	long npackets;			/* -c, 0 = forever */
 	long long interval_ms;		/* -i */

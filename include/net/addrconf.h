@@ -1,0 +1,132 @@
+/* IPv6 per-device state (include/net/if_inet6.h, include/net/addrconf.h):
+ * struct inet6_dev hangs off dev->ip6_ptr, holds the device's addresses
+ * (struct inet6_ifaddr, ordered by scope as ipv6_link_dev_addr keeps them)
+ * and its devconf (net.ipv6.conf.DEV.*). */
+#ifndef SKBOX_NET_ADDRCONF_H
+#define SKBOX_NET_ADDRCONF_H
+
+#include <netinet/in.h>
+#include "linux/types.h"
+#include "linux/list.h"
+#include "linux/timer.h"
+
+struct net;
+struct net_device;
+struct netlink_ext_ack;
+
+/* net.ipv6.conf.X.*: the order is the sysctl directory's (alphabetical). */
+#define IPV6_DEVCONF_LIST(FN)						\
+	FN(ACCEPT_DAD, "accept_dad", 1)					\
+	FN(ACCEPT_RA, "accept_ra", 1)					\
+	FN(ACCEPT_RA_DEFRTR, "accept_ra_defrtr", 1)			\
+	FN(ACCEPT_RA_PINFO, "accept_ra_pinfo", 1)			\
+	FN(ACCEPT_REDIRECTS, "accept_redirects", 1)			\
+	FN(ACCEPT_SOURCE_ROUTE, "accept_source_route", 0)		\
+	FN(ADDR_GEN_MODE, "addr_gen_mode", 0)				\
+	FN(AUTOCONF, "autoconf", 1)					\
+	FN(DAD_TRANSMITS, "dad_transmits", 1)				\
+	FN(DISABLE_IPV6, "disable_ipv6", 0)				\
+	FN(DISABLE_POLICY, "disable_policy", 0)				\
+	FN(FORWARDING, "forwarding", 0)					\
+	FN(HOP_LIMIT, "hop_limit", 64)					\
+	FN(IGNORE_ROUTES_WITH_LINKDOWN, "ignore_routes_with_linkdown", 0) \
+	FN(KEEP_ADDR_ON_DOWN, "keep_addr_on_down", 0)			\
+	FN(MTU, "mtu", 1280)						\
+	FN(NDISC_NOTIFY, "ndisc_notify", 0)				\
+	FN(PROXY_NDP, "proxy_ndp", 0)					\
+	FN(ROUTER_SOLICITATIONS, "router_solicitations", -1)		\
+	FN(SUPPRESS_FRAG_NDISC, "suppress_frag_ndisc", 1)		\
+	FN(USE_TEMPADDR, "use_tempaddr", 0)
+
+enum {
+#define FN(id, name, dflt) DEVCONF_##id,
+	IPV6_DEVCONF_LIST(FN)
+#undef FN
+	DEVCONF_MAX
+};
+
+struct ipv6_devconf {
+	int data[DEVCONF_MAX];
+};
+
+#define IFA_F_TEMPORARY 0x01
+#define IFA_F_OPTIMISTIC 0x04
+#define IFA_F_DADFAILED 0x08
+#define IFA_F_HOMEADDRESS 0x10
+#define IFA_F_DEPRECATED 0x20
+#define IFA_F_TENTATIVE 0x40
+#define IFA_F_MANAGETEMPADDR 0x100
+#define IFA_F_MCAUTOJOIN 0x400
+
+/* ifa_proto (include/uapi/linux/if_addr.h) */
+#define IFAPROT_UNSPEC 0
+#define IFAPROT_KERNEL_LO 1
+#define IFAPROT_KERNEL_RA 2
+#define IFAPROT_KERNEL_LL 3
+
+struct inet6_dev;
+
+struct inet6_ifaddr {
+	struct in6_addr addr;
+	struct in6_addr peer_addr;	/* `peer P/N`: the other end */
+	bool has_peer;
+	u32 prefix_len;
+	u32 rt_priority;		/* metric of the prefix route */
+	u32 valid_lft, prefered_lft;
+	u32 flags;			/* IFA_F_* */
+	int scope;			/* RT_SCOPE_* as `ip addr` prints it */
+	u8 ifa_proto;
+	struct list_head if_list;	/* in idev->addr_list */
+	struct inet6_dev *idev;
+};
+
+struct inet6_dev {
+	struct net_device *dev;
+	struct list_head addr_list;
+	struct ipv6_devconf cnf;
+	bool dead;
+	bool if_ready;			/* link-local configured (IF_READY) */
+	struct timer_list linkwatch;	/* carrier came: configure (linkwatch's delay) */
+};
+
+static inline struct inet6_dev *__in6_dev_get(const struct net_device *dev);
+
+/* net/ipv6/addrconf.c */
+int addrconf_notify(struct net_device *dev, unsigned long event);
+struct inet6_ifaddr *ipv6_get_ifaddr(struct net *net, const struct in6_addr *addr,
+				     struct net_device *dev);
+bool ipv6_chk_addr(struct net *net, const struct in6_addr *addr, const struct net_device *dev);
+int ipv6_dev_get_saddr(struct net *net, const struct net_device *dst_dev,
+		       const struct in6_addr *daddr, struct in6_addr *saddr);
+int ipv6_get_lladdr(const struct net_device *dev, struct in6_addr *addr);
+int addrconf_sysctl_read(struct net *net, const char *key, char *buf, size_t len);
+int addrconf_sysctl_write(struct net *net, const char *key, const char *val);
+const char *addrconf_sysctl_key(struct net *net, unsigned int i, char *buf, size_t len);
+
+/* `ip -6 addr add/del` (inet6_rtm_newaddr / inet6_rtm_deladdr) */
+struct ifa6_req {
+	int ifindex;
+	struct in6_addr local;
+	struct in6_addr peer;
+	bool has_peer;
+	u8 prefixlen;
+	u32 flags;			/* IFA_F_NODAD, IFA_F_NOPREFIXROUTE */
+	u32 valid_lft, preferred_lft;
+	u32 metric;
+};
+
+int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
+		      struct netlink_ext_ack *extack);
+int inet6_rtm_deladdr(struct net *net, const struct ifa6_req *req,
+		      struct netlink_ext_ack *extack);
+
+#include "linux/netdevice.h"
+
+static inline struct inet6_dev *__in6_dev_get(const struct net_device *dev)
+{
+	return dev->ip6_ptr;
+}
+
+#define in6_dev_for_each_ifa(ifa, idev) list_for_each_entry(ifa, &(idev)->addr_list, if_list)
+
+#endif

@@ -1,0 +1,192 @@
+/* IPv6 wire formats and helpers (include/net/ipv6.h, include/uapi/linux/ipv6.h,
+ * include/net/ipv6.h's ipv6_addr_* helpers) and the entry points of the
+ * IPv6 packet path in net/ipv6/. */
+#ifndef SKBOX_NET_IPV6_H
+#define SKBOX_NET_IPV6_H
+
+#include <string.h>
+#include <netinet/in.h>
+#include "linux/types.h"
+#include "linux/skbuff.h"
+
+struct net;
+struct net_device;
+struct packet_type;
+struct sock;
+struct inet6_dev;
+
+#define IPV6_MIN_MTU 1280
+#define IPV6_MAXPLEN 65535
+
+/* next header values (include/net/ipv6.h) */
+#define NEXTHDR_HOP 0
+#define NEXTHDR_TCP 6
+#define NEXTHDR_UDP 17
+#define NEXTHDR_ROUTING 43
+#define NEXTHDR_FRAGMENT 44
+#define NEXTHDR_ICMP 58
+#define NEXTHDR_NONE 59
+#define NEXTHDR_DEST 60
+
+struct ipv6hdr {
+	u8 priority_version;		/* version 4 bits (high), traffic class high 4 */
+	u8 flow_lbl[3];
+	__be16 payload_len;
+	u8 nexthdr;
+	u8 hop_limit;
+	struct in6_addr saddr;
+	struct in6_addr daddr;
+};
+
+static inline struct ipv6hdr *ipv6_hdr(const struct sk_buff *skb)
+{
+	return (struct ipv6hdr *)skb_network_header(skb);
+}
+
+static inline u8 ipv6_version(const struct ipv6hdr *h)
+{
+	return h->priority_version >> 4;
+}
+
+/* IP6CB: the IPv6 layer's part of skb->cb (struct inet6_skb_parm) */
+struct inet6_skb_parm {
+	int iif;
+	u16 nhoff;
+	u16 flags;
+};
+
+#define IP6CB(skb) ((struct inet6_skb_parm *)((skb)->cb))
+
+/* ---- address helpers (include/net/ipv6.h) ---- */
+static inline bool ipv6_addr_equal(const struct in6_addr *a, const struct in6_addr *b)
+{
+	return !memcmp(a, b, sizeof(*a));
+}
+
+static inline bool ipv6_addr_any(const struct in6_addr *a)
+{
+	static const struct in6_addr any;
+
+	return ipv6_addr_equal(a, &any);
+}
+
+static inline bool ipv6_addr_loopback(const struct in6_addr *a)
+{
+	static const struct in6_addr lo = { { { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 } } };
+
+	return ipv6_addr_equal(a, &lo);
+}
+
+static inline bool ipv6_addr_is_multicast(const struct in6_addr *a)
+{
+	return a->s6_addr[0] == 0xff;
+}
+
+static inline bool ipv6_addr_linklocal(const struct in6_addr *a)
+{
+	return a->s6_addr[0] == 0xfe && (a->s6_addr[1] & 0xc0) == 0x80;
+}
+
+/* Are the first plen bits of a and b the same? */
+static inline bool ipv6_prefix_equal(const struct in6_addr *a, const struct in6_addr *b,
+				     unsigned int plen)
+{
+	unsigned int bytes = plen / 8, bits = plen % 8;
+
+	if (memcmp(a, b, bytes))
+		return false;
+	if (!bits)
+		return true;
+	return !((a->s6_addr[bytes] ^ b->s6_addr[bytes]) & (0xff00 >> bits));
+}
+
+static inline void ipv6_addr_prefix(struct in6_addr *pfx, const struct in6_addr *addr, int plen)
+{
+	int o = plen >> 3, b = plen & 7;
+
+	memset(pfx, 0, sizeof(*pfx));
+	memcpy(pfx->s6_addr, addr->s6_addr, (size_t)o);
+	if (b)
+		pfx->s6_addr[o] = addr->s6_addr[o] & (u8)(0xff00 >> b);
+}
+
+/* The number of leading bits a and b share (__ipv6_addr_diff). */
+static inline int ipv6_addr_diff(const struct in6_addr *a, const struct in6_addr *b)
+{
+	for (int i = 0; i < 16; i++) {
+		u8 x = a->s6_addr[i] ^ b->s6_addr[i];
+
+		if (x)
+			return i * 8 + __builtin_clz((unsigned int)x) - 24;
+	}
+	return 128;
+}
+
+/* ff02::1:ffXX:XXXX for addr (addrconf_addr_solict_mult) */
+static inline void addrconf_addr_solict_mult(const struct in6_addr *addr, struct in6_addr *solicited)
+{
+	static const u8 pfx[13] = { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff };
+
+	memcpy(solicited->s6_addr, pfx, sizeof(pfx));
+	memcpy(solicited->s6_addr + 13, addr->s6_addr + 13, 3);
+}
+
+/* 33:33 + the low 32 bits (ipv6_eth_mc_map) */
+static inline void ipv6_eth_mc_map(const struct in6_addr *addr, u8 *buf)
+{
+	buf[0] = 0x33;
+	buf[1] = 0x33;
+	memcpy(buf + 2, addr->s6_addr + 12, 4);
+}
+
+/* ipv6_addr_type() bits, the ones used */
+#define IPV6_ADDR_ANY 0x0000U
+#define IPV6_ADDR_UNICAST 0x0001U
+#define IPV6_ADDR_MULTICAST 0x0002U
+#define IPV6_ADDR_LOOPBACK 0x0010U
+#define IPV6_ADDR_LINKLOCAL 0x0020U
+#define IPV6_ADDR_SITELOCAL 0x0040U
+#define IPV6_ADDR_MAPPED 0x1000U
+
+/* scopes as ipv6_addr_src_scope() ranks them (RFC 6724) */
+#define IPV6_ADDR_SCOPE_NODELOCAL 0x01
+#define IPV6_ADDR_SCOPE_LINKLOCAL 0x02
+#define IPV6_ADDR_SCOPE_SITELOCAL 0x05
+#define IPV6_ADDR_SCOPE_GLOBAL 0x0e
+
+int ipv6_addr_type(const struct in6_addr *addr);
+int ipv6_addr_src_scope(const struct in6_addr *addr);
+
+/* ---- the packet path (net/ipv6/) ---- */
+int ipv6_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
+	     struct net_device *orig_dev);
+int ip6_input(struct sk_buff *skb);
+int ip6_forward(struct sk_buff *skb);
+int ip6_output(struct net *net, struct sock *sk, struct sk_buff *skb);
+int ip6_pkt_discard(struct sk_buff *skb);
+int ip6_pkt_discard_out(struct net *net, struct sock *sk, struct sk_buff *skb);
+/* Builds the IPv6 header in front of skb->data (the payload) and sends it
+ * through NF_INET_LOCAL_OUT and dst_output (ip6_xmit). */
+int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+	     const struct in6_addr *daddr, u8 proto, int hlimit);
+int ip6_dst_hoplimit(const struct net *net);
+
+/* ICMPv6 (net/ipv6/icmp.c) */
+int icmpv6_rcv(struct sk_buff *skb);
+void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info);
+/* Sends the ICMPv6 message msg (checksum filled in) from saddr (NULL: chosen)
+ * to daddr, out of oif when non-zero. */
+int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_addr *daddr,
+		int oif, const void *msg, unsigned int len, int hlimit);
+__sum16 csum_ipv6_magic(const struct in6_addr *saddr, const struct in6_addr *daddr,
+			u32 len, u8 proto, u32 sum);
+u32 ipv6_csum_partial(const void *buf, unsigned int len, u32 sum);
+
+/* the L4 handlers (inet6_protos) */
+struct inet6_protocol {
+	int (*handler)(struct sk_buff *skb);
+};
+
+const struct inet6_protocol *inet6_protocol(u8 nexthdr);
+
+#endif

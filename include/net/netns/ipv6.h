@@ -1,0 +1,79 @@
+/* struct netns_ipv6: what one namespace owns of IPv6
+ * (include/net/netns/ipv6.h): devconf all/default, the fib6 tables, the
+ * neighbour discovery table, sysctls and SNMP counters. */
+#ifndef SKBOX_NET_NETNS_IPV6_H
+#define SKBOX_NET_NETNS_IPV6_H
+
+#include "linux/types.h"
+#include "linux/list.h"
+#include "linux/netdevice.h"
+#include "net/addrconf.h"
+#include "net/neighbour.h"
+
+/* /proc/net/snmp6 names, in nstat's order */
+#define IP6_MIB_LIST(FN)						\
+	FN(INRECEIVES, "Ip6InReceives") FN(INHDRERRORS, "Ip6InHdrErrors") \
+	FN(INTOOBIGERRORS, "Ip6InTooBigErrors") FN(INNOROUTES, "Ip6InNoRoutes") \
+	FN(INADDRERRORS, "Ip6InAddrErrors") FN(INUNKNOWNPROTOS, "Ip6InUnknownProtos") \
+	FN(INTRUNCATEDPKTS, "Ip6InTruncatedPkts") FN(INDISCARDS, "Ip6InDiscards") \
+	FN(INDELIVERS, "Ip6InDelivers") FN(OUTFORWDATAGRAMS, "Ip6OutForwDatagrams") \
+	FN(OUTREQUESTS, "Ip6OutRequests") FN(OUTDISCARDS, "Ip6OutDiscards") \
+	FN(OUTNOROUTES, "Ip6OutNoRoutes") FN(INMCASTPKTS, "Ip6InMcastPkts") \
+	FN(OUTMCASTPKTS, "Ip6OutMcastPkts") FN(INOCTETS, "Ip6InOctets")	\
+	FN(OUTOCTETS, "Ip6OutOctets") FN(INMCASTOCTETS, "Ip6InMcastOctets") \
+	FN(OUTMCASTOCTETS, "Ip6OutMcastOctets") FN(OUTPKTS, "Ip6OutTransmits")
+
+#define ICMP6_MIB_LIST(FN)						\
+	FN(INMSGS, "Icmp6InMsgs") FN(INERRORS, "Icmp6InErrors")		\
+	FN(OUTMSGS, "Icmp6OutMsgs") FN(OUTERRORS, "Icmp6OutErrors")	\
+	FN(CSUMERRORS, "Icmp6InCsumErrors")
+
+enum {
+#define FN(id, name) IPSTATS6_MIB_##id,
+	IP6_MIB_LIST(FN)
+#undef FN
+	__IPSTATS6_MIB_MAX
+};
+
+enum {
+#define FN(id, name) ICMP6_MIB_##id,
+	ICMP6_MIB_LIST(FN)
+#undef FN
+	__ICMP6_MIB_MAX
+};
+
+struct fib6_table;
+
+struct netns_ipv6 {
+	struct ipv6_devconf devconf_all;
+	struct ipv6_devconf devconf_dflt;
+	struct list_head fib_tables;		/* struct fib6_table, by id */
+	struct fib6_table *fib6_main_tbl;
+	struct fib6_table *fib6_local_tbl;
+	struct neigh_table nd_tbl;
+	struct packet_type ipv6_packet_type;
+	struct list_head raw6_sockets;		/* struct sock: raw ICMPv6 (ping -6) */
+	/* net.ipv6.* scalars: stored; see docs/IPV6.md for which act */
+	int sysctl_route_max_size;
+	int sysctl_route_gc_thresh;
+	int sysctl_route_gc_timeout;
+	int sysctl_route_gc_interval;
+	int sysctl_route_gc_elasticity;
+	int sysctl_route_gc_min_interval;
+	int sysctl_route_mtu_expires;
+	int sysctl_route_min_adv_mss;
+	int sysctl_icmp_ratelimit;
+	int sysctl_icmp_echo_ignore_all;
+	int sysctl_fib_multipath_hash_policy;
+	int sysctl_ip_nonlocal_bind;
+	int sysctl_flowlabel_reflect;
+	u64 mib[__IPSTATS6_MIB_MAX];
+	u64 icmp6[__ICMP6_MIB_MAX];
+	u64 icmp6msg_in[256], icmp6msg_out[256];
+};
+
+#define __IP6_INC_STATS(net, field) ((net)->ipv6.mib[field]++)
+#define __IP6_ADD_STATS(net, field, v) ((net)->ipv6.mib[field] += (v))
+#define __ICMP6_INC_STATS(net, field) ((net)->ipv6.icmp6[field]++)
+
+#endif

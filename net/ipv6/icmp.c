@@ -1,0 +1,195 @@
+/* ICMPv6 (net/ipv6/icmp.c): icmpv6_rcv() checks the checksum, counts the
+ * message (Icmp6In*), answers echo requests (icmpv6_echo_reply), hands
+ * neighbour discovery to ndisc_rcv() and copies everything to raw ICMPv6
+ * sockets (ping -6).  icmpv6_send() reports an error about a packet to its
+ * sender, quoting as much of it as fits in the minimum MTU (RFC 4443 2.4),
+ * never about an ICMPv6 error, a multicast or an unspecified source. */
+#include <errno.h>
+#include <string.h>
+#include "linux/netdevice.h"
+#include "net/addrconf.h"
+#include "net/ip6_fib.h"
+#include "net/ipv6.h"
+#include "net/ndisc.h"
+#include "net/net_namespace.h"
+#include "net/trace.h"
+#include "net/world.h"
+
+#define ICMPV6_ECHO_REQUEST 128
+#define ICMPV6_ECHO_REPLY 129
+
+u32 ipv6_csum_partial(const void *buf, unsigned int len, u32 sum)
+{
+	const u8 *p = buf;
+
+	for (; len > 1; len -= 2, p += 2)
+		sum += (u32)(p[0] << 8 | p[1]);
+	if (len)
+		sum += (u32)(p[0] << 8);
+	return sum;
+}
+
+static u16 csum_fold32(u32 sum)
+{
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (u16)~sum;
+}
+
+/* The checksum over the pseudo-header and the message, in network order
+ * (csum_ipv6_magic + csum_partial); 0 on a correct received message. */
+__sum16 csum_ipv6_magic(const struct in6_addr *saddr, const struct in6_addr *daddr,
+			u32 len, u8 proto, u32 sum)
+{
+	sum = ipv6_csum_partial(saddr, 16, sum);
+	sum = ipv6_csum_partial(daddr, 16, sum);
+	sum += len >> 16;
+	sum += len & 0xffff;
+	sum += proto;
+	return htons(csum_fold32(sum));
+}
+
+static __sum16 icmpv6_csum(const struct in6_addr *s, const struct in6_addr *d, const void *msg,
+			   unsigned int len)
+{
+	return csum_ipv6_magic(s, d, len, IPPROTO_ICMPV6, ipv6_csum_partial(msg, len, 0));
+}
+
+/* Sends type/code/word + data from saddr to daddr, out of oif when given. */
+int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_addr *daddr,
+		int oif, const void *msg, unsigned int len, int hlimit)
+{
+	struct dst_entry *dst;
+	struct sk_buff *skb;
+	struct in6_addr src;
+	int err;
+	u8 *p;
+
+	if (!(dst = ip6_route_output(net, daddr, saddr, oif, &err)))
+		return err;
+	if (saddr && !ipv6_addr_any(saddr))
+		src = *saddr;
+	else if (ipv6_dev_get_saddr(net, dst->dev, daddr, &src))
+		memset(&src, 0, sizeof(src));
+	skb = alloc_skb(&net->world->skb_pool, NET_SKB_PAD + 64 + 40 + len);
+	if (!skb) {
+		dst_release(dst);
+		return -ENOBUFS;
+	}
+	skb_reserve(skb, NET_SKB_PAD + 64 + 40);
+	p = skb_put_data(skb, msg, len);
+	p[2] = p[3] = 0;
+	memcpy(p + 2, &(__sum16){ icmpv6_csum(&src, daddr, p, len) }, 2);
+	skb_reset_transport_header(skb);
+	skb_dst_set(skb, dst);
+	skb->dev = dst->dev;
+	__ICMP6_INC_STATS(net, ICMP6_MIB_OUTMSGS);
+	net->ipv6.icmp6msg_out[p[0]]++;
+	if (p[0] < 128)
+		__ICMP6_INC_STATS(net, ICMP6_MIB_OUTERRORS);
+	return ip6_xmit(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit);
+}
+
+static bool icmpv6_may_send(const struct sk_buff *skb, u8 type)
+{
+	const struct ipv6hdr *hdr = ipv6_hdr(skb);
+	int t = ipv6_addr_type(&hdr->saddr);
+
+	if (t == IPV6_ADDR_ANY || (t & IPV6_ADDR_MULTICAST))
+		return false;
+	if (ipv6_addr_is_multicast(&hdr->daddr) && type != 2 /* PKT_TOOBIG */)
+		return false;
+	/* never about an error (RFC 4443 2.4 e) */
+	if (hdr->nexthdr == IPPROTO_ICMPV6 &&
+	    (skb->tail - skb_network_header(skb) < (long)sizeof(*hdr) + 1 ||
+	     skb_network_header(skb)[sizeof(*hdr)] < 128))
+		return false;
+	return true;
+}
+
+void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
+{
+	struct net *net = dev_net(skb->dev);
+	const struct ipv6hdr *hdr = ipv6_hdr(skb);
+	u8 msg[IPV6_MIN_MTU - 40];
+	struct in6_addr saddr, *sp = NULL;
+	__be32 w = htonl(info);
+	long qlen;
+
+	if (skb_linearize(skb) || !icmpv6_may_send(skb, type))
+		return;
+	qlen = skb->tail - skb_network_header(skb);
+	if (qlen > (long)sizeof(msg) - 8)
+		qlen = (long)sizeof(msg) - 8;
+	if (qlen < 0)
+		return;
+	memcpy(msg + 8, skb_network_header(skb), (size_t)qlen);
+	msg[0] = type;
+	msg[1] = code;
+	memcpy(msg + 4, &w, 4);
+	/* answer from the address the packet was for, when it is ours */
+	if (ipv6_chk_addr(net, &hdr->daddr, NULL)) {
+		saddr = hdr->daddr;
+		sp = &saddr;
+	}
+	skb_trace_note(skb, "icmpv6_send", type == 3 ? "time exceeded" :
+		       type == 2 ? "packet too big" : "destination unreachable");
+	icmpv6_xmit(net, sp, &hdr->saddr, 0, msg, 8u + (unsigned int)qlen, -1);
+}
+
+static void icmpv6_echo_reply(struct sk_buff *skb)
+{
+	struct net *net = dev_net(skb->dev);
+	const struct ipv6hdr *hdr = ipv6_hdr(skb);
+	struct in6_addr saddr = hdr->daddr, daddr = hdr->saddr;
+	u8 msg[IPV6_MAXPLEN];
+	unsigned int len = skb->len;
+
+	if (net->ipv6.sysctl_icmp_echo_ignore_all || len > sizeof(msg) ||
+	    skb_copy_bits(skb, 0, msg, (int)len))
+		return;
+	if (ipv6_addr_is_multicast(&saddr))
+		ipv6_dev_get_saddr(net, skb->dev, &daddr, &saddr);
+	msg[0] = ICMPV6_ECHO_REPLY;
+	icmpv6_xmit(net, &saddr, &daddr, ipv6_addr_linklocal(&daddr) ? skb->dev->ifindex : 0,
+		    msg, len, -1);
+}
+
+void rawv6_rcv(struct sk_buff *skb);
+
+int icmpv6_rcv(struct sk_buff *skb)
+{
+	struct net *net = dev_net(skb->dev);
+	const struct ipv6hdr *hdr = ipv6_hdr(skb);
+	u8 type;
+
+	skb_trace(skb, "icmpv6_rcv");
+	__ICMP6_INC_STATS(net, ICMP6_MIB_INMSGS);
+	if (skb_linearize(skb) || skb->len < 4 ||
+	    icmpv6_csum(&hdr->saddr, &hdr->daddr, skb->data, skb->len)) {
+		__ICMP6_INC_STATS(net, ICMP6_MIB_CSUMERRORS);
+		__ICMP6_INC_STATS(net, ICMP6_MIB_INERRORS);
+		kfree_skb_reason(skb, SKB_DROP_REASON_ICMP_CSUM);
+		return 0;
+	}
+	type = skb->data[0];
+	net->ipv6.icmp6msg_in[type]++;
+	if (type < 128)
+		__ICMP6_INC_STATS(net, ICMP6_MIB_INERRORS);
+	rawv6_rcv(skb);
+	switch (type) {
+	case ICMPV6_ECHO_REQUEST:
+		icmpv6_echo_reply(skb);
+		break;
+	case NDISC_ROUTER_SOLICITATION:
+	case NDISC_ROUTER_ADVERTISEMENT:
+	case NDISC_NEIGHBOUR_SOLICITATION:
+	case NDISC_NEIGHBOUR_ADVERTISEMENT:
+	case NDISC_REDIRECT:
+		return ndisc_rcv(skb);
+	default:
+		break;
+	}
+	consume_skb(skb);
+	return 0;
+}

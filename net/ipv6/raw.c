@@ -1,0 +1,280 @@
+/* Raw ICMPv6 sockets (net/ipv6/raw.c, the AF_INET6 half of af_inet6.c):
+ * what ping -6 uses.  rawv6_rcv() gives every ICMPv6 raw socket a copy of
+ * each ICMPv6 message delivered locally, from the ICMPv6 header on (IPv6
+ * raw sockets never see the IP header), with the hop limit as an
+ * IPV6_HOPLIMIT control message; sending routes the destination
+ * (sin6_scope_id or the bound device as the output interface) and fills in
+ * the checksum, as Linux does for IPPROTO_ICMPV6 raw sockets.  Other
+ * AF_INET6 socket types are not offered yet (EAFNOSUPPORT). */
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "linux/netdevice.h"
+#include "net/addrconf.h"
+#include "net/ip6_fib.h"
+#include "net/ipv6.h"
+#include "net/net_namespace.h"
+#include "net/sock.h"
+
+#ifndef IPV6_HOPLIMIT
+#define IPV6_HOPLIMIT 52
+#endif
+#define IPV6_UNICAST_HOPS_OPT 16
+
+void rawv6_rcv(struct sk_buff *skb)
+{
+	struct net *net = dev_net(skb->dev);
+	struct sock *sk;
+
+	list_for_each_entry(sk, &net->ipv6.raw6_sockets, sk_node) {
+		struct sk_buff *c;
+
+		if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != skb->dev->ifindex)
+			continue;
+		if ((c = skb_clone(skb)))
+			sock_queue_rcv_skb(sk, c);
+	}
+}
+
+static int rawv6_hash(struct sock *sk)
+{
+	list_add_tail(&sk->sk_node, &sock_net(sk)->ipv6.raw6_sockets);
+	return 0;
+}
+
+static void rawv6_close(struct sock *sk)
+{
+	list_del(&sk->sk_node);
+	sk_free(sk);
+}
+
+static int rawv6_dst(struct sock *sk, const struct sockaddr *uaddr, int len,
+		     struct in6_addr *daddr, int *oif)
+{
+	const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)uaddr;
+
+	if (!uaddr || len < (int)sizeof(*sin6) || sin6->sin6_family != AF_INET6)
+		return -EINVAL;
+	*daddr = sin6->sin6_addr;
+	*oif = sin6->sin6_scope_id ? (int)sin6->sin6_scope_id : sk->sk_bound_dev_if;
+	return 0;
+}
+
+/* connect(): only checks the route, as ping's probe needs */
+static int rawv6_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
+{
+	struct in6_addr daddr;
+	struct dst_entry *dst;
+	int oif, err = rawv6_dst(sk, uaddr, len, &daddr, &oif);
+
+	if (err)
+		return err;
+	if (!(dst = ip6_route_output(sock_net(sk), &daddr, NULL, oif, &err)))
+		return err;
+	dst_release(dst);
+	return 0;
+}
+
+static int rawv6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, int flags)
+{
+	struct in6_addr daddr;
+	int oif, err;
+
+	(void)flags;
+	if (len < 4 || len > IPV6_MAXPLEN - 8)
+		return len < 4 ? -EINVAL : -EMSGSIZE;
+	if ((err = rawv6_dst(sk, msg->msg_name, (int)msg->msg_namelen, &daddr, &oif)))
+		return err;
+	if (msg->msg_iovlen != 1)
+		return -EINVAL;
+	err = icmpv6_xmit(sock_net(sk), NULL, &daddr, oif, msg->msg_iov[0].iov_base,
+			  (unsigned int)len, sk->uc_ttl);
+	return err < 0 ? err : (int)len;
+}
+
+static void rawv6_put_hoplimit(struct msghdr *msg, int hlim)
+{
+	struct cmsghdr *cm;
+
+	if (!msg->msg_control || msg->msg_controllen < CMSG_SPACE(sizeof(int))) {
+		msg->msg_controllen = 0;
+		return;
+	}
+	cm = (struct cmsghdr *)msg->msg_control;
+	cm->cmsg_level = IPPROTO_IPV6;
+	cm->cmsg_type = IPV6_HOPLIMIT;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &hlim, sizeof(int));
+	msg->msg_controllen = CMSG_SPACE(sizeof(int));
+}
+
+static int rawv6_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
+			 int *addr_len)
+{
+	struct sk_buff *skb;
+	size_t copied;
+	int err = 0;
+
+	if (flags & MSG_ERRQUEUE)
+		return -EAGAIN;
+	if (!(skb = skb_recv_datagram(sk, flags, &err)))
+		return err;
+	copied = skb->len < len ? skb->len : len;
+	skb_copy_datagram_msg(skb, 0, msg, copied);
+	if (msg->msg_name) {
+		struct sockaddr_in6 *sin6 = msg->msg_name;
+
+		memset(sin6, 0, sizeof(*sin6));
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_addr = ipv6_hdr(skb)->saddr;
+		if (ipv6_addr_linklocal(&sin6->sin6_addr))
+			sin6->sin6_scope_id = (u32)skb->skb_iif;
+		*addr_len = sizeof(*sin6);
+	}
+	rawv6_put_hoplimit(msg, ipv6_hdr(skb)->hop_limit);
+	consume_skb(skb);
+	return (int)copied;
+}
+
+static int rawv6_setsockopt(struct sock *sk, int level, int name, const void *val,
+			    unsigned int len)
+{
+	if (level == IPPROTO_IPV6 && name == IPV6_UNICAST_HOPS_OPT && len >= sizeof(int)) {
+		memcpy(&sk->uc_ttl, val, sizeof(int));
+		return 0;
+	}
+	return 0;	/* ICMP6_FILTER, IPV6_RECVHOPLIMIT, IPV6_RECVERR: accepted */
+}
+
+static int rawv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)
+{
+	(void)sk;
+	(void)level;
+	(void)name;
+	(void)val;
+	(void)len;
+	return -ENOPROTOOPT;
+}
+
+static const struct proto rawv6_prot = {
+	.name = "RAWv6",
+	.close = rawv6_close,
+	.connect = rawv6_connect,
+	.sendmsg = rawv6_sendmsg,
+	.recvmsg = rawv6_recvmsg,
+	.setsockopt = rawv6_setsockopt,
+	.getsockopt = rawv6_getsockopt,
+	.hash = rawv6_hash,
+	.obj_size = sizeof(struct sock),
+};
+
+/* ---- the socket half (af_inet6.c) ---- */
+static int inet6_release(struct socket *sock)
+{
+	struct sock *sk = sock->sk;
+
+	if (sk) {
+		sock->sk = NULL;
+		sk->sk_socket = NULL;
+		sk->sk_prot->close(sk);
+	}
+	return 0;
+}
+
+static int inet6_bind(struct socket *sock, const struct sockaddr *addr, int len)
+{
+	(void)sock;
+	return len < (int)sizeof(struct sockaddr_in6) || addr->sa_family != AF_INET6 ? -EINVAL : 0;
+}
+
+static int inet6_connect(struct socket *sock, const struct sockaddr *addr, int len, int flags)
+{
+	(void)flags;
+	return sock->sk->sk_prot->connect(sock->sk, addr, len);
+}
+
+static int inet6_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
+{
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)uaddr;
+
+	(void)sock;
+	(void)peer;
+	memset(sin6, 0, sizeof(*sin6));
+	sin6->sin6_family = AF_INET6;
+	return sizeof(*sin6);
+}
+
+static unsigned int inet6_poll(struct socket *sock)
+{
+	unsigned int mask = POLLOUT | POLLWRNORM;
+
+	if (!skb_queue_empty(&sock->sk->sk_receive_queue))
+		mask |= POLLIN | POLLRDNORM;
+	return mask;
+}
+
+static int inet6_setsockopt(struct socket *sock, int level, int name, const void *val,
+			    unsigned int len)
+{
+	if (level == SOL_SOCKET)
+		return sock_setsockopt(sock, level, name, val, len);
+	return sock->sk->sk_prot->setsockopt(sock->sk, level, name, val, len);
+}
+
+static int inet6_getsockopt(struct socket *sock, int level, int name, void *val,
+			    unsigned int *len)
+{
+	if (level == SOL_SOCKET)
+		return sock_getsockopt(sock, level, name, val, len);
+	return sock->sk->sk_prot->getsockopt(sock->sk, level, name, val, len);
+}
+
+static int inet6_sendmsg(struct socket *sock, const struct msghdr *m, size_t len, int flags)
+{
+	return sock->sk->sk_prot->sendmsg(sock->sk, m, len, flags);
+}
+
+static int inet6_recvmsg(struct socket *sock, struct msghdr *m, size_t len, int flags)
+{
+	int addr_len = 0;
+	int err = sock->sk->sk_prot->recvmsg(sock->sk, m, len, flags, &addr_len);
+
+	if (err >= 0 && m->msg_name)
+		m->msg_namelen = (socklen_t)addr_len;
+	return err;
+}
+
+static const struct proto_ops inet6_sockraw_ops = {
+	.family = AF_INET6,
+	.release = inet6_release,
+	.bind = inet6_bind,
+	.connect = inet6_connect,
+	.getname = inet6_getname,
+	.poll = inet6_poll,
+	.setsockopt = inet6_setsockopt,
+	.getsockopt = inet6_getsockopt,
+	.sendmsg = inet6_sendmsg,
+	.recvmsg = inet6_recvmsg,
+};
+
+int inet6_create(struct net *net, struct socket *sock, int type, int protocol)
+{
+	struct sock *sk;
+
+	if (type != SOCK_RAW || protocol != IPPROTO_ICMPV6)
+		return -EAFNOSUPPORT;
+	if (!(sk = sk_alloc(net, AF_INET6, &rawv6_prot)))
+		return -ENOBUFS;
+	sk->sk_type = (u16)type;
+	sk->sk_protocol = (u8)protocol;
+	sk->sk_socket = sock;
+	sk->inet_num = (u16)protocol;
+	sk->uc_ttl = -1;
+	sock->sk = sk;
+	sock->ops = &inet6_sockraw_ops;
+	sock->type = (short)type;
+	rawv6_hash(sk);
+	return 0;
+}

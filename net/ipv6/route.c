@@ -1,0 +1,403 @@
+/* IPv6 routing (net/ipv6/route.c): the rules (the default ones: local,
+ * then main), the lookups that turn a fib6_info into the dst_entry a
+ * packet carries — ip6_route_input() for received packets, ip6_route_output()
+ * for local senders — and the routes `ip -6 route` and addrconf add.
+ * Each fib6_info owns one rt6_info (Linux's per-cpu copy, one here) that
+ * lookups hand out with a reference. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include "linux/netdevice.h"
+#include "linux/slab.h"
+#include "net/addrconf.h"
+#include "net/ip6_fib.h"
+#include "net/ipv6.h"
+#include "net/net_namespace.h"
+#include "net/rtnetlink.h"
+#include "net/trace.h"
+#include "net/world.h"
+#include "uapi/rtnetlink.h"
+
+static int ip6_pkt_prohibit(struct sk_buff *skb);
+static int ip6_blackhole(struct sk_buff *skb);
+
+static void rt6_set_io(struct rt6_info *rt, u8 type)
+{
+	switch (type) {
+	case RTN_LOCAL:
+	case RTN_MULTICAST:
+		rt->dst.input = ip6_input;
+		rt->dst.output = ip6_output;
+		break;
+	case RTN_UNREACHABLE:
+		rt->dst.input = ip6_pkt_discard;
+		rt->dst.output = ip6_pkt_discard_out;
+		rt->dst.error = -EHOSTUNREACH;
+		break;
+	case RTN_PROHIBIT:
+		rt->dst.input = ip6_pkt_prohibit;
+		rt->dst.output = ip6_pkt_discard_out;
+		rt->dst.error = -EACCES;
+		break;
+	case RTN_BLACKHOLE:
+		rt->dst.input = ip6_blackhole;
+		rt->dst.output = dst_discard_out;
+		rt->dst.error = -EINVAL;
+		break;
+	default:
+		rt->dst.input = ip6_forward;
+		rt->dst.output = ip6_output;
+	}
+}
+
+static struct rt6_info *rt6_make_dst(struct fib6_info *f, struct net_device *dev)
+{
+	struct rt6_info *rt = kzalloc(sizeof(*rt));
+
+	if (!rt)
+		return NULL;
+	rt->dst.dev = dev;
+	dev_hold(dev);
+	dev_net(dev)->world->dst_live++;
+	rt->dst.refcnt = 1;
+	rt->dst.mtu = f->fib6_mtu;
+	rt6_set_io(rt, f->fib6_type);
+	rt->rt6i_type = f->fib6_type;
+	rt->rt6i_flags = f->fib6_flags;
+	rt->rt6i_metric = f->fib6_metric;
+	rt->rt6i_protocol = f->fib6_protocol;
+	rt->rt6i_dst = f->fib6_dst;
+	rt->rt6i_dst_len = f->fib6_dst_len;
+	rt->rt6i_prefsrc = f->fib6_prefsrc;
+	if (f->fib6_nh_has_gw)
+		rt->rt6i_gateway = f->fib6_nh_gw;
+	return rt;
+}
+
+struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_device *dev)
+{
+	struct fib6_info *f = kzalloc(sizeof(*f));
+	struct net_device *dst_dev = dev;
+
+	if (!f)
+		return NULL;
+	ipv6_addr_prefix(&f->fib6_dst, &cfg->fc_dst, cfg->fc_dst_len);
+	f->fib6_dst_len = cfg->fc_dst_len;
+	f->fib6_type = cfg->fc_type ? cfg->fc_type : RTN_UNICAST;
+	f->fib6_protocol = cfg->fc_protocol;
+	f->fib6_metric = cfg->fc_metric;
+	f->fib6_flags = cfg->fc_flags;
+	f->fib6_nh_dev = dev;
+	f->fib6_nh_has_gw = cfg->fc_has_gw;
+	f->fib6_nh_gw = cfg->fc_gateway;
+	f->fib6_prefsrc = cfg->fc_prefsrc;
+	f->fib6_mtu = cfg->fc_mtu;
+	f->fib6_advmss = cfg->fc_advmss;
+	f->fib6_hoplimit = cfg->fc_hoplimit;
+	/* local routes send through lo (the kernel's rt6i dev for them) */
+	if (f->fib6_type == RTN_LOCAL && dev_net(dev)->loopback_dev)
+		dst_dev = dev_net(dev)->loopback_dev;
+	f->rt6i = rt6_make_dst(f, dst_dev);
+	if (!f->rt6i) {
+		kfree(f);
+		return NULL;
+	}
+	return f;
+}
+
+void fib6_info_release(struct fib6_info *f)
+{
+	dst_release(&f->rt6i->dst);
+	kfree(f);
+}
+
+const struct in6_addr *rt6_nexthop(const struct rt6_info *rt, const struct in6_addr *daddr)
+{
+	if (rt->rt6i_flags & RTF_GATEWAY)
+		return &rt->rt6i_gateway;
+	return daddr;
+}
+
+int rt6_nexthop_linkdown(const struct fib6_info *rt)
+{
+	const struct net_device *dev = rt->fib6_nh_dev;
+
+	return dev && rt->fib6_type != RTN_LOCAL && !(dev->flags & IFF_LOOPBACK) &&
+	       !netif_carrier_ok(dev);
+}
+
+/* The default rules (fib6_rules_init): 0 lookup local, 32766 lookup main. */
+struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
+			      const struct in6_addr *saddr, int oif, u32 *table)
+{
+	struct fib6_table *order[2] = { net->ipv6.fib6_local_tbl, net->ipv6.fib6_main_tbl };
+
+	(void)saddr;
+	for (int i = 0; i < 2; i++) {
+		struct fib6_info *f = fib6_table_lookup(net, order[i], daddr, oif);
+
+		if (f) {
+			if (table)
+				*table = order[i]->tb6_id;
+			return f;
+		}
+	}
+	return NULL;
+}
+
+/* ip6_null_entry: no route at all */
+static struct dst_entry *ip6_null_dst(struct net *net)
+{
+	struct fib6_config cfg;
+	struct fib6_info *f;
+	struct dst_entry *dst;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.fc_type = RTN_UNREACHABLE;
+	if (!net->loopback_dev || !(f = fib6_info_alloc(&cfg, net->loopback_dev)))
+		return NULL;
+	dst = &f->rt6i->dst;
+	dst_hold(dst);
+	fib6_info_release(f);
+	return dst;
+}
+
+void ip6_route_input(struct sk_buff *skb)
+{
+	struct net *net = dev_net(skb->dev);
+	const struct ipv6hdr *iph = ipv6_hdr(skb);
+	struct fib6_info *f = fib6_lookup(net, &iph->daddr, &iph->saddr, 0, NULL);
+	struct dst_entry *dst;
+
+	/* link-local and multicast destinations stay on the arriving device */
+	if (f && f->fib6_type == RTN_UNICAST && ipv6_addr_linklocal(&iph->daddr) &&
+	    f->fib6_nh_dev != skb->dev)
+		f = fib6_table_lookup(net, net->ipv6.fib6_main_tbl, &iph->daddr, skb->dev->ifindex);
+	if (f) {
+		dst = &f->rt6i->dst;
+		dst_hold(dst);
+	} else {
+		dst = ip6_null_dst(net);
+	}
+	skb_dst_set(skb, dst);
+}
+
+struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr,
+				   const struct in6_addr *saddr, int oif, int *err)
+{
+	struct fib6_info *f = fib6_lookup(net, daddr, saddr, oif, NULL);
+
+	if (!f || f->fib6_type == RTN_UNREACHABLE || f->fib6_type == RTN_PROHIBIT ||
+	    f->fib6_type == RTN_BLACKHOLE) {
+		*err = !f || f->fib6_type == RTN_UNREACHABLE ? -ENETUNREACH :
+		       f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL;
+		return NULL;
+	}
+	dst_hold(&f->rt6i->dst);
+	return &f->rt6i->dst;
+}
+
+/* ---- `ip -6 route add/del` ---- */
+static int ip6_route_check_nh(struct net *net, struct fib6_config *cfg, struct net_device **dev,
+			      struct netlink_ext_ack *extack)
+{
+	struct fib6_info *f;
+
+	if (!cfg->fc_has_gw)
+		return 0;
+	cfg->fc_flags |= RTF_GATEWAY;
+	if (*dev && ipv6_addr_linklocal(&cfg->fc_gateway))
+		return 0;
+	f = fib6_lookup(net, &cfg->fc_gateway, NULL, *dev ? (*dev)->ifindex : 0, NULL);
+	if (f && f->fib6_type == RTN_LOCAL) {
+		NL_SET_ERR_MSG(extack, "Gateway can not be a local address");
+		return -EINVAL;
+	}
+	if (!f || f->fib6_nh_has_gw || f->fib6_type != RTN_UNICAST) {
+		NL_SET_ERR_MSG(extack, "Nexthop has invalid gateway");
+		return -EHOSTUNREACH;
+	}
+	if (!*dev)
+		*dev = f->fib6_nh_dev;
+	return 0;
+}
+
+static int ip6_route_dev(struct net *net, struct fib6_config *cfg, struct net_device **dev,
+			 struct netlink_ext_ack *extack)
+{
+	int err;
+
+	*dev = NULL;
+	if (cfg->fc_ifindex && !(*dev = __dev_get_by_index(net, cfg->fc_ifindex)))
+		return -ENODEV;
+	if (cfg->fc_type == RTN_UNREACHABLE || cfg->fc_type == RTN_PROHIBIT ||
+	    cfg->fc_type == RTN_BLACKHOLE) {
+		*dev = net->loopback_dev;
+		return 0;
+	}
+	err = ip6_route_check_nh(net, cfg, dev, extack);
+	if (err)
+		return err;
+	if (!*dev)
+		return -ENODEV;
+	if (!((*dev)->flags & IFF_UP)) {
+		NL_SET_ERR_MSG(extack, "Nexthop device is not up");
+		return -ENETDOWN;
+	}
+	return 0;
+}
+
+int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
+{
+	struct net_device *dev;
+	struct fib6_table *tb;
+	struct fib6_info *f;
+	int err;
+
+	if (cfg->fc_dst_len > 128)
+		return -EINVAL;
+	if ((err = ip6_route_dev(net, cfg, &dev, extack)))
+		return err;
+	if (!cfg->fc_metric_set)
+		cfg->fc_metric = IP6_RT_PRIO_USER;
+	if (!cfg->fc_proto_set)
+		cfg->fc_protocol = RTPROT_BOOT;
+	tb = (cfg->fc_nlflags & NLM_F_CREATE) ? fib6_new_table(net, cfg->fc_table) :
+						fib6_get_table(net, cfg->fc_table);
+	if (!tb)
+		return -ESRCH;
+	if (!(f = fib6_info_alloc(cfg, dev)))
+		return -ENOMEM;
+	if ((err = fib6_add(tb, f, cfg->fc_nlflags)))
+		fib6_info_release(f);
+	return err;
+}
+
+static bool fib6_del_match(const struct fib6_info *f, const struct fib6_config *cfg)
+{
+	if (f->fib6_dst_len != cfg->fc_dst_len ||
+	    !ipv6_prefix_equal(&f->fib6_dst, &cfg->fc_dst, cfg->fc_dst_len))
+		return false;
+	if (cfg->fc_ifindex && (!f->fib6_nh_dev || f->fib6_nh_dev->ifindex != cfg->fc_ifindex))
+		return false;
+	if (cfg->fc_has_gw && (!f->fib6_nh_has_gw ||
+			       !ipv6_addr_equal(&f->fib6_nh_gw, &cfg->fc_gateway)))
+		return false;
+	if (cfg->fc_metric_set && cfg->fc_metric != f->fib6_metric)
+		return false;
+	if (cfg->fc_proto_set && cfg->fc_protocol != f->fib6_protocol)
+		return false;
+	return true;
+}
+
+int ip6_route_del(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
+{
+	struct fib6_table *tb = fib6_get_table(net, cfg->fc_table);
+	struct fib6_info *f;
+
+	(void)extack;
+	if (!tb)
+		return -ESRCH;
+	list_for_each_entry(f, &tb->tb6_routes, fib6_node)
+		if (fib6_del_match(f, cfg))
+			return fib6_del(f);
+	return -ESRCH;
+}
+
+/* ---- addrconf's routes ---- */
+static int addrconf_route(struct net *net, struct fib6_config *cfg, struct net_device *dev,
+			  bool add)
+{
+	struct fib6_table *tb = fib6_get_table(net, cfg->fc_table);
+	struct fib6_info *f;
+	int err;
+
+	cfg->fc_protocol = RTPROT_KERNEL;
+	cfg->fc_ifindex = dev->ifindex;
+	cfg->fc_metric_set = cfg->fc_proto_set = true;
+	if (!add)
+		return ip6_route_del(net, cfg, NULL);
+	if (!tb || !(f = fib6_info_alloc(cfg, dev)))
+		return -ENOMEM;
+	if ((err = fib6_add(tb, f, NLM_F_CREATE)))
+		fib6_info_release(f);
+	return err;
+}
+
+int addrconf_prefix_route(struct net *net, const struct in6_addr *pfx, int plen, u32 metric,
+			  struct net_device *dev, bool add)
+{
+	struct fib6_config cfg;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.fc_table = RT_TABLE_MAIN;
+	cfg.fc_dst = *pfx;
+	cfg.fc_dst_len = (u8)plen;
+	cfg.fc_metric = metric;
+	cfg.fc_type = RTN_UNICAST;
+	cfg.fc_flags = RTF_ADDRCONF;
+	return addrconf_route(net, &cfg, dev, add);
+}
+
+int addrconf_local_route(struct net *net, const struct in6_addr *addr, struct net_device *dev,
+			 bool add)
+{
+	struct fib6_config cfg;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.fc_table = RT_TABLE_LOCAL;
+	cfg.fc_dst = *addr;
+	cfg.fc_dst_len = 128;
+	cfg.fc_type = RTN_LOCAL;
+	cfg.fc_flags = RTF_LOCAL;
+	cfg.fc_prefsrc = *addr;
+	return addrconf_route(net, &cfg, dev, add);
+}
+
+int addrconf_add_mroute(struct net *net, struct net_device *dev, bool add)
+{
+	struct fib6_config cfg;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.fc_table = RT_TABLE_LOCAL;
+	cfg.fc_dst.s6_addr[0] = 0xff;
+	cfg.fc_dst_len = 8;
+	cfg.fc_metric = IP6_RT_PRIO_ADDRCONF;
+	cfg.fc_type = RTN_MULTICAST;
+	return addrconf_route(net, &cfg, dev, add);
+}
+
+/* ---- the reject routes' input ---- */
+static int ip6_pkt_drop(struct sk_buff *skb, u8 code)
+{
+	struct net *net = dev_net(skb->dev);
+
+	__IP6_INC_STATS(net, IPSTATS6_MIB_INNOROUTES);
+	icmpv6_send(skb, 1 /* ICMPV6_DEST_UNREACH */, code, 0);
+	kfree_skb_reason(skb, SKB_DROP_REASON_IP_INNOROUTES);
+	return 0;
+}
+
+int ip6_pkt_discard(struct sk_buff *skb)
+{
+	return ip6_pkt_drop(skb, 0 /* ICMPV6_NOROUTE */);
+}
+
+static int ip6_pkt_prohibit(struct sk_buff *skb)
+{
+	return ip6_pkt_drop(skb, 1 /* ICMPV6_ADM_PROHIBITED */);
+}
+
+static int ip6_blackhole(struct sk_buff *skb)
+{
+	kfree_skb(skb);
+	return 0;
+}
+
+int ip6_pkt_discard_out(struct net *net, struct sock *sk, struct sk_buff *skb)
+{
+	(void)sk;
+	__IP6_INC_STATS(net, IPSTATS6_MIB_OUTNOROUTES);
+	kfree_skb_reason(skb, SKB_DROP_REASON_IP_OUTNOROUTES);
+	return 0;
+}

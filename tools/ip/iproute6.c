@@ -1,0 +1,337 @@
+/* `ip -6 route` and `ip -6 rule` (iproute2 ip/iproute.c, ip/iprule.c, the
+ * AF_INET6 half): show/add/del/replace/get/flush over the fib6 tables
+ * (net/ipv6/route.c, ip6_fib.c), printed as iproute2 prints them:
+ * "2001:db8::/64 dev veth0 proto kernel metric 256 pref medium". */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+#include "ip_common.h"
+#include "linux/netdevice.h"
+#include "net/addrconf.h"
+#include "net/ip6_fib.h"
+#include "net/ipv6.h"
+#include "net/net_namespace.h"
+#include "net/rtnetlink.h"
+#include "uapi/rtnetlink.h"
+
+struct route6_filter {
+	u32 table;			/* 0: main; RT_TABLE_UNSPEC+all: every table */
+	bool all_tables;
+	struct net_device *dev;
+	bool flush;
+	int count;
+};
+
+static void fmt_dst(char *buf, size_t len, const struct fib6_info *f)
+{
+	char a[INET6_ADDRSTRLEN];
+
+	if (!f->fib6_dst_len) {
+		snprintf(buf, len, "default");
+		return;
+	}
+	inet_ntop(AF_INET6, &f->fib6_dst, a, sizeof(a));
+	if (f->fib6_dst_len == 128)
+		snprintf(buf, len, "%s", a);
+	else
+		snprintf(buf, len, "%s/%u", a, f->fib6_dst_len);
+}
+
+static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f, bool show_table)
+{
+	char d[INET6_ADDRSTRLEN + 8], g[INET6_ADDRSTRLEN], b[32];
+	FILE *o = ipc->out;
+
+	if (f->fib6_type != RTN_UNICAST)
+		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
+	fmt_dst(d, sizeof(d), f);
+	fprintf(o, "%s ", d);
+	if (f->fib6_nh_has_gw)
+		fprintf(o, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, g, sizeof(g)));
+	if (f->fib6_nh_dev)
+		fprintf(o, "dev %s ", f->fib6_nh_dev->name);
+	if (show_table && f->fib6_table->tb6_id != RT_TABLE_MAIN)
+		fprintf(o, "table %s ", rt_table_name(b, f->fib6_table->tb6_id));
+	if (f->fib6_protocol != RTPROT_BOOT)
+		fprintf(o, "proto %s ", rt_proto_name(b, f->fib6_protocol));
+	if (!ipv6_addr_any(&f->fib6_prefsrc) && f->fib6_type != RTN_LOCAL)
+		fprintf(o, "src %s ", inet_ntop(AF_INET6, &f->fib6_prefsrc, g, sizeof(g)));
+	fprintf(o, "metric %u ", f->fib6_metric);
+	if (rt6_nexthop_linkdown(f))
+		fputs("linkdown ", o);
+	if (f->fib6_mtu)
+		fprintf(o, "mtu %u ", f->fib6_mtu);
+	if (f->fib6_advmss)
+		fprintf(o, "advmss %u ", f->fib6_advmss);
+	if (f->fib6_hoplimit)
+		fprintf(o, "hoplimit %u ", f->fib6_hoplimit);
+	fputs("pref medium\n", o);
+}
+
+static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct route6_filter *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->table = RT_TABLE_MAIN;
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(argv[0], "table") && argc > 1) {
+			argc--, argv++;
+			if (!strcmp(argv[0], "all") || !strcmp(argv[0], "cache")) {
+				f->all_tables = true;
+			} else if (rt_table_parse(&f->table, argv[0])) {
+				return ip_invarg(ipc, "table id value is invalid\n", argv[0]);
+			}
+		} else if ((!strcmp(argv[0], "dev") || !strcmp(argv[0], "oif")) && argc > 1) {
+			argc--, argv++;
+			if (!(f->dev = ip_dev_get(ipc, argv[0])))
+				return 1;
+		} else if (!strcmp(argv[0], "proto") || !strcmp(argv[0], "type") ||
+			   !strcmp(argv[0], "scope")) {
+			argc--, argv++;
+		}
+	}
+	return 0;
+}
+
+static int route6_walk(struct ip_ctx *ipc, struct route6_filter *f)
+{
+	struct fib6_table *tb;
+
+	list_for_each_entry(tb, &ipc->net->ipv6.fib_tables, tb6_list) {
+		struct fib6_info *rt, *tmp;
+
+		if (!f->all_tables && tb->tb6_id != f->table)
+			continue;
+		list_for_each_entry_safe(rt, tmp, &tb->tb6_routes, fib6_node) {
+			if (f->dev && rt->fib6_nh_dev != f->dev)
+				continue;
+			if (f->flush) {
+				fib6_del(rt);
+				f->count++;
+				continue;
+			}
+			route6_print(ipc, rt, f->all_tables);
+		}
+	}
+	return 0;
+}
+
+static int route6_show(struct ip_ctx *ipc, int argc, char **argv, bool flush)
+{
+	struct route6_filter f;
+	int rc;
+
+	if ((rc = route6_filter_parse(ipc, argc, argv, &f)))
+		return rc;
+	f.flush = flush;
+	return route6_walk(ipc, &f);
+}
+
+/* ---- add / del / replace ---- */
+static int route6_metric_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k,
+			      const char *v)
+{
+	u32 *p = !strcmp(k, "mtu") ? &c->fc_mtu : !strcmp(k, "advmss") ? &c->fc_advmss :
+		 &c->fc_hoplimit;
+
+	if (!strcmp(v, "lock"))
+		return 1;	/* caller re-reads the next word */
+	if (get_u32(p, v, 0))
+		return ip_invarg(ipc, !strcmp(k, "mtu") ? "\"mtu\" value is invalid\n" :
+				 "invalid value", v);
+	return 0;
+}
+
+static int route6_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k, const char *v)
+{
+	unsigned int x;
+	int plen;
+
+	if (!strcmp(k, "via")) {
+		if (!strcmp(v, "inet6") || ip6_parse_prefix(&c->fc_gateway, &plen, v) || plen >= 0)
+			return ip_bad_addr(ipc, v);
+		c->fc_has_gw = true;
+	} else if (!strcmp(k, "dev") || !strcmp(k, "oif")) {
+		struct net_device *dev = ip_dev_get(ipc, v);
+
+		if (!dev)
+			return 1;
+		c->fc_ifindex = dev->ifindex;
+	} else if (!strcmp(k, "metric") || !strcmp(k, "priority") || !strcmp(k, "preference")) {
+		if (get_u32(&c->fc_metric, v, 0))
+			return ip_invarg(ipc, "\"metric\" value is invalid\n", v);
+		c->fc_metric_set = true;
+	} else if (!strcmp(k, "table")) {
+		if (rt_table_parse(&c->fc_table, v))
+			return ip_invarg(ipc, "\"table\" value is invalid\n", v);
+	} else if (!strcmp(k, "proto") || !strcmp(k, "protocol")) {
+		if (rt_proto_parse(&x, v))
+			return ip_invarg(ipc, "\"protocol\" value is invalid\n", v);
+		c->fc_protocol = (u8)x;
+		c->fc_proto_set = true;
+	} else if (!strcmp(k, "src")) {
+		if (ip6_parse_prefix(&c->fc_prefsrc, &plen, v))
+			return ip_bad_addr(ipc, v);
+	} else if (!strcmp(k, "mtu") || !strcmp(k, "advmss") || !strcmp(k, "hoplimit")) {
+		return route6_metric_word(ipc, c, k, v);
+	} else if (!strcmp(k, "pref") || !strcmp(k, "scope") || !strcmp(k, "realm") ||
+		   !strcmp(k, "expires")) {
+		/* accepted, not modelled */
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static int route6_parse(struct ip_ctx *ipc, int argc, char **argv, struct fib6_config *c)
+{
+	bool have_dst = false;
+	unsigned int type;
+	int plen;
+
+	for (; argc > 0; argc--, argv++) {
+		int rc = argc > 1 ? route6_word(ipc, c, argv[0], argv[1]) : -1;
+
+		if (rc == 1 && argc > 2 && !strcmp(argv[1], "lock")) {
+			rc = route6_word(ipc, c, argv[0], argv[2]);
+			argc--, argv++;
+		}
+		if (rc > 0)
+			return rc;
+		if (rc == 0) {
+			argc--, argv++;
+			continue;
+		}
+		if (!strcmp(argv[0], "onlink"))
+			continue;
+		if (!have_dst && !rt_type_parse(&type, argv[0]) && argc > 1) {
+			c->fc_type = (u8)type;
+			continue;
+		}
+		if (!strcmp(argv[0], "to") && argc > 1)
+			argc--, argv++;
+		if (have_dst)
+			return ip_duparg2(ipc, "to", argv[0]);
+		if (ip6_parse_prefix(&c->fc_dst, &plen, argv[0]))
+			return ip_bad_prefix(ipc, argv[0]);
+		c->fc_dst_len = (u8)(plen < 0 ? 128 : plen);
+		have_dst = true;
+	}
+	return have_dst ? 0 : -1;
+}
+
+static int route6_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, bool del)
+{
+	struct netlink_ext_ack ext = { NULL };
+	struct fib6_config c;
+	int rc;
+
+	memset(&c, 0, sizeof(c));
+	ipc->family = AF_INET6;
+	c.fc_table = RT_TABLE_MAIN;
+	c.fc_nlflags = nlflags;
+	if ((rc = route6_parse(ipc, argc, argv, &c)) > 0)
+		return rc;
+	if (rc < 0) {
+		fprintf(ipc->err, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n",
+			argc ? argv[argc - 1] : "");
+		return 255;
+	}
+	rc = del ? ip6_route_del(ipc->net, &c, &ext) : ip6_route_add(ipc->net, &c, &ext);
+	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
+}
+
+/* ---- get ---- */
+static int route6_get(struct ip_ctx *ipc, int argc, char **argv)
+{
+	char a[INET6_ADDRSTRLEN], s[INET6_ADDRSTRLEN], g[INET6_ADDRSTRLEN], b[32];
+	struct in6_addr dst, src;
+	struct fib6_info *f;
+	struct net_device *odev = NULL;
+	int plen = -1;
+	u32 table = RT_TABLE_MAIN;
+	bool have = false;
+
+	for (; argc > 0; argc--, argv++) {
+		if ((!strcmp(argv[0], "oif") || !strcmp(argv[0], "dev")) && argc > 1) {
+			argc--, argv++;
+			if (!(odev = ip_dev_get(ipc, argv[0])))
+				return 1;
+			continue;
+		}
+		if ((!strcmp(argv[0], "from") || !strcmp(argv[0], "iif") ||
+		     !strcmp(argv[0], "mark")) && argc > 1) {
+			argc--, argv++;
+			continue;
+		}
+		if (!strcmp(argv[0], "to") && argc > 1)
+			argc--, argv++;
+		if (ip6_parse_prefix(&dst, &plen, argv[0]))
+			return ip_bad_prefix(ipc, argv[0]);
+		have = true;
+	}
+	if (!have) {
+		fprintf(ipc->err, "need at least a destination address\n");
+		return 1;
+	}
+	f = fib6_lookup(ipc->net, &dst, NULL, odev ? odev->ifindex : 0, &table);
+	if (!f)
+		return ip_rtnl_err(ipc, -ENETUNREACH, NULL);
+	if (f->fib6_type == RTN_UNREACHABLE || f->fib6_type == RTN_PROHIBIT ||
+	    f->fib6_type == RTN_BLACKHOLE)
+		return ip_rtnl_err(ipc, f->fib6_type == RTN_UNREACHABLE ? -EHOSTUNREACH :
+				   f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL, NULL);
+	inet_ntop(AF_INET6, &dst, a, sizeof(a));
+	if (f->fib6_type != RTN_UNICAST)
+		fprintf(ipc->out, "%s ", rt_type_name(b, f->fib6_type));
+	fprintf(ipc->out, "%s from :: ", a);
+	if (f->fib6_nh_has_gw)
+		fprintf(ipc->out, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, g, sizeof(g)));
+	fprintf(ipc->out, "dev %s ", f->fib6_type == RTN_LOCAL ? "lo" : f->fib6_nh_dev->name);
+	if (table != RT_TABLE_MAIN)
+		fprintf(ipc->out, "table %s ", rt_table_name(b, table));
+	if (f->fib6_protocol != RTPROT_BOOT)
+		fprintf(ipc->out, "proto %s ", rt_proto_name(b, f->fib6_protocol));
+	if (!ipv6_dev_get_saddr(ipc->net, f->fib6_nh_dev, &dst, &src))
+		fprintf(ipc->out, "src %s ", inet_ntop(AF_INET6, &src, s, sizeof(s)));
+	fprintf(ipc->out, "metric %u ", f->fib6_metric);
+	if (f->fib6_mtu)
+		fprintf(ipc->out, "mtu %u ", f->fib6_mtu);
+	fputs("pref medium\n", ipc->out);
+	return 0;
+}
+
+int do_iproute6(struct ip_ctx *ipc, int argc, char **argv)
+{
+	const char *c = argc > 0 ? argv[0] : "show";
+
+	argc--;
+	argv++;
+	if (!matches(c, "add"))
+		return route6_modify(ipc, argc, argv, NLM_F_CREATE | NLM_F_EXCL, false);
+	if (!matches(c, "change") || !strcmp(c, "chg"))
+		return route6_modify(ipc, argc, argv, NLM_F_REPLACE, false);
+	if (!matches(c, "replace"))
+		return route6_modify(ipc, argc, argv, NLM_F_CREATE | NLM_F_REPLACE, false);
+	if (!matches(c, "append") || !matches(c, "prepend"))
+		return route6_modify(ipc, argc, argv, NLM_F_CREATE, false);
+	if (!matches(c, "delete"))
+		return route6_modify(ipc, argc, argv, 0, true);
+	if (!matches(c, "list") || !matches(c, "show") || !matches(c, "lst"))
+		return route6_show(ipc, argc < 0 ? 0 : argc, argv, false);
+	if (!matches(c, "get"))
+		return route6_get(ipc, argc, argv);
+	if (!matches(c, "flush"))
+		return route6_show(ipc, argc, argv, true);
+	if (!matches(c, "help"))
+		return iproute_usage(ipc);
+	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip route help\".\n", c);
+	return 255;
+}
+
+/* `ip -6 rule`: the default rules fib6_rules_net_init installs */
+int iprule6_list(struct ip_ctx *ipc)
+{
+	fputs("0:\tfrom all lookup local\n32766:\tfrom all lookup main\n", ipc->out);
+	return 0;
+}
