@@ -4,6 +4,7 @@
 #ifndef SKBOX_NET_GRO_H
 #define SKBOX_NET_GRO_H
 
+#include "linux/netdevice.h"
 #include "linux/skbuff.h"
 
 struct napi_struct;
@@ -38,6 +39,15 @@ struct gro_offload {
 	struct sk_buff **(*gro_receive)(struct sk_buff **head, struct sk_buff *skb);
 	int (*gro_complete)(struct sk_buff *skb);
 };
+
+/* netif_elide_gro(): frames of a device without GRO, of lo and those
+ * looped back by dev_loopback_xmit() (no NAPI for them in Linux) skip GRO;
+ * inline, so that the common path pays one test. */
+static inline bool netif_elide_gro(const struct sk_buff *skb)
+{
+	return !(skb->dev->features & NETIF_F_GRO) || (skb->dev->flags & IFF_LOOPBACK) ||
+	       skb->pkt_type == PACKET_LOOPBACK;
+}
 
 enum gro_result napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb);
 void napi_gro_flush(struct napi_struct *napi);

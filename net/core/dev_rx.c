@@ -142,10 +142,14 @@ static int process_backlog(struct napi_struct *napi, int quota)
 		if (!skb)
 			break;
 		sd->processed++;
-		napi_gro_receive(napi, skb);
+		if (netif_elide_gro(skb))
+			__netif_receive_skb_core(skb);
+		else
+			napi_gro_receive(napi, skb);
 		work++;
 	}
-	napi_gro_flush(napi);
+	if (napi->gro_list)
+		napi_gro_flush(napi);
 	return work;
 }
 

@@ -186,14 +186,11 @@ static enum gro_result dev_gro_receive(struct napi_struct *napi, struct sk_buff 
 	return GRO_HELD;
 }
 
-/* Frames of devices without GRO, of lo and looped back by
- * dev_loopback_xmit() (no NAPI for them in Linux) go straight on. */
 enum gro_result napi_gro_receive(struct napi_struct *napi, struct sk_buff *skb)
 {
 	enum gro_result ret;
 
-	if (!(skb->dev->features & NETIF_F_GRO) || (skb->dev->flags & IFF_LOOPBACK) ||
-	    skb->pkt_type == PACKET_LOOPBACK) {
+	if (netif_elide_gro(skb)) {
 		__netif_receive_skb_core(skb);
 		return GRO_NORMAL;
 	}

@@ -37,6 +37,7 @@ struct rt_key {
 	int iif, oif;
 	u32 mark;
 	u8 tos, input, scope;
+	u32 hash;		/* rt_key_hash() of the fields above, made once */
 };
 
 struct rt_cache_entry {
@@ -160,7 +161,7 @@ static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
 
 	if (!rn->nr)
 		return NULL;
-	e = &rn->cache[rt_key_hash(k) & (rn->size - 1)];
+	e = &rn->cache[k->hash & (rn->size - 1)];
 	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete) {
 		dst_hold(&e->rt->dst);
 		return e->rt;
@@ -182,7 +183,7 @@ static int rt_cache_grow(struct rt_net *rn)
 
 		if (!o->rt)
 			continue;
-		d = &n[rt_key_hash(&o->key) & (size - 1)];
+		d = &n[o->key.hash & (size - 1)];
 		if (d->rt) {
 			ip_rt_put(o->rt);
 			rn->nr--;
@@ -203,7 +204,7 @@ static void rt_cache_put(struct net *net, const struct rt_key *k, struct rtable 
 
 	if ((rn->nr + 1) * 4 > rn->size && rn->size < RT_CACHE_MAX && rt_cache_grow(rn))
 		return;
-	e = &rn->cache[rt_key_hash(k) & (rn->size - 1)];
+	e = &rn->cache[k->hash & (rn->size - 1)];
 	if (e->rt)
 		ip_rt_put(e->rt);
 	else
@@ -567,6 +568,7 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 	 * cache: a flooded request asks every namespace once about an
 	 * address that is not its own, and would only evict IP flows */
 	if (skb->protocol == htons(ETH_P_IP)) {
+		k.hash = rt_key_hash(&k);
 		rt = rt_cache_get(dev_net(dev), &k);
 		if (rt) {
 			skb_dst_set(skb, &rt->dst);
@@ -757,6 +759,7 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *flp, int *err
 	k.mark = flp->flowi4_mark;
 	k.tos = flp->flowi4_tos & IPTOS_RT_MASK;
 	k.scope = flp->flowi4_scope;
+	k.hash = rt_key_hash(&k);
 	flp->flowi4_tos &= IPTOS_RT_MASK;
 	rt = rt_cache_get(net, &k);
 	if (rt) {
