@@ -13,6 +13,7 @@ static const struct command commands[] = {
 	{ "curl", do_curl },
 	{ "dmesg", do_dmesg },
 	{ "echo", do_echo },
+	{ "ethtool", do_ethtool },
 	{ "false", do_false },
 	{ "hping3", do_hping3 },
 	{ "httpd", do_httpd },

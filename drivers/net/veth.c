@@ -116,7 +116,8 @@ static void veth_setup(struct net_device *dev)
 	dev->netdev_ops = &veth_netdev_ops;
 	dev->max_mtu = ETH_MAX_MTU;
 	dev->carrier = 0;
-	dev->features = NETIF_F_SOFTWARE_OFFLOADS;	/* VETH_FEATURES */
+	/* VETH_FEATURES; GRO only when asked for (ethtool -K DEV gro on), as Linux */
+	dev->features = NETIF_F_SOFTWARE_OFFLOADS & ~NETIF_F_GRO;
 }
 
 extern const struct rtnl_link_ops veth_link_ops;

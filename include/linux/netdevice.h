@@ -330,6 +330,7 @@ void dev_remove_pack(struct net *net, struct packet_type *pt);
 
 int netif_rx(struct sk_buff *skb);
 int netif_receive_skb(struct sk_buff *skb);
+int __netif_receive_skb_core(struct sk_buff *skb);
 int dev_queue_xmit(struct sk_buff *skb);
 int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev);
 int dev_loopback_xmit(struct net *net, struct sock *sk, struct sk_buff *skb);

@@ -86,7 +86,18 @@ struct fib_prefix {
 	struct list_head aliases;	/* struct fib_alias, in the kernel's order */
 };
 
+/* A table of at most FIB_SMALL prefixes (a namespace's local and main
+ * tables, as a rule) is looked up in one array, longest prefix first, that
+ * fits in two cache lines; larger tables probe the hashes by length. */
+#define FIB_SMALL 8
+
 struct fib_table {
+	/* what a lookup reads, first */
+	u64 plen_mask;			/* bit p set: some prefix of length p exists */
+	unsigned int nprefixes;
+	__be32 small_key[FIB_SMALL];	/* valid while nprefixes <= FIB_SMALL */
+	u8 small_plen[FIB_SMALL];
+	struct fib_prefix *small[FIB_SMALL];
 	struct list_head tb_list;	/* in net->ipv4.fib_tables, by id */
 	u32 tb_id;
 	int tb_num_default;
@@ -95,7 +106,6 @@ struct fib_table {
 	struct fib_prefix **buckets[33];
 	unsigned int nbuckets[33];
 	unsigned int count[33];
-	u64 plen_mask;			/* bit p set: some prefix of length p exists */
 };
 
 struct fib_result {

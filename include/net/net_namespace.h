@@ -25,6 +25,8 @@ struct napi_struct {
 	bool scheduled;
 	int (*poll)(struct napi_struct *napi, int budget);
 	struct net *net;
+	struct sk_buff *gro_list;	/* held super-packets, oldest first (net/core/gro.c) */
+	int gro_count;
 };
 
 struct softnet_data {

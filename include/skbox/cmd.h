@@ -79,6 +79,7 @@ int do_false(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nstat(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iptables(struct cmd_ctx *ctx, int argc, char **argv);
 int do_dmesg(struct cmd_ctx *ctx, int argc, char **argv);
+int do_ethtool(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iptables_save(struct cmd_ctx *ctx, int argc, char **argv);
 int do_iptables_restore(struct cmd_ctx *ctx, int argc, char **argv);
 int do_nc(struct cmd_ctx *ctx, int argc, char **argv);

@@ -5,6 +5,7 @@
  * handlers registered with dev_add_pack(). */
 #include <errno.h>
 #include "linux/netdevice.h"
+#include "net/gro.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "net/trace.h"
@@ -126,7 +127,10 @@ int netif_receive_skb(struct sk_buff *skb)
 	return __netif_receive_skb_core(skb);
 }
 
-/* process_backlog(): the backlog's NAPI poll. */
+/* process_backlog(): the backlog's NAPI poll.  It stands in for the poll
+ * of the driver that received the frame (veth's, tun's), so frames of a
+ * device with GRO on go through napi_gro_receive() and what GRO holds is
+ * flushed when the poll ends. */
 static int process_backlog(struct napi_struct *napi, int quota)
 {
 	struct softnet_data *sd = &napi->net->softnet;
@@ -138,9 +142,14 @@ static int process_backlog(struct napi_struct *napi, int quota)
 		if (!skb)
 			break;
 		sd->processed++;
-		__netif_receive_skb_core(skb);
+		if (netif_elide_gro(skb))
+			__netif_receive_skb_core(skb);
+		else
+			napi_gro_receive(napi, skb);
 		work++;
 	}
+	if (napi->gro_list)
+		napi_gro_flush(napi);
 	return work;
 }
 

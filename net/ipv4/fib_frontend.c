@@ -30,8 +30,10 @@ struct fib_table *fib_get_table(struct net *net, u32 id)
 {
 	struct fib_table *tb;
 
-	if (!id)
-		id = RT_TABLE_MAIN;
+	if (!id || id == RT_TABLE_MAIN)
+		return net->ipv4.fib_main;
+	if (id == RT_TABLE_LOCAL)
+		return net->ipv4.fib_local;
 	list_for_each_entry(tb, &net->ipv4.fib_tables, tb_list)
 		if (tb->tb_id == id)
 			return tb;
@@ -63,10 +65,9 @@ struct fib_table *fib_new_table(struct net *net, u32 id)
 	return tb;
 }
 
-static int fib_lookup_in(struct net *net, u32 id, struct flowi4 *flp, struct fib_result *res,
+static int fib_lookup_in(struct fib_table *tb, struct flowi4 *flp, struct fib_result *res,
 			 unsigned int flags, u32 pref)
 {
-	struct fib_table *tb = fib_get_table(net, id);
 	int err;
 
 	if (!tb)
@@ -91,11 +92,11 @@ int fib_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
 			err = -ENETUNREACH;
 		return err;
 	}
-	err = fib_lookup_in(net, RT_TABLE_LOCAL, flp, res, flags, 0);
+	err = fib_lookup_in(net->ipv4.fib_local, flp, res, flags, 0);
 	if (err == -EAGAIN)
-		err = fib_lookup_in(net, RT_TABLE_MAIN, flp, res, flags, 32766);
+		err = fib_lookup_in(net->ipv4.fib_main, flp, res, flags, 32766);
 	if (err && net->ipv4.fib_default && net->ipv4.fib_default->entries)
-		err = fib_lookup_in(net, RT_TABLE_DEFAULT, flp, res, flags, 32767);
+		err = fib_lookup_in(net->ipv4.fib_default, flp, res, flags, 32767);
 	if (err == -EAGAIN)
 		err = -ENETUNREACH;
 	return err;
@@ -588,6 +589,7 @@ err:
 static void ip_fib_net_exit(struct net *net)
 {
 	fib4_rules_exit(net);
+	net->ipv4.fib_main = net->ipv4.fib_local = net->ipv4.fib_default = NULL;
 	while (!list_empty(&net->ipv4.fib_tables)) {
 		struct fib_table *tb = list_first_entry(&net->ipv4.fib_tables,
 							struct fib_table, tb_list);
@@ -595,7 +597,6 @@ static void ip_fib_net_exit(struct net *net)
 		list_del(&tb->tb_list);
 		fib_free_table(tb);
 	}
-	net->ipv4.fib_main = net->ipv4.fib_local = net->ipv4.fib_default = NULL;
 }
 
 const struct pernet_operations fib_net_ops = {

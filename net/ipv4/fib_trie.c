@@ -34,10 +34,12 @@ static unsigned int fib_hash(__be32 key, unsigned int nbuckets)
 
 struct fib_table *fib_trie_table(u32 id)
 {
-	struct fib_table *tb = kzalloc(sizeof(*tb));
+	struct fib_table *tb;
 
-	if (!tb)
+	/* cache-line aligned: the lookup's fields share two lines */
+	if (should_failslab() || posix_memalign((void **)&tb, 64, sizeof(*tb)))
 		return NULL;
+	memset(tb, 0, sizeof(*tb));
 	INIT_LIST_HEAD(&tb->tb_list);
 	tb->tb_id = id;
 	return tb;
@@ -80,6 +82,28 @@ static int fib_hash_grow(struct fib_table *tb, int plen)
 	return 0;
 }
 
+/* The small table's array, rebuilt whenever a prefix comes or goes while
+ * the table is small: longest first, as the hashes are probed. */
+static void fib_small_rebuild(struct fib_table *tb)
+{
+	unsigned int n = 0, i;
+	int plen;
+
+	if (tb->nprefixes > FIB_SMALL)
+		return;
+	for (plen = 32; plen >= 0; plen--) {
+		for (i = 0; tb->count[plen] && i < tb->nbuckets[plen]; i++) {
+			struct fib_prefix *p;
+
+			for (p = tb->buckets[plen][i]; p; p = p->hnext) {
+				tb->small_key[n] = p->key;
+				tb->small_plen[n] = (u8)plen;
+				tb->small[n++] = p;
+			}
+		}
+	}
+}
+
 static struct fib_prefix *fib_insert_prefix(struct fib_table *tb, __be32 key, int plen)
 {
 	struct fib_prefix *p = kzalloc(sizeof(*p));
@@ -98,7 +122,9 @@ static struct fib_prefix *fib_insert_prefix(struct fib_table *tb, __be32 key, in
 	p->hnext = tb->buckets[plen][h];
 	tb->buckets[plen][h] = p;
 	tb->count[plen]++;
+	tb->nprefixes++;
 	tb->plen_mask |= 1ULL << plen;
+	fib_small_rebuild(tb);
 	return p;
 }
 
@@ -115,7 +141,9 @@ static void fib_remove_prefix(struct fib_table *tb, struct fib_prefix *p)
 	}
 	if (--tb->count[p->plen] == 0)
 		tb->plen_mask &= ~(1ULL << p->plen);
+	tb->nprefixes--;
 	free(p);
+	fib_small_rebuild(tb);
 }
 
 /* The kernel's fib_find_alias() within one prefix: the first alias whose
@@ -415,17 +443,36 @@ static int fib_check_leaf(struct fib_table *tb, struct fib_prefix *p,
 	return 1;
 }
 
+static int fib_small_lookup(struct fib_table *tb, const struct flowi4 *flp,
+			    struct fib_result *res, int fib_flags)
+{
+	for (unsigned int i = 0; i < tb->nprefixes; i++) {
+		int err;
+
+		if ((flp->daddr & fib_plen_mask(tb->small_plen[i])) != tb->small_key[i])
+			continue;
+		err = fib_check_leaf(tb, tb->small[i], flp, res, fib_flags);
+		if (err <= 0)
+			return err;
+	}
+	return -EAGAIN;
+}
+
 int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
 		     struct fib_result *res, int fib_flags)
 {
-	int plen, err;
+	u64 plens = tb->plen_mask;
 
-	for (plen = 32; plen >= 0; plen--) {
-		struct fib_prefix *p;
+	if (tb->nprefixes <= FIB_SMALL)
+		return fib_small_lookup(tb, flp, res, fib_flags);
+	/* Only the lengths in use are probed, longest first: the highest set
+	 * bit of plen_mask is the next length to try. */
+	while (plens) {
+		int plen = 63 - __builtin_clzll(plens);
+		struct fib_prefix *p = fib_find_prefix(tb, flp->daddr & fib_plen_mask(plen), plen);
+		int err;
 
-		if (!(tb->plen_mask & (1ULL << plen)))
-			continue;
-		p = fib_find_prefix(tb, flp->daddr & fib_plen_mask(plen), plen);
+		plens &= ~(1ULL << plen);
 		if (!p)
 			continue;
 		err = fib_check_leaf(tb, p, flp, res, fib_flags);

@@ -39,6 +39,7 @@ struct rt_key {
 	int iif, oif;
 	u32 mark;
 	u8 tos, input, scope;
+	u32 hash;		/* rt_key_hash() of the fields above, made once */
 };
 
 struct rt_cache_entry {
@@ -51,6 +52,7 @@ struct rt_net {
 	unsigned int nr;			/* entries in use */
 	unsigned int size;			/* slots; 0 until first use */
 	struct rt_cache_entry *cache;
+	struct rtable *unreach;			/* the last no-route input route */
 };
 
 static const unsigned int rt_net_id = NETGEN_ROUTE;
@@ -138,6 +140,8 @@ void rt_cache_flush(struct net *net)
 	if (!rn)		/* namespace still being set up */
 		return;
 	rn->genid++;
+	ip_rt_put(rn->unreach);
+	rn->unreach = NULL;
 	for (unsigned int i = 0; rn->nr && i < rn->size; i++) {
 		if (rn->cache[i].rt) {
 			ip_rt_put(rn->cache[i].rt);
@@ -159,7 +163,7 @@ static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
 
 	if (!rn->nr)
 		return NULL;
-	e = &rn->cache[rt_key_hash(k) & (rn->size - 1)];
+	e = &rn->cache[k->hash & (rn->size - 1)];
 	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete) {
 		dst_hold(&e->rt->dst);
 		return e->rt;
@@ -181,7 +185,7 @@ static int rt_cache_grow(struct rt_net *rn)
 
 		if (!o->rt)
 			continue;
-		d = &n[rt_key_hash(&o->key) & (size - 1)];
+		d = &n[o->key.hash & (size - 1)];
 		if (d->rt) {
 			ip_rt_put(o->rt);
 			rn->nr--;
@@ -202,7 +206,7 @@ static void rt_cache_put(struct net *net, const struct rt_key *k, struct rtable 
 
 	if ((rn->nr + 1) * 4 > rn->size && rn->size < RT_CACHE_MAX && rt_cache_grow(rn))
 		return;
-	e = &rn->cache[rt_key_hash(k) & (rn->size - 1)];
+	e = &rn->cache[k->hash & (rn->size - 1)];
 	if (e->rt)
 		ip_rt_put(e->rt);
 	else
@@ -362,8 +366,38 @@ static int rt_input_finish(struct rt_input *in, struct rtable *rt, bool cache,
 
 	if (!rt->rt_is_input)
 		rt_input_set(in, rt);
-	if (cache)
+	if (cache && k)
 		rt_cache_put(net, k, rt);
+	skb_dst_set(in->skb, &rt->dst);
+	return 0;
+}
+
+/* no_route: an input route whose input is ip_error.  Linux allocates one
+ * per packet; here the last one is kept and shared while the input device
+ * and the error are the same (an ARP request flooded to a hundred
+ * namespaces costs each a route lookup for a target that is not theirs). */
+static int rt_unreach_input(struct rt_input *in, struct net_device *dev, int err)
+{
+	struct rt_net *rn = rt_net(dev_net(in->dev));
+	struct rtable *rt = rn->unreach;
+
+	if (rt && rt->rt_genid == (int)rn->genid && !rt->dst.obsolete && rt->dst.dev == dev &&
+	    rt->rt_iif == in->dev->ifindex && rt->dst.error == (short)-err &&
+	    rt->rt_rule_pref == in->res.rule_pref) {
+		dst_hold(&rt->dst);
+		skb_dst_set(in->skb, &rt->dst);
+		return 0;
+	}
+	rt = rt_dst_alloc(dev, 0, RTN_UNREACHABLE);
+	if (!rt)
+		return -ENOBUFS;
+	rt->dst.output = ip_rt_bug;
+	rt->dst.input = ip_error;
+	rt->dst.error = (short)-err;
+	rt_input_set(in, rt);
+	ip_rt_put(rn->unreach);
+	dst_hold(&rt->dst);
+	rn->unreach = rt;
 	skb_dst_set(in->skb, &rt->dst);
 	return 0;
 }
@@ -395,16 +429,13 @@ static int rt_local_input(struct rt_input *in, unsigned int flags, int err,
 		rt_nh_store(slot, rt);
 		return rt_input_finish(in, rt, true, k);
 	}
+	if (in->res.type == RTN_UNREACHABLE)
+		return rt_unreach_input(in, dev, err);
 	rt = rt_dst_alloc(dev, flags | RTCF_LOCAL, in->res.type);
 	if (!rt)
 		return -ENOBUFS;
 	rt->dst.output = ip_rt_bug;
-	if (in->res.type == RTN_UNREACHABLE) {
-		rt->dst.input = ip_error;
-		rt->dst.error = (short)-err;
-		rt->rt_flags &= ~RTCF_LOCAL;
-	}
-	return rt_input_finish(in, rt, in->res.type != RTN_UNREACHABLE, k);
+	return rt_input_finish(in, rt, true, k);
 }
 
 static int rt_mkroute_input(struct rt_input *in, const struct rt_key *k)
@@ -551,6 +582,7 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 			       .tos = tos & IPTOS_RT_MASK, .dev = dev,
 			       .in_dev = __in_dev_get_rtnl(dev),
 			       .reason = reason ? reason : &dummy };
+	const struct rt_key *kp = NULL;
 	struct rt_key k;
 	struct rtable *rt;
 
@@ -565,18 +597,25 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 	k.iif = dev->ifindex;
 	k.mark = skb->mark;
 	k.tos = in.tos;
-	k.input = skb->protocol == htons(ETH_P_IP) ? 1 : 2;
-	rt = rt_cache_get(dev_net(dev), &k);
-	if (rt) {
-		skb_dst_set(skb, &rt->dst);
-		return 0;
+	k.input = 1;
+	/* ARP's lookups (arp_process: is the target ours?) skip the keyed
+	 * cache: a flooded request asks every namespace once about an
+	 * address that is not its own, and would only evict IP flows */
+	if (skb->protocol == htons(ETH_P_IP)) {
+		k.hash = rt_key_hash(&k);
+		rt = rt_cache_get(dev_net(dev), &k);
+		if (rt) {
+			skb_dst_set(skb, &rt->dst);
+			return 0;
+		}
+		kp = &k;
 	}
 	if (ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr))
 		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
 	if (ipv4_is_lbcast(daddr) || (saddr == 0 && daddr == 0)) {
 		memset(&in.res, 0, sizeof(in.res));
 		in.res.type = RTN_BROADCAST;
-		return rt_local_input(&in, RTCF_BROADCAST, 0, &k);
+		return rt_local_input(&in, RTCF_BROADCAST, 0, kp);
 	}
 	if (ipv4_is_zeronet(saddr))
 		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
@@ -587,7 +626,7 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 	if (!ipv4_is_loopback(daddr) && ipv4_is_loopback(saddr) &&
 	    !IN_DEV_ROUTE_LOCALNET(in.in_dev))
 		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
-	return rt_input_lookup(&in, &k);
+	return rt_input_lookup(&in, kp);
 }
 
 /* ---- output routes (ip_route_output_key_hash_rcu) ---- */
@@ -756,6 +795,7 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *flp, int *err
 	k.mark = flp->flowi4_mark;
 	k.tos = flp->flowi4_tos & IPTOS_RT_MASK;
 	k.scope = flp->flowi4_scope;
+	k.hash = rt_key_hash(&k);
 	flp->flowi4_tos &= IPTOS_RT_MASK;
 	rt = rt_cache_get(net, &k);
 	if (rt) {

@@ -14,6 +14,7 @@
  * of the poll. */
 #include <string.h>
 #include "linux/netdevice.h"
+#include "net/gro.h"
 #include "net/ip.h"
 #include "net/tcp.h"
 
@@ -91,4 +92,147 @@ struct sk_buff *tcp4_gso_segment(struct sk_buff *skb)
 	}
 	*pp = NULL;
 	return head;
+}
+
+/* ---- receive offload: tcp4_gro_receive / tcp4_gro_complete ---- */
+
+/* tcp4_gro_receive()'s checksum step: a segment that came from this
+ * machine's stack (CHECKSUM_PARTIAL) or was checked already is trusted;
+ * any other is checked here, and a bad one is not merged (the normal path
+ * drops it with TCP's counters). */
+static bool tcp4_gro_csum_ok(struct sk_buff *skb, const struct iphdr *iph)
+{
+	u16 proto = htons(IPPROTO_TCP), l = htons((u16)(skb->len - sizeof(*iph)));
+	u32 sum;
+
+	if (skb->ip_summed == CHECKSUM_PARTIAL || skb->ip_summed == CHECKSUM_UNNECESSARY)
+		return true;
+	sum = csum_partial(&iph->saddr, 4, 0);
+	sum = csum_partial(&iph->daddr, 4, sum);
+	sum = csum_partial(&proto, 2, sum);
+	sum = csum_partial(&l, 2, sum);
+	sum = csum_partial(skb->data + sizeof(*iph), (int)(skb->len - sizeof(*iph)), sum);
+	if (csum_fold(sum))
+		return false;
+	skb->ip_summed = CHECKSUM_UNNECESSARY;
+	return true;
+}
+
+/* skb_gro_receive(): the new segment's payload goes behind the held one's
+ * (one copy into a buffer grown once to the largest super-packet). */
+static int tcp4_gro_append(struct sk_buff *p, const struct sk_buff *skb, unsigned int hdrlen,
+			   unsigned int len)
+{
+	if (p->len + len > GRO_MAX_SIZE)
+		return -1;
+	if ((skb_tailroom(p) < (int)len || skb_cloned(p)) &&
+	    pskb_expand_head(p, 0, (int)(GRO_MAX_SIZE - p->len)))
+		return -1;
+	memcpy(skb_put(p, len), skb->data + hdrlen, len);
+	NAPI_GRO_CB(p)->count++;
+	return 0;
+}
+
+/* The held skb of the new segment's flow (same addresses and ports), or NULL. */
+static struct sk_buff **tcp4_gro_lookup(struct sk_buff **head, const struct tcphdr *th)
+{
+	for (struct sk_buff **pp = head; *pp; pp = &(*pp)->next) {
+		struct sk_buff *p = *pp;
+		const struct tcphdr *th2;
+
+		if (!NAPI_GRO_CB(p)->same_flow)
+			continue;
+		th2 = tcp_hdr(p);
+		if (th->source != th2->source || th->dest != th2->dest) {
+			NAPI_GRO_CB(p)->same_flow = 0;
+			continue;
+		}
+		return pp;
+	}
+	return NULL;
+}
+
+/* tcp_gro_receive()'s rules: the segment continues the held one when
+ * nothing but CWR/FIN/PSH differs in the flags, the ACK number and the
+ * options are the same, it starts where the held data ends and is no
+ * larger than the first segment.  A short segment or one with URG, PSH,
+ * RST, SYN or FIN ends the super-packet (after joining it). */
+static bool tcp4_gro_mergeable(const struct sk_buff *p, const struct sk_buff *skb,
+			       const struct tcphdr *th, unsigned int len)
+{
+	const struct tcphdr *th2 = tcp_hdr(p);
+	unsigned int thlen = (unsigned int)th->doff * 4u;
+	unsigned int held = p->len - (unsigned int)skb_transport_offset(p) - th2->doff * 4u;
+	unsigned int mss = skb_shinfo(p)->gso_size;
+
+	if (NAPI_GRO_CB(p)->flush || (th->flags & TCPHDR_CWR) ||
+	    ((th->flags ^ th2->flags) & (u8)~(TCPHDR_CWR | TCPHDR_FIN | TCPHDR_PSH)))
+		return false;
+	if (th->ack_seq != th2->ack_seq || th->doff != th2->doff ||
+	    memcmp(th + 1, th2 + 1, thlen - sizeof(*th)))
+		return false;
+	if (len - 1 >= mss || ntohl(th2->seq) + held != ntohl(th->seq))
+		return false;
+	return !skb_is_gso(skb) && !skb->data_len && !p->data_len;
+}
+
+struct sk_buff **tcp4_gro_receive(struct sk_buff **head, struct sk_buff *skb)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	unsigned int hdrlen = sizeof(*iph), thlen, len, mss = 1;
+	const struct tcphdr *th;
+	struct sk_buff **pp = NULL;
+	bool flush;
+
+	NAPI_GRO_CB(skb)->flush = 1;
+	if (skb_headlen(skb) < hdrlen + sizeof(*th))
+		return NULL;
+	th = (const struct tcphdr *)(skb->data + hdrlen);
+	thlen = (unsigned int)th->doff * 4u;
+	if (thlen < sizeof(*th) || skb_headlen(skb) < hdrlen + thlen ||
+	    !tcp4_gro_csum_ok(skb, iph))
+		return NULL;
+	NAPI_GRO_CB(skb)->flush = 0;
+	len = skb->len - hdrlen - thlen;
+	NAPI_GRO_CB(skb)->len = (u16)len;
+	pp = tcp4_gro_lookup(head, th);
+	if (pp) {
+		struct sk_buff *p = *pp;
+
+		mss = skb_shinfo(p)->gso_size;
+		if (tcp4_gro_mergeable(p, skb, th, len) &&
+		    !tcp4_gro_append(p, skb, hdrlen + thlen, len)) {
+			tcp_hdr(p)->flags |= th->flags & (TCPHDR_FIN | TCPHDR_PSH);
+			NAPI_GRO_CB(skb)->merged = 1;
+		} else {
+			mss = 1;
+		}
+	}
+	flush = len < mss || skb_is_gso(skb) || skb->data_len ||
+		(th->flags & (TCPHDR_URG | TCPHDR_PSH | TCPHDR_RST | TCPHDR_SYN | TCPHDR_FIN));
+	if (pp && NAPI_GRO_CB(skb)->merged && !flush)
+		pp = NULL;		/* the held skb stays to take more */
+	NAPI_GRO_CB(skb)->flush |= flush;
+	return pp;
+}
+
+/* tcp4_gro_complete(): a super-packet as TSO would have made it — the
+ * pseudo-header sum in the field, CHECKSUM_PARTIAL (trusted by the
+ * receiver, completed by validate_xmit_skb() if it is sent on). */
+int tcp4_gro_complete(struct sk_buff *skb)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct tcphdr *th = tcp_hdr(skb);
+	u16 proto = htons(IPPROTO_TCP);
+	u16 l = htons((u16)(skb->len - (unsigned int)skb_transport_offset(skb)));
+	u32 sum = csum_partial(&iph->saddr, 4, 0);
+
+	sum = csum_partial(&iph->daddr, 4, sum);
+	sum = csum_partial(&proto, 2, sum);
+	sum = csum_partial(&l, 2, sum);
+	th->check = (u16)~csum_fold(sum);
+	skb->ip_summed = CHECKSUM_PARTIAL;
+	skb->csum_start = skb->transport_header;
+	skb->csum_offset = 16;	/* offsetof(struct tcphdr, check) */
+	return 0;
 }

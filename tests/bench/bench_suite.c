@@ -7,6 +7,8 @@
  *   bench_suite bridge-udp-mt T N  the same in T worlds on T threads at once
  *   bench_suite forward-udp N   N frames through a router namespace's forwarding path
  *   bench_suite tcp-stream MB   one TCP flow over a veth pair, MB megabytes
+ *   bench_suite tcp-stream MB tso-off|tso-off-gro   the same with the sender cutting
+ *                               real segments, and the receiver merging them (GRO)
  *   bench_suite tcp-crr N       N connect/request/response/close over it
  *   bench_suite netns N         N namespaces, each a veth pair into one of 10
  *                               bridges, an address and a default route,
@@ -455,13 +457,19 @@ static int crr_client(void *arg)
 	return 0;
 }
 
-static int bench_tcp(bool stream, long long amount)
+/* offload: NULL (the defaults: TSO on, GRO off, as veth on Linux), "tso-off"
+ * (the sender cuts real segments), "tso-off-gro" (and the receiver merges them) */
+static int bench_tcp(bool stream, long long amount, const char *offload)
 {
 	struct world *w = world_new(1);
 	struct tcp_bench b = { .w = w, .bytes = amount << 20, .n = (long)amount };
 	struct task *srv, *cli;
 
 	pair_topology(w);
+	if (offload && !strncmp(offload, "tso-off", 7))
+		sh(w, w->init_net, "ip netns exec t1 ethtool -K veth1 tso off gso off");
+	if (offload && !strcmp(offload, "tso-off-gro"))
+		sh(w, w->init_net, "ip netns exec t2 ethtool -K veth2 gro on");
 	srv = task_spawn(w, get_net_ns_by_name(w, "t2"), "server",
 			 stream ? stream_server : crr_server, &b);
 	world_run(w, never, NULL, w->now + 1000);
@@ -937,13 +945,13 @@ int main(int argc, char **argv)
 	if (argc >= 2 && !strcmp(argv[1], "forward-udp"))
 		return bench_forward(argc > 2 ? atol(argv[2]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-stream"))
-		return bench_tcp(true, argc > 2 ? atoll(argv[2]) : 2000);
+		return bench_tcp(true, argc > 2 ? atoll(argv[2]) : 2000, argc > 3 ? argv[3] : NULL);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-idle"))
 		return bench_tcp_idle(argc > 2 ? atol(argv[2]) : 10000);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-lossy"))
 		return bench_tcp_lossy(argc > 2 ? atoll(argv[2]) : 100, argc > 3 ? argv[3] : "cubic");
 	if (argc >= 2 && !strcmp(argv[1], "tcp-crr"))
-		return bench_tcp(false, argc > 2 ? atoll(argv[2]) : 20000);
+		return bench_tcp(false, argc > 2 ? atoll(argv[2]) : 20000, NULL);
 	if (argc >= 2 && !strcmp(argv[1], "rules"))
 		return bench_rules(argc > 2 ? atol(argv[2]) : 10000, argc > 3 ? atol(argv[3]) : 500000,
 				   argc > 4 && !strcmp(argv[4], "new"));

@@ -4,8 +4,8 @@
 #   bridge-icmp N        flood ping through the seed topology; prints packets/s
 #   bridge-udp N BIN     N 64-byte UDP datagrams (BIN: kernel_udp) through it; prints packets/s
 #   bridge-udp-mt K N BIN  K such flows at once (one per core); prints the summed packets/s
-#   tcp-stream MB BIN    one TCP flow over a veth pair between two namespaces
-#                        (BIN: kernel_tcp); prints Gbit/s
+#   tcp-stream MB BIN [tso-off|tso-off-gro]  one TCP flow over a veth pair between
+#                        two namespaces (BIN: kernel_tcp); prints Gbit/s
 #   tcp-crr N BIN        N connect/request/response/close over it; prints transactions/s
 #   rules-load FILE      iptables-restore FILE; prints the seconds it took
 #   netns N              N namespaces, veth into one of 10 bridges, address,
@@ -69,7 +69,13 @@ bridge-udp-mt)
 	wait
 	cat /run/recv*.out | awk '/received/ {s += $6} END {printf "%.0f\n", s}' ;;
 tcp-stream)
-	pair; serve stream-server "$3"
+	pair
+	# $4: tso-off (the sender cuts real segments) or tso-off-gro (and veth2 merges)
+	case "${4:-}" in
+	tso-off*) ip netns exec t1 ethtool -K veth1 tso off gso off >/dev/null ;;
+	esac
+	[ "${4:-}" = tso-off-gro ] && ip netns exec t2 ethtool -K veth2 gro on >/dev/null
+	serve stream-server "$3"
 	ip netns exec t1 "$3" stream-client 10.9.0.2 9000 "$2" | awk '{print $6}'
 	wait ;;
 tcp-crr)

@@ -96,6 +96,13 @@ MB=${BENCH_TCP_MB:-2000}
 s=$($B/bench/bench_suite tcp-stream "$MB" 2>/dev/null | field gbps); [ -n "$s" ] || s=null
 k=$(kernel tcp-stream "$MB" "$PWD/$B/bench/kernel_tcp"); [ -n "$k" ] || k=null
 row tcp-stream "Gbit/s (target 2x)" "$s" "$k" "$(ratio "$s" "$k")"
+# the same with the sender cutting real segments (TSO and GSO off), without and
+# with GRO on the receiving veth (ethtool -K veth2 gro on)
+for off in tso-off tso-off-gro; do
+	s=$($B/bench/bench_suite tcp-stream "$((MB / 4))" $off 2>/dev/null | field gbps); [ -n "$s" ] || s=null
+	k=$(kernel tcp-stream "$((MB / 4))" "$PWD/$B/bench/kernel_tcp" $off); [ -n "$k" ] || k=null
+	row "tcp-stream-$off" "Gbit/s" "$s" "$k" "$(ratio "$s" "$k")"
+done
 CRR=${BENCH_CRR:-5000}
 s=$($B/bench/bench_suite tcp-crr "$CRR" 2>/dev/null | field tps); [ -n "$s" ] || s=null
 k=$(kernel tcp-crr "$CRR" "$PWD/$B/bench/kernel_tcp"); [ -n "$k" ] || k=null
@@ -156,6 +163,21 @@ row "netns-$KNN" "seconds (lower is better)" "$s" "$k" "$(ratio "$k" "$s")"
 # sim-speed: 100 namespaces pinging each other every second for 60 s of virtual time
 out=$($B/bench/bench_suite sim-speed 100 60)
 row sim-speed "times faster than real time" "$(echo "$out" | field speedup)" null null
+# its instructions per echo exchange in the steady state (3 s minus 1 s of virtual
+# time: 19,800 exchanges) and in the first second (the ARP storm: 4,950 requests
+# flooded to 99 ports each)
+sipx=null; sfirst=null
+if command -v valgrind >/dev/null; then
+	o=$(mktemp)
+	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite sim-speed 100 3 >/dev/null 2>"$o" || true
+	t3=$(awk '/Collected/ {print $NF}' "$o" | tr -d ,)
+	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite sim-speed 100 1 >/dev/null 2>"$o" || true
+	t1=$(awk '/Collected/ {print $NF}' "$o" | tr -d ,)
+	rm -f "$o" "$o.cg"
+	[ -n "$t3" ] && [ -n "$t1" ] && sipx=$(( (t3 - t1) / 19800 )) && sfirst=$t1
+fi
+row sim-speed-instructions "instructions/exchange" "$sipx" null null
+row sim-speed-first-second "instructions (ARP storm)" "$sfirst" null null
 
 # conntrack-1m: a million UDP entries in one namespace (memory per entry, CPU time of a
 # lookup); the kernel's figure is its nf_conntrack slab object (extensions come on top)
@@ -181,4 +203,4 @@ row tap-http "Mbit/s, kernel curl via TAP vs veth" "$(tf tap_mbit)" "$(tf veth_m
 	echo "]"
 } > $B/bench.json
 mkdir -p tests/bench/history
-echo "$(date -u +%F) $(git rev-parse --short HEAD 2>/dev/null || echo -) bridge-icmp instr/packet $ipp trace-off-cost $cost%" >> tests/bench/history/instructions.txt
+echo "$(date -u +%F) $(git rev-parse --short HEAD 2>/dev/null || echo -) bridge-icmp instr/packet $ipp trace-off-cost $cost% forward-udp instr/packet $fipp sim-speed instr/exchange $sipx first-second $sfirst" >> tests/bench/history/instructions.txt
