@@ -75,6 +75,7 @@ struct sock {
 	bool sk_reuse;
 	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK */
 	u8 sk_keepopen:1, sk_linger:1;
+	u8 sk_wfree_last:1;		/* closed: the last sock_wfree frees it */
 	int sk_lingertime;		/* seconds */
 	int sk_err;
 	int sk_err_soft;
@@ -159,6 +160,13 @@ static inline struct net *sock_net(const struct sock *sk)
 
 struct sock *sk_alloc(struct net *net, int family, const struct proto *prot);
 void sk_free(struct sock *sk);
+/* Send-buffer accounting (sk_wmem_alloc): skb charged to sk until it is
+ * freed or orphaned (a device took it), sock_wfree as its destructor. */
+void skb_set_owner_w(struct sk_buff *skb, struct sock *sk);
+bool sock_writeable(const struct sock *sk);
+/* sock_alloc_send_pskb()'s wait: 0 once sk_wmem_alloc is under sk_sndbuf,
+ * -EAGAIN (non-blocking), -EINTR, or -errno of a socket error. */
+int sock_wait_for_wmem(struct sock *sk, int flags);
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);
 int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb);
 void sock_def_readable(struct sock *sk);

@@ -27,7 +27,7 @@ struct world_fd_watch {
 
 /* Rounds of a virtual-time loop in a row with work before the clock
  * follows the CPU time spent (world_busy_clock, docs/TCP.md). */
-#define WORLD_BUSY_ROUNDS 10000
+#define WORLD_BUSY_ROUNDS 2000
 
 struct world {
 	u64 now;			/* ns since the world began */

@@ -47,14 +47,75 @@ struct sock *sk_alloc(struct net *net, int family, const struct proto *prot)
 	return sk;
 }
 
+static void __sk_free(struct sock *sk)
+{
+	sk->sk_world->socks_live--;
+	free(sk);
+}
+
+/* sk_free(): the memory stays while skbs the socket sent still wait in a
+ * qdisc or a neighbour queue (Linux: sk_wmem_alloc holds a reference);
+ * the last sock_wfree frees it then. */
 void sk_free(struct sock *sk)
 {
 	skb_queue_purge_reason(&sk->sk_receive_queue, SKB_DROP_REASON_SOCKET_CLOSE);
 	skb_queue_purge_reason(&sk->sk_error_queue, SKB_DROP_REASON_SOCKET_CLOSE);
 	if (sk->sk_dst_cache)
 		dst_release(sk->sk_dst_cache);
-	sk->sk_world->socks_live--;
-	free(sk);
+	sk->sk_dst_cache = NULL;
+	if (sk->sk_wmem_alloc > 0) {
+		sk->sk_wfree_last = 1;
+		sk->sk_socket = NULL;
+		return;
+	}
+	__sk_free(sk);
+}
+
+/* sock_writeable(): less than half the send buffer in use */
+bool sock_writeable(const struct sock *sk)
+{
+	return sk->sk_wmem_alloc < sk->sk_sndbuf / 2;
+}
+
+/* sock_wfree(): the skb left the host (a device took it) or was freed:
+ * uncharge it, and wake a writer once half the buffer is free
+ * (sock_def_write_space). */
+static void sock_wfree(struct sk_buff *skb)
+{
+	struct sock *sk = skb->sk;
+
+	sk->sk_wmem_alloc -= (int)skb->truesize;
+	if (sk->sk_wfree_last) {
+		if (sk->sk_wmem_alloc <= 0)
+			__sk_free(sk);
+		return;
+	}
+	if (2 * sk->sk_wmem_alloc <= sk->sk_sndbuf)
+		wake_up(&sk->sk_wq);
+}
+
+void skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
+{
+	skb_orphan(skb);
+	skb->sk = sk;
+	skb->destructor = sock_wfree;
+	sk->sk_wmem_alloc += (int)skb->truesize;
+}
+
+int sock_wait_for_wmem(struct sock *sk, int flags)
+{
+	while (sk->sk_wmem_alloc >= sk->sk_sndbuf) {
+		int ret;
+
+		if (sk->sk_err)
+			return -sk->sk_err;
+		if (flags & MSG_DONTWAIT || (sk->sk_socket && sk->sk_socket->nonblock))
+			return -EAGAIN;
+		ret = task_wait(sk->sk_world, &sk->sk_wq, 0);
+		if (ret == -EINTR)
+			return ret;
+	}
+	return 0;
 }
 
 void sock_def_readable(struct sock *sk)

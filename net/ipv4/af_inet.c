@@ -261,7 +261,7 @@ static int inet_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 static unsigned int datagram_poll(struct socket *sock)
 {
 	struct sock *sk = sock->sk;
-	unsigned int mask = POLLOUT | POLLWRNORM;
+	unsigned int mask = sock_writeable(sk) ? POLLOUT | POLLWRNORM : 0;
 
 	if (!skb_queue_empty(&sk->sk_receive_queue))
 		mask |= POLLIN | POLLRDNORM;

@@ -15,6 +15,7 @@
 #include "net/trace.h"
 #include "net/icmp.h"
 #include "net/ip.h"
+#include "net/sock.h"
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/world.h"
@@ -116,7 +117,8 @@ static struct sk_buff *ip_frag_next(struct net *net, struct sk_buff *skb,
 	skb_reset_network_header(skb2);
 	skb_put_data(skb2, skb_network_header(skb), state->hlen);
 	skb_set_transport_header(skb2, (int)state->hlen);
-	skb2->sk = skb->sk;
+	if (skb->sk)		/* each fragment charges the sender as Linux's */
+		skb_set_owner_w(skb2, skb->sk);
 	skb_copy_bits(skb, (int)state->ptr, skb_put(skb2, len), (int)len);
 	state->left -= len;
 

@@ -197,7 +197,6 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 	struct rtable *rt;
 	int err;
 
-	(void)flags;
 	if (len > 0xFFFF - 28)
 		return -EMSGSIZE;
 	err = udp_dest(sk, m, &fl4);
@@ -229,6 +228,14 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 		ip_rt_put(rt);
 		return -EMSGSIZE;
 	}
+	/* sock_alloc_send_skb(): room in the send buffer, or wait for it */
+	err = sock_wait_for_wmem(sk, flags);
+	if (err) {
+		ip_rt_put(rt);
+		if (err == -EAGAIN)
+			__UDP_INC_STATS(net, UDP_MIB_SNDBUFERRORS);
+		return err;
+	}
 	uh.source = sk->inet_sport;
 	uh.dest = fl4.fl4_dport;
 	uh.len = htons((u16)(len + sizeof(uh)));
@@ -239,6 +246,7 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 		return -ENOBUFS;
 	}
 	udp_set_csum(skb);
+	skb_set_owner_w(skb, sk);
 	skb_dst_set(skb, &rt->dst);
 	skb->dev = rt->dst.dev;
 	if (skb_tracing(skb)) {

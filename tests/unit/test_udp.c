@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <errno.h>
 #include <cmocka.h>
 #include <netinet/in.h>
 #include "helpers.h"
@@ -191,6 +192,75 @@ static void test_udp_echo(void **state)
 	assert_int_equal(world_free(r.w, stderr), 0);
 }
 
+/* Send-buffer accounting behind a slow qdisc: non-blocking sends fill
+ * sk_sndbuf (EAGAIN, UdpSndbufErrors), POLLOUT only below half of it; the
+ * socket closed with datagrams still queued lives until the last leaves. */
+struct wmem_rig {
+	struct udp_rig *r;
+	int sent, eagain, pollout_full;
+	long live_after_close;
+};
+
+static int wmem_sender(void *arg)
+{
+	struct wmem_rig *m = arg;
+	struct world *w = m->r->w;
+	struct sockaddr_in to = { .sin_family = AF_INET, .sin_port = htons(9) };
+	int fd = skbox_socket(w, AF_INET, SOCK_DGRAM, IPPROTO_UDP);
+	struct pollfd pfd = { .fd = fd, .events = POLLOUT };
+	char buf[1000] = { 0 };
+
+	inet_pton(AF_INET, "10.2.0.2", &to.sin_addr);
+	/* one first, while ARP resolves (the neighbour queue holds only a few) */
+	skbox_sendto(w, fd, buf, sizeof(buf), 0, (struct sockaddr *)&to, sizeof(to));
+	skbox_nanosleep(w, 10 * 1000 * 1000);
+	while (m->sent < 10000) {
+		ssize_t n = skbox_sendto(w, fd, buf, sizeof(buf), MSG_DONTWAIT,
+					 (struct sockaddr *)&to, sizeof(to));
+
+		if (n == -EAGAIN) {
+			m->eagain++;
+			break;
+		}
+		m->sent++;
+	}
+	m->pollout_full = skbox_poll(w, &pfd, 1, 0);
+	/* blocking: waits for room, which comes as the queue drains */
+	skbox_sendto(w, fd, buf, sizeof(buf), 0, (struct sockaddr *)&to, sizeof(to));
+	skbox_close(w, fd);
+	m->live_after_close = w->socks_live;
+	return 0;
+}
+
+static void test_sndbuf_behind_qdisc(void **state)
+{
+	struct udp_rig r;
+	struct wmem_rig m = { .r = &r };
+	struct task *t;
+	long base;
+
+	(void)state;
+	build(&r);
+	assert_int_equal(h_run(r.w, r.a, "tc qdisc add dev va root tbf rate 1mbit burst 4k latency 5s",
+			       T_SEC, NULL), 0);
+	base = r.w->socks_live;
+	t = task_spawn(r.w, r.a, "tx", wmem_sender, &m);
+	/* the blocking send waits until half the buffer drained (8 ms each) */
+	h_advance_to(r.w, r.w->now + 2 * T_SEC);
+	assert_int_equal(t->state, TASK_DEAD);
+	task_free(t);
+	/* about sk_sndbuf / truesize datagrams, not the 10000 asked for */
+	assert_true(m.sent > 50 && m.sent < 400);
+	assert_int_equal(m.eagain, 1);
+	assert_int_equal(m.pollout_full, 0);
+	assert_int_equal(r.a->mib.udp[UDP_MIB_SNDBUFERRORS], 1);
+	/* closed while its datagrams still waited in the tbf: it lived on */
+	assert_true(m.live_after_close == base + 1);
+	h_advance_to(r.w, r.w->now + 10 * T_SEC);
+	assert_true(r.w->socks_live == base);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +268,7 @@ int main(void)
 		cmocka_unit_test(test_bound_socket),
 		cmocka_unit_test(test_bad_checksum),
 		cmocka_unit_test(test_udp_echo),
+		cmocka_unit_test(test_sndbuf_behind_qdisc),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
