@@ -79,6 +79,10 @@ static bool trace_wanted(struct trace_state *ts, struct sk_buff *skb)
 {
 	if (skb->trace_match)
 		return skb->trace_match == 1;
+	/* no header yet (a TCP payload queued by tcp_sendmsg): nothing a
+	 * filter could read; decide when the headers are there */
+	if (ts->has_filter && !skb->network_header && !skb->mac_header)
+		return false;
 	skb->trace_match = (!ts->has_filter || trace_filter_match(ts, skb)) ? 1 : 2;
 	return skb->trace_match == 1;
 }
