@@ -431,15 +431,12 @@ static int check_options(struct pd *pd, const struct pd_event *ev, const u8 *o, 
 	return 0;
 }
 
-static int check_outbound(struct pd *pd, const struct pd_event *ev)
+/* The next packet skbox sent, waiting for it up to the event's time
+ * (or for ever for '*'); NULL, with the error printed, when none came. */
+static struct pd_pkt *outbound_next(struct pd *pd, const struct pd_event *ev)
 {
-	int64_t lo = ev->t - pd->tol, hi = ev->t_hi + pd->tol;
+	int64_t hi = ev->t_hi + pd->tol;
 	struct pd_pkt *p;
-	const u8 *ip, *th;
-	size_t ihl, doff;
-	u32 plen, seq;
-	char desc[512];
-	int rc = -1;
 
 	if (ev->t < 0)
 		run_until(pd, now_rel(pd));
@@ -455,12 +452,62 @@ static int check_outbound(struct pd *pd, const struct pd_event *ev)
 	if (!p) {
 		pd_err(pd, ev->line, "error handling packet: timing error: expected outbound packet at %.6f sec but none was sent by %.6f sec",
 		       secs(ev->t), secs(now_rel(pd)));
-		return -1;
+		return NULL;
 	}
 	pd->head = p->next;
 	if (!pd->head)
 		pd->tail = &pd->head;
 	pd->npkts_out++;
+	return p;
+}
+
+/* The TCP fields of a sent packet against the script's: flags, sequence,
+ * length, ack, window, ports, options, in packetdrill's order. */
+static int outbound_fields(struct pd *pd, const struct pd_event *ev, const struct pd_pkt *p,
+			   const u8 *ip, const u8 *th, size_t doff)
+{
+	size_t ihl = (size_t)(ip[0] & 15) * 4;
+	u32 plen = (u32)(get16(ip + 2) - ihl - doff), seq;
+	char desc[512];
+
+	if (th[13] != ev->flags) {
+		char a[12], b[12];
+
+		describe(pd, ip, p->len, desc, sizeof(desc));
+		pd_err(pd, ev->line, "error handling packet: live packet field tcp flags: expected: %s vs actual: %s (script packet vs live packet %s)",
+		       flag_str(ev->flags, a), flag_str(th[13], b), desc);
+		return -1;
+	}
+	seq = get32(th + 4) - pd->local_isn;
+	if (seq != ev->seq)
+		return field_err(pd, ev->line, "tcp_seq", ev->seq, seq);
+	if (plen != ev->seq_end - ev->seq)
+		return field_err(pd, ev->line, "tcp_data_len", ev->seq_end - ev->seq, plen);
+	if ((th[13] & 0x10) && ev->has_ack && get32(th + 8) != ev->ack)
+		return field_err(pd, ev->line, "tcp_ack_seq", ev->ack, get32(th + 8));
+	if (ev->has_win && get16(th + 14) != ev->win)
+		return field_err(pd, ev->line, "tcp_window", ev->win, get16(th + 14));
+	if (get16(th) != pd->local_port || get16(th + 2) != pd->remote_port) {
+		pd_err(pd, ev->line, "error handling packet: live packet ports %u > %u, expected %u > %u",
+		       get16(th), get16(th + 2), pd->local_port, pd->remote_port);
+		return -1;
+	}
+	if ((ev->opts_given || doff > 20) && check_options(pd, ev, th + 20, th + doff))
+		return -1;
+	return 0;
+}
+
+static int check_outbound(struct pd *pd, const struct pd_event *ev)
+{
+	int64_t lo = ev->t - pd->tol, hi = ev->t_hi + pd->tol;
+	struct pd_pkt *p = outbound_next(pd, ev);
+	const u8 *ip, *th;
+	size_t ihl, doff;
+	char desc[512];
+	int rc = -1;
+
+	if (!p)
+		return -1;
 	ip = p->data;
 	ihl = (size_t)(ip[0] & 15) * 4;
 	th = ip + ihl;
@@ -469,7 +516,6 @@ static int check_outbound(struct pd *pd, const struct pd_event *ev)
 		goto out;
 	}
 	doff = (size_t)(th[12] >> 4) * 4;
-	plen = (u32)(get16(ip + 2) - ihl - doff);
 	if (!pd->local_port)
 		pd->local_port = (u16)get16(th);
 	if (!pd->local_isn_known) {
@@ -480,37 +526,7 @@ static int check_outbound(struct pd *pd, const struct pd_event *ev)
 		describe(pd, ip, p->len, desc, sizeof(desc));
 		fprintf(stderr, "%.6f > %s\n", secs((int64_t)p->t), desc);
 	}
-	if (th[13] != ev->flags) {
-		char a[12], b[12];
-
-		describe(pd, ip, p->len, desc, sizeof(desc));
-		pd_err(pd, ev->line, "error handling packet: live packet field tcp flags: expected: %s vs actual: %s (script packet vs live packet %s)",
-		       flag_str(ev->flags, a), flag_str(th[13], b), desc);
-		goto out;
-	}
-	seq = get32(th + 4) - pd->local_isn;
-	if (seq != ev->seq) {
-		field_err(pd, ev->line, "tcp_seq", ev->seq, seq);
-		goto out;
-	}
-	if (plen != ev->seq_end - ev->seq) {
-		field_err(pd, ev->line, "tcp_data_len", ev->seq_end - ev->seq, plen);
-		goto out;
-	}
-	if ((th[13] & 0x10) && ev->has_ack && get32(th + 8) != ev->ack) {
-		field_err(pd, ev->line, "tcp_ack_seq", ev->ack, get32(th + 8));
-		goto out;
-	}
-	if (ev->has_win && get16(th + 14) != ev->win) {
-		field_err(pd, ev->line, "tcp_window", ev->win, get16(th + 14));
-		goto out;
-	}
-	if (get16(th) != pd->local_port || get16(th + 2) != pd->remote_port) {
-		pd_err(pd, ev->line, "error handling packet: live packet ports %u > %u, expected %u > %u",
-		       get16(th), get16(th + 2), pd->local_port, pd->remote_port);
-		goto out;
-	}
-	if ((ev->opts_given || doff > 20) && check_options(pd, ev, th + 20, th + doff))
+	if (outbound_fields(pd, ev, p, ip, th, doff))
 		goto out;
 	if (ev->t >= 0 && ((int64_t)p->t < lo || (int64_t)p->t > hi)) {
 		pd_err(pd, ev->line, "error handling packet: timing error: expected outbound packet at %.6f sec but happened at %.6f sec; tolerance %.6f sec",
