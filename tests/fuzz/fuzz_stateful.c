@@ -295,7 +295,7 @@ static void check_conntrack(const struct net *net)
 		if (!timer_pending(&ct->timer)) {
 			fprintf(stderr, "conntrack in %s: confirmed entry proto %u status %#lx "
 				"timeout %llu (now %llu) has no timer\n", net->name,
-				nf_ct_protonum(ct), ct->status, (unsigned long long)ct->timeout,
+				nf_ct_protonum(ct), (unsigned long)ct->status, (unsigned long long)ct->timeout,
 				(unsigned long long)rig.w->now);
 			abort();
 		}
