@@ -174,6 +174,9 @@ void ipv4_frags_exit_net(struct net *net);
 struct net_protocol {
 	int (*handler)(struct sk_buff *skb);
 	int (*err_handler)(struct sk_buff *skb, u32 info);
+	/* skbox: a protocol whose module a namespace has not "loaded" yet
+	 * (ipip before its first tunnel) is absent there, as on Linux */
+	bool (*present)(const struct net *net);
 	unsigned int no_policy:1, icmp_strict_tag_validation:1;
 };
 

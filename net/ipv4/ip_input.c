@@ -26,6 +26,8 @@ void ip_protocol_deliver_rcu(struct net *net, struct sk_buff *skb, int protocol)
 resubmit:
 	raw = raw_local_deliver(skb, protocol);
 	ipprot = net->world->inet_protos[protocol];
+	if (ipprot && ipprot->present && !ipprot->present(net))
+		ipprot = NULL;
 	if (ipprot) {
 		ret = ipprot->handler(skb);
 		if (ret < 0) {

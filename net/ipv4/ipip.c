@@ -169,12 +169,6 @@ static int ipip_rcv(struct sk_buff *skb)
 	struct ip_tunnel *t;
 
 	skb_trace(skb, "ipip_rcv");
-	if (!ipip_fb(net)) {		/* the module is not loaded here */
-		__IP_INC_STATS(net, IPSTATS_MIB_INUNKNOWNPROTOS);
-		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PROT_UNREACH, 0);
-		kfree_skb_reason(skb, SKB_DROP_REASON_IP_NOPROTO);
-		return 0;
-	}
 	t = ip_tunnel_lookup(net, outer->saddr, outer->daddr);
 	if (!t) {
 		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_PORT_UNREACH, 0);
@@ -201,8 +195,15 @@ static int ipip_rcv(struct sk_buff *skb)
 	return 0;
 }
 
+/* the module is "loaded" in a namespace once it has tunl0 */
+static bool ipip_present(const struct net *net)
+{
+	return ipip_fb((struct net *)net) != NULL;
+}
+
 static const struct net_protocol ipip_protocol = {
 	.handler = ipip_rcv,
+	.present = ipip_present,
 };
 
 void ipip_proto_init(struct world *w)
