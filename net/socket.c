@@ -10,12 +10,12 @@
 #include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "linux/sched.h"
+#include "net/inet_common.h"
 #include "net/net_namespace.h"
 #include "net/sock.h"
 #include "net/world.h"
 #include "skbox/socket.h"
 
-int inet_create(struct net *net, struct socket *sock, int type, int protocol);
 int inet6_create(struct net *net, struct socket *sock, int type, int protocol);
 
 static struct net *current_net(struct world *w)

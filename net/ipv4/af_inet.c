@@ -9,6 +9,7 @@
 #include "linux/igmp.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
+#include "net/inet_common.h"
 #include "net/arp.h"
 #include "net/ethernet.h"
 #include "net/icmp.h"
@@ -270,7 +271,7 @@ static unsigned int datagram_poll(struct socket *sock)
 	return mask;
 }
 
-static int inet_setsockopt(struct socket *sock, int level, int name, const void *val,
+int inet_setsockopt(struct socket *sock, int level, int name, const void *val,
 			   unsigned int len)
 {
 	if (level == SOL_SOCKET)
@@ -278,7 +279,7 @@ static int inet_setsockopt(struct socket *sock, int level, int name, const void 
 	return sock->sk->sk_prot->setsockopt(sock->sk, level, name, val, len);
 }
 
-static int inet_getsockopt(struct socket *sock, int level, int name, void *val,
+int inet_getsockopt(struct socket *sock, int level, int name, void *val,
 			   unsigned int *len)
 {
 	if (level == SOL_SOCKET)
@@ -287,12 +288,12 @@ static int inet_getsockopt(struct socket *sock, int level, int name, void *val,
 }
 
 /* inet_sendmsg(): what seed 000 names before udp_sendmsg */
-static int inet_sendmsg(struct socket *sock, const struct msghdr *m, size_t len, int flags)
+int inet_sendmsg(struct socket *sock, const struct msghdr *m, size_t len, int flags)
 {
 	return sock->sk->sk_prot->sendmsg(sock->sk, m, len, flags);
 }
 
-static int inet_recvmsg(struct socket *sock, struct msghdr *m, size_t len, int flags)
+int inet_recvmsg(struct socket *sock, struct msghdr *m, size_t len, int flags)
 {
 	int addr_len = 0;
 	int err = sock->sk->sk_prot->recvmsg(sock->sk, m, len, flags, &addr_len);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include "linux/netdevice.h"
+#include "net/inet_common.h"
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
@@ -215,37 +216,6 @@ static unsigned int inet6_poll(struct socket *sock)
 	return mask;
 }
 
-static int inet6_setsockopt(struct socket *sock, int level, int name, const void *val,
-			    unsigned int len)
-{
-	if (level == SOL_SOCKET)
-		return sock_setsockopt(sock, level, name, val, len);
-	return sock->sk->sk_prot->setsockopt(sock->sk, level, name, val, len);
-}
-
-static int inet6_getsockopt(struct socket *sock, int level, int name, void *val,
-			    unsigned int *len)
-{
-	if (level == SOL_SOCKET)
-		return sock_getsockopt(sock, level, name, val, len);
-	return sock->sk->sk_prot->getsockopt(sock->sk, level, name, val, len);
-}
-
-static int inet6_sendmsg(struct socket *sock, const struct msghdr *m, size_t len, int flags)
-{
-	return sock->sk->sk_prot->sendmsg(sock->sk, m, len, flags);
-}
-
-static int inet6_recvmsg(struct socket *sock, struct msghdr *m, size_t len, int flags)
-{
-	int addr_len = 0;
-	int err = sock->sk->sk_prot->recvmsg(sock->sk, m, len, flags, &addr_len);
-
-	if (err >= 0 && m->msg_name)
-		m->msg_namelen = (socklen_t)addr_len;
-	return err;
-}
-
 static const struct proto_ops inet6_sockraw_ops = {
 	.family = AF_INET6,
 	.release = inet6_release,
@@ -253,10 +223,10 @@ static const struct proto_ops inet6_sockraw_ops = {
 	.connect = inet6_connect,
 	.getname = inet6_getname,
 	.poll = inet6_poll,
-	.setsockopt = inet6_setsockopt,
-	.getsockopt = inet6_getsockopt,
-	.sendmsg = inet6_sendmsg,
-	.recvmsg = inet6_recvmsg,
+	.setsockopt = inet_setsockopt,
+	.getsockopt = inet_getsockopt,
+	.sendmsg = inet_sendmsg,
+	.recvmsg = inet_recvmsg,
 };
 
 int inet6_create(struct net *net, struct socket *sock, int type, int protocol)
