@@ -631,6 +631,9 @@ static bool is_io(const char *n)
 
 static int call_task(void *arg);
 
+/* the largest buffer a read/write call of a script may name (64 MB) */
+#define PD_MAX_BUF (64LL << 20)
+
 /* Prepare buffers from the arguments; 0 or -1 (reported). */
 static int call_prepare(struct pd *pd, struct pd_call *c)
 {
@@ -646,6 +649,10 @@ static int call_prepare(struct pd *pd, struct pd_call *c)
 	if (is_io(n)) {
 		if (num_arg(pd, ev, 2, &v))
 			return -1;
+		if (v < 0 || v > PD_MAX_BUF) {
+			pd_err(pd, ev->line, "%s(): length %lld out of range", n, v);
+			return -1;
+		}
 		c->buflen = (size_t)v;
 		c->buf = calloc(1, c->buflen + 1);
 		if (!c->buf)
@@ -662,6 +669,11 @@ static int call_prepare(struct pd *pd, struct pd_call *c)
 
 			if (io->kind != PE_STRUCT || io->n != 2 || io->items[1]->kind != PE_INT) {
 				pd_err(pd, ev->line, "%s(): iovec entries are {..., LEN}", n);
+				return -1;
+			}
+			if (io->items[1]->num < 0 || io->items[1]->num > PD_MAX_BUF ||
+			    c->buflen + (size_t)io->items[1]->num > PD_MAX_BUF) {
+				pd_err(pd, ev->line, "%s(): iovec length out of range", n);
 				return -1;
 			}
 			c->buflen += (size_t)io->items[1]->num;
