@@ -128,9 +128,6 @@ struct neigh_table {
 	/* neighbour statistics, as `ip -s ntable` */
 	u64 allocs, destroys, lookups, hits, res_failed, rcv_probes_mcast, rcv_probes_ucast;
 	u64 unres_discards, table_fulls, forced_gc_runs;
-	/* net_info_ratelimited() of "neighbor table overflow!" (5 s, burst 10) */
-	u64 rl_begin;
-	int rl_printed, rl_missed;
 };
 
 int neigh_table_init(struct net *net, struct neigh_table *tbl);

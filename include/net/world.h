@@ -56,6 +56,10 @@ struct world {
 	FILE *log;			/* kernel log (dmesg); NULL: discarded */
 	char *log_buf;			/* what log holds (open_memstream), for dmesg */
 	size_t log_len;
+	/* net_ratelimit() (kernel/printk.c): the interval's start, lines
+	 * printed in it and calls suppressed */
+	u64 rl_begin;
+	int rl_printed, rl_missed;
 	long socks_live;		/* leak check */
 	long ct_live;			/* conntrack entries (leak check) */
 	long neigh_live;

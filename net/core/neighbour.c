@@ -9,6 +9,7 @@
 #include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "linux/hash.h"
+#include "linux/printk.h"
 #include "net/neighbour.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
@@ -187,29 +188,13 @@ static int neigh_forced_gc(struct neigh_table *tbl)
 	return shrunk;
 }
 
-/* net_info_ratelimited("%s: neighbor table overflow!\n"), into the world's
- * kernel log, 10 messages per 5 s as the kernel's default ratelimit */
+/* net_info_ratelimited("%s: neighbor table overflow!\n") */
 static void neigh_overflow_msg(struct neigh_table *tbl)
 {
 	struct world *w = tbl_world(tbl);
 
-	if (!tbl->rl_begin || w->now >= tbl->rl_begin + 5 * NSEC_PER_SEC) {
-		if (tbl->rl_missed && w->log)
-			fprintf(w->log, "[%5llu.%06llu] net_ratelimit: %d callbacks suppressed\n",
-				(unsigned long long)(w->now / NSEC_PER_SEC),
-				(unsigned long long)(w->now % NSEC_PER_SEC / 1000), tbl->rl_missed);
-		tbl->rl_begin = w->now ? w->now : 1;
-		tbl->rl_printed = tbl->rl_missed = 0;
-	}
-	if (tbl->rl_printed >= 10) {
-		tbl->rl_missed++;
-		return;
-	}
-	tbl->rl_printed++;
-	if (w->log && tbl->net == w->init_net)
-		fprintf(w->log, "[%5llu.%06llu] neighbour: %s: neighbor table overflow!\n",
-			(unsigned long long)(w->now / NSEC_PER_SEC),
-			(unsigned long long)(w->now % NSEC_PER_SEC / 1000), tbl->id);
+	if (net_ratelimit(w) && tbl->net == w->init_net)
+		klog(w, "neighbour: %s: neighbor table overflow!\n", tbl->id);
 }
 
 struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <netinet/in.h>
 #include <stdio.h>
+#include <linux/printk.h>
 #include <stdlib.h>
 #include "linux/slab.h"
 #include "linux/hash.h"
@@ -303,14 +304,12 @@ static bool early_drop(struct net *net, u32 hash)
 	return false;
 }
 
+/* net_warn_ratelimited("nf_conntrack: table full, dropping packet\n"), with
+ * nf_conntrack's pr_fmt prefix as Linux prints it */
 static void nf_ct_table_full(struct net *net)
 {
-	struct world *w = net->world;
-
-	if (w->log)
-		fprintf(w->log, "[%5llu.%06llu] nf_conntrack: nf_conntrack: table full, dropping packet\n",
-			(unsigned long long)(w->now / NSEC_PER_SEC),
-			(unsigned long long)(w->now % NSEC_PER_SEC / 1000));
+	if (net_ratelimit(net->world))
+		klog(net->world, "nf_conntrack: nf_conntrack: table full, dropping packet\n");
 }
 
 /* A new, unconfirmed entry for orig (__nf_conntrack_alloc + init_conntrack);
