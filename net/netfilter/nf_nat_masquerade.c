@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include "net/netfilter/nf_nat.h"
 #include "linux/inetdevice.h"
+#include "linux/printk.h"
 #include "uapi/rtnetlink.h"
 #include "net/route.h"
 #include "net/ip.h"
@@ -42,8 +43,9 @@ unsigned int nf_nat_masquerade_ipv4(struct sk_buff *skb, unsigned int hooknum,
 	if (!newsrc) {
 		struct world *w = nf_ct_world(ct);
 
-		if (w && w->log)
-			fprintf(w->log, "%s ate my IP address\n", out->name);
+		/* pr_info(), timestamped as every kernel log line */
+		if (w)
+			klog(w, "%s ate my IP address\n", out->name);
 		return NF_DROP;
 	}
 	newrange = *range;
