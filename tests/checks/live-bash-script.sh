@@ -1,6 +1,6 @@
 #!/bin/bash
 # skbox run --bash: the system's bash runs a real script — functions, loops,
-# $(...), `| awk`, arithmetic, here-strings — driving ip and ping through
+# $(...), `| awk`, arithmetic, here-strings — driving ip, ping and nstat through
 # the shims in a fresh world; the world goes down with its leak check.
 set -u
 SKBOX=$(realpath "$SKBOX")
@@ -36,6 +36,9 @@ h1 10.0.0.9"
 echo "reachable: $n of 4"
 loss=$(ip netns exec h1 ping -c 3 -i 0.2 10.0.0.3 | awk -F', ' '/packet loss/ {print $3}')
 echo "h1 -> h3: $loss"
+# a name pattern after the options (nstat once moved it within the argv the
+# server frees: a double free that took the world down)
+echo "h1 echo replies: $(ip netns exec h1 nstat -az IcmpInEchoReps | awk '/^IcmpInEchoReps/ {print $2}')"
 mac=$(ip -n h2 -j link show eth0 | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["address"])')
 ip -n h1 neigh show 10.0.0.2 | grep -q "$mac" && echo "h1 knows h2's MAC"
 case "$(ip netns exec h3 ip netns identify)" in
@@ -49,6 +52,7 @@ want="namespaces: h1 h2 h3
 bridge ports: v-h1 v-h2 v-h3 
 reachable: 3 of 4
 h1 -> h3: 0% packet loss
+h1 echo replies: 4
 h1 knows h2's MAC
 identify: h3"
 if [ "$out" != "$want" ] || [ "$rc" != 7 ]; then

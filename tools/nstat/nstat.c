@@ -5,7 +5,10 @@
  * (/tmp/.nstat.uUID), so plain `nstat` and `nstat -r` print absolute values
  * as `nstat -a` does.  Counters skbox does not keep print 0 (-z). */
 #include <fnmatch.h>
+#include <errno.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "skbox/cmd.h"
 #include "net/net_namespace.h"
@@ -186,7 +189,7 @@ static const struct {
 struct nstat_opts {
 	struct cmd_ctx *ctx;
 	bool zeros, json, pretty, no_output;
-	char **patterns;
+	const char **patterns;
 	int npatterns;
 	int printed;
 };
@@ -374,12 +377,17 @@ static int nstat_longopt(struct nstat_opts *o, const char *arg)
 }
 
 /* GNU getopt order: options anywhere, "--" ends them; the rest are patterns
- * (moved to the front of argv).  -d/-t (daemon, averaging) are not kept. */
+ * (in o->patterns, which the caller frees: argv belongs to the caller and
+ * stays as it is).  -d/-t (daemon, averaging) are not kept. */
 static int nstat_parse(struct nstat_opts *o, int argc, char **argv)
 {
 	bool opts_done = false;
 
-	o->patterns = argv + 1;
+	o->patterns = calloc((size_t)argc, sizeof(*o->patterns));
+	if (!o->patterns) {
+		fprintf(o->ctx->err, "nstat: %s\n", strerror(ENOMEM));
+		return 1;
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		int rc = -1;
@@ -405,9 +413,11 @@ int do_nstat(struct cmd_ctx *ctx, int argc, char **argv)
 	struct nstat_opts o = { .ctx = ctx };
 	int rc = nstat_parse(&o, argc, argv);
 
-	if (rc >= 0)
-		return rc;
-	if (!o.no_output)
-		nstat_dump(&o, &ctx->net->mib);
-	return 0;
+	if (rc < 0) {
+		if (!o.no_output)
+			nstat_dump(&o, &ctx->net->mib);
+		rc = 0;
+	}
+	free(o.patterns);
+	return rc;
 }
