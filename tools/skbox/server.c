@@ -49,7 +49,8 @@ struct conn {
 	/* the command */
 	bool started, stdin_open, finished;
 	uint32_t flags;
-	char **argv;
+	char **argv;			/* the command's own: it may reorder it */
+	char *args;			/* the strings argv points into */
 	int argc;
 	char *netns;
 	char *in;			/* stdin of a command that takes it whole */
@@ -232,8 +233,7 @@ static void conn_free(struct conn *c)
 		world_unwatch_fd(c->srv->w, c->fd);
 		close(c->fd);
 	}
-	for (int i = 0; i < c->argc; i++)
-		free(c->argv[i]);
+	free(c->args);
 	free(c->argv);
 	free(c->netns);
 	free(c->in);
@@ -304,8 +304,18 @@ static void conn_exec(struct conn *c, const char *p, size_t len)
 	if (*s == '/' && chdir(s))
 		live_log("client %d: cwd %s: %s", c->id, s, strerror(errno));
 	s += strlen(s) + 1;
-	for (int i = 0; i < c->argc; i++, s += strlen(s) + 1)
-		c->argv[i] = strdup(s);
+	/* one copy of the strings: a command may permute or overwrite argv's
+	 * pointers (as getopt does) without the server freeing one twice */
+	c->args = malloc((size_t)(end - s));
+	if (!c->args) {
+		free(c->argv);
+		c->argv = NULL;
+		conn_fault(c, "out of memory");
+		return;
+	}
+	memcpy(c->args, s, (size_t)(end - s));
+	for (int i = 0, off = 0; i < c->argc; i++, off += (int)strlen(c->args + off) + 1)
+		c->argv[i] = c->args + off;
 	live_log("client %d: %s%s%s", c->id, c->argv[0],
 		 c->netns[0] ? " in netns " : "", c->netns);
 	c->stdin_open = c->flags & LIVE_F_STDIN;
