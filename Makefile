@@ -91,13 +91,21 @@ $(ASAN)/tests/%: $(ASAN)/obj/tests/unit/%.o $(ASAN)/libskbox.a
 	@mkdir -p $(@D)
 	$(CC) $(ASAN_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(ASAN)/libskbox.a $(TEST_LDLIBS)
 
+# the unit tests without sanitizers, for valgrind (tests/checks/valgrind.sh)
+VG      := $(BUILD)/vg
+VG_BINS := $(patsubst tests/unit/%.c,$(VG)/tests/%,$(TEST_SRCS))
+
+$(VG)/tests/%: tests/unit/%.c $(BUILD)/libskbox.a
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(EXTRA_CFLAGS) $(EXTRA_LDFLAGS) -o $@ $< $(BUILD)/libskbox.a $(TEST_LDLIBS)
+
 asan-build: $(ASAN)/skbox $(ASAN)/libskbox.a $(ASAN)/libskbox-preload.so $(TEST_BINS) | $(DEPS_STAMP)
 
-check: asan-build all
+check: asan-build all $(VG_BINS)
 	@# the fuzz targets, for the fuzz smoke check (skipped without clang)
 	@if command -v $(FUZZ_CC) >/dev/null; then $(MAKE) -s fuzz-build; fi
 	@# drop binaries of unit tests whose source was removed
-	@for b in $(ASAN)/tests/test_*; do \
+	@for b in $(ASAN)/tests/test_* $(VG)/tests/test_*; do \
 		[ -e "$$b" ] || continue; \
 		[ -f "tests/unit/$${b##*/}.c" ] || rm -f "$$b"; \
 	done

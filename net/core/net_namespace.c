@@ -59,6 +59,8 @@ static void net_free(struct net *net)
 	free(net);
 }
 
+void default_device_exit(struct net *net);
+
 static int ops_init(const struct pernet_operations *ops, struct net *net)
 {
 	if (ops->id && ops->size) {
@@ -157,6 +159,8 @@ struct net *net_create(struct world *world, const char *name)
 	}
 	return net;
 err:
+	/* as net_destroy: the devices first (lo, once loopback_net_init ran) */
+	default_device_exit(net);
 	while (i-- > 0)
 		if (pernet_list[i]->exit)
 			pernet_list[i]->exit(net);
@@ -165,8 +169,6 @@ err:
 	net_free(net);
 	return NULL;
 }
-
-void default_device_exit(struct net *net);
 
 void net_destroy(struct net *net)
 {

@@ -82,6 +82,7 @@ static unsigned int ip_frame(struct rig *r, u8 *buf, unsigned int payload)
 	iph->ttl = 64;
 	iph->protocol = 253;
 	iph->tot_len = htons((u16)(20 + payload));
+	memset(buf + ETH_HLEN + 20, 0xa5, payload);	/* an ICMP error quotes it */
 	inet_pton(AF_INET, "10.1.0.1", &iph->saddr);
 	inet_pton(AF_INET, "10.1.0.2", &iph->daddr);
 	ip_send_check(iph);
