@@ -8,10 +8,12 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "skbox/cmd.h"
 #include "skbox/socket.h"
 #include "linux/skbuff.h"
 #include "net/net_namespace.h"
+#include "net/world.h"
 #include "tcpdump.h"
 
 static const char usage_text[] =
@@ -207,7 +209,12 @@ static int td_tap_rcv(struct sk_buff *skb, struct net_device *dev,
 		goto out;
 	}
 	td->received++;
-	skbox_gettime(td->w, &now);
+	/* a real-time world stamps frames with the wall clock, as the kernel
+	 * does; a virtual one with its own time (from 00:00:00) */
+	if (td->w->realtime)
+		clock_gettime(CLOCK_REALTIME, &now);
+	else
+		skbox_gettime(td->w, &now);
 	pkt->ts.tv_sec = now.tv_sec;
 	pkt->ts.tv_usec = now.tv_nsec / 1000;
 	pkt->next = NULL;
