@@ -288,6 +288,10 @@ void wake_up(struct wait_queue_head *wq)
 	struct wait_queue_entry *e, *n;
 
 	list_for_each_entry_safe(e, n, &wq->head, entry) {
+		if (!e->task) {
+			e->func(e);
+			continue;
+		}
 		e->task->woken = true;
 		task_wake(e->task);
 	}

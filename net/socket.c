@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include <netinet/in.h>
+#include "linux/eventpoll.h"
 #include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "linux/sched.h"
@@ -23,14 +24,24 @@ static struct net *current_net(struct world *w)
 	return w->current ? w->current->net : w->init_net;
 }
 
-static struct socket *sockfd_lookup(struct world *w, int fd)
+/* Any file of the table: a socket or an epoll instance. */
+struct socket *sockfd_lookup(struct world *w, int fd)
 {
 	if (fd < 0 || fd >= w->nfiles)
 		return NULL;
 	return w->files[fd];
 }
 
-static int fd_install(struct world *w, struct socket *sock)
+/* sockfd_lookup() for the socket calls: -EBADF, or -ENOTSOCK for an epoll fd. */
+static struct socket *sock_lookup(struct world *w, int fd, int *err)
+{
+	struct socket *sock = sockfd_lookup(w, fd);
+
+	*err = !sock ? -EBADF : is_file_epoll(sock) ? -ENOTSOCK : 0;
+	return *err ? NULL : sock;
+}
+
+int fd_install(struct world *w, struct socket *sock)
 {
 	int fd;
 
@@ -90,6 +101,7 @@ int skbox_close(struct world *w, int fd)
 	if (!sock)
 		return -EBADF;
 	w->files[fd] = NULL;
+	eventpoll_release(sock);
 	sock->ops->release(sock);
 	free(sock);
 	if (w->nfiles && fd == w->nfiles - 1) {
@@ -111,24 +123,27 @@ void skbox_files_release(struct world *w)
 
 int skbox_bind(struct world *w, int fd, const struct sockaddr *addr, socklen_t len)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 
-	return sock ? sock->ops->bind(sock, addr, (int)len) : -EBADF;
+	return sock ? sock->ops->bind(sock, addr, (int)len) : err;
 }
 
 int skbox_connect(struct world *w, int fd, const struct sockaddr *addr, socklen_t len)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 
-	return sock ? sock->ops->connect(sock, addr, (int)len, 0) : -EBADF;
+	return sock ? sock->ops->connect(sock, addr, (int)len, 0) : err;
 }
 
 int skbox_listen(struct world *w, int fd, int backlog)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 
 	if (!sock)
-		return -EBADF;
+		return err;
 	if (!sock->ops->listen)
 		return -EOPNOTSUPP;
 	if (backlog < 0 || backlog > current_net(w)->core.sysctl_somaxconn)
@@ -139,11 +154,11 @@ int skbox_listen(struct world *w, int fd, int backlog)
 /* __sys_accept4(): a new socket for the next established connection */
 int skbox_accept(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
 {
-	struct socket *sock = sockfd_lookup(w, fd), *newsock;
 	int err, nfd;
+	struct socket *sock = sock_lookup(w, fd, &err), *newsock;
 
 	if (!sock)
-		return -EBADF;
+		return err;
 	if (!sock->ops->accept)
 		return -EOPNOTSUPP;
 	newsock = kzalloc(sizeof(*newsock));
@@ -176,11 +191,12 @@ int skbox_accept(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
 
 ssize_t skbox_sendmsg(struct world *w, int fd, const struct msghdr *msg, int flags)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 	size_t len = 0;
 
 	if (!sock)
-		return -EBADF;
+		return err;
 	for (size_t i = 0; i < msg->msg_iovlen; i++)
 		len += msg->msg_iov[i].iov_len;
 	return sock->ops->sendmsg(sock, msg, len, flags);
@@ -203,11 +219,12 @@ ssize_t skbox_send(struct world *w, int fd, const void *buf, size_t len, int fla
 
 ssize_t skbox_recvmsg(struct world *w, int fd, struct msghdr *msg, int flags)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 	size_t len = 0;
 
 	if (!sock)
-		return -EBADF;
+		return err;
 	for (size_t i = 0; i < msg->msg_iovlen; i++)
 		len += msg->msg_iov[i].iov_len;
 	msg->msg_flags = 0;
@@ -234,27 +251,29 @@ ssize_t skbox_recv(struct world *w, int fd, void *buf, size_t len, int flags)
 
 int skbox_shutdown(struct world *w, int fd, int how)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 
-	return sock ? sock->ops->shutdown(sock, how) : -EBADF;
+	return sock ? sock->ops->shutdown(sock, how) : err;
 }
 
 int skbox_setsockopt(struct world *w, int fd, int level, int name, const void *val,
 		     socklen_t len)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 
-	return sock ? sock->ops->setsockopt(sock, level, name, val, len) : -EBADF;
+	return sock ? sock->ops->setsockopt(sock, level, name, val, len) : err;
 }
 
 int skbox_getsockopt(struct world *w, int fd, int level, int name, void *val, socklen_t *len)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
 	unsigned int l = len ? *len : 0;
 	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 
 	if (!sock)
-		return -EBADF;
+		return err;
 	err = sock->ops->getsockopt(sock, level, name, val, &l);
 	if (len)
 		*len = l;
@@ -263,12 +282,13 @@ int skbox_getsockopt(struct world *w, int fd, int level, int name, void *val, so
 
 static int getname(struct world *w, int fd, struct sockaddr *addr, socklen_t *len, int peer)
 {
-	struct socket *sock = sockfd_lookup(w, fd);
+	int err;
+	struct socket *sock = sock_lookup(w, fd, &err);
 	struct sockaddr_in sin;
 	int n;
 
 	if (!sock)
-		return -EBADF;
+		return err;
 	n = sock->ops->getname(sock, (struct sockaddr *)&sin, peer);
 	if (n < 0)
 		return n;
@@ -324,13 +344,14 @@ int skbox_poll(struct world *w, struct pollfd *fds, nfds_t n, int timeout_ms)
 
 			INIT_LIST_HEAD(&extra[i].entry);
 			extra[i].task = t;
+			extra[i].func = NULL;
 			if (sock && i > 0)
-				list_add_tail(&extra[i].entry, &sock->sk->sk_wq.head);
+				list_add_tail(&extra[i].entry, &sock_wait_head(sock)->head);
 		}
 		{
 			struct socket *s0 = n ? sockfd_lookup(w, fds[0].fd) : NULL;
 
-			err = task_wait(w, s0 ? &s0->sk->sk_wq : NULL,
+			err = task_wait(w, s0 ? sock_wait_head(s0) : NULL,
 					timeout_ms < 0 ? 0 : deadline - w->now);
 		}
 		for (nfds_t i = 1; i < n && i < 8; i++)
@@ -338,6 +359,26 @@ int skbox_poll(struct world *w, struct pollfd *fds, nfds_t n, int timeout_ms)
 		if (err == -EINTR)
 			return -EINTR;
 	}
+}
+
+/* sock_ioctl() → inet_ioctl() → sk_prot->ioctl (tcp_ioctl, udp_ioctl) */
+int skbox_ioctl(struct world *w, int fd, unsigned long req, void *arg)
+{
+	int err, v = 0;
+	struct socket *sock = sock_lookup(w, fd, &err);
+
+	if (!sock)
+		return err == -ENOTSOCK ? -ENOTTY : err;
+	if (!arg)
+		return -EFAULT;
+	if (!sock->sk->sk_prot->ioctl)
+		return -ENOTTY;
+	err = sock->sk->sk_prot->ioctl(sock->sk, (int)req, &v);
+	if (err == -ENOIOCTLCMD)
+		return -ENOTTY;
+	if (!err)
+		memcpy(arg, &v, sizeof(v));
+	return err;
 }
 
 void skbox_gettime(struct world *w, struct timespec *ts)

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/epoll.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/types.h>
@@ -47,6 +48,11 @@ struct preload_real {
 	int (*select)(int, fd_set *, fd_set *, fd_set *, struct timeval *);
 	int (*pselect)(int, fd_set *, fd_set *, fd_set *, const struct timespec *,
 		       const sigset_t *);
+	int (*epoll_create)(int);
+	int (*epoll_create1)(int);
+	int (*epoll_ctl)(int, int, int, struct epoll_event *);
+	int (*epoll_wait)(int, struct epoll_event *, int, int);
+	int (*epoll_pwait)(int, struct epoll_event *, int, int, const sigset_t *);
 };
 
 extern struct preload_real real;
@@ -60,6 +66,7 @@ struct wsock {
 	int type;			/* SOCK_STREAM, SOCK_DGRAM, SOCK_RAW */
 	bool dead;			/* the world ended the connection */
 	bool poll_pending;		/* a LSOCK_POLL waits for its reply */
+	unsigned long gen;		/* calls made on it (re-arms EPOLLET, epoll.c) */
 	char *fbuf;			/* frames from the world, not whole yet */
 	size_t flen, fcap;
 	char *rbuf;			/* their stdout: replies, not whole yet */
@@ -70,6 +77,10 @@ struct wsock *ws_get(int fd);
 /* A new connection running `sockproxy COMM A1 A2 A3`: the program's fd, or
  * -1 with errno.  type: SOCK_NONBLOCK / SOCK_CLOEXEC apply to the fd. */
 int ws_open(const char *a1, const char *a2, const char *a3, int type);
+
+/* epoll.c: close() of an epoll fd, last close() of a world socket */
+void pep_close_fd(int fd);
+void pep_forget_ws(const struct wsock *ws);
 
 /* wire.c */
 int ws_send_frame(int fd, uint32_t type, const void *a, size_t alen, const void *b,

@@ -16,7 +16,8 @@
  * netlink, files and pipes are the host's, untouched.  Inside skbox itself
  * (a shim, or `skbox up` started from such a shell) the library stays idle.
  *
- * Not covered: epoll, and a socket passed across exec (the new program
+ * epoll (epoll.c) mixes world sockets with host fds as poll() does.
+ * Not covered: a socket passed across exec (the new program
  * does not know its fd is a world socket); two threads using one socket at
  * once take turns. */
 #include <dlfcn.h>
@@ -222,6 +223,11 @@ int socket(int domain, int type, int protocol)
 
 int close(int fd)
 {
+	struct wsock *ws = ws_get(fd);
+
+	if (ws && ws->refs == 1)
+		pep_forget_ws(ws);
+	pep_close_fd(fd);
 	ws_unlink(fd);
 	return real.close(fd);
 }

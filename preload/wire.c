@@ -47,6 +47,11 @@ void preload_resolve(struct preload_real *r)
 	RESOLVE(r, ppoll);
 	RESOLVE(r, select);
 	RESOLVE(r, pselect);
+	RESOLVE(r, epoll_create);
+	RESOLVE(r, epoll_create1);
+	RESOLVE(r, epoll_ctl);
+	RESOLVE(r, epoll_wait);
+	RESOLVE(r, epoll_pwait);
 }
 
 static int wait_fd(int fd, short events, int timeout_ms)
@@ -245,6 +250,7 @@ int ws_call(int fd, struct wsock *ws, uint32_t op, int a, int b, const void *p1,
 {
 	if (body)
 		*body = NULL;
+	ws->gen++;
 	if (ws_request(fd, ws, op, a, b, p1, l1, p2, l2) || ws_reply(fd, ws, rep, body))
 		return -1;
 	if (rep->ret < 0) {

@@ -18,6 +18,8 @@ struct wait_queue_head {
 struct wait_queue_entry {
 	struct list_head entry;
 	struct task *task;
+	/* with no task: wake_up() calls this instead (ep_poll_callback) */
+	void (*func)(struct wait_queue_entry *e);
 };
 
 enum task_state {

@@ -50,6 +50,7 @@
 	FN(IPRPFILTER, "TcpExtIPReversePathFilter")			\
 	FN(ARPFILTER, "TcpExtArpFilter")				\
 	FN(TIMEWAITED, "TcpExtTW") FN(DELAYEDACKS, "TcpExtDelayedACKs")	\
+	FN(TIMEWAITRECYCLED, "TcpExtTWRecycled")				\
 	FN(LISTENOVERFLOWS, "TcpExtListenOverflows")			\
 	FN(LISTENDROPS, "TcpExtListenDrops")				\
 	FN(TCPPUREACKS, "TcpExtTCPPureAcks")				\

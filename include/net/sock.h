@@ -48,6 +48,8 @@ struct proto {
 	int (*getsockopt)(struct sock *sk, int level, int name, void *val,
 			  unsigned int *len);
 	int (*hash)(struct sock *sk);
+	/* SIOCINQ, SIOCOUTQ, SIOCOUTQNSD; -ENOIOCTLCMD for others */
+	int (*ioctl)(struct sock *sk, int cmd, int *karg);
 	void (*unhash)(struct sock *sk);
 	size_t obj_size;
 };
@@ -123,6 +125,7 @@ struct socket {
 	bool nonblock;
 	int owner_pid;			/* the task that made the fd (ss -p) */
 	char owner_comm[16];
+	struct list_head ep_links;	/* epitems watching it (NULL next: none yet) */
 };
 
 /* SOL_IP error queue entry (include/uapi/linux/errqueue.h) */
@@ -157,6 +160,10 @@ static inline struct net *sock_net(const struct sock *sk)
 
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
+
+/* include/linux/errno.h: "no such ioctl here" inside the kernel; the
+ * system call returns -ENOTTY */
+#define ENOIOCTLCMD 515
 
 struct sock *sk_alloc(struct net *net, int family, const struct proto *prot);
 void sk_free(struct sock *sk);

@@ -249,6 +249,8 @@ struct tcp_sock {
 	u32 mss_cache, advmss, user_mss, rcv_mss;
 	u8 snd_wscale, rcv_wscale, wscale_ok, tstamp_ok, sack_ok, nonagle;
 	u8 linger2_orphan, fin_sent, keepalive;
+	u8 bind_connect;		/* the port came from connect() (fastreuse -1 bucket) */
+	u8 recvmsg_inq;			/* TCP_INQ: a TCP_CM_INQ cmsg on each recvmsg */
 	u8 snd_sml_set;			/* a small segment was sent: snd_sml valid */
 	u32 snd_sml;			/* end of the last small segment sent (Minshall) */
 	u32 ts_recent, tsoffset;
@@ -320,7 +322,7 @@ struct tcp_net {
 	int sysctl_tcp_retries1, sysctl_tcp_orphan_retries, sysctl_tcp_dsack;
 	int sysctl_tcp_mtu_probing, sysctl_tcp_base_mss, sysctl_tcp_min_snd_mss;
 	int sysctl_tcp_moderate_rcvbuf, sysctl_tcp_adv_win_scale, sysctl_tcp_reordering;
-	int sysctl_tcp_abort_on_overflow, sysctl_tcp_rfc1337;
+	int sysctl_tcp_abort_on_overflow, sysctl_tcp_rfc1337, sysctl_tcp_tw_reuse;
 	u32 syncookie_secret[2];
 	int sysctl_tcp_rmem[3], sysctl_tcp_wmem[3];
 	const struct tcp_congestion_ops *ca_default;
@@ -353,6 +355,8 @@ void tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb);
 void inet_ehash_insert(struct sock *sk);
 void inet_unhash(struct sock *sk);
 int inet_csk_get_port(struct sock *sk, u16 port);
+/* __inet_hash_connect(): a local port for connect() unique by 4-tuple */
+int inet_hash_connect(struct sock *sk);
 void inet_put_port(struct sock *sk);
 struct sock *__inet_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
 			   __be16 dport, int dif);

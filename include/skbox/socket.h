@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <poll.h>
+#include <sys/epoll.h>
 
 struct world;
 
@@ -38,6 +39,21 @@ int skbox_getsockname(struct world *w, int fd, struct sockaddr *addr, socklen_t 
 int skbox_getpeername(struct world *w, int fd, struct sockaddr *addr, socklen_t *len);
 /* timeout in ms, -1 forever; parks the task until an event or the timeout. */
 int skbox_poll(struct world *w, struct pollfd *fds, nfds_t n, int timeout_ms);
+
+/* epoll over the world's sockets (fs/eventpoll.c): level-triggered unless
+ * EPOLLET; EPOLLONESHOT disables an item until EPOLL_CTL_MOD; EPOLLIN/OUT/
+ * ERR/HUP/RDHUP as proto_ops.poll reports them; errno values as Linux's
+ * (EEXIST, ENOENT, EBADF, EINVAL, ELOOP, EFAULT).  A closed socket leaves
+ * every epoll it was on.  epoll_wait's timeout in ms, -1 forever; it parks
+ * the task (outside a task it never parks). */
+int skbox_epoll_create(struct world *w, int size);
+int skbox_epoll_create1(struct world *w, int flags);
+int skbox_epoll_ctl(struct world *w, int epfd, int op, int fd, struct epoll_event *event);
+int skbox_epoll_wait(struct world *w, int epfd, struct epoll_event *events, int maxevents,
+		     int timeout_ms);
+/* FIONREAD/SIOCINQ, SIOCOUTQ, SIOCOUTQNSD (int *arg), as Linux's
+ * tcp_ioctl/udp_ioctl; anything else -ENOIOCTLCMD's user-visible -ENOTTY. */
+int skbox_ioctl(struct world *w, int fd, unsigned long req, void *arg);
 
 /* Time as seen inside the world (virtual by default). */
 void skbox_gettime(struct world *w, struct timespec *ts);

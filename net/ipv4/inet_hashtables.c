@@ -9,6 +9,7 @@
 #include "linux/slab.h"
 #include "linux/netdevice.h"
 #include "net/dst.h"
+#include "net/ip.h"
 #include "net/net_namespace.h"
 #include "net/tcp.h"
 #include "net/world.h"
@@ -17,6 +18,9 @@ struct tcp_net *tcp_pernet(const struct net *net)
 {
 	return net_generic(net, NETGEN_TCP);
 }
+
+static struct sock *inet_lookup_established(struct tcp_net *tn, __be32 saddr, __be16 sport,
+					    __be32 daddr, u16 hnum);
 
 static u32 inet_ehashfn(__be32 laddr, u16 lport, __be32 faddr, __be16 fport)
 {
@@ -100,6 +104,89 @@ int inet_csk_get_port(struct sock *sk, u16 port)
 			inet_bind_hash(sk, p);
 			return 0;
 		}
+	}
+	return -EADDRINUSE;	/* bind(), listen(): __inet_bind's answer */
+}
+
+/* tcp_twsk_unique(): may a new connection take the 4-tuple of the
+ * TIME_WAIT socket tw?  Only when tw saw timestamps (PAWS then tells old
+ * duplicates from new segments), and, choosing a port (not an explicit
+ * bind), when tcp_tw_reuse allows it (2: loopback only) and the last
+ * timestamp is more than a second old.  The new ISN starts past tw's. */
+static bool tcp_twsk_unique(struct sock *sk, struct sock *tw, bool choosing)
+{
+	const struct tcp_sock *tcptw = tcp_sk(tw);
+	struct net *net = sock_net(sk);
+	int reuse = tcp_pernet(net)->sysctl_tcp_tw_reuse;
+
+	if (reuse == 2 && !ipv4_is_loopback(tw->inet_daddr) &&
+	    !ipv4_is_loopback(tw->inet_rcv_saddr) && tw->sk_bound_dev_if != 1)
+		reuse = 0;
+	if (!tcptw->tstamp_ok || !tcptw->rcv_tstamp)
+		return false;
+	if (choosing && (!reuse || net->world->now <= tcptw->rcv_tstamp + NSEC_PER_SEC))
+		return false;
+	tcp_sk(sk)->write_seq = tcptw->snd_nxt + 65535 + 2;
+	if (!tcp_sk(sk)->write_seq)
+		tcp_sk(sk)->write_seq = 1;
+	return true;
+}
+
+/* __inet_check_established(): may sk use local port lport towards its
+ * destination?  Yes when no socket holds the 4-tuple, or a TIME_WAIT one
+ * that tcp_twsk_unique() lets go (it ends now, TCP_MIB_TIMEWAITRECYCLED). */
+static bool inet_check_established(struct sock *sk, u16 lport, bool choosing)
+{
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	struct sock *o = inet_lookup_established(tn, sk->inet_daddr, sk->inet_dport,
+						 sk->inet_rcv_saddr, lport);
+
+	if (!o || o == sk)
+		return true;
+	if (o->sk_state != TCP_TIME_WAIT || !tcp_twsk_unique(sk, o, choosing))
+		return false;
+	__NET_INC_STATS(sock_net(sk), LINUX_MIB_TIMEWAITRECYCLED);
+	inet_unhash(o);
+	tcp_done(o);
+	return true;
+}
+
+/* A port whose bind bucket a bind() made (fastreuse >= 0) is never taken
+ * by connect(); one that only connect()s hold is shared between distinct
+ * 4-tuples (__inet_hash_connect). */
+static bool inet_port_connect_only(struct tcp_net *tn, const struct sock *sk, u16 port)
+{
+	struct tcp_sock *tp;
+
+	list_for_each_entry(tp, &tn->bhash, bind_node)
+		if (&tp->icsk.sk != sk && tp->icsk.sk.inet_num == port && !tp->bind_connect)
+			return false;
+	return true;
+}
+
+/* __inet_hash_connect(): the local port of an active open.  A socket bound
+ * before keeps its port if the 4-tuple is free; otherwise every port of
+ * ip_local_port_range from a random start, the first whose 4-tuple is
+ * unique.  -EADDRNOTAVAIL when none is. */
+int inet_hash_connect(struct sock *sk)
+{
+	struct net *net = sock_net(sk);
+	struct tcp_net *tn = tcp_pernet(net);
+	int lo = net->ipv4.sysctl_ip_local_port_range[0];
+	int hi = net->ipv4.sysctl_ip_local_port_range[1];
+	u32 n = (u32)(hi - lo + 1), start;
+
+	if (sk->inet_num)
+		return inet_check_established(sk, sk->inet_num, false) ? 0 : -EADDRNOTAVAIL;
+	start = world_random_below(net->world, n);
+	for (u32 i = 0; i < n; i++) {
+		u16 p = (u16)(lo + (int)((start + i) % n));
+
+		if (!inet_port_connect_only(tn, sk, p) || !inet_check_established(sk, p, true))
+			continue;
+		inet_bind_hash(sk, p);
+		tcp_sk(sk)->bind_connect = 1;
+		return 0;
 	}
 	return -EADDRNOTAVAIL;
 }

@@ -7,6 +7,8 @@
 #include <errno.h>
 #include <poll.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 #include <netinet/in.h>
 #include "net/ip.h"
 #include "net/net_namespace.h"
@@ -14,6 +16,8 @@
 #include "net/tcp.h"
 #include "net/trace.h"
 #include "net/world.h"
+
+#define TCP_CM_INQ TCP_INQ
 
 #define TCPF(s) (1u << (s))
 
@@ -390,12 +394,88 @@ static size_t tcp_copy_out(struct sock *sk, struct msghdr *m, size_t len, int fl
 	return copied;
 }
 
-static int tcp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags, int *alen)
+/* tcp_inq(): what a read would get now, the FIN not counted (SIOCINQ) */
+static int tcp_inq(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	int answ;
+
+	if (TCPF(sk->sk_state) & (TCPF(TCP_SYN_SENT) | TCPF(TCP_SYN_RECV)))
+		return 0;
+	answ = (int)(tp->rcv_nxt - tp->copied_seq);
+	if (answ && (sk->sk_shutdown & RCV_SHUTDOWN))
+		answ--;
+	return answ;
+}
+
+/* tcp_inq_hint(): the TCP_CM_INQ value — the FIN counts, so that a reader
+ * sees 0 only when there is nothing more, not even the end. */
+static int tcp_inq_hint(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	int inq = (int)(tp->rcv_nxt - tp->copied_seq);
+
+	if (inq == 0 && (sk->sk_shutdown & RCV_SHUTDOWN))
+		inq = 1;
+	return inq;
+}
+
+/* The TCP_CM_INQ control message, or none (msg_controllen 0). */
+static void tcp_recv_cmsg(struct sock *sk, struct msghdr *m)
+{
+	size_t room = m->msg_control ? m->msg_controllen : 0;
+	int inq;
+
+	m->msg_controllen = 0;
+	if (!tcp_sk(sk)->recvmsg_inq)
+		return;
+	if (room < CMSG_SPACE(sizeof(inq))) {
+		m->msg_flags |= MSG_CTRUNC;
+		return;
+	}
+	inq = tcp_inq_hint(sk);
+	{
+		struct cmsghdr *cm = (struct cmsghdr *)m->msg_control;
+
+		cm->cmsg_level = IPPROTO_TCP;	/* SOL_TCP */
+		cm->cmsg_type = TCP_CM_INQ;
+		cm->cmsg_len = CMSG_LEN(sizeof(inq));
+		memcpy(CMSG_DATA(cm), &inq, sizeof(inq));
+	}
+	m->msg_controllen = CMSG_SPACE(sizeof(inq));
+}
+
+/* tcp_ioctl() */
+static int tcp_ioctl(struct sock *sk, int cmd, int *karg)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	bool syn = TCPF(sk->sk_state) & (TCPF(TCP_SYN_SENT) | TCPF(TCP_SYN_RECV));
+
+	switch (cmd) {
+	case SIOCINQ:
+		if (sk->sk_state == TCP_LISTEN)
+			return -EINVAL;
+		*karg = tcp_inq(sk);
+		return 0;
+	case SIOCOUTQ:
+		if (sk->sk_state == TCP_LISTEN)
+			return -EINVAL;
+		*karg = syn ? 0 : (int)(tp->write_seq - tp->snd_una);
+		return 0;
+	case SIOCOUTQNSD:
+		if (sk->sk_state == TCP_LISTEN)
+			return -EINVAL;
+		*karg = syn ? 0 : (int)(tp->write_seq - tp->snd_nxt);
+		return 0;
+	}
+	return -ENOIOCTLCMD;
+}
+
+static int tcp_recvmsg_locked(struct sock *sk, struct msghdr *m, size_t len, int flags)
 {
 	bool nonblock = (flags & MSG_DONTWAIT) || (sk->sk_socket && sk->sk_socket->nonblock);
 	size_t copied = 0;
 
-	(void)alen;
 	if (sk->sk_state == TCP_LISTEN)
 		return -ENOTCONN;
 	for (;;) {
@@ -422,6 +502,16 @@ static int tcp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 		tcp_cleanup_rbuf(sk);
 	}
 	return (int)copied;
+}
+
+static int tcp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags, int *alen)
+{
+	int ret = tcp_recvmsg_locked(sk, m, len, flags);
+
+	(void)alen;
+	if (ret >= 0)
+		tcp_recv_cmsg(sk, m);
+	return ret;
 }
 
 /* TCP_KEEPIDLE (1..32767 s) restarts a running keepalive timer with the
@@ -507,6 +597,11 @@ static int tcp_setsockopt(struct sock *sk, int level, int name, const void *val,
 		return tcp_keepalive_setsockopt(sk, name, v);
 	case TCP_QUICKACK:
 		return v < 0 ? -EINVAL : 0;
+	case TCP_INQ:
+		if (v < 0 || v > 1)
+			return -EINVAL;
+		tp->recvmsg_inq = (u8)v;
+		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -580,6 +675,9 @@ static int tcp_getsockopt_int(struct sock *sk, int name, int *v)
 	case TCP_USER_TIMEOUT:
 		*v = (int)tp->user_timeout;
 		return 0;
+	case TCP_INQ:
+		*v = tp->recvmsg_inq;
+		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -638,5 +736,6 @@ const struct proto tcp_prot = {
 	.recvmsg = tcp_recvmsg,
 	.setsockopt = tcp_setsockopt,
 	.getsockopt = tcp_getsockopt,
+	.ioctl = tcp_ioctl,
 	.obj_size = sizeof(struct tcp_sock),
 };

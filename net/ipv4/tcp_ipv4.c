@@ -238,20 +238,13 @@ int tcp_v4_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 		sk->inet_rcv_saddr = fl4.saddr;
 	sk->inet_daddr = fl4.daddr;
 	sk->inet_dport = usin->sin_port;
-	if (!sk->inet_num) {
-		err = inet_csk_get_port(sk, 0);
-		if (err)
-			goto failure;
-	} else if (__inet_lookup(sock_net(sk), sk->inet_daddr, sk->inet_dport,
-				 sk->inet_rcv_saddr, sk->inet_sport, 0) &&
-		   __inet_lookup(sock_net(sk), sk->inet_daddr, sk->inet_dport,
-				 sk->inet_rcv_saddr, sk->inet_sport, 0)->sk_state != TCP_LISTEN) {
-		err = -EADDRNOTAVAIL;
+	err = inet_hash_connect(sk);
+	if (err)
 		goto failure;
-	}
 	tcp_set_state(sk, TCP_SYN_SENT);
 	inet_ehash_insert(sk);
-	tp->write_seq = world_random_u32(sock_net(sk)->world);
+	if (!tp->write_seq)	/* else past a reused TIME_WAIT's */
+		tp->write_seq = world_random_u32(sock_net(sk)->world);
 	tp->tsoffset = world_random_u32(sock_net(sk)->world);
 	sk->inet_id = (u16)world_random_u32(sock_net(sk)->world);
 	err = tcp_connect(sk);

@@ -53,6 +53,7 @@ static const struct tcp_sysctl tcp_sysctls[] = {
 	{ "tcp_synack_retries", TS_U8, TN(sysctl_tcp_synack_retries), 0, 255 },
 	{ "tcp_syncookies", TS_U8, TN(sysctl_tcp_syncookies), 0, 255 },
 	{ "tcp_timestamps", TS_U8, TN(sysctl_tcp_timestamps), 0, 255 },
+	{ "tcp_tw_reuse", TS_U8, TN(sysctl_tcp_tw_reuse), 0, 2 },
 	{ "tcp_window_scaling", TS_U8, TN(sysctl_tcp_window_scaling), 0, 255 },
 	{ "tcp_wmem", TS_TRIPLE, TN(sysctl_tcp_wmem), 1, INT_MAX },
 };
@@ -88,6 +89,7 @@ void tcp_sysctl_init(struct net *net)
 	tn->sysctl_tcp_reordering = 3;
 	tn->sysctl_tcp_abort_on_overflow = 0;
 	tn->sysctl_tcp_rfc1337 = 0;
+	tn->sysctl_tcp_tw_reuse = 2;
 	if (itn) {
 		memcpy(tn->sysctl_tcp_rmem, itn->sysctl_tcp_rmem, sizeof(tn->sysctl_tcp_rmem));
 		memcpy(tn->sysctl_tcp_wmem, itn->sysctl_tcp_wmem, sizeof(tn->sysctl_tcp_wmem));

@@ -4,6 +4,8 @@
  * receiving datagrams is the transport issue's work. */
 #include <errno.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 #include <netinet/in.h>
 #include "linux/netdevice.h"
 #include "net/ip.h"
@@ -131,9 +133,9 @@ static int udp_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 		dst_release(sk->sk_dst_cache);
 	sk->sk_dst_cache = &rt->dst;
 	if (!sk->inet_num) {
-		err = udp_get_port(sk, 0);
-		if (err)
-			return err;
+		/* inet_autobind(): no free port is -EAGAIN */
+		if (udp_get_port(sk, 0))
+			return -EAGAIN;
 		udp_hash(sk);
 	}
 	return 0;
@@ -203,9 +205,9 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 	if (err)
 		return err;
 	if (!sk->inet_num) {
-		err = udp_get_port(sk, 0);
-		if (err)
-			return err;
+		/* inet_autobind(): no free port is -EAGAIN */
+		if (udp_get_port(sk, 0))
+			return -EAGAIN;
 		udp_hash(sk);
 	}
 	fl4.saddr = sk->inet_saddr;
@@ -303,6 +305,24 @@ static int udp_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags,
 	return (int)copied;
 }
 
+/* udp_ioctl(): SIOCINQ is the payload of the next datagram (0 when none),
+ * SIOCOUTQ what the socket has in flight below it. */
+static int udp_ioctl(struct sock *sk, int cmd, int *karg)
+{
+	switch (cmd) {
+	case SIOCINQ: {
+		const struct sk_buff *skb = skb_peek(&sk->sk_receive_queue);
+
+		*karg = skb ? (int)skb->len - 8 : 0;
+		return 0;
+	}
+	case SIOCOUTQ:
+		*karg = sk->sk_wmem_alloc;
+		return 0;
+	}
+	return -ENOIOCTLCMD;
+}
+
 const struct proto udp_prot = {
 	.name = "UDP",
 	.close = udp_close,
@@ -312,6 +332,7 @@ const struct proto udp_prot = {
 	.recvmsg = udp_recvmsg,
 	.setsockopt = ip_setsockopt,
 	.getsockopt = ip_getsockopt,
+	.ioctl = udp_ioctl,
 	.obj_size = sizeof(struct sock),
 };
 
