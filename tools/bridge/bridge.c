@@ -4,6 +4,7 @@
  * (self), as rtnl_fdb_dump() does; `bridge [-d] link [show] [dev DEV]`
  * lists bridge ports (net/bridge/br_netlink.c). */
 #include <string.h>
+#include "br_common.h"
 #include "../ip/ip_common.h"
 #include "linux/netdevice.h"
 #include "net/bridge.h"
@@ -302,6 +303,16 @@ static void link_details(struct cmd_ctx *ctx, const struct net_bridge_port *p)
 		(p->flags & BR_PORT_LOCKED) ? "on" : "off");
 }
 
+/* M-DOWN (iproute2 print_link_flags()): a veth whose peer, in the same
+ * namespace, is down */
+static bool link_mdown(const struct net_device *dev)
+{
+	struct net_device *peer = dev->netdev_ops && dev->netdev_ops->ndo_get_peer ?
+				  dev->netdev_ops->ndo_get_peer(dev) : NULL;
+
+	return peer && net_eq(dev_net(peer), dev_net(dev)) && !(peer->flags & IFF_UP);
+}
+
 static int link_show(struct cmd_ctx *ctx, int argc, char **argv, bool details)
 {
 	struct net_device *dev, *only = NULL;
@@ -329,7 +340,7 @@ static int link_show(struct cmd_ctx *ctx, int argc, char **argv, bool details)
 			continue;
 		ip_link_ifname(&ipc, dev, name, sizeof(name));
 		fprintf(ctx->out, "%d: %s: ", dev->ifindex, name);
-		ip_print_link_flags(&ipc, dev_get_flags(dev), false);
+		ip_print_link_flags(&ipc, dev_get_flags(dev), link_mdown(dev));
 		fprintf(ctx->out, "mtu %u master %s state %s priority %u cost %u \n", dev->mtu,
 			p->br->dev->name, br_port_state_name(p->state), p->priority, p->path_cost);
 		if (details)
@@ -372,12 +383,16 @@ int do_bridge(struct cmd_ctx *ctx, int argc, char **argv)
 				argv[i + 1]);
 			return 255;
 		}
+		if (i + 1 < argc && (!matches(argv[i + 1], "set") || !matches(argv[i + 1], "change")))
+			return bridge_link_modify(ctx, argc - i - 2, argv + i + 2);
 		skip = (i + 1 < argc && (!matches(argv[i + 1], "show") ||
 					    !matches(argv[i + 1], "list"))) ? 2 : 1;
 
 		return link_show(ctx, argc - i - skip > 0 ? argc - i - skip : 0, argv + i + skip,
 				 details);
 	}
+	if (!matches(argv[i], "vlan"))
+		return do_bridge_vlan(ctx, argc - i - 1, argv + i + 1);
 	fprintf(ctx->err, "Object \"%s\" is unknown, try \"bridge help\".\n", argv[i]);
 	return 255;
 }
