@@ -202,12 +202,29 @@ static int fdb_value_opt(struct cmd_ctx *ctx, struct vxlan_fdb_req *req, const c
 	return 0;
 }
 
+/* "master": the port's bridge (br_fdb_add(), br_fdb_delete()); permanent
+ * entries are local ones, "static" ones are static */
+static int fdb_modify_master(struct net_device *dev, const char *cmd,
+			     const struct vxlan_fdb_req *req)
+{
+	struct net_bridge_port *p = br_port_get_rtnl(dev);
+	bool local = req->state & NUD_PERMANENT;
+
+	if (!p)
+		return -EOPNOTSUPP;
+	if (!matches(cmd, "delete"))
+		return br_fdb_delete_user(p->br, p, req->mac);
+	if (strcmp(cmd, "add") && strcmp(cmd, "append"))
+		br_fdb_delete_user(p->br, p, req->mac);
+	return br_fdb_add_user(p->br, p, req->mac, !local, local);
+}
+
 static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
 	struct vxlan_fdb_req req;
 	struct net_device *dev = NULL;
 	const char *devname = NULL;
-	bool have_addr = false;
+	bool have_addr = false, master = false;
 	int err, rc;
 
 	memset(&req, 0, sizeof(req));
@@ -229,6 +246,7 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 				return rc;
 			i++;
 		} else if (!strcmp(w, "self") || !strcmp(w, "master")) {
+			master |= w[0] == 'm';
 			continue;
 		} else if (!matches(w, "local") || !matches(w, "permanent")) {
 			req.state |= NUD_PERMANENT;
@@ -241,7 +259,7 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 			i++;
 		} else {
 			if (have_addr) {
-				fprintf(ctx->err, "Error: either \"lladdr\" is duplicate, or \"%s\" is a garbage.\n",
+				fprintf(ctx->err, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n",
 					w);
 				return 255;
 			}
@@ -263,7 +281,9 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 	}
 	if (!(req.state & (NUD_PERMANENT | NUD_REACHABLE)))
 		req.state |= NUD_PERMANENT;
-	if (!matches(cmd, "delete")) {
+	if (master)
+		err = fdb_modify_master(dev, cmd, &req);
+	else if (!matches(cmd, "delete")) {
 		err = vxlan_fdb_delete(dev, &req);
 	} else {
 		req.nlflags = NLM_F_CREATE;
