@@ -273,6 +273,9 @@ int register_netdevice(struct net *net, struct net_device *dev)
 		dev->operstate = IF_OPER_DOWN;
 	err = call_netdevice_notifiers(NETDEV_REGISTER, dev);
 	if (err) {
+		/* as Linux's rollback: the notifiers that took the device
+		 * (inetdev_init() before IPv6 failed) let it go again */
+		call_netdevice_notifiers(NETDEV_UNREGISTER, dev);
 		unlist_netdevice(dev);
 		dev->registered = false;
 		if (dev->netdev_ops && dev->netdev_ops->ndo_uninit)

@@ -132,6 +132,8 @@ static void ns_hash_del(struct world *w, struct net *net)
 	}
 }
 
+void default_device_exit(struct net *net);
+
 struct net *net_create(struct world *world, const char *name)
 {
 	struct net *net = kzalloc(sizeof(*net));
@@ -157,6 +159,9 @@ struct net *net_create(struct world *world, const char *name)
 	}
 	return net;
 err:
+	/* as net_destroy(): the devices an init registered (lo) go first */
+	if (net->loopback_dev)
+		default_device_exit(net);
 	while (i-- > 0)
 		if (pernet_list[i]->exit)
 			pernet_list[i]->exit(net);
@@ -165,8 +170,6 @@ err:
 	net_free(net);
 	return NULL;
 }
-
-void default_device_exit(struct net *net);
 
 void net_destroy(struct net *net)
 {
