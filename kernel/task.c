@@ -10,6 +10,7 @@
 #include <ucontext.h>
 #include <sys/mman.h>
 #include "linux/sched.h"
+#include "linux/slab.h"
 #include "net/world.h"
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -41,6 +42,8 @@ static void *task_stack_get(void)
 {
 	void *st;
 
+	if (should_failslab())	/* as the kernel's alloc_thread_stack_node() may */
+		return NULL;
 	if (stack_cache_n) {
 		st = stack_cache[--stack_cache_n];
 #ifdef SKBOX_ASAN
@@ -117,7 +120,7 @@ static void ctx_switch(struct task_context *save, struct task_context *load)
 static struct task_sched *sched_of(struct world *w)
 {
 	if (!w->sched_ctx)
-		w->sched_ctx = calloc(1, sizeof(struct task_sched));
+		w->sched_ctx = kzalloc(sizeof(struct task_sched));
 	return w->sched_ctx;
 }
 
@@ -183,7 +186,7 @@ static void task_timer_fn(struct timer_list *timer)
 /* A new stack that "returns" into skbox_ctx_entry with the task in rbx. */
 static int task_make_context(struct task *t)
 {
-	struct task_context *c = calloc(1, sizeof(*c));
+	struct task_context *c = kzalloc(sizeof(*c));
 	uintptr_t top = ((uintptr_t)t->stack + t->stack_size) & ~(uintptr_t)15;
 	uint64_t *sp = (uint64_t *)top;
 
@@ -210,7 +213,7 @@ static void task_uc_entry(unsigned int hi, unsigned int lo)
 /* getcontext() returns twice: keep it away from locals the caller uses. */
 static int task_make_context(struct task *t)
 {
-	struct task_context *c = calloc(1, sizeof(*c));
+	struct task_context *c = kzalloc(sizeof(*c));
 	uintptr_t p = (uintptr_t)t;
 
 	if (!c)
@@ -229,8 +232,13 @@ static int task_make_context(struct task *t)
 struct task *task_spawn(struct world *w, struct net *net, const char *comm,
 			task_fn fn, void *arg)
 {
-	struct task *t = calloc(1, sizeof(*t));
+	struct task *t;
 
+	/* the scheduler's state is made with the first task, so that a switch
+	 * never finds it missing */
+	if (!sched_of(w))
+		return NULL;
+	t = kzalloc(sizeof(*t));
 	if (!t)
 		return NULL;
 	t->stack_size = TASK_STACK_SIZE;
@@ -238,7 +246,7 @@ struct task *task_spawn(struct world *w, struct net *net, const char *comm,
 	if (!t->stack || task_make_context(t)) {
 		if (t->stack)
 			task_stack_put(t->stack, false);
-		free(t);
+		kfree(t);
 		return NULL;
 	}
 	t->world = w;
@@ -266,8 +274,8 @@ void task_free(struct task *t)
 		list_del(&t->run_list);
 	list_del(&t->list);
 	task_stack_put(t->stack, t->state == TASK_DEAD);
-	free(t->ctx);
-	free(t);
+	kfree(t->ctx);
+	kfree(t);
 }
 
 struct task *current_task(struct world *w)

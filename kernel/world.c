@@ -15,6 +15,7 @@
 #include <string.h>
 #include <signal.h>
 #include <time.h>
+#include "linux/slab.h"
 #include "net/world.h"
 #include "net/net_namespace.h"
 #include "linux/netdevice.h"
@@ -86,7 +87,7 @@ u64 world_now(const struct world *w)
 
 struct world *world_new(u64 seed)
 {
-	struct world *w = calloc(1, sizeof(*w));
+	struct world *w = kzalloc(sizeof(*w));
 
 	if (!w)
 		return NULL;
@@ -104,7 +105,10 @@ struct world *world_new(u64 seed)
 	w->init_net = net_create(w, "");
 	if (!w->init_net) {
 		skb_pool_destroy(&w->skb_pool);
-		free(w);
+		if (w->log)
+			fclose(w->log);
+		free(w->log_buf);
+		kfree(w);
 		return NULL;
 	}
 	return w;
@@ -169,13 +173,13 @@ int world_free(struct world *w, FILE *report)
 	net_destroy(w->init_net);
 	leaks = world_leak_report(w, report);
 	skb_pool_destroy(&w->skb_pool);
-	free(w->watches);
-	free(w->pollfds);
-	free(w->sched_ctx);
+	kfree(w->watches);
+	kfree(w->pollfds);
+	kfree(w->sched_ctx);
 	if (w->log)
 		fclose(w->log);
 	free(w->log_buf);
-	free(w);
+	kfree(w);
 	return leaks;
 }
 
@@ -234,13 +238,13 @@ int world_watch_fd(struct world *w, int fd, short events, world_fd_cb cb, void *
 	if (!wa) {
 		if (w->nwatches == w->watches_cap) {
 			int cap = w->watches_cap ? 2 * w->watches_cap : 8;
-			struct world_fd_watch *nw = realloc(w->watches, (size_t)cap * sizeof(*nw));
+			struct world_fd_watch *nw = krealloc(w->watches, (size_t)cap * sizeof(*nw));
 			struct pollfd *np;
 
 			if (!nw)
 				return -ENOMEM;
 			w->watches = nw;
-			np = realloc(w->pollfds, (size_t)cap * sizeof(*np));
+			np = krealloc(w->pollfds, (size_t)cap * sizeof(*np));
 			if (!np)
 				return -ENOMEM;
 			w->pollfds = np;
@@ -296,7 +300,7 @@ static int world_poll_ns(struct world *w, u64 timeout_ns)
 		return 0;	/* timeout, or EINTR: the caller's loop goes on */
 	/* Callbacks may (un)watch fds, which reallocates the arrays, or even
 	 * poll again: work on a copy of what fired. */
-	struct pollfd local[16], *got = ready <= 16 ? local : malloc((size_t)ready * sizeof(*got));
+	struct pollfd local[16], *got = ready <= 16 ? local : kmalloc((size_t)ready * sizeof(*got));
 
 	if (!got)
 		return 0;
@@ -310,7 +314,7 @@ static int world_poll_ns(struct world *w, u64 timeout_ns)
 			wa->cb(w, got[i].fd, got[i].revents, wa->arg);
 	}
 	if (got != local)
-		free(got);
+		kfree(got);
 	return fired;
 }
 

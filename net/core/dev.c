@@ -274,7 +274,7 @@ int register_netdevice(struct net *net, struct net_device *dev)
 	err = call_netdevice_notifiers(NETDEV_REGISTER, dev);
 	if (err) {
 		/* as Linux's rollback: the notifiers that took the device
-		 * (inetdev_init before a failing one) let it go again */
+		 * (inetdev_init() before IPv6 failed) let it go again */
 		call_netdevice_notifiers(NETDEV_UNREGISTER, dev);
 		unlist_netdevice(dev);
 		dev->registered = false;

@@ -59,8 +59,6 @@ static void net_free(struct net *net)
 	free(net);
 }
 
-void default_device_exit(struct net *net);
-
 static int ops_init(const struct pernet_operations *ops, struct net *net)
 {
 	if (ops->id && ops->size) {
@@ -134,6 +132,8 @@ static void ns_hash_del(struct world *w, struct net *net)
 	}
 }
 
+void default_device_exit(struct net *net);
+
 struct net *net_create(struct world *world, const char *name)
 {
 	struct net *net = kzalloc(sizeof(*net));
@@ -159,8 +159,9 @@ struct net *net_create(struct world *world, const char *name)
 	}
 	return net;
 err:
-	/* as net_destroy: the devices first (lo, once loopback_net_init ran) */
-	default_device_exit(net);
+	/* as net_destroy(): the devices an init registered (lo) go first */
+	if (net->loopback_dev)
+		default_device_exit(net);
 	while (i-- > 0)
 		if (pernet_list[i]->exit)
 			pernet_list[i]->exit(net);

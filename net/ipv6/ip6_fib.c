@@ -175,11 +175,10 @@ int fib6_tables_init(struct net *net)
 	INIT_LIST_HEAD(&net->ipv6.fib_tables);
 	net->ipv6.fib6_main_tbl = fib6_new_table(net, RT_TABLE_MAIN);
 	net->ipv6.fib6_local_tbl = fib6_new_table(net, RT_TABLE_LOCAL);
-	if (!net->ipv6.fib6_main_tbl || !net->ipv6.fib6_local_tbl) {
-		fib6_tables_exit(net);	/* the one that was made */
-		return -ENOMEM;
-	}
-	return 0;
+	if (net->ipv6.fib6_main_tbl && net->ipv6.fib6_local_tbl)
+		return 0;
+	fib6_tables_exit(net);	/* the one that was made */
+	return -ENOMEM;
 }
 
 void fib6_tables_exit(struct net *net)

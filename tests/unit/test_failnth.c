@@ -103,11 +103,42 @@ static unsigned long run_once(unsigned long nth, struct failnth_stats *st)
 	return count;
 }
 
-/* Each N runs in a child, so that one run of the test lists every N that
- * crashes, trips a sanitizer or leaks; the child reports its counts back. */
-static bool run_forked(unsigned long n, struct failnth_stats *st)
+/* The runs N = from..to go in a child, one after the other; before each
+ * the child tells its N through the pipe.  When the child dies (a crash, a
+ * sanitizer report, a leak found by world_free() or, at its exit, by
+ * LeakSanitizer), the last N it told is the bad one, and a new child goes
+ * on after it: one run of the test lists every N that fails, with a fork
+ * per failure instead of one per N (a fork of an ASan process is dear). */
+struct failnth_msg {
+	unsigned long n;		/* 0: the stats follow, all done */
+	struct failnth_stats st;
+};
+
+static void run_child(int fd, unsigned long from, unsigned long to)
 {
-	struct failnth_stats one = { 0 };
+	struct failnth_msg m = { 0 };
+
+	for (unsigned long n = from; n <= to; n++) {
+		struct failnth_msg cur = { .n = n };
+
+		if (write(fd, &cur, sizeof(cur)) != sizeof(cur))
+			_exit(3);
+		run_once(n, &m.st);
+	}
+	m.n = 0;
+	if (write(fd, &m, sizeof(m)) != sizeof(m))
+		_exit(3);
+	close(fd);
+	exit(0);	/* not _exit(): LeakSanitizer looks at what is left */
+}
+
+/* One child from `from` on; returns the N it stopped at (to + 1: all done). */
+static unsigned long run_forked(unsigned long from, unsigned long to, struct failnth_stats *st,
+				unsigned long *bad)
+{
+	struct failnth_msg m;
+	unsigned long last = 0;
+	bool done = false;
 	int fds[2], status;
 	pid_t pid;
 
@@ -117,26 +148,32 @@ static bool run_forked(unsigned long n, struct failnth_stats *st)
 	assert_true(pid >= 0);
 	if (!pid) {
 		close(fds[0]);
-		run_once(n, &one);
-		if (write(fds[1], &one, sizeof(one)) != sizeof(one))
-			_exit(3);
-		_exit(0);
+		run_child(fds[1], from, to);
 	}
 	close(fds[1]);
-	if (read(fds[0], &one, sizeof(one)) != sizeof(one))
-		one.runs = 0;
+	while (read(fds[0], &m, sizeof(m)) == sizeof(m)) {
+		if (!m.n) {
+			done = true;
+			st->runs += m.st.runs;
+			st->failed += m.st.failed;
+			st->enomem += m.st.enomem;
+			break;
+		}
+		last = m.n;
+	}
 	close(fds[0]);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) || !one.runs) {
-		fprintf(stderr, "fail_nth %lu: %s %d\n", n,
-			WIFSIGNALED(status) ? "signal" : "exit status",
-			WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
-		return false;
-	}
-	st->runs += one.runs;
-	st->failed += one.failed;
-	st->enomem += one.enomem;
-	return true;
+	if (done && WIFEXITED(status) && !WEXITSTATUS(status))
+		return to + 1;
+	fprintf(stderr, "fail_nth %lu: %s %d\n", done ? to : last,
+		WIFSIGNALED(status) ? "signal" : "exit status",
+		WIFSIGNALED(status) ? WTERMSIG(status) : WEXITSTATUS(status));
+	(*bad)++;
+	if (done)	/* a leak found at exit: which run is not known */
+		return to + 1;
+	st->runs++;	/* the run that died counts, with its failure */
+	st->failed++;
+	return (last ? last : from) + 1;
 }
 
 static void test_every_allocation_fails_once(void **state)
@@ -150,21 +187,46 @@ static void test_every_allocation_fails_once(void **state)
 	to = from > 1 ? from : total;
 	print_message("%lu allocations along the scenario\n", total);
 	assert_true(total > 100);
-	for (unsigned long n = from; n <= to; n++) {
-		if (from > 1)
-			run_once(n, &st);
-		else if (!run_forked(n, &st))
-			bad++;
-	}
+	if (from > 1)
+		run_once(from, &st);
+	for (unsigned long n = from; from == 1 && n <= to;)
+		n = run_forked(n, to, &st, &bad);
 	print_message("%lu runs, %lu allocations failed, %lu printed ENOMEM\n",
 		      st.runs, st.failed, st.enomem);
 	assert_int_equal(bad, 0);
 	assert_int_equal(st.failed, to - from + 1);
 }
 
+/* world_new() (kernel/world.c: the world, then init_net and its tables)
+ * with its N-th allocation failing, for every N until it succeeds: NULL,
+ * and nothing of the partial world left (LeakSanitizer checks at exit). */
+static void test_world_new_fails_cleanly(void **state)
+{
+	unsigned long n;
+
+	(void)state;
+	for (n = 1; n < 100000; n++) {
+		struct world *w;
+
+		failslab_set(n);
+		w = world_new(7);
+		if (!failslab.failed) {
+			failslab_set(0);
+			assert_non_null(w);
+			assert_int_equal(world_free(w, stderr), 0);
+			break;
+		}
+		failslab_set(0);
+		assert_null(w);
+	}
+	print_message("world_new: %lu allocations, each failed once\n", n - 1);
+	assert_true(n > 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_world_new_fails_cleanly),
 		cmocka_unit_test(test_every_allocation_fails_once),
 	};
 

@@ -4,6 +4,7 @@
  * (self), as rtnl_fdb_dump() does; `bridge [-d] link [show] [dev DEV]`
  * lists bridge ports (net/bridge/br_netlink.c). */
 #include <string.h>
+#include "br_common.h"
 #include "../ip/ip_common.h"
 #include "linux/netdevice.h"
 #include "net/bridge.h"
@@ -201,12 +202,29 @@ static int fdb_value_opt(struct cmd_ctx *ctx, struct vxlan_fdb_req *req, const c
 	return 0;
 }
 
+/* "master": the port's bridge (br_fdb_add(), br_fdb_delete()); permanent
+ * entries are local ones, "static" ones are static */
+static int fdb_modify_master(struct net_device *dev, const char *cmd,
+			     const struct vxlan_fdb_req *req)
+{
+	struct net_bridge_port *p = br_port_get_rtnl(dev);
+	bool local = req->state & NUD_PERMANENT;
+
+	if (!p)
+		return -EOPNOTSUPP;
+	if (!matches(cmd, "delete"))
+		return br_fdb_delete_user(p->br, p, req->mac);
+	if (strcmp(cmd, "add") && strcmp(cmd, "append"))
+		br_fdb_delete_user(p->br, p, req->mac);
+	return br_fdb_add_user(p->br, p, req->mac, !local, local);
+}
+
 static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
 	struct vxlan_fdb_req req;
 	struct net_device *dev = NULL;
 	const char *devname = NULL;
-	bool have_addr = false;
+	bool have_addr = false, master = false;
 	int err, rc;
 
 	memset(&req, 0, sizeof(req));
@@ -228,6 +246,7 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 				return rc;
 			i++;
 		} else if (!strcmp(w, "self") || !strcmp(w, "master")) {
+			master |= w[0] == 'm';
 			continue;
 		} else if (!matches(w, "local") || !matches(w, "permanent")) {
 			req.state |= NUD_PERMANENT;
@@ -240,7 +259,7 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 			i++;
 		} else {
 			if (have_addr) {
-				fprintf(ctx->err, "Error: either \"lladdr\" is duplicate, or \"%s\" is a garbage.\n",
+				fprintf(ctx->err, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n",
 					w);
 				return 255;
 			}
@@ -262,7 +281,9 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 	}
 	if (!(req.state & (NUD_PERMANENT | NUD_REACHABLE)))
 		req.state |= NUD_PERMANENT;
-	if (!matches(cmd, "delete")) {
+	if (master)
+		err = fdb_modify_master(dev, cmd, &req);
+	else if (!matches(cmd, "delete")) {
 		err = vxlan_fdb_delete(dev, &req);
 	} else {
 		req.nlflags = NLM_F_CREATE;
@@ -302,6 +323,16 @@ static void link_details(struct cmd_ctx *ctx, const struct net_bridge_port *p)
 		(p->flags & BR_PORT_LOCKED) ? "on" : "off");
 }
 
+/* M-DOWN (iproute2 print_link_flags()): a veth whose peer, in the same
+ * namespace, is down */
+static bool link_mdown(const struct net_device *dev)
+{
+	struct net_device *peer = dev->netdev_ops && dev->netdev_ops->ndo_get_peer ?
+				  dev->netdev_ops->ndo_get_peer(dev) : NULL;
+
+	return peer && net_eq(dev_net(peer), dev_net(dev)) && !(peer->flags & IFF_UP);
+}
+
 static int link_show(struct cmd_ctx *ctx, int argc, char **argv, bool details)
 {
 	struct net_device *dev, *only = NULL;
@@ -329,7 +360,7 @@ static int link_show(struct cmd_ctx *ctx, int argc, char **argv, bool details)
 			continue;
 		ip_link_ifname(&ipc, dev, name, sizeof(name));
 		fprintf(ctx->out, "%d: %s: ", dev->ifindex, name);
-		ip_print_link_flags(&ipc, dev_get_flags(dev), false);
+		ip_print_link_flags(&ipc, dev_get_flags(dev), link_mdown(dev));
 		fprintf(ctx->out, "mtu %u master %s state %s priority %u cost %u \n", dev->mtu,
 			p->br->dev->name, br_port_state_name(p->state), p->priority, p->path_cost);
 		if (details)
@@ -372,12 +403,16 @@ int do_bridge(struct cmd_ctx *ctx, int argc, char **argv)
 				argv[i + 1]);
 			return 255;
 		}
+		if (i + 1 < argc && (!matches(argv[i + 1], "set") || !matches(argv[i + 1], "change")))
+			return bridge_link_modify(ctx, argc - i - 2, argv + i + 2);
 		skip = (i + 1 < argc && (!matches(argv[i + 1], "show") ||
 					    !matches(argv[i + 1], "list"))) ? 2 : 1;
 
 		return link_show(ctx, argc - i - skip > 0 ? argc - i - skip : 0, argv + i + skip,
 				 details);
 	}
+	if (!matches(argv[i], "vlan"))
+		return do_bridge_vlan(ctx, argc - i - 1, argv + i + 1);
 	fprintf(ctx->err, "Object \"%s\" is unknown, try \"bridge help\".\n", argv[i]);
 	return 255;
 }

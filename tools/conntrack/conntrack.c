@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <arpa/inet.h>
+#include "linux/slab.h"
 #include "skbox/cmd.h"
 #include "linux/sched.h"
 #include "net/world.h"
@@ -295,7 +296,7 @@ static int ct_set_cmd(struct ct_opts *o, enum ct_cmd c)
 static int ct_parse_event_mask(struct ct_opts *o, const char *arg)
 {
 	static const char *const names[] = { "NEW", "UPDATE", "DESTROY", "ALL" };
-	char *s = strdup(arg), *save = NULL;
+	char *s = kstrdup(arg), *save = NULL;
 	int rc = 0;
 
 	if (!s)
@@ -338,7 +339,9 @@ static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *
 			return ct_usage(o, "proto `%s' not found", arg);
 		return 0;
 	case 'o':
-		for (char *s = strdup(arg), *save = NULL, *t = strtok_r(s, ",", &save), *f = s; ;
+		if (!(arg = kstrdup(arg)))
+			return ct_usage(o, "%s", strerror(ENOMEM));
+		for (char *s = (char *)arg, *save = NULL, *t = strtok_r(s, ",", &save), *f = s; ;
 		     t = strtok_r(NULL, ",", &save)) {
 			if (!t) {
 				free(f);

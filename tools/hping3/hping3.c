@@ -18,6 +18,7 @@
 #include <poll.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include "linux/slab.h"
 #include "skbox/cmd.h"
 #include "skbox/socket.h"
 #include "linux/netdevice.h"
@@ -611,7 +612,7 @@ static void hp_init(struct hping *h, struct cmd_ctx *ctx)
 
 int do_hping3(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct hping *h = calloc(1, sizeof(*h));
+	struct hping *h = kzalloc(sizeof(*h));
 	const char *host = NULL;
 	int rc = 0;
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
+#include "linux/slab.h"
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/neighbour.h"
@@ -174,7 +175,7 @@ static int neigh_walk(struct ip_ctx *ipc, struct neigh_filter *f, struct neigh_t
 				continue;
 			}
 			if (ndel == cap) {
-				struct ndm_req *nd = realloc(del, (cap = cap ? cap * 2 : 16) * sizeof(*nd));
+				struct ndm_req *nd = krealloc(del, (cap = cap ? cap * 2 : 16) * sizeof(*nd));
 
 				if (!nd)
 					break;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include "linux/slab.h"
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/ip_fib.h"
@@ -213,7 +214,7 @@ static int route_collect(struct route_walk *w, const struct route_view *v)
 
 	if (w->ndel == w->cap) {
 		size_t cap = w->cap ? w->cap * 2 : 16;
-		struct fib_config *n = realloc(w->del, cap * sizeof(*n));
+		struct fib_config *n = krealloc(w->del, cap * sizeof(*n));
 
 		if (!n)
 			return -ENOMEM;

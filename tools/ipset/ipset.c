@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "skbox/cmd.h"
 #include "net/netfilter/ipset.h"
 #include "net/world.h"
@@ -60,7 +61,7 @@ static void collect(const struct ip_set_elem *e, void *arg)
 
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct ip_set_elem *v = realloc(l->v, cap * sizeof(*v));
+		struct ip_set_elem *v = krealloc(l->v, cap * sizeof(*v));
 
 		if (!v)
 			return;

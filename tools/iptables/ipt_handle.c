@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "iptables.h"
 
 static unsigned int name_hash(const char *s)
@@ -23,7 +24,7 @@ static int hash_rebuild(struct ipt_handle *h)
 	while (size < h->info->nchains * 2 + 2)
 		size *= 2;
 	free(h->hash);
-	h->hash = calloc(size, sizeof(*h->hash));
+	h->hash = kcalloc(size, sizeof(*h->hash));
 	if (!h->hash)
 		return -ENOMEM;
 	h->hash_size = size;
@@ -106,7 +107,7 @@ int ipt_chain_add(struct ipt_handle *h, const char *name)
 
 	if (info->nchains == info->cap) {
 		unsigned int cap = info->cap ? info->cap * 2 : 8;
-		struct ipt_chain *n = realloc(info->chains, cap * sizeof(*n));
+		struct ipt_chain *n = krealloc(info->chains, cap * sizeof(*n));
 
 		if (!n)
 			return -ENOMEM;
@@ -164,7 +165,7 @@ int ipt_rule_insert(struct ipt_chain *c, unsigned int pos, struct ipt_rule *r)
 {
 	if (c->nrules == c->cap) {
 		unsigned int cap = c->cap ? c->cap * 2 : 4;
-		struct ipt_rule *n = realloc(c->rules, cap * sizeof(*n));
+		struct ipt_rule *n = krealloc(c->rules, cap * sizeof(*n));
 
 		if (!n)
 			return -ENOMEM;
@@ -193,7 +194,7 @@ int ipt_rule_clone(struct ipt_rule *dst, const struct ipt_rule *src)
 	dst->target.data = NULL;
 	dst->nmatches = 0;
 	if (src->nmatches) {
-		dst->matches = calloc(src->nmatches, sizeof(*dst->matches));
+		dst->matches = kcalloc(src->nmatches, sizeof(*dst->matches));
 		if (!dst->matches)
 			return -ENOMEM;
 	}
@@ -201,7 +202,7 @@ int ipt_rule_clone(struct ipt_rule *dst, const struct ipt_rule *src)
 		unsigned int size = src->matches[m].match->matchsize;
 
 		dst->matches[m].match = src->matches[m].match;
-		dst->matches[m].data = malloc(size ? size : 1);
+		dst->matches[m].data = kmalloc(size ? size : 1);
 		if (!dst->matches[m].data)
 			goto err;
 		memcpy(dst->matches[m].data, src->matches[m].data, size);
@@ -210,7 +211,7 @@ int ipt_rule_clone(struct ipt_rule *dst, const struct ipt_rule *src)
 	if (src->target.target) {
 		unsigned int size = src->target.target->targetsize;
 
-		dst->target.data = malloc(size ? size : 1);
+		dst->target.data = kmalloc(size ? size : 1);
 		if (!dst->target.data)
 			goto err;
 		memcpy(dst->target.data, src->target.data, size);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "linux/slab.h"
 #include "iptables.h"
 
 #define FMT(tab, notab) ((format & FMT_NOTABLE) ? (notab) : (tab))
@@ -326,7 +327,7 @@ static int chain_cmp(const void *a, const void *b, void *arg)
 
 unsigned int *ipt_chain_order(const struct xt_table_info *info)
 {
-	unsigned int *order = malloc((info->nchains + 1) * sizeof(*order));
+	unsigned int *order = kmalloc((info->nchains + 1) * sizeof(*order));
 
 	if (!order)
 		return NULL;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "linux/slab.h"
 #include "iptables.h"
 #include "net/world.h"
 #include "net/net_namespace.h"
@@ -292,12 +293,12 @@ static ssize_t restore_getline(struct restore_src *src)
  * each line is kept (a copy) until the end. */
 static char *restore_keep(char ***kept, size_t *nkept, const char *line)
 {
-	char **k = realloc(*kept, (*nkept + 1) * sizeof(**kept));
+	char **k = krealloc(*kept, (*nkept + 1) * sizeof(**kept));
 
 	if (!k)
 		return NULL;
 	*kept = k;
-	k[*nkept] = strdup(line);
+	k[*nkept] = kstrdup(line);
 	return k[*nkept] ? k[(*nkept)++] : NULL;
 }
 

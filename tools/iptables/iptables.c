@@ -6,6 +6,7 @@
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "iptables.h"
 #include "skbox/cmd.h"
 
@@ -86,13 +87,13 @@ static int add_match(struct ipt_args *a, const char *name)
 	}
 	if (r->nmatches == MAX_MATCHES)
 		return -1;
-	em = realloc(r->matches, (r->nmatches + 1) * sizeof(*em));
+	em = krealloc(r->matches, (r->nmatches + 1) * sizeof(*em));
 	if (!em)
 		return -1;
 	r->matches = em;
 	em = &r->matches[r->nmatches];
 	em->match = km;
-	em->data = calloc(1, km->matchsize ? km->matchsize : 1);
+	em->data = kzalloc(km->matchsize ? km->matchsize : 1);
 	if (!em->data)
 		return -1;
 	if (xm->init)
@@ -113,7 +114,7 @@ static int set_target(struct ipt_args *a, const char *name, bool go)
 		return 0;
 	a->xt = xt;
 	a->rule.target.target = kt;
-	a->rule.target.data = calloc(1, kt->targetsize ? kt->targetsize : 1);
+	a->rule.target.data = kzalloc(kt->targetsize ? kt->targetsize : 1);
 	if (!a->rule.target.data)
 		return -1;
 	if (xt->init)

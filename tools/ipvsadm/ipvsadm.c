@@ -13,6 +13,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <netdb.h>
+#include "linux/slab.h"
 #include "skbox/cmd.h"
 #include "net/ip_vs.h"
 #include "net/world.h"
@@ -731,7 +732,7 @@ static int cmp_services(const void *x, const void *y)
 
 static void print_service_entry(struct ipvsadm *a, struct ip_vs_service *svc)
 {
-	struct ip_vs_dest **v = calloc(svc->num_dests + 1, sizeof(*v));
+	struct ip_vs_dest **v = kcalloc(svc->num_dests + 1, sizeof(*v));
 	struct ip_vs_dest *dest;
 	char addr[64], name[80];
 	size_t n = 0;
@@ -771,7 +772,7 @@ static int list_all(struct ipvsadm *a)
 	print_title(a->ctx->out, a->format);
 	if (!ipvs || !ipvs->num_services)
 		return 0;
-	v = calloc(ipvs->num_services, sizeof(*v));
+	v = kcalloc(ipvs->num_services, sizeof(*v));
 	if (!v)
 		return REFUSED;
 	list_for_each_entry(svc, &ipvs->services, s_list)

@@ -12,6 +12,7 @@
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip_icmp.h>
+#include "linux/slab.h"
 #include "skbox/cmd.h"
 #include "skbox/socket.h"
 #include "ping.h"
@@ -824,11 +825,13 @@ static int ping6_start(struct ping_state *s)
 
 int do_ping(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct ping_state *s = malloc(sizeof(*s));
+	struct ping_state *s = kmalloc(sizeof(*s));
 	int i, ret = 2;
 
-	if (!s)
+	if (!s) {
+		fprintf(ctx->err, "ping: %s\n", strerror(ENOMEM));
 		return 2;
+	}
 	ping_init(s, ctx);
 	i = ping_parse_args(s, argc, argv);
 	if (i < 0) {

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "linux/sched.h"
+#include "linux/slab.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "skbox/cmd.h"
@@ -40,7 +41,7 @@ static bool job_dead(void *arg)
 
 static struct job *job_start(struct runner *r, struct run_line *line)
 {
-	struct job *j = calloc(1, sizeof(*j));
+	struct job *j = kzalloc(sizeof(*j));
 
 	if (!j)
 		return NULL;
@@ -64,8 +65,12 @@ static struct job *job_start(struct runner *r, struct run_line *line)
 	}
 	j->task = task_spawn(r->w, r->w->init_net, j->line.cmds[0].argv[0], job_main, j);
 	if (!j->task) {
+		if (j->ctx.out != r->out)
+			fclose(j->ctx.out);
+		free(j->out_buf);
+		free(j->in_buf);
 		run_line_free(&j->line);
-		free(j);
+		kfree(j);
 		return NULL;
 	}
 	return j;
@@ -196,8 +201,11 @@ static int run_one(struct runner *r, struct run_line *line)
 	if (run_builtin(r, c, &status))
 		return status;
 	j = job_start(r, line);
-	if (!j)
-		return 126;
+	if (!j) {
+		/* bash: the fork (a task and its stack) could not be made */
+		fprintf(r->out, "skbox: fork: %s\n", strerror(ENOMEM));
+		return 254;
+	}
 	if (sep == SEP_BG) {
 		j->next = r->bg;
 		r->bg = j;

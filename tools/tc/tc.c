@@ -18,6 +18,7 @@
 #include "net/net_namespace.h"
 #include "net/sch_generic.h"
 
+
 /* get_time(): "100ms", "1.5s", "20us", "300ns"; a bare number is µs. */
 static int parse_time(const char *s, u64 *ns)
 {
@@ -155,6 +156,7 @@ static int netem_parse(struct cmd_ctx *ctx, int argc, char **argv, struct tc_qop
 	return 0;
 }
 
+/* q_fifo.c: limit N; anything else is refused with the usage */
 static int fifo_parse(struct cmd_ctx *ctx, const char *kind, int argc, char **argv,
 		      struct tc_qopt *o)
 {
@@ -162,8 +164,12 @@ static int fifo_parse(struct cmd_ctx *ctx, const char *kind, int argc, char **ar
 		char *end;
 		unsigned long v;
 
-		if (strcmp(argv[0], "limit") || argc < 2) {
-			fprintf(ctx->err, "%s: unknown parameter \"%s\"\n", kind, argv[0]);
+		if (!strcmp(argv[0], "limit") && argc < 2)
+			return -255;
+		if (strcmp(argv[0], "limit")) {
+			if (strcmp(argv[0], "help"))
+				fprintf(ctx->err, "%s: unknown parameter \"%s\"\n", kind, argv[0]);
+			fprintf(ctx->err, "Usage: ... <[p|b]fifo | pfifo_head_drop> [ limit NUMBER ]\n");
 			return -1;
 		}
 		v = strtoul(argv[1], &end, 0);
@@ -176,6 +182,18 @@ static int fifo_parse(struct cmd_ctx *ctx, const char *kind, int argc, char **ar
 		argv++, argc--;
 	}
 	return 0;
+}
+
+/* get_unsigned(): a whole number in C notation, nothing after it */
+static bool tc_unsigned(const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	if (!*s)
+		return false;
+	v = strtoul(s, &end, 0);
+	return !*end && v <= UINT32_MAX;
 }
 
 /* ---- tbf (iproute2 tc/q_tbf.c) ---- */
@@ -308,10 +326,8 @@ static int tbf_parse(struct cmd_ctx *ctx, int argc, char **argv, struct tc_qopt 
 			tbf_explain(ctx);
 			return -1;
 		}
-		if (argc < 2 && tbf_known(argv[0])) {
-			fprintf(ctx->err, "Command line is not complete. Try option \"help\"\n");
-			return -255;
-		}
+		if (argc < 2 && tbf_known(argv[0]))
+			return -255;	/* NEXT_ARG() at the end: "not complete" */
 		if (tbf_param(ctx, argv[0], argc > 1 ? argv[1] : "", o, &lat_us))
 			return -1;
 		argv++, argc--;
@@ -325,6 +341,169 @@ static int tbf_validate(struct cmd_ctx *ctx, const struct tc_qopt *o)
 	if (o->peakrate_bps && o->peakrate_bps <= o->rate_bps) {
 		fprintf(ctx->err, "RTNETLINK answers: Invalid argument\n");
 		return 2;
+	}
+	return 0;
+}
+
+/* ---- prio (q_prio.c): options checked; skbox has no prio qdisc ---- */
+
+static int prio_explain(struct cmd_ctx *ctx)
+{
+	fprintf(ctx->err, "Usage: ... prio bands NUMBER priomap P1 P2...[multiqueue]\n");
+	return -1;
+}
+
+/* One priomap element after "priomap": a band below the band count. */
+static int prio_band(struct cmd_ctx *ctx, const char *w, long bands, int *idx)
+{
+	char *end;
+	unsigned long band = strtoul(w, &end, 10);
+
+	if (!*w || *end || band > UINT32_MAX) {
+		fprintf(ctx->err, "Illegal \"priomap\" element\n");
+		return -1;
+	}
+	if ((long)band >= bands) {
+		fprintf(ctx->err, "\"priomap\" element is out of bands\n");
+		return -1;
+	}
+	if (*idx > 15) {
+		fprintf(ctx->err, "\"priomap\" index > TC_PRIO_MAX=15\n");
+		return -1;
+	}
+	(*idx)++;
+	return 0;
+}
+
+static int prio_parse(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	bool pmap = false;
+	long bands = 3;
+	int idx = 0;
+
+	for (; argc > 0; argc--, argv++) {
+		char *end;
+
+		if (!strcmp(argv[0], "bands")) {
+			if (pmap)
+				return prio_explain(ctx);
+			if (argc < 2)
+				return -255;
+			argv++, argc--;
+			bands = strtol(argv[0], &end, 10);
+			if (!argv[0][0] || *end || bands > INT32_MAX || bands < INT32_MIN) {
+				fprintf(ctx->err, "Illegal \"bands\"\n");
+				return -1;
+			}
+		} else if (!strcmp(argv[0], "priomap")) {
+			if (pmap) {
+				fprintf(ctx->err, "Error: duplicate priomap\n");
+				return -1;
+			}
+			pmap = true;
+		} else if (!strcmp(argv[0], "help")) {
+			return prio_explain(ctx);
+		} else if (strcmp(argv[0], "multiqueue")) {
+			if (!pmap) {
+				fprintf(ctx->err, "What is \"%s\"?\n", argv[0]);
+				return prio_explain(ctx);
+			}
+			if (prio_band(ctx, argv[0], bands, &idx))
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---- fq_codel (q_fq_codel.c): options checked; skbox has no fq_codel ---- */
+
+static int fq_codel_explain(struct cmd_ctx *ctx)
+{
+	fprintf(ctx->err, "Usage: ... fq_codel\t[ limit PACKETS ] [ flows NUMBER ]\n"
+		"[ memory_limit BYTES ]\n"
+		"[ target TIME ] [ interval TIME ]\n"
+		"[ quantum BYTES ] [ [no]ecn ]\n"
+		"[ ce_threshold TIME ]\n"
+		"[ ce_threshold_selector VALUE/MASK ]\n"
+		"[ drop_batch SIZE ]\n");
+	return -1;
+}
+
+/* get_u8() */
+static bool tc_u8(const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	if (!*s)
+		return false;
+	v = strtoul(s, &end, 0);
+	return !*end && v <= 0xff;
+}
+
+/* ce_threshold_selector VALUE/MASK, both bytes */
+static int fq_codel_selector(struct cmd_ctx *ctx, const char *v)
+{
+	const char *sep = strchr(v, '/');
+
+	if (!sep) {
+		fprintf(ctx->err, "Missing mask for \"ce_threshold_selector\"\n");
+		return -1;
+	}
+	if (!tc_u8(strndupa(v, (size_t)(sep - v)))) {
+		fprintf(ctx->err, "Illegal \"ce_threshold_selector\"\n");
+		return -1;
+	}
+	if (!tc_u8(sep + 1)) {
+		fprintf(ctx->err, "Illegal mask for \"ce_threshold_selector\"\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* The value of one fq_codel option: 0 fine, -1 refused (message printed). */
+static int fq_codel_value(struct cmd_ctx *ctx, const char *k, const char *v)
+{
+	u64 ns;
+	u32 size;
+	bool ok;
+
+	if (!strcmp(k, "target") || !strcmp(k, "interval") || !strcmp(k, "ce_threshold"))
+		ok = !parse_time(v, &ns);
+	else if (!strcmp(k, "memory_limit"))
+		ok = !tbf_get_size(v, &size);
+	else if (!strcmp(k, "ce_threshold_selector"))
+		return fq_codel_selector(ctx, v);
+	else
+		ok = tc_unsigned(v);
+	if (ok)
+		return 0;
+	fprintf(ctx->err, "Illegal \"%s\"\n", k);
+	return -1;
+}
+
+static int fq_codel_parse(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const char *const valued[] = { "limit", "flows", "quantum", "drop_batch", "target",
+		"ce_threshold", "ce_threshold_selector", "memory_limit", "interval" };
+
+	for (; argc > 0; argc--, argv++) {
+		size_t i;
+
+		for (i = 0; i < ARRAY_SIZE(valued) && strcmp(argv[0], valued[i]); i++)
+			;
+		if (i < ARRAY_SIZE(valued)) {
+			if (argc < 2)
+				return -255;
+			if (fq_codel_value(ctx, argv[0], argv[1]))
+				return -1;
+			argv++, argc--;
+		} else if (!strcmp(argv[0], "help")) {
+			return fq_codel_explain(ctx);
+		} else if (strcmp(argv[0], "ecn") && strcmp(argv[0], "noecn")) {
+			fprintf(ctx->err, "What is \"%s\"?\n", argv[0]);
+			return fq_codel_explain(ctx);
+		}
 	}
 	return 0;
 }
@@ -344,6 +523,20 @@ static void show_one(struct cmd_ctx *ctx, const struct net_device *dev, bool wit
 			" backlog %ub %up requeues %u\n", (unsigned long long)q->bytes,
 			(unsigned long long)q->packets, q->drops, q->overlimits, q->requeues,
 			q->backlog, skb_queue_len(&q->q), q->requeues);
+}
+
+/* tc.c usage(): `tc` alone or `tc -help` (exit 0) */
+static void tc_usage(struct cmd_ctx *ctx)
+{
+	fprintf(ctx->err, "Usage:\ttc [ OPTIONS ] OBJECT { COMMAND | help }\n"
+		"\ttc [-force] -batch filename\n"
+		"where  OBJECT := { qdisc | class | filter | chain |\n"
+		"\t\t    action | monitor | exec }\n"
+		"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[aw] |\n"
+		"\t\t    -o[neline] | -j[son] | -p[retty] | -c[olor]\n"
+		"\t\t    -b[atch] [filename] | -n[etns] name | -N[umeric] |\n"
+		"\t\t     -nm | -nam[es] | { -cf | -conf } path\n"
+		"\t\t     -br[ief] }\n");
 }
 
 /* iproute2's NEXT_ARG() at the end of the line */
@@ -386,9 +579,13 @@ static int qdisc_show(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 
 struct qdisc_req {
 	const char *cmd;
+	const char *devname;
+	const char *kind;
 	struct net_device *dev;
 	const struct Qdisc_ops *ops;
 	struct tc_qopt opt;
+	u32 handle;			/* 0: none given */
+	bool root;
 };
 
 static int rtnl_error(struct cmd_ctx *ctx, const char *msg)
@@ -397,32 +594,70 @@ static int rtnl_error(struct cmd_ctx *ctx, const char *msg)
 	return 2;
 }
 
+static bool qdisc_is_del(const struct qdisc_req *r)
+{
+	return !strcmp(r->cmd, "del") || !strcmp(r->cmd, "delete");
+}
+
+/* tc_get_qdisc() for a delete: the root, or a qdisc found by its handle */
+static int qdisc_delete(struct cmd_ctx *ctx, struct qdisc_req *r)
+{
+	struct Qdisc *cur = r->dev->qdisc;
+	bool queueing = cur && cur->ops->enqueue;
+
+	if (!r->root) {
+		if (!r->handle || !queueing || cur->handle != r->handle)
+			return rtnl_error(ctx, "Failed to find qdisc with specified handle.");
+		return rtnl_error(ctx, "Classid cannot be zero.");
+	}
+	if (r->handle && (!cur || cur->handle != r->handle))
+		return rtnl_error(ctx, "Invalid handle.");
+	if (!queueing)
+		return rtnl_error(ctx, "Cannot delete qdisc with handle of zero.");
+	qdisc_destroy(cur);
+	r->dev->qdisc = NULL;
+	if (r->dev->flags & IFF_UP)
+		dev_activate(r->dev);
+	return 0;
+}
+
+/* A new root qdisc takes the handle given ("handle 1:"), else the next free one. */
+static int qdisc_create(struct qdisc_req *r)
+{
+	if (qdisc_create_root(r->dev, r->ops, &r->opt))
+		return 2;
+	if (r->handle)
+		r->dev->qdisc->handle = r->handle;
+	return 0;
+}
+
 static int qdisc_apply(struct cmd_ctx *ctx, struct qdisc_req *r)
 {
 	struct Qdisc *cur = r->dev->qdisc;
 	bool queueing = cur && cur->ops->enqueue;
 
-	if (!strcmp(r->cmd, "del") || !strcmp(r->cmd, "delete")) {
-		if (!queueing)
-			return rtnl_error(ctx, "Cannot delete qdisc with handle of zero.");
-		qdisc_destroy(cur);
-		r->dev->qdisc = NULL;
-		if (r->dev->flags & IFF_UP)
-			dev_activate(r->dev);
-		return 0;
-	}
+	if (qdisc_is_del(r))
+		return qdisc_delete(ctx, r);
 	if (!r->ops)
 		return rtnl_error(ctx, "Specified qdisc kind is unknown.");
+	if (!r->root && (!queueing || cur->handle != r->handle))
+		return rtnl_error(ctx, "Specified qdisc not found.");
 	if (!strcmp(r->cmd, "change")) {
-		if (!queueing || cur->ops != r->ops)
+		/* tc_modify_qdisc(): a change names no flags; another kind
+		 * under the root is created and grafted */
+		if (!queueing)
 			return rtnl_error(ctx, "Qdisc not found. To create specify NLM_F_CREATE flag.");
+		if (cur->ops != r->ops)
+			return qdisc_create(r);
 		return qdisc_change_root(r->dev, &r->opt) ? 2 : 0;
 	}
+	if (!strcmp(r->cmd, "add") && queueing && r->handle && cur->handle != r->handle)
+		return rtnl_error(ctx, "NLM_F_REPLACE needed to override.");
 	if (!strcmp(r->cmd, "add") && queueing)
 		return rtnl_error(ctx, "Exclusivity flag on, cannot modify.");
 	if (!strcmp(r->cmd, "replace") && queueing && cur->ops == r->ops)
 		return qdisc_change_root(r->dev, &r->opt) ? 2 : 0;
-	return qdisc_create_root(r->dev, r->ops, &r->opt) ? 2 : 0;
+	return qdisc_create(r);
 }
 
 /* The qdisc kinds iproute2's tc parses (tc/q_*.c); any other word in the
@@ -443,56 +678,118 @@ static bool tc_has_module(const char *kind)
 	return qdisc_lookup_ops(kind) != NULL;
 }
 
-static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
+/* get_qdisc_handle(): "none", or a hexadecimal major below 0x10000 with an
+ * optional ':' after it */
+static int tc_qdisc_handle(const char *s, u32 *h)
 {
-	struct qdisc_req r = { .cmd = cmd };
-	const char *kind = NULL, *devname = "";
-	bool root = false;
+	char *end;
+	unsigned long maj;
 
-	for (; argc > 0 && !kind; argc--, argv++) {
-		if (!strcmp(argv[0], "dev") || !strcmp(argv[0], "handle")) {
-			if (argc < 2)
+	if (!strcmp(s, "none")) {
+		*h = 0;
+		return 0;
+	}
+	maj = strtoul(s, &end, 16);
+	if (end == s || maj >= 0x10000 || (*end != ':' && *end))
+		return -1;
+	*h = (u32)maj << 16;
+	return 0;
+}
+
+/* iproute2's duparg() and invarg(): the status is exit(-1)'s */
+static int tc_duparg(struct cmd_ctx *ctx, const char *key, const char *arg)
+{
+	fprintf(ctx->err, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+	return 255;
+}
+
+/* The words before the kind (tc_qdisc_modify()'s loop): dev, handle, root;
+ * the first other word is the kind.  Returns an exit status, or -1. */
+static int qdisc_words(struct cmd_ctx *ctx, struct qdisc_req *r, int *argc, char ***argv)
+{
+	for (; *argc > 0 && !r->kind; (*argc)--, (*argv)++) {
+		char *w = (*argv)[0], *v = *argc > 1 ? (*argv)[1] : NULL;
+
+		if (!strcmp(w, "dev") || !strcmp(w, "handle")) {
+			if (w[0] == 'h' && r->handle)
+				return tc_duparg(ctx, "handle", w);
+			if (!v)
 				return incomplete(ctx);
-			if (!strcmp(argv[0], "dev"))
-				devname = argv[1];
-			argv++, argc--;
-		} else if (!strcmp(argv[0], "root")) {
-			if (root) {
+			if (w[0] == 'd' && r->devname[0])
+				return tc_duparg(ctx, "dev", v);
+			if (w[0] == 'd') {
+				r->devname = v;
+			} else if (tc_qdisc_handle(v, &r->handle)) {
+				fprintf(ctx->err, "Error: argument \"%s\" is wrong: invalid qdisc ID\n", v);
+				return 255;
+			}
+			(*argv)++, (*argc)--;
+		} else if (!strcmp(w, "root")) {
+			if (r->root) {
 				fprintf(ctx->err, "Error: \"root\" is duplicate parent ID\n");
 				return 255;
 			}
-			root = true;
+			r->root = true;
 		} else {
-			kind = argv[0];
+			r->kind = w;
 		}
 	}
+	return -1;
+}
+
+/* The kind's own options (its q_*.c parse_qopt): 0, or an exit status. */
+static int qdisc_options(struct cmd_ctx *ctx, struct qdisc_req *r, int argc, char **argv)
+{
+	const char *kind = r->kind;
+	int e = 0;
+
 	/* a kind tc has no module for: parse_noqopt() refuses its options */
-	if (kind && !tc_has_module(kind) && argc > 0) {
+	if (!tc_has_module(kind) && argc > 0) {
 		fprintf(ctx->err, "Unknown qdisc \"%s\", hence option \"%s\" is unparsable\n",
 			kind, argv[0]);
 		return 1;
 	}
-	if (kind && !strcmp(kind, "tbf")) {
-		int e = tbf_parse(ctx, argc, argv, &r.opt);
+	r->ops = qdisc_lookup_ops(kind);
+	if (!strcmp(kind, "tbf"))
+		e = tbf_parse(ctx, argc, argv, &r->opt);
+	else if (!strcmp(kind, "netem"))
+		e = netem_parse(ctx, argc, argv, &r->opt);
+	else if (!strcmp(kind, "prio"))
+		e = prio_parse(ctx, argc, argv);
+	else if (!strcmp(kind, "fq_codel"))
+		e = fq_codel_parse(ctx, argc, argv);
+	else if (r->ops)
+		e = fifo_parse(ctx, kind, argc, argv, &r->opt);
+	if (e == -255)
+		return incomplete(ctx);
+	if (e)
+		return 1;
+	if (!strcmp(kind, "tbf") && tbf_validate(ctx, &r->opt))
+		return 2;
+	return 0;
+}
 
-		if (e)
-			return e == -255 ? 255 : 1;
-		r.ops = qdisc_lookup_ops(kind);
-		if (tbf_validate(ctx, &r.opt))
-			return 2;
-	} else if (kind) {
-		r.ops = qdisc_lookup_ops(kind);
-		if (r.ops && (!strcmp(kind, "netem") ? netem_parse(ctx, argc, argv, &r.opt) :
-			      fifo_parse(ctx, kind, argc, argv, &r.opt)))
-			return 1;
+static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
+{
+	struct qdisc_req r = { .cmd = cmd, .devname = "" };
+	int rc = qdisc_words(ctx, &r, &argc, &argv);
+
+	if (rc >= 0)
+		return rc;
+	if (r.kind && (rc = qdisc_options(ctx, &r, argc, argv)))
+		return rc;
+	/* the device is looked up after the options are parsed, as tc does;
+	 * without one the kernel finds no device at index 0 */
+	if (!r.devname[0]) {
+		fprintf(ctx->err, "RTNETLINK answers: No such device\n");
+		return 2;
 	}
-	/* the device is looked up after the options are parsed, as tc does */
-	r.dev = __dev_get_by_name(ctx->net, devname);
+	r.dev = __dev_get_by_name(ctx->net, r.devname);
 	if (!r.dev) {
-		fprintf(ctx->err, "Cannot find device \"%s\"\n", devname);
+		fprintf(ctx->err, "Cannot find device \"%s\"\n", r.devname);
 		return 1;
 	}
-	if (!root && strcmp(cmd, "del") && strcmp(cmd, "delete") && strcmp(cmd, "change"))
+	if (!r.root && !r.handle && !qdisc_is_del(&r) && strcmp(cmd, "change"))
 		return rtnl_error(ctx, "Handle cannot be zero.");
 	return qdisc_apply(ctx, &r);
 }
@@ -561,28 +858,99 @@ static bool tc_opt(const char *arg, const char *word)
 	return n >= 2 && n <= strlen(word) && !strncmp(arg, word, n);
 }
 
+struct tc_opts {
+	const char *batch;
+	bool stats, force;
+};
+
+/* The options tc accepts and ignores here (output modes skbox's tc does
+ * not have), in tc.c main()'s order, so that prefixes resolve as there. */
+static bool tc_opt_ignored(const char *o)
+{
+	static const char *const words[] = { "-details", "-raw", "-pretty", "-graph" };
+	static const char *const later[] = { "-Numeric", "-names", "-nm", "-color", "-timestamp",
+		"-tshort", "-oneline", "-json", "-brief" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(words); i++)
+		if (tc_opt(o, words[i]))
+			return true;
+	if (tc_opt(o, "-Version") || tc_opt(o, "-iec") || tc_opt(o, "-help") ||
+	    tc_opt(o, "-force") || tc_opt(o, "-batch") || tc_opt(o, "-netns") ||
+	    !strcmp(o, "-cf") || tc_opt(o, "-conf"))
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(later); i++)
+		if (tc_opt(o, later[i]))
+			return true;
+	return false;
+}
+
+/* One option of tc.c main(); returns the words it took (0: an exit status
+ * in *rc, -1 to stop with *rc). */
+static int tc_option(struct cmd_ctx *ctx, int argc, char **argv, struct tc_opts *o, int *rc)
+{
+	const char *a = argv[0][1] == '-' ? argv[0] + 1 : argv[0];
+
+	if (tc_opt(a, "-stats") || tc_opt(a, "-statistics") || !strcmp(a, "-"))
+		o->stats = true;
+	else if (tc_opt_ignored(a))
+		return 1;
+	else if (tc_opt(a, "-Version")) {
+		fprintf(ctx->out, "tc utility, iproute2-6.1.0, libbpf 1.1.2\n");
+		*rc = 0;
+		return -1;
+	} else if (tc_opt(a, "-iec"))
+		return 1;
+	else if (tc_opt(a, "-help")) {
+		tc_usage(ctx);
+		*rc = 0;
+		return -1;
+	} else if (tc_opt(a, "-force"))
+		o->force = true;
+	else if (tc_opt(a, "-batch") || tc_opt(a, "-netns") || !strcmp(a, "-cf") ||
+		 tc_opt(a, "-conf")) {
+		if (argc < 2) {
+			*rc = tc_opt(a, "-batch") ? (tc_usage(ctx), 0) : incomplete(ctx);
+			return -1;
+		}
+		if (tc_opt(a, "-batch")) {
+			o->batch = argv[1];
+		} else if (tc_opt(a, "-netns") &&
+			   !(ctx->net = get_net_ns_by_name(ctx->world, argv[1]))) {
+			fprintf(ctx->err, "Cannot open network namespace \"%s\": %s\n", argv[1],
+				"No such file or directory");
+			*rc = 255;
+			return -1;
+		}
+		return 2;
+	} else {
+		fprintf(ctx->err, "Option \"%s\" is unknown, try \"tc -help\".\n", argv[0]);
+		*rc = 255;
+		return -1;
+	}
+	return 1;
+}
+
 int do_tc(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	const char *batch = NULL;
-	bool stats = false, force = false;
+	struct tc_opts o = { 0 };
+	struct net *net = ctx->net;
+	int rc = 0;
 
 	argc--, argv++;
 	while (argc > 0 && argv[0][0] == '-') {
-		if (!strcmp(argv[0], "-s") || !strcmp(argv[0], "-stats") || !strcmp(argv[0], "-statistics"))
-			stats = true;
-		else if (!strcmp(argv[0], "-force"))
-			force = true;
-		else if (tc_opt(argv[0], "-batch")) {
-			if (argc < 2) {
-				fprintf(ctx->err, "Wrong number of arguments in batch mode\n");
-				return 255;
-			}
-			batch = argv[1];
-			argc--, argv++;
-		}
-		argc--, argv++;
+		int n = tc_option(ctx, argc, argv, &o, &rc);
+
+		if (n < 0)
+			goto out;
+		argc -= n, argv += n;
 	}
-	if (batch)
-		return tc_batch(ctx, batch, force, stats);
-	return tc_cmd(ctx, argc, argv, stats);
+	if (o.batch)
+		rc = tc_batch(ctx, o.batch, o.force, o.stats);
+	else if (!argc)
+		tc_usage(ctx);
+	else
+		rc = tc_cmd(ctx, argc, argv, o.stats);
+out:
+	ctx->net = net;
+	return rc;
 }

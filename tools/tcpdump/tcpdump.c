@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "linux/slab.h"
 #include "skbox/cmd.h"
 #include "skbox/socket.h"
 #include "linux/skbuff.h"
@@ -110,7 +111,7 @@ static int td_parse(struct tcpdump *td, int argc, char **argv)
 		len += strlen(argv[k]) + 1;
 	if (i >= argc)
 		return 0;
-	td->expr = calloc(1, len);
+	td->expr = kzalloc(len);
 	if (!td->expr)
 		return -1;
 	for (int k = i; k < argc; k++) {
@@ -194,7 +195,7 @@ static int td_tap_rcv(struct sk_buff *skb, struct net_device *dev,
 
 	(void)dev;
 	(void)orig_dev;
-	pkt = malloc(sizeof(*pkt) + len);
+	pkt = kmalloc(sizeof(*pkt) + len);
 	if (!pkt)
 		goto out;
 	memcpy(pkt->data, mac, head);
@@ -242,7 +243,7 @@ static void td_out_flush(struct tcpdump *td, bool all)
 	fwrite(td->obuf, 1, n, td->ctx->out);
 	fflush(td->ctx->out);
 	rlen = td->olen - n;
-	rest = malloc(rlen + 1);
+	rest = kmalloc(rlen + 1);
 	if (rest)
 		memcpy(rest, td->obuf + n, rlen);
 	fclose(td->out);
@@ -394,7 +395,7 @@ static int td_live(struct tcpdump *td)
 
 int do_tcpdump(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct tcpdump *td = calloc(1, sizeof(*td));
+	struct tcpdump *td = kzalloc(sizeof(*td));
 	int rc = 1;
 
 	if (!td)
