@@ -73,12 +73,17 @@ static void tcp_rack_detect_loss(struct sock *sk, u64 *reo_timeout)
 		struct tcp_skb_cb *scb = TCP_SKB_CB(skb);
 		s64 remaining;
 
+		if (!tcp_skb_sent_after(tp->rack.mstamp, scb->when, tp->rack.end_seq, scb->end_seq)) {
+			/* an original sent after RACK's skb: so are all that follow
+			 * but retransmissions (Linux's time-sorted list ends here) */
+			if (!(scb->sacked & (TCPCB_RETRANS | TCPCB_EVER_RETRANS)))
+				break;
+			continue;
+		}
 		if (scb->sacked & TCPCB_SACKED_ACKED)
 			continue;
 		/* lost and not yet sent again */
 		if ((scb->sacked & TCPCB_LOST) && !(scb->sacked & TCPCB_RETRANS))
-			continue;
-		if (!tcp_skb_sent_after(tp->rack.mstamp, scb->when, tp->rack.end_seq, scb->end_seq))
 			continue;
 		/* lost when not delivered within the RTT plus the window */
 		remaining = (s64)(tp->rack.rtt_ns + reo_wnd) - (s64)(now - scb->when);
@@ -288,10 +293,22 @@ static void tcp_check_sack_reordering(struct sock *sk, u32 low_seq)
 }
 
 /* RFC 6298 2.2/2.3 with Linux's floor: RTO = SRTT + max(4 RTTVAR, rto_min) */
+/* tcp_set_rto(): RFC 6298 2.3 with Linux's floor: SRTT + max(4 RTTVAR, rto_min) */
+static void tcp_set_rto(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u64 var = 4 * tp->mdev_ns < TCP_RTO_MIN_NS ? TCP_RTO_MIN_NS : 4 * tp->mdev_ns;
+
+	if (!tp->srtt_ns)
+		return;
+	inet_csk(sk)->icsk_rto = tp->srtt_ns + var;
+	if (inet_csk(sk)->icsk_rto > TCP_RTO_MAX_NS)
+		inet_csk(sk)->icsk_rto = TCP_RTO_MAX_NS;
+}
+
 void tcp_rtt_estimator(struct sock *sk, u64 m)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
-	u64 var;
 
 	if (!tp->min_rtt_ns || m < tp->min_rtt_ns)
 		tp->min_rtt_ns = m;
@@ -304,14 +321,12 @@ void tcp_rtt_estimator(struct sock *sk, u64 m)
 		tp->mdev_ns = (3 * tp->mdev_ns + d) / 4;
 		tp->srtt_ns = (7 * tp->srtt_ns + m) / 8;
 	}
-	var = 4 * tp->mdev_ns < TCP_RTO_MIN_NS ? TCP_RTO_MIN_NS : 4 * tp->mdev_ns;
-	inet_csk(sk)->icsk_rto = tp->srtt_ns + var;
-	if (inet_csk(sk)->icsk_rto > TCP_RTO_MAX_NS)
-		inet_csk(sk)->icsk_rto = TCP_RTO_MAX_NS;
+	tcp_set_rto(sk);
 }
 
 /* One fully ACKed skb leaves the scoreboard (tcp_clean_rtx_queue's loop) */
-static int tcp_ack_one_skb(struct sock *sk, struct sk_buff *skb, u32 *reord, u64 *sample)
+static int tcp_ack_one_skb(struct sock *sk, struct sk_buff *skb, u32 *reord, u64 *sample,
+			   bool *sample_ok)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
@@ -324,6 +339,7 @@ static int tcp_ack_one_skb(struct sock *sk, struct sk_buff *skb, u32 *reord, u64
 		flag |= FLAG_RETRANS_DATA_ACKED;
 	} else if (!(sacked & TCPCB_SACKED_ACKED)) {
 		*sample = sk->sk_world->now - cb->when;	/* Karn: never sent again */
+		*sample_ok = true;
 		if (before(cb->seq, *reord))
 			*reord = cb->seq;
 		if (!after(cb->end_seq, tp->high_seq))
@@ -348,6 +364,7 @@ int tcp_clean_rtx_queue(struct sock *sk, u32 ack, u32 prior_fack, u32 *acked)
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 reord = tp->snd_nxt;
 	struct sk_buff *skb;
+	bool sample_ok = false;
 	u64 sample = 0;
 	int flag = 0;
 
@@ -355,15 +372,17 @@ int tcp_clean_rtx_queue(struct sock *sk, u32 ack, u32 prior_fack, u32 *acked)
 	while ((skb = skb_peek(&tp->sk_write_queue)) != NULL && skb != tp->send_head) {
 		if (after(TCP_SKB_CB(skb)->end_seq, ack))
 			break;
-		flag |= tcp_ack_one_skb(sk, skb, &reord, &sample);
+		flag |= tcp_ack_one_skb(sk, skb, &reord, &sample, &sample_ok);
 		__skb_unlink(skb, &tp->sk_write_queue);
 		tp->sk_wmem_queued -= (int)skb->len;
 		tp->packets_out--;
 		(*acked)++;
 		consume_skb(skb);
 	}
-	if (sample || *acked)
+	if (sample_ok)
 		tcp_rtt_estimator(sk, sample ? sample : 1);
+	else if (*acked)
+		tcp_set_rto(sk);	/* no sample (Karn): the RTO from SRTT again */
 	if (*acked) {
 		flag |= FLAG_SET_XMIT_TIMER;
 		/* without SACK a retransmission among them hides whether the
@@ -1102,6 +1121,23 @@ static void tcp_cong_control(struct sock *sk, u32 acked_sacked, u32 newly_lost, 
 					    tp->snd_cwnd < 2 * tp->max_packets_out))) {
 		inet_csk(sk)->icsk_ca_ops->cong_avoid(tp, acked_sacked);
 	}
+	tcp_update_pacing_rate(sk);
+}
+
+/* tcp_update_pacing_rate(): 200 % of cwnd * mss / srtt in slow start
+ * (net.ipv4.tcp_pacing_ss_ratio), 120 % after (tcp_pacing_ca_ratio);
+ * skbox does not pace, the rate only sizes TSO packets (tcp_tso_autosize) */
+void tcp_update_pacing_rate(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u64 rate = (u64)tp->mss_cache * (tp->snd_cwnd < tp->snd_ssthresh / 2 ? 200 : 120);
+
+	/* a passive child's SYN-ACK is Linux's request socket's, whose ACK
+	 * does not reach tcp_ack: the first flight goes unpaced */
+	if (!tp->srtt_ns || sk->sk_state == TCP_SYN_RECV)
+		return;
+	rate *= tp->snd_cwnd > tp->packets_out ? tp->snd_cwnd : tp->packets_out;
+	tp->pacing_rate = rate * (NSEC_PER_SEC / 100) / tp->srtt_ns;
 }
 
 /* tcp_xmit_recovery(): F-RTO's new data, or the lost segments */
