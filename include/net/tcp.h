@@ -337,7 +337,6 @@ struct tcp_sock {
 	int undo_retrans;		/* retransmissions not yet DSACKed */
 	u64 undo_stamp;			/* when the first retransmission of the episode left */
 	u32 fack;			/* end of the highest SACKed skb (tcp_highest_sack_seq) */
-	u64 pacing_rate;		/* bytes/s (sk_pacing_rate), ~0: not yet known */
 	u32 ack_tsecr;			/* TS ecr of the ACK being processed, 0 none */
 };
 
@@ -478,7 +477,6 @@ bool tcp_is_sack_rack(const struct sock *sk);
 /* tcp_recovery.c: the scoreboard, RACK-TLP (RFC 8985), PRR, undo */
 u32 tcp_ack_recovery(struct sock *sk, const struct tcp_options_received *o, u32 ack, int flag);
 void tcp_rtt_estimator(struct sock *sk, u64 m);
-void tcp_update_pacing_rate(struct sock *sk);
 int tcp_clean_rtx_queue(struct sock *sk, u32 ack, u32 prior_fack, u32 *acked);
 void tcp_rack_advance(struct tcp_sock *tp, u8 sacked, u32 end_seq, u64 xmit_time, u64 now);
 bool tcp_rack_mark_lost(struct sock *sk);

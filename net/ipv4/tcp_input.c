@@ -523,7 +523,6 @@ static int tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb,
 		tcp_rearm_rto(sk);
 		tcp_set_state(sk, TCP_ESTABLISHED);
 		tcp_init_transfer(sk);
-		tcp_update_pacing_rate(sk);	/* tcp_ack() of the SYN, in Linux */
 		tcp_send_ack(sk);
 		sk->sk_data_ready(sk);
 		consume_skb(skb);

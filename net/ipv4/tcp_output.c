@@ -351,27 +351,6 @@ static bool tcp_nagle_hold(const struct tcp_sock *tp, const struct sk_buff *skb)
 	       !after(tp->snd_sml, tp->snd_nxt);
 }
 
-/* tcp_tso_autosize(): about 1 ms of the pacing rate per TSO packet
- * (sk_pacing_shift 10), plus gso_max_size >> (min_rtt_us >> 9) so that
- * short paths keep big packets (net.ipv4.tcp_tso_rtt_log 9), at least
- * net.ipv4.tcp_min_tso_segs segments. */
-static unsigned int tcp_tso_autosize(const struct sock *sk, unsigned int max_size)
-{
-	const struct tcp_sock *tp = tcp_sk(sk);
-	unsigned int min_segs = (unsigned int)tcp_pernet(sock_net(sk))->sysctl_tcp_min_tso_segs;
-	u64 bytes = tp->pacing_rate >> 10, r;
-
-	if (tp->min_rtt_ns) {
-		r = tp->min_rtt_ns / NSEC_PER_USEC >> 9;
-		if (r < 32)
-			bytes += max_size >> r;
-	}
-	if (bytes > max_size)
-		bytes = max_size;
-	bytes /= tp->mss_cache ? tp->mss_cache : 1;
-	return bytes > min_segs ? (unsigned int)bytes : min_segs;
-}
-
 /* tcp_tso_segs(): how many queued skbs from skb on go out as one TSO
  * packet — full-MSS skbs (the last may be short) that cwnd, the peer's
  * window and Nagle let go now, within the device's gso_max_size and
@@ -387,10 +366,7 @@ static unsigned int tcp_tso_segs(struct sock *sk, struct sk_buff *skb, u32 wnd_e
 		return 1;
 	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
 		    MAX_TCP_HEADER_LEN;
-	max_segs = tcp_tso_autosize(sk, dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size :
-				    GSO_MAX_SIZE);
-	if (max_segs > dev->gso_max_segs)
-		max_segs = dev->gso_max_segs;
+	max_segs = dev->gso_max_segs;
 	while (skb->next != q && skb->len == tp->mss_cache &&
 	       !(TCP_SKB_CB(skb)->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN))) {
 		struct sk_buff *next = skb->next;
@@ -721,15 +697,12 @@ unsigned int tcp_rtx_tso_segs(struct sock *sk, struct sk_buff *skb, unsigned int
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	const struct net_device *dev = sk->sk_dst_cache ? sk->sk_dst_cache->dev : NULL;
-	unsigned int segs = 1, bytes = skb->len, max_bytes, max_segs;
+	unsigned int segs = 1, bytes = skb->len, max_bytes;
 
 	if (!dev || !(dev->features & NETIF_F_TSO))
 		return 1;
 	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
 		    MAX_TCP_HEADER_LEN;
-	max_segs = tcp_tso_autosize(sk, max_bytes + MAX_TCP_HEADER_LEN);
-	if (room > max_segs)
-		room = max_segs;
 	while (segs < room && segs < dev->gso_max_segs && skb->len == tp->mss_cache &&
 	       !(TCP_SKB_CB(skb)->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN))) {
 		struct sk_buff *next = skb->next;

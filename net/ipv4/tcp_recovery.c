@@ -1121,23 +1121,6 @@ static void tcp_cong_control(struct sock *sk, u32 acked_sacked, u32 newly_lost, 
 					    tp->snd_cwnd < 2 * tp->max_packets_out))) {
 		inet_csk(sk)->icsk_ca_ops->cong_avoid(tp, acked_sacked);
 	}
-	tcp_update_pacing_rate(sk);
-}
-
-/* tcp_update_pacing_rate(): 200 % of cwnd * mss / srtt in slow start
- * (net.ipv4.tcp_pacing_ss_ratio), 120 % after (tcp_pacing_ca_ratio);
- * skbox does not pace, the rate only sizes TSO packets (tcp_tso_autosize) */
-void tcp_update_pacing_rate(struct sock *sk)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	u64 rate = (u64)tp->mss_cache * (tp->snd_cwnd < tp->snd_ssthresh / 2 ? 200 : 120);
-
-	/* a passive child's SYN-ACK is Linux's request socket's, whose ACK
-	 * does not reach tcp_ack: the first flight goes unpaced */
-	if (!tp->srtt_ns || sk->sk_state == TCP_SYN_RECV)
-		return;
-	rate *= tp->snd_cwnd > tp->packets_out ? tp->snd_cwnd : tp->packets_out;
-	tp->pacing_rate = rate * (NSEC_PER_SEC / 100) / tp->srtt_ns;
 }
 
 /* tcp_xmit_recovery(): F-RTO's new data, or the lost segments */

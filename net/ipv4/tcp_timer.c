@@ -258,7 +258,6 @@ void tcp_init_xmit_timers(struct sock *sk)
 	/* tcp_init_sock()'s loss-recovery defaults */
 	tcp_sk(sk)->reordering = (u32)tcp_pernet(sock_net(sk))->sysctl_tcp_reordering;
 	tcp_sk(sk)->rack.reo_wnd_steps = 1;
-	tcp_sk(sk)->pacing_rate = ~0ull;
 	timer_setup(b, &icsk->icsk_retransmit_timer, tcp_retransmit_timer);
 	timer_setup(b, &icsk->icsk_delack_timer, tcp_delack_timer);
 	timer_setup(b, &icsk->sk_timer, tcp_keepalive_timer);
