@@ -79,7 +79,16 @@
 	FN(TCPWINPROBE, "TcpExtTCPWinProbe")				\
 	FN(SYNCOOKIESSENT, "TcpExtSyncookiesSent")			\
 	FN(SYNCOOKIESRECV, "TcpExtSyncookiesRecv")			\
-	FN(SYNCOOKIESFAILED, "TcpExtSyncookiesFailed")
+	FN(SYNCOOKIESFAILED, "TcpExtSyncookiesFailed")		\
+	FN(TCPLOSSPROBERECOVERY, "TcpExtTCPLossProbeRecovery")		\
+	FN(TCPSPURIOUSRTOS, "TcpExtTCPSpuriousRTOs")			\
+	FN(TCPDSACKUNDO, "TcpExtTCPDSACKUndo")				\
+	FN(TCPFULLUNDO, "TcpExtTCPFullUndo")				\
+	FN(TCPPARTIALUNDO, "TcpExtTCPPartialUndo")			\
+	FN(TCPLOSSUNDO, "TcpExtTCPLossUndo")				\
+	FN(TCPLOSTRETRANSMIT, "TcpExtTCPLostRetransmit")		\
+	FN(TCPDSACKRECV, "TcpExtTCPDSACKRecv")				\
+	FN(TCPSACKREORDER, "TcpExtTCPSACKReorder")
 
 enum {
 #define FN(id, name) IPSTATS_MIB_##id,

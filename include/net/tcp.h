@@ -185,7 +185,15 @@ struct tcp_skb_cb {
 #define TCPCB_SACKED_ACKED 0x01
 #define TCPCB_RETRANS 0x02
 #define TCPCB_EVER_RETRANS 0x04
-#define TCPCB_LOST 0x08		/* the scoreboard says lost, not yet retransmitted again */
+#define TCPCB_LOST 0x08		/* the scoreboard says lost (stays on when it goes again) */
+
+/* net.ipv4.tcp_recovery bits (Linux's TCP_RACK_*) */
+#define TCP_RACK_LOSS_DETECTION 0x1
+#define TCP_RACK_STATIC_REO_WND 0x2
+#define TCP_RACK_NO_DUPTHRESH 0x4
+#define TCP_RACK_RECOVERY_THRESH 16	/* recoveries a grown reo_wnd persists */
+#define TCP_MAX_REORDERING 300		/* net.ipv4.tcp_max_reordering */
+#define TCP_INFINITE_SSTHRESH 0x7fffffff
 
 /* RFC 6675 DupThresh / Linux's default reordering */
 #define TCP_FASTRETRANS_THRESH 3
@@ -213,6 +221,32 @@ struct tcp_congestion_ops {
 
 enum { TCP_CA_Open, TCP_CA_Disorder, TCP_CA_CWR, TCP_CA_Recovery, TCP_CA_Loss };
 
+/* tcp_ack()'s flags (Linux's FLAG_*, tcp_input.c): what the ACK did */
+#define FLAG_DATA		0x01	/* the segment carries data */
+#define FLAG_WIN_UPDATE		0x02
+#define FLAG_DATA_ACKED		0x04
+#define FLAG_RETRANS_DATA_ACKED	0x08
+#define FLAG_SYN_ACKED		0x10
+#define FLAG_DATA_SACKED	0x20
+#define FLAG_LOST_RETRANS	0x80
+#define FLAG_ORIG_SACK_ACKED	0x200	/* never-retransmitted data (S)ACKed */
+#define FLAG_SND_UNA_ADVANCED	0x400
+#define FLAG_DSACKING_ACK	0x800
+#define FLAG_SET_XMIT_TIMER	0x1000	/* arm the TLP or RTO timer */
+#define FLAG_DSACK_TLP		0x20000	/* the DSACK is for the loss probe */
+#define FLAG_ACKED		(FLAG_DATA_ACKED | FLAG_SYN_ACKED)
+#define FLAG_NOT_DUP		(FLAG_DATA | FLAG_WIN_UPDATE | FLAG_ACKED)
+#define FLAG_CA_ALERT		(FLAG_DATA_SACKED | FLAG_DSACKING_ACK)
+#define FLAG_FORWARD_PROGRESS	(FLAG_ACKED | FLAG_DATA_SACKED)
+
+/* What icsk_retransmit_timer is armed for (icsk_pending, Linux's numbers) */
+enum {
+	ICSK_TIME_RETRANS = 1,
+	ICSK_TIME_PROBE0 = 3,
+	ICSK_TIME_LOSS_PROBE = 5,
+	ICSK_TIME_REO_TIMEOUT = 6,
+};
+
 struct inet_connection_sock {
 	struct sock sk;			/* with the inet_sock fields */
 	struct timer_list icsk_retransmit_timer;
@@ -223,6 +257,7 @@ struct inet_connection_sock {
 	u8 icsk_probes_out;
 	u8 icsk_backoff;
 	u8 icsk_ca_state;
+	u8 icsk_pending;		/* ICSK_TIME_* of icsk_retransmit_timer */
 	u8 icsk_ack_pending;
 	u8 icsk_ack_quick;
 	u8 icsk_ack_pingpong;		/* interactive: ACKs wait for data (inet_csk_in_pingpong_mode) */
@@ -280,6 +315,31 @@ struct tcp_sock {
 		u32 space, seq;
 		u64 time;
 	} rcvq_space;
+	/* RACK (RFC 8985): the most recently sent skb known delivered */
+	struct tcp_rack {
+		u64 mstamp;		/* its (re)transmission time */
+		u64 rtt_ns;		/* the RTT it measured */
+		u32 end_seq;
+		u64 last_adjust;	/* when reo_wnd_steps last grew */
+		u8 advanced;		/* mstamp moved since the last loss scan */
+		u8 reo_wnd_steps;	/* reo_wnd in min_rtt/4 units (DSACK-grown) */
+		u8 reo_wnd_persist;	/* recoveries the grown window stays */
+		u8 dsack_seen;
+	} rack;
+	u64 min_rtt_ns;			/* smallest RTT seen (tcp_min_rtt) */
+	u32 reordering;			/* segments of reordering seen (tp->reordering) */
+	u32 reord_seen;
+	u32 delivered;			/* segments (S)ACKed in all */
+	u32 tlp_high_seq;		/* snd_nxt at the outstanding loss probe, 0 none */
+	u8 tlp_retrans;			/* that probe was a retransmission */
+	u8 frto;			/* F-RTO running after this RTO */
+	u32 prr_delivered, prr_out;	/* PRR (RFC 6937) since recovery began */
+	u32 prior_ssthresh;		/* before the reduction (undo) */
+	u32 undo_marker;		/* snd_una when recovery began, 0: no undo */
+	int undo_retrans;		/* retransmissions not yet DSACKed */
+	u64 undo_stamp;			/* when the first retransmission of the episode left */
+	u32 fack;			/* end of the highest SACKed skb (tcp_highest_sack_seq) */
+	u32 ack_tsecr;			/* TS ecr of the ACK being processed, 0 none */
 };
 
 static inline struct tcp_sock *tcp_sk(const struct sock *sk)
@@ -323,6 +383,8 @@ struct tcp_net {
 	int sysctl_tcp_mtu_probing, sysctl_tcp_base_mss, sysctl_tcp_min_snd_mss;
 	int sysctl_tcp_moderate_rcvbuf, sysctl_tcp_adv_win_scale, sysctl_tcp_reordering;
 	int sysctl_tcp_abort_on_overflow, sysctl_tcp_rfc1337, sysctl_tcp_tw_reuse;
+	int sysctl_tcp_recovery, sysctl_tcp_early_retrans, sysctl_tcp_frto;
+	int sysctl_tcp_min_tso_segs;
 	u32 syncookie_secret[2];
 	int sysctl_tcp_rmem[3], sysctl_tcp_wmem[3];
 	const struct tcp_congestion_ops *ca_default;
@@ -396,6 +458,11 @@ void tcp_send_active_reset(struct sock *sk);
 int tcp_connect(struct sock *sk);
 int tcp_send_synack(struct sock *sk);
 int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb);
+int __tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb);
+int tcp_retransmit_skbs(struct sock *sk, struct sk_buff *skb, unsigned int segs);
+unsigned int tcp_rtx_tso_segs(struct sock *sk, struct sk_buff *skb, unsigned int room);
+int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len);
+void tcp_write_xmit_one(struct sock *sk);
 void tcp_xmit_retransmit_queue(struct sock *sk);
 void tcp_enter_loss(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);
@@ -405,10 +472,29 @@ void tcp_send_challenge_ack(struct sock *sk);
 struct sk_buff *tcp_alloc_skb(struct sock *sk, unsigned int size);
 u32 tcp_time_stamp(const struct sock *sk);
 
+/* tcp_input.c: loss recovery shared with tcp_recovery.c and tcp_timer.c */
+void tcp_mark_skb_lost(struct sock *sk, struct sk_buff *skb);
+void tcp_enter_recovery(struct sock *sk);
+void tcp_cwnd_reduction(struct sock *sk, u32 newly_acked_sacked, u32 newly_lost, bool una_advanced);
+bool tcp_is_sack_rack(const struct sock *sk);
+
+/* tcp_recovery.c: the scoreboard, RACK-TLP (RFC 8985), PRR, undo */
+u32 tcp_ack_recovery(struct sock *sk, const struct tcp_options_received *o, u32 ack, int flag);
+void tcp_rtt_estimator(struct sock *sk, u64 m);
+int tcp_clean_rtx_queue(struct sock *sk, u32 ack, u32 prior_fack, u32 *acked);
+void tcp_rack_advance(struct tcp_sock *tp, u8 sacked, u32 end_seq, u64 xmit_time, u64 now);
+bool tcp_rack_mark_lost(struct sock *sk);
+void tcp_rack_reo_timeout(struct sock *sk);
+void tcp_rack_update_reo_wnd(struct sock *sk);
+bool tcp_schedule_loss_probe(struct sock *sk, bool advancing_rto);
+void tcp_send_loss_probe(struct sock *sk);
+
 /* tcp_timer.c */
 void tcp_init_xmit_timers(struct sock *sk);
 void tcp_clear_xmit_timers(struct sock *sk);
 void tcp_reset_xmit_timer(struct sock *sk, u64 when);
+void inet_csk_reset_xmit_timer(struct sock *sk, u8 what, u64 when);
+s64 tcp_rto_delta(const struct sock *sk);
 void tcp_rearm_rto(struct sock *sk);
 void tcp_set_keepalive_timer(struct sock *sk);
 void tcp_time_wait(struct sock *sk);
@@ -420,6 +506,13 @@ extern const struct tcp_congestion_ops cubictcp;
 const struct tcp_congestion_ops *tcp_ca_find(const char *name);
 const char *tcp_ca_names(void);
 void tcp_slow_start_or_avoid(struct tcp_sock *tp, u32 acked);
+
+static inline bool tcp_in_cwnd_reduction(const struct sock *sk)
+{
+	u8 st = inet_csk(sk)->icsk_ca_state;
+
+	return st == TCP_CA_CWR || st == TCP_CA_Recovery;
+}
 
 /* RFC 6675's pipe: sent, less what was SACKed or is thought lost, plus
  * what went again (Linux's packets_out - left_out + retrans_out). */

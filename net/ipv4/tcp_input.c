@@ -80,272 +80,6 @@ void tcp_reset(struct sock *sk)
 	tcp_done(sk);
 }
 
-/* RFC 6298 2.2/2.3 with Linux's floor: RTO = SRTT + max(4 RTTVAR, rto_min) */
-static void tcp_rtt_estimator(struct sock *sk, u64 m)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	u64 var;
-
-	if (!tp->srtt_ns) {
-		tp->srtt_ns = m;
-		tp->mdev_ns = m / 2;
-	} else {
-		u64 d = m > tp->srtt_ns ? m - tp->srtt_ns : tp->srtt_ns - m;
-
-		tp->mdev_ns = (3 * tp->mdev_ns + d) / 4;
-		tp->srtt_ns = (7 * tp->srtt_ns + m) / 8;
-	}
-	var = 4 * tp->mdev_ns < TCP_RTO_MIN_NS ? TCP_RTO_MIN_NS : 4 * tp->mdev_ns;
-	inet_csk(sk)->icsk_rto = tp->srtt_ns + var;
-	if (inet_csk(sk)->icsk_rto > TCP_RTO_MAX_NS)
-		inet_csk(sk)->icsk_rto = TCP_RTO_MAX_NS;
-}
-
-/* tcp_clean_rtx_queue(): free what the ACK covers; one RTT sample from a
- * segment never retransmitted (Karn). */
-static u32 tcp_clean_rtx_queue(struct sock *sk, u32 ack)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *skb;
-	u64 sample = 0;
-	u32 acked = 0;
-
-	while ((skb = skb_peek(&tp->sk_write_queue)) != NULL && skb != tp->send_head) {
-		struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
-
-		if (after(cb->end_seq, ack))
-			break;
-		if (!(cb->sacked & TCPCB_EVER_RETRANS))
-			sample = sk->sk_world->now - cb->when;
-		if (cb->sacked & TCPCB_RETRANS)
-			tp->retrans_out--;
-		if (cb->sacked & TCPCB_SACKED_ACKED)
-			tp->sacked_out--;
-		if (cb->sacked & TCPCB_LOST)
-			tp->lost_out--;
-		__skb_unlink(skb, &tp->sk_write_queue);
-		tp->sk_wmem_queued -= (int)skb->len;
-		tp->packets_out--;
-		acked++;
-		consume_skb(skb);
-	}
-	if (sample || acked)
-		tcp_rtt_estimator(sk, sample ? sample : 1);
-	return acked;
-}
-
-/* tcp_sacktag_write_queue(): mark what the SACK blocks cover */
-static void tcp_sacktag(struct sock *sk, const struct tcp_options_received *opt)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *skb;
-
-	for (int i = 0; i < opt->num_sacks; i++) {
-		for (skb = tp->sk_write_queue.next; skb != tp->send_head &&
-		     skb != (struct sk_buff *)&tp->sk_write_queue; skb = skb->next) {
-			struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
-
-			if (cb->sacked & TCPCB_SACKED_ACKED)
-				continue;
-			if (!before(cb->seq, opt->sack[i][0]) && !after(cb->end_seq, opt->sack[i][1])) {
-				/* delivered: neither lost nor in flight again */
-				if (cb->sacked & TCPCB_RETRANS)
-					tp->retrans_out--;
-				if (cb->sacked & TCPCB_LOST)
-					tp->lost_out--;
-				cb->sacked &= (u8)~(TCPCB_RETRANS | TCPCB_LOST);
-				cb->sacked |= TCPCB_SACKED_ACKED;
-				tp->sacked_out++;
-			}
-		}
-	}
-}
-
-/* tcp_mark_skb_lost(): the scoreboard now counts skb lost; a lost
- * retransmission goes again too. */
-static void tcp_mark_skb_lost(struct tcp_sock *tp, struct sk_buff *skb)
-{
-	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
-
-	if (cb->sacked & (TCPCB_SACKED_ACKED | TCPCB_LOST))
-		return;
-	if (cb->sacked & TCPCB_RETRANS) {
-		cb->sacked &= (u8)~TCPCB_RETRANS;
-		tp->retrans_out--;
-	}
-	cb->sacked |= TCPCB_LOST;
-	tp->lost_out++;
-}
-
-static bool tcp_skb_sent(const struct tcp_sock *tp, const struct sk_buff *skb)
-{
-	return skb != tp->send_head && skb != (const struct sk_buff *)&tp->sk_write_queue;
-}
-
-/* tcp_update_scoreboard() as RFC 6675's IsLost(): a segment not SACKed
- * with at least DupThresh SACKed segments above it is lost. */
-static void tcp_update_scoreboard(struct sock *sk)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	u32 above = tp->sacked_out;
-	struct sk_buff *skb;
-
-	for (skb = tp->sk_write_queue.next; tcp_skb_sent(tp, skb) &&
-	     above >= TCP_FASTRETRANS_THRESH; skb = skb->next) {
-		if (TCP_SKB_CB(skb)->sacked & TCPCB_SACKED_ACKED)
-			above--;
-		else
-			tcp_mark_skb_lost(tp, skb);
-	}
-}
-
-static void tcp_mark_head_lost(struct tcp_sock *tp)
-{
-	struct sk_buff *head = skb_peek(&tp->sk_write_queue);
-
-	if (head && tcp_skb_sent(tp, head))
-		tcp_mark_skb_lost(tp, head);
-}
-
-/* Without SACK each duplicate ACK stands for a segment that left the
- * network (tcp_add_reno_sack, tcp_limit_reno_sacked): at least one hole
- * stays. */
-static void tcp_add_reno_sack(struct tcp_sock *tp)
-{
-	u32 holes = tp->lost_out > 1 ? tp->lost_out : 1;
-
-	tp->sacked_out++;
-	if (holes > tp->packets_out)
-		holes = tp->packets_out;
-	if (tp->sacked_out + holes > tp->packets_out)
-		tp->sacked_out = tp->packets_out - holes;
-}
-
-/* tcp_remove_reno_sacks(): one ACKed segment filled the hole, the rest
- * were the duplicate ACKs' */
-static void tcp_remove_reno_sacks(struct tcp_sock *tp, u32 acked)
-{
-	if (!acked || tp->sack_ok)
-		return;
-	tp->sacked_out = acked - 1 >= tp->sacked_out ? 0 : tp->sacked_out - (acked - 1);
-}
-
-/* tcp_xmit_retransmit_queue(): send again what the scoreboard marks lost,
- * oldest first, while the pipe is under cwnd (RFC 6675 NextSeg rule 1). */
-void tcp_xmit_retransmit_queue(struct sock *sk)
-{
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *skb;
-
-	if (!tp->lost_out)
-		return;
-	for (skb = tp->sk_write_queue.next; tcp_skb_sent(tp, skb); skb = skb->next) {
-		if ((TCP_SKB_CB(skb)->sacked & (TCPCB_LOST | TCPCB_RETRANS)) != TCPCB_LOST)
-			continue;
-		if (tcp_packets_in_flight(tp) >= tp->snd_cwnd)
-			break;
-		if (tcp_retransmit_skb(sk, skb))
-			break;
-	}
-}
-
-/* tcp_enter_loss(): the RTO fired.  Everything not SACKed is lost and goes
- * again from cwnd 1 in slow start as ACKs come back (RFC 5681 3.1, RFC
- * 6675 5.1); retransmissions are no longer in flight. */
-void tcp_enter_loss(struct sock *sk)
-{
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *skb;
-
-	if (icsk->icsk_ca_state != TCP_CA_Loss) {
-		tp->prior_cwnd = tp->snd_cwnd;
-		tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(tp);
-	}
-	tp->snd_cwnd = 1;
-	tp->snd_cwnd_cnt = 0;
-	if (!tp->sack_ok)
-		tp->sacked_out = 0;
-	for (skb = tp->sk_write_queue.next; tcp_skb_sent(tp, skb); skb = skb->next) {
-		TCP_SKB_CB(skb)->sacked &= (u8)~TCPCB_RETRANS;
-		tcp_mark_skb_lost(tp, skb);
-	}
-	tp->retrans_out = 0;
-	icsk->icsk_ca_state = TCP_CA_Loss;
-	tp->high_seq = tp->snd_nxt;
-	tp->dup_acks = 0;
-}
-
-/* Recovery or loss ends once everything sent before it is ACKed. */
-static void tcp_end_recovery(struct sock *sk)
-{
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tcp_sock *tp = tcp_sk(sk);
-
-	if (icsk->icsk_ca_state == TCP_CA_Recovery)
-		tp->snd_cwnd = tp->snd_ssthresh;
-	if (!tp->sack_ok)
-		tp->sacked_out = 0;
-	icsk->icsk_ca_state = TCP_CA_Open;
-	tp->dup_acks = 0;
-}
-
-/* Fast retransmit (RFC 5681 3.2, RFC 6675 5): DupThresh duplicate ACKs,
- * or DupThresh segments SACKed above the first unacknowledged one. */
-static void tcp_enter_recovery(struct sock *sk)
-{
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tcp_sock *tp = tcp_sk(sk);
-	struct sk_buff *head = skb_peek(&tp->sk_write_queue);
-
-	tp->prior_cwnd = tp->snd_cwnd;
-	tp->snd_ssthresh = icsk->icsk_ca_ops->ssthresh(tp);
-	tp->snd_cwnd = tp->snd_ssthresh;
-	tp->high_seq = tp->snd_nxt;
-	icsk->icsk_ca_state = TCP_CA_Recovery;
-	__NET_INC_STATS(sock_net(sk), tp->sack_ok ? LINUX_MIB_TCPSACKRECOVERY :
-			LINUX_MIB_TCPRENORECOVERY);
-	__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPFASTRETRANS);
-	tcp_mark_head_lost(tp);
-	if (tp->sack_ok)
-		tcp_update_scoreboard(sk);
-	/* the first retransmission goes whatever the pipe (RFC 6675 5 step 4) */
-	if (head && tcp_skb_sent(tp, head) &&
-	    (TCP_SKB_CB(head)->sacked & (TCPCB_LOST | TCPCB_RETRANS)) == TCPCB_LOST)
-		tcp_retransmit_skb(sk, head);
-	tcp_xmit_retransmit_queue(sk);
-}
-
-/* tcp_fastretrans_alert(): the ACK's effect on loss recovery.  In
- * recovery, NewReno partial ACKs (RFC 6582) and the SACK scoreboard
- * mark what is lost; lost segments go again as the pipe allows. */
-static void tcp_fastretrans_alert(struct sock *sk, bool new_ack, bool dup)
-{
-	struct inet_connection_sock *icsk = inet_csk(sk);
-	struct tcp_sock *tp = tcp_sk(sk);
-
-	if (!tp->sack_ok && dup)
-		tcp_add_reno_sack(tp);
-	if (icsk->icsk_ca_state == TCP_CA_Recovery || icsk->icsk_ca_state == TCP_CA_Loss) {
-		if (!before(tp->snd_una, tp->high_seq)) {
-			tcp_end_recovery(sk);
-			return;
-		}
-		if (icsk->icsk_ca_state == TCP_CA_Recovery && tp->sack_ok)
-			tcp_update_scoreboard(sk);
-		else if (icsk->icsk_ca_state == TCP_CA_Recovery && new_ack)
-			tcp_mark_head_lost(tp);
-		tcp_xmit_retransmit_queue(sk);
-		return;
-	}
-	if (dup)
-		tp->dup_acks++;
-	if (!tp->packets_out || (tp->dup_acks < TCP_FASTRETRANS_THRESH &&
-				 !(tp->sack_ok && tp->sacked_out >= TCP_FASTRETRANS_THRESH)))
-		return;
-	tcp_enter_recovery(sk);
-}
-
 static void tcp_ack_update_window(struct sock *sk, const struct sk_buff *skb, u32 ack)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
@@ -445,13 +179,14 @@ static void tcp_check_space(struct sock *sk)
 		wake_up(&sk->sk_wq);
 }
 
-/* tcp_ack(): returns -1 to drop the segment (ACK of unsent data) */
+/* tcp_ack(): returns -1 to drop the segment (ACK of unsent data).  The
+ * window first, then the scoreboard and loss recovery (tcp_recovery.c). */
 static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_options_received *o)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	u32 ack = TCP_SKB_CB(skb)->ack_seq, prior_una = tp->snd_una, acked;
 	u32 old_wnd = tp->snd_wnd;
-	bool dup;
+	int flag = 0;
 
 	if (before(ack, prior_una))
 		return 0;
@@ -461,33 +196,13 @@ static int tcp_ack(struct sock *sk, struct sk_buff *skb, const struct tcp_option
 	}
 	if (o->saw_tstamp && o->rcv_tsecr && !tp->srtt_ns)
 		tcp_rtt_estimator(sk, (u64)(tcp_time_stamp(sk) - o->rcv_tsecr) * NSEC_PER_MSEC);
+	tp->ack_tsecr = o->saw_tstamp ? o->rcv_tsecr : 0;
+	if (TCP_SKB_CB(skb)->seq != TCP_SKB_CB(skb)->end_seq)
+		flag |= FLAG_DATA;
 	tcp_ack_update_window(sk, skb, ack);
-	if (tp->sack_ok && o->num_sacks)
-		tcp_sacktag(sk, o);
-	tp->snd_una = ack;
-	acked = tcp_clean_rtx_queue(sk, ack);
-	dup = ack == prior_una && skb->len == (unsigned int)tcp_hdr(skb)->doff * 4 &&
-	      !(TCP_SKB_CB(skb)->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN)) &&
-	      tp->snd_wnd == old_wnd && tp->packets_out;
-	if (acked) {
-		inet_csk(sk)->icsk_retransmits = 0;
-		inet_csk(sk)->icsk_backoff = 0;
-		inet_csk(sk)->icsk_probes_out = 0;
-		tp->dup_acks = 0;
-		/* tcp_is_cwnd_limited(): grow cwnd only when it is what limits
-		 * sending (in slow start: while under twice what was in flight) */
-		tcp_remove_reno_sacks(tp, acked);
-		/* cwnd grows in the open state and in slow start after an RTO;
-		 * in recovery it stays at ssthresh */
-		if (inet_csk(sk)->icsk_ca_state != TCP_CA_Recovery &&
-		    (tp->is_cwnd_limited || (tp->snd_cwnd < tp->snd_ssthresh &&
-					     tp->snd_cwnd < 2 * tp->max_packets_out)))
-			inet_csk(sk)->icsk_ca_ops->cong_avoid(tp, acked);
-		tp->is_cwnd_limited = 0;
-		tp->max_packets_out = tp->packets_out;
-		tcp_rearm_rto(sk);
-	}
-	tcp_fastretrans_alert(sk, acked != 0, dup);
+	if (tp->snd_wnd != old_wnd)
+		flag |= FLAG_WIN_UPDATE;
+	acked = tcp_ack_recovery(sk, o, ack, flag);
 	if (acked)
 		tcp_check_space(sk);
 	return 0;
@@ -778,6 +493,7 @@ static int tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb,
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
+	u32 acked;
 
 	if (cb->tcp_flags & TCPHDR_ACK) {
 		if (!after(cb->ack_seq, tp->iss) || after(cb->ack_seq, tp->snd_nxt)) {
@@ -803,7 +519,7 @@ static int tcp_rcv_synsent_state_process(struct sock *sk, struct sk_buff *skb,
 		tp->snd_wnd = (u32)cb->window;
 		tp->max_window = tp->snd_wnd;
 		tp->snd_una = cb->ack_seq;
-		tcp_clean_rtx_queue(sk, cb->ack_seq);
+		tcp_clean_rtx_queue(sk, cb->ack_seq, cb->ack_seq, &acked);
 		tcp_rearm_rto(sk);
 		tcp_set_state(sk, TCP_ESTABLISHED);
 		tcp_init_transfer(sk);

@@ -205,12 +205,15 @@ static struct sk_buff *tcp_copy_payload(struct sock *sk, struct sk_buff *skb,
 			skb_copy_bits(it, 0, skb_put(n, it->len), (int)it->len);
 		*flags |= TCP_SKB_CB(it)->tcp_flags;
 	}
-	/* a TSO packet carries PSH, as Linux's do on veth and in its own
-	 * packetdrill scripts (segmentation leaves it on the last segment) */
+	/* a TSO packet of new data carries PSH, as Linux's do on veth and in
+	 * its own packetdrill scripts (segmentation leaves it on the last
+	 * segment); a retransmitted run only if its last skb had it (Linux's
+	 * tcp_fragment keeps PSH on the tail part) */
 	if (segs > 1) {
 		skb_shinfo(n)->gso_size = (u16)tcp_sk(sk)->mss_cache;
 		skb_shinfo(n)->gso_segs = (u16)segs;
-		*flags |= TCPHDR_PSH;
+		if (!(TCP_SKB_CB(skb)->sacked & TCPCB_EVER_RETRANS))
+			*flags |= TCPHDR_PSH;
 	}
 	return n;
 }
@@ -310,7 +313,7 @@ static void tcp_fragment_sent(struct tcp_sock *tp, u8 sacked)
 
 /* tcp_fragment(): split skb so that it holds len bytes; the rest goes into
  * a new skb right after it. */
-static int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len)
+int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	unsigned int rest = skb->len - len;
@@ -405,13 +408,14 @@ static void tcp_event_new_data_sent(struct sock *sk, struct sk_buff *skb)
 /* Whether the head of the unsent queue may go now (cwnd, the peer's
  * window, Nagle); may split it to fit.  tcp_snd_wnd_test(): a segment
  * goes only when it fits the receive window; split at the window's edge
- * only when nothing is in flight (a window smaller than a segment). */
-static bool tcp_may_send_head(struct sock *sk, struct sk_buff *skb, u32 wnd_end)
+ * only when nothing is in flight (a window smaller than a segment).  A
+ * loss probe (probe) goes whatever cwnd and Nagle say. */
+static bool tcp_may_send_head(struct sock *sk, struct sk_buff *skb, u32 wnd_end, bool probe)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-	if (tcp_packets_in_flight(tp) >= tp->snd_cwnd) {
+	if (tcp_packets_in_flight(tp) >= tp->snd_cwnd && !probe) {
 		tp->is_cwnd_limited = 1;
 		return false;
 	}
@@ -422,33 +426,57 @@ static bool tcp_may_send_head(struct sock *sk, struct sk_buff *skb, u32 wnd_end)
 		    tcp_fragment(sk, skb, wnd_end - cb->seq))
 			return false;
 	}
-	return !tcp_nagle_hold(tp, skb);
+	return probe || !tcp_nagle_hold(tp, skb);
 }
 
 /* tcp_write_xmit(): send queued skbs while cwnd, rwnd and Nagle allow,
- * as TSO super-packets where the route's device takes them */
-void tcp_write_xmit(struct sock *sk)
+ * as TSO super-packets where the route's device takes them; push_one 2
+ * is the loss probe's one segment.  New data re-arms the RTO when none
+ * was out (or over a pending probe), then the tail loss probe is armed
+ * (tcp_schedule_loss_probe); PRR counts what left in recovery. */
+static void __tcp_write_xmit(struct sock *sk, int push_one)
 {
+	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct sk_buff *skb;
+	unsigned int sent = 0;
 
 	while ((skb = tp->send_head) != NULL) {
-		u32 wnd_end = tp->snd_una + tp->snd_wnd;
+		u32 wnd_end = tp->snd_una + tp->snd_wnd, prior_packets = tp->packets_out;
 		unsigned int segs;
 
-		if (!tcp_may_send_head(sk, skb, wnd_end))
+		if (!tcp_may_send_head(sk, skb, wnd_end, push_one == 2))
 			break;
-		segs = tcp_tso_segs(sk, skb, wnd_end);
+		segs = push_one ? 1 : tcp_tso_segs(sk, skb, wnd_end);
 		skb_trace_note(skb, "tcp_write_xmit", NULL);
 		tcp_transmit_skbs(sk, skb, segs);
 		for (unsigned int i = 0; i < segs; i++, skb = skb->next)
 			tcp_event_new_data_sent(sk, skb);
-		if (!timer_pending(&inet_csk(sk)->icsk_retransmit_timer))
+		if (tcp_in_cwnd_reduction(sk))
+			tp->prr_out += segs;
+		sent += segs;
+		if (!prior_packets || icsk->icsk_pending == ICSK_TIME_LOSS_PROBE ||
+		    !timer_pending(&icsk->icsk_retransmit_timer))
 			tcp_rearm_rto(sk);
+		if (push_one)
+			break;
 	}
+	if (sent && push_one != 2)
+		tcp_schedule_loss_probe(sk, false);
 	if (tp->send_head && !tp->packets_out &&
-	    !timer_pending(&inet_csk(sk)->icsk_retransmit_timer))
-		tcp_reset_xmit_timer(sk, inet_csk(sk)->icsk_rto);
+	    !timer_pending(&icsk->icsk_retransmit_timer))
+		tcp_reset_xmit_timer(sk, icsk->icsk_rto);
+}
+
+void tcp_write_xmit(struct sock *sk)
+{
+	__tcp_write_xmit(sk, 0);
+}
+
+/* The tail loss probe's new segment (tcp_write_xmit with push_one 2) */
+void tcp_write_xmit_one(struct sock *sk)
+{
+	__tcp_write_xmit(sk, 2);
 }
 
 void tcp_push(struct sock *sk)
@@ -634,23 +662,94 @@ int tcp_send_synack(struct sock *sk)
 	return 0;
 }
 
-int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
+/* What a retransmission of skb records: its time, EVER_RETRANS, the counters */
+static void tcp_retrans_mark(struct sock *sk, struct sk_buff *skb)
 {
-	struct tcp_sock *tp = tcp_sk(sk);
 	struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-	if (before(cb->end_seq, tp->snd_una) || cb->end_seq == tp->snd_una)
-		return 0;
-	if (skb->len > tp->mss_cache && tcp_fragment(sk, skb, tp->mss_cache))
-		return -ENOBUFS;
 	skb_trace_note(skb, "tcp_retransmit_skb", NULL);
 	cb->when = sk->sk_world->now;
-	if (!(cb->sacked & TCPCB_RETRANS))
-		tp->retrans_out++;
-	cb->sacked |= TCPCB_RETRANS | TCPCB_EVER_RETRANS;
+	cb->sacked |= TCPCB_EVER_RETRANS;
 	__TCP_INC_STATS(sock_net(sk), TCP_MIB_RETRANSSEGS);
-	tp->total_retrans++;
+	tcp_sk(sk)->total_retrans++;
 	if (cb->tcp_flags & TCPHDR_SYN)
 		__NET_INC_STATS(sock_net(sk), LINUX_MIB_TCPSYNRETRANS);
+}
+
+/* __tcp_retransmit_skb(): one sent skb again (cut to the MSS first); the
+ * loss probe calls it directly, so its probe is not counted in flight */
+int __tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+
+	if (!after(TCP_SKB_CB(skb)->end_seq, tp->snd_una))
+		return -EINVAL;
+	if (skb->len > tp->mss_cache && tcp_fragment(sk, skb, tp->mss_cache))
+		return -ENOBUFS;
+	tcp_retrans_mark(sk, skb);
 	return tcp_transmit_skb(sk, skb);
+}
+
+/* tcp_rtx_tso_segs(): how many lost skbs from skb on go again as one TSO
+ * packet (Linux retransmits a lost run of its rtx queue's TSO skb in one
+ * packet): full-MSS, lost and not yet resent, at most room of them */
+unsigned int tcp_rtx_tso_segs(struct sock *sk, struct sk_buff *skb, unsigned int room)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	const struct net_device *dev = sk->sk_dst_cache ? sk->sk_dst_cache->dev : NULL;
+	unsigned int segs = 1, bytes = skb->len, max_bytes;
+
+	if (!dev || !(dev->features & NETIF_F_TSO))
+		return 1;
+	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
+		    MAX_TCP_HEADER_LEN;
+	while (segs < room && segs < dev->gso_max_segs && skb->len == tp->mss_cache &&
+	       !(TCP_SKB_CB(skb)->tcp_flags & (TCPHDR_SYN | TCPHDR_FIN))) {
+		struct sk_buff *next = skb->next;
+
+		if (next == tp->send_head || next == (struct sk_buff *)&tp->sk_write_queue ||
+		    (TCP_SKB_CB(next)->sacked & (TCPCB_LOST | TCPCB_RETRANS | TCPCB_SACKED_ACKED)) !=
+		    TCPCB_LOST || next->len > tp->mss_cache || bytes + next->len > max_bytes ||
+		    (TCP_SKB_CB(next)->tcp_flags & TCPHDR_SYN))
+			break;
+		bytes += next->len;
+		segs++;
+		skb = next;
+	}
+	return segs;
+}
+
+/* tcp_retransmit_skb() for segs consecutive skbs in one packet: each is
+ * in flight again (retrans_out) and counted for undo (undo_retrans, the
+ * episode's first retransmission in undo_stamp) */
+int tcp_retransmit_skbs(struct sock *sk, struct sk_buff *skb, unsigned int segs)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *it = skb;
+	int err;
+
+	if (!after(TCP_SKB_CB(skb)->end_seq, tp->snd_una))
+		return 0;
+	if (segs == 1 && skb->len > tp->mss_cache && tcp_fragment(sk, skb, tp->mss_cache))
+		return -ENOBUFS;
+	for (unsigned int i = 0; i < segs; i++, it = it->next)
+		tcp_retrans_mark(sk, it);
+	err = tcp_transmit_skbs(sk, skb, segs);
+	if (!tp->undo_stamp)
+		tp->undo_stamp = sk->sk_world->now;
+	if (tp->undo_retrans < 0)
+		tp->undo_retrans = 0;
+	for (unsigned int i = 0; i < segs; i++, skb = skb->next) {
+		if (!err && !(TCP_SKB_CB(skb)->sacked & TCPCB_RETRANS)) {
+			TCP_SKB_CB(skb)->sacked |= TCPCB_RETRANS;
+			tp->retrans_out++;
+		}
+		tp->undo_retrans++;
+	}
+	return err;
+}
+
+int tcp_retransmit_skb(struct sock *sk, struct sk_buff *skb)
+{
+	return tcp_retransmit_skbs(sk, skb, 1);
 }

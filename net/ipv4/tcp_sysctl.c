@@ -34,15 +34,19 @@ static const struct tcp_sysctl tcp_sysctls[] = {
 	{ "tcp_base_mss", TS_INT, TN(sysctl_tcp_base_mss), INT_MIN, INT_MAX },
 	{ "tcp_congestion_control", TS_CA, 0, 0, 0 },
 	{ "tcp_dsack", TS_U8, TN(sysctl_tcp_dsack), 0, 255 },
+	{ "tcp_early_retrans", TS_U8, TN(sysctl_tcp_early_retrans), 0, 4 },
 	{ "tcp_fin_timeout", TS_JIFFIES, TN(sysctl_tcp_fin_timeout), 0, 0 },
+	{ "tcp_frto", TS_U8, TN(sysctl_tcp_frto), 0, 255 },
 	{ "tcp_keepalive_intvl", TS_JIFFIES, TN(sysctl_tcp_keepalive_intvl), 0, 0 },
 	{ "tcp_keepalive_probes", TS_U8, TN(sysctl_tcp_keepalive_probes), 0, 255 },
 	{ "tcp_keepalive_time", TS_JIFFIES, TN(sysctl_tcp_keepalive_time), 0, 0 },
 	{ "tcp_max_syn_backlog", TS_INT, TN(sysctl_tcp_max_syn_backlog), INT_MIN, INT_MAX },
 	{ "tcp_min_snd_mss", TS_INT, TN(sysctl_tcp_min_snd_mss), 48, 65535 },
+	{ "tcp_min_tso_segs", TS_U8, TN(sysctl_tcp_min_tso_segs), 1, 255 },
 	{ "tcp_moderate_rcvbuf", TS_U8, TN(sysctl_tcp_moderate_rcvbuf), 0, 255 },
 	{ "tcp_mtu_probing", TS_U8, TN(sysctl_tcp_mtu_probing), 0, 255 },
 	{ "tcp_orphan_retries", TS_U8, TN(sysctl_tcp_orphan_retries), 0, 255 },
+	{ "tcp_recovery", TS_U8, TN(sysctl_tcp_recovery), 0, 255 },
 	{ "tcp_reordering", TS_INT, TN(sysctl_tcp_reordering), INT_MIN, INT_MAX },
 	{ "tcp_retries1", TS_U8, TN(sysctl_tcp_retries1), 0, 255 },
 	{ "tcp_retries2", TS_INT, TN(sysctl_tcp_retries2), INT_MIN, INT_MAX },
@@ -90,6 +94,10 @@ void tcp_sysctl_init(struct net *net)
 	tn->sysctl_tcp_abort_on_overflow = 0;
 	tn->sysctl_tcp_rfc1337 = 0;
 	tn->sysctl_tcp_tw_reuse = 2;
+	tn->sysctl_tcp_recovery = TCP_RACK_LOSS_DETECTION;
+	tn->sysctl_tcp_early_retrans = 3;
+	tn->sysctl_tcp_frto = 2;
+	tn->sysctl_tcp_min_tso_segs = 2;
 	if (itn) {
 		memcpy(tn->sysctl_tcp_rmem, itn->sysctl_tcp_rmem, sizeof(tn->sysctl_tcp_rmem));
 		memcpy(tn->sysctl_tcp_wmem, itn->sysctl_tcp_wmem, sizeof(tn->sysctl_tcp_wmem));

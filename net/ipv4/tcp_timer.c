@@ -8,20 +8,52 @@
 #include "net/tcp.h"
 #include "net/world.h"
 
-void tcp_reset_xmit_timer(struct sock *sk, u64 when)
+/* inet_csk_reset_xmit_timer(): icsk_retransmit_timer carries the RTO,
+ * the zero-window probe, the tail loss probe and the RACK reorder timer;
+ * icsk_pending says which. */
+void inet_csk_reset_xmit_timer(struct sock *sk, u8 what, u64 when)
 {
 	if (when > TCP_RTO_MAX_NS)
 		when = TCP_RTO_MAX_NS;
+	inet_csk(sk)->icsk_pending = what;
 	mod_timer(&inet_csk(sk)->icsk_retransmit_timer, sk->sk_world->now + when);
 }
 
+void tcp_reset_xmit_timer(struct sock *sk, u64 when)
+{
+	inet_csk_reset_xmit_timer(sk, tcp_sk(sk)->packets_out ? ICSK_TIME_RETRANS :
+				  ICSK_TIME_PROBE0, when);
+}
+
+/* tcp_rto_delta_us(): how far in the future the RTO of the head is */
+s64 tcp_rto_delta(const struct sock *sk)
+{
+	const struct tcp_sock *tp = tcp_sk(sk);
+	const struct sk_buff *head = skb_peek(&tp->sk_write_queue);
+	u64 when = head ? TCP_SKB_CB(head)->when : sk->sk_world->now;
+
+	return (s64)(when + inet_csk(sk)->icsk_rto) - (s64)sk->sk_world->now;
+}
+
+/* tcp_rearm_rto(): after a probe or reorder timer the RTO keeps counting
+ * from the head's transmission, not from now. */
 void tcp_rearm_rto(struct sock *sk)
 {
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	u64 rto = icsk->icsk_rto;
+
 	if (!tcp_sk(sk)->packets_out) {
-		del_timer(&inet_csk(sk)->icsk_retransmit_timer);
+		del_timer(&icsk->icsk_retransmit_timer);
+		icsk->icsk_pending = 0;
 		return;
 	}
-	tcp_reset_xmit_timer(sk, inet_csk(sk)->icsk_rto);
+	if (icsk->icsk_pending == ICSK_TIME_REO_TIMEOUT ||
+	    icsk->icsk_pending == ICSK_TIME_LOSS_PROBE) {
+		s64 delta = tcp_rto_delta(sk);
+
+		rto = delta > 1000 ? (u64)delta : 1000;
+	}
+	inet_csk_reset_xmit_timer(sk, ICSK_TIME_RETRANS, rto);
 }
 
 /* tcp_write_err(): give up on the connection (ETIMEDOUT or the soft error) */
@@ -108,6 +140,17 @@ static void tcp_retransmit_timer(struct timer_list *t)
 
 	if (sk->sk_state == TCP_CLOSE || sk->sk_state == TCP_TIME_WAIT)
 		return;
+	/* tcp_write_timer_handler(): what the timer was armed for */
+	switch (tp->packets_out ? icsk->icsk_pending : 0) {
+	case ICSK_TIME_REO_TIMEOUT:
+		tcp_rack_reo_timeout(sk);
+		return;
+	case ICSK_TIME_LOSS_PROBE:
+		tcp_send_loss_probe(sk);
+		return;
+	}
+	icsk->icsk_pending = 0;
+	tp->tlp_high_seq = 0;
 	if (!tp->packets_out) {
 		tcp_probe_timer(sk);
 		return;
@@ -212,6 +255,9 @@ void tcp_init_xmit_timers(struct sock *sk)
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct timer_base *b = &sk->sk_world->timers;
 
+	/* tcp_init_sock()'s loss-recovery defaults */
+	tcp_sk(sk)->reordering = (u32)tcp_pernet(sock_net(sk))->sysctl_tcp_reordering;
+	tcp_sk(sk)->rack.reo_wnd_steps = 1;
 	timer_setup(b, &icsk->icsk_retransmit_timer, tcp_retransmit_timer);
 	timer_setup(b, &icsk->icsk_delack_timer, tcp_delack_timer);
 	timer_setup(b, &icsk->sk_timer, tcp_keepalive_timer);

@@ -1,7 +1,7 @@
 # Bulk TCP into a short queue: a 100mbit tbf that holds 64 KB drops the tail
-# of each burst.  The SACK scoreboard (RFC 6675) marks as lost only what has
-# three SACKed segments above it, and an RTO marks everything outstanding
-# lost and sends it again in slow start, so each drop costs one
+# of each burst.  RACK marks lost what was sent before a SACKed segment and
+# not delivered within its RTT; PRR lowers cwnd to ssthresh as ACKs come, and
+# lost retransmissions go again without an RTO, so each drop costs about one
 # retransmission and the link stays full (Linux here: 95 Mbit/s).
 ip link add va type veth peer name vb
 ip netns add nb
@@ -15,4 +15,4 @@ ip netns exec nb iperf3 -s -1 &
 sleep 1
 iperf3 -c 10.0.0.2 -t 5
 tc -s qdisc show dev va
-nstat -az TcpRetransSegs TcpExtTCPTimeouts TcpExtTCPSackRecovery
+nstat -az TcpRetransSegs TcpExtTCPTimeouts TcpExtTCPSackRecovery TcpExtTCPFastRetrans TcpExtTCPLossProbes TcpExtTCPLossProbeRecovery TcpExtTCPLostRetransmit TcpExtTCPSACKReorder
