@@ -420,10 +420,19 @@ static void get_unique_tuple(struct nf_conntrack_tuple *tuple,
 {
 	unsigned int rnd = NF_NAT_RANGE_PROTO_RANDOM | NF_NAT_RANGE_PROTO_RANDOM_FULLY;
 
-	/* An SNAT keeps the mapping the source already has, when it fits. */
-	if (m == NF_NAT_MANIP_SRC && !(range->flags & rnd) &&
-	    find_appropriate_src(ct->net, orig, tuple, range) && !nf_nat_used_tuple(tuple, ct))
-		return;
+	/* An SNAT keeps the original tuple when the range allows it and it is
+	 * unique; else the mapping the source already has, when it fits. */
+	if (m == NF_NAT_MANIP_SRC && !(range->flags & rnd)) {
+		if (nf_nat_in_range(orig, range)) {
+			if (!nf_nat_used_tuple(orig, ct)) {
+				*tuple = *orig;
+				return;
+			}
+		} else if (find_appropriate_src(ct->net, orig, tuple, range) &&
+			   !nf_nat_used_tuple(tuple, ct)) {
+			return;
+		}
+	}
 	*tuple = *orig;
 	find_best_ips_proto(tuple, range, m);
 	if (!(range->flags & rnd)) {
