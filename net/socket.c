@@ -163,7 +163,7 @@ int skbox_accept(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
 		return nfd;
 	}
 	if (addr && len) {
-		struct sockaddr_in sin;
+		struct sockaddr_storage sin;
 		int n = newsock->ops->getname(newsock, (struct sockaddr *)&sin, 1);
 
 		if (n > 0) {
@@ -264,7 +264,7 @@ int skbox_getsockopt(struct world *w, int fd, int level, int name, void *val, so
 static int getname(struct world *w, int fd, struct sockaddr *addr, socklen_t *len, int peer)
 {
 	struct socket *sock = sockfd_lookup(w, fd);
-	struct sockaddr_in sin;
+	struct sockaddr_storage sin;
 	int n;
 
 	if (!sock)

@@ -18,7 +18,7 @@ struct tcp_net *tcp_pernet(const struct net *net)
 	return net_generic(net, NETGEN_TCP);
 }
 
-static u32 inet_ehashfn(__be32 laddr, u16 lport, __be32 faddr, __be16 fport)
+u32 inet_ehashfn(__be32 laddr, u16 lport, __be32 faddr, __be16 fport)
 {
 	u32 h = (u32)laddr * 2654435761u ^ (u32)faddr * 2246822519u;
 
