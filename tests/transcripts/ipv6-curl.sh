@@ -15,5 +15,3 @@ ip netns exec a curl -6 -s -o /dev/null -w '%{http_code} %{size_download}\n' 'ht
 ip netns exec a curl -s -o /dev/null -w '%{http_code}\n' 'http://[2001:db8::2]:8000/missing.txt'; echo rc=$?
 ip netns exec a curl -s 'http://[2001:db8::2]:8001/'; echo rc=$?
 ip netns exec a curl -s 'http://[2001:db8::2/'; echo rc=$?
-ip netns del a
-ip netns del b
