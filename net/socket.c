@@ -178,7 +178,7 @@ int skbox_accept(struct world *w, int fd, struct sockaddr *addr, socklen_t *len)
 		return nfd;
 	}
 	if (addr && len) {
-		struct sockaddr_in sin;
+		struct sockaddr_storage sin;
 		int n = newsock->ops->getname(newsock, (struct sockaddr *)&sin, 1);
 
 		if (n > 0) {
@@ -284,7 +284,7 @@ static int getname(struct world *w, int fd, struct sockaddr *addr, socklen_t *le
 {
 	int err;
 	struct socket *sock = sock_lookup(w, fd, &err);
-	struct sockaddr_in sin;
+	struct sockaddr_storage sin;
 	int n;
 
 	if (!sock)

@@ -33,6 +33,7 @@ static const struct command commands[] = {
 	{ "nfqueue", do_nfqueue },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
+	{ "seq", do_seq },
 	{ "sleep", do_sleep },
 	{ "sockproxy", do_sockproxy },
 	{ "ss", do_ss },

@@ -14,6 +14,7 @@ struct net_device;
 struct packet_type;
 struct sock;
 struct inet6_dev;
+struct dst_entry;
 
 #define IPV6_MIN_MTU 1280
 #define IPV6_MAXPLEN 65535
@@ -86,6 +87,33 @@ static inline bool ipv6_addr_linklocal(const struct in6_addr *a)
 {
 	return a->s6_addr[0] == 0xfe && (a->s6_addr[1] & 0xc0) == 0x80;
 }
+
+/* ::ffff:a.b.c.d (RFC 4291 2.5.5.2) */
+static inline bool ipv6_addr_v4mapped(const struct in6_addr *a)
+{
+	static const u8 pfx[12] = { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff };
+
+	return !memcmp(a->s6_addr, pfx, sizeof(pfx));
+}
+
+static inline void ipv6_addr_set_v4mapped(__be32 addr, struct in6_addr *v4mapped)
+{
+	memset(v4mapped, 0, 10);
+	v4mapped->s6_addr[10] = v4mapped->s6_addr[11] = 0xff;
+	memcpy(v4mapped->s6_addr + 12, &addr, 4);
+}
+
+static inline __be32 ipv6_addr_v4(const struct in6_addr *a)
+{
+	__be32 v;
+
+	memcpy(&v, a->s6_addr + 12, 4);
+	return v;
+}
+
+/* 127.0.0.6: the IPv4 fields of a socket bound or connected to an
+ * IPv6-only address (LOOPBACK4_IPV6) */
+#define LOOPBACK4_IPV6 htonl(0x7f000006)
 
 /* Are the first plen bits of a and b the same? */
 static inline bool ipv6_prefix_equal(const struct in6_addr *a, const struct in6_addr *b,
@@ -170,6 +198,11 @@ int ip6_pkt_discard_out(struct net *net, struct sock *sk, struct sk_buff *skb);
 int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 	     const struct in6_addr *daddr, u8 proto, int hlimit);
 int ip6_dst_hoplimit(const struct net *net);
+/* May sk bind sin6's address (ours, a link-local one with its interface,
+ * or nonlocal binding allowed)?  0 or -errno (net/ipv6/udp.c). */
+struct sockaddr_in6;
+int ipv6_bind_addr_ok(struct sock *sk, const struct sockaddr_in6 *sin6);
+unsigned int ip6_dst_mtu(const struct dst_entry *dst);
 
 /* ICMPv6 (net/ipv6/icmp.c) */
 int icmpv6_rcv(struct sk_buff *skb);
@@ -185,7 +218,13 @@ u32 ipv6_csum_partial(const void *buf, unsigned int len, u32 sum);
 /* the L4 handlers (inet6_protos) */
 struct inet6_protocol {
 	int (*handler)(struct sk_buff *skb);
+	/* an ICMPv6 error quoting one of our packets: skb->data at the
+	 * quoted IPv6 header, the transport header at offset */
+	int (*err_handler)(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);
 };
+
+/* icmpv6_err_convert(): the errno of an ICMPv6 error; *fatal for a hard one */
+int icmpv6_err_convert(u8 type, u8 code, bool *fatal);
 
 const struct inet6_protocol *inet6_protocol(u8 nexthdr);
 

@@ -4,6 +4,7 @@
 #define SKBOX_NET_SOCK_H
 
 #include <sys/socket.h>
+#include <netinet/in.h>
 #include "linux/types.h"
 #include "linux/list.h"
 #include "linux/skbuff.h"
@@ -109,6 +110,12 @@ struct sock {
 	u8 recverr:1, hdrincl:1, freebind:1, mc_loop:1, recvttl:1, recvtos:1;
 	u8 icmp_filter_set;
 	u32 icmp_filter;		/* ICMP_FILTER: bit set = type blocked */
+	/* AF_INET6 sockets (sk_v6_rcv_saddr, sk_v6_daddr, struct ipv6_pinfo):
+	 * an IPv6-only address leaves LOOPBACK4_IPV6 in the IPv4 fields so
+	 * IPv4 lookups never match it, as Linux does */
+	struct in6_addr sk_v6_rcv_saddr;
+	struct in6_addr sk_v6_daddr;
+	u8 ipv6only:1;
 	/* struct udp_sock: a tunnel's encapsulation socket (vxlan) takes its
 	 * datagrams here; <= 0 consumed, > 0 goes on as plain UDP */
 	int (*encap_rcv)(struct sock *sk, struct sk_buff *skb);

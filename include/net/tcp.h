@@ -247,8 +247,25 @@ enum {
 	ICSK_TIME_REO_TIMEOUT = 6,
 };
 
+/* struct inet_connection_sock_af_ops: what the TCP engine asks of the
+ * network layer (ipv4_specific, ipv6_specific) */
+struct inet_connection_sock_af_ops {
+	/* send_check + the network header + ip_queue_xmit/inet6_csk_xmit, for
+	 * a segment whose TCP header is at skb->data */
+	int (*queue_xmit)(struct sock *sk, struct sk_buff *skb, u8 flags);
+	/* the route of a listener's child (rebuild_header/route_req) */
+	int (*rebuild_header)(struct sock *lsk, struct sock *sk);
+	/* a child's addresses from the SYN (the syn_recv_sock half) */
+	void (*syn_recv_addrs)(struct sock *sk, const struct sk_buff *skb);
+	u16 net_header_len;
+};
+
+extern const struct inet_connection_sock_af_ops ipv4_specific;
+extern const struct inet_connection_sock_af_ops ipv6_specific;
+
 struct inet_connection_sock {
 	struct sock sk;			/* with the inet_sock fields */
+	const struct inet_connection_sock_af_ops *icsk_af_ops;
 	struct timer_list icsk_retransmit_timer;
 	struct timer_list icsk_delack_timer;
 	struct timer_list sk_timer;	/* keepalive, FIN_WAIT2 and TIME_WAIT */
@@ -414,6 +431,15 @@ int tcp_rcv_space(const struct sock *sk);
 int tcp_v4_rcv(struct sk_buff *skb);
 int tcp_v4_err(struct sk_buff *skb, u32 info);
 void tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb);
+int tcp_v4_queue_xmit(struct sock *sk, struct sk_buff *skb, u8 flags);
+int tcp_v4_init_sock(struct sock *sk);
+int tcp_v4_child_route(struct sock *lsk, struct sock *sk);
+u32 inet_ehashfn(__be32 laddr, u16 lport, __be32 faddr, __be16 fport);
+/* net/ipv6/tcp_ipv6.c */
+void tcp_v6_send_reset(struct sock *sk, struct sk_buff *skb);
+int tcp_v6_rcv(struct sk_buff *skb);
+int tcp_v6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);
+extern const struct proto tcpv6_prot;
 void inet_ehash_insert(struct sock *sk);
 void inet_unhash(struct sock *sk);
 int inet_csk_get_port(struct sock *sk, u16 port);

@@ -223,8 +223,13 @@ static int inet_stream_release(struct socket *sock)
 	return 0;
 }
 
+int inet6_bind(struct socket *sock, const struct sockaddr *addr, int len);
+int inet6_getname(struct socket *sock, struct sockaddr *uaddr, int peer);
+
 static int inet_stream_bind(struct socket *sock, const struct sockaddr *addr, int len)
 {
+	if (sock->sk->sk_family == AF_INET6)
+		return inet6_bind(sock, addr, len);
 	if (len < (int)sizeof(struct sockaddr_in))
 		return -EINVAL;
 	if (((const struct sockaddr_in *)addr)->sin_family != AF_INET)
@@ -237,12 +242,14 @@ static int inet_stream_getname(struct socket *sock, struct sockaddr *uaddr, int 
 	struct sock *sk = sock->sk;
 	struct sockaddr_in *sin = (struct sockaddr_in *)uaddr;
 
+	if (peer && (!sk->inet_dport || (TCPF(sk->sk_state) & (TCPF(TCP_CLOSE) |
+		     TCPF(TCP_SYN_SENT)))))
+		return -ENOTCONN;
+	if (sk->sk_family == AF_INET6)
+		return inet6_getname(sock, uaddr, peer);
 	memset(sin, 0, sizeof(*sin));
 	sin->sin_family = AF_INET;
 	if (peer) {
-		if (!sk->inet_dport || (TCPF(sk->sk_state) & (TCPF(TCP_CLOSE) |
-		    TCPF(TCP_SYN_SENT))))
-			return -ENOTCONN;
 		sin->sin_port = sk->inet_dport;
 		sin->sin_addr.s_addr = sk->inet_daddr;
 	} else {

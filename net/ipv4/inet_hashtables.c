@@ -22,7 +22,7 @@ struct tcp_net *tcp_pernet(const struct net *net)
 static struct sock *inet_lookup_established(struct tcp_net *tn, __be32 saddr, __be16 sport,
 					    __be32 daddr, u16 hnum);
 
-static u32 inet_ehashfn(__be32 laddr, u16 lport, __be32 faddr, __be16 fport)
+u32 inet_ehashfn(__be32 laddr, u16 lport, __be32 faddr, __be16 fport)
 {
 	u32 h = (u32)laddr * 2654435761u ^ (u32)faddr * 2246822519u;
 

@@ -21,7 +21,7 @@
 
 #define TCPF(s) (1u << (s))
 
-static int tcp_v4_init_sock(struct sock *sk)
+int tcp_v4_init_sock(struct sock *sk)
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	struct inet_connection_sock *icsk = inet_csk(sk);
@@ -34,6 +34,7 @@ static int tcp_v4_init_sock(struct sock *sk)
 	INIT_LIST_HEAD(&icsk->icsk_accept_queue);
 	INIT_LIST_HEAD(&icsk->icsk_syn_queue);
 	tcp_init_xmit_timers(sk);
+	icsk->icsk_af_ops = &ipv4_specific;
 	icsk->icsk_rto = TCP_TIMEOUT_INIT_NS;
 	icsk->icsk_ca_ops = tn->ca_default;
 	tp->mss_cache = TCP_MSS_DEFAULT;

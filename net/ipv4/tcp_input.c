@@ -741,14 +741,13 @@ int tcp_rcv_state_process(struct sock *sk, struct sk_buff *skb)
  * valid cookie ACK) asks the listener for, with the listener's settings */
 struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb)
 {
-	const struct iphdr *iph = ip_hdr(skb);
 	struct tcp_sock *tp;
-	struct sock *sk = sk_alloc(sock_net(lsk), AF_INET, &tcp_prot);
+	struct sock *sk = sk_alloc(sock_net(lsk), lsk->sk_family, lsk->sk_prot);
 
 	if (!sk)
 		return NULL;
 	tp = tcp_sk(sk);
-	tcp_prot.init(sk);
+	lsk->sk_prot->init(sk);
 	sk->sk_type = SOCK_STREAM;
 	sk->sk_protocol = IPPROTO_TCP;
 	sk->sk_reuse = lsk->sk_reuse;
@@ -761,8 +760,7 @@ struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb)
 	inet_csk(sk)->icsk_ca_ops = inet_csk(lsk)->icsk_ca_ops;
 	tp->nonagle = tcp_sk(lsk)->nonagle;
 	tp->user_mss = tcp_sk(lsk)->user_mss;
-	sk->inet_saddr = sk->inet_rcv_saddr = iph->daddr;
-	sk->inet_daddr = iph->saddr;
+	inet_csk(sk)->icsk_af_ops->syn_recv_addrs(sk, skb);
 	sk->inet_dport = tcp_hdr(skb)->source;
 	sk->inet_num = lsk->inet_num;
 	sk->inet_sport = lsk->inet_sport;
@@ -809,8 +807,13 @@ drop:
 	return 0;
 }
 
-/* inet_csk_route_child_sock() */
 int tcp_child_route(struct sock *lsk, struct sock *sk)
+{
+	return inet_csk(sk)->icsk_af_ops->rebuild_header(lsk, sk);
+}
+
+/* inet_csk_route_child_sock() */
+int tcp_v4_child_route(struct sock *lsk, struct sock *sk)
 {
 	struct flowi4 fl4 = { 0 };
 	struct rtable *rt;

@@ -176,7 +176,10 @@ void tcp_v4_send_reset(struct sock *sk, struct sk_buff *skb)
 	struct net *net = dev_net(skb->dev);
 	const struct tcp_skb_cb *cb = TCP_SKB_CB(skb);
 
-	(void)sk;
+	if (skb_network_header(skb)[0] >> 4 == 6) {
+		tcp_v6_send_reset(sk, skb);
+		return;
+	}
 	if (cb->tcp_flags & TCPHDR_RST)
 		return;
 	if (skb_rtable(skb) && skb_rtable(skb)->rt_type != RTN_LOCAL)
@@ -288,3 +291,18 @@ int tcp_v4_err(struct sk_buff *skb, u32 info)
 	}
 	return 0;
 }
+
+static void tcp_v4_syn_recv_addrs(struct sock *sk, const struct sk_buff *skb)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+
+	sk->inet_saddr = sk->inet_rcv_saddr = iph->daddr;
+	sk->inet_daddr = iph->saddr;
+}
+
+const struct inet_connection_sock_af_ops ipv4_specific = {
+	.queue_xmit = tcp_v4_queue_xmit,
+	.rebuild_header = tcp_v4_child_route,
+	.syn_recv_addrs = tcp_v4_syn_recv_addrs,
+	.net_header_len = sizeof(struct iphdr),
+};

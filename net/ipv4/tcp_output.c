@@ -279,9 +279,6 @@ int tcp_transmit_skbs(struct sock *sk, struct sk_buff *skb, unsigned int segs)
 		return -ENOBUFS;
 	tcp_event_sent(sk, n->len != 0, flags);
 	tcp_fill_header(sk, n, opts, olen, cb->seq, flags);
-	tcp_v4_send_check(n, sk->inet_saddr, sk->inet_daddr,
-			  dst->dev && (dst->dev->features & NETIF_F_HW_CSUM));
-	tcp_push_ip_header(sk, n, flags);
 	dst_hold(dst);
 	skb_dst_set(n, dst);
 	n->dev = dst->dev;
@@ -289,6 +286,19 @@ int tcp_transmit_skbs(struct sock *sk, struct sk_buff *skb, unsigned int segs)
 	n->mark = sk->sk_mark;
 	skb_trace(n, "tcp_transmit_skb");
 	net->mib.tcp[TCP_MIB_OUTSEGS] += segs;
+	return inet_csk(sk)->icsk_af_ops->queue_xmit(sk, n, flags);
+}
+
+/* ipv4_specific.queue_xmit: tcp_v4_send_check, the IPv4 header,
+ * ip_queue_xmit */
+int tcp_v4_queue_xmit(struct sock *sk, struct sk_buff *n, u8 flags)
+{
+	struct net *net = sock_net(sk);
+	struct dst_entry *dst = skb_dst(n);
+
+	tcp_v4_send_check(n, sk->inet_saddr, sk->inet_daddr,
+			  dst->dev && (dst->dev->features & NETIF_F_HW_CSUM));
+	tcp_push_ip_header(sk, n, flags);
 	__IP_INC_STATS(net, IPSTATS_MIB_OUTREQUESTS);
 	skb_trace(n, "ip_queue_xmit");
 	return ip_local_out(net, sk, n) > 0 ? 0 : 0;
@@ -362,7 +372,8 @@ static unsigned int tcp_tso_segs(struct sock *sk, struct sk_buff *skb, u32 wnd_e
 	const struct sk_buff *q = (const struct sk_buff *)&tp->sk_write_queue;
 	unsigned int segs = 1, bytes = skb->len, max_bytes, max_segs;
 
-	if (!dev || !(dev->features & NETIF_F_TSO))
+	/* IPv6 would need NETIF_F_TSO6, which no skbox device offers */
+	if (!dev || !(dev->features & NETIF_F_TSO) || sk->sk_family == AF_INET6)
 		return 1;
 	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
 		    MAX_TCP_HEADER_LEN;
@@ -582,7 +593,7 @@ void tcp_mtup_init(struct sock *sk)
 	unsigned int mtu = sk->sk_dst_cache ? dst_mtu(sk->sk_dst_cache) : 576;
 	u32 space, ws = 0;
 
-	tp->advmss = mtu - 40;
+	tp->advmss = mtu - inet_csk(sk)->icsk_af_ops->net_header_len - 20;
 	if (tp->user_mss && tp->user_mss < tp->advmss)
 		tp->advmss = tp->user_mss;
 	if (!(sk->sk_userlocks & SOCK_RCVBUF_LOCK))

@@ -14,6 +14,7 @@
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/sock.h"
+#include "net/udp.h"
 #include "net/world.h"
 
 struct udphdr_wire {
@@ -27,14 +28,18 @@ static bool udp_port_used(struct net *net, u16 port, const struct sock *self)
 {
 	struct sock *sk;
 
+	/* IPv4 and IPv6 sockets share the table (Linux's udp_table); a pair
+	 * with an IPv6 socket conflicts only where their addresses overlap */
 	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node)
-		if (sk != self && sk->inet_num == port)
+		if (sk != self && sk->inet_num == port &&
+		    (!self || (sk->sk_family != AF_INET6 && self->sk_family != AF_INET6) ||
+		     udp_rcv_saddr_equal(sk, self)))
 			return true;
 	return false;
 }
 
 /* inet_autobind(): a free port from ip_local_port_range */
-static int udp_get_port(struct sock *sk, u16 want)
+int udp_get_port(struct sock *sk, u16 want)
 {
 	struct net *net = sock_net(sk);
 	int lo = net->ipv4.sysctl_ip_local_port_range[0];
@@ -60,7 +65,7 @@ static int udp_get_port(struct sock *sk, u16 want)
 	return -EADDRINUSE;
 }
 
-static void udp_hash(struct sock *sk)
+void udp_hash(struct sock *sk)
 {
 	if (list_empty(&sk->sk_node))
 		list_add_tail(&sk->sk_node, &sock_net(sk)->ipv4.udp_sockets);
@@ -343,7 +348,7 @@ static struct sock *__udp4_lib_lookup_skb(struct net *net, __be32 saddr, __be16 
 	struct sock *sk;
 
 	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
-		if (sk->inet_num != ntohs(dport))
+		if (sk->inet_num != ntohs(dport) || sk->ipv6only)
 			continue;
 		if (sk->inet_rcv_saddr && sk->inet_rcv_saddr != daddr)
 			continue;
@@ -431,7 +436,7 @@ static int __udp4_lib_mcast_deliver(struct net *net, struct sk_buff *skb,
 	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
 		struct sk_buff *c;
 
-		if (sk->inet_num != ntohs(uh->dest) ||
+		if (sk->inet_num != ntohs(uh->dest) || sk->ipv6only ||
 		    (sk->inet_rcv_saddr && sk->inet_rcv_saddr != daddr) ||
 		    (sk->inet_daddr && (sk->inet_daddr != saddr || sk->inet_dport != uh->source)) ||
 		    (sk->sk_bound_dev_if && sk->sk_bound_dev_if != dif))

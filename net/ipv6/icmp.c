@@ -157,6 +157,44 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 
 void rawv6_rcv(struct sk_buff *skb);
 
+int icmpv6_err_convert(u8 type, u8 code, bool *fatal)
+{
+	static const int unreach[] = { ENETUNREACH, EACCES, EHOSTUNREACH, EHOSTUNREACH,
+				       ECONNREFUSED, EACCES, EACCES };
+
+	*fatal = true;
+	switch (type) {
+	case 1:		/* ICMPV6_DEST_UNREACH */
+		return code < ARRAY_SIZE(unreach) ? unreach[code] : EPROTO;
+	case 2:		/* ICMPV6_PKT_TOOBIG */
+		*fatal = false;
+		return EMSGSIZE;
+	case 4:		/* ICMPV6_PARAMPROB */
+		return EPROTO;
+	default:	/* ICMPV6_TIME_EXCEED */
+		*fatal = false;
+		return EHOSTUNREACH;
+	}
+}
+
+/* icmpv6_notify(): an error about a packet we sent goes to its protocol's
+ * err_handler (the quoted packet's next header; no extension headers) */
+static void icmpv6_notify(struct sk_buff *skb, u8 type, u8 code, u32 info)
+{
+	const struct inet6_protocol *ipprot;
+	const struct ipv6hdr *inner;
+
+	if (skb->len < 8 + sizeof(*inner) + 8)
+		return;
+	inner = (const struct ipv6hdr *)(skb->data + 8);
+	ipprot = inet6_protocol(inner->nexthdr);
+	if (!ipprot || !ipprot->err_handler)
+		return;
+	skb_pull(skb, 8);
+	ipprot->err_handler(skb, type, code, (int)sizeof(*inner), info);
+	skb_push(skb, 8);
+}
+
 int icmpv6_rcv(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
@@ -177,6 +215,12 @@ int icmpv6_rcv(struct sk_buff *skb)
 	if (type < 128)
 		__ICMP6_INC_STATS(net, ICMP6_MIB_INERRORS);
 	rawv6_rcv(skb);
+	if (type >= 1 && type <= 4) {
+		u32 info = (u32)skb->data[4] << 24 | (u32)skb->data[5] << 16 |
+			   (u32)skb->data[6] << 8 | skb->data[7];
+
+		icmpv6_notify(skb, type, skb->data[1], info);
+	}
 	switch (type) {
 	case ICMPV6_ECHO_REQUEST:
 		icmpv6_echo_reply(skb);

@@ -16,6 +16,8 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/trace.h"
+#include "net/tcp.h"
+#include "net/udp.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
 
@@ -23,9 +25,21 @@ static const struct inet6_protocol icmpv6_protocol = {
 	.handler = icmpv6_rcv,
 };
 
+static const struct inet6_protocol tcpv6_protocol = {
+	.handler = tcp_v6_rcv,
+	.err_handler = tcp_v6_err,
+};
+
+static const struct inet6_protocol udpv6_protocol = {
+	.handler = udpv6_rcv,
+	.err_handler = udpv6_err,
+};
+
 /* inet6_protos: the L4 handlers by next header (inet6_add_protocol) */
 static const struct inet6_protocol *const inet6_protos[256] = {
 	[IPPROTO_ICMPV6] = &icmpv6_protocol,
+	[IPPROTO_TCP] = &tcpv6_protocol,
+	[IPPROTO_UDP] = &udpv6_protocol,
 };
 
 const struct inet6_protocol *inet6_protocol(u8 nexthdr)

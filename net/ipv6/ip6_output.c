@@ -23,7 +23,7 @@ int ip6_dst_hoplimit(const struct net *net)
 	return net->ipv6.devconf_all.data[DEVCONF_HOP_LIMIT];
 }
 
-static unsigned int ip6_dst_mtu(const struct dst_entry *dst)
+unsigned int ip6_dst_mtu(const struct dst_entry *dst)
 {
 	unsigned int mtu = dst->mtu ? dst->mtu : dst->dev->mtu;
 

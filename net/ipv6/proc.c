@@ -8,6 +8,10 @@
 static const char *const ip6_names[] = { IP6_MIB_LIST(FN) };
 static const char *const icmp6_names[] = { ICMP6_MIB_LIST(FN) };
 #undef FN
+/* Udp6InDatagrams…: the UDP names with "Udp6" for "Udp" */
+#define FN(id, name) &name[3],
+static const char *const udp6_names[] = { UDP_MIB_LIST(FN) };
+#undef FN
 
 static const struct { const char *name; u8 type; } icmp6_types[] = {
 	{ "DestUnreachs", 1 }, { "PktTooBigs", 2 }, { "TimeExcds", 3 },
@@ -52,5 +56,11 @@ bool snmp6_value(const struct net *net, const char *name, u64 *val)
 			*val = net->ipv6.icmp6[i];
 			return true;
 		}
+	if (!strncmp(name, "Udp6", 4))
+		for (size_t i = 0; i < ARRAY_SIZE(udp6_names); i++)
+			if (!strcmp(udp6_names[i], name + 4)) {
+				*val = net->ipv6.udp6[i];
+				return true;
+			}
 	return icmp6_type_value(net, name, val);
 }

@@ -4,8 +4,7 @@
  * raw sockets never see the IP header), with the hop limit as an
  * IPV6_HOPLIMIT control message; sending routes the destination
  * (sin6_scope_id or the bound device as the output interface) and fills in
- * the checksum, as Linux does for IPPROTO_ICMPV6 raw sockets.  Other
- * AF_INET6 socket types are not offered yet (EAFNOSUPPORT). */
+ * the checksum, as Linux does for IPPROTO_ICMPV6 raw sockets. */
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -39,7 +38,7 @@ void rawv6_rcv(struct sk_buff *skb)
 	}
 }
 
-static int rawv6_hash(struct sock *sk)
+int rawv6_hash(struct sock *sk)
 {
 	list_add_tail(&sk->sk_node, &sock_net(sk)->ipv6.raw6_sockets);
 	return 0;
@@ -159,7 +158,7 @@ static int rawv6_getsockopt(struct sock *sk, int level, int name, void *val, uns
 	return -ENOPROTOOPT;
 }
 
-static const struct proto rawv6_prot = {
+const struct proto rawv6_prot = {
 	.name = "RAWv6",
 	.close = rawv6_close,
 	.connect = rawv6_connect,
@@ -170,81 +169,3 @@ static const struct proto rawv6_prot = {
 	.hash = rawv6_hash,
 	.obj_size = sizeof(struct sock),
 };
-
-/* ---- the socket half (af_inet6.c) ---- */
-static int inet6_release(struct socket *sock)
-{
-	struct sock *sk = sock->sk;
-
-	if (sk) {
-		sock->sk = NULL;
-		sk->sk_socket = NULL;
-		sk->sk_prot->close(sk);
-	}
-	return 0;
-}
-
-static int inet6_bind(struct socket *sock, const struct sockaddr *addr, int len)
-{
-	(void)sock;
-	return len < (int)sizeof(struct sockaddr_in6) || addr->sa_family != AF_INET6 ? -EINVAL : 0;
-}
-
-static int inet6_connect(struct socket *sock, const struct sockaddr *addr, int len, int flags)
-{
-	(void)flags;
-	return sock->sk->sk_prot->connect(sock->sk, addr, len);
-}
-
-static int inet6_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
-{
-	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)uaddr;
-
-	(void)sock;
-	(void)peer;
-	memset(sin6, 0, sizeof(*sin6));
-	sin6->sin6_family = AF_INET6;
-	return sizeof(*sin6);
-}
-
-static unsigned int inet6_poll(struct socket *sock)
-{
-	unsigned int mask = POLLOUT | POLLWRNORM;
-
-	if (!skb_queue_empty(&sock->sk->sk_receive_queue))
-		mask |= POLLIN | POLLRDNORM;
-	return mask;
-}
-
-static const struct proto_ops inet6_sockraw_ops = {
-	.family = AF_INET6,
-	.release = inet6_release,
-	.bind = inet6_bind,
-	.connect = inet6_connect,
-	.getname = inet6_getname,
-	.poll = inet6_poll,
-	.setsockopt = inet_setsockopt,
-	.getsockopt = inet_getsockopt,
-	.sendmsg = inet_sendmsg,
-	.recvmsg = inet_recvmsg,
-};
-
-int inet6_create(struct net *net, struct socket *sock, int type, int protocol)
-{
-	struct sock *sk;
-
-	if (type != SOCK_RAW || protocol != IPPROTO_ICMPV6)
-		return -EAFNOSUPPORT;
-	if (!(sk = sk_alloc(net, AF_INET6, &rawv6_prot)))
-		return -ENOBUFS;
-	sk->sk_type = (u16)type;
-	sk->sk_protocol = (u8)protocol;
-	sk->sk_socket = sock;
-	sk->inet_num = (u16)protocol;
-	sk->uc_ttl = -1;
-	sock->sk = sk;
-	sock->ops = &inet6_sockraw_ops;
-	sock->type = (short)type;
-	rawv6_hash(sk);
-	return 0;
-}

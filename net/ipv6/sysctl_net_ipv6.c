@@ -20,6 +20,7 @@ static const char *const devconf6_names[DEVCONF_MAX] = {
 #define N6(f) offsetof(struct netns_ipv6, f)
 
 static const struct { const char *name; size_t off; } ipv6_scalars[] = {
+	{ "bindv6only", N6(sysctl_bindv6only) },
 	{ "fib_multipath_hash_policy", N6(sysctl_fib_multipath_hash_policy) },
 	{ "flowlabel_reflect", N6(sysctl_flowlabel_reflect) },
 	{ "icmp/echo_ignore_all", N6(sysctl_icmp_echo_ignore_all) },

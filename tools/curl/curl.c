@@ -25,6 +25,8 @@ static u64 now_ms(struct cmd_ctx *ctx)
 
 /* "http://host[:port][/path]", "host[:port][/path]"; host as inet_aton
  * reads it (so "8888" is 0.0.34.184, as curl resolves it). */
+static int curl_parse_host6(struct curl_req *q, char *host, const char *slash);
+
 static int parse_url(struct curl_req *q, const char *url)
 {
 	const char *p = url, *slash, *colon;
@@ -48,6 +50,8 @@ static int parse_url(struct curl_req *q, const char *url)
 	memcpy(host, p, n);
 	host[n] = '\0';
 	colon = strchr(host, ':');
+	if (host[0] == '[')
+		return curl_parse_host6(q, host, slash);
 	if (colon) {
 		char *end;
 		long port = strtol(colon + 1, &end, 10);
@@ -59,8 +63,33 @@ static int parse_url(struct curl_req *q, const char *url)
 	}
 	snprintf(q->host, sizeof(q->host), "%s", host);
 	snprintf(q->path, sizeof(q->path), "%s", slash ? slash : "/");
+	q->family = AF_INET;
 	if (!inet_aton(host, &q->addr))
 		return CURLE_COULDNT_RESOLVE_HOST;
+	return 0;
+}
+
+/* [ADDR] or [ADDR]:PORT (RFC 3986 3.2.2): an IPv6 literal */
+static int curl_parse_host6(struct curl_req *q, char *host, const char *slash)
+{
+	char *end = strchr(host, ']');
+
+	if (!end || (end[1] && end[1] != ':'))
+		return CURLE_URL_MALFORMAT;
+	if (end[1] == ':') {
+		char *e;
+		long port = strtol(end + 2, &e, 10);
+
+		if (*e || port < 0 || port > 65535 || e == end + 2)
+			return CURLE_URL_MALFORMAT;
+		q->port = (int)port;
+	}
+	*end = '\0';
+	snprintf(q->host, sizeof(q->host), "%s", host + 1);
+	snprintf(q->path, sizeof(q->path), "%s", slash ? slash : "/");
+	q->family = AF_INET6;
+	if (inet_pton(AF_INET6, host + 1, &q->addr6) != 1)
+		return CURLE_URL_MALFORMAT;
 	return 0;
 }
 
@@ -90,13 +119,17 @@ static int curl_connect(struct cmd_ctx *ctx, struct curl_state *st, const struct
 {
 	struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons((u16)q->port),
 				 .sin_addr = q->addr };
-	int fd = skbox_socket(ctx->world, AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+	struct sockaddr_in6 a6 = { .sin6_family = AF_INET6, .sin6_port = htons((u16)q->port),
+				   .sin6_addr = q->addr6 };
+	bool v6 = q->family == AF_INET6;
+	int fd = skbox_socket(ctx->world, q->family, SOCK_STREAM | SOCK_NONBLOCK, 0);
 	int err = 0, r;
 	socklen_t len = sizeof(err);
 
 	if (fd < 0)
 		return CURLE_COULDNT_CONNECT;
-	r = skbox_connect(ctx->world, fd, (struct sockaddr *)&a, sizeof(a));
+	r = skbox_connect(ctx->world, fd, v6 ? (struct sockaddr *)&a6 : (struct sockaddr *)&a,
+			  v6 ? sizeof(a6) : sizeof(a));
 	if (r == -EINPROGRESS) {
 		r = wait_fd(ctx, st, fd, POLLOUT);
 		if (r == 0) {
@@ -142,8 +175,9 @@ static int send_request(struct cmd_ctx *ctx, struct curl_state *st, const struct
 	int n;
 	const char *method = o->method ? o->method : o->head ? "HEAD" : o->data ? "POST" : "GET";
 
-	n = snprintf(head, sizeof(head), "%s %s HTTP/1.1\r\nHost: %s%s%.0d\r\n"
-		     "User-Agent: curl/7.88.1\r\nAccept: */*\r\n", method, q->path, q->host,
+	n = snprintf(head, sizeof(head), "%s %s HTTP/1.1\r\nHost: %s%s%s%s%.0d\r\n"
+		     "User-Agent: curl/7.88.1\r\nAccept: */*\r\n", method, q->path,
+		     q->family == AF_INET6 ? "[" : "", q->host, q->family == AF_INET6 ? "]" : "",
 		     q->port != 80 ? ":" : "", q->port != 80 ? q->port : 0);
 	for (int i = 0; i < o->nheaders && n < (int)sizeof(head) - 256; i++)
 		n += snprintf(head + n, sizeof(head) - (size_t)n, "%s\r\n", o->headers[i]);
@@ -235,6 +269,7 @@ static const struct { char s; const char *l; bool arg; } curl_optlist[] = {
 	{ 'I', "--head", false }, { 'f', "--fail", false }, { 'o', "--output", true },
 	{ 'w', "--write-out", true }, { 'm', "--max-time", true }, { 'X', "--request", true },
 	{ 'd', "--data", true }, { 'H', "--header", true }, { 0, "--connect-timeout", true },
+	{ '4', "--ipv4", false }, { '6', "--ipv6", false },
 };
 
 static int set_opt(struct cmd_ctx *ctx, struct curl_opts *o, char s, const char *l,
@@ -242,6 +277,8 @@ static int set_opt(struct cmd_ctx *ctx, struct curl_opts *o, char s, const char 
 {
 	switch (s) {
 	case 's': o->silent = true; break;
+	case '4': o->ip_version = 4; break;
+	case '6': o->ip_version = 6; break;
 	case 'S': o->show_error = true; break;
 	case 'i': o->include = true; break;
 	case 'I': o->head = true; break;

@@ -38,6 +38,7 @@ struct curl_opts {
 	const char *headers[CURL_MAX_HEADERS];
 	int nheaders;
 	u64 max_time_ms;		/* -m, --connect-timeout (the smaller) */
+	int ip_version;			/* -4, -6: 0 either */
 	FILE *out;			/* where the body goes */
 };
 
@@ -46,6 +47,8 @@ struct curl_req {
 	char path[2048];
 	int port;
 	struct in_addr addr;
+	int family;			/* AF_INET, or AF_INET6 for http://[ADDR]/ */
+	struct in6_addr addr6;
 };
 
 struct curl_state {

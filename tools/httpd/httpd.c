@@ -145,12 +145,34 @@ static void serve(struct httpd *h, int fd)
 	h->served++;
 }
 
-static int parse_listen(const char *s, struct sockaddr_in *a)
+/* -p [IPV6]:PORT: an AF_INET6 listener on that address */
+static int parse_listen6(const char *s, struct sockaddr_in6 *a)
 {
+	const char *end = strchr(s, ']');
+	char ip[64], *e;
+	long port;
+
+	if (!end || end[1] != ':')
+		return -1;
+	port = strtol(end + 2, &e, 10);
+	if (*e || port <= 0 || port > 65535)
+		return -1;
+	a->sin6_family = AF_INET6;
+	a->sin6_port = htons((u16)port);
+	snprintf(ip, sizeof(ip), "%.*s", (int)(end - s - 1), s + 1);
+	return inet_pton(AF_INET6, ip, &a->sin6_addr) == 1 ? 0 : -1;
+}
+
+static int parse_listen(const char *s, struct sockaddr_storage *ss)
+{
+	struct sockaddr_in *a = (struct sockaddr_in *)ss;
 	const char *colon = strrchr(s, ':');
 	char *end;
-	long port = strtol(colon ? colon + 1 : s, &end, 10);
+	long port;
 
+	if (s[0] == '[')
+		return parse_listen6(s, (struct sockaddr_in6 *)ss);
+	port = strtol(colon ? colon + 1 : s, &end, 10);
 	a->sin_family = AF_INET;
 	if (*end || port <= 0 || port > 65535)
 		return -1;
@@ -168,7 +190,7 @@ static int parse_listen(const char *s, struct sockaddr_in *a)
 int do_httpd(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct httpd h = { .ctx = ctx };
-	struct sockaddr_in a = { 0 };
+	struct sockaddr_storage a = { 0 };
 	struct world *w = ctx->world;
 	const char *listen_on = "80";
 	int fd, one = 1;
@@ -187,11 +209,13 @@ int do_httpd(struct cmd_ctx *ctx, int argc, char **argv)
 		fprintf(ctx->err, "httpd: bad port '%s'\n", listen_on);
 		return 1;
 	}
-	fd = skbox_socket(w, AF_INET, SOCK_STREAM, 0);
+	fd = skbox_socket(w, a.ss_family, SOCK_STREAM, 0);
 	if (fd < 0)
 		return 1;
 	skbox_setsockopt(w, fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (skbox_bind(w, fd, (struct sockaddr *)&a, sizeof(a)) || skbox_listen(w, fd, 128)) {
+	if (skbox_bind(w, fd, (struct sockaddr *)&a, a.ss_family == AF_INET6 ?
+		       sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in)) ||
+	    skbox_listen(w, fd, 128)) {
 		fprintf(ctx->err, "httpd: bind: Address already in use\n");
 		skbox_close(w, fd);
 		return 1;

@@ -268,6 +268,18 @@ static int ip3_opt(struct ip3_test *t, const char *o, const char *arg)
 	return 0;
 }
 
+int ip3_ntop(const struct sockaddr_storage *ss, char *a)
+{
+	if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)ss;
+
+		inet_ntop(AF_INET6, &sin6->sin6_addr, a, INET6_ADDRSTRLEN);
+		return ntohs(sin6->sin6_port);
+	}
+	inet_ntop(AF_INET, &((const struct sockaddr_in *)ss)->sin_addr, a, INET6_ADDRSTRLEN);
+	return ntohs(((const struct sockaddr_in *)ss)->sin_port);
+}
+
 static bool ip3_flag(struct ip3_test *t, const char *o)
 {
 	static const char *const ignored[] = { "-D", "--daemon", "-V", "--verbose", "-4",
@@ -285,6 +297,8 @@ static bool ip3_flag(struct ip3_test *t, const char *o)
 		t->bidir = t->client_only_opt = true;
 	else if (!strcmp(o, "-J") || !strcmp(o, "--json"))
 		t->json = true;
+	else if (!strcmp(o, "-6") || !strcmp(o, "--version6"))
+		t->family = AF_INET6;
 	else {
 		for (int i = 0; ignored[i]; i++)
 			if (!strcmp(o, ignored[i]))

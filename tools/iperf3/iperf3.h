@@ -46,7 +46,7 @@ struct ip3_stream {
 	int id;				/* 1, 3, 4, ... as iperf_add_stream numbers them */
 	int sock;			/* the number shown in "[  5]" */
 	bool sender;
-	struct sockaddr_in local, remote;
+	struct sockaddr_storage local, remote;
 	u64 bytes, int_bytes;		/* whole test, current interval */
 	u64 packets, int_packets;	/* UDP datagrams sent or highest seq seen */
 	u64 cnt_error, int_error, outoforder;
@@ -72,6 +72,7 @@ struct ip3_test {
 	int parallel;
 	u64 interval_ns;		/* -i, 0: none */
 	const char *host;
+	int family;			/* -6: AF_INET6; a client also from an IPv6 host */
 	char cookie[IP3_COOKIE_SIZE];
 	int ctrl;
 	int nstreams;
@@ -122,5 +123,8 @@ void ip3_print_header(struct ip3_test *t);
 void ip3_interval(struct ip3_test *t, bool last);
 void ip3_summary(struct ip3_test *t);
 void ip3_json_finish(struct ip3_test *t, const char *error);
+
+/* the address of ss as text in a (INET6_ADDRSTRLEN), and its port */
+int ip3_ntop(const struct sockaddr_storage *ss, char *a);
 
 #endif

@@ -20,26 +20,37 @@ static void cl_make_cookie(struct ip3_test *t)
 	t->cookie[IP3_COOKIE_SIZE - 1] = 0;
 }
 
-static int cl_addr(struct ip3_test *t, struct sockaddr_in *sin)
+/* The server's address: IPv6 with -6 or for an IPv6 literal */
+static int cl_addr(struct ip3_test *t, struct sockaddr_storage *ss, socklen_t *len)
 {
-	memset(sin, 0, sizeof(*sin));
+	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (t->family == AF_INET6 || strchr(t->host, ':')) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((u16)t->port);
+		*len = sizeof(*sin6);
+		return inet_pton(AF_INET6, t->host, &sin6->sin6_addr) == 1 ? 0 : -1;
+	}
 	sin->sin_family = AF_INET;
 	sin->sin_port = htons((u16)t->port);
+	*len = sizeof(*sin);
 	return inet_pton(AF_INET, t->host, &sin->sin_addr) == 1 ? 0 : -1;
 }
 
 static int cl_connect_ctrl(struct ip3_test *t)
 {
-	struct sockaddr_in sin;
+	struct sockaddr_storage sin;
 	int fd, err;
-	socklen_t l = sizeof(t->mss);
+	socklen_t l = sizeof(t->mss), sl;
 
-	if (cl_addr(t, &sin))
+	if (cl_addr(t, &sin, &sl))
 		return ip3_error(t, "unable to resolve host: Name or service not known");
-	fd = skbox_socket(t->w, AF_INET, SOCK_STREAM, 0);
+	fd = skbox_socket(t->w, sin.ss_family, SOCK_STREAM, 0);
 	if (fd < 0)
 		return ip3_error(t, "unable to connect to server: %s", strerror(-fd));
-	err = skbox_connect(t->w, fd, (struct sockaddr *)&sin, sizeof(sin));
+	err = skbox_connect(t->w, fd, (struct sockaddr *)&sin, sl);
 	if (err) {
 		skbox_close(t->w, fd);
 		return ip3_error(t, "unable to connect to server: %s", strerror(-err));
@@ -84,13 +95,14 @@ static int cl_udp_hello(struct ip3_test *t, int fd)
 
 static int cl_create_streams(struct ip3_test *t)
 {
-	struct sockaddr_in sin;
+	struct sockaddr_storage sin;
+	socklen_t sl;
 
-	cl_addr(t, &sin);
+	cl_addr(t, &sin, &sl);
 	for (int i = 0; i < t->parallel; i++) {
 		struct ip3_stream *s = &t->st[i];
-		int fd = skbox_socket(t->w, AF_INET, t->udp ? SOCK_DGRAM : SOCK_STREAM, 0);
-		int err = fd < 0 ? fd : skbox_connect(t->w, fd, (struct sockaddr *)&sin, sizeof(sin));
+		int fd = skbox_socket(t->w, sin.ss_family, t->udp ? SOCK_DGRAM : SOCK_STREAM, 0);
+		int err = fd < 0 ? fd : skbox_connect(t->w, fd, (struct sockaddr *)&sin, sl);
 
 		if (fd >= 0 && !err)
 			err = t->udp ? cl_udp_hello(t, fd) :

@@ -101,14 +101,15 @@ static void jw_bool(struct jw *j, const char *key, bool b)
 /* ---- text ---- */
 void ip3_print_connected(struct ip3_test *t, const struct ip3_stream *s)
 {
-	char a[INET_ADDRSTRLEN], b[INET_ADDRSTRLEN];
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+	int lport, rport;
 
 	if (t->json)
 		return;
-	inet_ntop(AF_INET, &s->local.sin_addr, a, sizeof(a));
-	inet_ntop(AF_INET, &s->remote.sin_addr, b, sizeof(b));
+	lport = ip3_ntop(&s->local, a);
+	rport = ip3_ntop(&s->remote, b);
 	fprintf(t->out, "[%3d] local %s port %d connected to %s port %d\n", s->sock, a,
-		ntohs(s->local.sin_port), b, ntohs(s->remote.sin_port));
+		lport, b, rport);
 	fflush(t->out);
 }
 

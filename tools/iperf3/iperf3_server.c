@@ -23,12 +23,15 @@ static void sv_banner(struct ip3_test *t)
 static int sv_listen(struct ip3_test *t, int type)
 {
 	struct sockaddr_in sin = { .sin_family = AF_INET, .sin_port = htons((u16)t->port) };
-	int one = 1, fd = skbox_socket(t->w, AF_INET, type, 0);
+	struct sockaddr_in6 sin6 = { .sin6_family = AF_INET6, .sin6_port = htons((u16)t->port) };
+	bool v6 = t->family == AF_INET6;
+	int one = 1, fd = skbox_socket(t->w, v6 ? AF_INET6 : AF_INET, type, 0);
 
 	if (fd < 0)
 		return fd;
 	skbox_setsockopt(t->w, fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (skbox_bind(t->w, fd, (struct sockaddr *)&sin, sizeof(sin)) ||
+	if (skbox_bind(t->w, fd, v6 ? (struct sockaddr *)&sin6 : (struct sockaddr *)&sin,
+		       v6 ? sizeof(sin6) : sizeof(sin)) ||
 	    (type == SOCK_STREAM && skbox_listen(t->w, fd, 5))) {
 		skbox_close(t->w, fd);
 		return -EADDRINUSE;
@@ -74,7 +77,7 @@ static int sv_accept_tcp(struct ip3_test *t, int lfd)
 
 static int sv_accept_udp(struct ip3_test *t)
 {
-	struct sockaddr_in from;
+	struct sockaddr_storage from;
 	socklen_t fl = sizeof(from);
 	u32 msg = 0, reply = IP3_UDP_CONNECT_REPLY;
 	int fd = sv_listen(t, SOCK_DGRAM);
@@ -82,7 +85,7 @@ static int sv_accept_udp(struct ip3_test *t)
 	if (fd < 0)
 		return fd;
 	if (skbox_recvfrom(t->w, fd, &msg, 4, 0, (struct sockaddr *)&from, &fl) < 0 ||
-	    skbox_connect(t->w, fd, (struct sockaddr *)&from, sizeof(from)) ||
+	    skbox_connect(t->w, fd, (struct sockaddr *)&from, fl) ||
 	    skbox_send(t->w, fd, &reply, 4, 0) != 4) {
 		skbox_close(t->w, fd);
 		return -EIO;
@@ -175,17 +178,18 @@ int ip3_server(struct ip3_test *t)
 	if (lfd < 0)
 		return ip3_error(t, "unable to start listener for connections: %s", strerror(-lfd));
 	for (t->test_no = 1;; t->test_no++) {
-		struct sockaddr_in peer;
+		struct sockaddr_storage peer;
 		socklen_t pl = sizeof(peer);
-		char a[INET_ADDRSTRLEN];
+		char a[INET6_ADDRSTRLEN];
+		int port;
 
 		sv_banner(t);
 		t->ctrl = skbox_accept(t->w, lfd, (struct sockaddr *)&peer, &pl);
 		if (t->ctrl < 0)
 			break;
-		inet_ntop(AF_INET, &peer.sin_addr, a, sizeof(a));
+		port = ip3_ntop(&peer, a);
 		if (!t->json)
-			fprintf(t->out, "Accepted connection from %s, port %d\n", a, ntohs(peer.sin_port));
+			fprintf(t->out, "Accepted connection from %s, port %d\n", a, port);
 		if (sv_test(t, lfd) && !t->json)
 			fprintf(t->ctx->err, "iperf3: error - the client has terminated\n");
 		sv_reset(t);

@@ -162,16 +162,15 @@ static void json_start_block(struct ip3_test *t, FILE *f)
 	fprintf(f, "{\n\t\"start\":\t{\n\t\t\"connected\":\t[");
 	for (int i = 0; i < t->nstreams; i++) {
 		const struct ip3_stream *s = &t->st[i];
-		char a[INET_ADDRSTRLEN], b[INET_ADDRSTRLEN];
+		char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+		int lport = ip3_ntop(&s->local, a), rport = ip3_ntop(&s->remote, b);
 
-		inet_ntop(AF_INET, &s->local.sin_addr, a, sizeof(a));
-		inet_ntop(AF_INET, &s->remote.sin_addr, b, sizeof(b));
 		fprintf(f, "%s{\n", i ? ", " : "");
 		jnum(f, 4, "socket", s->sock, true);
 		jstr(f, 4, "local_host", a, true);
-		jnum(f, 4, "local_port", ntohs(s->local.sin_port), true);
+		jnum(f, 4, "local_port", lport, true);
 		jstr(f, 4, "remote_host", b, true);
-		jnum(f, 4, "remote_port", ntohs(s->remote.sin_port), false);
+		jnum(f, 4, "remote_port", rport, false);
 		fprintf(f, "\t\t\t}");
 	}
 	fprintf(f, "],\n");

@@ -19,6 +19,7 @@ struct nc_opts {
 	struct cmd_ctx *ctx;
 	struct world *w;
 	bool listen, keep, udp, zero, verbose, numeric, shut_net;
+	int family;			/* -4 AF_INET, -6 AF_INET6, 0: from the address */
 	int timeout_ms;			/* -w, -1: none */
 	int quit_s;			/* -q, -1: none */
 	int lport;			/* -p */
@@ -75,7 +76,9 @@ static int nc_opt(struct nc_opts *o, char c, const char *arg)
 	case 'v': o->verbose = true; return 0;
 	case 'n': o->numeric = true; return 0;
 	case 'N': o->shut_net = true; return 0;
-	case '4': case 'd': case 'D': case 'C': return 0;
+	case '4': o->family = AF_INET; return 0;
+	case '6': o->family = AF_INET6; return 0;
+	case 'd': case 'D': case 'C': return 0;
 	case 'w':
 		o->timeout_ms = nc_num(o, "timeout", arg, 0, 100000000);
 		if (o->timeout_ms < 0)
@@ -144,17 +147,52 @@ static int nc_parse(struct nc_opts *o, int argc, char **argv)
 	return 0;
 }
 
-static int nc_addr(struct nc_opts *o, const char *host, int port, struct sockaddr_in *sin)
+/* getaddrinfo() of a numeric host: IPv4 unless -6 or an IPv6 literal; no
+ * host (a listener) is the family's wildcard */
+static int nc_addr(struct nc_opts *o, const char *host, int port, struct sockaddr_storage *ss)
 {
-	memset(sin, 0, sizeof(*sin));
-	sin->sin_family = AF_INET;
-	sin->sin_port = htons((unsigned short)port);
-	if (host && inet_pton(AF_INET, host, &sin->sin_addr) != 1) {
+	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+	bool v6 = o->family == AF_INET6 || (!o->family && host && strchr(host, ':'));
+	const char *why = "Name or service not known";
+	int ok;
+
+	memset(ss, 0, sizeof(*ss));
+	if (v6) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((unsigned short)port);
+		ok = !host || inet_pton(AF_INET6, host, &sin6->sin6_addr) == 1;
+	} else {
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((unsigned short)port);
+		ok = !host || inet_pton(AF_INET, host, &sin->sin_addr) == 1;
+	}
+	if (!ok && host && inet_pton(v6 ? AF_INET : AF_INET6, host, &(struct in6_addr){ 0 }) == 1)
+		why = "Address family for hostname not supported";
+	if (!ok) {
 		fprintf(o->ctx->err, "nc: getaddrinfo for host \"%s\" port %d: %s\n", host, port,
-			"Name or service not known");
+			why);
 		return -1;
 	}
 	return 0;
+}
+
+static socklen_t nc_addrlen(const struct sockaddr_storage *ss)
+{
+	return ss->ss_family == AF_INET6 ? sizeof(struct sockaddr_in6) : sizeof(struct sockaddr_in);
+}
+
+/* The numeric host and port of a peer, for -v */
+static int nc_peer(const struct sockaddr_storage *ss, char *a, size_t alen)
+{
+	if (ss->ss_family == AF_INET6) {
+		const struct sockaddr_in6 *sin6 = (const struct sockaddr_in6 *)ss;
+
+		inet_ntop(AF_INET6, &sin6->sin6_addr, a, (socklen_t)alen);
+		return ntohs(sin6->sin6_port);
+	}
+	inet_ntop(AF_INET, &((const struct sockaddr_in *)ss)->sin_addr, a, (socklen_t)alen);
+	return ntohs(((const struct sockaddr_in *)ss)->sin_port);
 }
 
 /* Sends n bytes of stdin to fd; 0 or -errno. */
@@ -235,15 +273,15 @@ static int nc_readwrite(struct nc_opts *o, int fd)
 }
 
 /* Non-blocking connect with -w as its limit (timeout_connect()). */
-static int nc_connect_fd(struct nc_opts *o, int fd, const struct sockaddr_in *dst)
+static int nc_connect_fd(struct nc_opts *o, int fd, const struct sockaddr_storage *dst)
 {
 	struct pollfd p = { .fd = fd, .events = POLLOUT };
 	int err = 0, r;
 	socklen_t l = sizeof(err);
 
 	if (o->timeout_ms <= 0)
-		return skbox_connect(o->w, fd, (const struct sockaddr *)dst, sizeof(*dst));
-	r = skbox_connect(o->w, fd, (const struct sockaddr *)dst, sizeof(*dst));
+		return skbox_connect(o->w, fd, (const struct sockaddr *)dst, nc_addrlen(dst));
+	r = skbox_connect(o->w, fd, (const struct sockaddr *)dst, nc_addrlen(dst));
 	if (r != -EINPROGRESS)
 		return r;
 	r = skbox_poll(o->w, &p, 1, o->timeout_ms);
@@ -255,21 +293,25 @@ static int nc_connect_fd(struct nc_opts *o, int fd, const struct sockaddr_in *ds
 	return -err;
 }
 
-static int nc_socket(struct nc_opts *o, bool nonblock)
+static int nc_socket(struct nc_opts *o, int family, bool nonblock)
 {
 	int type = (o->udp ? SOCK_DGRAM : SOCK_STREAM) | (nonblock ? SOCK_NONBLOCK : 0);
-	int fd = skbox_socket(o->w, AF_INET, type, 0);
-	struct sockaddr_in me;
+	int fd = skbox_socket(o->w, family, type, 0);
+	struct sockaddr_storage me;
+	int fam = o->family;
 
 	if (fd < 0 || (!o->saddr && !o->lport))
 		return fd;
+	o->family = family;	/* the local address in the destination's family */
 	if (nc_addr(o, o->saddr, o->lport, &me) ||
-	    skbox_bind(o->w, fd, (struct sockaddr *)&me, sizeof(me))) {
+	    skbox_bind(o->w, fd, (struct sockaddr *)&me, nc_addrlen(&me))) {
+		o->family = fam;
 		if (o->saddr || o->lport)
 			fprintf(o->ctx->err, "nc: bind failed: %s\n", strerror(EADDRINUSE));
 		skbox_close(o->w, fd);
 		return -1;
 	}
+	o->family = fam;
 	return fd;
 }
 
@@ -277,12 +319,12 @@ static int nc_socket(struct nc_opts *o, bool nonblock)
 static int nc_client_port(struct nc_opts *o, int port)
 {
 	const char *proto = o->udp ? "udp" : "tcp";
-	struct sockaddr_in dst;
+	struct sockaddr_storage dst;
 	int fd, err, rc = 0;
 
 	if (nc_addr(o, o->host, port, &dst))
 		return 1;
-	fd = nc_socket(o, o->timeout_ms > 0 && !o->udp);
+	fd = nc_socket(o, dst.ss_family, o->timeout_ms > 0 && !o->udp);
 	if (fd < 0)
 		return 1;
 	err = nc_connect_fd(o, fd, &dst);
@@ -332,40 +374,39 @@ static int nc_client(struct nc_opts *o)
 static int nc_udp_listen(struct nc_opts *o, int fd)
 {
 	char buf[16384];
-	struct sockaddr_in from;
+	struct sockaddr_storage from;
 	socklen_t fl = sizeof(from);
 	ssize_t n = skbox_recvfrom(o->w, fd, buf, sizeof(buf), 0, (struct sockaddr *)&from, &fl);
 
 	if (n < 0)
 		return 1;
 	if (o->verbose) {
-		char a[INET_ADDRSTRLEN];
+		char a[INET6_ADDRSTRLEN];
+		int port = nc_peer(&from, a, sizeof(a));
 
-		inet_ntop(AF_INET, &from.sin_addr, a, sizeof(a));
-		fprintf(o->ctx->err, "Connection received on %s %d\n", a, ntohs(from.sin_port));
+		fprintf(o->ctx->err, "Connection received on %s %d\n", a, port);
 	}
 	fwrite(buf, 1, (size_t)n, o->ctx->out);
 	fflush(o->ctx->out);
 	if (!o->keep)
-		skbox_connect(o->w, fd, (struct sockaddr *)&from, sizeof(from));
+		skbox_connect(o->w, fd, (struct sockaddr *)&from, fl);
 	return nc_readwrite(o, fd);
 }
 
 static int nc_accept_loop(struct nc_opts *o, int lfd)
 {
 	do {
-		struct sockaddr_in peer;
+		struct sockaddr_storage peer;
 		socklen_t pl = sizeof(peer);
 		int c = skbox_accept(o->w, lfd, (struct sockaddr *)&peer, &pl);
 
 		if (c < 0)
 			return c == -EINTR ? 1 : 1;
 		if (o->verbose) {
-			char a[INET_ADDRSTRLEN];
+			char a[INET6_ADDRSTRLEN];
+			int port = nc_peer(&peer, a, sizeof(a));
 
-			inet_ntop(AF_INET, &peer.sin_addr, a, sizeof(a));
-			fprintf(o->ctx->err, "Connection received on %s %d\n", a,
-				ntohs(peer.sin_port));
+			fprintf(o->ctx->err, "Connection received on %s %d\n", a, port);
 		}
 		nc_readwrite(o, c);
 		skbox_close(o->w, c);
@@ -375,23 +416,26 @@ static int nc_accept_loop(struct nc_opts *o, int lfd)
 
 static int nc_listen(struct nc_opts *o)
 {
-	struct sockaddr_in me;
+	struct sockaddr_storage me;
 	int one = 1, fd, port = nc_num(o, "port number", o->port, 1, 65535), rc;
 
 	if (port < 0 || nc_addr(o, o->host, port, &me))
 		return 1;
-	fd = skbox_socket(o->w, AF_INET, o->udp ? SOCK_DGRAM : SOCK_STREAM, 0);
-	if (fd < 0)
+	fd = skbox_socket(o->w, me.ss_family, o->udp ? SOCK_DGRAM : SOCK_STREAM, 0);
+	if (fd < 0) {
+		fprintf(o->ctx->err, "nc: socket: %s\n", strerror(-fd));
 		return 1;
+	}
 	skbox_setsockopt(o->w, fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (skbox_bind(o->w, fd, (struct sockaddr *)&me, sizeof(me)) ||
+	if (skbox_bind(o->w, fd, (struct sockaddr *)&me, nc_addrlen(&me)) ||
 	    (!o->udp && skbox_listen(o->w, fd, 1))) {
 		fprintf(o->ctx->err, "nc: Address already in use\n");
 		skbox_close(o->w, fd);
 		return 1;
 	}
 	if (o->verbose)
-		fprintf(o->ctx->err, "Listening on %s %d\n", o->host ? o->host : "0.0.0.0", port);
+		fprintf(o->ctx->err, "Listening on %s %d\n", o->host ? o->host :
+			me.ss_family == AF_INET6 ? "::" : "0.0.0.0", port);
 	rc = o->udp ? nc_udp_listen(o, fd) : nc_accept_loop(o, fd);
 	skbox_close(o->w, fd);
 	return rc;

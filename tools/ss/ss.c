@@ -1,4 +1,4 @@
-/* ss (iproute2's misc/ss.c) for TCP and UDP over IPv4: -t -u -a -l -n -p -s
+/* ss (iproute2's misc/ss.c) for TCP and UDP over IPv4 and IPv6: -t -u -a -l -n -p -s -4 -6
  * and their combinations (-tanpu); -o accepted (no timers shown); filters
  * `state NAME` and `sport|dport = :N`.  Sockets come from the namespace's
  * tables in the order of Linux's dump (raw, udp, then tcp; listeners before
@@ -38,6 +38,7 @@ struct ss_row {
 struct ss {
 	struct cmd_ctx *ctx;
 	bool tcp, udp, unix_, all, listen, numeric, proc, summary;
+	bool only4, only6;		/* -4, -6 */
 	unsigned int states;		/* `state NAME…`: 0 = the options decide */
 	unsigned int sport, dport;	/* `sport = :N`, `dport = :N`: 0 = any */
 	struct ss_row *rows;
@@ -93,20 +94,49 @@ static char *fmt(const char *f, ...)
 	return p;
 }
 
+/* inet_addr_print(): the IPv6 wildcard of a dual-stack socket is "*",
+ * other IPv6 addresses are bracketed */
+static void inet6_addr_fmt(const struct in6_addr *a, bool v6only, char *buf)
+{
+	char t[INET6_ADDRSTRLEN];
+
+	if (!v6only && IN6_IS_ADDR_UNSPECIFIED(a)) {
+		strcpy(buf, "*");
+		return;
+	}
+	inet_ntop(AF_INET6, a, t, sizeof(t));
+	sprintf(buf, "[%s]", t);
+}
+
+/* -4/-6: does the socket's family pass? */
+static bool ss_family_ok(const struct ss *s, const struct sock *sk)
+{
+	if (s->only4 && !s->only6)
+		return sk->sk_family == AF_INET;
+	if (s->only6 && !s->only4)
+		return sk->sk_family == AF_INET6;
+	return true;
+}
+
 static void add_sock(struct ss *s, const struct sock *sk, const char *netid, int state,
 		     int rq, int wq)
 {
 	struct ss_row *r;
-	char la[INET_ADDRSTRLEN], ra[INET_ADDRSTRLEN];
+	char la[INET6_ADDRSTRLEN + 2], ra[INET6_ADDRSTRLEN + 2];
 
 	if ((s->sport && sk->inet_num != s->sport) ||
-	    (s->dport && ntohs(sk->inet_dport) != s->dport))
+	    (s->dport && ntohs(sk->inet_dport) != s->dport) || !ss_family_ok(s, sk))
 		return;
 	r = row_new(s);
 	if (!r)
 		return;
-	inet_ntop(AF_INET, &sk->inet_rcv_saddr, la, sizeof(la));
-	inet_ntop(AF_INET, &sk->inet_daddr, ra, sizeof(ra));
+	if (sk->sk_family == AF_INET6) {
+		inet6_addr_fmt(&sk->sk_v6_rcv_saddr, sk->ipv6only, la);
+		inet6_addr_fmt(&sk->sk_v6_daddr, sk->ipv6only, ra);
+	} else {
+		inet_ntop(AF_INET, &sk->inet_rcv_saddr, la, sizeof(la));
+		inet_ntop(AF_INET, &sk->inet_daddr, ra, sizeof(ra));
+	}
 	r->f[COL_NETID] = strdup(netid);
 	r->f[COL_STATE] = strdup(state_name[state]);
 	r->f[COL_RECVQ] = fmt("%-6d", rq);
@@ -128,12 +158,14 @@ static void dump_udp(struct ss *s, struct net *net)
 	unsigned int want = ss_states(s, true);
 	struct sock *sk;
 
-	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
-		int st = sk->inet_daddr ? TCP_ESTABLISHED : TCP_CLOSE;
+	/* one dump per family, IPv4 first, as iproute2 asks */
+	for (int fam = AF_INET; fam; fam = fam == AF_INET ? AF_INET6 : 0)
+		list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
+			int st = sk->inet_dport ? TCP_ESTABLISHED : TCP_CLOSE;
 
-		if (want & SSF(st))
-			add_sock(s, sk, "udp", st, sk->sk_rmem_alloc, sk->sk_wmem_alloc);
-	}
+			if (sk->sk_family == fam && (want & SSF(st)))
+				add_sock(s, sk, "udp", st, sk->sk_rmem_alloc, sk->sk_wmem_alloc);
+		}
 }
 
 static void tcp_queues(const struct sock *sk, int *rq, int *wq)
@@ -151,29 +183,39 @@ static void tcp_queues(const struct sock *sk, int *rq, int *wq)
 	}
 }
 
-static void dump_tcp(struct ss *s, struct net *net)
+/* one inet_diag dump: listeners, then the established hash */
+static void dump_tcp_family(struct ss *s, struct tcp_net *tn, unsigned int want, int fam)
 {
-	struct tcp_net *tn = tcp_pernet(net);
-	unsigned int want = ss_states(s, false);
 	struct sock *sk;
 	int rq, wq;
 
-	if (!tn)
-		return;
 	if (want & SSF(TCP_LISTEN))
 		list_for_each_entry(sk, &tn->lhash, sk_node) {
+			if (sk->sk_family != fam)
+				continue;
 			tcp_queues(sk, &rq, &wq);
 			add_sock(s, sk, "tcp", TCP_LISTEN, rq, wq);
 		}
 	for (int i = 0; i < TCP_EHASH_SIZE; i++)
 		list_for_each_entry(sk, &tn->ehash[i], sk_node) {
-			if (!(want & SSF(sk->sk_state)))
+			if (sk->sk_family != fam || !(want & SSF(sk->sk_state)))
 				continue;
 			tcp_queues(sk, &rq, &wq);
 			if (sk->sk_state == TCP_TIME_WAIT)
 				rq = wq = 0;
 			add_sock(s, sk, "tcp", sk->sk_state, rq, wq);
 		}
+}
+
+static void dump_tcp(struct ss *s, struct net *net)
+{
+	struct tcp_net *tn = tcp_pernet(net);
+	unsigned int want = ss_states(s, false);
+
+	if (!tn)
+		return;
+	for (int fam = AF_INET; fam; fam = fam == AF_INET ? AF_INET6 : 0)
+		dump_tcp_family(s, tn, want, fam);
 }
 
 /* render_calc_width() without a terminal, then render() */
@@ -231,11 +273,13 @@ static void ss_free(struct ss *s)
 static int ss_summary(struct ss *s, struct net *net)
 {
 	struct tcp_net *tn = tcp_pernet(net);
-	int tcp = 0, estab = 0, tw = 0, udp = 0, orphans = 0;
+	int tcp = 0, estab = 0, tw = 0, udp = 0, udp6 = 0, orphans = 0;
 	struct sock *sk;
 
-	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node)
+	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
 		udp++;
+		udp6 += sk->sk_family == AF_INET6;
+	}
 	if (tn) {
 		list_for_each_entry(sk, &tn->lhash, sk_node)
 			tcp++;
@@ -252,9 +296,10 @@ static int ss_summary(struct ss *s, struct net *net)
 		tcp, estab, orphans, tw);
 	fprintf(s->ctx->out, "Transport Total     IP        IPv6\n");
 	fprintf(s->ctx->out, "RAW\t  %-9d %-9d %-9d\n", 0, 0, 0);
-	fprintf(s->ctx->out, "UDP\t  %-9d %-9d %-9d\n", udp, udp, 0);
+	fprintf(s->ctx->out, "UDP\t  %-9d %-9d %-9d\n", udp, udp - udp6, udp6);
 	fprintf(s->ctx->out, "TCP\t  %-9d %-9d %-9d\n", tcp - tw, tcp - tw, 0);
-	fprintf(s->ctx->out, "INET\t  %-9d %-9d %-9d\n", tcp - tw + udp, tcp - tw + udp, 0);
+	fprintf(s->ctx->out, "INET\t  %-9d %-9d %-9d\n", tcp - tw + udp, tcp - tw + udp - udp6,
+		udp6);
 	fprintf(s->ctx->out, "FRAG\t  %-9d %-9d %-9d\n\n", 0, 0, 0);
 	return 0;
 }
@@ -348,7 +393,8 @@ int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
 			case 'n': s.numeric = true; break;
 			case 'p': s.proc = true; break;
 			case 's': s.summary = true; break;
-			case '4': break;
+			case '4': s.only4 = true; break;
+			case '6': s.only6 = true; break;
 			case 'o': break;	/* timer information: not shown */
 			default:
 				fprintf(ctx->err, "ss: invalid option -- '%c'\n", *p);

@@ -9,6 +9,7 @@
 #include "linux/netdevice.h"
 #include "net/addrconf.h"
 #include "net/neighbour.h"
+#include "net/snmp.h"
 
 /* /proc/net/snmp6 names, in nstat's order */
 #define IP6_MIB_LIST(FN)						\
@@ -67,13 +68,16 @@ struct netns_ipv6 {
 	int sysctl_fib_multipath_hash_policy;
 	int sysctl_ip_nonlocal_bind;
 	int sysctl_flowlabel_reflect;
+	int sysctl_bindv6only;			/* net.ipv6.bindv6only: IPV6_V6ONLY's default */
 	u64 mib[__IPSTATS6_MIB_MAX];
 	u64 icmp6[__ICMP6_MIB_MAX];
 	u64 icmp6msg_in[256], icmp6msg_out[256];
+	u64 udp6[__UDP_MIB_MAX];		/* Udp6*: the UDP_MIB_* indexes */
 };
 
 #define __IP6_INC_STATS(net, field) ((net)->ipv6.mib[field]++)
 #define __IP6_ADD_STATS(net, field, v) ((net)->ipv6.mib[field] += (v))
 #define __ICMP6_INC_STATS(net, field) ((net)->ipv6.icmp6[field]++)
+#define __UDP6_INC_STATS(net, field) ((net)->ipv6.udp6[field]++)
 
 #endif

@@ -1,0 +1,204 @@
+/* UDP over IPv6 sockets on lo (::1, 127.0.0.1): port conflicts between the
+ * families (a dual-stack [::] conflicts with 0.0.0.0 unless IPV6_V6ONLY; a
+ * socket on ::1 is IPv6-only), bind errors, getsockname, an IPv4 datagram
+ * to a dual-stack socket (a v4-mapped sender), an IPv6 one (Udp6*). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <errno.h>
+#include <cmocka.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include "helpers.h"
+#include "skbox/socket.h"
+#include "net/ipv6.h"
+
+struct u6_rig {
+	struct world *w;
+	struct net *n;
+	int errs;			/* failed checks inside the task */
+	char from[INET6_ADDRSTRLEN];
+	char got[32];
+};
+
+#define CHECK(r, cond) ((cond) ? (void)0 : (void)((r)->errs++, \
+	fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, #cond)))
+
+static int bind6(struct world *w, int fd, const char *a, int port, u32 scope)
+{
+	struct sockaddr_in6 s = { .sin6_family = AF_INET6, .sin6_port = htons((u16)port),
+				  .sin6_scope_id = scope };
+
+	inet_pton(AF_INET6, a, &s.sin6_addr);
+	return skbox_bind(w, fd, (struct sockaddr *)&s, sizeof(s));
+}
+
+static int bind4(struct world *w, int fd, const char *a, int port)
+{
+	struct sockaddr_in s = { .sin_family = AF_INET, .sin_port = htons((u16)port) };
+
+	inet_pton(AF_INET, a, &s.sin_addr);
+	return skbox_bind(w, fd, (struct sockaddr *)&s, sizeof(s));
+}
+
+static void conflicts(struct u6_rig *r)
+{
+	struct world *w = r->w;
+	int one = 1, v4 = skbox_socket(w, AF_INET, SOCK_DGRAM, 0);
+	int v6 = skbox_socket(w, AF_INET6, SOCK_DGRAM, 0);
+	int v6b = skbox_socket(w, AF_INET6, SOCK_DGRAM, 0);
+	int v4b = skbox_socket(w, AF_INET, SOCK_DGRAM, 0);
+
+	CHECK(r, bind4(w, v4, "0.0.0.0", 7000) == 0);
+	CHECK(r, bind6(w, v6, "::", 7000, 0) == -EADDRINUSE);
+	CHECK(r, skbox_setsockopt(w, v6, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)) == 0);
+	CHECK(r, bind6(w, v6, "::", 7000, 0) == 0);
+	CHECK(r, skbox_setsockopt(w, v6, IPPROTO_IPV6, IPV6_V6ONLY, &one, sizeof(one)) ==
+		 -EINVAL);
+	/* a specific IPv6 address takes no IPv4: 0.0.0.0 on its port is free */
+	CHECK(r, bind6(w, v6b, "::1", 7001, 0) == 0);
+	CHECK(r, bind4(w, v4b, "0.0.0.0", 7001) == 0);
+	skbox_close(w, v4);
+	skbox_close(w, v6);
+	skbox_close(w, v6b);
+	skbox_close(w, v4b);
+}
+
+static void bind_errors(struct u6_rig *r)
+{
+	struct world *w = r->w;
+	int fd = skbox_socket(w, AF_INET6, SOCK_DGRAM, 0);
+	struct sockaddr_in6 me;
+	socklen_t l = sizeof(me);
+
+	CHECK(r, bind6(w, fd, "2001:db8::9", 7002, 0) == -EADDRNOTAVAIL);
+	CHECK(r, bind6(w, fd, "fe80::1", 7002, 0) == -EINVAL);
+	CHECK(r, bind6(w, fd, "::1", 7002, 0) == 0);
+	CHECK(r, skbox_getsockname(w, fd, (struct sockaddr *)&me, &l) == 0);
+	CHECK(r, l == sizeof(me) && me.sin6_family == AF_INET6 && ntohs(me.sin6_port) == 7002);
+	CHECK(r, ipv6_addr_loopback(&me.sin6_addr));
+	skbox_close(w, fd);
+}
+
+/* sends msg from a fresh socket of family fam to addr:port */
+static void send_one(struct u6_rig *r, int fam, const char *addr, int port, const char *msg)
+{
+	struct sockaddr_storage ss = { 0 };
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+	int fd = skbox_socket(r->w, fam, SOCK_DGRAM, 0);
+
+	ss.ss_family = (sa_family_t)fam;
+	if (fam == AF_INET) {
+		sin->sin_port = htons((u16)port);
+		inet_pton(AF_INET, addr, &sin->sin_addr);
+	} else {
+		sin6->sin6_port = htons((u16)port);
+		inet_pton(AF_INET6, addr, &sin6->sin6_addr);
+	}
+	CHECK(r, skbox_sendto(r->w, fd, msg, strlen(msg), 0, (struct sockaddr *)&ss,
+			      fam == AF_INET ? sizeof(*sin) : sizeof(*sin6)) == (ssize_t)strlen(msg));
+	skbox_close(r->w, fd);
+}
+
+static void recv_one(struct u6_rig *r, int fd)
+{
+	struct sockaddr_in6 from;
+	socklen_t fl = sizeof(from);
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	ssize_t n;
+
+	memset(r->got, 0, sizeof(r->got));
+	CHECK(r, skbox_poll(r->w, &p, 1, 1000) == 1);
+	n = skbox_recvfrom(r->w, fd, r->got, sizeof(r->got) - 1, MSG_DONTWAIT,
+			   (struct sockaddr *)&from, &fl);
+	CHECK(r, n > 0 && fl == sizeof(from) && from.sin6_family == AF_INET6);
+	inet_ntop(AF_INET6, &from.sin6_addr, r->from, sizeof(r->from));
+}
+
+static int u6_task(void *arg)
+{
+	struct u6_rig *r = arg;
+	int fd;
+
+	conflicts(r);
+	bind_errors(r);
+	fd = skbox_socket(r->w, AF_INET6, SOCK_DGRAM, 0);
+	CHECK(r, bind6(r->w, fd, "::", 7003, 0) == 0);
+	send_one(r, AF_INET, "127.0.0.1", 7003, "four");
+	recv_one(r, fd);
+	CHECK(r, !strcmp(r->got, "four") && !strcmp(r->from, "::ffff:127.0.0.1"));
+	send_one(r, AF_INET6, "::1", 7003, "six");
+	recv_one(r, fd);
+	CHECK(r, !strcmp(r->got, "six") && !strcmp(r->from, "::1"));
+	skbox_close(r->w, fd);
+	return 0;
+}
+
+static void test_udp6_sockets(void **state)
+{
+	struct u6_rig r = { 0 };
+	struct task *t;
+
+	(void)state;
+	r.w = world_new(5);
+	r.n = net_create(r.w, "a");
+	assert_int_equal(h_run(r.w, r.n, "ip link set lo up", T_SEC, NULL), 0);
+	t = task_spawn(r.w, r.n, "u6", u6_task, &r);
+	h_advance_to(r.w, r.w->now + 3 * T_SEC);
+	assert_int_equal(t->state, TASK_DEAD);
+	task_free(t);
+	assert_int_equal(r.errs, 0);
+	assert_int_equal(r.n->ipv6.udp6[UDP_MIB_INDATAGRAMS], 1);
+	assert_int_equal(r.n->ipv6.udp6[UDP_MIB_OUTDATAGRAMS], 1);
+	assert_int_equal(r.n->mib.udp[UDP_MIB_INDATAGRAMS], 1);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+/* A datagram to a closed IPv6 port: Udp6NoPorts and an ICMPv6 port
+ * unreachable, which a connected sender reads as ECONNREFUSED */
+static int refused_task(void *arg)
+{
+	struct u6_rig *r = arg;
+	struct sockaddr_in6 dst = { .sin6_family = AF_INET6, .sin6_port = htons(7999) };
+	int fd = skbox_socket(r->w, AF_INET6, SOCK_DGRAM, 0);
+	char buf[8];
+
+	dst.sin6_addr.s6_addr[15] = 1;
+	CHECK(r, skbox_connect(r->w, fd, (struct sockaddr *)&dst, sizeof(dst)) == 0);
+	CHECK(r, skbox_send(r->w, fd, "x", 1, 0) == 1);
+	skbox_nanosleep(r->w, 100000000ULL);
+	CHECK(r, skbox_recv(r->w, fd, buf, sizeof(buf), MSG_DONTWAIT) == -ECONNREFUSED);
+	skbox_close(r->w, fd);
+	return 0;
+}
+
+static void test_udp6_refused(void **state)
+{
+	struct u6_rig r = { 0 };
+	struct task *t;
+
+	(void)state;
+	r.w = world_new(6);
+	r.n = net_create(r.w, "a");
+	assert_int_equal(h_run(r.w, r.n, "ip link set lo up", T_SEC, NULL), 0);
+	t = task_spawn(r.w, r.n, "refused", refused_task, &r);
+	h_advance_to(r.w, r.w->now + 3 * T_SEC);
+	assert_int_equal(t->state, TASK_DEAD);
+	task_free(t);
+	assert_int_equal(r.errs, 0);
+	assert_int_equal(r.n->ipv6.udp6[UDP_MIB_NOPORTS], 1);
+	assert_int_equal(r.n->ipv6.icmp6msg_in[1], 1);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_udp6_sockets),
+		cmocka_unit_test(test_udp6_refused),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
