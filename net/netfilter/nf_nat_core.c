@@ -394,8 +394,12 @@ static void nf_nat_l4proto_unique_tuple(struct nf_conntrack_tuple *tuple,
 	default:
 		return;
 	}
-	if ((range->flags & (NF_NAT_RANGE_PROTO_RANDOM | NF_NAT_RANGE_PROTO_RANDOM_FULLY)) ||
-	    m != NF_NAT_MANIP_DST)
+	/* A shifted port map (DNAT --to-destination A:LO-HI/BASE) keeps the
+	 * distance of the original port from BASE. */
+	if (range->flags & NF_NAT_RANGE_PROTO_OFFSET)
+		off = (u16)(ntohs(*keyptr) - ntohs(range->base_proto.all));
+	else if ((range->flags & (NF_NAT_RANGE_PROTO_RANDOM | NF_NAT_RANGE_PROTO_RANDOM_FULLY)) ||
+		 m != NF_NAT_MANIP_DST)
 		off = (u16)world_random_u32(w);
 	else
 		off = 0;
@@ -437,7 +441,8 @@ static void get_unique_tuple(struct nf_conntrack_tuple *tuple,
 	find_best_ips_proto(tuple, range, m);
 	if (!(range->flags & rnd)) {
 		if (range->flags & NF_NAT_RANGE_PROTO_SPECIFIED) {
-			if (l4proto_in_range(tuple, m, &range->min_proto, &range->max_proto) &&
+			if (!(range->flags & NF_NAT_RANGE_PROTO_OFFSET) &&
+			    l4proto_in_range(tuple, m, &range->min_proto, &range->max_proto) &&
 			    (range->min_proto.all == range->max_proto.all ||
 			     !nf_nat_used_tuple(tuple, ct)))
 				return;

@@ -4,16 +4,19 @@
 #include <stddef.h>
 #include "linux/netfilter/x_tables.h"
 
-extern const struct xt_match xt_conntrack_match, xt_state_match, xt_connmark_match;
+extern const struct xt_match xt_conntrack_match, xt_state_match, xt_connmark_match,
+	xt_connlimit_match;
 extern const struct xt_target xt_connmark_target, xt_ct_target, xt_notrack_target;
 /* NAT (xt_nat.c, xt_MASQUERADE.c, xt_REDIRECT.c) */
 extern const struct xt_target xt_dnat_target, xt_snat_target, xt_masquerade_target,
-	xt_redirect_target;
+	xt_redirect_target,
+	xt_netmap_target;
 
 const struct xt_match *const xt_ct_matches[] = {
 	&xt_conntrack_match,
 	&xt_state_match,
 	&xt_connmark_match,
+	&xt_connlimit_match,
 	NULL,
 };
 
@@ -22,5 +25,6 @@ const struct xt_target *const xt_ct_targets[] = {
 	&xt_ct_target,
 	&xt_notrack_target,
 	&xt_dnat_target, &xt_snat_target, &xt_masquerade_target, &xt_redirect_target,
+	&xt_netmap_target,
 	NULL,
 };

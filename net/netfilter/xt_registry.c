@@ -9,11 +9,12 @@ extern const struct xt_match xt_tcp_match, xt_udp_match, xt_icmp_match, xt_multi
 	xt_dscp_match, xt_pkttype_match, xt_set_match, xt_sctp_match, xt_dccp_match, xt_esp_match,
 	xt_ah_match, xt_ipcomp_match, xt_ecn_match, xt_tcpmss_match, xt_quota_match, xt_cpu_match,
 	xt_mac_match, xt_owner_match, xt_string_match, xt_hashlimit_match,
-	xt_connbytes_match, xt_helper_match, xt_recent_match;
+	xt_connbytes_match, xt_helper_match, xt_recent_match, xt_ipvs_match, xt_time_match,
+	xt_policy_match, xt_cgroup_match;
 extern const struct xt_target xt_mark_target, ipt_reject_target, xt_log_target,
 	xt_tcpmss_target, xt_trace_target, xt_nfqueue_target, xt_classify_target, xt_dscp_target,
 	xt_tos_target, xt_ttl_target, ipt_ecn_target, xt_nflog_target,
-	xt_tcpoptstrip_target;
+	xt_tcpoptstrip_target, xt_audit_target;
 
 const struct xt_match *const xt_core_matches[] = {
 	&xt_tcp_match, &xt_udp_match, &xt_icmp_match, &xt_multiport_match, &xt_mark_match,
@@ -23,6 +24,8 @@ const struct xt_match *const xt_core_matches[] = {
 	&xt_esp_match, &xt_ah_match, &xt_ipcomp_match, &xt_ecn_match, &xt_tcpmss_match,
 	&xt_quota_match, &xt_cpu_match, &xt_mac_match, &xt_owner_match, &xt_string_match,
 	&xt_hashlimit_match, &xt_connbytes_match, &xt_helper_match, &xt_recent_match,
+	&xt_ipvs_match, &xt_time_match, &xt_policy_match,
+	&xt_cgroup_match,
 	NULL,
 };
 
@@ -30,6 +33,6 @@ const struct xt_target *const xt_core_targets[] = {
 	&xt_mark_target, &ipt_reject_target, &xt_log_target, &xt_tcpmss_target,
 	&xt_trace_target, &xt_nfqueue_target, &xt_classify_target, &xt_dscp_target,
 	&xt_tos_target, &xt_ttl_target, &ipt_ecn_target, &xt_nflog_target,
-	&xt_tcpoptstrip_target,
+	&xt_tcpoptstrip_target, &xt_audit_target,
 	NULL,
 };

@@ -5,15 +5,18 @@
 #include <stddef.h>
 #include "xtables.h"
 
-extern const struct xtables_match libxt_conntrack, libxt_state, libxt_connmark;
+extern const struct xtables_match libxt_conntrack, libxt_state, libxt_connmark,
+	libxt_connlimit;
 extern const struct xtables_target libxt_CONNMARK, libxt_CT, libxt_NOTRACK;
 /* NAT (libxt_NAT.c) */
-extern const struct xtables_target libxt_DNAT, libxt_SNAT, libxt_MASQUERADE, libxt_REDIRECT;
+extern const struct xtables_target libxt_DNAT, libxt_SNAT, libxt_MASQUERADE, libxt_REDIRECT,
+	libipt_NETMAP;
 
 const struct xtables_match *const xtables_ct_matches[] = {
 	&libxt_conntrack,
 	&libxt_state,
 	&libxt_connmark,
+	&libxt_connlimit,
 	NULL,
 };
 
@@ -22,5 +25,6 @@ const struct xtables_target *const xtables_ct_targets[] = {
 	&libxt_CT,
 	&libxt_NOTRACK,
 	&libxt_DNAT, &libxt_SNAT, &libxt_MASQUERADE, &libxt_REDIRECT,
+	&libipt_NETMAP,
 	NULL,
 };

@@ -31,6 +31,7 @@ struct ipt_args {
 	unsigned int tseen;		/* the target's */
 	const char *jump;
 	const char *addrs[2];		/* -s / -d lists "a,b,c", NULL: one address */
+	const char *addr_arg[2];	/* -s / -d as given, parsed after the final checks */
 	bool have_rule_opts;
 	struct xt_parse p;
 };
@@ -309,8 +310,8 @@ static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
 	case 'd':
 		ip->invflags |= inv ? (c == 's' ? IPT_INV_SRCIP : IPT_INV_DSTIP) : 0;
 		a->addrs[c == 'd'] = strchr(val, ',') ? val : NULL;
-		return parse_addr_list(a, val, c == 's' ? &ip->src : &ip->dst,
-				       c == 's' ? &ip->smsk : &ip->dmsk);
+		a->addr_arg[c == 'd'] = val;
+		return 0;
 	case 'i':
 		ip->invflags |= inv ? IPT_INV_VIA_IN : 0;
 		if (!xtables_parse_interface(val, ip->iniface, ip->iniface_mask))
@@ -421,10 +422,13 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 	if (o->has_arg && !(val = need_arg(a, argc, argv, i, argv[*i])))
 		return 2;
 	if (two && !strcmp(two, o->name)) {
-		const char *second = need_arg(a, argc, argv, i, argv[*i - 1]);
+		const char *second = *i + 1 < argc ? argv[++*i] : NULL;
 
-		if (!second)
-			return 2;
+		/* libxt_tcp: the next word must exist and not look like an option */
+		if (!second || second[0] == '-' || second[0] == '!')
+			return usage_error(a, strcmp(o->name, "chunk-types") ?
+					   "--%s requires two args." : "--%s requires two args",
+					   o->name);
 		snprintf(joined, sizeof(joined), "%s %s", val, second);
 		val = joined;
 	}
@@ -524,6 +528,19 @@ static int resolve_jump(struct ipt_args *a, struct ipt_handle *h)
 	if (c < 0 || h->info->chains[c].hook >= 0)
 		return usage_error(a, "Chain '%s' does not exist", a->jump);
 	a->rule.target.verdict = c;
+	return 0;
+}
+
+/* -s and -d, after the loop and the extensions' final checks, as
+ * iptables' ipv4_post_parse() does (so "-s -j LOG" fails at "LOG"). */
+static int parse_addrs(struct ipt_args *a)
+{
+	struct ipt_ip *ip = &a->rule.ip;
+
+	if (a->addr_arg[0] && parse_addr_list(a, a->addr_arg[0], &ip->src, &ip->smsk))
+		return 2;
+	if (a->addr_arg[1] && parse_addr_list(a, a->addr_arg[1], &ip->dst, &ip->dmsk))
+		return 2;
 	return 0;
 }
 
@@ -894,6 +911,8 @@ int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **a
 		rc = usage_error(&a, "%s", "no command specified");
 	if (!rc)
 		rc = final_checks(&a);
+	if (!rc)
+		rc = parse_addrs(&a);
 	if (!rc && !restore) {
 		int err = ipt_handle_open(h, ctx->net, table);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <arpa/inet.h>
+#include <netdb.h>
 #include "xtables.h"
 #include "net/netfilter/nf_conntrack.h"
 
@@ -47,41 +48,82 @@ static bool nat_proto_has_ports(const struct xt_parse *p)
 	return proto == 6 || proto == 17 || proto == 132 || proto == 33 || proto == 1;
 }
 
-static const char *nat_proto_name(const struct xt_parse *p)
+/* A number 0..65535 at the start of s; *end after it.  False if none. */
+static bool nat_strtoport(const char *s, const char **end, unsigned int min, unsigned int *v)
 {
-	return p->ip && p->ip->proto == 17 ? "udp" : "tcp";
+	char *e;
+	unsigned long n;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return false;
+	n = strtoul(s, &e, 0);
+	if (e == s || n < min || n > 65535)
+		return false;
+	*v = (unsigned int)n;
+	*end = e;
+	return true;
 }
 
-/* "PORT[-PORT]" into the range; 0 or -1 after the error. */
+/* A service name (any protocol, as xtables_service_to_port(arg, NULL)). */
+static int nat_service(const char *name)
+{
+	struct servent *se = getservbyname(name, NULL);
+
+	return se ? ntohs((u16)se->s_port) : -1;
+}
+
+/* "/BASE" after a range: the shifted port map (NF_NAT_RANGE_PROTO_OFFSET). */
+static int nat_parse_base(struct xt_parse *p, const char *arg, struct nf_nat_range2 *r)
+{
+	const char *end;
+	unsigned int base;
+	int svc;
+
+	if (!nat_strtoport(arg, &end, 1, &base) || *end) {
+		svc = nat_service(arg);
+		if (svc < 0)
+			return xt_param_error(p, "Port `%s' not valid", arg);
+		base = (unsigned int)svc;
+	}
+	r->flags |= NF_NAT_RANGE_PROTO_OFFSET;
+	r->base_proto.all = htons((u16)base);
+	return 0;
+}
+
+/* "PORT[-PORT[/BASE]]" into the range, as libxt_NAT's parse_ports(): a
+ * single port may be a service name, the bounds of a range may not. */
 static int nat_parse_ports(struct xt_parse *p, const char *arg, struct nf_nat_range2 *r)
 {
-	char buf[64], *dash, *slash;
-	int lo, hi;
+	const char *end;
+	unsigned int lo, hi;
+	int svc;
 
-	snprintf(buf, sizeof(buf), "%s", arg);
-	if (strchr(buf, ':'))
-		return xt_param_error(p, "Invalid port:port syntax - use dash");
-	slash = strchr(buf, '/');
-	if (slash)
-		return xt_param_error(p, "Garbage after port value: `%s'", arg + (slash - buf));
-	dash = strchr(buf, '-');
-	if (dash)
-		*dash = '\0';
-	lo = xtables_parse_port(buf, nat_proto_name(p));
-	if (lo < 0)
-		return xt_param_error(p, "Port `%s' not valid", buf);
-	hi = lo;
-	if (dash) {
-		hi = xtables_parse_port(dash + 1, nat_proto_name(p));
-		if (hi < 0)
-			return xt_param_error(p, "Port `%s' not valid", dash + 1);
-		if (hi < lo)
-			return xt_param_error(p, "Port range `%s' funky", dash + 1);
-	}
 	r->flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
-	r->min_proto.all = htons((u16)lo);
+	if (!nat_strtoport(arg, &end, 0, &lo)) {
+		svc = nat_service(arg);
+		if (svc < 0)
+			return xt_param_error(p, "Port `%s' not valid", arg);
+		lo = (unsigned int)svc;
+		end = "";
+	}
+	if (*end == ':')
+		return xt_param_error(p, "Invalid port:port syntax - use dash");
+	if (*end && *end != '-')
+		return xt_param_error(p, "Garbage after port value: `%s'", end);
+	r->min_proto.all = r->max_proto.all = htons((u16)lo);
+	if (!*end)
+		return 0;
+	arg = end + 1;
+	if (!nat_strtoport(arg, &end, 0, &hi))
+		return xt_param_error(p, "Port `%s' not valid", arg);
+	if (hi < lo)
+		return xt_param_error(p, "Port range `%s' funky", arg);
 	r->max_proto.all = htons((u16)hi);
-	return 0;
+	if (!*end)
+		return 0;
+	if (*end != '/')
+		return xt_param_error(p, "Garbage after port range: `%s'", end);
+	return nat_parse_base(p, end + 1, r);
 }
 
 /* "[ADDR[-ADDR]][:PORT[-PORT]]" */
@@ -168,14 +210,31 @@ static int ports_parse(struct xt_parse *p, const char *tg, int id, const char *a
 	return nat_parse_ports(p, arg, data);
 }
 
+/* MASQUERADE's IPv4 info is the compat range, which has no base port: the
+ * flag stays, the base is lost (as libxt_NAT's NAT_parse). */
 static int masq_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
-	return ports_parse(p, "MASQUERADE", id, arg, inv, data);
+	struct nf_nat_range2 *r = data;
+	int err = ports_parse(p, "MASQUERADE", id, arg, inv, data);
+
+	r->base_proto.all = 0;
+	return err;
 }
 
 static int redir_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
 {
 	return ports_parse(p, "REDIRECT", id, arg, inv, data);
+}
+
+/* REDIRECT's IPv4 info is the compat range: no shifted port map
+ * (libxt_NAT's DNAT_fcheck). */
+static int redir_final(struct xt_parse *p, void *data)
+{
+	const struct nf_nat_range2 *r = data;
+
+	if (r->flags & NF_NAT_RANGE_PROTO_OFFSET)
+		return xt_param_error(p, "Shifted portmap ranges not supported with this kernel");
+	return 0;
 }
 
 static int dnat_final(struct xt_parse *p, void *data)
@@ -199,6 +258,8 @@ static void nat_print_ports(FILE *out, const struct nf_nat_range2 *r)
 	fprintf(out, "%u", ntohs(r->min_proto.all));
 	if (r->max_proto.all != r->min_proto.all)
 		fprintf(out, "-%u", ntohs(r->max_proto.all));
+	if (r->flags & NF_NAT_RANGE_PROTO_OFFSET)
+		fprintf(out, "/%u", ntohs(r->base_proto.all));
 }
 
 static void nat_print_range(FILE *out, const struct nf_nat_range2 *r)
@@ -310,5 +371,66 @@ const struct xtables_target libxt_MASQUERADE = {
 
 const struct xtables_target libxt_REDIRECT = {
 	.name = "REDIRECT", .family = NFPROTO_IPV4, .size = sizeof(struct nf_nat_range2),
-	.opts = redir_opts, .parse = redir_parse, .print = redir_print, .save = ports_save,
+	.opts = redir_opts, .parse = redir_parse, .final_check = redir_final,
+	.print = redir_print, .save = ports_save,
+};
+
+/* -j NETMAP --to ADDR[/MASK] (libipt_NETMAP.c): the network as the range
+ * min = ADDR & MASK, max = min | ~MASK. */
+enum { O_NETMAP_TO };
+
+static const struct xt_option netmap_opts[] = {
+	{ "to", O_NETMAP_TO, true }, { NULL, 0, false },
+};
+
+static int netmap_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	struct nf_nat_range2 *r = data;
+	__be32 addr, mask;
+	int rc;
+
+	(void)id;
+	if (inv)
+		return xt_param_error(p, "NETMAP: option \"--to\" cannot be inverted.\n");
+	rc = xtables_parse_hostmask(arg, &addr, &mask);
+	if (rc)
+		return xtables_hostmask_error(p, rc, "NETMAP", "to", arg);
+	r->flags |= NF_NAT_RANGE_MAP_IPS;
+	r->min_addr = addr & mask;
+	r->max_addr = r->min_addr | ~mask;
+	return 0;
+}
+
+static void netmap_print_net(FILE *out, const struct nf_nat_range2 *r)
+{
+	__be32 mask = ~(r->min_addr ^ r->max_addr);
+	int bits = xtables_mask_to_bits(mask);
+	char a[16], m[16];
+
+	fputs(xtables_ipaddr_to_buf(r->min_addr, a), out);
+	if (bits < 0)
+		fprintf(out, "/%s", xtables_ipaddr_to_buf(mask, m));
+	else
+		fprintf(out, "/%d", bits);
+}
+
+static void netmap_print(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
+{
+	(void)ip;
+	(void)numeric;
+	fputs(" to:", out);
+	netmap_print_net(out, data);
+}
+
+static void netmap_save(FILE *out, const struct ipt_ip *ip, const void *data)
+{
+	(void)ip;
+	fputs(" --to ", out);
+	netmap_print_net(out, data);
+}
+
+const struct xtables_target libipt_NETMAP = {
+	.name = "NETMAP", .family = NFPROTO_IPV4, .size = sizeof(struct nf_nat_range2),
+	.opts = netmap_opts, .parse = netmap_parse, .print = netmap_print,
+	.save = netmap_save, .mand = 1u << O_NETMAP_TO,
 };

@@ -406,7 +406,6 @@ static int connmark_parse(struct xt_parse *p, int id, const char *arg, bool inv,
 	(void)id;
 	if (xt_parse_mark(arg, &m->mark, &m->mask))
 		return xt_param_error(p, "Bad mark value \"%s\"", arg);
-	m->mark &= m->mask;
 	m->invert = inv;
 	m->invert |= 2;			/* seen */
 	return 0;

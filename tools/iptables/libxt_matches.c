@@ -185,7 +185,8 @@ static int limit_parse(struct xt_parse *p, int id, const char *arg, bool inv, vo
 	(void)inv;
 	if (id == 1) {
 		if (!xtables_strtoui(arg, &r->burst, 0, 10000))
-			return xt_param_error(p, "bad --limit-burst `%s'", arg);
+			return xt_param_error(p, "limit: bad value for option \"--limit-burst\", or "
+					      "out of range (0-10000).\n");
 		return 0;
 	}
 	n = (unsigned int)strtoul(arg, NULL, 10);

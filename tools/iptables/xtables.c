@@ -179,3 +179,69 @@ int xtables_parse_range(struct xt_parse *p, const char *ext, const char *opt, co
 		out[1] = out[0];
 	return 0;
 }
+
+/* "ADDR[/MASK]" (XTTYPE_HOSTMASK, libxtables' xtopt_parse_hostmask), MASK
+ * as xtables_parse_plenmask() takes it.  The address is kept as given.
+ * 0, or -1 for a bad address, -2 for a bad mask. */
+int xtables_parse_hostmask(const char *s, __be32 *addr, __be32 *mask)
+{
+	char buf[64], *slash;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash++ = '\0';
+	if (!xtables_parse_ipaddr(buf, addr))
+		return -1;
+	*mask = 0xFFFFFFFFu;
+	if (!slash)
+		return 0;
+	return xtables_parse_plenmask(slash, mask) ? 0 : -2;
+}
+
+/* A mask (XTTYPE_PLENMASK, xtopt_parse_plenmask): a prefix length 0..32,
+ * else anything inet_aton() takes ("255.255.0.0", but also "33"), of
+ * which a mask with holes counts as 32 bits, as the prefix length -1
+ * stored in a u8 does there. */
+bool xtables_parse_plenmask(const char *s, __be32 *mask)
+{
+	unsigned int bits;
+	struct in_addr m;
+	int len;
+
+	*mask = 0xFFFFFFFFu;
+	if (xtables_strtoui(s, &bits, 0, 32)) {
+		*mask = bits ? htonl(0xFFFFFFFFu << (32 - bits)) : 0;
+		return true;
+	}
+	if (!inet_aton(s, &m))
+		return false;
+	len = xtables_mask_to_bits(m.s_addr);
+	if (len >= 0)
+		*mask = len ? htonl(0xFFFFFFFFu << (32 - len)) : 0;
+	return true;
+}
+
+/* The prefix length of a contiguous mask, -1 for a mask with holes. */
+int xtables_mask_to_bits(__be32 mask)
+{
+	u32 m = ntohl(mask);
+	int bits = 0;
+
+	while (m & 0x80000000u) {
+		bits++;
+		m <<= 1;
+	}
+	return m ? -1 : bits;
+}
+
+int xtables_hostmask_error(struct xt_parse *p, int rc, const char *ext, const char *opt,
+			   const char *arg)
+{
+	(void)arg;
+	if (rc == -2)
+		return xt_param_error(p, "%s: bad value for option \"--%s\", neither a valid "
+				      "network mask nor valid CIDR (0-32).\n", ext, opt);
+	/* skbox resolves no names: the answer of a namespace without DNS */
+	return xt_param_error(p, "getaddrinfo: Temporary failure in name resolution\n");
+}

@@ -97,6 +97,17 @@ const char *xtables_ipaddr_to_numeric(__be32 addr);	/* static buffer per call si
 /* "a.b.c.d" into buf (at least 16 bytes); returns buf */
 const char *xtables_ipaddr_to_buf(__be32 addr, char *buf);
 bool xtables_parse_ipaddr(const char *s, __be32 *addr);
+/* "ADDR[/MASK]" (prefix or dotted mask; XTTYPE_HOSTMASK); addr not masked;
+ * 0, -1 (bad address) or -2 (bad mask) */
+int xtables_parse_hostmask(const char *s, __be32 *addr, __be32 *mask);
+/* the error of xtables_parse_hostmask()'s result rc for extension ext's
+ * option opt, as libxtables prints it; returns -1 */
+int xtables_hostmask_error(struct xt_parse *p, int rc, const char *ext, const char *opt,
+			   const char *arg);
+/* "24" or "255.255.255.0" (XTTYPE_PLENMASK); false when neither */
+bool xtables_parse_plenmask(const char *s, __be32 *mask);
+/* a contiguous mask's prefix length, -1 when it has holes */
+int xtables_mask_to_bits(__be32 mask);
 /* iptables' quoting of a string argument in -S / iptables-save output */
 void xtables_save_string(FILE *out, const char *value);
 /* an interface name with a trailing '+' wildcard into name and mask;
