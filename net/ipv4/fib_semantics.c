@@ -569,6 +569,15 @@ static int fib_sync_down_one(struct fib_table *tb, struct fib_prefix *p,
 		dead += !!(nh->fib_nh_flags & RTNH_F_DEAD);
 		linkdown += !!(nh->fib_nh_flags & RTNH_F_LINKDOWN);
 	}
+	/* a nexthop device going away takes the whole route with it, even
+	 * when that nexthop was dead already (down before unregister) */
+	if (arg->event == NETDEV_UNREGISTER && fi->fib_nhs > 1 && !(fi->fib_flags & RTNH_F_DEAD)) {
+		for (int i = 0; i < fi->fib_nhs; i++)
+			if (fi->fib_nh[i].fib_nh_dev == arg->dev) {
+				dead = fi->fib_nhs;
+				changed++;
+			}
+	}
 	if (!changed)
 		return 0;
 	if (dead == fi->fib_nhs)
