@@ -2,6 +2,7 @@
 #ifndef SKBOX_NET_FLOW_H
 #define SKBOX_NET_FLOW_H
 
+#include <netinet/in.h>
 #include "linux/types.h"
 
 #define FLOWI_FLAG_ANYSRC 0x01
@@ -22,6 +23,21 @@ struct flowi4 {
 	__be16 fl4_dport;
 	u8 fl4_icmp_type;
 	u8 fl4_icmp_code;
+};
+
+/* The key of an IPv6 route lookup (flowi6); tclass is the traffic class
+ * byte Linux keeps in the flow label's top bits. */
+struct flowi6 {
+	int flowi6_oif;
+	int flowi6_iif;
+	u32 flowi6_mark;
+	u8 flowi6_proto;
+	u8 flowi6_tclass;
+	u32 flowi6_uid;
+	struct in6_addr saddr;
+	struct in6_addr daddr;
+	__be16 fl6_sport;
+	__be16 fl6_dport;
 };
 
 #endif

@@ -131,4 +131,14 @@ int addrconf_add_mroute(struct net *net, struct net_device *dev, bool add);
 int rt6_nexthop_linkdown(const struct fib6_info *rt);
 const struct in6_addr *rt6_nexthop(const struct rt6_info *rt, const struct in6_addr *daddr);
 
+/* net/ipv6/fib6_rules.c: `ip -6 rule` (0 lookup local, 32766 lookup main at
+ * start); fib6_rule_lookup() walks them (or local then main while the
+ * namespace has none of its own) and gives the route and its table, or
+ * NULL with *err (-ENETUNREACH, -EACCES for prohibit, -EINVAL blackhole). */
+struct flowi6;
+int fib6_rules_init(struct net *net);
+void fib6_rules_exit(struct net *net);
+struct fib6_info *fib6_rule_lookup(struct net *net, const struct flowi6 *fl6, u32 *table,
+				   int *err);
+
 #endif

@@ -4,6 +4,7 @@
 #ifndef SKBOX_NET_IP_FIB_H
 #define SKBOX_NET_IP_FIB_H
 
+#include <netinet/in.h>
 #include "linux/types.h"
 #include "linux/list.h"
 #include "net/flow.h"
@@ -39,6 +40,7 @@ struct fib_nh {
 	__be32 fib_nh_gw4;
 	int fib_nh_oif;
 	int fib_nh_weight;
+	int fib_nh_upper_bound;		/* multipath: hash <= bound picks it (fib_rebalance) */
 	__be32 nh_saddr;		/* preferred source, computed */
 	int nh_saddr_genid;
 	struct rtable *nh_rth_input;	/* cached input route */
@@ -130,6 +132,14 @@ struct fib_result {
 #define FIB_LOOKUP_NOREF 1
 #define FIB_LOOKUP_IGNORE_LINKSTATE 2
 
+/* One nexthop of RTA_MULTIPATH (struct rtnexthop): `nexthop via A dev X weight W` */
+struct fib_nh_config {
+	__be32 gw4;
+	int oif;
+	int weight;			/* 1..256 */
+	u32 flags;			/* RTNH_F_ONLINK */
+};
+
 /* The description of a route to add, as RTM_NEWROUTE carries it. */
 struct fib_config {
 	u8 fc_dst_len;
@@ -151,6 +161,8 @@ struct fib_config {
 	u32 fc_nlflags;			/* NLM_F_CREATE/EXCL/REPLACE/APPEND */
 	struct net *fc_nlinfo_net;
 	bool fc_scope_given;
+	const struct fib_nh_config *fc_mp;	/* multipath nexthops, or NULL */
+	int fc_mp_len;
 };
 
 #define NLM_F_REPLACE 0x100
@@ -204,6 +216,9 @@ void fib_info_put(struct fib_info *fi);
 int fib_sync_down_dev(struct net_device *dev, unsigned long event, bool force);
 int fib_sync_up(struct net_device *dev, unsigned char nh_flags);
 void fib_select_path(struct net *net, struct fib_result *res, struct flowi4 *fl4);
+void fib_rebalance(struct fib_info *fi);
+u32 fib_multipath_hash(const struct net *net, const struct flowi4 *fl4);
+void fib_select_multipath(struct fib_result *res, u32 hash);
 int fib_nh_match(struct net *net, struct fib_config *cfg, struct fib_info *fi);
 void fib_nh_exceptions_flush(struct fib_nh *nh);
 struct fib_nh_exception *find_exception(struct fib_nh *nh, __be32 daddr, u64 now);
@@ -214,9 +229,12 @@ void fib_info_hold(struct fib_info *fi);		/* a client reference */
 void fib_insert_exception(struct fib_nh *nh, __be32 daddr, u32 pmtu, bool locked,
 			  __be32 gw, u64 expires);
 
-/* net/core/fib_rules.c (IPv4 part) */
+/* net/core/fib_rules.c: one policy rule of either family (family 0 is
+ * AF_INET); IPv4 prefixes in src/dst, IPv6 ones in src6/dst6. */
 struct fib_rule {
 	struct list_head list;
+	u8 family;
+	struct in6_addr src6, dst6;
 	u32 pref;
 	u32 table;
 	u8 action;
@@ -251,6 +269,13 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 int fib_nl_delrule(struct net *net, const struct fib_rule *tmpl, unsigned int given,
 		   const char **errmsg);
 void fib_rules_event(struct net_device *dev, unsigned long event);
+/* The ordered rule list of a family (AF_INET, AF_INET6) in net. */
+struct list_head *fib_rules_list(struct net *net, int family);
+int fib_default_rule_add(struct net *net, int family, u32 pref, u32 table);
+void fib_rules_free(struct list_head *head);
+/* iif/oif/fwmark/ipproto/sport/dport/uidrange, as both families match them */
+bool fib_rule_match_common(const struct fib_rule *rule, int iif, int oif, u32 mark,
+			   u8 proto, __be16 sport, __be16 dport, u32 uid);
 /* `given` bits for fib_nl_delrule: which selectors the request carried */
 #define FIB_RULE_GIVEN_PREF	0x0001
 #define FIB_RULE_GIVEN_TABLE	0x0002
@@ -264,6 +289,10 @@ void fib_rules_event(struct net_device *dev, unsigned long event);
 #define FIB_RULE_GIVEN_SUPPRESS	0x0200
 #define FIB_RULE_GIVEN_GOTO	0x0400
 #define FIB_RULE_GIVEN_INVERT	0x0800
+#define FIB_RULE_GIVEN_UID	0x1000
+#define FIB_RULE_GIVEN_IPPROTO	0x2000
+#define FIB_RULE_GIVEN_SPORT	0x4000
+#define FIB_RULE_GIVEN_DPORT	0x8000
 void fib_rule_init(struct fib_rule *r);	/* a template with "no selector" values */
 
 #endif

@@ -72,6 +72,7 @@ struct netns_ipv4 {
 	bool fib_has_custom_rules;
 	bool dev_exiting;		/* default_device_exit(): even tunl0 goes */
 	int fib_rules_gotos;		/* goto rules: re-resolve targets only when any */
+	int fib_rules_require_fldissect; /* rules on ipproto/ports/uid: no keyed route cache */
 	u32 fib_seq;
 	struct neigh_table arp_tbl;
 

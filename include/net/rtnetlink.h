@@ -93,6 +93,9 @@ struct rtm_get_req {
 	u32 mark;
 	u8 tos;
 	bool fibmatch;
+	u8 ipproto;			/* ipproto/sport/dport/uid: rule selectors */
+	__be16 sport, dport;
+	int uid;			/* -1: none given (the caller's, 0) */
 };
 
 struct rtm_get_res {

@@ -1,11 +1,15 @@
-/* net/core/fib_rules.c — IPv4 policy routing rules (`ip rule`).
+/* net/core/fib_rules.c — policy routing rules (`ip rule`, `ip -6 rule`).
  *
  * Corresponds to Linux net/core/fib_rules.c plus the IPv4 half in
- * net/ipv4/fib_rules.c.  In the packet path it sits inside fib_lookup():
+ * net/ipv4/fib_rules.c (the IPv6 half is net/ipv6/fib6_rules.c).  The
+ * family-independent part keeps each family's list in pref order: add
+ * (fib_nl_newrule), delete (fib_nl_delrule), goto resolution, devices
+ * coming and going.  In the IPv4 packet path it sits inside fib_lookup():
  * when the namespace has custom rules, fib_rules_lookup() walks the rules in
- * pref order, matches selectors (from/to, iif/oif, fwmark, tos) and runs the
- * action (lookup TABLE, goto, nop, blackhole, unreachable, prohibit), moving
- * on to the next rule when a table answers -EAGAIN (no match or throw).
+ * pref order, matches selectors (from/to, iif/oif, fwmark, tos, ipproto,
+ * sport/dport, uidrange) and runs the action (lookup TABLE, goto, nop,
+ * blackhole, unreachable, prohibit), moving on to the next rule when a table
+ * answers -EAGAIN (no match or throw).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -13,12 +17,51 @@
 
 #include "linux/slab.h"
 #include "net/ip_fib.h"
+#include "net/ip6_fib.h"
 #include "net/net_namespace.h"
 #include "linux/netdevice.h"
+
+/* The per-namespace state of one family's rules (fib_rules_ops). */
+struct fib_rules_ops {
+	int family;
+	u8 addr_bits;
+	struct list_head *rules_list;
+	bool *has_custom;
+	int *nr_goto_rules;
+};
+
+static void fib_rules_ops_get(struct net *net, int family, struct fib_rules_ops *ops)
+{
+	if (family == AF_INET6) {
+		*ops = (struct fib_rules_ops){ AF_INET6, 128, &net->ipv6.fib6_rules,
+			&net->ipv6.fib6_has_custom_rules, &net->ipv6.fib6_rules_gotos };
+		return;
+	}
+	*ops = (struct fib_rules_ops){ AF_INET, 32, &net->ipv4.rules_ops,
+		&net->ipv4.fib_has_custom_rules, &net->ipv4.fib_rules_gotos };
+}
+
+struct list_head *fib_rules_list(struct net *net, int family)
+{
+	return family == AF_INET6 ? &net->ipv6.fib6_rules : &net->ipv4.rules_ops;
+}
 
 static inline __be32 fib_rule_mask(int len)
 {
 	return len ? htonl(~0U << (32 - len)) : 0;
+}
+
+/* ipv6_addr_prefix(): the first plen bits of a */
+static void fib_rule_prefix6(struct in6_addr *a, u8 plen)
+{
+	for (int i = 0; i < 16; i++) {
+		int bits = plen - i * 8;
+
+		if (bits <= 0)
+			a->s6_addr[i] = 0;
+		else if (bits < 8)
+			a->s6_addr[i] &= (u8)(0xFF << (8 - bits));
+	}
 }
 
 void fib_rule_init(struct fib_rule *r)
@@ -41,6 +84,12 @@ static struct fib_rule *fib_rule_alloc(const struct fib_rule *tmpl)
 	*r = *tmpl;
 	INIT_LIST_HEAD(&r->list);
 	r->ctarget = NULL;
+	if (r->family == AF_INET6) {
+		fib_rule_prefix6(&r->src6, r->src_len);
+		fib_rule_prefix6(&r->dst6, r->dst_len);
+		return r;
+	}
+	r->family = AF_INET;
 	r->srcmask = fib_rule_mask(r->src_len);
 	r->dstmask = fib_rule_mask(r->dst_len);
 	r->src &= r->srcmask;
@@ -48,11 +97,11 @@ static struct fib_rule *fib_rule_alloc(const struct fib_rule *tmpl)
 	return r;
 }
 
-static void fib_rule_link(struct net *net, struct fib_rule *rule)
+static void fib_rule_link(struct list_head *head, struct fib_rule *rule)
 {
 	struct fib_rule *r, *last = NULL;
 
-	list_for_each_entry(r, &net->ipv4.rules_ops, list) {
+	list_for_each_entry(r, head, list) {
 		if (r->pref > rule->pref)
 			break;
 		last = r;
@@ -60,21 +109,33 @@ static void fib_rule_link(struct net *net, struct fib_rule *rule)
 	if (last)
 		list_add(&rule->list, &last->list);
 	else
-		list_add(&rule->list, &net->ipv4.rules_ops);
+		list_add(&rule->list, head);
 }
 
-static int fib_default_rule_add(struct net *net, u32 pref, u32 table)
+/* fib_default_rule_add(): the rules a namespace starts with */
+int fib_default_rule_add(struct net *net, int family, u32 pref, u32 table)
 {
 	struct fib_rule tmpl, *r;
 
 	fib_rule_init(&tmpl);
+	tmpl.family = (u8)family;
 	tmpl.pref = pref;
 	tmpl.table = table;
 	r = fib_rule_alloc(&tmpl);
 	if (!r)
 		return -ENOMEM;
-	fib_rule_link(net, r);
+	fib_rule_link(fib_rules_list(net, family), r);
 	return 0;
+}
+
+void fib_rules_free(struct list_head *head)
+{
+	struct fib_rule *r, *n;
+
+	list_for_each_entry_safe(r, n, head, list) {
+		list_del(&r->list);
+		free(r);
+	}
 }
 
 int fib4_rules_init(struct net *net)
@@ -83,11 +144,11 @@ int fib4_rules_init(struct net *net)
 
 	if (!net->ipv4.rules_ops.next)
 		INIT_LIST_HEAD(&net->ipv4.rules_ops);
-	err = fib_default_rule_add(net, 0, RT_TABLE_LOCAL);
+	err = fib_default_rule_add(net, AF_INET, 0, RT_TABLE_LOCAL);
 	if (!err)
-		err = fib_default_rule_add(net, 0x7FFE, RT_TABLE_MAIN);
+		err = fib_default_rule_add(net, AF_INET, 0x7FFE, RT_TABLE_MAIN);
 	if (!err)
-		err = fib_default_rule_add(net, 0x7FFF, RT_TABLE_DEFAULT);
+		err = fib_default_rule_add(net, AF_INET, 0x7FFF, RT_TABLE_DEFAULT);
 	if (err)
 		fib4_rules_exit(net);
 	net->ipv4.fib_has_custom_rules = false;
@@ -96,18 +157,13 @@ int fib4_rules_init(struct net *net)
 
 void fib4_rules_exit(struct net *net)
 {
-	struct fib_rule *r, *n;
-
-	list_for_each_entry_safe(r, n, &net->ipv4.rules_ops, list) {
-		list_del(&r->list);
-		free(r);
-	}
+	fib_rules_free(&net->ipv4.rules_ops);
 }
 
 /* fib_default_rule_pref(): one less than the second rule's pref. */
-static u32 fib_default_rule_pref(struct net *net)
+static u32 fib_default_rule_pref(struct list_head *head)
 {
-	struct list_head *head = &net->ipv4.rules_ops, *pos = head->next;
+	struct list_head *pos = head->next;
 
 	if (pos != head && pos->next != head) {
 		struct fib_rule *r = list_entry(pos->next, struct fib_rule, list);
@@ -130,32 +186,66 @@ static void fib_rule_resolve_dev(struct net *net, const char *name, int *ifindex
 	*ifindex = dev ? dev->ifindex : -1;
 }
 
+static bool fib_rule_same_addr(const struct fib_rule *a, const struct fib_rule *b)
+{
+	if (a->src_len != b->src_len || a->dst_len != b->dst_len)
+		return false;
+	if (a->family == AF_INET6)
+		return !memcmp(&a->src6, &b->src6, sizeof(a->src6)) &&
+		       !memcmp(&a->dst6, &b->dst6, sizeof(a->dst6));
+	return a->src == b->src && a->dst == b->dst;
+}
+
+/* rule_exists(): every attribute equal */
 static bool fib_rule_same(const struct fib_rule *a, const struct fib_rule *b)
 {
 	return a->pref == b->pref && a->action == b->action && a->table == b->table &&
 	       a->flags == b->flags && a->tos == b->tos && a->mark == b->mark &&
 	       a->mark_mask == b->mark_mask && a->target == b->target &&
-	       a->src == b->src && a->src_len == b->src_len && a->dst == b->dst &&
-	       a->dst_len == b->dst_len && !strcmp(a->iifname, b->iifname) &&
+	       fib_rule_same_addr(a, b) && !strcmp(a->iifname, b->iifname) &&
 	       !strcmp(a->oifname, b->oifname) &&
 	       a->suppress_prefixlen == b->suppress_prefixlen &&
-	       a->suppress_ifgroup == b->suppress_ifgroup;
+	       a->suppress_ifgroup == b->suppress_ifgroup && a->ip_proto == b->ip_proto &&
+	       a->sport_start == b->sport_start && a->sport_end == b->sport_end &&
+	       a->dport_start == b->dport_start && a->dport_end == b->dport_end &&
+	       a->uid_set == b->uid_set && a->uid_start == b->uid_start &&
+	       a->uid_end == b->uid_end;
 }
 
-static int fib_rule_check(struct net *net, struct fib_rule *rule, bool pref_given,
-			  const char **errmsg)
+/* The family's configure(): fib4_rule_configure / fib6_rule_configure */
+static int fib_rule_check_family(const struct fib_rules_ops *ops, const struct fib_rule *rule,
+				 const char **errmsg)
 {
-	if (rule->src_len > 32 || rule->dst_len > 32) {
+	if (rule->src_len > ops->addr_bits || rule->dst_len > ops->addr_bits) {
 		*errmsg = "Invalid prefix length";
 		return -EINVAL;
 	}
+	if (rule->tos & 0x03) {		/* !inet_validate_dscp() */
+		*errmsg = "Invalid dsfield (tos): ECN bits must be 0";
+		return -EINVAL;
+	}
+	/* IPv4 does not handle the high-order DSCP bits (IPTOS_TOS_MASK) */
+	if (ops->family == AF_INET && (rule->tos & ~0x1E)) {
+		*errmsg = "Invalid tos";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+static int fib_rule_check(const struct fib_rules_ops *ops, struct fib_rule *rule,
+			  bool pref_given, const char **errmsg)
+{
+	int err = fib_rule_check_family(ops, rule, errmsg);
+
+	if (err)
+		return err;
 	if (rule->action > FR_ACT_PROHIBIT || rule->action == FR_ACT_RES3 ||
 	    rule->action == FR_ACT_RES4) {
 		*errmsg = "Invalid action";
 		return -EINVAL;
 	}
 	if (!pref_given)
-		rule->pref = fib_default_rule_pref(net);
+		rule->pref = fib_default_rule_pref(ops->rules_list);
 	if (rule->action == FR_ACT_GOTO) {
 		if (!rule->target) {
 			*errmsg = "Missing goto target for action goto";
@@ -176,15 +266,15 @@ static int fib_rule_check(struct net *net, struct fib_rule *rule, bool pref_give
 	return 0;
 }
 
-static void fib_rules_resolve_gotos(struct net *net)
+static void fib_rules_resolve_gotos(struct list_head *head)
 {
 	struct fib_rule *r, *t;
 
-	list_for_each_entry(r, &net->ipv4.rules_ops, list) {
+	list_for_each_entry(r, head, list) {
 		if (r->action != FR_ACT_GOTO)
 			continue;
 		r->ctarget = NULL;
-		list_for_each_entry(t, &net->ipv4.rules_ops, list) {
+		list_for_each_entry(t, head, list) {
 			if (t->pref == r->target) {
 				r->ctarget = t;
 				break;
@@ -197,22 +287,42 @@ static void fib_rules_resolve_gotos(struct net *net)
 	}
 }
 
+/* fib_rule_requires_fldissect(): selectors the IPv4 keyed route cache
+ * (net/ipv4/route.c) does not key on, so lookups must not use it */
+static void fib_rule_count_fldissect(struct net *net, const struct fib_rule *r, int delta)
+{
+	if (r->family == AF_INET &&
+	    (r->ip_proto || r->sport_start || r->dport_start || r->uid_set))
+		net->ipv4.fib_rules_require_fldissect += delta;
+}
+
+static void fib_rules_changed(struct net *net, const struct fib_rules_ops *ops)
+{
+	if (*ops->nr_goto_rules)
+		fib_rules_resolve_gotos(ops->rules_list);
+	*ops->has_custom = true;
+	if (ops->family == AF_INET)
+		net->ipv4.fib_seq++;
+}
+
 int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 		   const char **errmsg)
 {
 	const char *dummy = NULL;
+	struct fib_rules_ops ops;
 	struct fib_rule *rule, *r;
 	int err;
 
 	if (!errmsg)
 		errmsg = &dummy;
-	err = fib_rule_check(net, tmpl, pref_given, errmsg);
+	fib_rules_ops_get(net, tmpl->family, &ops);
+	err = fib_rule_check(&ops, tmpl, pref_given, errmsg);
 	if (err)
 		return err;
 	rule = fib_rule_alloc(tmpl);
 	if (!rule)
 		return -ENOMEM;
-	list_for_each_entry(r, &net->ipv4.rules_ops, list) {
+	list_for_each_entry(r, ops.rules_list, list) {
 		if (r->pref > rule->pref)	/* sorted by pref: no equal one further on */
 			break;
 		if (fib_rule_same(r, rule)) {
@@ -222,14 +332,44 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 	}
 	fib_rule_resolve_dev(net, rule->iifname, &rule->iifindex);
 	fib_rule_resolve_dev(net, rule->oifname, &rule->oifindex);
-	fib_rule_link(net, rule);
+	fib_rule_link(ops.rules_list, rule);
+	fib_rule_count_fldissect(net, rule, 1);
 	if (rule->action == FR_ACT_GOTO)
-		net->ipv4.fib_rules_gotos++;
-	if (net->ipv4.fib_rules_gotos)
-		fib_rules_resolve_gotos(net);
-	net->ipv4.fib_has_custom_rules = true;
-	net->ipv4.fib_seq++;
+		(*ops.nr_goto_rules)++;
+	fib_rules_changed(net, &ops);
 	return 0;
+}
+
+static bool fib_rule_addr_match(const struct fib_rule *r, const struct fib_rule *t, bool dst)
+{
+	struct fib_rule m = *t;
+
+	if ((dst ? r->dst_len : r->src_len) != (dst ? t->dst_len : t->src_len))
+		return false;
+	if (r->family == AF_INET6) {
+		fib_rule_prefix6(&m.src6, m.src_len);
+		fib_rule_prefix6(&m.dst6, m.dst_len);
+		return dst ? !memcmp(&r->dst6, &m.dst6, 16) : !memcmp(&r->src6, &m.src6, 16);
+	}
+	return dst ? r->dst == (t->dst & fib_rule_mask(t->dst_len)) :
+		     r->src == (t->src & fib_rule_mask(t->src_len));
+}
+
+static bool fib_rule_del_match_l4(const struct fib_rule *r, const struct fib_rule *t,
+				  unsigned int given)
+{
+	if ((given & FIB_RULE_GIVEN_IPPROTO) && r->ip_proto != t->ip_proto)
+		return false;
+	if ((given & FIB_RULE_GIVEN_SPORT) &&
+	    (r->sport_start != t->sport_start || r->sport_end != t->sport_end))
+		return false;
+	if ((given & FIB_RULE_GIVEN_DPORT) &&
+	    (r->dport_start != t->dport_start || r->dport_end != t->dport_end))
+		return false;
+	if ((given & FIB_RULE_GIVEN_UID) &&
+	    (!r->uid_set || r->uid_start != t->uid_start || r->uid_end != t->uid_end))
+		return false;
+	return true;
 }
 
 static bool fib_rule_del_match(const struct fib_rule *r, const struct fib_rule *t,
@@ -241,11 +381,9 @@ static bool fib_rule_del_match(const struct fib_rule *r, const struct fib_rule *
 		return false;
 	if ((given & FIB_RULE_GIVEN_ACTION) && r->action != t->action)
 		return false;
-	if ((given & FIB_RULE_GIVEN_SRC) && (r->src_len != t->src_len ||
-					     r->src != (t->src & fib_rule_mask(t->src_len))))
+	if ((given & FIB_RULE_GIVEN_SRC) && !fib_rule_addr_match(r, t, false))
 		return false;
-	if ((given & FIB_RULE_GIVEN_DST) && (r->dst_len != t->dst_len ||
-					     r->dst != (t->dst & fib_rule_mask(t->dst_len))))
+	if ((given & FIB_RULE_GIVEN_DST) && !fib_rule_addr_match(r, t, true))
 		return false;
 	if ((given & FIB_RULE_GIVEN_IIF) && strcmp(r->iifname, t->iifname))
 		return false;
@@ -262,43 +400,41 @@ static bool fib_rule_del_match(const struct fib_rule *r, const struct fib_rule *
 	if ((given & FIB_RULE_GIVEN_INVERT) &&
 	    ((r->flags ^ t->flags) & FIB_RULE_INVERT))
 		return false;
-	return true;
+	return fib_rule_del_match_l4(r, t, given);
 }
 
 int fib_nl_delrule(struct net *net, const struct fib_rule *tmpl, unsigned int given,
 		   const char **errmsg)
 {
+	struct fib_rules_ops ops;
 	struct fib_rule *r;
 
 	(void)errmsg;
-	list_for_each_entry(r, &net->ipv4.rules_ops, list) {
+	fib_rules_ops_get(net, tmpl->family, &ops);
+	list_for_each_entry(r, ops.rules_list, list) {
 		if (!fib_rule_del_match(r, tmpl, given))
 			continue;
 		if (r->flags & FIB_RULE_PERMANENT)
 			return -EPERM;
 		list_del(&r->list);
+		fib_rule_count_fldissect(net, r, -1);
 		if (r->action == FR_ACT_GOTO)
-			net->ipv4.fib_rules_gotos--;
+			(*ops.nr_goto_rules)--;
 		free(r);
-		if (net->ipv4.fib_rules_gotos)
-			fib_rules_resolve_gotos(net);
-		net->ipv4.fib_has_custom_rules = true;
-		net->ipv4.fib_seq++;
+		fib_rules_changed(net, &ops);
 		return 0;
 	}
 	return -ENOENT;
 }
 
-/* Rules naming a device follow it: attached on register, [detached] when
- * it goes away (fib_rules_event / attach_rules / detach_rules). */
-void fib_rules_event(struct net_device *dev, unsigned long event)
+static void fib_rules_dev_event(struct list_head *head, struct net_device *dev,
+				unsigned long event)
 {
-	struct net *net = dev_net(dev);
 	struct fib_rule *r;
 
-	if (!net->ipv4.rules_ops.next)
+	if (!head->next)
 		return;
-	list_for_each_entry(r, &net->ipv4.rules_ops, list) {
+	list_for_each_entry(r, head, list) {
 		bool gone = event == NETDEV_UNREGISTER;
 
 		if (r->iifname[0] && (gone ? r->iifindex == dev->ifindex :
@@ -310,23 +446,50 @@ void fib_rules_event(struct net_device *dev, unsigned long event)
 	}
 }
 
+/* Rules naming a device follow it: attached on register, [detached] when
+ * it goes away (fib_rules_event / attach_rules / detach_rules). */
+void fib_rules_event(struct net_device *dev, unsigned long event)
+{
+	struct net *net = dev_net(dev);
+
+	fib_rules_dev_event(&net->ipv4.rules_ops, dev, event);
+	fib_rules_dev_event(&net->ipv6.fib6_rules, dev, event);
+}
+
+/* The selectors both families share (fib_rule_match in Linux's core) */
+bool fib_rule_match_common(const struct fib_rule *rule, int iif, int oif, u32 mark,
+			   u8 proto, __be16 sport, __be16 dport, u32 uid)
+{
+	if (rule->iifindex && rule->iifindex != iif)
+		return false;
+	if (rule->oifindex && rule->oifindex != oif)
+		return false;
+	if ((rule->mark ^ mark) & rule->mark_mask)
+		return false;
+	if (rule->ip_proto && rule->ip_proto != proto)
+		return false;
+	if (rule->sport_start && (ntohs(sport) < rule->sport_start ||
+				  ntohs(sport) > rule->sport_end))
+		return false;
+	if (rule->dport_start && (ntohs(dport) < rule->dport_start ||
+				  ntohs(dport) > rule->dport_end))
+		return false;
+	if (rule->uid_set && (uid < rule->uid_start || uid > rule->uid_end))
+		return false;
+	return true;
+}
+
 static int fib4_rule_match(const struct fib_rule *rule, const struct flowi4 *fl)
 {
 	int ret = 0;
 
-	if (rule->iifindex && rule->iifindex != fl->flowi4_iif)
-		goto out;
-	if (rule->oifindex && rule->oifindex != fl->flowi4_oif)
-		goto out;
-	if ((rule->mark ^ fl->flowi4_mark) & rule->mark_mask)
+	if (!fib_rule_match_common(rule, fl->flowi4_iif, fl->flowi4_oif, fl->flowi4_mark,
+				   fl->flowi4_proto, fl->fl4_sport, fl->fl4_dport,
+				   fl->flowi4_uid))
 		goto out;
 	if (((fl->saddr ^ rule->src) & rule->srcmask) || ((fl->daddr ^ rule->dst) & rule->dstmask))
 		goto out;
 	if (rule->tos && rule->tos != (fl->flowi4_tos & 0x1C))
-		goto out;
-	if (rule->ip_proto && rule->ip_proto != fl->flowi4_proto)
-		goto out;
-	if (rule->uid_set && (fl->flowi4_uid < rule->uid_start || fl->flowi4_uid > rule->uid_end))
 		goto out;
 	ret = 1;
 out:

@@ -507,7 +507,8 @@ static void fib_default_scope(struct fib_config *cfg)
 		break;
 	case RTN_UNICAST:
 	case RTN_UNSPEC:
-		cfg->fc_scope = (cfg->fc_gw_family || cfg->fc_gw4) ? RT_SCOPE_UNIVERSE :
+		cfg->fc_scope = (cfg->fc_gw_family || cfg->fc_gw4 || cfg->fc_mp_len) ?
+				RT_SCOPE_UNIVERSE :
 				RT_SCOPE_LINK;
 		break;
 	default:
@@ -523,6 +524,10 @@ int inet_rtm_newroute(struct net *net, struct fib_config *cfg, struct netlink_ex
 
 	if (!cfg->fc_type)
 		cfg->fc_type = RTN_UNICAST;
+	if (cfg->fc_tos & 0x03) {	/* rtm_to_fib_config(): !inet_validate_dscp() */
+		NL_SET_ERR_MSG(extack, "Invalid dsfield (tos): ECN bits must be 0");
+		return -EINVAL;
+	}
 	if (cfg->fc_gw4 && !cfg->fc_gw_family)
 		cfg->fc_gw_family = 2;	/* AF_INET */
 	fib_default_scope(cfg);

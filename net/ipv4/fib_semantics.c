@@ -160,10 +160,19 @@ void fib_release_info(struct fib_info *fi)
 		free_fib_info(fi);
 }
 
+static bool fib_nh_same(const struct fib_nh *na, const struct fib_nh *nb)
+{
+	const unsigned int mask = ~(unsigned int)(RTNH_F_DEAD | RTNH_F_LINKDOWN);
+
+	return na->fib_nh_oif == nb->fib_nh_oif && na->fib_nh_gw4 == nb->fib_nh_gw4 &&
+	       na->fib_nh_gw_family == nb->fib_nh_gw_family &&
+	       na->fib_nh_weight == nb->fib_nh_weight &&
+	       !((na->fib_nh_flags ^ nb->fib_nh_flags) & mask);
+}
+
 bool fib_info_same(const struct fib_info *a, const struct fib_info *b)
 {
 	const unsigned int mask = ~(unsigned int)(RTNH_F_DEAD | RTNH_F_LINKDOWN);
-	const struct fib_nh *na = &a->fib_nh[0], *nb = &b->fib_nh[0];
 
 	if (a->fib_nhs != b->fib_nhs || a->fib_protocol != b->fib_protocol ||
 	    a->fib_scope != b->fib_scope || a->fib_prefsrc != b->fib_prefsrc ||
@@ -171,11 +180,14 @@ bool fib_info_same(const struct fib_info *a, const struct fib_info *b)
 	    a->fib_mtu_locked != b->fib_mtu_locked || a->fib_advmss != b->fib_advmss ||
 	    ((a->fib_flags ^ b->fib_flags) & mask))
 		return false;
-	return na->fib_nh_oif == nb->fib_nh_oif && na->fib_nh_gw4 == nb->fib_nh_gw4 &&
-	       na->fib_nh_gw_family == nb->fib_nh_gw_family &&
-	       !((na->fib_nh_flags ^ nb->fib_nh_flags) & mask);
+	for (int i = 0; i < a->fib_nhs; i++)
+		if (!fib_nh_same(&a->fib_nh[i], &b->fib_nh[i]))
+			return false;
+	return true;
 }
 
+/* fib_nh_match(): 0 when the delete request names this route's nexthops
+ * (RTA_MULTIPATH: every one, in order; else the first one's oif/gateway) */
 int fib_nh_match(struct net *net, struct fib_config *cfg, struct fib_info *fi)
 {
 	const struct fib_nh *nh = &fi->fib_nh[0];
@@ -183,6 +195,19 @@ int fib_nh_match(struct net *net, struct fib_config *cfg, struct fib_info *fi)
 	(void)net;
 	if (cfg->fc_priority && cfg->fc_priority != fi->fib_priority)
 		return 1;
+	if (cfg->fc_mp_len) {
+		if (cfg->fc_mp_len != fi->fib_nhs)
+			return 1;
+		for (int i = 0; i < fi->fib_nhs; i++) {
+			const struct fib_nh_config *m = &cfg->fc_mp[i];
+
+			nh = &fi->fib_nh[i];
+			if ((m->oif && m->oif != nh->fib_nh_oif) ||
+			    (m->gw4 && m->gw4 != nh->fib_nh_gw4))
+				return 1;
+		}
+		return 0;
+	}
 	if (cfg->fc_oif && cfg->fc_oif != nh->fib_nh_oif)
 		return 1;
 	if (cfg->fc_gw_family && (cfg->fc_gw_family != nh->fib_nh_gw_family ||
@@ -362,9 +387,23 @@ static int fib_check_type(struct fib_config *cfg, const char **errmsg)
 	return 0;
 }
 
+static void fib_nh_init(struct fib_info *fi, struct fib_nh *nh, __be32 gw, bool has_gw,
+			int oif, u32 flags, int weight)
+{
+	nh->nh_parent = fi;
+	nh->fib_nh_oif = oif;
+	nh->fib_nh_flags = flags & RTNH_F_ONLINK;
+	nh->fib_nh_weight = weight;
+	if (has_gw || gw) {
+		nh->fib_nh_gw_family = AF_INET;
+		nh->fib_nh_gw4 = gw;
+	}
+}
+
 static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 {
-	struct fib_info *fi = kzalloc(sizeof(*fi));
+	int nhs = cfg->fc_mp_len > 1 ? cfg->fc_mp_len : 1;
+	struct fib_info *fi = kzalloc(sizeof(*fi) + (size_t)(nhs - 1) * sizeof(struct fib_nh));
 
 	if (!fi)
 		return NULL;
@@ -379,38 +418,75 @@ static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 	fi->fib_mtu = cfg->fc_mtu;
 	fi->fib_mtu_locked = cfg->fc_mtu_lock;
 	fi->fib_advmss = cfg->fc_advmss;
-	fi->fib_nhs = 1;
-	fi->fib_nh[0].nh_parent = fi;
-	fi->fib_nh[0].fib_nh_oif = cfg->fc_oif;
-	fi->fib_nh[0].fib_nh_flags = cfg->fc_flags & RTNH_F_ONLINK;
-	fi->fib_nh[0].fib_nh_weight = 1;
-	if (cfg->fc_gw_family || cfg->fc_gw4) {
-		fi->fib_nh[0].fib_nh_gw_family = AF_INET;
-		fi->fib_nh[0].fib_nh_gw4 = cfg->fc_gw4;
+	fi->fib_nhs = nhs;
+	if (!cfg->fc_mp_len) {
+		fib_nh_init(fi, &fi->fib_nh[0], cfg->fc_gw4, cfg->fc_gw_family != 0, cfg->fc_oif,
+			    cfg->fc_flags, 1);
+		return fi;
+	}
+	/* one nexthop given as RTA_MULTIPATH is an ordinary route */
+	for (int i = 0; i < nhs; i++) {
+		const struct fib_nh_config *m = &cfg->fc_mp[i];
+
+		fib_nh_init(fi, &fi->fib_nh[i], m->gw4, false, m->oif, m->flags,
+			    nhs > 1 ? m->weight : 1);
 	}
 	return fi;
+}
+
+static int fib_check_nh(struct net *net, struct fib_nh *nh, struct fib_config *cfg,
+			const char **errmsg)
+{
+	if (cfg->fc_scope == RT_SCOPE_HOST)
+		return fib_check_host_scope(net, nh, errmsg);
+	if (nh->fib_nh_gw_family)
+		return fib_check_nh_v4_gw(net, nh, cfg, errmsg);
+	return fib_check_nh_nongw(net, nh, errmsg);
+}
+
+/* fib_rebalance(): each live nexthop owns a slice of the 31-bit hash space
+ * in proportion to its weight; dead (and, with ignore_routes_with_linkdown,
+ * linkdown) ones get none (upper bound -1). */
+void fib_rebalance(struct fib_info *fi)
+{
+	int total = 0, w = 0;
+
+	if (fi->fib_nhs < 2)
+		return;
+	for (int i = 0; i < fi->fib_nhs; i++)
+		if (!(fi->fib_nh[i].fib_nh_flags & RTNH_F_DEAD))
+			total += fi->fib_nh[i].fib_nh_weight;
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		struct fib_nh *nh = &fi->fib_nh[i];
+
+		if ((nh->fib_nh_flags & RTNH_F_DEAD) || !total) {
+			nh->fib_nh_upper_bound = -1;
+			continue;
+		}
+		w += nh->fib_nh_weight;
+		nh->fib_nh_upper_bound = (int)((((u64)w << 31) + (u64)total / 2) / (u64)total - 1);
+	}
 }
 
 static int fib_check_info(struct net *net, struct fib_info *fi, struct fib_config *cfg,
 			  const char **errmsg)
 {
-	struct fib_nh *nh = &fi->fib_nh[0];
-	int err;
+	int err, linkdown = 0;
 
-	if (cfg->fc_scope == RT_SCOPE_HOST)
-		err = fib_check_host_scope(net, nh, errmsg);
-	else if (nh->fib_nh_gw_family)
-		err = fib_check_nh_v4_gw(net, nh, cfg, errmsg);
-	else
-		err = fib_check_nh_nongw(net, nh, errmsg);
-	if (err)
-		return err;
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		err = fib_check_nh(net, &fi->fib_nh[i], cfg, errmsg);
+		if (err)
+			return err;
+		if (fi->fib_nh[i].fib_nh_flags & RTNH_F_LINKDOWN)
+			linkdown++;
+	}
 	if (fi->fib_prefsrc && !fib_valid_prefsrc(net, cfg, fi->fib_prefsrc)) {
 		*errmsg = "Invalid prefsrc address";
 		return -EINVAL;
 	}
-	if (nh->fib_nh_flags & RTNH_F_LINKDOWN)
+	if (linkdown == fi->fib_nhs)
 		fi->fib_flags |= RTNH_F_LINKDOWN;
+	fib_rebalance(fi);
 	return 0;
 }
 
@@ -460,28 +536,55 @@ struct fib_sync_arg {
 	int count;
 };
 
+static bool fib_sync_down_nh(struct fib_nh *nh, const struct fib_sync_arg *arg)
+{
+	if (nh->fib_nh_dev != arg->dev || (nh->fib_nh_flags & RTNH_F_DEAD) ||
+	    nh->fib_nh_scope == arg->scope)
+		return false;
+	switch (arg->event) {
+	case NETDEV_DOWN:
+	case NETDEV_UNREGISTER:
+		nh->fib_nh_flags |= RTNH_F_DEAD;
+		/* fall through */
+	case NETDEV_CHANGE:
+		nh->fib_nh_flags |= RTNH_F_LINKDOWN;
+		break;
+	}
+	return true;
+}
+
+/* A fib_info is dead (linkdown) when all its nexthops are. */
 static int fib_sync_down_one(struct fib_table *tb, struct fib_prefix *p,
 			     struct fib_alias *fa, void *varg)
 {
 	struct fib_sync_arg *arg = varg;
 	struct fib_info *fi = fa->fa_info;
-	struct fib_nh *nh = &fi->fib_nh[0];
+	int changed = 0, dead = 0, linkdown = 0;
 
 	(void)tb; (void)p;
-	if (nh->fib_nh_dev != arg->dev || (nh->fib_nh_flags & RTNH_F_DEAD) ||
-	    nh->fib_nh_scope == arg->scope)
-		return 0;
-	switch (arg->event) {
-	case NETDEV_DOWN:
-	case NETDEV_UNREGISTER:
-		nh->fib_nh_flags |= RTNH_F_DEAD;
-		fi->fib_flags |= RTNH_F_DEAD;
-		/* fall through */
-	case NETDEV_CHANGE:
-		nh->fib_nh_flags |= RTNH_F_LINKDOWN;
-		fi->fib_flags |= RTNH_F_LINKDOWN;
-		break;
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		struct fib_nh *nh = &fi->fib_nh[i];
+
+		changed += fib_sync_down_nh(nh, arg);
+		dead += !!(nh->fib_nh_flags & RTNH_F_DEAD);
+		linkdown += !!(nh->fib_nh_flags & RTNH_F_LINKDOWN);
 	}
+	/* a nexthop device going away takes the whole route with it, even
+	 * when that nexthop was dead already (down before unregister) */
+	if (arg->event == NETDEV_UNREGISTER && fi->fib_nhs > 1 && !(fi->fib_flags & RTNH_F_DEAD)) {
+		for (int i = 0; i < fi->fib_nhs; i++)
+			if (fi->fib_nh[i].fib_nh_dev == arg->dev) {
+				dead = fi->fib_nhs;
+				changed++;
+			}
+	}
+	if (!changed)
+		return 0;
+	if (dead == fi->fib_nhs)
+		fi->fib_flags |= RTNH_F_DEAD;
+	if (linkdown == fi->fib_nhs)
+		fi->fib_flags |= RTNH_F_LINKDOWN;
+	fib_rebalance(fi);
 	arg->count++;
 	return 0;
 }
@@ -509,15 +612,23 @@ static int fib_sync_up_one(struct fib_table *tb, struct fib_prefix *p,
 {
 	struct fib_sync_arg *arg = varg;
 	struct fib_info *fi = fa->fa_info;
-	struct fib_nh *nh = &fi->fib_nh[0];
+	int changed = 0;
 
 	(void)tb; (void)p;
-	if (nh->fib_nh_dev != arg->dev || !(fi->fib_flags & arg->nh_flags))
-		return 0;
 	if (!(arg->dev->flags & IFF_UP) || !__in_dev_get_rtnl(arg->dev))
 		return 0;
-	nh->fib_nh_flags &= ~arg->nh_flags;
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		struct fib_nh *nh = &fi->fib_nh[i];
+
+		if (nh->fib_nh_dev != arg->dev || !(nh->fib_nh_flags & arg->nh_flags))
+			continue;
+		nh->fib_nh_flags &= ~arg->nh_flags;
+		changed++;
+	}
+	if (!changed)
+		return 0;
 	fi->fib_flags &= ~arg->nh_flags;
+	fib_rebalance(fi);
 	arg->count++;
 	return 0;
 }
@@ -539,9 +650,53 @@ int fib_sync_up(struct net_device *dev, unsigned char nh_flags)
 	return arg.count;
 }
 
-/* Single-path FIB: only the source address choice remains. */
+/* fib_multipath_hash(): policy 0 hashes the addresses (L3), 1 adds the
+ * protocol and ports (L4); 2 and 3 (inner headers, custom fields) fall back
+ * to 0 and 1.  Linux seeds its hash at boot, so which path a given flow
+ * takes is not comparable between the two; only that a flow stays on one
+ * path and that flows spread by weight. */
+u32 fib_multipath_hash(const struct net *net, const struct flowi4 *fl4)
+{
+	u32 h = 2166136261u, words[4];
+	int n = 2;
+
+	words[0] = fl4->saddr;
+	words[1] = fl4->daddr;
+	if (net->ipv4.sysctl_fib_multipath_hash_policy & 1) {
+		words[2] = fl4->flowi4_proto;
+		words[3] = ((u32)fl4->fl4_sport << 16) | fl4->fl4_dport;
+		n = 4;
+	}
+	for (int i = 0; i < n; i++) {
+		h ^= words[i];
+		h *= 16777619u;
+		h ^= h >> 15;
+	}
+	return h >> 1;
+}
+
+/* fib_select_multipath(): the first live nexthop whose slice holds the hash */
+void fib_select_multipath(struct fib_result *res, u32 hash)
+{
+	struct fib_info *fi = res->fi;
+
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		struct fib_nh *nh = &fi->fib_nh[i];
+
+		if (nh->fib_nh_upper_bound < 0 || hash > (u32)nh->fib_nh_upper_bound)
+			continue;
+		res->nh_sel = (unsigned char)i;
+		res->nhc = nh;
+		return;
+	}
+}
+
+/* The output path's choice of nexthop (unless the lookup was tied to an
+ * oif) and of source address. */
 void fib_select_path(struct net *net, struct fib_result *res, struct flowi4 *fl4)
 {
+	if (res->fi && res->fi->fib_nhs > 1 && !fl4->flowi4_oif)
+		fib_select_multipath(res, fib_multipath_hash(net, fl4));
 	if (!fl4->saddr && res->fi)
 		fl4->saddr = FIB_RES_PREFSRC(net, *res);
 }

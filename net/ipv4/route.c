@@ -490,6 +490,39 @@ static int rt_martian(struct rt_input *in, enum skb_drop_reason reason)
 	return -EINVAL;
 }
 
+/* The ports fib_multipath_hash() policy 1 needs, from the packet
+ * (the flow dissector's job in Linux); fragments after the first have none. */
+static void rt_input_flow_l4(const struct sk_buff *skb, struct flowi4 *fl4)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	unsigned int off = (unsigned int)iph->ihl * 4;
+	const __be16 *ports;
+
+	fl4->flowi4_proto = iph->protocol;
+	if ((iph->protocol != IPPROTO_TCP && iph->protocol != IPPROTO_UDP) ||
+	    (ntohs(iph->frag_off) & IP_OFFSET) || skb_headlen(skb) < off + 4)
+		return;
+	ports = (const __be16 *)((const u8 *)iph + off);
+	fl4->fl4_sport = ports[0];
+	fl4->fl4_dport = ports[1];
+}
+
+/* ip_mkroute_input(): a multipath route picks its nexthop by the flow's
+ * hash; with the L4 policy the keyed cache (not keyed on ports) is skipped */
+static int rt_mkroute_input_mp(struct rt_input *in, struct flowi4 *fl4, const struct rt_key *k)
+{
+	struct net *net = dev_net(in->dev);
+
+	if (!in->res.fi || in->res.fi->fib_nhs < 2 || in->skb->protocol != htons(ETH_P_IP))
+		return rt_mkroute_input(in, k);
+	if (net->ipv4.sysctl_fib_multipath_hash_policy & 1) {
+		rt_input_flow_l4(in->skb, fl4);
+		k = NULL;
+	}
+	fib_select_multipath(&in->res, fib_multipath_hash(net, fl4));
+	return rt_mkroute_input(in, k);
+}
+
 static int rt_input_lookup(struct rt_input *in, const struct rt_key *k)
 {
 	struct net *net = dev_net(in->dev);
@@ -525,7 +558,7 @@ static int rt_input_lookup(struct rt_input *in, const struct rt_key *k)
 	}
 	if (in->res.type != RTN_UNICAST)
 		return rt_martian(in, SKB_DROP_REASON_IP_INADDRERRORS);
-	return rt_mkroute_input(in, k);
+	return rt_mkroute_input_mp(in, &fl4, k);
 brd_input:
 	if (in->skb->protocol != htons(ETH_P_IP))
 		return -EINVAL;
@@ -797,6 +830,9 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *flp, int *err
 	k.scope = flp->flowi4_scope;
 	k.hash = rt_key_hash(&k);
 	flp->flowi4_tos &= IPTOS_RT_MASK;
+	if (net->ipv4.fib_rules_require_fldissect ||
+	    (net->ipv4.sysctl_fib_multipath_hash_policy & 1))
+		return rt_output_slow(net, flp, err);
 	rt = rt_cache_get(net, &k);
 	if (rt) {
 		flp->saddr = rt->rt_prefsrc;
@@ -906,10 +942,14 @@ static int getroute_output(struct net *net, const struct rtm_get_req *req,
 			   struct rtm_get_res *res)
 {
 	struct flowi4 fl4 = { .daddr = req->dst, .saddr = req->src, .flowi4_oif = req->oif,
-			      .flowi4_mark = req->mark, .flowi4_tos = req->tos };
+			      .flowi4_mark = req->mark, .flowi4_tos = req->tos,
+			      .flowi4_proto = req->ipproto, .fl4_sport = req->sport,
+			      .fl4_dport = req->dport,
+			      .flowi4_uid = req->uid > 0 ? (u32)req->uid : 0 };
 	struct rtable *rt;
 	int err;
 
+	res->uid = req->uid > 0 ? req->uid : 0;
 	rt = ip_route_output_key(net, &fl4, &err);
 	if (!rt)
 		return err;

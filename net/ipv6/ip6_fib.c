@@ -175,9 +175,9 @@ int fib6_tables_init(struct net *net)
 	INIT_LIST_HEAD(&net->ipv6.fib_tables);
 	net->ipv6.fib6_main_tbl = fib6_new_table(net, RT_TABLE_MAIN);
 	net->ipv6.fib6_local_tbl = fib6_new_table(net, RT_TABLE_LOCAL);
-	if (net->ipv6.fib6_main_tbl && net->ipv6.fib6_local_tbl)
+	if (net->ipv6.fib6_main_tbl && net->ipv6.fib6_local_tbl && !fib6_rules_init(net))
 		return 0;
-	fib6_tables_exit(net);	/* the one that was made */
+	fib6_tables_exit(net);	/* what was made */
 	return -ENOMEM;
 }
 
@@ -185,6 +185,7 @@ void fib6_tables_exit(struct net *net)
 {
 	struct fib6_table *tb, *tmp;
 
+	fib6_rules_exit(net);
 	fib6_flush_dev(net, NULL, false);
 	list_for_each_entry_safe(tb, tmp, &net->ipv6.fib_tables, tb6_list) {
 		list_del(&tb->tb6_list);

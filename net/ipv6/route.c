@@ -10,6 +10,7 @@
 #include "linux/netdevice.h"
 #include "linux/slab.h"
 #include "net/addrconf.h"
+#include "net/flow.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
@@ -126,23 +127,18 @@ int rt6_nexthop_linkdown(const struct fib6_info *rt)
 	       !netif_carrier_ok(dev);
 }
 
-/* The default rules (fib6_rules_init): 0 lookup local, 32766 lookup main. */
+/* Through the rules (fib6_rule_lookup in fib6_rules.c). */
 struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
 			      const struct in6_addr *saddr, int oif, u32 *table)
 {
-	struct fib6_table *order[2] = { net->ipv6.fib6_local_tbl, net->ipv6.fib6_main_tbl };
+	struct flowi6 fl6;
 
-	(void)saddr;
-	for (int i = 0; i < 2; i++) {
-		struct fib6_info *f = fib6_table_lookup(net, order[i], daddr, oif);
-
-		if (f) {
-			if (table)
-				*table = order[i]->tb6_id;
-			return f;
-		}
-	}
-	return NULL;
+	memset(&fl6, 0, sizeof(fl6));
+	fl6.daddr = *daddr;
+	if (saddr)
+		fl6.saddr = *saddr;
+	fl6.flowi6_oif = oif;
+	return fib6_rule_lookup(net, &fl6, table, NULL);
 }
 
 /* ip6_null_entry: no route at all */
@@ -162,11 +158,20 @@ static struct dst_entry *ip6_null_dst(struct net *net)
 	return dst;
 }
 
+/* ipv6_get_dsfield() (include/net/dsfield.h): the traffic class byte */
+static u8 ip6_hdr_dsfield(const struct ipv6hdr *iph)
+{
+	return (u8)(((iph->priority_version & 0x0F) << 4) | (iph->flow_lbl[0] >> 4));
+}
+
 void ip6_route_input(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 	const struct ipv6hdr *iph = ipv6_hdr(skb);
-	struct fib6_info *f = fib6_lookup(net, &iph->daddr, &iph->saddr, 0, NULL);
+	struct flowi6 fl6 = { .flowi6_iif = skb->dev->ifindex, .flowi6_mark = skb->mark,
+			      .flowi6_proto = iph->nexthdr, .flowi6_tclass = ip6_hdr_dsfield(iph),
+			      .saddr = iph->saddr, .daddr = iph->daddr };
+	struct fib6_info *f = fib6_rule_lookup(net, &fl6, NULL, NULL);
 	struct dst_entry *dst;
 
 	/* link-local and multicast destinations stay on the arriving device */

@@ -314,6 +314,46 @@ static void test_rp_filter(void **state)
 	tnet_free(t);
 }
 
+/* fib_rebalance() + fib_select_multipath(): flows spread by weight over the
+ * live nexthops; a dead one gets none. */
+static void test_multipath_weights(void **state)
+{
+	struct fib_info *fi = calloc(1, sizeof(*fi) + 2 * sizeof(struct fib_nh));
+	int count[3] = { 0 };
+
+	(void)state;
+	assert_non_null(fi);
+	fi->fib_nhs = 3;
+	fi->fib_nh[0].fib_nh_weight = 3;
+	fi->fib_nh[1].fib_nh_weight = 1;
+	fi->fib_nh[2].fib_nh_weight = 4;
+	fib_rebalance(fi);
+	assert_int_equal(fi->fib_nh[2].fib_nh_upper_bound, 0x7FFFFFFF);
+	for (u32 h = 0; h < 0x80000000u; h += 0x10000) {
+		struct fib_result res = { .fi = fi };
+
+		fib_select_multipath(&res, h);
+		count[res.nh_sel]++;
+	}
+	assert_int_equal(count[0], 12288);	/* 3/8 of 32768 */
+	assert_int_equal(count[1], 4096);
+	assert_int_equal(count[2], 16384);
+	fi->fib_nh[0].fib_nh_flags |= RTNH_F_DEAD;
+	fib_rebalance(fi);
+	assert_int_equal(fi->fib_nh[0].fib_nh_upper_bound, -1);
+	memset(count, 0, sizeof(count));
+	for (u32 h = 0; h < 0x80000000u; h += 0x10000) {
+		struct fib_result res = { .fi = fi };
+
+		fib_select_multipath(&res, h);
+		count[res.nh_sel]++;
+	}
+	assert_int_equal(count[0], 0);
+	assert_int_equal(count[1], 6554);	/* 1/5, rounded to the bound */
+	assert_int_equal(count[2], 26214);
+	free(fi);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -322,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_special_types),
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_rp_filter),
+		cmocka_unit_test(test_multipath_weights),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

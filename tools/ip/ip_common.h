@@ -79,6 +79,10 @@ const char *rt_proto_name(char *buf, unsigned int proto);
 int rt_proto_parse(unsigned int *proto, const char *arg);
 const char *rt_type_name(char *buf, unsigned int type);
 int rt_type_parse(unsigned int *type, const char *arg);
+const char *inet_proto_n2a(char *buf, uint8_t proto);
+int inet_proto_a2n(uint8_t *proto, const char *arg);
+int route_get_l4_word(struct ip_ctx *ipc, uint8_t *proto, uint16_t *sport, uint16_t *dport,
+		      int *uid, const char *k, const char *v);
 
 /* ipaddress.c / iplink.c shared printing */
 void ip_print_link(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode);
@@ -105,7 +109,6 @@ void ip6_print_dev_addrs(struct ip_ctx *ipc, const struct net_device *dev);
 bool ip6_dev_has_addr(const struct net_device *dev);
 int do_ipaddr6(struct ip_ctx *ipc, int argc, char **argv);
 int do_iproute6(struct ip_ctx *ipc, int argc, char **argv);
-int iprule6_list(struct ip_ctx *ipc);
 const char *ip_dev_operstate(const struct net_device *dev);
 
 #define NEXT_ARG_OK() (argc > 1)

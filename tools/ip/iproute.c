@@ -84,12 +84,34 @@ static void route_dst(char *buf, const struct route_view *v)
 		sprintf(buf, "%s/%d", format_ipv4(a, v->dst), v->plen);
 }
 
+static void route_multipath_json(struct ip_ctx *ipc, const struct fib_info *fi)
+{
+	struct json_writer *jw = &ipc->jw;
+	char b[32];
+
+	jw_arr_open(jw, "nexthops");
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		const struct fib_nh *nh = &fi->fib_nh[i];
+
+		jw_obj_open(jw, NULL);
+		if (nh->fib_nh_gw4)
+			jw_string(jw, "gateway", format_ipv4(b, nh->fib_nh_gw4));
+		if (nh->fib_nh_dev)
+			jw_string(jw, "dev", nh->fib_nh_dev->name);
+		jw_uint(jw, "weight", (unsigned int)nh->fib_nh_weight);
+		route_flags_json(ipc, nh);
+		jw_obj_close(jw);
+	}
+	jw_arr_close(jw);
+}
+
 static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 			     const struct route_filter *f)
 {
 	struct json_writer *jw = &ipc->jw;
 	const struct fib_info *fi = v->fi;
-	const struct fib_nh *nh = fi ? &fi->fib_nh[0] : NULL;
+	const bool mpath = fi && fi->fib_nhs > 1;
+	const struct fib_nh *nh = fi && !mpath ? &fi->fib_nh[0] : NULL;
 	char b[32];
 
 	jw_obj_open(jw, NULL);
@@ -119,14 +141,36 @@ static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 		jw_obj_close(jw);
 		jw_arr_close(jw);
 	}
+	if (mpath)
+		route_multipath_json(ipc, fi);
 	jw_obj_close(jw);
+}
+
+/* print_rta_multipath(): one "\tnexthop via … dev … weight W" line each */
+static void route_print_multipath(struct ip_ctx *ipc, const struct fib_info *fi)
+{
+	FILE *o = ipc->out;
+	char b[32];
+
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		const struct fib_nh *nh = &fi->fib_nh[i];
+
+		fputs("\n\tnexthop ", o);
+		if (nh->fib_nh_gw4)
+			fprintf(o, "via %s ", format_ipv4(b, nh->fib_nh_gw4));
+		if (nh->fib_nh_dev)
+			fprintf(o, "dev %s ", nh->fib_nh_dev->name);
+		fprintf(o, "weight %d ", nh->fib_nh_weight);
+		route_flags_text(ipc, nh);
+	}
 }
 
 static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 			const struct route_filter *f)
 {
 	const struct fib_info *fi = v->fi;
-	const struct fib_nh *nh = fi ? &fi->fib_nh[0] : NULL;
+	const bool mpath = fi && fi->fib_nhs > 1;
+	const struct fib_nh *nh = fi && !mpath ? &fi->fib_nh[0] : NULL;
 	FILE *o = ipc->out;
 	char b[32];
 
@@ -157,6 +201,8 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	route_flags_text(ipc, nh);
 	if (fi && fi->fib_mtu)
 		fprintf(o, "mtu %s%u ", fi->fib_mtu_locked ? "lock " : "", fi->fib_mtu);
+	if (mpath)
+		route_print_multipath(ipc, fi);
 	fputc('\n', o);
 }
 
@@ -437,10 +483,14 @@ static int route_flush(struct ip_ctx *ipc, int argc, char **argv)
 	return rc < 0 ? 2 : rc;
 }
 
+#define ROUTE_MAX_NEXTHOPS 32
+
 struct route_args {
 	struct fib_config cfg;
-	bool dst_ok, gw_ok, scope_ok, table_ok, type_ok;
+	bool dst_ok, gw_ok, scope_ok, table_ok, type_ok, nhs_ok;
 	const char *dev;
+	struct fib_nh_config mp[ROUTE_MAX_NEXTHOPS];
+	const char *mp_dev[ROUTE_MAX_NEXTHOPS];
 };
 
 static int route_metric_word(struct ip_ctx *ipc, struct route_args *a, int *argc,
@@ -542,10 +592,80 @@ static int route_dst_word(struct ip_ctx *ipc, struct route_args *a, int *argc, c
 	return 0;
 }
 
+/* parse_one_nh(): via ADDR, dev NAME, weight 1..256, onlink */
+static int route_nexthop_word(struct ip_ctx *ipc, struct route_args *a, int i, int *argc,
+			      char ***argv)
+{
+	struct fib_nh_config *m = &a->mp[i];
+	const char *k = (*argv)[0], *v = *argc > 1 ? (*argv)[1] : NULL;
+	unsigned int w;
+
+	if (!strcmp(k, "onlink")) {
+		m->flags |= RTNH_F_ONLINK;
+		return 0;
+	}
+	if (!v || (strcmp(k, "via") && strcmp(k, "dev") && strcmp(k, "weight")))
+		return ip_invarg(ipc, "\"nexthop\" or end of line is expected instead of\n", k);
+	if (!strcmp(k, "via") && parse_ipv4(&m->gw4, v))
+		return ip_bad_addr(ipc, v);
+	if (!strcmp(k, "dev"))
+		a->mp_dev[i] = v;
+	if (!strcmp(k, "weight")) {
+		if (get_unsigned(&w, v, 0) || w == 0 || w > 256)
+			return ip_invarg(ipc, "\"weight\" is invalid\n", v);
+		m->weight = (int)w;
+	}
+	(*argc)--;
+	(*argv)++;
+	return 0;
+}
+
+/* parse_nexthops(): the rest of the line is `nexthop NH [nexthop NH]…` */
+static int route_nexthops_parse(struct ip_ctx *ipc, struct route_args *a, int argc, char **argv)
+{
+	int n = 0, rc;
+
+	while (argc > 0) {
+		if (strcmp(argv[0], "nexthop") || n == ROUTE_MAX_NEXTHOPS)
+			return ip_invarg(ipc, "\"nexthop\" or end of line is expected instead of\n",
+					 argv[0]);
+		if (argc < 2) {
+			fprintf(ipc->err, "Error: unexpected end of line after \"nexthop\"\n");
+			return 255;
+		}
+		a->mp[n].weight = 1;
+		for (argc--, argv++; argc > 0 && strcmp(argv[0], "nexthop"); argc--, argv++)
+			if ((rc = route_nexthop_word(ipc, a, n, &argc, &argv)))
+				return rc;
+		n++;
+	}
+	a->cfg.fc_mp = a->mp;
+	a->cfg.fc_mp_len = n;
+	a->nhs_ok = true;
+	return 0;
+}
+
+static int route_nexthops_devs(struct ip_ctx *ipc, struct route_args *a)
+{
+	struct net_device *dev;
+
+	for (int i = 0; i < a->cfg.fc_mp_len; i++) {
+		if (!a->mp_dev[i])
+			continue;
+		if (!(dev = ip_dev_get(ipc, a->mp_dev[i])))
+			return 1;
+		a->mp[i].oif = dev->ifindex;
+	}
+	return 0;
+}
+
 static int route_args_parse(struct ip_ctx *ipc, int argc, char **argv, struct route_args *a)
 {
 	for (; argc > 0; argc--, argv++) {
 		int rc = -1;
+
+		if (!strcmp(argv[0], "nexthop"))
+			return route_nexthops_parse(ipc, a, argc, argv);
 
 		if (!strcmp(argv[0], "onlink")) {
 			a->cfg.fc_flags |= RTNH_F_ONLINK;
@@ -580,7 +700,7 @@ static void route_defaults(struct route_args *a, bool del)
 			c->fc_scope = RT_SCOPE_LINK;
 		else if (t == RTN_UNICAST || t == RTN_UNSPEC)
 			c->fc_scope = del ? RT_SCOPE_NOWHERE :
-				      (!a->gw_ok ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
+				      (!a->gw_ok && !a->nhs_ok ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
 	}
 	if (!a->table_ok)
 		c->fc_table = (t == RTN_LOCAL || t == RTN_BROADCAST || t == RTN_NAT ||
@@ -604,6 +724,8 @@ static int route_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, 
 		return rc;
 	if (!a.dst_ok)
 		return ip_incomplete(ipc);
+	if ((rc = route_nexthops_devs(ipc, &a)))
+		return rc;
 	if (a.dev) {
 		if (!(dev = ip_dev_get(ipc, a.dev)))
 			return 1;
@@ -640,7 +762,9 @@ static int get_word(struct ip_ctx *ipc, struct rtm_get_req *r, const char *k, co
 		if (get_u8(&r->tos, v, 16))
 			return ip_invarg(ipc, "TOS value is invalid\n", v);
 	} else if (!strcmp(k, "uid") || !strcmp(k, "ipproto") || !strcmp(k, "sport") ||
-		   !strcmp(k, "dport") || !strcmp(k, "vrf")) {
+		   !strcmp(k, "dport")) {
+		return route_get_l4_word(ipc, &r->ipproto, &r->sport, &r->dport, &r->uid, k, v);
+	} else if (!strcmp(k, "vrf")) {
 		return 0;
 	} else {
 		return -1;
@@ -758,6 +882,9 @@ static int route_get(struct ip_ctx *ipc, int argc, char **argv)
 
 	memset(&r, 0, sizeof(r));
 	memset(&res, 0, sizeof(res));
+	if (argc > 0 && !matches(argv[0], "help"))
+		return iproute_usage(ipc);
+	r.uid = -1;
 	if ((rc = get_parse(ipc, argc, argv, &r)))
 		return rc;
 	rc = inet_rtm_getroute(ipc->net, &r, &res, &ext);

@@ -9,6 +9,7 @@
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/addrconf.h"
+#include "net/flow.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
@@ -241,63 +242,125 @@ static int route6_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags,
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
 
-/* ---- get ---- */
-static int route6_get(struct ip_ctx *ipc, int argc, char **argv)
-{
-	char a[INET6_ADDRSTRLEN], s[INET6_ADDRSTRLEN], g[INET6_ADDRSTRLEN], b[32];
-	struct in6_addr dst, src;
-	struct fib6_info *f;
-	struct net_device *odev = NULL;
-	int plen = -1;
-	u32 table = RT_TABLE_MAIN;
-	bool have = false;
+/* ---- get (inet6_rtm_getroute) ---- */
+struct route6_get_req {
+	struct flowi6 fl6;
+	int uid;
+	bool have_dst, have_src;
+};
 
+static int route6_get_word(struct ip_ctx *ipc, struct route6_get_req *q, const char *k,
+			   const char *v)
+{
+	struct net_device *dev;
+	int plen = -1;
+
+	if (!strcmp(k, "from")) {
+		if (ip6_parse_prefix(&q->fl6.saddr, &plen, v))
+			return ip_bad_prefix(ipc, v);
+		q->have_src = true;
+	} else if (!strcmp(k, "iif") || !strcmp(k, "oif") || !strcmp(k, "dev")) {
+		if (!(dev = ip_dev_get(ipc, v)))
+			return 1;
+		*(!strcmp(k, "iif") ? &q->fl6.flowi6_iif : &q->fl6.flowi6_oif) = dev->ifindex;
+	} else if (!strcmp(k, "mark")) {
+		if (get_u32(&q->fl6.flowi6_mark, v, 0))
+			return ip_invarg(ipc, "invalid mark value", v);
+	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
+		if (get_u8(&q->fl6.flowi6_tclass, v, 16))
+			return ip_invarg(ipc, "TOS value is invalid\n", v);
+	} else if (!strcmp(k, "vrf")) {
+		return 0;
+	} else {
+		return route_get_l4_word(ipc, &q->fl6.flowi6_proto, &q->fl6.fl6_sport,
+					 &q->fl6.fl6_dport, &q->uid, k, v);
+	}
+	return 0;
+}
+
+static int route6_get_parse(struct ip_ctx *ipc, int argc, char **argv, struct route6_get_req *q)
+{
+	int plen = -1;
+
+	memset(q, 0, sizeof(*q));
+	q->uid = -1;
 	for (; argc > 0; argc--, argv++) {
-		if ((!strcmp(argv[0], "oif") || !strcmp(argv[0], "dev")) && argc > 1) {
-			argc--, argv++;
-			if (!(odev = ip_dev_get(ipc, argv[0])))
-				return 1;
-			continue;
-		}
-		if ((!strcmp(argv[0], "from") || !strcmp(argv[0], "iif") ||
-		     !strcmp(argv[0], "mark")) && argc > 1) {
+		int rc = argc > 1 ? route6_get_word(ipc, q, argv[0], argv[1]) : -1;
+
+		if (rc > 0)
+			return rc;
+		if (rc == 0) {
 			argc--, argv++;
 			continue;
 		}
+		if (!strcmp(argv[0], "fibmatch") || !strcmp(argv[0], "connected"))
+			continue;
 		if (!strcmp(argv[0], "to") && argc > 1)
 			argc--, argv++;
-		if (ip6_parse_prefix(&dst, &plen, argv[0]))
+		if (ip6_parse_prefix(&q->fl6.daddr, &plen, argv[0]))
 			return ip_bad_prefix(ipc, argv[0]);
-		have = true;
+		q->have_dst = true;
 	}
-	if (!have) {
+	if (!q->have_dst) {
 		fprintf(ipc->err, "need at least a destination address\n");
 		return 1;
 	}
-	f = fib6_lookup(ipc->net, &dst, NULL, odev ? odev->ifindex : 0, &table);
+	/* a lookup "from" userspace carries the caller's uid; an input one none */
+	q->fl6.flowi6_uid = q->uid >= 0 ? (u32)q->uid : q->fl6.flowi6_iif ? 0xFFFFFFFFU : 0;
+	return 0;
+}
+
+/* rt6_fill_node() as iproute2 prints it: "DST from SRC via GW dev DEV table T
+ * proto P src PREFSRC metric M [iif DEV] pref medium" */
+static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
+			     const struct fib6_info *f, u32 table)
+{
+	char a[INET6_ADDRSTRLEN], b[32];
+	struct in6_addr src;
+	FILE *o = ipc->out;
+	struct net_device *iif = q->fl6.flowi6_iif ?
+				 __dev_get_by_index(ipc->net, q->fl6.flowi6_iif) : NULL;
+
+	if (f->fib6_type != RTN_UNICAST)
+		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
+	fprintf(o, "%s ", inet_ntop(AF_INET6, &q->fl6.daddr, a, sizeof(a)));
+	fprintf(o, "from %s ", inet_ntop(AF_INET6, &q->fl6.saddr, a, sizeof(a)));
+	if (f->fib6_nh_has_gw)
+		fprintf(o, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, a, sizeof(a)));
+	fprintf(o, "dev %s ", f->fib6_type == RTN_LOCAL ? "lo" : f->fib6_nh_dev->name);
+	if (table != RT_TABLE_MAIN)
+		fprintf(o, "table %s ", rt_table_name(b, table));
+	if (f->fib6_protocol != RTPROT_BOOT)
+		fprintf(o, "proto %s ", rt_proto_name(b, f->fib6_protocol));
+	if (!iif && !ipv6_dev_get_saddr(ipc->net, f->fib6_nh_dev, &q->fl6.daddr, &src))
+		fprintf(o, "src %s ", inet_ntop(AF_INET6, &src, a, sizeof(a)));
+	fprintf(o, "metric %u ", f->fib6_metric);
+	if (f->fib6_mtu)
+		fprintf(o, "mtu %u ", f->fib6_mtu);
+	if (iif)
+		fprintf(o, "iif %s ", iif->name);
+	fputs("pref medium\n", o);
+}
+
+static int route6_get(struct ip_ctx *ipc, int argc, char **argv)
+{
+	struct route6_get_req q;
+	struct fib6_info *f;
+	u32 table = RT_TABLE_MAIN;
+	int rc, err = 0;
+
+	if (argc > 0 && !matches(argv[0], "help"))
+		return iproute_usage(ipc);
+	if ((rc = route6_get_parse(ipc, argc, argv, &q)))
+		return rc;
+	f = fib6_rule_lookup(ipc->net, &q.fl6, &table, &err);
 	if (!f)
-		return ip_rtnl_err(ipc, -ENETUNREACH, NULL);
+		return ip_rtnl_err(ipc, err ? err : -ENETUNREACH, NULL);
 	if (f->fib6_type == RTN_UNREACHABLE || f->fib6_type == RTN_PROHIBIT ||
 	    f->fib6_type == RTN_BLACKHOLE)
 		return ip_rtnl_err(ipc, f->fib6_type == RTN_UNREACHABLE ? -EHOSTUNREACH :
 				   f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL, NULL);
-	inet_ntop(AF_INET6, &dst, a, sizeof(a));
-	if (f->fib6_type != RTN_UNICAST)
-		fprintf(ipc->out, "%s ", rt_type_name(b, f->fib6_type));
-	fprintf(ipc->out, "%s from :: ", a);
-	if (f->fib6_nh_has_gw)
-		fprintf(ipc->out, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, g, sizeof(g)));
-	fprintf(ipc->out, "dev %s ", f->fib6_type == RTN_LOCAL ? "lo" : f->fib6_nh_dev->name);
-	if (table != RT_TABLE_MAIN)
-		fprintf(ipc->out, "table %s ", rt_table_name(b, table));
-	if (f->fib6_protocol != RTPROT_BOOT)
-		fprintf(ipc->out, "proto %s ", rt_proto_name(b, f->fib6_protocol));
-	if (!ipv6_dev_get_saddr(ipc->net, f->fib6_nh_dev, &dst, &src))
-		fprintf(ipc->out, "src %s ", inet_ntop(AF_INET6, &src, s, sizeof(s)));
-	fprintf(ipc->out, "metric %u ", f->fib6_metric);
-	if (f->fib6_mtu)
-		fprintf(ipc->out, "mtu %u ", f->fib6_mtu);
-	fputs("pref medium\n", ipc->out);
+	route6_get_print(ipc, &q, f, table);
 	return 0;
 }
 
@@ -327,11 +390,4 @@ int do_iproute6(struct ip_ctx *ipc, int argc, char **argv)
 		return iproute_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip route help\".\n", c);
 	return 255;
-}
-
-/* `ip -6 rule`: the default rules fib6_rules_net_init installs */
-int iprule6_list(struct ip_ctx *ipc)
-{
-	fputs("0:\tfrom all lookup local\n32766:\tfrom all lookup main\n", ipc->out);
-	return 0;
 }

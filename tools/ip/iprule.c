@@ -1,6 +1,8 @@
-/* `ip rule` (iproute2 ip/iprule.c): list the IPv4 policy rules
- * (net->ipv4.rules_ops, ordered by preference) and add/delete them through
+/* `ip rule`, `ip -6 rule` (iproute2 ip/iprule.c): list a family's policy
+ * rules (fib_rules_list(): net->ipv4.rules_ops or net->ipv6.fib6_rules,
+ * ordered by preference) and add/delete them through
  * fib_nl_newrule()/fib_nl_delrule() (net/core/fib_rules.c). */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <sys/socket.h>
 #include <string.h>
@@ -20,31 +22,50 @@ static const char *rule_action_name(u8 action)
 	}
 }
 
-static void rule_fmt_prefix(char *buf, __be32 addr, u8 len)
+/* "all", ADDR or ADDR/LEN of the rule's source (dst false) or destination */
+static const char *rule_fmt_prefix(char *buf, const struct fib_rule *r, bool dst, bool plen)
 {
-	char a[20];
+	u8 len = dst ? r->dst_len : r->src_len;
+	char a[INET6_ADDRSTRLEN];
 
-	if (len == 32)
-		strcpy(buf, format_ipv4(a, addr));
+	if (!len)
+		return strcpy(buf, "all");
+	if (r->family == AF_INET6)
+		inet_ntop(AF_INET6, dst ? &r->dst6 : &r->src6, a, sizeof(a));
 	else
-		sprintf(buf, "%s/%u", format_ipv4(a, addr), len);
+		format_ipv4(a, dst ? r->dst : r->src);
+	if (!plen || len == (r->family == AF_INET6 ? 128 : 32))
+		return strcpy(buf, a);
+	sprintf(buf, "%s/%u", a, len);
+	return buf;
+}
+
+/* " sport 666" or " sport 1000-2000" */
+static void rule_print_range(FILE *o, const char *key, u16 start, u16 end)
+{
+	if (!start)
+		return;
+	if (start == end)
+		fprintf(o, " %s %u", key, start);
+	else
+		fprintf(o, " %s %u-%u", key, start, end);
 }
 
 static void rule_print_json(struct ip_ctx *ipc, const struct fib_rule *r)
 {
 	struct json_writer *jw = &ipc->jw;
-	char b[40];
+	char b[INET6_ADDRSTRLEN + 8];
 
 	jw_obj_open(jw, NULL);
 	jw_uint(jw, "priority", r->pref);
 	if (r->flags & FIB_RULE_INVERT)
 		jw_null(jw, "not");
-	jw_string(jw, "src", r->src_len ? format_ipv4(b, r->src) : "all");
-	if (r->src_len && r->src_len != 32)
+	jw_string(jw, "src", rule_fmt_prefix(b, r, false, false));
+	if (r->src_len && r->src_len != (r->family == AF_INET6 ? 128 : 32))
 		jw_uint(jw, "srclen", r->src_len);
 	if (r->dst_len) {
-		jw_string(jw, "dst", format_ipv4(b, r->dst));
-		if (r->dst_len != 32)
+		jw_string(jw, "dst", rule_fmt_prefix(b, r, true, false));
+		if (r->dst_len != (r->family == AF_INET6 ? 128 : 32))
 			jw_uint(jw, "dstlen", r->dst_len);
 	}
 	if (r->tos) {
@@ -76,25 +97,11 @@ static void rule_print_json(struct ip_ctx *ipc, const struct fib_rule *r)
 	jw_obj_close(jw);
 }
 
-static void rule_print(struct ip_ctx *ipc, const struct fib_rule *r)
+/* The selectors after from/to, in iproute2's print_rule() order */
+static void rule_print_selectors(FILE *o, const struct fib_rule *r)
 {
-	FILE *o = ipc->out;
-	char b[40];
+	char b[24];
 
-	if (ipc->json) {
-		rule_print_json(ipc, r);
-		return;
-	}
-	fprintf(o, "%u:\t", r->pref);
-	if (r->flags & FIB_RULE_INVERT)
-		fputs("not ", o);
-	if (r->src_len)
-		rule_fmt_prefix(b, r->src, r->src_len);
-	fprintf(o, "from %s", r->src_len ? b : "all");
-	if (r->dst_len) {
-		rule_fmt_prefix(b, r->dst, r->dst_len);
-		fprintf(o, " to %s", b);
-	}
 	if (r->tos)
 		fprintf(o, " tos 0x%02x", r->tos);
 	if (r->mark_set || r->mark) {
@@ -108,6 +115,30 @@ static void rule_print(struct ip_ctx *ipc, const struct fib_rule *r)
 	if (r->oifname[0])
 		fprintf(o, " oif %s%s", r->oifname,
 			(r->flags & FIB_RULE_OIF_DETACHED) ? " [detached]" : "");
+	if (r->uid_set)
+		fprintf(o, " uidrange %u-%u", r->uid_start, r->uid_end);
+	if (r->ip_proto)
+		fprintf(o, " ipproto %s", inet_proto_n2a(b, r->ip_proto));
+	rule_print_range(o, "sport", r->sport_start, r->sport_end);
+	rule_print_range(o, "dport", r->dport_start, r->dport_end);
+}
+
+static void rule_print(struct ip_ctx *ipc, const struct fib_rule *r)
+{
+	char b[INET6_ADDRSTRLEN + 8];
+	FILE *o = ipc->out;
+
+	if (ipc->json) {
+		rule_print_json(ipc, r);
+		return;
+	}
+	fprintf(o, "%u:\t", r->pref);
+	if (r->flags & FIB_RULE_INVERT)
+		fputs("not ", o);
+	fprintf(o, "from %s", rule_fmt_prefix(b, r, false, true));
+	if (r->dst_len)
+		fprintf(o, " to %s", rule_fmt_prefix(b, r, true, true));
+	rule_print_selectors(o, r);
 	if (r->action == FR_ACT_TO_TBL && r->table)
 		fprintf(o, " lookup %s", rt_table_name(b, r->table));
 	if (r->suppress_prefixlen >= 0)
@@ -138,7 +169,7 @@ static int rule_list(struct ip_ctx *ipc, int argc, char **argv)
 	}
 	if (ipc->json)
 		jw_arr_open(&ipc->jw, NULL);
-	list_for_each_entry(r, &ipc->net->ipv4.rules_ops, list)
+	list_for_each_entry(r, fib_rules_list(ipc->net, ipc->family), list)
 		if (!by_table || (r->action == FR_ACT_TO_TBL && r->table == table))
 			rule_print(ipc, r);
 	if (ipc->json) {
@@ -154,17 +185,86 @@ struct rule_args {
 	bool table_ok;
 };
 
-static int rule_prefix(struct ip_ctx *ipc, const char *v, __be32 *addr, __be32 *mask, u8 *len)
+/* from/to PREFIX: the family follows the address when -4/-6 did not say */
+static int rule_prefix(struct ip_ctx *ipc, struct rule_args *a, const char *v, bool dst)
 {
+	struct fib_rule *r = &a->r;
 	struct inet_prefix p;
+	struct in6_addr a6;
+	int plen = -1;
 
+	if (strchr(v, ':') && r->family != AF_INET) {
+		if (ip6_parse_prefix(&a6, &plen, v))
+			return ip_bad_prefix(ipc, v);
+		r->family = AF_INET6;
+		*(dst ? &r->dst_len : &r->src_len) = (u8)(plen < 0 ? 128 : plen);
+		*(dst ? &r->dst6 : &r->src6) = a6;
+		return 0;
+	}
 	if (parse_prefix(&p, v))
 		return ip_bad_prefix(ipc, v);
 	if (p.is_default)
 		return 0;
-	*len = (u8)(p.bitlen < 0 ? 32 : p.bitlen);
-	*mask = *len ? htonl(~0U << (32 - *len)) : 0;
-	*addr = p.addr & *mask;
+	u8 len = (u8)(p.bitlen < 0 ? 32 : p.bitlen);
+	__be32 mask = len ? htonl(~0U << (32 - len)) : 0;
+
+	if (dst) {
+		r->dst_len = len, r->dstmask = mask, r->dst = p.addr & mask;
+	} else {
+		r->src_len = len, r->srcmask = mask, r->src = p.addr & mask;
+	}
+	return 0;
+}
+
+/* uidrange A-B; sport/dport N or N-M */
+static int rule_range(const char *v, u32 *start, u32 *end)
+{
+	char buf[48], *dash;
+
+	snprintf(buf, sizeof(buf), "%s", v);
+	dash = strchr(buf, '-');
+	if (dash)
+		*dash++ = 0;
+	if (get_u32(start, buf, 0))
+		return -1;
+	*end = *start;
+	return dash && get_u32(end, dash, 0) ? -1 : 0;
+}
+
+static int rule_port_range(struct ip_ctx *ipc, const char *k, const char *v, u16 *start, u16 *end)
+{
+	u32 s, e;
+
+	if (rule_range(v, &s, &e) || s > 0xFFFF || e > 0xFFFF || s > e || !s)
+		return ip_invarg(ipc, "invalid port range\n", v);
+	(void)k;
+	*start = (u16)s;
+	*end = (u16)e;
+	return 0;
+}
+
+static int rule_word3(struct ip_ctx *ipc, struct rule_args *a, const char *k, const char *v)
+{
+	struct fib_rule *r = &a->r;
+
+	if (!strcmp(k, "uidrange")) {
+		if (rule_range(v, &r->uid_start, &r->uid_end))
+			return ip_invarg(ipc, "invalid UID range\n", v);
+		r->uid_set = true;
+		a->given |= FIB_RULE_GIVEN_UID;
+	} else if (!strcmp(k, "ipproto")) {
+		if (inet_proto_a2n(&r->ip_proto, v))
+			return ip_invarg(ipc, "Invalid \"ipproto\" value\n", v);
+		a->given |= FIB_RULE_GIVEN_IPPROTO;
+	} else if (!strcmp(k, "sport")) {
+		a->given |= FIB_RULE_GIVEN_SPORT;
+		return rule_port_range(ipc, k, v, &r->sport_start, &r->sport_end);
+	} else if (!strcmp(k, "dport")) {
+		a->given |= FIB_RULE_GIVEN_DPORT;
+		return rule_port_range(ipc, k, v, &r->dport_start, &r->dport_end);
+	} else {
+		return -1;
+	}
 	return 0;
 }
 
@@ -222,22 +322,20 @@ static int rule_word2(struct ip_ctx *ipc, struct rule_args *a, const char *k, co
 		r->action = FR_ACT_GOTO;
 		a->given |= FIB_RULE_GIVEN_GOTO | FIB_RULE_GIVEN_ACTION;
 	} else {
-		return -1;
+		return rule_word3(ipc, a, k, v);
 	}
 	return 0;
 }
 
 static int rule_word(struct ip_ctx *ipc, struct rule_args *a, const char *k, const char *v)
 {
-	struct fib_rule *r = &a->r;
-
 	if (!strcmp(k, "from")) {
 		a->given |= FIB_RULE_GIVEN_SRC;
-		return rule_prefix(ipc, v, &r->src, &r->srcmask, &r->src_len);
+		return rule_prefix(ipc, a, v, false);
 	}
 	if (!strcmp(k, "to")) {
 		a->given |= FIB_RULE_GIVEN_DST;
-		return rule_prefix(ipc, v, &r->dst, &r->dstmask, &r->dst_len);
+		return rule_prefix(ipc, a, v, true);
 	}
 	if (!strcmp(k, "fwmark"))
 		return rule_fwmark(ipc, a, v);
@@ -314,6 +412,8 @@ static int rule_modify(struct ip_ctx *ipc, int argc, char **argv, bool add)
 
 	memset(&a, 0, sizeof(a));
 	fib_rule_init(&a.r);
+	if (ipc->family == AF_INET6)
+		a.r.family = AF_INET6;
 	if (add) {
 		if (argc == 0) {
 			fprintf(ipc->err, "\"ip rule add\" requires arguments.\n");
@@ -333,33 +433,48 @@ static int rule_modify(struct ip_ctx *ipc, int argc, char **argv, bool add)
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
 
+/* iproute2's flush_rule(): every rule but those of pref 0, one at a time */
 static int rule_flush(struct ip_ctx *ipc)
 {
+	struct list_head *head = fib_rules_list(ipc->net, ipc->family);
 	struct fib_rule *r, *n;
 
-	list_for_each_entry_safe(r, n, &ipc->net->ipv4.rules_ops, list) {
+	list_for_each_entry_safe(r, n, head, list) {
 		struct fib_rule t;
-		const char *errmsg = NULL;
 
-		if (r->pref == 0 || r->pref == 32766 || r->pref == 32767)
+		if (r->pref == 0)
 			continue;
 		fib_rule_init(&t);
+		t.family = r->family;
 		t.pref = r->pref;
-		fib_nl_delrule(ipc->net, &t, FIB_RULE_GIVEN_PREF, &errmsg);
-		break;
+		fib_nl_delrule(ipc->net, &t, FIB_RULE_GIVEN_PREF, NULL);
 	}
 	return 0;
 }
 
+static const char iprule_usage_text[] =
+	"Usage: ip rule { add | del } SELECTOR ACTION\n"
+	"       ip rule { flush | save | restore }\n"
+	"       ip rule [ list [ SELECTOR ]]\n"
+	"SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
+	"            [ fwmark FWMARK[/MASK] ]\n"
+	"            [ iif STRING ] [ oif STRING ] [ pref NUMBER ] [ l3mdev ]\n"
+	"            [ uidrange NUMBER-NUMBER ]\n"
+	"            [ ipproto PROTOCOL ]\n"
+	"            [ sport [ NUMBER | NUMBER-NUMBER ]\n"
+	"            [ dport [ NUMBER | NUMBER-NUMBER ] ]\n"
+	"ACTION := [ table TABLE_ID ]\n"
+	"          [ protocol PROTO ]\n"
+	"          [ nat ADDRESS ]\n"
+	"          [ realms [SRCREALM/]DSTREALM ]\n"
+	"          [ goto NUMBER ]\n"
+	"          SUPPRESSOR\n"
+	"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
+	"              [ suppress_ifgroup DEVGROUP ]\n"
+	"TABLE_ID := [ local | main | default | NUMBER ]\n";
+
 int do_iprule(struct ip_ctx *ipc, int argc, char **argv)
 {
-	if (ipc->family == AF_INET6 && (argc < 1 || !matches(argv[0], "list") ||
-					!matches(argv[0], "show")))
-		return iprule6_list(ipc);
-	if (ipc->family == AF_INET6) {	/* docs/IPV6.md */
-		fprintf(ipc->err, "skbox: ip -6 rule %s: not available in skbox yet\n", argv[0]);
-		return 2;
-	}
 	if (argc < 1)
 		return rule_list(ipc, 0, NULL);
 	if (!matches(argv[0], "list") || !matches(argv[0], "show") ||
@@ -369,20 +484,11 @@ int do_iprule(struct ip_ctx *ipc, int argc, char **argv)
 		return rule_modify(ipc, argc - 1, argv + 1, true);
 	if (!matches(argv[0], "delete"))
 		return rule_modify(ipc, argc - 1, argv + 1, false);
-	if (!matches(argv[0], "flush")) {
-		/* one rule per pass: deleting changes the list under us */
-		for (int i = 0; i < 100000; i++) {
-			struct fib_rule *r;
-			bool any = false;
-
-			list_for_each_entry(r, &ipc->net->ipv4.rules_ops, list)
-				if (r->pref != 0 && r->pref != 32766 && r->pref != 32767)
-					any = true;
-			if (!any)
-				break;
-			rule_flush(ipc);
-		}
-		return 0;
+	if (!matches(argv[0], "flush"))
+		return rule_flush(ipc);
+	if (!matches(argv[0], "help")) {
+		fputs(iprule_usage_text, ipc->err);
+		return 255;
 	}
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip rule help\".\n", argv[0]);
 	return 255;

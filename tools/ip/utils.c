@@ -363,3 +363,55 @@ int rt_type_parse(unsigned int *type, const char *arg)
 		}
 	return -1;
 }
+
+/* inet_proto_n2a() (lib/utils.c): the name /etc/protocols gives, else
+ * ipproto-N; kept here so that output does not depend on the host's file */
+static const struct { u8 num; const char *name; } inet_protos[] = {
+	{ 1, "icmp" }, { 2, "igmp" }, { 4, "ipencap" }, { 6, "tcp" }, { 17, "udp" },
+	{ 41, "ipv6" }, { 47, "gre" }, { 50, "esp" }, { 51, "ah" }, { 58, "ipv6-icmp" },
+	{ 132, "sctp" }, { 136, "udplite" },
+};
+
+const char *inet_proto_n2a(char *buf, u8 proto)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(inet_protos); i++)
+		if (inet_protos[i].num == proto)
+			return inet_protos[i].name;
+	sprintf(buf, "ipproto-%u", proto);
+	return buf;
+}
+
+int inet_proto_a2n(u8 *proto, const char *v)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(inet_protos); i++)
+		if (!strcmp(inet_protos[i].name, v)) {
+			*proto = inet_protos[i].num;
+			return 0;
+		}
+	if (!strncmp(v, "ipproto-", 8))
+		v += 8;
+	return get_u8(proto, v, 0);
+}
+
+/* `ip route get … uid N ipproto P sport N dport N` (both families) */
+int route_get_l4_word(struct ip_ctx *ipc, u8 *proto, __be16 *sport, __be16 *dport, int *uid,
+		      const char *k, const char *v)
+{
+	u32 n;
+
+	if (!strcmp(k, "uid")) {
+		if (get_u32(&n, v, 0) || n > 0x7FFFFFFF)
+			return ip_invarg(ipc, "invalid UID\n", v);
+		*uid = (int)n;
+	} else if (!strcmp(k, "ipproto")) {
+		if (inet_proto_a2n(proto, v))
+			return ip_invarg(ipc, "Invalid \"ipproto\" value\n", v);
+	} else if (!strcmp(k, "sport") || !strcmp(k, "dport")) {
+		if (get_u32(&n, v, 0) || n > 0xFFFF)
+			return ip_invarg(ipc, k[0] == 's' ? "invalid sport\n" : "invalid dport\n", v);
+		*(k[0] == 's' ? sport : dport) = htons((u16)n);
+	} else {
+		return -1;
+	}
+	return 0;
+}

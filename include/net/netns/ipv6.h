@@ -51,6 +51,9 @@ struct netns_ipv6 {
 	struct list_head fib_tables;		/* struct fib6_table, by id */
 	struct fib6_table *fib6_main_tbl;
 	struct fib6_table *fib6_local_tbl;
+	struct list_head fib6_rules;		/* struct fib_rule, by pref (fib6_rules.c) */
+	bool fib6_has_custom_rules;
+	int fib6_rules_gotos;
 	struct neigh_table nd_tbl;
 	struct packet_type ipv6_packet_type;
 	struct list_head raw6_sockets;		/* struct sock: raw ICMPv6 (ping -6) */
