@@ -9,6 +9,9 @@
 
 #include "linux/timer.h"
 
+/* timer_base_next_hint() walks a first slot of at most this many timers */
+#define TIMER_HINT_WALK 4
+
 static bool timer_before(const struct timer_list *a, const struct timer_list *b)
 {
 	if (a->expires != b->expires)
@@ -208,13 +211,23 @@ uint64_t timer_base_next(const struct timer_base *b)
  * coarse slot of 100,000 conntrack timers for their minimum was not cheap. */
 uint64_t timer_base_next_hint(const struct timer_base *b)
 {
-	unsigned lvl, s;
+	const struct timer_list *t;
+	uint64_t best = UINT64_MAX;
+	unsigned lvl, s, n = 0;
 
 	if (b->due_head)
 		return b->due_head->expires;
 	if (!first_slot(b, &lvl, &s))
 		return UINT64_MAX;
-	return slot_start(b->clk, lvl, s);
+	/* A short slot is walked: the loop then jumps to the exact time and
+	 * the cascade happens in one run instead of one loop round a level. */
+	for (t = b->slots[lvl][s]; t; t = t->next) {
+		if (++n > TIMER_HINT_WALK)
+			return slot_start(b->clk, lvl, s);
+		if (t->expires < best)
+			best = t->expires;
+	}
+	return best;
 }
 
 unsigned timer_base_run(struct timer_base *b, uint64_t now)

@@ -165,26 +165,45 @@ struct rtnl_link_ops {
 struct Qdisc;
 
 struct net_device {
+	/* What every frame reads, first: two cache lines (alloc_netdev()
+	 * aligns the device to 64 bytes), then the four counters veth and
+	 * the bridge update per frame at the start of the third. */
+	struct net *nd_net;
+	void *priv;			/* netdev_priv() */
+	const struct net_device_ops *netdev_ops;
+	const struct header_ops *header_ops;
+	rx_handler_func_t *rx_handler;	/* the bridge, for ports */
+	void *rx_handler_data;
+	struct in_device *ip_ptr;
+	struct Qdisc *qdisc;
+	/* offloads (include/linux/netdev_features.h): what the device takes
+	 * whole; validate_xmit_skb() does the rest in software */
+	u64 features;
+	int ifindex;
+	unsigned int flags;		/* IFF_* visible to userspace */
+	unsigned int priv_flags;
+	unsigned int mtu;
+	unsigned short type;		/* ARPHRD_* */
+	unsigned short hard_header_len;
+	u8 operstate;
+	u8 carrier;			/* netif_carrier_ok() */
+	u8 addr_len;
+	u8 addr_assign_type;
+	u8 dev_addr[MAX_ADDR_LEN];
+
+	struct rtnl_link_stats64 stats;	/* core-counted (dropped) and driver-counted */
+	u64 rx_dropped_core, tx_dropped_core, rx_nohandler_core;
+
 	char name[IFNAMSIZ];
 	struct list_head dev_list;	/* in net->dev_base_head, ifindex order */
 	struct net_device *name_next;	/* net->dev_name_hash chain */
 	struct net_device *index_next;	/* net->dev_index_hash chain */
 	struct list_head close_list;
-	int ifindex;
-	unsigned int flags;		/* IFF_* visible to userspace */
-	unsigned int priv_flags;
 	unsigned int gflags;		/* flags set by the administrator */
 	int promiscuity;
 	int allmulti;
-	u8 operstate;
-	u8 carrier;			/* netif_carrier_ok() */
-	u8 addr_assign_type;
-	u8 addr_len;
-	unsigned short type;		/* ARPHRD_* */
-	unsigned short hard_header_len;
-	unsigned int mtu, min_mtu, max_mtu;
+	unsigned int min_mtu, max_mtu;
 	unsigned int tx_queue_len;
-	u8 dev_addr[MAX_ADDR_LEN];
 	u8 perm_addr[MAX_ADDR_LEN];
 	u8 broadcast[MAX_ADDR_LEN];
 	u8 mc_list[8][ETH_ALEN];	/* hardware multicast addresses joined */
@@ -193,27 +212,10 @@ struct net_device {
 	int refcnt;
 	bool registered;
 
-	const struct net_device_ops *netdev_ops;
-	const struct header_ops *header_ops;
 	const struct rtnl_link_ops *rtnl_link_ops;
-
-	struct rtnl_link_stats64 stats;	/* core-counted (dropped) and driver-counted */
-	u64 rx_dropped_core, tx_dropped_core, rx_nohandler_core;
-
-	struct net *nd_net;
-	struct in_device *ip_ptr;
 	struct inet6_dev *ip6_ptr;	/* IPv6 (net/ipv6/addrconf.c) */
-	struct Qdisc *qdisc;
-	void *priv;			/* netdev_priv() */
-
-	rx_handler_func_t *rx_handler;	/* the bridge, for ports */
-	void *rx_handler_data;
 	struct net_device *master;	/* upper device (bridge) */
 	void (*priv_destructor)(struct net_device *dev);
-
-	/* offloads (include/linux/netdev_features.h): what the device takes
-	 * whole; validate_xmit_skb() does the rest in software */
-	u64 features;
 	unsigned int gso_max_size;	/* largest super-packet, IP header on */
 	u16 gso_max_segs;
 };

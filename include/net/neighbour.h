@@ -110,8 +110,12 @@ struct pneigh_entry {
 #define NEIGH_HASHBITS 8
 
 struct neigh_table {
-	const char *id;
+	/* what every lookup reads and counts, in one cache line */
+	struct neighbour **hash;
+	unsigned int hash_buckets;
 	int key_len;			/* 4 (arp_tbl; 0 means 4) or 16 (nd_tbl) */
+	u64 lookups, hits;		/* statistics, as `ip -s ntable` (more below) */
+	const char *id;
 	int (*constructor)(struct neighbour *n);	/* NULL: arp_constructor */
 	struct net *net;
 	struct neigh_parms parms;	/* defaults: net.ipv4.neigh.default.* */
@@ -119,14 +123,12 @@ struct neigh_table {
 	int gc_thresh1, gc_thresh2, gc_thresh3;
 	u64 last_flush;
 	struct timer_list gc_timer;
-	struct neighbour **hash;
-	unsigned int hash_buckets;
 	int entries;
 	struct pneigh_entry *phash;
 	struct sk_buff_head proxy_queue;
 	struct timer_list proxy_timer;
 	/* neighbour statistics, as `ip -s ntable` */
-	u64 allocs, destroys, lookups, hits, res_failed, rcv_probes_mcast, rcv_probes_ucast;
+	u64 allocs, destroys, res_failed, rcv_probes_mcast, rcv_probes_ucast;
 	u64 unres_discards, table_fulls, forced_gc_runs;
 };
 

@@ -116,6 +116,8 @@ struct net {
 	struct list_head list;			/* in world->nets */
 	struct net *name_next;			/* world->ns_hash chain */
 	struct world *world;
+	void *gen[16];				/* net_generic() slots for pernet_operations
+						 * (near the top: routing reads one per packet) */
 	char name[NETNS_NAME_MAX];		/* `ip netns` name; "" for the first */
 	int refcnt;
 	int ifindex;				/* last ifindex handed out */
@@ -136,7 +138,6 @@ struct net {
 	struct netns_mib mib;
 	void *nf;				/* struct netns_nf: netfilter hooks */
 	struct netns_brnf brnf;			/* net.bridge.bridge-nf-* */
-	void *gen[16];				/* net_generic() slots for pernet_operations */
 };
 
 /* Like register_pernet_subsys(): init/exit run for every namespace; a

@@ -44,10 +44,12 @@ int call_netdevice_notifiers(enum netdev_event ev, struct net_device *dev)
 struct net_device *alloc_netdev(size_t priv_size, const char *name,
 				void (*setup)(struct net_device *dev))
 {
-	struct net_device *dev = kzalloc(sizeof(*dev) + priv_size);
+	struct net_device *dev = NULL;
 
-	if (!dev)
+	/* cache-line aligned: the fields of the packet path fill the first two */
+	if (should_failslab() || posix_memalign((void **)&dev, 64, sizeof(*dev) + priv_size))
 		return NULL;
+	memset(dev, 0, sizeof(*dev) + priv_size);
 	if (priv_size)
 		dev->priv = dev + 1;
 	snprintf(dev->name, sizeof(dev->name), "%s", name ? name : "");

@@ -345,6 +345,8 @@ int skb_copy_bits(const struct sk_buff *skb, int offset, void *to, int len)
 		len -= copy;
 		offset += copy;
 	}
+	if (!len)
+		return 0;	/* all linear: skb_shared_info stays untouched */
 	offset -= headlen;
 	for (struct sk_buff *f = skb_shinfo(skb)->frag_list; f && len > 0; f = f->next) {
 		if (offset >= (int)f->len) {

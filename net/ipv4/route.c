@@ -51,6 +51,8 @@ struct rt_net {
 	u32 genid;
 	unsigned int nr;			/* entries in use */
 	unsigned int size;			/* slots; 0 until first use */
+	u16 lookups, hits;			/* this window's, while on */
+	u16 off;				/* windows left with the cache off */
 	struct rt_cache_entry *cache;
 	struct rtable *unreach;			/* the last no-route input route */
 };
@@ -156,16 +158,47 @@ void rt_flush_dev(struct net_device *dev)
 	rt_cache_flush(dev_net(dev));
 }
 
-static struct rtable *rt_cache_get(struct net *net, const struct rt_key *k)
+/* A namespace whose flows outnumber the slots (sim-speed: 99 peers each,
+ * 64 slots) misses nearly every time, and each miss costs a slot's cache
+ * line and an eviction.  So the cache measures itself over windows of
+ * RT_CACHE_WINDOW lookups: fewer than one hit in eight turns it off (no
+ * get, no put) for the next RT_CACHE_OFF windows, then it measures again.
+ * Invisible but in speed: a hit returns what the slow path would. */
+#define RT_CACHE_WINDOW 256
+#define RT_CACHE_OFF 15
+
+static bool rt_cache_on(struct rt_net *rn)
+{
+	if (rn->off) {
+		if (++rn->lookups == RT_CACHE_WINDOW) {
+			rn->lookups = 0;
+			rn->off--;
+		}
+		return false;
+	}
+	if (++rn->lookups == RT_CACHE_WINDOW) {
+		if (rn->hits < RT_CACHE_WINDOW / 8)
+			rn->off = RT_CACHE_OFF;
+		rn->lookups = rn->hits = 0;
+	}
+	return true;
+}
+
+/* Makes the key's hash (once: the put after a miss reuses it) */
+static struct rtable *rt_cache_get(struct net *net, struct rt_key *k)
 {
 	struct rt_net *rn = rt_net(net);
 	struct rt_cache_entry *e;
 
+	if (!rt_cache_on(rn))
+		return NULL;
+	k->hash = rt_key_hash(k);
 	if (!rn->nr)
 		return NULL;
 	e = &rn->cache[k->hash & (rn->size - 1)];
 	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete) {
 		dst_hold(&e->rt->dst);
+		rn->hits++;
 		return e->rt;
 	}
 	return NULL;
@@ -204,14 +237,21 @@ static void rt_cache_put(struct net *net, const struct rt_key *k, struct rtable 
 	struct rt_net *rn = rt_net(net);
 	struct rt_cache_entry *e;
 
+	u32 hash;
+
+	if (rn->off)
+		return;
+	/* 0: the get before this one was in a window with the cache off */
+	hash = k->hash ? k->hash : rt_key_hash(k);
 	if ((rn->nr + 1) * 4 > rn->size && rn->size < RT_CACHE_MAX && rt_cache_grow(rn))
 		return;
-	e = &rn->cache[k->hash & (rn->size - 1)];
+	e = &rn->cache[hash & (rn->size - 1)];
 	if (e->rt)
 		ip_rt_put(e->rt);
 	else
 		rn->nr++;
 	e->key = *k;
+	e->key.hash = hash;
 	dst_hold(&rt->dst);
 	e->rt = rt;
 }
@@ -635,7 +675,6 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 	 * cache: a flooded request asks every namespace once about an
 	 * address that is not its own, and would only evict IP flows */
 	if (skb->protocol == htons(ETH_P_IP)) {
-		k.hash = rt_key_hash(&k);
 		rt = rt_cache_get(dev_net(dev), &k);
 		if (rt) {
 			skb_dst_set(skb, &rt->dst);
@@ -828,7 +867,6 @@ struct rtable *ip_route_output_key(struct net *net, struct flowi4 *flp, int *err
 	k.mark = flp->flowi4_mark;
 	k.tos = flp->flowi4_tos & IPTOS_RT_MASK;
 	k.scope = flp->flowi4_scope;
-	k.hash = rt_key_hash(&k);
 	flp->flowi4_tos &= IPTOS_RT_MASK;
 	if (net->ipv4.fib_rules_require_fldissect ||
 	    (net->ipv4.sysctl_fib_multipath_hash_policy & 1))

@@ -481,6 +481,40 @@ static void test_random_vs_model(void **state)
 	W = NULL;
 }
 
+/* The hint is a lower bound of the next expiry; it is exact when the
+ * earliest slot holds few timers (the loop then jumps straight there and one
+ * run cascades down), and the slot's start when it holds many. */
+static void test_next_hint(void **state)
+{
+	struct timer_base b;
+	struct rec r[8];
+	uint64_t now = 5 * SEC + 3;
+
+	(void)state;
+	timer_base_init(&b, now);
+	rec_init(&b, r, 8);
+	assert_true(timer_base_next_hint(&b) == UINT64_MAX);
+	mod_timer(&r[0].timer, now + 10 * MS + 7);	/* level 3 */
+	assert_int_equal(timer_base_next_hint(&b), now + 10 * MS + 7);
+	mod_timer(&r[1].timer, now + 10 * MS + 5);	/* same slot, earlier */
+	assert_int_equal(timer_base_next_hint(&b), now + 10 * MS + 5);
+	/* one run at the hint cascades through the levels and fires it */
+	assert_int_equal(timer_base_run(&b, now + 10 * MS + 5), 1);
+	assert_int_equal(r[1].fired, 1);
+	assert_int_equal(timer_base_next_hint(&b), now + 10 * MS + 7);
+	assert_int_equal(timer_base_run(&b, now + 10 * MS + 7), 1);
+	/* a crowded slot: its start, no later than the earliest timer */
+	now = now + 10 * MS + 7;
+	order_n = 0;
+	for (int i = 0; i < 8; i++)
+		mod_timer(&r[i].timer, now + 20 * MS + (uint64_t)(8 - i));
+	assert_true(timer_base_next_hint(&b) <= now + 20 * MS + 1);
+	assert_true(timer_base_next_hint(&b) > now);
+	assert_int_equal(timer_base_next(&b), now + 20 * MS + 1);
+	assert_int_equal(timer_base_run(&b, now + 20 * MS + 8), 8);
+	assert_int_equal(order_log[0], 7);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -488,6 +522,7 @@ int main(void)
 		cmocka_unit_test(test_rearm_delete),
 		cmocka_unit_test(test_ties_insertion_order),
 		cmocka_unit_test(test_next_exact_levels),
+		cmocka_unit_test(test_next_hint),
 		cmocka_unit_test(test_periodic_and_arm_now),
 		cmocka_unit_test(test_random_vs_model),
 	};
