@@ -60,6 +60,8 @@ int fd_install(struct world *w, struct socket *sock)
 	}
 	w->files[fd] = sock;
 	sock->fd = fd;
+	if (sock->sk)	/* an open socket keeps its namespace */
+		get_net(sock->sk->sk_net);
 	if (w->current) {
 		sock->owner_pid = w->current->pid;
 		memcpy(sock->owner_comm, w->current->comm, sizeof(sock->owner_comm));
@@ -97,13 +99,17 @@ int skbox_socket(struct world *w, int domain, int type, int protocol)
 int skbox_close(struct world *w, int fd)
 {
 	struct socket *sock = sockfd_lookup(w, fd);
+	struct net *net;
 
 	if (!sock)
 		return -EBADF;
+	net = sock->sk ? sock->sk->sk_net : NULL;
 	w->files[fd] = NULL;
 	eventpoll_release(sock);
 	sock->ops->release(sock);
 	free(sock);
+	if (net)
+		put_net(net);
 	if (w->nfiles && fd == w->nfiles - 1) {
 		/* nothing: the table only grows */
 	}

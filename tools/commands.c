@@ -4,6 +4,7 @@
 #include <string.h>
 #include "skbox/cmd.h"
 #include "linux/sched.h"
+#include "net/net_namespace.h"
 #include "net/world.h"
 
 static const struct command commands[] = {
@@ -61,12 +62,13 @@ static int cmd_run_in_net(struct cmd_ctx *ctx, cmd_fn fn, int argc, char **argv)
 	struct net *saved;
 	int rc;
 
-	if (!t)
+	if (!t || !ctx->net)
 		return fn(ctx, argc, argv);
 	saved = t->net;
-	t->net = ctx->net;
+	t->net = get_net(ctx->net);	/* `ip netns del` of it waits for us */
 	rc = fn(ctx, argc, argv);
 	t->net = saved;
+	put_net(ctx->net);
 	return rc;
 }
 

@@ -173,6 +173,17 @@ static inline void *net_generic(const struct net *net, unsigned int id)
 
 struct net *net_create(struct world *world, const char *name);
 void net_destroy(struct net *net);
+/* References, as Linux's get_net/put_net: a namespace's name (`ip netns
+ * add`), each command running in it and each open socket of it hold one;
+ * the last put_net() destroys it.  `ip netns del` only drops the name's. */
+static inline struct net *get_net(struct net *net)
+{
+	net->refcnt++;
+	return net;
+}
+void put_net(struct net *net);
+/* `ip netns del`: the name goes, the namespace lives on while used. */
+void net_unname(struct net *net);
 struct net *get_net_ns_by_name(struct world *world, const char *name);
 int peernet2id(struct net *net, struct net *peer);	/* -1 when none assigned */
 int peernet2id_alloc(struct net *net, struct net *peer);

@@ -195,6 +195,18 @@ void net_destroy(struct net *net)
 	net_free(net);
 }
 
+void put_net(struct net *net)
+{
+	if (--net->refcnt == 0)
+		net_destroy(net);
+}
+
+void net_unname(struct net *net)
+{
+	ns_hash_del(net->world, net);
+	net->name[0] = '\0';
+}
+
 struct net *get_net_ns_by_name(struct world *world, const char *name)
 {
 	struct net *net;

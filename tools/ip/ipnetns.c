@@ -80,7 +80,10 @@ static int netns_del(struct ip_ctx *ipc, int argc, char **argv)
 			argv[0], "No such file or directory");
 		return 1;
 	}
-	net_destroy(net);
+	/* the file goes; the namespace with it unless a command or a socket
+	 * still uses it (Linux: the mount's reference) */
+	net_unname(net);
+	put_net(net);
 	return 0;
 }
 
