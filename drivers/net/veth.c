@@ -44,6 +44,7 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 		skb->mark = 0;
 	}
 	skb->priority = 0;
+	skb->ignore_df = 0;	/* a local sender's "may fragment" ends here */
 	skb->protocol = eth_type_trans(skb, rcv);
 	if (netif_rx(skb) == 0) {
 		dev->stats.tx_packets++;

@@ -126,6 +126,11 @@ int in_dev_conf_all(const struct in_device *in_dev, int attr);
 #define IN_DEV_LOG_MARTIANS(in_dev) IN_DEV_ORCONF((in_dev), LOG_MARTIANS)
 #define IN_DEV_SHARED_MEDIA(in_dev) IN_DEV_ORCONF((in_dev), SHARED_MEDIA)
 #define IN_DEV_TX_REDIRECTS(in_dev) IN_DEV_ORCONF((in_dev), SEND_REDIRECTS)
+#define IN_DEV_SEC_REDIRECTS(in_dev) IN_DEV_ORCONF((in_dev), SECURE_REDIRECTS)
+/* a router takes redirects only when all and DEV agree; a host when either says so */
+#define IN_DEV_RX_REDIRECTS(in_dev) \
+	(IN_DEV_FORWARD(in_dev) ? IN_DEV_ANDCONF((in_dev), ACCEPT_REDIRECTS) : \
+				  IN_DEV_ORCONF((in_dev), ACCEPT_REDIRECTS))
 #define IN_DEV_IGNORE_ROUTES_WITH_LINKDOWN(in_dev) \
 	IN_DEV_ORCONF((in_dev), IGNORE_ROUTES_WITH_LINKDOWN)
 

@@ -40,6 +40,8 @@
 
 #define ICMP_REDIR_NET 0
 #define ICMP_REDIR_HOST 1
+#define ICMP_REDIR_NETTOS 2
+#define ICMP_REDIR_HOSTTOS 3
 
 #define ICMP_EXC_TTL 0
 #define ICMP_EXC_FRAGTIME 1

@@ -60,6 +60,7 @@ void rt_flush_dev(struct net_device *dev);
 void rt_cache_flush(struct net *net);
 unsigned int ipv4_mtu(const struct dst_entry *dst);
 void ip_rt_send_redirect(struct sk_buff *skb);
+void ipv4_redirect(struct sk_buff *skb, struct net *net, int oif, u8 protocol);
 __be32 ip_rt_get_source(struct sk_buff *skb, struct rtable *rt);
 
 #endif

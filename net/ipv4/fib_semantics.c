@@ -123,6 +123,42 @@ void fib_insert_exception(struct fib_nh *nh, __be32 daddr, u32 pmtu, bool locked
 	fnhe->fnhe_stamp = expires;
 }
 
+struct fib_gw_find {
+	__be32 gw;
+	const struct net_device *dev;
+};
+
+static int fib_gw_match(struct fib_table *tb, struct fib_prefix *p, struct fib_alias *fa,
+			void *arg)
+{
+	const struct fib_gw_find *f = arg;
+	const struct fib_info *fi = fa->fa_info;
+
+	(void)tb;
+	(void)p;
+	for (int i = 0; fi && i < fi->fib_nhs; i++) {
+		const struct fib_nh *nh = &fi->fib_nh[i];
+
+		if (nh->fib_nh_dev == f->dev && nh->fib_nh_gw4 == f->gw &&
+		    !(nh->fib_nh_flags & RTNH_F_DEAD))
+			return 1;
+	}
+	return 0;
+}
+
+/* ip_fib_check_default(): 0 when some route already names gw as a gateway
+ * through dev (secure_redirects accepts only those), else -1 */
+int ip_fib_check_default(__be32 gw, struct net_device *dev)
+{
+	struct fib_gw_find f = { .gw = gw, .dev = dev };
+	struct fib_table *tb;
+
+	list_for_each_entry(tb, &dev_net(dev)->ipv4.fib_tables, tb_list)
+		if (fib_table_walk(tb, fib_gw_match, &f) == 1)
+			return 0;
+	return -1;
+}
+
 static void free_fib_info(struct fib_info *fi)
 {
 	int i;

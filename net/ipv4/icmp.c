@@ -21,6 +21,7 @@ struct inet_peer {
 	__be32 daddr;
 	u64 rate_tokens;		/* ns */
 	u64 rate_last;
+	u32 n_redirects;		/* sent since the last silence */
 };
 
 #define XRLIM_BURST_FACTOR 6
@@ -342,6 +343,20 @@ out_err:
 	return SKB_DROP_REASON_PKT_TOO_SMALL;
 }
 
+/* icmp_redirect(): a router tells us of a better first hop for the packet
+ * it quotes; the quoting protocol's error handler takes it to the routes
+ * (ipv4_redirect).  info is the new gateway. */
+static enum skb_drop_reason icmp_redirect(struct sk_buff *skb)
+{
+	if (skb->len < sizeof(struct icmphdr) + sizeof(struct iphdr)) {
+		__ICMP_INC_STATS(dev_net(skb->dev), ICMP_MIB_INERRORS);
+		return SKB_DROP_REASON_PKT_TOO_SMALL;
+	}
+	skb_pull(skb, sizeof(struct icmphdr));
+	icmp_socket_deliver(skb, ntohl(icmp_hdr(skb)->un.gateway));
+	return SKB_NOT_DROPPED_YET;
+}
+
 /* The error handler of the ICMP protocol itself (ping's packets). */
 int icmp_err(struct sk_buff *skb, u32 info)
 {
@@ -350,6 +365,8 @@ int icmp_err(struct sk_buff *skb, u32 info)
 
 	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED)
 		ipv4_update_pmtu(skb, net, info, 0, IPPROTO_ICMP);
+	else if (icmph->type == ICMP_REDIRECT)
+		ipv4_redirect(skb, net, 0, IPPROTO_ICMP);
 	return 0;
 }
 
@@ -396,8 +413,10 @@ int icmp_rcv(struct sk_buff *skb)
 	case ICMP_TIME_EXCEEDED:
 	case ICMP_PARAMETERPROB:
 	case ICMP_SOURCE_QUENCH:
-	case ICMP_REDIRECT:
 		reason = icmp_unreach(skb);
+		break;
+	case ICMP_REDIRECT:
+		reason = icmp_redirect(skb);
 		break;
 	default:
 		reason = SKB_NOT_DROPPED_YET;	/* replies go to raw sockets only */
@@ -415,20 +434,44 @@ error:
 	return 0;
 }
 
-/* ip_rt_send_redirect(): tell a host on the same link of a better hop. */
+/* route.c's redirect knobs (global, of the initial namespace only, in
+ * Linux): ip_rt_redirect_number, _load (HZ/50) and _silence ((HZ/50) << 10) */
+#define IP_RT_REDIRECT_NUMBER 9
+#define IP_RT_REDIRECT_LOAD (20 * NSEC_PER_MSEC)
+#define IP_RT_REDIRECT_SILENCE (IP_RT_REDIRECT_LOAD << 10)
+
+/* ip_rt_send_redirect(): tell a host on the same link of a better hop.  The
+ * first IP_RT_REDIRECT_NUMBER redirects to a host go out with exponential
+ * backoff (20 ms << n); then none, until the host has sent nothing that
+ * needed one for IP_RT_REDIRECT_SILENCE (it is taken to ignore them). */
 void ip_rt_send_redirect(struct sk_buff *skb)
 {
 	struct rtable *rt = skb_rtable(skb);
 	struct in_device *in_dev = __in_dev_get_rtnl(rt->dst.dev);
 	struct net *net = dev_net(rt->dst.dev);
+	u64 now = net->world->now;
 	struct inet_peer *peer;
 
 	if (!in_dev || !IN_DEV_TX_REDIRECTS(in_dev))
 		return;
 	peer = inet_getpeer(net, ip_hdr(skb)->saddr);
-	if (!inet_peer_xrlim_allow(peer, net->world->now, 20 * NSEC_PER_MSEC))
+	if (!peer)
 		return;
-	icmp_send(skb, ICMP_REDIRECT, ICMP_REDIR_HOST, rt_nexthop(rt, ip_hdr(skb)->daddr));
+	if (now > peer->rate_last + IP_RT_REDIRECT_SILENCE) {
+		peer->rate_tokens = 0;
+		peer->n_redirects = 0;
+	}
+	if (peer->n_redirects >= IP_RT_REDIRECT_NUMBER) {
+		peer->rate_last = now;
+		return;
+	}
+	if (peer->n_redirects == 0 ||
+	    now > peer->rate_last + (IP_RT_REDIRECT_LOAD << peer->n_redirects)) {
+		icmp_send(skb, ICMP_REDIRECT, ICMP_REDIR_HOST,
+			  rt_nexthop(rt, ip_hdr(skb)->daddr));
+		peer->rate_last = now;
+		peer->n_redirects++;
+	}
 }
 
 void icmp_net_init(struct net *net)

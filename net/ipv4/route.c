@@ -18,6 +18,8 @@
 #include "net/world.h"
 #include "net/trace.h"
 #include "net/icmp.h"
+#include "net/arp.h"
+#include "net/neighbour.h"
 
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
@@ -196,7 +198,8 @@ static struct rtable *rt_cache_get(struct net *net, struct rt_key *k)
 	if (!rn->nr)
 		return NULL;
 	e = &rn->cache[k->hash & (rn->size - 1)];
-	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete) {
+	if (e->rt && !memcmp(&e->key, k, sizeof(*k)) && !e->rt->dst.obsolete &&
+	    (!e->rt->dst.expires || e->rt->dst.expires > net->world->now)) {
 		dst_hold(&e->rt->dst);
 		rn->hits++;
 		return e->rt;
@@ -351,7 +354,100 @@ unsigned int ipv4_mtu(const struct dst_entry *dst)
 	return mtu;
 }
 
-/* rt_set_nexthop(): gateway, metrics and any PMTU exception for daddr */
+/* An exception's PMTU and redirected gateway, onto a route for its daddr */
+static void fill_route_from_fnhe(struct rtable *rt, const struct fib_nh_exception *fnhe)
+{
+	rt->rt_pmtu = fnhe->fnhe_pmtu;
+	rt->rt_mtu_locked = fnhe->fnhe_mtu_locked;
+	rt->dst.expires = fnhe->fnhe_expires;
+	if (fnhe->fnhe_gw) {
+		rt->rt_flags |= RTCF_REDIRECTED;
+		rt->rt_uses_gateway = 1;
+		rt->rt_gw_family = 2 /* AF_INET */;
+		rt->rt_gw4 = fnhe->fnhe_gw;
+	}
+}
+
+/* ---- ICMP redirects: exceptions too (__ip_do_redirect) ----
+ * A redirect is believed for ip_rt_gc_timeout (RT_GC_TIMEOUT, 300 s): a
+ * knob of the initial namespace only in Linux, so a constant here. */
+#define IP_RT_GC_TIMEOUT (300 * NSEC_PER_SEC)
+
+static bool ip_redirect_acceptable(struct net *net, struct in_device *in_dev,
+				   __be32 new_gw, __be32 old_gw)
+{
+	if (new_gw == old_gw || !IN_DEV_RX_REDIRECTS(in_dev) || ipv4_is_multicast(new_gw) ||
+	    ipv4_is_lbcast(new_gw) || ipv4_is_zeronet(new_gw))
+		return false;
+	/* shared_media (on by default): any unicast address will do */
+	if (IN_DEV_SHARED_MEDIA(in_dev))
+		return inet_addr_type(net, new_gw) == RTN_UNICAST;
+	if (!inet_addr_onlink(in_dev, new_gw, old_gw))
+		return false;
+	/* secure_redirects: only to a gateway some route of ours names */
+	return !(IN_DEV_SEC_REDIRECTS(in_dev) && ip_fib_check_default(new_gw, in_dev->dev));
+}
+
+/* __ip_do_redirect(): the gateway that reaches fl4->daddr (the router that
+ * sent this redirect) says new_gw is the better hop.  Taken only when the
+ * new gateway's link-layer address is known; otherwise it is asked for
+ * (ARP) and the redirect dropped, as Linux does: the router repeats it. */
+static void __ip_do_redirect(struct rtable *rt, struct sk_buff *skb, struct flowi4 *fl4)
+{
+	__be32 new_gw = icmp_hdr(skb)->un.gateway;
+	__be32 old_gw = ip_hdr(skb)->saddr;
+	struct net_device *dev = skb->dev;
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	struct net *net = dev_net(dev);
+	struct fib_result res;
+	struct neighbour *n;
+
+	switch (icmp_hdr(skb)->code & 7) {
+	case ICMP_REDIR_NET:
+	case ICMP_REDIR_HOST:
+	case ICMP_REDIR_NETTOS:
+	case ICMP_REDIR_HOSTTOS:
+		break;
+	default:
+		return;
+	}
+	if (!rt->rt_uses_gateway || rt->rt_gw4 != old_gw || !in_dev)
+		return;
+	if (!ip_redirect_acceptable(net, in_dev, new_gw, old_gw))
+		return;
+	n = ipv4_neigh_lookup_create(rt->dst.dev, new_gw);
+	if (!n)
+		return;
+	if (!(n->nud_state & NUD_VALID)) {
+		__neigh_event_send(n, NULL);
+	} else if (!fib_lookup(net, fl4, &res, 0) && res.fi) {
+		fib_select_path(net, &res, fl4);
+		fib_insert_exception(FIB_RES_NHC(res), fl4->daddr, 0, false, new_gw,
+				     net->world->now + IP_RT_GC_TIMEOUT);
+		rt_cache_flush(net);
+	}
+	neigh_release(n);
+}
+
+/* ipv4_redirect(): skb->data is the quoted header of our packet that the
+ * redirect is about; the route it took is looked up again */
+void ipv4_redirect(struct sk_buff *skb, struct net *net, int oif, u8 protocol)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	struct flowi4 fl4 = { .daddr = iph->daddr, .saddr = iph->saddr, .flowi4_oif = oif,
+			      .flowi4_tos = iph->tos & IPTOS_RT_MASK, .flowi4_proto = protocol,
+			      .flowi4_mark = skb->mark };
+	struct rtable *rt;
+	int err;
+
+	rt = ip_route_output_key(net, &fl4, &err);
+	if (!rt)
+		return;
+	__ip_do_redirect(rt, skb, &fl4);
+	ip_rt_put(rt);
+}
+
+/* rt_set_nexthop(): gateway, metrics and any exception (PMTU, redirect) for daddr */
 static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 			   const struct fib_result *res)
 {
@@ -371,10 +467,8 @@ static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 		if (rt->rt_type == RTN_UNICAST)
 			fnhe = find_exception(nh, daddr, net->world->now);
 	}
-	if (fnhe && fnhe->fnhe_pmtu) {
-		rt->rt_pmtu = fnhe->fnhe_pmtu;
-		rt->dst.expires = fnhe->fnhe_expires;
-	}
+	if (fnhe)
+		fill_route_from_fnhe(rt, fnhe);
 }
 
 /* ---- input routes (ip_route_input_slow) ---- */
@@ -998,9 +1092,11 @@ static int getroute_output(struct net *net, const struct rtm_get_req *req,
 	res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
 	res->prefsrc = fl4.saddr;
 	res->src = req->src;
-	if (rt->rt_pmtu && rt->dst.expires > net->world->now) {
-		res->mtu = rt->rt_pmtu;
+	/* rt_fill_info(): an exception's time left, and its PMTU if any */
+	if (rt->dst.expires > net->world->now) {
 		res->expires_ns = rt->dst.expires - net->world->now;
+		res->mtu = rt->rt_pmtu;
+		res->mtu_locked = rt->rt_mtu_locked;
 	}
 	ip_rt_put(rt);
 	return 0;

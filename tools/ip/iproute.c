@@ -13,6 +13,7 @@
 #include "net/route.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/world.h"
 
 struct route_filter {
 	u32 tb;				/* 0 = all tables */
@@ -407,6 +408,76 @@ static int route_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
 	return 0;
 }
 
+/* `ip route show cache`: the nexthop exceptions (Linux >= 5.3 dumps them
+ * for RTM_F_CLONED, fnhe_dump_bucket()), each as rt_fill_info() shows the
+ * route it makes: "DST via GW dev DEV" and a cache line */
+static void get_print_cache(struct ip_ctx *ipc, const struct rtm_get_res *res);
+
+struct cache_walk {
+	struct ip_ctx *ipc;
+	const struct route_filter *f;
+};
+
+static void route_print_exception(struct ip_ctx *ipc, u32 tb_id, const struct fib_nh *nh,
+				  const struct fib_nh_exception *fnhe)
+{
+	struct rtm_get_res res;
+	__be32 gw = fnhe->fnhe_gw ? fnhe->fnhe_gw : nh->fib_nh_gw4;
+	u64 now = ipc->net->world->now;
+	char b[32];
+
+	fprintf(ipc->out, "%s ", format_ipv4(b, fnhe->fnhe_daddr));
+	if (gw)
+		fprintf(ipc->out, "via %s ", format_ipv4(b, gw));
+	if (nh->fib_nh_dev)
+		fprintf(ipc->out, "dev %s ", nh->fib_nh_dev->name);
+	if (tb_id != RT_TABLE_MAIN)
+		fprintf(ipc->out, "table %s ", rt_table_name(b, tb_id));
+	memset(&res, 0, sizeof(res));
+	res.flags = fnhe->fnhe_gw ? RTCF_REDIRECTED : 0;
+	res.expires_ns = fnhe->fnhe_expires > now ? fnhe->fnhe_expires - now : 0;
+	res.mtu = fnhe->fnhe_pmtu;
+	res.mtu_locked = fnhe->fnhe_mtu_locked;
+	get_print_cache(ipc, &res);
+	fputc('\n', ipc->out);
+}
+
+static int route_cache_alias(struct fib_table *tb, struct fib_prefix *p, struct fib_alias *fa,
+			     void *arg)
+{
+	struct cache_walk *c = arg;
+	const struct fib_info *fi = fa->fa_info;
+	const struct route_filter *f = c->f;
+	u64 now = c->ipc->net->world->now;
+
+	(void)p;
+	for (int i = 0; fi && i < fi->fib_nhs; i++) {
+		const struct fib_nh *nh = &fi->fib_nh[i];
+		const struct fib_nh_exception *fnhe;
+
+		if (f->oif && (!nh->fib_nh_dev || nh->fib_nh_dev->ifindex != f->oif))
+			continue;
+		for (fnhe = nh->nh_exceptions; fnhe; fnhe = fnhe->fnhe_next) {
+			if (fnhe->fnhe_expires && fnhe->fnhe_expires <= now)
+				continue;
+			if (f->has_rdst && (fnhe->fnhe_daddr & plen_mask(f->rdst.bitlen)) !=
+					   f->rdst.addr)
+				continue;
+			route_print_exception(c->ipc, tb->tb_id, nh, fnhe);
+		}
+	}
+	return 0;
+}
+
+static void route_show_cache(struct ip_ctx *ipc, const struct route_filter *f)
+{
+	struct cache_walk c = { .ipc = ipc, .f = f };
+	struct fib_table *tb;
+
+	list_for_each_entry(tb, &ipc->net->ipv4.fib_tables, tb_list)
+		fib_table_walk(tb, route_cache_alias, &c);
+}
+
 static int route_show(struct ip_ctx *ipc, int argc, char **argv)
 {
 	struct route_filter f;
@@ -420,6 +491,8 @@ static int route_show(struct ip_ctx *ipc, int argc, char **argv)
 		jw_arr_open(&ipc->jw, NULL);
 	if (!f.cloned)
 		route_walk_tables(ipc, &f, &w);
+	else if (!ipc->json)
+		route_show_cache(ipc, &f);
 	if (ipc->json) {
 		jw_arr_close(&ipc->jw);
 		fputc('\n', ipc->out);
@@ -821,7 +894,7 @@ static void get_print_cache(struct ip_ctx *ipc, const struct rtm_get_res *res)
 	unsigned int flags = res->flags & ~0xFFFFU;
 	struct net_device *iif;
 
-	fputs("\n    cache ", ipc->out);
+	fputs(ipc->oneline ? "\\    cache " : "\n    cache ", ipc->out);
 	if (flags) {
 		fputc('<', ipc->out);
 		for (size_t i = 0; i < ARRAY_SIZE(cache_flags); i++) {
