@@ -203,6 +203,7 @@ struct net_device {
 	int promiscuity;
 	int allmulti;
 	unsigned int min_mtu, max_mtu;
+	unsigned int mtu_orig;		/* NETDEV_CHANGEMTU: the MTU before (Linux's notifier_info_ext) */
 	unsigned int tx_queue_len;
 	u8 perm_addr[MAX_ADDR_LEN];
 	u8 broadcast[MAX_ADDR_LEN];

@@ -229,6 +229,7 @@ void fib_info_hold(struct fib_info *fi);		/* a client reference */
 void fib_insert_exception(struct fib_nh *nh, __be32 daddr, u32 pmtu, bool locked,
 			  __be32 gw, u64 expires);
 int ip_fib_check_default(__be32 gw, struct net_device *dev);
+void fib_sync_mtu(struct net_device *dev, u32 orig_mtu);
 
 /* net/core/fib_rules.c: one policy rule of either family (family 0 is
  * AF_INET); IPv4 prefixes in src/dst, IPv6 ones in src6/dst6. */

@@ -55,7 +55,8 @@ struct rtable *ip_route_output_flow(struct net *net, struct flowi4 *flp,
 				    const struct sock *sk, int *err);
 void ipv4_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif,
 		      u8 protocol);
-void ip_rt_update_pmtu_daddr(struct net *net, struct rtable *rt, __be32 daddr, u32 mtu);
+void ipv4_sk_update_pmtu(struct sk_buff *skb, struct sock *sk, u32 mtu);
+void ipv4_sk_redirect(struct sk_buff *skb, struct sock *sk);
 void rt_flush_dev(struct net_device *dev);
 void rt_cache_flush(struct net *net);
 unsigned int ipv4_mtu(const struct dst_entry *dst);

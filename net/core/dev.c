@@ -443,6 +443,7 @@ int dev_set_allmulti(struct net_device *dev, int inc)
 
 int dev_set_mtu(struct net_device *dev, int mtu)
 {
+	unsigned int orig_mtu = dev->mtu;
 	int err = 0;
 
 	/* max_mtu 0: no upper limit (loopback) */
@@ -454,8 +455,10 @@ int dev_set_mtu(struct net_device *dev, int mtu)
 		err = dev->netdev_ops->ndo_change_mtu(dev, mtu);
 	else
 		dev->mtu = (unsigned int)mtu;
-	if (!err)
+	if (!err) {
+		dev->mtu_orig = orig_mtu;
 		call_netdevice_notifiers(NETDEV_CHANGEMTU, dev);
+	}
 	return err;
 }
 

@@ -179,6 +179,10 @@ int ipv4_netdev_event(struct net_device *dev, unsigned long event)
 			rt_cache_flush(dev_net(dev));
 			return 0;
 		}
+		if (in_dev) {
+			fib_sync_mtu(dev, dev->mtu_orig);
+			rt_cache_flush(dev_net(dev));
+		}
 		break;
 	case NETDEV_UNREGISTER:
 		tcp_dev_unregister(dev_net(dev), dev);

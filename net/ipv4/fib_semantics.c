@@ -159,6 +159,55 @@ int ip_fib_check_default(__be32 gw, struct net_device *dev)
 	return -1;
 }
 
+/* fib_nhc_update_mtu(): the device's MTU changed from orig to new.  An
+ * exception above the new MTU comes down to it; one that the old MTU
+ * limited goes up with it; a locked one (below min_pmtu) only unlocks when
+ * the device goes at or below it. */
+static void fib_nh_update_mtu(struct fib_nh *nh, u32 new, u32 orig)
+{
+	for (struct fib_nh_exception *fnhe = nh->nh_exceptions; fnhe; fnhe = fnhe->fnhe_next) {
+		if (!fnhe->fnhe_pmtu)
+			continue;
+		if (fnhe->fnhe_mtu_locked) {
+			if (new <= fnhe->fnhe_pmtu) {
+				fnhe->fnhe_pmtu = new;
+				fnhe->fnhe_mtu_locked = false;
+			}
+		} else if (new < fnhe->fnhe_pmtu || orig == fnhe->fnhe_pmtu) {
+			fnhe->fnhe_pmtu = new;
+		}
+	}
+}
+
+struct fib_mtu_sync {
+	struct net_device *dev;
+	u32 orig;
+};
+
+static int fib_mtu_sync_alias(struct fib_table *tb, struct fib_prefix *p, struct fib_alias *fa,
+			      void *arg)
+{
+	struct fib_mtu_sync *s = arg;
+	struct fib_info *fi = fa->fa_info;
+
+	(void)tb;
+	(void)p;
+	for (int i = 0; fi && i < fi->fib_nhs; i++)
+		if (fi->fib_nh[i].fib_nh_dev == s->dev)
+			fib_nh_update_mtu(&fi->fib_nh[i], s->dev->mtu, s->orig);
+	return 0;
+}
+
+/* fib_sync_mtu(): NETDEV_CHANGEMTU, for the nexthops through dev */
+void fib_sync_mtu(struct net_device *dev, u32 orig_mtu)
+{
+	struct fib_mtu_sync s = { .dev = dev, .orig = orig_mtu };
+	struct fib_table *tb;
+
+	list_for_each_entry(tb, &dev_net(dev)->ipv4.fib_tables, tb_list)
+		fib_table_walk(tb, fib_mtu_sync_alias, &s);
+}
+
 static void free_fib_info(struct fib_info *fi)
 {
 	int i;

@@ -20,6 +20,7 @@
 #include "net/icmp.h"
 #include "net/arp.h"
 #include "net/neighbour.h"
+#include "net/sock.h"
 
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
@@ -304,40 +305,82 @@ static void rt_key_init(struct rt_key *k)
 }
 
 /* ---- path MTU exceptions: kept on the nexthop (fib_nh_exception) ---- */
-/* __ip_rt_update_pmtu(): remember a smaller MTU for daddr on the nexthop
- * that reaches it, never below route.min_pmtu (552). */
-void ip_rt_update_pmtu_daddr(struct net *net, struct rtable *rt, __be32 daddr, u32 mtu)
+/* __ip_rt_update_pmtu(): remember a smaller MTU for fl4's destination on
+ * the nexthop the flow takes (the path of a multipath route, the table of
+ * its rule).  Below route.min_pmtu (552) the exception is min_pmtu, locked:
+ * later reports are ignored and DF is no longer set. */
+static void __ip_rt_update_pmtu(struct net *net, struct rtable *rt, struct flowi4 *fl4,
+				u32 mtu)
 {
-	struct flowi4 fl4 = { .daddr = daddr };
+	u64 now = net->world->now, expires_ns;
+	u32 min = (u32)net->ipv4.sysctl_ip_min_pmtu, old_mtu;
 	struct fib_result res;
-	u32 min = (u32)net->ipv4.sysctl_ip_min_pmtu;
+	bool lock = false;
 
-	if (rt && ipv4_mtu(&rt->dst) < mtu)
+	if (rt->rt_mtu_locked || (rt->rt_flags & RTCF_LOCAL))
 		return;
-	if (mtu < min)
-		mtu = min;
-	if (fib_lookup(net, &fl4, &res, 0) || !res.fi || res.type != RTN_UNICAST)
+	old_mtu = ipv4_mtu(&rt->dst);
+	if (old_mtu < mtu)
 		return;
-	fib_insert_exception(FIB_RES_NHC(res), daddr, mtu, false, 0,
-			     net->world->now +
-			     (u64)net->ipv4.sysctl_ip_rt_mtu_expires * NSEC_PER_SEC);
+	if (mtu < min) {
+		lock = true;
+		mtu = old_mtu < min ? old_mtu : min;
+	}
+	expires_ns = (u64)net->ipv4.sysctl_ip_rt_mtu_expires * NSEC_PER_SEC;
+	if (rt->rt_pmtu == mtu && !lock && now + expires_ns / 2 < rt->dst.expires)
+		return;
+	if (fib_lookup(net, fl4, &res, 0) || !res.fi || res.type != RTN_UNICAST)
+		return;
+	fib_select_path(net, &res, fl4);
+	fib_insert_exception(FIB_RES_NHC(res), fl4->daddr, mtu, lock, 0, now + expires_ns);
 	rt_cache_flush(net);
+}
+
+/* __build_flow_key() from the quoted header: the flow the packet took */
+static void rt_flow_from_quote(struct flowi4 *fl4, const struct sk_buff *skb, int oif,
+			       u8 tos, u8 protocol, u32 mark)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+
+	memset(fl4, 0, sizeof(*fl4));
+	fl4->daddr = iph->daddr;
+	fl4->saddr = iph->saddr;
+	fl4->flowi4_oif = oif;
+	fl4->flowi4_tos = tos & IPTOS_RT_MASK;
+	fl4->flowi4_proto = protocol;
+	fl4->flowi4_mark = mark;
+}
+
+static void rt_update_pmtu_flow(struct net *net, struct flowi4 *fl4, u32 mtu)
+{
+	struct flowi4 key = *fl4;
+	struct rtable *rt;
+	int err;
+
+	rt = ip_route_output_key(net, &key, &err);
+	if (!rt)
+		return;
+	__ip_rt_update_pmtu(net, rt, fl4, mtu);
+	ip_rt_put(rt);
 }
 
 void ipv4_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif, u8 protocol)
 {
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
-	struct flowi4 fl4 = { .daddr = iph->daddr, .saddr = iph->saddr, .flowi4_oif = oif,
-			      .flowi4_proto = protocol };
-	struct rtable *rt;
-	int err;
+	struct flowi4 fl4;
 
-	rt = ip_route_output_key(net, &fl4, &err);
-	if (!rt)
-		return;
-	if (!(rt->rt_flags & RTCF_LOCAL))
-		ip_rt_update_pmtu_daddr(net, rt, iph->daddr, mtu);
-	ip_rt_put(rt);
+	rt_flow_from_quote(&fl4, skb, oif, iph->tos, protocol, skb->mark);
+	rt_update_pmtu_flow(net, &fl4, mtu);
+}
+
+/* ipv4_sk_update_pmtu(): the same with the socket's TOS, device and mark */
+void ipv4_sk_update_pmtu(struct sk_buff *skb, struct sock *sk, u32 mtu)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	struct flowi4 fl4;
+
+	rt_flow_from_quote(&fl4, skb, sk->sk_bound_dev_if, sk->tos, iph->protocol, sk->sk_mark);
+	rt_update_pmtu_flow(sock_net(sk), &fl4, mtu);
 }
 
 unsigned int ipv4_mtu(const struct dst_entry *dst)
@@ -429,22 +472,37 @@ static void __ip_do_redirect(struct rtable *rt, struct sk_buff *skb, struct flow
 	neigh_release(n);
 }
 
+static void rt_redirect_flow(struct net *net, struct sk_buff *skb, struct flowi4 *fl4)
+{
+	struct flowi4 key = *fl4;
+	struct rtable *rt;
+	int err;
+
+	rt = ip_route_output_key(net, &key, &err);
+	if (!rt)
+		return;
+	__ip_do_redirect(rt, skb, fl4);
+	ip_rt_put(rt);
+}
+
 /* ipv4_redirect(): skb->data is the quoted header of our packet that the
  * redirect is about; the route it took is looked up again */
 void ipv4_redirect(struct sk_buff *skb, struct net *net, int oif, u8 protocol)
 {
 	const struct iphdr *iph = (const struct iphdr *)skb->data;
-	struct flowi4 fl4 = { .daddr = iph->daddr, .saddr = iph->saddr, .flowi4_oif = oif,
-			      .flowi4_tos = iph->tos & IPTOS_RT_MASK, .flowi4_proto = protocol,
-			      .flowi4_mark = skb->mark };
-	struct rtable *rt;
-	int err;
+	struct flowi4 fl4;
 
-	rt = ip_route_output_key(net, &fl4, &err);
-	if (!rt)
-		return;
-	__ip_do_redirect(rt, skb, &fl4);
-	ip_rt_put(rt);
+	rt_flow_from_quote(&fl4, skb, oif, iph->tos, protocol, skb->mark);
+	rt_redirect_flow(net, skb, &fl4);
+}
+
+void ipv4_sk_redirect(struct sk_buff *skb, struct sock *sk)
+{
+	const struct iphdr *iph = (const struct iphdr *)skb->data;
+	struct flowi4 fl4;
+
+	rt_flow_from_quote(&fl4, skb, sk->sk_bound_dev_if, sk->tos, iph->protocol, sk->sk_mark);
+	rt_redirect_flow(sock_net(sk), skb, &fl4);
 }
 
 /* rt_set_nexthop(): gateway, metrics and any exception (PMTU, redirect) for daddr */

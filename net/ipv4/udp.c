@@ -381,6 +381,13 @@ int udp_err(struct sk_buff *skb, u32 info)
 		__ICMP_INC_STATS(net, ICMP_MIB_INERRORS);
 		return -ENOENT;
 	}
+	/* __udp4_lib_err(): path MTU discovery and redirects reach the routes */
+	if (icmp_hdr(skb)->type == ICMP_DEST_UNREACH && icmp_hdr(skb)->code == ICMP_FRAG_NEEDED)
+		ipv4_sk_update_pmtu(skb, sk, info);
+	else if (icmp_hdr(skb)->type == ICMP_REDIRECT) {
+		ipv4_sk_redirect(skb, sk);
+		return 0;
+	}
 	err = ip_err_from_icmp(skb, &fatal);
 	if (!err)
 		return 0;
