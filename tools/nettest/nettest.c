@@ -5,7 +5,9 @@
  * with the client in namespace -N and the server in -O (nettest's usage:
  * "-N ns  set client to network namespace ns", "-O ns  set server to…").  Port -p (12345),
  * timeout -t (5 s).  Exit status 0 when the message made the round trip,
- * 1 otherwise; log lines as nettest prints them.  Inside the world both
+ * 1 otherwise; log lines as nettest prints them (none with -q).  -Q sets the
+ * DS field of both sockets (IP_TOS, or IPV6_TCLASS with -6); -U (connect the
+ * UDP client) is what this client always does.  Inside the world both
  * ends are tasks, so `nettest -B` works between the world's namespaces. */
 #include <errno.h>
 #include <signal.h>
@@ -26,7 +28,8 @@
 struct nettest {
 	struct cmd_ctx *ctx;
 	struct world *w;
-	bool both, server, udp;
+	bool both, server, udp, quiet, ipv6;
+	int dsfield;			/* -Q; 0 = leave the socket's */
 	const char *local, *remote;	/* -l, -r */
 	const char *client_ns, *server_ns;	/* -N, -O */
 	int port;
@@ -43,6 +46,8 @@ static void nt_log(struct nettest *nt, const char *who, const char *fmt, const c
 	struct timespec ts;
 	long s;
 
+	if (nt->quiet)
+		return;
 	skbox_gettime(nt->w, &ts);
 	s = ts.tv_sec;
 	fprintf(nt->ctx->out, "%02ld:%02ld:%02ld %s:", s / 3600 % 24, s / 60 % 60, s % 60, who);
@@ -50,12 +55,40 @@ static void nt_log(struct nettest *nt, const char *who, const char *fmt, const c
 	fputc('\n', nt->ctx->out);
 }
 
-static int nt_addr(const char *s, int port, struct sockaddr_in *sin)
+/* the address of -l/-r in the family of -6; *len its size */
+static int nt_addr(const struct nettest *nt, const char *s, int port,
+		   struct sockaddr_storage *ss, socklen_t *len)
 {
-	memset(sin, 0, sizeof(*sin));
+	memset(ss, 0, sizeof(*ss));
+	if (nt->ipv6) {
+		struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((unsigned short)port);
+		*len = sizeof(*sin6);
+		return s && inet_pton(AF_INET6, s, &sin6->sin6_addr) != 1 ? -1 : 0;
+	}
+	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+
 	sin->sin_family = AF_INET;
 	sin->sin_port = htons((unsigned short)port);
+	*len = sizeof(*sin);
 	return s && inet_pton(AF_INET, s, &sin->sin_addr) != 1 ? -1 : 0;
+}
+
+/* set_dsfield() of nettest.c */
+static int nt_socket(struct nettest *nt, int type)
+{
+	int fd = skbox_socket(nt->w, nt->ipv6 ? AF_INET6 : AF_INET, type, 0);
+
+	if (fd < 0 || !nt->dsfield)
+		return fd;
+	if (skbox_setsockopt(nt->w, fd, nt->ipv6 ? SOL_IPV6 : SOL_IP,
+			     nt->ipv6 ? IPV6_TCLASS : IP_TOS, &nt->dsfield, sizeof(nt->dsfield))) {
+		skbox_close(nt->w, fd);
+		return -1;
+	}
+	return fd;
 }
 
 /* Waits for fd to be readable (or writable), up to -t. */
@@ -71,7 +104,7 @@ static int nt_wait(struct nettest *nt, int fd, short events)
 static int nt_serve_fd(struct nettest *nt, int lfd)
 {
 	char buf[256];
-	struct sockaddr_in peer;
+	struct sockaddr_storage peer;
 	socklen_t pl = sizeof(peer);
 	int fd = lfd, err;
 	ssize_t n;
@@ -107,16 +140,17 @@ static int nt_serve_fd(struct nettest *nt, int lfd)
 
 static int nt_server(struct nettest *nt)
 {
-	struct sockaddr_in me;
+	struct sockaddr_storage me;
+	socklen_t ml;
 	int one = 1, fd, rc;
 
-	if (nt_addr(nt->local, nt->port, &me))
+	if (nt_addr(nt, nt->local, nt->port, &me, &ml))
 		return 1;
-	fd = skbox_socket(nt->w, AF_INET, nt->udp ? SOCK_DGRAM : SOCK_STREAM, 0);
+	fd = nt_socket(nt, nt->udp ? SOCK_DGRAM : SOCK_STREAM);
 	if (fd < 0)
 		return 1;
 	skbox_setsockopt(nt->w, fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (skbox_bind(nt->w, fd, (struct sockaddr *)&me, sizeof(me)) ||
+	if (skbox_bind(nt->w, fd, (struct sockaddr *)&me, ml) ||
 	    (!nt->udp && skbox_listen(nt->w, fd, 1))) {
 		nt_log(nt, "server", "%s", "Failed to bind to address: Address already in use");
 		skbox_close(nt->w, fd);
@@ -130,9 +164,10 @@ static int nt_server(struct nettest *nt)
 	return rc;
 }
 
-static int nt_connect(struct nettest *nt, int fd, const struct sockaddr_in *dst)
+static int nt_connect(struct nettest *nt, int fd, const struct sockaddr_storage *dst,
+		      socklen_t dl)
 {
-	int err = skbox_connect(nt->w, fd, (const struct sockaddr *)dst, sizeof(*dst)), so = 0;
+	int err = skbox_connect(nt->w, fd, (const struct sockaddr *)dst, dl), so = 0;
 	socklen_t l = sizeof(so);
 
 	if (err != -EINPROGRESS)
@@ -147,17 +182,18 @@ static int nt_connect(struct nettest *nt, int fd, const struct sockaddr_in *dst)
 /* The client's half: send, wait for the echo.  0 or 1. */
 static int nt_client(struct nettest *nt)
 {
-	struct sockaddr_in dst;
+	struct sockaddr_storage dst;
+	socklen_t dl;
 	char buf[256];
 	ssize_t n = -1;
 	int fd, err;
 
-	if (nt_addr(nt->remote, nt->port, &dst))
+	if (nt_addr(nt, nt->remote, nt->port, &dst, &dl))
 		return 1;
-	fd = skbox_socket(nt->w, AF_INET, (nt->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK, 0);
+	fd = nt_socket(nt, (nt->udp ? SOCK_DGRAM : SOCK_STREAM) | SOCK_NONBLOCK);
 	if (fd < 0)
 		return 1;
-	err = nt_connect(nt, fd, &dst);
+	err = nt_connect(nt, fd, &dst, dl);
 	if (err) {
 		nt_log(nt, "client", " Failed to connect to remote host: %s", strerror(-err));
 		skbox_close(nt->w, fd);
@@ -240,13 +276,25 @@ static int nt_parse(struct nettest *nt, int argc, char **argv)
 
 		if (a[0] != '-' || !a[1] || a[2])
 			return -1;
-		if (strchr("lrpNOt", a[1]) && !v)
+		if (strchr("lrpNOtQ", a[1]) && !v)
 			return -1;
 		switch (a[1]) {
 		case 'B': nt->both = true; continue;
 		case 's': nt->server = true; continue;
 		case 'D': nt->udp = true; continue;
 		case 'T': continue;
+		case 'q': nt->quiet = true; continue;
+		case 'U': continue;	/* the UDP client connects anyway */
+		case '6': nt->ipv6 = true; continue;
+		case 'Q': {
+			char *end;
+			long d = strtol(v, &end, 0);
+
+			if (*end || d < 0 || d > 255)
+				return -2;
+			nt->dsfield = (int)d;
+			break;
+		}
 		case 'l': nt->local = v; break;
 		case 'r': nt->remote = v; break;
 		case 'p': nt->port = atoi(v); break;
@@ -267,8 +315,14 @@ int do_nettest(struct cmd_ctx *ctx, int argc, char **argv)
 
 	init_waitqueue_head(&nt.wq);
 
-	if (nt_parse(&nt, argc, argv)) {
-		fprintf(ctx->err, "skbox: nettest: only -B -s -D -l -r -p -N -O -t are available\n");
+	switch (nt_parse(&nt, argc, argv)) {
+	case 0:
+		break;
+	case -2:
+		fprintf(ctx->err, "Invalid DS Field\n");
+		return 1;
+	default:
+		fprintf(ctx->err, "skbox: nettest: only -B -s -D -U -q -6 -Q -l -r -p -N -O -t are available\n");
 		return 1;
 	}
 	if (nt.port <= 0 || nt.port > 65535) {
