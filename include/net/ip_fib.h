@@ -16,6 +16,7 @@ struct rtable;
 struct sk_buff;
 struct in_device;
 struct in_ifaddr;
+struct tcp_congestion_ops;
 
 /* A cached PMTU (and redirect) for one destination behind a nexthop:
  * what `ip route get` prints as "cache expires Nsec mtu M". */
@@ -65,6 +66,8 @@ struct fib_info {
 	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
 	bool fib_mtu_locked;
 	u32 fib_advmss;
+	const struct tcp_congestion_ops *fib_congctl;	/* RTAX_CC_ALGO, or NULL */
+	bool fib_congctl_locked;
 	int fib_nhs;
 	struct fib_nh fib_nh[1];
 };
@@ -158,6 +161,8 @@ struct fib_config {
 	u32 fc_mtu;
 	bool fc_mtu_lock;
 	u32 fc_advmss;
+	const char *fc_congctl;		/* RTAX_CC_ALGO by name, or NULL */
+	bool fc_congctl_lock;
 	u32 fc_nlflags;			/* NLM_F_CREATE/EXCL/REPLACE/APPEND */
 	struct net *fc_nlinfo_net;
 	bool fc_scope_given;

@@ -17,6 +17,7 @@
 #include "net/route.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
+#include "net/tcp.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 
@@ -263,6 +264,7 @@ bool fib_info_same(const struct fib_info *a, const struct fib_info *b)
 	    a->fib_scope != b->fib_scope || a->fib_prefsrc != b->fib_prefsrc ||
 	    a->fib_priority != b->fib_priority || a->fib_mtu != b->fib_mtu ||
 	    a->fib_mtu_locked != b->fib_mtu_locked || a->fib_advmss != b->fib_advmss ||
+	    a->fib_congctl != b->fib_congctl || a->fib_congctl_locked != b->fib_congctl_locked ||
 	    ((a->fib_flags ^ b->fib_flags) & mask))
 		return false;
 	for (int i = 0; i < a->fib_nhs; i++)
@@ -503,6 +505,8 @@ static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 	fi->fib_mtu = cfg->fc_mtu;
 	fi->fib_mtu_locked = cfg->fc_mtu_lock;
 	fi->fib_advmss = cfg->fc_advmss;
+	fi->fib_congctl = cfg->fc_congctl ? tcp_ca_find(cfg->fc_congctl) : NULL;
+	fi->fib_congctl_locked = cfg->fc_congctl_lock;
 	fi->fib_nhs = nhs;
 	if (!cfg->fc_mp_len) {
 		fib_nh_init(fi, &fi->fib_nh[0], cfg->fc_gw4, cfg->fc_gw_family != 0, cfg->fc_oif,
@@ -586,6 +590,12 @@ struct fib_info *fib_create_info_err(struct fib_config *cfg, const char **errmsg
 	ret = fib_check_type(cfg, errmsg);
 	if (ret < 0)
 		goto err_out;
+	/* ip_metrics_convert(): RTAX_CC_ALGO names a congestion control */
+	if (cfg->fc_congctl && !tcp_ca_find(cfg->fc_congctl)) {
+		*errmsg = "Unknown tcp congestion algorithm";
+		ret = -EINVAL;
+		goto err_out;
+	}
 	fi = fib_alloc_info(cfg);
 	if (!fi) {
 		ret = -ENOMEM;

@@ -14,6 +14,7 @@
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
 #include "net/world.h"
+#include "net/tcp.h"
 
 struct route_filter {
 	u32 tb;				/* 0 = all tables */
@@ -135,10 +136,13 @@ static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 	if (fi && fi->fib_priority)
 		jw_uint(jw, "metric", fi->fib_priority);
 	route_flags_json(ipc, nh);
-	if (fi && fi->fib_mtu) {
+	if (fi && (fi->fib_mtu || fi->fib_congctl)) {
 		jw_arr_open(jw, "metrics");
 		jw_obj_open(jw, NULL);
-		jw_uint(jw, "mtu", fi->fib_mtu);
+		if (fi->fib_mtu)
+			jw_uint(jw, "mtu", fi->fib_mtu);
+		if (fi->fib_congctl)
+			jw_string(jw, "congctl", fi->fib_congctl->name);
 		jw_obj_close(jw);
 		jw_arr_close(jw);
 	}
@@ -202,6 +206,9 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	route_flags_text(ipc, nh);
 	if (fi && fi->fib_mtu)
 		fprintf(o, "mtu %s%u ", fi->fib_mtu_locked ? "lock " : "", fi->fib_mtu);
+	if (fi && fi->fib_congctl)
+		fprintf(o, "congctl %s%s ", fi->fib_congctl_locked ? "lock " : "",
+			fi->fib_congctl->name);
 	if (mpath)
 		route_print_multipath(ipc, fi);
 	fputc('\n', o);
@@ -585,6 +592,17 @@ static int route_metric_word(struct ip_ctx *ipc, struct route_args *a, int *argc
 	} else if (!strcmp(k, "advmss")) {
 		if (get_u32(&a->cfg.fc_advmss, v, 0))
 			return ip_invarg(ipc, "\"mss\" value is invalid\n", v);
+	} else if (!strcmp(k, "congctl")) {
+		/* iproute2 passes the name on; the kernel checks it */
+		if (!strcmp(v, "lock")) {
+			if (*argc < 3)
+				return ip_incomplete(ipc);
+			a->cfg.fc_congctl_lock = true;
+			(*argc)--;
+			(*argv)++;
+			v = (*argv)[1];
+		}
+		a->cfg.fc_congctl = v;
 	} else {
 		return -1;
 	}
@@ -744,6 +762,9 @@ static int route_args_parse(struct ip_ctx *ipc, int argc, char **argv, struct ro
 			a->cfg.fc_flags |= RTNH_F_ONLINK;
 			continue;
 		}
+		if (argc == 1 && (!strcmp(argv[0], "congctl") || !strcmp(argv[0], "mtu") ||
+				  !strcmp(argv[0], "advmss")))
+			return ip_incomplete(ipc);	/* NEXT_ARG() */
 		if (argc > 1)
 			rc = route_metric_word(ipc, a, &argc, &argv);
 		if (rc < 0 && argc > 1)
