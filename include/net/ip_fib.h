@@ -66,6 +66,7 @@ struct fib_info {
 	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
 	bool fib_mtu_locked;
 	u32 fib_advmss;
+	u32 fib_nh_id;			/* made from nexthop object N (nhid), or 0 */
 	const struct tcp_congestion_ops *fib_congctl;	/* RTAX_CC_ALGO, or NULL */
 	bool fib_congctl_locked;
 	int fib_nhs;
@@ -161,6 +162,7 @@ struct fib_config {
 	u32 fc_mtu;
 	bool fc_mtu_lock;
 	u32 fc_advmss;
+	u32 fc_nh_id;			/* nhid: a nexthop object (net/ipv4/nexthop.c) */
 	const char *fc_congctl;		/* RTAX_CC_ALGO by name, or NULL */
 	bool fc_congctl_lock;
 	u32 fc_nlflags;			/* NLM_F_CREATE/EXCL/REPLACE/APPEND */
@@ -235,6 +237,7 @@ void fib_insert_exception(struct fib_nh *nh, __be32 daddr, u32 pmtu, bool locked
 			  __be32 gw, u64 expires);
 int ip_fib_check_default(__be32 gw, struct net_device *dev);
 void fib_sync_mtu(struct net_device *dev, u32 orig_mtu);
+void fib_nh_retarget(struct fib_info *fi, const struct fib_nh *to);
 
 /* net/core/fib_rules.c: one policy rule of either family (family 0 is
  * AF_INET); IPv4 prefixes in src/dst, IPv6 ones in src6/dst6. */

@@ -69,6 +69,7 @@ struct netns_ipv4 {
 	struct fib_table *fib_local;
 	struct fib_table *fib_default;
 	struct list_head rules_ops;		/* struct fib_rule, by pref */
+	struct list_head nexthops;		/* struct nexthop, by id (ip nexthop) */
 	bool fib_has_custom_rules;
 	bool dev_exiting;		/* default_device_exit(): even tunl0 goes */
 	int fib_rules_gotos;		/* goto rules: re-resolve targets only when any */

@@ -17,6 +17,7 @@
 #include "net/ip_fib.h"
 #include "net/ip_tunnels.h"
 #include "net/net_namespace.h"
+#include "net/nexthop.h"
 #include "net/route.h"
 #include "net/sock.h"
 #include "net/tcp.h"
@@ -186,6 +187,7 @@ int ipv4_netdev_event(struct net_device *dev, unsigned long event)
 		break;
 	case NETDEV_UNREGISTER:
 		tcp_dev_unregister(dev_net(dev), dev);
+		nexthop_flush_dev(dev);
 		fib_netdev_event(dev, event);
 		arp_ifdown(dev);
 		rt_flush_dev(dev);

@@ -507,7 +507,7 @@ static void fib_default_scope(struct fib_config *cfg)
 		break;
 	case RTN_UNICAST:
 	case RTN_UNSPEC:
-		cfg->fc_scope = (cfg->fc_gw_family || cfg->fc_gw4 || cfg->fc_mp_len) ?
+		cfg->fc_scope = (cfg->fc_gw_family || cfg->fc_gw4 || cfg->fc_mp_len || cfg->fc_nh_id) ?
 				RT_SCOPE_UNIVERSE :
 				RT_SCOPE_LINK;
 		break;

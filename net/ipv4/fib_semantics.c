@@ -18,6 +18,7 @@
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "net/tcp.h"
+#include "net/nexthop.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 
@@ -209,6 +210,29 @@ void fib_sync_mtu(struct net_device *dev, u32 orig_mtu)
 		fib_table_walk(tb, fib_mtu_sync_alias, &s);
 }
 
+/* nexthop replace: a route made from the object follows it to its new
+ * gateway and device; what was learned through the old one is dropped */
+void fib_nh_retarget(struct fib_info *fi, const struct fib_nh *to)
+{
+	struct fib_nh *nh = &fi->fib_nh[0];
+
+	fib_nh_exceptions_flush(nh);
+	ip_rt_put(nh->nh_rth_input);
+	ip_rt_put(nh->nh_rth_output);
+	nh->nh_rth_input = nh->nh_rth_output = NULL;
+	if (nh->fib_nh_dev)
+		dev_put(nh->fib_nh_dev);
+	nh->fib_nh_dev = to->fib_nh_dev;
+	if (nh->fib_nh_dev)
+		dev_hold(nh->fib_nh_dev);
+	nh->fib_nh_oif = to->fib_nh_oif;
+	nh->fib_nh_gw_family = to->fib_nh_gw_family;
+	nh->fib_nh_gw4 = to->fib_nh_gw4;
+	nh->fib_nh_scope = to->fib_nh_scope;
+	nh->fib_nh_flags = to->fib_nh_flags;
+	fi->fib_flags = (fi->fib_flags & ~RTNH_F_LINKDOWN) | (to->fib_nh_flags & RTNH_F_LINKDOWN);
+}
+
 static void free_fib_info(struct fib_info *fi)
 {
 	int i;
@@ -265,6 +289,7 @@ bool fib_info_same(const struct fib_info *a, const struct fib_info *b)
 	    a->fib_priority != b->fib_priority || a->fib_mtu != b->fib_mtu ||
 	    a->fib_mtu_locked != b->fib_mtu_locked || a->fib_advmss != b->fib_advmss ||
 	    a->fib_congctl != b->fib_congctl || a->fib_congctl_locked != b->fib_congctl_locked ||
+	    a->fib_nh_id != b->fib_nh_id ||
 	    ((a->fib_flags ^ b->fib_flags) & mask))
 		return false;
 	for (int i = 0; i < a->fib_nhs; i++)
@@ -507,6 +532,7 @@ static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 	fi->fib_advmss = cfg->fc_advmss;
 	fi->fib_congctl = cfg->fc_congctl ? tcp_ca_find(cfg->fc_congctl) : NULL;
 	fi->fib_congctl_locked = cfg->fc_congctl_lock;
+	fi->fib_nh_id = cfg->fc_nh_id;
 	fi->fib_nhs = nhs;
 	if (!cfg->fc_mp_len) {
 		fib_nh_init(fi, &fi->fib_nh[0], cfg->fc_gw4, cfg->fc_gw_family != 0, cfg->fc_oif,
@@ -587,6 +613,11 @@ struct fib_info *fib_create_info_err(struct fib_config *cfg, const char **errmsg
 
 	if (!errmsg)
 		errmsg = &dummy;
+	if (cfg->fc_nh_id) {
+		ret = fib_nh_from_nexthop(cfg->fc_nlinfo_net, cfg, errmsg);
+		if (ret)
+			goto err_out;
+	}
 	ret = fib_check_type(cfg, errmsg);
 	if (ret < 0)
 		goto err_out;

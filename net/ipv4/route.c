@@ -21,6 +21,7 @@
 #include "net/arp.h"
 #include "net/neighbour.h"
 #include "net/sock.h"
+#include "net/nexthop.h"
 
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
@@ -1184,6 +1185,7 @@ int inet_rtm_getroute(struct net *net, const struct rtm_get_req *req,
 
 static int rt_net_init(struct net *net)
 {
+	INIT_LIST_HEAD(&net->ipv4.nexthops);
 	net->ipv4.sysctl_ip_min_pmtu = 552;
 	net->ipv4.sysctl_ip_rt_mtu_expires = 600;
 	return 0;
@@ -1191,6 +1193,7 @@ static int rt_net_init(struct net *net)
 
 static void rt_net_exit(struct net *net)
 {
+	nexthop_net_exit(net);
 	rt_cache_flush(net);
 	free(rt_net(net)->cache);
 }

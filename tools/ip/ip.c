@@ -66,7 +66,7 @@ static const struct ip_object ip_objects[] = {
 	{ "xfrm", ip_unsupported }, { "mroute", ip_unsupported },
 	{ "mrule", ip_unsupported }, { "netns", do_ipnetns },
 	{ "netconf", ip_unsupported }, { "vrf", ip_unsupported },
-	{ "sr", ip_unsupported }, { "nexthop", ip_unsupported },
+	{ "sr", ip_unsupported }, { "nexthop", do_ipnexthop },
 	{ "mptcp", ip_unsupported }, { "ioam", ip_unsupported },
 	{ "help", ip_help_obj }, { "stats", ip_unsupported },
 };

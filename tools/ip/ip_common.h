@@ -95,6 +95,7 @@ int do_iplink(struct ip_ctx *ipc, int argc, char **argv);
 int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv);
 int do_iproute(struct ip_ctx *ipc, int argc, char **argv);
 int do_iprule(struct ip_ctx *ipc, int argc, char **argv);
+int do_ipnexthop(struct ip_ctx *ipc, int argc, char **argv);
 int do_ipneigh(struct ip_ctx *ipc, int argc, char **argv);
 int do_ipmaddr(struct ip_ctx *ipc, int argc, char **argv);	/* ipmaddr.c */
 struct ip_tunnel_parm;

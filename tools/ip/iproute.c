@@ -189,6 +189,8 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	fprintf(o, "%s ", b);
 	if (v->tos)
 		fprintf(o, "tos 0x%x ", v->tos);
+	if (fi && fi->fib_nh_id)
+		fprintf(o, "nhid %u ", fi->fib_nh_id);
 	if (nh && nh->fib_nh_gw4)
 		fprintf(o, "via %s ", format_ipv4(b, nh->fib_nh_gw4));
 	if (nh && nh->fib_nh_dev)
@@ -624,6 +626,9 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, const char *k, c
 			return ip_bad_addr(ipc, v);
 		c->fc_gw_family = AF_INET;
 		a->gw_ok = true;
+	} else if (!strcmp(k, "nhid")) {
+		if (get_u32(&c->fc_nh_id, v, 0) || !c->fc_nh_id)
+			return ip_invarg(ipc, "\"id\" value is invalid\n", v);
 	} else if (!strcmp(k, "metric") || !strcmp(k, "priority") || !strcmp(k, "preference")) {
 		if (get_u32(&c->fc_priority, v, 0))
 			return ip_invarg(ipc, "\"metric\" value is invalid\n", v);
@@ -794,7 +799,7 @@ static void route_defaults(struct route_args *a, bool del)
 			c->fc_scope = RT_SCOPE_LINK;
 		else if (t == RTN_UNICAST || t == RTN_UNSPEC)
 			c->fc_scope = del ? RT_SCOPE_NOWHERE :
-				      (!a->gw_ok && !a->nhs_ok ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
+				      (!a->gw_ok && !a->nhs_ok && !a->cfg.fc_nh_id ? RT_SCOPE_LINK : RT_SCOPE_UNIVERSE);
 	}
 	if (!a->table_ok)
 		c->fc_table = (t == RTN_LOCAL || t == RTN_BROADCAST || t == RTN_NAT ||
