@@ -127,6 +127,7 @@ static int ip_opt_with_arg(struct ip_ctx *ipc, const char *opt, int argc, char *
 static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 {
 	const char *opt = argv[0];
+	int color;
 
 	if (opt[1] == '-')
 		opt++;
@@ -148,7 +149,7 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 		 !matches(opt, "-iec") || !matches(opt, "-resolve") ||
 		 !matches(opt, "-timestamp") || !matches(opt, "-tshort") ||
 		 !matches(opt, "-Numeric") ||
-		 !matches(opt, "-all") || !strncmp(opt, "-c", 2))
+		 !matches(opt, "-all"))
 		return 0;
 	else if (!matches(opt, "-stats") || !matches(opt, "-statistics"))
 		ipc->show_stats++;
@@ -169,6 +170,8 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 		ipc->pretty = true;
 	else if (!matches(opt, "-brief"))
 		ipc->brief = true;
+	else if (ip_matches_color(argv[0][1] == '-' ? argv[0] + 1 : argv[0], &color))
+		ipc->color = color == 1;
 	else {
 		fprintf(ipc->err, "Option \"%s\" is unknown, try \"ip -help\".\n", argv[0]);
 		return 255;

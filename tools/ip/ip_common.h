@@ -23,6 +23,7 @@ struct ip_ctx {
 	int show_stats;			/* -s, repeatable */
 	int show_details;
 	bool brief, json, pretty, oneline;
+	bool color;			/* -c / -color[=always|auto|never], not with -j */
 	bool force;			/* -force: a batch goes on after errors */
 	const char *batch;		/* -batch FILE ("-": stdin) */
 	struct json_writer jw;
@@ -95,6 +96,17 @@ int do_iplink(struct ip_ctx *ipc, int argc, char **argv);
 int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv);
 int do_iproute(struct ip_ctx *ipc, int argc, char **argv);
 int do_iprule(struct ip_ctx *ipc, int argc, char **argv);
+
+/* -color (iproute2 lib/color.c, its light palette): print_color_string()
+ * prints fmt's output between the color's escape and the reset */
+enum ip_color {
+	COLOR_NONE, COLOR_IFNAME, COLOR_MAC, COLOR_INET, COLOR_INET6,
+	COLOR_OPERSTATE_UP, COLOR_OPERSTATE_DOWN,
+};
+void ip_color_printf(struct ip_ctx *ipc, enum ip_color c, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+enum ip_color ip_oper_state_color(const char *state);
+int ip_matches_color(const char *arg, int *val);
 int do_ipnexthop(struct ip_ctx *ipc, int argc, char **argv);
 int do_ipneigh(struct ip_ctx *ipc, int argc, char **argv);
 int do_ipmaddr(struct ip_ctx *ipc, int argc, char **argv);	/* ipmaddr.c */

@@ -63,12 +63,17 @@ static void addr_text(struct ip_ctx *ipc, const struct net_device *dev,
 		fprintf(o, "%d: %s    ", dev->ifindex, dev->name);
 	else
 		fputs("    ", o);
-	fprintf(o, "inet %s", format_ipv4(a, ifa->ifa_local));
-	if (ifa->ifa_address != ifa->ifa_local)
-		fprintf(o, " peer %s", format_ipv4(p, ifa->ifa_address));
+	fputs("inet ", o);
+	ip_color_printf(ipc, COLOR_INET, "%s", format_ipv4(a, ifa->ifa_local));
+	if (ifa->ifa_address != ifa->ifa_local) {
+		fputs(" peer ", o);
+		ip_color_printf(ipc, COLOR_INET, "%s", format_ipv4(p, ifa->ifa_address));
+	}
 	fprintf(o, "/%d ", ifa->ifa_prefixlen);
-	if (ifa->ifa_broadcast)
-		fprintf(o, "brd %s ", format_ipv4(a, ifa->ifa_broadcast));
+	if (ifa->ifa_broadcast) {
+		fputs("brd ", o);
+		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(a, ifa->ifa_broadcast));
+	}
 	fprintf(o, "scope %s ", rt_scope_name(sc, ifa->ifa_scope));
 	if (ifa->ifa_flags & IFA_F_SECONDARY)
 		fputs("secondary ", o);
@@ -88,11 +93,12 @@ static void addr_brief(struct ip_ctx *ipc, const struct in_ifaddr *ifa)
 {
 	char a[20], p[20];
 
-	if (ifa->ifa_address != ifa->ifa_local)
-		fprintf(ipc->out, "%s peer %s/%d ", format_ipv4(a, ifa->ifa_local),
-			format_ipv4(p, ifa->ifa_address), ifa->ifa_prefixlen);
-	else
-		fprintf(ipc->out, "%s/%d ", format_ipv4(a, ifa->ifa_local), ifa->ifa_prefixlen);
+	ip_color_printf(ipc, COLOR_INET, "%s", format_ipv4(a, ifa->ifa_local));
+	if (ifa->ifa_address != ifa->ifa_local) {
+		fputs(" peer ", ipc->out);
+		ip_color_printf(ipc, COLOR_INET, "%s", format_ipv4(p, ifa->ifa_address));
+	}
+	fprintf(ipc->out, "/%d ", ifa->ifa_prefixlen);
 }
 
 static bool dev_has_addr(const struct net_device *dev)

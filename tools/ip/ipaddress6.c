@@ -101,7 +101,8 @@ static void addr6_text(struct ip_ctx *ipc, const struct net_device *dev,
 	else
 		fputs("    ", o);
 	inet_ntop(AF_INET6, &ifa->addr, a, sizeof(a));
-	fprintf(o, "inet6 %s", a);
+	fputs("inet6 ", o);
+	ip_color_printf(ipc, COLOR_INET6, "%s", a);
 	if (ifa->has_peer)
 		fprintf(o, " peer %s", inet_ntop(AF_INET6, &ifa->peer_addr, p, sizeof(p)));
 	fprintf(o, "/%u scope %s ", ifa->prefix_len, rt_scope_name(sc, (unsigned)ifa->scope));
@@ -116,7 +117,8 @@ static void addr6_brief(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)
 	char a[INET6_ADDRSTRLEN];
 
 	inet_ntop(AF_INET6, &ifa->addr, a, sizeof(a));
-	fprintf(ipc->out, "%s/%u ", a, ifa->prefix_len);
+	ip_color_printf(ipc, COLOR_INET6, "%s", a);
+	fprintf(ipc->out, "/%u ", ifa->prefix_len);
 }
 
 static void addr6_json(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)

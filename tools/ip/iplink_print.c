@@ -176,8 +176,10 @@ static void print_link_l2(struct ip_ctx *ipc, struct net_device *dev)
 		fprintf(ipc->out, "    link/%s ", link_type_name(dev));
 		return;
 	}
-	fprintf(ipc->out, "    link/%s %s %s %s", link_type_name(dev), mac,
-		dev->flags & IFF_POINTOPOINT ? "peer" : "brd", brd);
+	fprintf(ipc->out, "    link/%s ", link_type_name(dev));
+	ip_color_printf(ipc, COLOR_MAC, "%s", mac);
+	fprintf(ipc->out, " %s ", dev->flags & IFF_POINTOPOINT ? "peer" : "brd");
+	ip_color_printf(ipc, COLOR_MAC, "%s", brd);
 	if (ln && link_net_name(ln))
 		fprintf(ipc->out, " link-netns %s", link_net_name(ln));
 	else if (ln)
@@ -200,7 +202,8 @@ static void print_link_head(struct ip_ctx *ipc, struct net_device *dev, bool add
 		jw_string(jw, "ifname", dev->name);
 	} else {
 		ip_link_ifname(ipc, dev, name, sizeof(name));
-		fprintf(ipc->out, "%d: %s: ", dev->ifindex, name);
+		fprintf(ipc->out, "%d: ", dev->ifindex);
+		ip_color_printf(ipc, COLOR_IFNAME, "%s: ", name);
 	}
 	ip_print_link_flags(ipc, dev_get_flags(dev), dev_mdown(dev));
 	if (ipc->json) {
@@ -218,8 +221,10 @@ static void print_link_head(struct ip_ctx *ipc, struct net_device *dev, bool add
 	fprintf(ipc->out, "mtu %u qdisc %s ", dev->mtu, ip_dev_qdisc(dev));
 	if (dev->master)
 		fprintf(ipc->out, "master %s ", dev->master->name);
-	fprintf(ipc->out, "state %s %sgroup default qlen %u", dev_operstate(dev),
-		addr_mode ? "" : "mode DEFAULT ", dev->tx_queue_len);
+	fputs("state ", ipc->out);
+	ip_color_printf(ipc, ip_oper_state_color(dev_operstate(dev)), "%s ", dev_operstate(dev));
+	fprintf(ipc->out, "%sgroup default qlen %u", addr_mode ? "" : "mode DEFAULT ",
+		dev->tx_queue_len);
 }
 
 /* ---- -d: bridge and bridge port details ---- */
@@ -542,10 +547,11 @@ void ip_print_link_brief(struct ip_ctx *ipc, struct net_device *dev, bool addr_m
 	char name[64], mac[64];
 
 	ip_link_ifname(ipc, dev, name, sizeof(name));
-	fprintf(ipc->out, "%-16s %-14s ", name, dev_operstate(dev));
+	ip_color_printf(ipc, COLOR_IFNAME, "%-16s ", name);
+	ip_color_printf(ipc, ip_oper_state_color(dev_operstate(dev)), "%-14s ", dev_operstate(dev));
 	if (addr_mode)
 		return;
 	format_lladdr(mac, dev->dev_addr, dev->addr_len ? dev->addr_len : ETH_ALEN);
-	fprintf(ipc->out, "%s ", mac);
+	ip_color_printf(ipc, COLOR_MAC, "%s ", mac);
 	ip_print_link_flags(ipc, dev_get_flags(dev), dev_mdown(dev));
 }

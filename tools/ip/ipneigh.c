@@ -87,11 +87,15 @@ static void neigh_print(struct ip_ctx *ipc, const struct neigh_filter *f,
 			jw_null(&ipc->jw, "router");
 		jw_arr_open(&ipc->jw, "state");
 	} else {
-		fprintf(ipc->out, "%s ", a);
-		if (!f->dev)
-			fprintf(ipc->out, "dev %s ", n->dev->name);
-		if (ll)
-			fprintf(ipc->out, "lladdr %s ", mac);
+		ip_color_printf(ipc, n->tbl->key_len == 16 ? COLOR_INET6 : COLOR_INET, "%s ", a);
+		if (!f->dev) {
+			fputs("dev ", ipc->out);
+			ip_color_printf(ipc, COLOR_IFNAME, "%s ", n->dev->name);
+		}
+		if (ll) {
+			fputs("lladdr ", ipc->out);
+			ip_color_printf(ipc, COLOR_MAC, "%s ", mac);
+		}
 		if (n->flags & NTF_ROUTER)
 			fputs("router ", ipc->out);
 	}

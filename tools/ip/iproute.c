@@ -186,23 +186,29 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	if (v->type != RTN_UNICAST || ipc->show_details)
 		fprintf(o, "%s ", rt_type_name(b, v->type));
 	route_dst(b, v);
-	fprintf(o, "%s ", b);
+	ip_color_printf(ipc, strcmp(b, "default") ? COLOR_INET : COLOR_NONE, "%s ", b);
 	if (v->tos)
 		fprintf(o, "tos 0x%x ", v->tos);
 	if (fi && fi->fib_nh_id)
 		fprintf(o, "nhid %u ", fi->fib_nh_id);
-	if (nh && nh->fib_nh_gw4)
-		fprintf(o, "via %s ", format_ipv4(b, nh->fib_nh_gw4));
-	if (nh && nh->fib_nh_dev)
-		fprintf(o, "dev %s ", nh->fib_nh_dev->name);
+	if (nh && nh->fib_nh_gw4) {
+		fputs("via ", o);
+		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, nh->fib_nh_gw4));
+	}
+	if (nh && nh->fib_nh_dev) {
+		fputs("dev ", o);
+		ip_color_printf(ipc, COLOR_IFNAME, "%s ", nh->fib_nh_dev->name);
+	}
 	if ((v->table != RT_TABLE_MAIN || ipc->show_details) && !f->tb)
 		fprintf(o, "table %s ", rt_table_name(b, v->table));
 	if (v->proto != RTPROT_BOOT || ipc->show_details)
 		fprintf(o, "proto %s ", rt_proto_name(b, v->proto));
 	if (v->scope != RT_SCOPE_UNIVERSE || ipc->show_details)
 		fprintf(o, "scope %s ", rt_scope_name(b, v->scope));
-	if (fi && fi->fib_prefsrc)
-		fprintf(o, "src %s ", format_ipv4(b, fi->fib_prefsrc));
+	if (fi && fi->fib_prefsrc) {
+		fputs("src ", o);
+		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, fi->fib_prefsrc));
+	}
 	if (fi && fi->fib_priority)
 		fprintf(o, "metric %u ", fi->fib_priority);
 	route_flags_text(ipc, nh);
@@ -950,20 +956,28 @@ static void get_print(struct ip_ctx *ipc, const struct rtm_get_req *r,
 
 	if (res->type != RTN_UNICAST)
 		fprintf(o, "%s ", rt_type_name(b, res->type));
-	fprintf(o, "%s ", format_ipv4(b, r->dst));
-	if (r->src)
-		fprintf(o, "from %s ", format_ipv4(b, r->src));
-	if (res->gw)
-		fprintf(o, "via %s ", format_ipv4(b, res->gw));
-	if (dev)
-		fprintf(o, "dev %s ", dev->name);
+	ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, r->dst));
+	if (r->src) {
+		fputs("from ", o);
+		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, r->src));
+	}
+	if (res->gw) {
+		fputs("via ", o);
+		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, res->gw));
+	}
+	if (dev) {
+		fputs("dev ", o);
+		ip_color_printf(ipc, COLOR_IFNAME, "%s ", dev->name);
+	}
 	/* until the first rule of its own, Linux keeps the local table merged
 	 * into main (fib_unmerge()): a local route is then found "in main" */
 	if (res->table != RT_TABLE_MAIN &&
 	    (res->table != RT_TABLE_LOCAL || ipc->net->ipv4.fib_has_custom_rules))
 		fprintf(o, "table %s ", rt_table_name(b, res->table));
-	if (!r->iif && !r->src && res->prefsrc)
-		fprintf(o, "src %s ", format_ipv4(b, res->prefsrc));
+	if (!r->iif && !r->src && res->prefsrc) {
+		fputs("src ", o);
+		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, res->prefsrc));
+	}
 	if (r->mark)
 		fprintf(o, "mark %u ", r->mark);
 	if (!r->iif)

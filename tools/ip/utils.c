@@ -3,6 +3,7 @@
  * route table/scope/protocol/type names, and the error messages with the
  * exit statuses iproute2 uses (1 for bad addresses, 255 for bad arguments,
  * 2 for kernel refusals). */
+#include <stdarg.h>
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -414,4 +415,60 @@ int route_get_l4_word(struct ip_ctx *ipc, u8 *proto, __be16 *sport, __be16 *dpor
 		return -1;
 	}
 	return 0;
+}
+
+/* lib/color.c: cyan names, yellow MACs, magenta IPv4, blue IPv6, green UP,
+ * red DOWN */
+static const char *const ip_color_codes[] = {
+	[COLOR_IFNAME] = "\033[36m", [COLOR_MAC] = "\033[33m", [COLOR_INET] = "\033[35m",
+	[COLOR_INET6] = "\033[34m", [COLOR_OPERSTATE_UP] = "\033[32m",
+	[COLOR_OPERSTATE_DOWN] = "\033[31m",
+};
+
+void ip_color_printf(struct ip_ctx *ipc, enum ip_color c, const char *fmt, ...)
+{
+	bool on = ipc->color && !ipc->json && c != COLOR_NONE;
+	va_list ap;
+
+	if (on)
+		fputs(ip_color_codes[c], ipc->out);
+	va_start(ap, fmt);
+	vfprintf(ipc->out, fmt, ap);
+	va_end(ap);
+	if (on)
+		fputs("\033[0m", ipc->out);
+}
+
+enum ip_color ip_oper_state_color(const char *state)
+{
+	if (!strcmp(state, "UP"))
+		return COLOR_OPERSTATE_UP;
+	if (!strcmp(state, "DOWN"))
+		return COLOR_OPERSTATE_DOWN;
+	return COLOR_NONE;
+}
+
+/* matches_color(): "-c", "-color", "-color=always|auto|never"; *val 1
+ * (always), 2 (auto: stdout is no terminal in the world, so off), 0 (never) */
+int ip_matches_color(const char *arg, int *val)
+{
+	char opt[32];
+	const char *eq = strchr(arg, '=');
+	size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+
+	if (n >= sizeof(opt))
+		return 0;
+	memcpy(opt, arg, n);
+	opt[n] = 0;
+	if (matches(opt, "-color"))
+		return 0;
+	if (!eq || !strcmp(eq + 1, "always"))
+		*val = 1;
+	else if (!strcmp(eq + 1, "auto"))
+		*val = 2;
+	else if (!strcmp(eq + 1, "never"))
+		*val = 0;
+	else
+		return 0;
+	return 1;
 }
