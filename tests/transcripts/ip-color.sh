@@ -22,4 +22,4 @@ ip -n a -c neigh
 ip -n a -c=auto link show v0
 ip -n a -color=never link show v0
 ip -n a -c -j link show lo
-ip -n a -c=sometimes link show v0
+ip -n a -c=sometimes link show v0; echo rc=$?
