@@ -307,9 +307,10 @@ static void rt_key_init(struct rt_key *k)
 
 /* ---- path MTU exceptions: kept on the nexthop (fib_nh_exception) ---- */
 /* __ip_rt_update_pmtu(): remember a smaller MTU for fl4's destination on
- * the nexthop the flow takes (the path of a multipath route, the table of
- * its rule).  Below route.min_pmtu (552) the exception is min_pmtu, locked:
- * later reports are ignored and DF is no longer set. */
+ * the nexthop the flow takes (the table of its rule) — on every path of a
+ * multipath route, as Linux does (the next packet may hash to another).
+ * Below route.min_pmtu (552) the exception is min_pmtu, locked: later
+ * reports are ignored and DF is no longer set. */
 static void __ip_rt_update_pmtu(struct net *net, struct rtable *rt, struct flowi4 *fl4,
 				u32 mtu)
 {
@@ -333,7 +334,13 @@ static void __ip_rt_update_pmtu(struct net *net, struct rtable *rt, struct flowi
 	if (fib_lookup(net, fl4, &res, 0) || !res.fi || res.type != RTN_UNICAST)
 		return;
 	fib_select_path(net, &res, fl4);
-	fib_insert_exception(FIB_RES_NHC(res), fl4->daddr, mtu, lock, 0, now + expires_ns);
+	if (res.fi->fib_nhs > 1) {
+		for (int i = 0; i < res.fi->fib_nhs; i++)
+			fib_insert_exception(&res.fi->fib_nh[i], fl4->daddr, mtu, lock, 0,
+					     now + expires_ns);
+	} else {
+		fib_insert_exception(FIB_RES_NHC(res), fl4->daddr, mtu, lock, 0, now + expires_ns);
+	}
 	rt_cache_flush(net);
 }
 
