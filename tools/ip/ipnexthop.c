@@ -1,7 +1,8 @@
 /* `ip nexthop` (iproute2 ip/ipnexthop.c): nexthop objects of the namespace
  * (net/ipv4/nexthop.c) — add/replace/del/flush, list/show [id N].  IPv4
- * single nexthops: `via ADDR`, `dev DEV`, `onlink`; groups, blackhole, fdb
- * and IPv6 gateways answer "Operation not supported". */
+ * nexthops (`via ADDR`, `dev DEV`, `onlink`) and groups (`group ID[,W]/…`);
+ * blackhole, fdb, resilient groups and IPv6 gateways answer "Operation not
+ * supported". */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,11 +17,22 @@
 
 static void nh_print(struct ip_ctx *ipc, const struct nexthop *nh)
 {
-	const struct fib_nh *n = &nh->nh_info->fib_nh[0];
+	const struct fib_nh *n;
 	FILE *o = ipc->out;
 	char b[32];
 
 	fprintf(o, "id %u ", nh->id);
+	if (!nh->nh_info) {
+		fputs("group ", o);
+		for (int i = 0; i < nh->num_nh; i++) {
+			fprintf(o, "%s%u", i ? "/" : "", nh->grp_id[i]);
+			if (nh->grp_weight[i] != 1)
+				fprintf(o, ",%d", nh->grp_weight[i]);
+		}
+		fputs(" \n", o);
+		return;
+	}
+	n = &nh->nh_info->fib_nh[0];
 	if (n->fib_nh_gw4)
 		fprintf(o, "via %s ", format_ipv4(b, n->fib_nh_gw4));
 	if (n->fib_nh_dev)
@@ -73,6 +85,32 @@ static int nh_list(struct ip_ctx *ipc, int argc, char **argv)
 	return 0;
 }
 
+/* add_nh_group_attr(): "ID[,WEIGHT]/…" */
+static int nh_parse_group(struct ip_ctx *ipc, struct nh_config *c, const char *v)
+{
+	char buf[512], *save = NULL, *tok;
+
+	if (strlen(v) >= sizeof(buf))
+		return ip_invarg(ipc, "Invalid nexthop group\n", v);
+	strcpy(buf, v);
+	c->num_grp = 0;
+	for (tok = strtok_r(buf, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
+		char *w = strchr(tok, ',');
+		u32 id, wt = 1;
+
+		if (w)
+			*w++ = 0;
+		if (c->num_grp == NH_GRP_MAX || get_u32(&id, tok, 0) || !id ||
+		    (w && (get_u32(&wt, w, 0) || wt < 1 || wt > 256)))
+			return ip_invarg(ipc, "Invalid nexthop group\n", v);
+		c->grp_id[c->num_grp] = id;
+		c->grp_weight[c->num_grp++] = (int)wt;
+	}
+	if (!c->num_grp)
+		return ip_invarg(ipc, "Invalid nexthop group\n", v);
+	return 0;
+}
+
 static int nh_parse_word(struct ip_ctx *ipc, struct nh_config *c, int *argc, char ***argv)
 {
 	const char *k = (*argv)[0], *v = *argc > 1 ? (*argv)[1] : NULL;
@@ -82,7 +120,7 @@ static int nh_parse_word(struct ip_ctx *ipc, struct nh_config *c, int *argc, cha
 		c->nh_flags |= RTNH_F_ONLINK;
 		return 0;
 	}
-	if (!strcmp(k, "blackhole") || !strcmp(k, "fdb") || !strcmp(k, "group")) {
+	if (!strcmp(k, "blackhole") || !strcmp(k, "fdb")) {
 		fputs("RTNETLINK answers: Operation not supported\n", ipc->err);
 		return 2;
 	}
@@ -92,6 +130,15 @@ static int nh_parse_word(struct ip_ctx *ipc, struct nh_config *c, int *argc, cha
 	(*argv)++;
 	if (!strcmp(k, "id"))
 		return nh_get_id(ipc, &c->nh_id, v) ? 255 : 0;
+	if (!strcmp(k, "group"))
+		return nh_parse_group(ipc, c, v);
+	if (!strcmp(k, "type")) {
+		if (strcmp(v, "mpath")) {
+			fputs("RTNETLINK answers: Operation not supported\n", ipc->err);
+			return 2;
+		}
+		return 0;
+	}
 	if (!strcmp(k, "via")) {
 		if (strchr(v, ':')) {
 			fputs("RTNETLINK answers: Operation not supported\n", ipc->err);
@@ -123,7 +170,7 @@ static int nh_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags)
 	for (; argc > 0; argc--, argv++)
 		if ((rc = nh_parse_word(ipc, &c, &argc, &argv)))
 			return rc;
-	if (!c.nh_ifindex) {
+	if (!c.nh_ifindex && !c.num_grp) {
 		fputs("Error: Device attribute required for non-blackhole and non-fdb nexthops.\n",
 		      ipc->err);
 		return 2;
