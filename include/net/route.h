@@ -8,6 +8,8 @@
 #include "net/flow.h"
 #include "net/ip_fib.h"
 
+struct tcp_congestion_ops;
+
 struct rtable {
 	struct dst_entry dst;
 	int rt_genid;
@@ -19,6 +21,9 @@ struct rtable {
 	u8 rt_gw_family;
 	__be32 rt_gw4;
 	u32 rt_mtu_locked:1, rt_pmtu:31;
+	u32 rt_advmss;			/* the route's metrics, for ip route get */
+	const struct tcp_congestion_ops *rt_congctl;
+	bool rt_congctl_locked;
 	u32 rt_table_id;		/* table and rule it came from (trace, ip route get) */
 	u32 rt_rule_pref;
 	__be32 rt_prefsrc;		/* chosen source for output routes */

@@ -107,6 +107,9 @@ struct rtm_get_res {
 	unsigned int mtu;		/* cached PMTU, 0 = none */
 	u64 expires_ns;			/* remaining, for "cache expires" */
 	bool mtu_locked;
+	u32 advmss;			/* RTAX_ADVMSS metric, 0 = none */
+	const char *congctl;		/* RTAX_CC_ALGO metric, or NULL */
+	bool congctl_locked;
 	int uid;
 	/* fibmatch: the matching route */
 	struct fib_result res;

@@ -22,6 +22,7 @@
 #include "net/neighbour.h"
 #include "net/sock.h"
 #include "net/nexthop.h"
+#include "net/tcp.h"
 
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
@@ -529,6 +530,9 @@ static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 		}
 		rt->dst.mtu = res->fi->fib_mtu;
 		rt->rt_mtu_locked = res->fi->fib_mtu_locked;
+		rt->rt_advmss = res->fi->fib_advmss;
+		rt->rt_congctl = res->fi->fib_congctl;
+		rt->rt_congctl_locked = res->fi->fib_congctl_locked;
 		rt->rt_table_id = res->table ? res->table->tb_id : 0;
 		if (rt->rt_type == RTN_UNICAST)
 			fnhe = find_exception(nh, daddr, net->world->now);
@@ -1100,6 +1104,22 @@ out:
 }
 
 /* ---- `ip route get` (inet_rtm_getroute) ---- */
+/* rt_fill_info(): an exception's time left; the route's metrics, the MTU
+ * being the exception's PMTU while it lasts */
+static void rt_fill_metrics(struct net *net, const struct rtable *rt, struct rtm_get_res *res)
+{
+	res->mtu = rt->dst.mtu;
+	res->mtu_locked = rt->rt_mtu_locked;
+	if (rt->dst.expires > net->world->now) {
+		res->expires_ns = rt->dst.expires - net->world->now;
+		if (rt->rt_pmtu)
+			res->mtu = rt->rt_pmtu;
+	}
+	res->advmss = rt->rt_advmss;
+	res->congctl = rt->rt_congctl ? rt->rt_congctl->name : NULL;
+	res->congctl_locked = rt->rt_congctl_locked;
+}
+
 static int getroute_input(struct net *net, const struct rtm_get_req *req,
 			  struct rtm_get_res *res)
 {
@@ -1128,7 +1148,7 @@ static int getroute_input(struct net *net, const struct rtm_get_req *req,
 		res->oif = rt->dst.dev->ifindex;
 		res->flags = rt->rt_flags;
 		res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
-		res->mtu = rt->rt_pmtu;
+		rt_fill_metrics(net, rt, res);
 	}
 	res->iif = req->iif;
 	res->src = req->src;
@@ -1158,12 +1178,7 @@ static int getroute_output(struct net *net, const struct rtm_get_req *req,
 	res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
 	res->prefsrc = fl4.saddr;
 	res->src = req->src;
-	/* rt_fill_info(): an exception's time left, and its PMTU if any */
-	if (rt->dst.expires > net->world->now) {
-		res->expires_ns = rt->dst.expires - net->world->now;
-		res->mtu = rt->rt_pmtu;
-		res->mtu_locked = rt->rt_mtu_locked;
-	}
+	rt_fill_metrics(net, rt, res);
 	ip_rt_put(rt);
 	return 0;
 }

@@ -14,3 +14,10 @@ ip -n a route
 ip -n a route get 172.16.112.5
 ip -n a route del 172.16.112.0/24; echo rc=$?
 ip -n a route
+# ip route get shows the route's metrics in its cache line
+ip -n a route add 172.16.104.0/24 via 172.16.101.2 mtu 1300
+ip -n a route add 172.16.105.0/24 via 172.16.101.2 mtu lock 1300 advmss 1200
+ip -o -n a route get 172.16.104.1
+ip -o -n a route get 172.16.105.1
+ip -o -n a route get 172.16.113.5
+ip -o -n a route get 172.16.113.5 from 172.16.101.9 iif v1

@@ -943,6 +943,10 @@ static void get_print_cache(struct ip_ctx *ipc, const struct rtm_get_res *res)
 		fprintf(ipc->out, "expires %dsec ", (int)(res->expires_ns / 1000000000ULL));
 	if (res->mtu)
 		fprintf(ipc->out, "mtu %s%u ", res->mtu_locked ? "lock " : "", res->mtu);
+	if (res->advmss)
+		fprintf(ipc->out, "advmss %u ", res->advmss);
+	if (res->congctl)
+		fprintf(ipc->out, "congctl %s%s ", res->congctl_locked ? "lock " : "", res->congctl);
 	if (res->iif && (iif = __dev_get_by_index(ipc->net, res->iif)))
 		fprintf(ipc->out, "iif %s ", iif->name);
 }
