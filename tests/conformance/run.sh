@@ -60,6 +60,9 @@ SPECS=(
 	"fib_tests-rp_filter|.|fib_tests.sh|-t|rp_filter"
 	"fib_tests-ipv4-del-addr|.|fib_tests.sh|-t|ipv4_del_addr"
 	"fib_tests-ipv4-misc|.|fib_tests.sh|-t|ipv4_mangle ipv4_bcast_neigh ipv4_mpath_list"
+	# the IPv6 route cases: ipv6_rt's setup adds IPv6 multipath routes
+	"fib_tests-ipv6-rt|.|fib_tests.sh|-t|ipv6_rt"
+	"fib_tests-ipv6-metrics|.|fib_tests.sh|-t|ipv6_addr_metric ipv6_route_metrics"
 	"unicast_extensions|.|unicast_extensions.sh||"
 	"traceroute|.|traceroute.sh||"
 	"traceroute-ipv4|.|traceroute.sh|fn|run_traceroute"
