@@ -354,6 +354,56 @@ static void test_multipath_weights(void **state)
 	free(fi);
 }
 
+/* nexthop exceptions: a device MTU change moves PMTUs as fib_nhc_update_mtu()
+ * (down to the new MTU; up with it when the old MTU was the limit; a locked
+ * one only unlocks at or below it); expiry; secure_redirects' gateway check */
+static void test_exceptions(void **state)
+{
+	struct tnet *t = tnet_new();
+	struct fib_nh_exception *e;
+	struct fib_result res;
+	struct fib_nh *nh;
+
+	(void)state;
+	t->dev[0].mtu = 2000;
+	assert_int_equal(addr_add(t, 0, "10.0.0.1", 24), 0);
+	assert_int_equal(route(t, true, "10.1.0.0", 16, "10.0.0.254", 0, 0, RTN_UNICAST, ADD), 0);
+	assert_int_equal(lookup(t, "10.1.2.3", &res), 0);
+	nh = FIB_RES_NHC(res);
+	fib_insert_exception(nh, A("10.1.2.3"), 1400, false, 0, 1000);
+	fib_insert_exception(nh, A("10.1.2.4"), 552, true, 0, 1000);
+	fib_insert_exception(nh, A("10.1.2.5"), 0, false, A("10.0.0.253"), 1000);
+	t->dev[0].mtu = 1300;
+	fib_sync_mtu(&t->dev[0], 2000);
+	assert_int_equal(find_exception(nh, A("10.1.2.3"), 0)->fnhe_pmtu, 1300);
+	e = find_exception(nh, A("10.1.2.4"), 0);
+	assert_int_equal(e->fnhe_pmtu, 552);
+	assert_true(e->fnhe_mtu_locked);
+	assert_int_equal(find_exception(nh, A("10.1.2.5"), 0)->fnhe_pmtu, 0);
+	t->dev[0].mtu = 1700;
+	fib_sync_mtu(&t->dev[0], 1300);
+	assert_int_equal(find_exception(nh, A("10.1.2.3"), 0)->fnhe_pmtu, 1700);
+	t->dev[0].mtu = 500;
+	fib_sync_mtu(&t->dev[0], 1700);
+	e = find_exception(nh, A("10.1.2.4"), 0);
+	assert_int_equal(e->fnhe_pmtu, 500);
+	assert_false(e->fnhe_mtu_locked);
+	/* a redirect keeps the PMTU learned before it, and the reverse */
+	fib_insert_exception(nh, A("10.1.2.3"), 0, false, A("10.0.0.253"), 2000);
+	e = find_exception(nh, A("10.1.2.3"), 0);
+	assert_int_equal(e->fnhe_pmtu, 500);
+	assert_int_equal(e->fnhe_gw, A("10.0.0.253"));
+	assert_int_equal(e->fnhe_expires, 2000);
+	/* expired ones go when looked at (10.1.2.4 and .5; .3 was renewed) */
+	assert_null(find_exception(nh, A("10.1.2.4"), 1000));
+	assert_int_equal(nh->nh_exceptions_count, 1);
+	assert_non_null(find_exception(nh, A("10.1.2.3"), 1000));
+	assert_int_equal(ip_fib_check_default(A("10.0.0.254"), &t->dev[0]), 0);
+	assert_int_equal(ip_fib_check_default(A("10.0.0.253"), &t->dev[0]), -1);
+	assert_int_equal(ip_fib_check_default(A("10.0.0.254"), &t->dev[1]), -1);
+	tnet_free(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -363,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_rp_filter),
 		cmocka_unit_test(test_multipath_weights),
+		cmocka_unit_test(test_exceptions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
