@@ -118,6 +118,8 @@ static int udp_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	fl4.flowi4_mark = sk->sk_mark;
 	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
 	fl4.flowi4_proto = IPPROTO_UDP;
+	fl4.fl4_sport = sk->inet_sport;		/* ip_route_connect(): rules on ports */
+	fl4.fl4_dport = usin->sin_port;
 	rt = ip_route_output_flow(sock_net(sk), &fl4, sk, &err);
 	if (!rt) {
 		if (err == -ENETUNREACH)
@@ -220,6 +222,7 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 	fl4.flowi4_mark = sk->sk_mark;
 	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
 	fl4.flowi4_proto = IPPROTO_UDP;
+	fl4.fl4_sport = sk->inet_sport;
 	rt = ip_route_output_flow(net, &fl4, sk, &err);
 	if (!rt) {
 		if (err == -ENETUNREACH)
