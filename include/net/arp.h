@@ -6,6 +6,8 @@
 #include "linux/skbuff.h"
 #include "net/neighbour.h"
 
+struct packet_type;
+
 #define ARPOP_REQUEST 1
 #define ARPOP_REPLY 2
 
@@ -27,6 +29,7 @@ int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 void arp_send(int type, int ptype, __be32 dest_ip, struct net_device *dev,
 	      __be32 src_ip, const u8 *dest_hw, const u8 *src_hw, const u8 *target_hw);
 void arp_ifdown(struct net_device *dev);
+int arp_invalidate(struct net_device *dev, __be32 ip, bool force);
 int arp_netdev_event(struct net_device *dev, unsigned long event);
 int arp_tbl_init(struct net *net);
 void arp_tbl_exit(struct net *net);

@@ -427,6 +427,29 @@ int arp_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
 	return arp_process(skb);
 }
 
+/* arp_invalidate(): an address that became a broadcast address loses its
+ * entry, unless it resolved (a valid one stays unless forced) */
+int arp_invalidate(struct net_device *dev, __be32 ip, bool force)
+{
+	struct neigh_table *tbl = &dev_net(dev)->ipv4.arp_tbl;
+	struct neighbour *n;
+
+	if (!tbl->hash)		/* no table yet (a FIB built by hand, test_fib) */
+		return -ENXIO;
+	n = neigh_lookup(tbl, &ip, dev);
+	if (!n)
+		return -ENXIO;
+	if ((n->nud_state & NUD_VALID) && !force) {
+		neigh_release(n);
+		return 0;
+	}
+	if (n->nud_state & ~NUD_NOARP)
+		neigh_update(n, NULL, NUD_FAILED, NEIGH_UPDATE_F_OVERRIDE | NEIGH_UPDATE_F_ADMIN, 0);
+	neigh_release(n);
+	neigh_delete(tbl, n);
+	return 0;
+}
+
 void arp_ifdown(struct net_device *dev)
 {
 	neigh_ifdown(&dev_net(dev)->ipv4.arp_tbl, dev);

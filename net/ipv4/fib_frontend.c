@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "net/ip_fib.h"
+#include "net/arp.h"
 #include "net/route.h"
 #include "net/rtnetlink.h"
 #include "net/net_namespace.h"
@@ -278,15 +279,19 @@ void fib_add_ifaddr(struct in_ifaddr *ifa)
 	fib_magic(true, RTN_LOCAL, addr, 32, prim, 0);
 	if (!(dev->flags & IFF_UP))
 		return;
-	if (ifa->ifa_broadcast && ifa->ifa_broadcast != htonl(0xFFFFFFFF))
+	if (ifa->ifa_broadcast && ifa->ifa_broadcast != htonl(0xFFFFFFFF)) {
 		fib_magic(true, RTN_BROADCAST, ifa->ifa_broadcast, 32, prim, 0);
+		arp_invalidate(dev, ifa->ifa_broadcast, false);
+	}
 	if (!ipv4_is_zeronet(prefix) && !(ifa->ifa_flags & IFA_F_SECONDARY) &&
 	    (prefix != addr || ifa->ifa_prefixlen < 32)) {
 		if (!(ifa->ifa_flags & IFA_F_NOPREFIXROUTE))
 			fib_magic(true, dev->flags & IFF_LOOPBACK ? RTN_LOCAL : RTN_UNICAST,
 				  prefix, ifa->ifa_prefixlen, prim, ifa->ifa_rt_priority);
-		if (ifa->ifa_prefixlen < 31)
+		if (ifa->ifa_prefixlen < 31) {
 			fib_magic(true, RTN_BROADCAST, prefix | ~mask, 32, prim, 0);
+			arp_invalidate(dev, prefix | ~mask, false);
+		}
 	}
 }
 

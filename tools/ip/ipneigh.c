@@ -29,8 +29,9 @@ static int nud_parse(unsigned int *state, const char *arg)
 		*state = NUD_NONE;
 		return 0;
 	}
+	/* nud_state_a2n(): a prefix will do ("perm") */
 	for (size_t i = 0; i < ARRAY_SIZE(nud_names); i++)
-		if (!strcasecmp(arg, nud_names[i].name)) {
+		if (*arg && !strncasecmp(arg, nud_names[i].name, strlen(arg))) {
 			*state = nud_names[i].state;
 			return 0;
 		}
@@ -297,10 +298,68 @@ static int neigh_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, 
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
 
+static const char ipneigh_usage_text[] =
+	"Usage: ip neigh { add | del | change | replace }\n"
+	"                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
+	"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
+	"                [ protocol PROTO ]\n"
+	"\n"
+	"\tip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]\n"
+	"\t\t\t\t  [ vrf NAME ] [ nomaster ]\n"
+	"\tip neigh get { ADDR | proxy ADDR } dev DEV\n"
+	"\n"
+	"STATE := { delay | failed | incomplete | noarp | none |\n"
+	"           permanent | probe | reachable | stale }\n";
+
+/* ipneigh_get(): one entry by address and device (neigh_get) */
+static int neigh_get(struct ip_ctx *ipc, int argc, char **argv)
+{
+	struct neigh_filter f = { .state = ~0U };
+	const char *devname = NULL;
+	struct net_device *dev;
+	struct neighbour *n;
+	__be32 dst = 0;
+	bool dst_ok = false;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(argv[0], "dev") && argc > 1) {
+			devname = argv[1];
+			argc--;
+			argv++;
+			continue;
+		}
+		if (dst_ok)
+			return ip_duparg2(ipc, "to", argv[0]);
+		if (parse_ipv4(&dst, argv[0]))
+			return ip_bad_addr(ipc, argv[0]);
+		dst_ok = true;
+	}
+	if (!devname || !dst_ok) {
+		fputs("Device and address are required arguments.\n", ipc->err);
+		return 1;
+	}
+	if (!(dev = ip_dev_get(ipc, devname)))
+		return 1;
+	n = neigh_lookup(&ipc->net->ipv4.arp_tbl, &dst, dev);
+	if (!n) {
+		fputs("Error: Neighbour entry not found.\n", ipc->err);
+		return 2;
+	}
+	neigh_print(ipc, &f, n);
+	neigh_release(n);
+	return 0;
+}
+
 int do_ipneigh(struct ip_ctx *ipc, int argc, char **argv)
 {
 	if (argc < 1)
 		return neigh_show(ipc, 0, NULL, false);
+	if (!matches(argv[0], "help")) {
+		fputs(ipneigh_usage_text, ipc->err);
+		return 255;
+	}
+	if (!strcmp(argv[0], "get"))
+		return neigh_get(ipc, argc - 1, argv + 1);
 	if (!matches(argv[0], "add"))
 		return neigh_modify(ipc, argc - 1, argv + 1, NLM_F_CREATE | NLM_F_EXCL, false);
 	if (!matches(argv[0], "change") || !strcmp(argv[0], "chg"))
