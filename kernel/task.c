@@ -173,7 +173,7 @@ static void switch_to_loop(struct task *t)
 
 void skbox_task_main(struct task *t);
 
-void skbox_task_main(struct task *t)
+__attribute__((used)) void skbox_task_main(struct task *t)
 {
 
 #ifdef SKBOX_ASAN

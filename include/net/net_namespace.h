@@ -68,6 +68,10 @@ struct netns_ipv4 {
 	struct fib_table *fib_main;
 	struct fib_table *fib_local;
 	struct fib_table *fib_default;
+	/* local addresses by value (devinet.c): a power-of-two array of
+	 * chains through in_ifaddr.addr_lst */
+	struct in_ifaddr **inet_addr_lst;
+	unsigned int inet_addr_hsize, inet_addr_count;
 	struct list_head rules_ops;		/* struct fib_rule, by pref */
 	bool fib_has_custom_rules;
 	bool dev_exiting;		/* default_device_exit(): even tunl0 goes */
