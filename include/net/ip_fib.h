@@ -99,9 +99,9 @@ struct fib_table {
 	unsigned int nprefixes;
 	__be32 small_key[FIB_SMALL];	/* valid while nprefixes <= FIB_SMALL */
 	u8 small_plen[FIB_SMALL];
+	u32 tb_id;			/* in the first line: route.c compares it per packet */
 	struct fib_prefix *small[FIB_SMALL];
 	struct list_head tb_list;	/* in net->ipv4.fib_tables, by id */
-	u32 tb_id;
 	int tb_num_default;
 	unsigned int entries;
 	/* per prefix length: an open hash of fib_prefix */
