@@ -54,7 +54,12 @@ static unsigned int neigh_hash(const struct neigh_table *tbl, const void *pkey,
 static bool neigh_key_eq(const struct neigh_table *tbl, const struct neighbour *n,
 			 const void *pkey)
 {
-	return !memcmp(n->primary_key6, pkey, neigh_key_len(tbl));
+	u32 k;
+
+	if (neigh_key_len(tbl) != 4)
+		return !memcmp(n->primary_key6, pkey, neigh_key_len(tbl));
+	memcpy(&k, pkey, 4);	/* an IPv4 address: one compare, as arp_tbl's key_eq */
+	return n->primary_key == k;
 }
 
 int neigh_table_init(struct net *net, struct neigh_table *tbl)
