@@ -169,6 +169,8 @@ int mod_timer(struct timer_list *t, uint64_t expires)
 	t->expires = expires;
 	t->seq = b->next_seq++;
 	enqueue(b, t);
+	if (expires < b->next_expiry)
+		b->next_expiry = expires;
 	if (!was)
 		b->count++;
 	return was;
@@ -236,22 +238,34 @@ unsigned timer_base_run(struct timer_base *b, uint64_t now)
 	unsigned n = 0, lvl, s;
 	uint64_t start;
 
+	/* the event loop runs the wheel every round; most rounds come before
+	 * the next timer (the clock is left behind: placing timers relative
+	 * to an earlier clk is still exact, only coarser) */
+	if (now < b->next_expiry)
+		return 0;
 	for (;;) {
 		t = b->due_head;
 		if (t) {
-			if (t->expires > now)
+			if (t->expires > now) {
+				b->next_expiry = t->expires;
 				break;
+			}
 			due_del(b, t);
 			b->count--;
 			t->function(t);
 			n++;
 			continue;
 		}
-		if (!first_slot(b, &lvl, &s))
+		if (!first_slot(b, &lvl, &s)) {
+			b->next_expiry = UINT64_MAX;
 			break;
+		}
 		start = slot_start(b->clk, lvl, s);
-		if (start > now)
+		if (start > now) {
+			/* every timer of the slot expires at or after its start */
+			b->next_expiry = start;
 			break;
+		}
 		cascade(b, lvl, s, start);
 	}
 	if (now > b->clk)

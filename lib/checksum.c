@@ -9,7 +9,17 @@ u32 csum_partial(const void *buf, int len, u32 sum)
 	u64 acc = sum;
 
 	/* eight bytes at a time, as two 32-bit words: 2^16 = 1 in one's
-	 * complement arithmetic, so the folded sum is that of the 16-bit words */
+	 * complement arithmetic, so the folded sum is that of the 16-bit words;
+	 * 32 bytes a round while there are (an ICMP echo is two rounds) */
+	while (len >= 32) {
+		u64 v[4];
+
+		memcpy(v, p, 32);
+		acc += (v[0] & 0xffffffffu) + (v[0] >> 32) + (v[1] & 0xffffffffu) + (v[1] >> 32) +
+		       (v[2] & 0xffffffffu) + (v[2] >> 32) + (v[3] & 0xffffffffu) + (v[3] >> 32);
+		p += 32;
+		len -= 32;
+	}
 	while (len >= 8) {
 		u64 v;
 
@@ -44,9 +54,30 @@ u16 csum_fold(u32 sum)
 	return (u16)~sum;
 }
 
+/* The IP header is whole 32-bit words (ihl of them, five as a rule):
+ * summed a word at a time, as the kernel's x86 ip_fast_csum() does. */
 u16 ip_fast_csum(const void *iph, unsigned int ihl)
 {
-	return csum_fold(csum_partial(iph, (int)ihl * 4, 0));
+	const u8 *p = iph;
+	unsigned int i = 0;
+	u64 acc = 0;
+
+	if (ihl >= 5) {
+		u32 w[5];
+
+		memcpy(w, p, sizeof(w));
+		acc = (u64)w[0] + w[1] + w[2] + w[3] + w[4];
+		i = 5;
+	}
+	for (; i < ihl; i++) {
+		u32 w;
+
+		memcpy(&w, p + 4 * i, 4);
+		acc += w;
+	}
+	acc = (acc & 0xffffffffu) + (acc >> 32);
+	acc = (acc & 0xffffffffu) + (acc >> 32);
+	return csum_fold((u32)acc);
 }
 
 u16 ip_compute_csum(const void *buf, int len)

@@ -61,6 +61,7 @@ struct ipv4_devconf {
 
 struct in_ifaddr {
 	struct list_head ifa_list;	/* in in_dev->ifa_list, primaries first */
+	struct in_ifaddr *addr_lst;	/* next in its net->ipv4.inet_addr_lst chain */
 	struct in_device *ifa_dev;
 	__be32 ifa_local;
 	__be32 ifa_address;		/* peer, == local unless point-to-point */
@@ -158,6 +159,8 @@ __be32 inet_confirm_addr(struct net *net, struct in_device *in_dev, __be32 dst,
 			 __be32 local, int scope);
 struct in_ifaddr *inet_ifa_byprefix(struct in_device *in_dev, __be32 prefix, __be32 mask);
 struct net_device *__ip_dev_find(struct net *net, __be32 addr);
+/* The address ifa_local == addr of some device of net, or NULL (by hash). */
+struct in_ifaddr *inet_lookup_ifaddr_rcu(struct net *net, __be32 addr);
 int inet_addr_onlink(struct in_device *in_dev, __be32 a, __be32 b);
 int inet_insert_ifa(struct in_ifaddr *ifa);
 int inet_del_ifa(struct in_device *in_dev, struct in_ifaddr *ifa);

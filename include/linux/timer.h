@@ -38,6 +38,9 @@ struct timer_base {
 	uint64_t occupied[TIMER_LEVELS];	/* bit s: slots[l][s] non-empty */
 	struct timer_list *slots[TIMER_LEVELS][TIMER_LVL_SIZE];
 	struct timer_list *due_head, *due_tail;	/* sorted by (expires, seq) */
+	/* no timer expires before this (0: not known), as the kernel's
+	 * base->next_expiry: a run before it has nothing to do */
+	uint64_t next_expiry;
 };
 
 #ifndef container_of

@@ -94,7 +94,9 @@ struct fib_prefix {
 
 /* A table of at most FIB_SMALL prefixes (a namespace's local and main
  * tables, as a rule) is looked up in one array, longest prefix first, that
- * fits in two cache lines; larger tables probe the hashes by length. */
+ * fits in two cache lines; larger tables probe the hashes by length.  The
+ * array holds each prefix's first alias, so a hit reads the alias and its
+ * fib_info but not the prefix node (the alias's list head is in it). */
 #define FIB_SMALL 8
 
 struct fib_table {
@@ -103,9 +105,9 @@ struct fib_table {
 	unsigned int nprefixes;
 	__be32 small_key[FIB_SMALL];	/* valid while nprefixes <= FIB_SMALL */
 	u8 small_plen[FIB_SMALL];
-	struct fib_prefix *small[FIB_SMALL];
+	u32 tb_id;			/* in the first line: route.c compares it per packet */
+	struct fib_alias *small_fa[FIB_SMALL];	/* first alias, NULL while none */
 	struct list_head tb_list;	/* in net->ipv4.fib_tables, by id */
-	u32 tb_id;
 	int tb_num_default;
 	unsigned int entries;
 	/* per prefix length: an open hash of fib_prefix */

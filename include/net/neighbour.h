@@ -107,7 +107,7 @@ struct pneigh_entry {
 	u8 flags;
 };
 
-#define NEIGH_HASHBITS 8
+#define NEIGH_HASH_SHIFT_MIN 3	/* 8 buckets to start with; the table doubles */
 
 struct neigh_table {
 	/* what every lookup reads and counts, in one cache line */

@@ -68,6 +68,11 @@ struct netns_ipv4 {
 	struct fib_table *fib_main;
 	struct fib_table *fib_local;
 	struct fib_table *fib_default;
+	int rt_genid;			/* route.c: cached routes older than this are stale */
+	/* local addresses by value (devinet.c): a power-of-two array of
+	 * chains through in_ifaddr.addr_lst */
+	struct in_ifaddr **inet_addr_lst;
+	unsigned int inet_addr_hsize, inet_addr_count;
 	struct list_head rules_ops;		/* struct fib_rule, by pref */
 	struct list_head nexthops;		/* struct nexthop, by id (ip nexthop) */
 	bool fib_has_custom_rules;
@@ -177,6 +182,18 @@ void net_destroy(struct net *net);
 /* References, as Linux's get_net/put_net: a namespace's name (`ip netns
  * add`), each command running in it and each open socket of it hold one;
  * the last put_net() destroys it.  `ip netns del` only drops the name's. */
+/* include/net/net_namespace.h: the generation id of the namespace's cached
+ * IPv4 routes, next to the FIB tables every lookup reads */
+static inline int rt_genid_ipv4(const struct net *net)
+{
+	return net->ipv4.rt_genid;
+}
+
+static inline void rt_genid_bump_ipv4(struct net *net)
+{
+	net->ipv4.rt_genid++;
+}
+
 static inline struct net *get_net(struct net *net)
 {
 	net->refcnt++;

@@ -54,7 +54,12 @@ static unsigned int neigh_hash(const struct neigh_table *tbl, const void *pkey,
 static bool neigh_key_eq(const struct neigh_table *tbl, const struct neighbour *n,
 			 const void *pkey)
 {
-	return !memcmp(n->primary_key6, pkey, neigh_key_len(tbl));
+	u32 k;
+
+	if (neigh_key_len(tbl) != 4)
+		return !memcmp(n->primary_key6, pkey, neigh_key_len(tbl));
+	memcpy(&k, pkey, 4);	/* an IPv4 address: one compare, as arp_tbl's key_eq */
+	return n->primary_key == k;
 }
 
 int neigh_table_init(struct net *net, struct neigh_table *tbl)
@@ -84,7 +89,7 @@ int neigh_table_init(struct net *net, struct neigh_table *tbl)
 	tbl->gc_thresh1 = 128;
 	tbl->gc_thresh2 = 512;
 	tbl->gc_thresh3 = 1024;
-	tbl->hash_buckets = 1u << NEIGH_HASHBITS;
+	tbl->hash_buckets = 1u << NEIGH_HASH_SHIFT_MIN;
 	tbl->hash = kcalloc(tbl->hash_buckets, sizeof(*tbl->hash));
 	skb_queue_head_init(&tbl->proxy_queue);
 	return tbl->hash ? 0 : -ENOMEM;
@@ -197,6 +202,33 @@ static void neigh_overflow_msg(struct neigh_table *tbl)
 		klog(w, "neighbour: %s: neighbor table overflow!\n", tbl->id);
 }
 
+/* neigh_hash_grow(): twice the buckets, every entry rehashed to the head of
+ * its new chain.  A table starts at one cache line of buckets and grows
+ * while it holds more entries than buckets, as Linux's; without memory it
+ * stays as it is and its chains get longer. */
+static void neigh_hash_grow(struct neigh_table *tbl)
+{
+	unsigned int old_buckets = tbl->hash_buckets;
+	struct neighbour **old = tbl->hash, **nh = kcalloc(old_buckets * 2, sizeof(*nh));
+
+	if (!nh)
+		return;
+	tbl->hash = nh;
+	tbl->hash_buckets = old_buckets * 2;
+	for (unsigned int i = 0; i < old_buckets; i++) {
+		struct neighbour *n = old[i], *next;
+
+		for (; n; n = next) {
+			unsigned int h = neigh_hash(tbl, n->primary_key6, n->dev);
+
+			next = n->next;
+			n->next = nh[h];
+			nh[h] = n;
+		}
+	}
+	kfree(old);
+}
+
 struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,
 				 struct net_device *dev, bool want_ref)
 {
@@ -242,6 +274,8 @@ struct neighbour *__neigh_create(struct neigh_table *tbl, const void *pkey,
 			return want_ref ? neigh_clone(old) : old;
 		}
 	}
+	if ((unsigned int)tbl->entries > tbl->hash_buckets)
+		neigh_hash_grow(tbl);
 	h = neigh_hash(tbl, n->primary_key6, dev);
 	n->next = tbl->hash[h];
 	tbl->hash[h] = n;

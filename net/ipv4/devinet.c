@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "linux/slab.h"
+#include "linux/hash.h"
 #include "linux/igmp.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
@@ -56,15 +57,102 @@ void devinet_init_net_conf(struct net *net)
 	devinet_conf_defaults(&net->ipv4.devconf_dflt, true);
 }
 
+/* ---- inet_addr_lst: the namespace's local addresses by value ----
+ * As Linux's per-namespace inet_addr_lst: fib_validate_source() asks, for
+ * every packet delivered locally, whether its source is one of our own
+ * addresses (a martian), and __ip_dev_find() which device has an address.
+ * Walking every device's address list for that touched a line per device
+ * and per address; a hash touches one bucket, empty for a remote source.
+ * The table starts at one cache line and doubles while it holds more
+ * addresses than buckets (Linux's is an rhashtable that grows too). */
+#define IN4_ADDR_HSIZE_MIN 8
+
+static unsigned int inet_addr_hash(const struct net *net, __be32 addr)
+{
+	return hash_mix32((u32)addr) & (net->ipv4.inet_addr_hsize - 1);
+}
+
+static void inet_addr_lst_grow(struct net *net)
+{
+	unsigned int n = net->ipv4.inet_addr_hsize * 2, i;
+	struct in_ifaddr **nb = kcalloc(n, sizeof(*nb));
+
+	if (!nb)
+		return;		/* the chains just stay longer */
+	for (i = 0; i < net->ipv4.inet_addr_hsize; i++) {
+		struct in_ifaddr *ifa = net->ipv4.inet_addr_lst[i], *next;
+
+		for (; ifa; ifa = next) {
+			unsigned int h = hash_mix32((u32)ifa->ifa_local) & (n - 1);
+
+			next = ifa->addr_lst;
+			ifa->addr_lst = nb[h];
+			nb[h] = ifa;
+		}
+	}
+	kfree(net->ipv4.inet_addr_lst);
+	net->ipv4.inet_addr_lst = nb;
+	net->ipv4.inet_addr_hsize = n;
+}
+
+/* The newest address of a value comes first, as hlist_add_head_rcu() */
+static void inet_hash_insert(struct net *net, struct in_ifaddr *ifa)
+{
+	unsigned int h;
+
+	if (net->ipv4.inet_addr_count >= net->ipv4.inet_addr_hsize)
+		inet_addr_lst_grow(net);
+	h = inet_addr_hash(net, ifa->ifa_local);
+	ifa->addr_lst = net->ipv4.inet_addr_lst[h];
+	net->ipv4.inet_addr_lst[h] = ifa;
+	net->ipv4.inet_addr_count++;
+}
+
+static void inet_hash_remove(struct net *net, struct in_ifaddr *ifa)
+{
+	struct in_ifaddr **pp = &net->ipv4.inet_addr_lst[inet_addr_hash(net, ifa->ifa_local)];
+
+	for (; *pp; pp = &(*pp)->addr_lst) {
+		if (*pp == ifa) {
+			*pp = ifa->addr_lst;
+			ifa->addr_lst = NULL;
+			net->ipv4.inet_addr_count--;
+			return;
+		}
+	}
+}
+
+struct in_ifaddr *inet_lookup_ifaddr_rcu(struct net *net, __be32 addr)
+{
+	struct in_ifaddr *ifa = net->ipv4.inet_addr_lst[inet_addr_hash(net, addr)];
+
+	for (; ifa; ifa = ifa->addr_lst)
+		if (ifa->ifa_local == addr)
+			return ifa;
+	return NULL;
+}
+
 static int devinet_init_net(struct net *net)
 {
 	devinet_init_net_conf(net);
+	net->ipv4.inet_addr_lst = kcalloc(IN4_ADDR_HSIZE_MIN, sizeof(*net->ipv4.inet_addr_lst));
+	if (!net->ipv4.inet_addr_lst)
+		return -ENOMEM;
+	net->ipv4.inet_addr_hsize = IN4_ADDR_HSIZE_MIN;
 	return 0;
+}
+
+/* after the devices, so every address has left the table */
+static void devinet_exit_net(struct net *net)
+{
+	kfree(net->ipv4.inet_addr_lst);
+	net->ipv4.inet_addr_lst = NULL;
 }
 
 const struct pernet_operations devinet_ops = {
 	.name = "devinet",
 	.init = devinet_init_net,
+	.exit = devinet_exit_net,
 };
 
 struct in_device *inetdev_init(struct net_device *dev)
@@ -149,6 +237,7 @@ static int __inet_insert_ifa(struct in_ifaddr *ifa, struct netlink_ext_ack *exta
 		list_add_tail(&ifa->ifa_list, &in_dev->ifa_list);
 	else
 		list_add(&ifa->ifa_list, last_primary);
+	inet_hash_insert(dev_net(in_dev->dev), ifa);
 	fib_inetaddr_event(ifa, NETDEV_UP);
 	return 0;
 }
@@ -184,6 +273,7 @@ static struct in_ifaddr *inet_del_secondaries(struct in_device *in_dev, struct i
 		if (do_promote)
 			return ifa;
 		list_del(&ifa->ifa_list);
+		inet_hash_remove(dev_net(in_dev->dev), ifa);
 		fib_inetaddr_event(ifa, NETDEV_DOWN);
 		nf_nat_masq_inet_event(ifa, NETDEV_DOWN);
 		free(ifa);
@@ -223,6 +313,7 @@ int inet_del_ifa(struct in_device *in_dev, struct in_ifaddr *ifa1)
 				fib_del_ifaddr(ifa, ifa1);
 	}
 	list_del(&ifa1->ifa_list);
+	inet_hash_remove(dev_net(in_dev->dev), ifa1);
 	fib_inetaddr_event(ifa1, NETDEV_DOWN);
 	nf_nat_masq_inet_event(ifa1, NETDEV_DOWN);	/* the inetaddr notifier's other listener */
 	if (promote)
@@ -444,16 +535,10 @@ struct net_device *__ip_dev_find(struct net *net, __be32 addr)
 	struct flowi4 fl4 = { .daddr = addr };
 	struct fib_result res = { 0 };
 	struct fib_table *local;
-	struct net_device *dev;
-	struct in_ifaddr *ifa;
+	struct in_ifaddr *ifa = inet_lookup_ifaddr_rcu(net, addr);
 
-	for_each_netdev(net, dev) {
-		if (!dev->ip_ptr)
-			continue;
-		in_dev_for_each_ifa(ifa, dev->ip_ptr)
-			if (ifa->ifa_local == addr)
-				return dev;
-	}
+	if (ifa)
+		return ifa->ifa_dev->dev;
 	local = fib_get_table(net, RT_TABLE_LOCAL);
 	if (local && !fib_table_lookup(local, &fl4, &res, FIB_LOOKUP_NOREF) &&
 	    res.type == RTN_LOCAL && res.nhc)

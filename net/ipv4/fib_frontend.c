@@ -153,21 +153,6 @@ __be32 fib_result_prefsrc(struct net *net, struct fib_result *res)
 	return nh->nh_saddr;
 }
 
-static bool inet_lookup_ifaddr(struct net *net, __be32 addr)
-{
-	struct net_device *dev;
-	struct in_ifaddr *ifa;
-
-	for_each_netdev(net, dev) {
-		if (!dev->ip_ptr)
-			continue;
-		in_dev_for_each_ifa(ifa, dev->ip_ptr)
-			if (ifa->ifa_local == addr)
-				return true;
-	}
-	return false;
-}
-
 /* __fib_validate_source(): reverse lookup of the source. */
 static int __fib_validate_source(struct sk_buff *skb, __be32 src, __be32 dst, u8 tos, int oif,
 				 struct net_device *dev, int rpf, struct in_device *idev,
@@ -223,7 +208,7 @@ int fib_validate_source(struct sk_buff *skb, __be32 src, __be32 dst, u8 tos,
 			goto ok;
 		if (net->ipv4.fib_has_custom_rules)
 			goto full_check;
-		if (inet_lookup_ifaddr(net, src))
+		if (inet_lookup_ifaddr_rcu(net, src))
 			return -EINVAL;
 ok:
 		*itag = 0;

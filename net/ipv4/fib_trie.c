@@ -82,8 +82,8 @@ static int fib_hash_grow(struct fib_table *tb, int plen)
 	return 0;
 }
 
-/* The small table's array, rebuilt whenever a prefix comes or goes while
- * the table is small: longest first, as the hashes are probed. */
+/* The small table's array, rebuilt whenever a prefix or an alias comes or
+ * goes while the table is small: longest first, as the hashes are probed. */
 static void fib_small_rebuild(struct fib_table *tb)
 {
 	unsigned int n = 0, i;
@@ -98,7 +98,8 @@ static void fib_small_rebuild(struct fib_table *tb)
 			for (p = tb->buckets[plen][i]; p; p = p->hnext) {
 				tb->small_key[n] = p->key;
 				tb->small_plen[n] = (u8)plen;
-				tb->small[n++] = p;
+				tb->small_fa[n++] = list_empty(&p->aliases) ? NULL :
+					list_first_entry(&p->aliases, struct fib_alias, fa_list);
 			}
 		}
 	}
@@ -169,6 +170,7 @@ static void fib_alias_free(struct fib_table *tb, struct fib_alias *fa)
 	fib_release_info(fa->fa_info);
 	free(fa);
 	tb->entries--;
+	fib_small_rebuild(tb);
 }
 
 static struct fib_alias *fib_new_alias(struct fib_table *tb, struct fib_info *fi,
@@ -271,6 +273,7 @@ static int fib_insert_new(struct net *net, struct fib_table *tb, struct fib_pref
 	else
 		list_add_tail(&nfa->fa_list, &p->aliases);
 	tb->entries++;
+	fib_small_rebuild(tb);
 	fib_table_changed(net);
 	return 0;
 }
@@ -398,11 +401,11 @@ static bool fib_lookup_good_nh(const struct fib_nh *nh, int fib_flags,
 	return true;
 }
 
-static void fib_fill_result(struct fib_result *res, struct fib_table *tb,
-			    const struct fib_prefix *p, struct fib_alias *fa, int nhsel)
+static void fib_fill_result(struct fib_result *res, struct fib_table *tb, __be32 key,
+			    int plen, struct fib_alias *fa, int nhsel)
 {
-	res->prefix = p->key;
-	res->prefixlen = p->plen;
+	res->prefix = key;
+	res->prefixlen = (unsigned char)plen;
 	res->nh_sel = nhsel;
 	res->type = fa->fa_type;
 	res->scope = fa->fa_info->fib_scope;
@@ -412,23 +415,25 @@ static void fib_fill_result(struct fib_result *res, struct fib_table *tb,
 	res->fa = fa;
 }
 
-/* check_leaf(): 1 = no usable alias here, else 0 or the route type's error. */
-static int fib_check_leaf(struct fib_table *tb, struct fib_prefix *p,
+/* check_leaf(): the aliases of prefix key/plen from fa (its first) to the
+ * list head; 1 = no usable alias here, else 0 or the route type's error. */
+static int fib_check_leaf(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa,
 			  const struct flowi4 *flp, struct fib_result *res, int fib_flags)
 {
-	struct fib_alias *fa;
+	const struct list_head *head = fa->fa_list.prev;
 	int nhsel, err;
 
-	list_for_each_entry(fa, &p->aliases, fa_list) {
+	for (; &fa->fa_list != head; fa = list_entry(fa->fa_list.next, struct fib_alias, fa_list)) {
 		struct fib_info *fi = fa->fa_info;
 
 		if (fa->fa_tos && fa->fa_tos != (flp->flowi4_tos & IPTOS_RT_MASK))
 			continue;
 		if (fi->fib_dead || fi->fib_scope < flp->flowi4_scope)
 			continue;
-		err = fib_props_error(fa->fa_type);
+		/* unicast, local, broadcast, anycast, multicast: no error */
+		err = fa->fa_type <= RTN_MULTICAST ? 0 : fib_props_error(fa->fa_type);
 		if (err < 0) {
-			fib_fill_result(res, tb, p, fa, 0);
+			fib_fill_result(res, tb, key, plen, fa, 0);
 			return err;
 		}
 		if (fi->fib_flags & RTNH_F_DEAD)
@@ -436,7 +441,7 @@ static int fib_check_leaf(struct fib_table *tb, struct fib_prefix *p,
 		for (nhsel = 0; nhsel < fi->fib_nhs; nhsel++) {
 			if (!fib_lookup_good_nh(&fi->fib_nh[nhsel], fib_flags, flp))
 				continue;
-			fib_fill_result(res, tb, p, fa, nhsel);
+			fib_fill_result(res, tb, key, plen, fa, nhsel);
 			return 0;
 		}
 	}
@@ -449,9 +454,11 @@ static int fib_small_lookup(struct fib_table *tb, const struct flowi4 *flp,
 	for (unsigned int i = 0; i < tb->nprefixes; i++) {
 		int err;
 
-		if ((flp->daddr & fib_plen_mask(tb->small_plen[i])) != tb->small_key[i])
+		if ((flp->daddr & fib_plen_mask(tb->small_plen[i])) != tb->small_key[i] ||
+		    !tb->small_fa[i])
 			continue;
-		err = fib_check_leaf(tb, tb->small[i], flp, res, fib_flags);
+		err = fib_check_leaf(tb, tb->small_key[i], tb->small_plen[i], tb->small_fa[i],
+				     flp, res, fib_flags);
 		if (err <= 0)
 			return err;
 	}
@@ -473,9 +480,11 @@ int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
 		int err;
 
 		plens &= ~(1ULL << plen);
-		if (!p)
+		if (!p || list_empty(&p->aliases))
 			continue;
-		err = fib_check_leaf(tb, p, flp, res, fib_flags);
+		err = fib_check_leaf(tb, p->key, plen,
+				     list_first_entry(&p->aliases, struct fib_alias, fa_list),
+				     flp, res, fib_flags);
 		if (err <= 0)
 			return err;
 	}

@@ -53,7 +53,6 @@ struct rt_cache_entry {
 };
 
 struct rt_net {
-	u32 genid;
 	unsigned int nr;			/* entries in use */
 	unsigned int size;			/* slots; 0 until first use */
 	u16 lookups, hits;			/* this window's, while on */
@@ -125,7 +124,7 @@ static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u
 		rt->dst.input = ip_local_deliver;
 	else
 		rt->dst.input = dst_discard;
-	rt->rt_genid = (int)rt_net(dev_net(dev))->genid;
+	rt->rt_genid = rt_genid_ipv4(dev_net(dev));
 	rt->rt_flags = flags;
 	rt->rt_type = type;
 	return rt;
@@ -146,7 +145,7 @@ void rt_cache_flush(struct net *net)
 
 	if (!rn)		/* namespace still being set up */
 		return;
-	rn->genid++;
+	rt_genid_bump_ipv4(net);
 	ip_rt_put(rn->unreach);
 	rn->unreach = NULL;
 	for (unsigned int i = 0; rn->nr && i < rn->size; i++) {
@@ -286,7 +285,7 @@ static struct rtable **rt_nh_slot(struct net *net, const struct fib_result *res,
 static bool rt_nh_usable(struct net *net, const struct rtable *rt, struct net_device *dev,
 			 unsigned int flags, u16 type, const struct fib_result *res)
 {
-	return rt && rt->rt_genid == (int)rt_net(net)->genid && !rt->dst.obsolete &&
+	return rt && rt->rt_genid == rt_genid_ipv4(net) && !rt->dst.obsolete &&
 	       rt->dst.dev == dev && rt->rt_flags == flags && rt->rt_type == type &&
 	       rt->rt_rule_pref == res->rule_pref &&
 	       rt->rt_table_id == (res->table ? res->table->tb_id : 0);
@@ -585,7 +584,8 @@ static int rt_unreach_input(struct rt_input *in, struct net_device *dev, int err
 	struct rt_net *rn = rt_net(dev_net(in->dev));
 	struct rtable *rt = rn->unreach;
 
-	if (rt && rt->rt_genid == (int)rn->genid && !rt->dst.obsolete && rt->dst.dev == dev &&
+	if (rt && rt->rt_genid == rt_genid_ipv4(dev_net(in->dev)) && !rt->dst.obsolete &&
+	    rt->dst.dev == dev &&
 	    rt->rt_iif == in->dev->ifindex && rt->dst.error == (short)-err &&
 	    rt->rt_rule_pref == in->res.rule_pref) {
 		dst_hold(&rt->dst);

@@ -53,7 +53,7 @@ static struct tnet *tnet_new(void)
 	struct tnet *t = calloc(1, sizeof(*t));
 
 	INIT_LIST_HEAD(&t->net.dev_base_head);
-	devinet_ops.init(&t->net);
+	assert_int_equal(devinet_ops.init(&t->net), 0);
 	assert_int_equal(fib_net_ops.init(&t->net), 0);
 	tdev_init(t, 0, "eth0", true);
 	tdev_init(t, 1, "eth1", false);
@@ -67,6 +67,7 @@ static void tnet_free(struct tnet *t)
 		inetdev_destroy(t->dev[i].ip_ptr);
 	}
 	fib_net_ops.exit(&t->net);
+	devinet_ops.exit(&t->net);
 	free(t->net.dev_name_hash);
 	free(t->net.dev_index_hash);
 	free(t);
@@ -125,6 +126,48 @@ static void test_ifaddr_routes(void **state)
 	assert_int_equal(inet_rtm_deladdr(&t->net, &r, NULL), -EADDRNOTAVAIL);
 	assert_int_equal(inet_addr_type(&t->net, A("10.0.0.2")), RTN_UNICAST);
 	assert_int_equal(lookup(t, "10.0.0.7", &res), -ENETUNREACH);
+	tnet_free(t);
+}
+
+/* net->ipv4.inet_addr_lst: every local address by value, through adds,
+ * secondaries, deletes and the table's growth (it starts at 8 buckets) */
+static void test_inet_addr_lst(void **state)
+{
+	struct tnet *t = tnet_new();
+	char a[32];
+	u32 itag;
+
+	(void)state;
+	assert_null(inet_lookup_ifaddr_rcu(&t->net, A("10.0.0.1")));
+	assert_int_equal(addr_add(t, 0, "10.0.0.1", 24), 0);
+	assert_int_equal(addr_add(t, 0, "10.0.0.2", 24), 0);	/* secondary */
+	assert_int_equal(addr_add(t, 1, "10.0.0.1", 16), 0);	/* the same value on eth1 */
+	assert_ptr_equal(inet_lookup_ifaddr_rcu(&t->net, A("10.0.0.2"))->ifa_dev->dev, &t->dev[0]);
+	/* the newest address of a value first, as hlist_add_head */
+	assert_ptr_equal(__ip_dev_find(&t->net, A("10.0.0.1")), &t->dev[1]);
+	for (int i = 0; i < 40; i++) {
+		snprintf(a, sizeof(a), "192.168.%d.1", i);
+		assert_int_equal(addr_add(t, i % 2, a, 24), 0);
+	}
+	assert_true(t->net.ipv4.inet_addr_hsize >= 32);
+	assert_int_equal(t->net.ipv4.inet_addr_count, 43);
+	for (int i = 0; i < 40; i++) {
+		snprintf(a, sizeof(a), "192.168.%d.1", i);
+		assert_ptr_equal(__ip_dev_find(&t->net, A(a)), &t->dev[i % 2]);
+	}
+	assert_null(inet_lookup_ifaddr_rcu(&t->net, A("192.168.40.1")));
+	/* a local source is a martian (fib_validate_source without rp_filter) */
+	assert_int_equal(fib_validate_source(NULL, A("192.168.7.1"), A("10.0.0.1"), 0, 0,
+					     &t->dev[0], t->dev[0].ip_ptr, &itag), -EINVAL);
+	assert_int_equal(fib_validate_source(NULL, A("10.0.0.9"), A("10.0.0.1"), 0, 0,
+					     &t->dev[0], t->dev[0].ip_ptr, &itag), 0);
+	/* deleting the primary takes its secondary out of the table too */
+	struct ifa_req r = { .ifindex = 2, .local = A("10.0.0.1"), .address = A("10.0.0.1"),
+			     .prefixlen = 24 };
+	assert_int_equal(inet_rtm_deladdr(&t->net, &r, NULL), 0);
+	assert_null(inet_lookup_ifaddr_rcu(&t->net, A("10.0.0.2")));
+	assert_ptr_equal(__ip_dev_find(&t->net, A("10.0.0.1")), &t->dev[1]);
+	assert_int_equal(t->net.ipv4.inet_addr_count, 41);
 	tnet_free(t);
 }
 
@@ -408,6 +451,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ifaddr_routes),
+		cmocka_unit_test(test_inet_addr_lst),
 		cmocka_unit_test(test_lpm_and_order),
 		cmocka_unit_test(test_special_types),
 		cmocka_unit_test(test_rules),

@@ -193,12 +193,44 @@ static void test_absent_host_unreachable(void **state)
 	pair_free(&p);
 }
 
+/* The table starts at 8 buckets and doubles while it holds more entries
+ * than buckets (neigh_hash_grow); every entry stays findable across growth. */
+static void test_hash_grows(void **state)
+{
+	struct pair p;
+	struct neigh_table *tbl;
+	char a[32];
+
+	(void)state;
+	pair_build(&p, 7);
+	tbl = &p.a->ipv4.arp_tbl;
+	assert_int_equal(tbl->hash_buckets, 8);
+	for (int i = 0; i < 100; i++) {
+		u32 key;
+		struct neighbour *n;
+
+		snprintf(a, sizeof(a), "10.0.1.%d", i + 1);
+		key = h_ip(a);
+		n = __neigh_lookup(tbl, &key, p.va, 1);
+		assert_non_null(n);
+		neigh_release(n);
+	}
+	assert_int_equal(tbl->hash_buckets, 128);
+	for (int i = 0; i < 100; i++) {
+		snprintf(a, sizeof(a), "10.0.1.%d", i + 1);
+		assert_int_equal(nud(p.a, p.va, a), NUD_NONE);
+	}
+	assert_int_equal(nud(p.a, p.va, "10.0.1.101"), -1);
+	pair_free(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ping_states),
 		cmocka_unit_test(test_reachable_to_stale_to_failed),
 		cmocka_unit_test(test_absent_host_unreachable),
+		cmocka_unit_test(test_hash_grows),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
