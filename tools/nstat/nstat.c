@@ -195,17 +195,6 @@ struct nstat_opts {
 	int printed;
 };
 
-static bool find_in(const char *const *names, size_t n, const u64 *vals,
-		    const char *name, u64 *val)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i], name)) {
-			*val = vals[i];
-			return true;
-		}
-	return false;
-}
-
 static bool icmp_type_value(const struct netns_mib *mib, const char *name,
 			    u64 *val)
 {
@@ -261,32 +250,19 @@ static void nstat_where_init(void)
 	}
 }
 
-static u64 counter_value(const struct netns_mib *mib, const char *name);
-
-/* counter_value() of nstat_names[i] */
+/* The counter's value in this namespace (nstat_names[i]); 0 for those skbox does
+ * not keep. */
 static u64 counter_value_at(const struct netns_mib *mib, size_t i)
 {
 	const u64 *const vals[] = { mib->ip, mib->icmp, mib->udp, mib->tcp, mib->linux_mib };
-
-	pthread_once(&nstat_where_once, nstat_where_init);
-	if (nstat_where[i].table < 0)
-		return counter_value(mib, nstat_names[i]);
-	return vals[nstat_where[i].table][nstat_where[i].idx];
-}
-
-/* The counter's value in this namespace; 0 for those skbox does not keep. */
-static u64 counter_value(const struct netns_mib *mib, const char *name)
-{
 	u64 val = 0;
 
-	if (find_in(ip_names, NELEM(ip_names), mib->ip, name, &val) ||
-	    find_in(icmp_names, NELEM(icmp_names), mib->icmp, name, &val) ||
-	    find_in(udp_names, NELEM(udp_names), mib->udp, name, &val) ||
-	    find_in(tcp_names, NELEM(tcp_names), mib->tcp, name, &val) ||
-	    find_in(linux_names, NELEM(linux_names), mib->linux_mib, name, &val) ||
-	    icmp_type_value(mib, name, &val) ||
+	pthread_once(&nstat_where_once, nstat_where_init);
+	if (nstat_where[i].table >= 0)
+		return vals[nstat_where[i].table][nstat_where[i].idx];
+	if (icmp_type_value(mib, nstat_names[i], &val) ||
 	    snmp6_value((const struct net *)((const char *)mib - offsetof(struct net, mib)),
-			name, &val))
+			nstat_names[i], &val))
 		return val;
 	return 0;
 }
