@@ -209,6 +209,8 @@ struct net_device {
 	u8 broadcast[MAX_ADDR_LEN];
 	u8 mc_list[8][ETH_ALEN];	/* hardware multicast addresses joined */
 	int mc_count;
+	u8 uc_list[8][ETH_ALEN];	/* secondary unicast addresses (dev->uc) */
+	int uc_count;
 	u32 group;
 	int refcnt;
 	bool registered;
@@ -313,6 +315,10 @@ int dev_set_promiscuity(struct net_device *dev, int inc);
 int dev_set_allmulti(struct net_device *dev, int inc);
 int dev_mc_add(struct net_device *dev, const u8 *addr);
 int dev_mc_del(struct net_device *dev, const u8 *addr);
+/* net/core/dev_addr_lists.c's _excl forms: -EEXIST for an address listed */
+int dev_mc_add_excl(struct net_device *dev, const u8 *addr);
+int dev_uc_add_excl(struct net_device *dev, const u8 *addr);
+int dev_uc_del(struct net_device *dev, const u8 *addr);
 unsigned int dev_get_flags(const struct net_device *dev);
 void dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *s);
 struct net_device *__dev_get_by_name(struct net *net, const char *name);

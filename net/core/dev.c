@@ -614,6 +614,40 @@ int dev_mc_del(struct net_device *dev, const u8 *addr)
 	return -ENOENT;
 }
 
+int dev_mc_add_excl(struct net_device *dev, const u8 *addr)
+{
+	for (int i = 0; i < dev->mc_count; i++)
+		if (!memcmp(dev->mc_list[i], addr, ETH_ALEN))
+			return -EEXIST;
+	return dev_mc_add(dev, addr);
+}
+
+/* The unicast list (`bridge fdb add ADDR dev DEV self` on a device without
+ * an FDB of its own: ndo_dflt_fdb_add()). */
+int dev_uc_add_excl(struct net_device *dev, const u8 *addr)
+{
+	for (int i = 0; i < dev->uc_count; i++)
+		if (!memcmp(dev->uc_list[i], addr, ETH_ALEN))
+			return -EEXIST;
+	if (dev->uc_count >= (int)(sizeof(dev->uc_list) / sizeof(dev->uc_list[0])))
+		return -ENOSPC;
+	memcpy(dev->uc_list[dev->uc_count++], addr, ETH_ALEN);
+	return 0;
+}
+
+int dev_uc_del(struct net_device *dev, const u8 *addr)
+{
+	for (int i = 0; i < dev->uc_count; i++) {
+		if (memcmp(dev->uc_list[i], addr, ETH_ALEN))
+			continue;
+		memmove(dev->uc_list[i], dev->uc_list[i + 1],
+			(size_t)(dev->uc_count - i - 1) * ETH_ALEN);
+		dev->uc_count--;
+		return 0;
+	}
+	return -ENOENT;
+}
+
 void dev_get_stats(struct net_device *dev, struct rtnl_link_stats64 *s)
 {
 	if (dev->netdev_ops && dev->netdev_ops->ndo_get_stats64) {

@@ -368,12 +368,42 @@ int sysctl_net_write(struct net *net, const char *key, const char *val)
 struct key_list {
 	char **keys;
 	size_t n, cap;
+	const char *prefix;	/* only the keys under it are kept */
 };
+
+static bool under(const char *key, const char *prefix)
+{
+	size_t l = strlen(prefix);
+
+	return !l || (!strncmp(key, prefix, l) && (key[l] == '/' || key[l] == 0));
+}
+
+/* Whether a, b and c one after the other make a key under prefix (checked
+ * before the key is made: most of 500 keys are not wanted). */
+static bool under3(const char *prefix, const char *a, const char *b, const char *c)
+{
+	const char *part[3] = { a, b, c };
+	int i = 0;
+
+	for (const char *q = part[0];; q++) {
+		while (!*q && i < 2)
+			q = part[++i];
+		if (!*prefix)
+			return !*q || *q == '/';
+		if (*q != *prefix++)
+			return false;
+	}
+}
 
 static int key_add(struct key_list *kl, const char *a, const char *b, const char *c)
 {
 	char buf[160];
 
+	if (*kl->prefix && !under3(kl->prefix, a, b, c))
+		return 0;
+	snprintf(buf, sizeof(buf), "%s%s%s", a, b, c);
+	if (!under(buf, kl->prefix))	/* cut short by buf's size */
+		return 0;
 	if (kl->n == kl->cap) {
 		size_t cap = kl->cap ? kl->cap * 2 : 256;
 		char **k = krealloc(kl->keys, cap * sizeof(*k));
@@ -383,7 +413,6 @@ static int key_add(struct key_list *kl, const char *a, const char *b, const char
 		kl->keys = k;
 		kl->cap = cap;
 	}
-	snprintf(buf, sizeof(buf), "%s%s%s", a, b, c);
 	if (!(kl->keys[kl->n] = kstrdup(buf)))
 		return -ENOMEM;
 	kl->n++;
@@ -432,45 +461,30 @@ static int keys_collect(struct net *net, struct key_list *kl)
 	return err;
 }
 
-/* Alphabetical per directory: compare path components one by one. */
+/* Alphabetical per directory: compare path components one by one, which is
+ * comparing the bytes with '/' below every other one (one pass; this sort
+ * ran for every key `sysctl` did not find). */
 static int key_cmp(const void *pa, const void *pb)
 {
-	const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+	const unsigned char *a = *(const unsigned char *const *)pa;
+	const unsigned char *b = *(const unsigned char *const *)pb;
 
-	for (;;) {
-		size_t la = strcspn(a, "/"), lb = strcspn(b, "/");
-		size_t l = la < lb ? la : lb;
-		int c = strncmp(a, b, l);
-
-		if (c)
-			return c;
-		if (la != lb)
-			return la < lb ? -1 : 1;
-		if (!a[la] || !b[lb])
-			return !a[la] ? (b[lb] ? -1 : 0) : 1;
-		a += la + 1;
-		b += lb + 1;
-	}
-}
-
-static bool under(const char *key, const char *prefix)
-{
-	size_t l = strlen(prefix);
-
-	return !l || (!strncmp(key, prefix, l) && (key[l] == '/' || key[l] == 0));
+	for (; *a && *a == *b; a++, b++)
+		;
+	return (*a == '/' ? 1 : *a) - (*b == '/' ? 1 : *b);
 }
 
 int sysctl_net_for_each(struct net *net, const char *prefix,
 			int (*fn)(const char *key, const char *val, void *arg), void *arg)
 {
-	struct key_list kl = { NULL, 0, 0 };
+	struct key_list kl = { NULL, 0, 0, prefix };
 	char val[64];
 	int err = keys_collect(net, &kl);
 
-	if (!err)
+	if (!err && kl.n)
 		qsort(kl.keys, kl.n, sizeof(*kl.keys), key_cmp);
 	for (size_t i = 0; !err && i < kl.n; i++)
-		if (under(kl.keys[i], prefix) && !sysctl_net_read(net, kl.keys[i], val, sizeof(val)))
+		if (!sysctl_net_read(net, kl.keys[i], val, sizeof(val)))
 			err = fn(kl.keys[i], val, arg);
 	for (size_t i = 0; i < kl.n; i++)
 		free(kl.keys[i]);

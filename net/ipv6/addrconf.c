@@ -86,6 +86,8 @@ static void addrconf_linkwatch(struct timer_list *t)
 	addrconf_ifup(idev);
 }
 
+static const u8 ipv6_allnodes_mac[ETH_ALEN] = { 0x33, 0x33, 0, 0, 0, 1 };
+
 static struct inet6_dev *ipv6_add_dev(struct net_device *dev)
 {
 	struct inet6_dev *idev = kzalloc(sizeof(*idev));
@@ -100,6 +102,11 @@ static struct inet6_dev *ipv6_add_dev(struct net_device *dev)
 	if (dev->flags & IFF_LOOPBACK)
 		idev->cnf.data[DEVCONF_USE_TEMPADDR] = -1;
 	dev->ip6_ptr = idev;
+	/* ipv6_dev_mc_inc(ff01::1, ff02::1): the all-nodes groups, also with
+	 * disable_ipv6, in the device's filter as ndisc_mc_map() gives them
+	 * (MLD and the solicited-node groups are not modelled) */
+	if (dev->type == ARPHRD_ETHER)
+		dev_mc_add(dev, ipv6_allnodes_mac);
 	return idev;
 }
 
@@ -365,6 +372,8 @@ int addrconf_notify(struct net_device *dev, unsigned long event)
 		if (idev) {
 			del_timer(&idev->linkwatch);
 			addrconf_ifdown(idev, true);
+			if (dev->type == ARPHRD_ETHER)
+				dev_mc_del(dev, ipv6_allnodes_mac);
 			dev->ip6_ptr = NULL;
 			kfree(idev);
 		}

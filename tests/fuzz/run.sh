@@ -14,11 +14,14 @@ for t in "${targets[@]}"; do
 	seeds=$PWD/tests/fuzz/corpus/$name
 	[ -d "$seeds" ] || seeds=
 	log="$dir/$name.log"
-	# fuzz_script: inputs past 512 bytes (8-20 lines) mostly repeat commands,
-	# and with 25,000 features entropic's bookkeeping took a fifth of the time
+	# fuzz_script: inputs past 512 bytes (8-20 lines) mostly repeat commands.
+	# -entropic=0: entropic's feature bookkeeping (UpdateFeatureFrequency,
+	# AddRareFeature) took a fifth of fuzz_script's time and a third of
+	# fuzz_packetdrill's and fuzz_stateful's (docs/FUZZING.md, "Speed")
 	flags=()
 	case $name in
 	script) flags=(-max_len=512 -entropic=0) ;;
+	packetdrill|stateful|restore|pcap) flags=(-entropic=0) ;;
 	esac
 	# -close_fd_mask=3: the tools' own output (packetdrill's mismatches) is
 	# noise; libFuzzer and the sanitizers keep reporting on a copy of stderr

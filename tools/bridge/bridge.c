@@ -106,12 +106,17 @@ static void fdb_dump_self(struct cmd_ctx *ctx, struct net_device *dev, bool show
 	}
 	if (dev->type != ARPHRD_ETHER)
 		return;
-	for (int i = 0; i < dev->mc_count && i < 8; i++) {
-		format_lladdr(mac, dev->mc_list[i], ETH_ALEN);
-		if (show_dev)
-			fprintf(ctx->out, "%s dev %s self permanent\n", mac, dev->name);
-		else
-			fprintf(ctx->out, "%s self permanent\n", mac);
+	/* ndo_dflt_fdb_dump(): the unicast list, then the multicast one */
+	for (int l = 0; l < 2; l++) {
+		int n = l ? dev->mc_count : dev->uc_count;
+
+		for (int i = 0; i < n && i < 8; i++) {
+			format_lladdr(mac, l ? dev->mc_list[i] : dev->uc_list[i], ETH_ALEN);
+			if (show_dev)
+				fprintf(ctx->out, "%s dev %s self permanent\n", mac, dev->name);
+			else
+				fprintf(ctx->out, "%s self permanent\n", mac);
+		}
 	}
 }
 
@@ -137,20 +142,35 @@ static int fdb_show(struct cmd_ctx *ctx, int argc, char **argv)
 	struct fdb_filter flt = { NULL, NULL };
 	struct net_device *dev;
 
-	for (int i = 0; i + 1 < argc; i += 2) {
-		dev = __dev_get_by_name(ctx->net, argv[i + 1]);
-		if (!strcmp(argv[i], "br")) {
-			if (!dev || !netif_is_bridge_master(dev)) {
-				fprintf(ctx->err, "Cannot find bridge device \"%s\"\n", argv[i + 1]);
-				return 255;
-			}
-			flt.br = dev;
-		} else if (!strcmp(argv[i], "dev") || !strcmp(argv[i], "brport")) {
-			if (!dev) {
-				fprintf(ctx->err, "Cannot find device \"%s\"\n", argv[i + 1]);
-				return 255;
-			}
-			flt.dev = dev;
+	const char *br = NULL, *filter_dev = NULL;
+
+	/* iproute2 fdb_show(): words it does not know are passed over */
+	for (int i = 0; i < argc; i++) {
+		bool valued = !strcmp(argv[i], "br") || !strcmp(argv[i], "dev") ||
+			      !strcmp(argv[i], "brport");
+
+		if (valued && i + 1 >= argc) {
+			fprintf(ctx->err, "Command line is not complete. Try option \"help\"\n");
+			return 255;
+		}
+		if (!strcmp(argv[i], "br"))
+			br = argv[++i];
+		else if (valued)
+			filter_dev = argv[++i];
+	}
+	if (br) {
+		dev = __dev_get_by_name(ctx->net, br);
+		if (!dev || !netif_is_bridge_master(dev)) {
+			fprintf(ctx->err, "Cannot find bridge device \"%s\"\n", br);
+			return 255;
+		}
+		flt.br = dev;
+	}
+	if (filter_dev) {
+		flt.dev = __dev_get_by_name(ctx->net, filter_dev);
+		if (!flt.dev) {
+			fprintf(ctx->err, "Cannot find device \"%s\"\n", filter_dev);
+			return 255;
 		}
 	}
 	for_each_netdev(ctx->net, dev)
@@ -219,12 +239,34 @@ static int fdb_modify_master(struct net_device *dev, const char *cmd,
 	return br_fdb_add_user(p->br, p, req->mac, !local, local);
 }
 
+/* "self" on a device without an FDB of its own: ndo_dflt_fdb_add() and
+ * ndo_dflt_fdb_del(), the device's unicast and multicast address lists;
+ * only permanent entries, no VLAN */
+static int fdb_modify_dflt(struct net_device *dev, const char *cmd,
+			   const struct vxlan_fdb_req *req, bool vlan)
+{
+	bool mcast = req->mac[0] & 1;
+	int err;
+
+	if (!matches(cmd, "delete")) {
+		if (!(req->state & NUD_PERMANENT) || vlan)
+			return -EINVAL;
+		return mcast ? dev_mc_del(dev, req->mac) : dev_uc_del(dev, req->mac);
+	}
+	if ((req->state && !(req->state & NUD_PERMANENT)) || vlan)
+		return -EINVAL;
+	err = mcast ? dev_mc_add_excl(dev, req->mac) : dev_uc_add_excl(dev, req->mac);
+	if (err == -EEXIST && strcmp(cmd, "add"))	/* only NLM_F_EXCL reports it */
+		err = 0;
+	return err;
+}
+
 static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
 	struct vxlan_fdb_req req;
 	struct net_device *dev = NULL;
 	const char *devname = NULL;
-	bool have_addr = false, master = false;
+	bool have_addr = false, master = false, have_vlan = false;
 	int err, rc;
 
 	memset(&req, 0, sizeof(req));
@@ -256,6 +298,7 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 			req.state |= NUD_REACHABLE;
 			req.state &= (u16)~NUD_NOARP;
 		} else if (valued) {
+			have_vlan |= !strcmp(w, "vlan");
 			i++;
 		} else {
 			if (have_addr) {
@@ -283,6 +326,8 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 		req.state |= NUD_PERMANENT;
 	if (master)
 		err = fdb_modify_master(dev, cmd, &req);
+	else if (!netif_is_vxlan(dev) && !netif_is_bridge_master(dev))
+		err = fdb_modify_dflt(dev, cmd, &req, have_vlan);
 	else if (!matches(cmd, "delete")) {
 		err = vxlan_fdb_delete(dev, &req);
 	} else {
@@ -377,8 +422,13 @@ int do_bridge(struct cmd_ctx *ctx, int argc, char **argv)
 	for (; i < argc && argv[i][0] == '-'; i++)
 		if (!matches(argv[i], "-details"))
 			details = true;
-	if (i >= argc) {
-		fprintf(ctx->err, "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n");
+	if (i >= argc) {	/* bridge.c usage() */
+		fprintf(ctx->err, "Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }\n"
+			"       bridge [ -force ] -batch filename\n"
+			"where  OBJECT := { link | fdb | mdb | vlan | monitor }\n"
+			"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n"
+			"                    -o[neline] | -t[imestamp] | -n[etns] name |\n"
+			"                    -c[ompressvlans] -color -p[retty] -j[son] }\n");
 		return 255;
 	}
 	if (!matches(argv[i], "fdb")) {

@@ -113,6 +113,12 @@ static int ip_opt_with_arg(struct ip_ctx *ipc, const char *opt, int argc, char *
 {
 	int rc;
 
+	if (argc < 2 && !matches(opt, "-netns")) {
+		/* ip.c's NEXT_ARG() counts argv[0]: netns_switch(NULL) */
+		fprintf(ipc->err, "Cannot open network namespace \"(null)\": "
+			"No such file or directory\n");
+		return 255;
+	}
 	if (argc < 2)
 		return ip_incomplete(ipc);
 	if (!matches(opt, "-family"))
@@ -173,7 +179,7 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	else if (ip_matches_color(argv[0][1] == '-' ? argv[0] + 1 : argv[0], &color))
 		ipc->color = color == 1;
 	else {
-		fprintf(ipc->err, "Option \"%s\" is unknown, try \"ip -help\".\n", argv[0]);
+		fprintf(ipc->err, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
 		return 255;
 	}
 	return 0;

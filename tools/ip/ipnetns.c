@@ -106,6 +106,10 @@ static int netns_exec(struct ip_ctx *ipc, int argc, char **argv)
 			"No such file or directory");
 		return 255;
 	}
+	if (!cmd_find(argv[1])) {	/* cmd_exec(): the child's execvp() failed */
+		fprintf(ipc->err, "exec of \"%s\" failed: No such file or directory\n", argv[1]);
+		return 1;
+	}
 	sub = *ipc->ctx;
 	sub.net = net;
 	fflush(ipc->out);

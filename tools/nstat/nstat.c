@@ -6,6 +6,7 @@
  * as `nstat -a` does.  Counters skbox does not keep print 0 (-z). */
 #include <fnmatch.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,17 +195,6 @@ struct nstat_opts {
 	int printed;
 };
 
-static bool find_in(const char *const *names, size_t n, const u64 *vals,
-		    const char *name, u64 *val)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!strcmp(names[i], name)) {
-			*val = vals[i];
-			return true;
-		}
-	return false;
-}
-
 static bool icmp_type_value(const struct netns_mib *mib, const char *name,
 			    u64 *val)
 {
@@ -231,19 +221,48 @@ static bool icmp_type_value(const struct netns_mib *mib, const char *name,
 
 bool snmp6_value(const struct net *net, const char *name, u64 *val);	/* net/ipv6/proc.c */
 
-/* The counter's value in this namespace; 0 for those skbox does not keep. */
-static u64 counter_value(const struct netns_mib *mib, const char *name)
+/* Where each of nstat_names is kept: the MIB table and the index in it,
+ * found once per process (a search of 300 names for each of 390 was a
+ * twentieth of a script's time); the rest are looked up by name. */
+static struct {
+	signed char table;	/* 0 ip, 1 icmp, 2 udp, 3 tcp, 4 linux, -1 by name */
+	short idx;
+} nstat_where[sizeof(nstat_names) / sizeof(nstat_names[0])];
+static pthread_once_t nstat_where_once = PTHREAD_ONCE_INIT;
+
+static void nstat_where_init(void)
 {
+	static const struct { const char *const *names; size_t n; } tables[] = {
+		{ ip_names, NELEM(ip_names) }, { icmp_names, NELEM(icmp_names) },
+		{ udp_names, NELEM(udp_names) }, { tcp_names, NELEM(tcp_names) },
+		{ linux_names, NELEM(linux_names) },
+	};
+
+	for (size_t i = 0; i < NELEM(nstat_names); i++) {
+		nstat_where[i].table = -1;
+		for (size_t t = 0; t < NELEM(tables) && nstat_where[i].table < 0; t++)
+			for (size_t k = 0; k < tables[t].n; k++)
+				if (!strcmp(tables[t].names[k], nstat_names[i])) {
+					nstat_where[i].table = (signed char)t;
+					nstat_where[i].idx = (short)k;
+					break;
+				}
+	}
+}
+
+/* The counter's value in this namespace (nstat_names[i]); 0 for those skbox does
+ * not keep. */
+static u64 counter_value_at(const struct netns_mib *mib, size_t i)
+{
+	const u64 *const vals[] = { mib->ip, mib->icmp, mib->udp, mib->tcp, mib->linux_mib };
 	u64 val = 0;
 
-	if (find_in(ip_names, NELEM(ip_names), mib->ip, name, &val) ||
-	    find_in(icmp_names, NELEM(icmp_names), mib->icmp, name, &val) ||
-	    find_in(udp_names, NELEM(udp_names), mib->udp, name, &val) ||
-	    find_in(tcp_names, NELEM(tcp_names), mib->tcp, name, &val) ||
-	    find_in(linux_names, NELEM(linux_names), mib->linux_mib, name, &val) ||
-	    icmp_type_value(mib, name, &val) ||
+	pthread_once(&nstat_where_once, nstat_where_init);
+	if (nstat_where[i].table >= 0)
+		return vals[nstat_where[i].table][nstat_where[i].idx];
+	if (icmp_type_value(mib, nstat_names[i], &val) ||
 	    snmp6_value((const struct net *)((const char *)mib - offsetof(struct net, mib)),
-			name, &val))
+			nstat_names[i], &val))
 		return val;
 	return 0;
 }
@@ -308,8 +327,7 @@ static void nstat_dump(struct nstat_opts *o, const struct netns_mib *mib)
 		if (!strcmp(nstat_names[i], "IcmpMsg"))
 			nstat_emit_icmpmsg(o, mib);
 		else
-			nstat_emit(o, nstat_names[i],
-				   counter_value(mib, nstat_names[i]));
+			nstat_emit(o, nstat_names[i], counter_value_at(mib, i));
 	}
 	if (!o->json)
 		return;

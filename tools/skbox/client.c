@@ -355,7 +355,7 @@ int live_down(const char *dir)
 }
 
 /* Which commands read stdin: nc; iptables-restore without a file;
- * ip/tc/bridge -batch -.  The rest leave it to the caller (a `while read`
+ * ip/tc/bridge -batch -; tcpdump -r -.  The rest leave it to the caller (a `while read`
  * loop around `ip` must keep its input).  A terminal is read only by the
  * commands that take their stdin as it comes (interactive nc); the others
  * would wait for its end. */
@@ -373,10 +373,13 @@ static bool reads_stdin(int argc, char **argv)
 				return false;
 		return true;
 	}
-	for (int i = 1; i + 1 < argc; i++)
+	for (int i = 1; i + 1 < argc; i++) {
 		if ((!strcmp(argv[i], "-batch") || !strcmp(argv[i], "-b")) &&
 		    !strcmp(argv[i + 1], "-"))
 			return true;
+		if (!strcmp(n, "tcpdump") && !strcmp(argv[i], "-r") && !strcmp(argv[i + 1], "-"))
+			return true;
+	}
 	return false;
 }
 

@@ -85,64 +85,94 @@ bool cmd_read_ready(struct cmd_ctx *ctx)
 	return !s || s->eof || s->off < s->len;
 }
 
-/* Without a stream: what is left of in/in_len. */
-static size_t cmd_read_buffer(struct cmd_ctx *ctx, void *buf, size_t len)
-{
-	size_t left = ctx->in && ctx->in_off < ctx->in_len ? ctx->in_len - ctx->in_off : 0;
-
-	if (len > left)
-		len = left;
-	if (!len)
-		return 0;
-	memcpy(buf, ctx->in + ctx->in_off, len);
-	ctx->in_off += len;
-	return len;
-}
-
-ssize_t cmd_read(struct cmd_ctx *ctx, void *buf, size_t len)
+/* What can be read now, waiting for it on a stream: its length (0 at EOF,
+ * a negative error), *p where it starts.  cmd_consume() takes it. */
+static ssize_t cmd_read_avail(struct cmd_ctx *ctx, const char **p)
 {
 	struct cmd_stdin *s = ctx->in_stream;
 
-	if (!s)
-		return (ssize_t)cmd_read_buffer(ctx, buf, len);
+	if (!s) {
+		size_t left = ctx->in && ctx->in_off < ctx->in_len ? ctx->in_len - ctx->in_off : 0;
+
+		*p = left ? ctx->in + ctx->in_off : NULL;
+		return (ssize_t)left;
+	}
 	while (s->off == s->len && !s->eof) {
 		int err = task_wait(ctx->world, &s->wq, 0);
 
 		if (err == -EINTR || err == -EAGAIN)
 			return err;
 	}
-	if (len > s->len - s->off)
-		len = s->len - s->off;
+	*p = s->off < s->len ? s->buf + s->off : NULL;
+	return (ssize_t)(s->len - s->off);
+}
+
+static void cmd_consume(struct cmd_ctx *ctx, size_t len)
+{
+	if (ctx->in_stream)
+		ctx->in_stream->off += len;
+	else
+		ctx->in_off += len;
+}
+
+ssize_t cmd_read(struct cmd_ctx *ctx, void *buf, size_t len)
+{
+	const char *p;
+	ssize_t avail = cmd_read_avail(ctx, &p);
+
+	if (avail <= 0)
+		return avail;	/* an error, or EOF */
+	if (len > (size_t)avail)
+		len = (size_t)avail;
 	if (!len)
-		return 0;		/* EOF (or a zero-length read) */
-	memcpy(buf, s->buf + s->off, len);
-	s->off += len;
+		return 0;	/* a zero-length read */
+	memcpy(buf, p, len);
+	cmd_consume(ctx, len);
 	return (ssize_t)len;
 }
 
+/* A line at a time (up to its newline), not a byte at a time: iptables-restore
+ * read its input through one cmd_read() per byte. */
 ssize_t cmd_getline(struct cmd_ctx *ctx, char **line, size_t *cap)
 {
 	size_t n = 0;
 
 	for (;;) {
-		ssize_t r;
+		const char *p, *nl;
+		ssize_t avail = cmd_read_avail(ctx, &p);
+		size_t take;
 
-		if (n + 2 > *cap) {
-			size_t c = *cap ? *cap * 2 : 256;
-			char *p = realloc(*line, c);
+		if (avail < 0)
+			return avail;
+		if (avail == 0)
+			break;
+		nl = memchr(p, '\n', (size_t)avail);
+		take = nl ? (size_t)(nl - p) + 1 : (size_t)avail;
+		if (n + take + 1 > *cap) {
+			size_t c = *cap ? *cap : 256;
+			char *q;
 
-			if (!p)
+			while (c < n + take + 1)
+				c *= 2;
+			q = realloc(*line, c);
+			if (!q)
 				return -ENOMEM;
-			*line = p;
+			*line = q;
 			*cap = c;
 		}
-		r = cmd_read(ctx, *line + n, 1);
-		if (r < 0)
-			return r;
-		if (r == 0)
+		memcpy(*line + n, p, take);
+		cmd_consume(ctx, take);
+		n += take;
+		if (nl)
 			break;
-		if ((*line)[n++] == '\n')
-			break;
+	}
+	if (!*cap) {	/* nothing read into no buffer: still a string */
+		char *q = realloc(*line, 256);
+
+		if (!q)
+			return -ENOMEM;
+		*line = q;
+		*cap = 256;
 	}
 	(*line)[n] = '\0';
 	return (ssize_t)n;

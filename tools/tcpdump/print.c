@@ -1,7 +1,9 @@
 /* The packet printers: tcpdump's print-ether.c, print-arp.c, print-ip.c,
  * print-icmp.c, print-udp.c and print-tcp.c, reduced to what the world
  * carries, printing the same words (netdissect, -n always: no DNS here). */
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <netdb.h>
 #include <arpa/inet.h>
@@ -54,14 +56,46 @@ static uint16_t csum_add(uint32_t sum, const uint8_t *p, uint32_t len)
 	return (uint16_t)sum;
 }
 
+/* The /etc/services names, read once per process as tcpdump's
+ * init_servarray() does (getservbyport() read the file for every port):
+ * the first name given to each TCP and UDP port. */
+static char **serv_names[2];	/* [0] TCP, [1] UDP: 65536 names each */
+static pthread_once_t serv_once = PTHREAD_ONCE_INIT;
+
+static void serv_init(void)
+{
+	struct servent *se;
+
+	serv_names[0] = calloc(65536, sizeof(char *));
+	serv_names[1] = calloc(65536, sizeof(char *));
+	if (!serv_names[0] || !serv_names[1])
+		return;
+	setservent(0);
+	while ((se = getservent())) {
+		int k = !strcmp(se->s_proto, "tcp") ? 0 : !strcmp(se->s_proto, "udp") ? 1 : -1;
+		uint16_t port = ntohs((uint16_t)se->s_port);
+
+		if (k >= 0 && !serv_names[k][port])
+			serv_names[k][port] = strdup(se->s_name);
+	}
+	endservent();
+}
+
+static const char *serv_name(uint8_t proto, uint16_t port)
+{
+	int k = proto == 6 ? 0 : 1;
+
+	pthread_once(&serv_once, serv_init);
+	return serv_names[k] ? serv_names[k][port] : NULL;
+}
+
 /* tcpport_string()/udpport_string(): the /etc/services name without -n */
 static void print_port(const struct tcpdump *td, FILE *o, uint8_t proto, uint16_t port)
 {
-	struct servent *se = td->nflag ? NULL :
-		getservbyport(htons(port), proto == 6 ? "tcp" : "udp");
+	const char *name = td->nflag ? NULL : serv_name(proto, port);
 
-	if (se)
-		fputs(se->s_name, o);
+	if (name)
+		fputs(name, o);
 	else
 		fprintf(o, "%u", port);
 }

@@ -159,16 +159,56 @@ static void td_handle(struct tcpdump *td, const struct timeval *ts,
 	td_print_packet(td, ts, p, len);
 }
 
+/* -r -: the command's standard input, read whole, as a stream libpcap reads */
+static pcap_t *td_open_stdin(struct tcpdump *td, char **buf, char *errbuf)
+{
+	size_t len = 0, cap = 0;
+	ssize_t n;
+	FILE *f;
+	pcap_t *pf;
+
+	for (;;) {
+		if (len == cap) {
+			char *p = krealloc(*buf, cap ? cap * 2 : 4096);
+
+			if (!p) {
+				snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", strerror(ENOMEM));
+				return NULL;
+			}
+			*buf = p;
+			cap = cap ? cap * 2 : 4096;
+		}
+		n = cmd_read(td->ctx, *buf + len, cap - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+	}
+	f = fmemopen(*buf, len ? len : 1, "r");
+	if (!f) {
+		snprintf(errbuf, PCAP_ERRBUF_SIZE, "%s", strerror(errno));
+		return NULL;
+	}
+	if (!len)
+		fseek(f, 0, SEEK_END);	/* an empty input: nothing to read */
+	pf = pcap_fopen_offline(f, errbuf);
+	if (!pf)
+		fclose(f);
+	return pf;
+}
+
 /* -r FILE: read a savefile and print it; no capture statistics. */
 static int td_read_file(struct tcpdump *td)
 {
 	char errbuf[PCAP_ERRBUF_SIZE];
-	pcap_t *pf = pcap_open_offline(td->rfile, errbuf);
+	char *buf = NULL;
+	pcap_t *pf = !strcmp(td->rfile, "-") ? td_open_stdin(td, &buf, errbuf) :
+		pcap_open_offline(td->rfile, errbuf);
 	struct pcap_pkthdr *h;
 	const u_char *data;
 
 	if (!pf) {
 		fprintf(td->ctx->err, "tcpdump: %s\n", errbuf);
+		kfree(buf);
 		return 1;
 	}
 	fprintf(td->ctx->err, "reading from file %s, link-type EN10MB (Ethernet), "
@@ -180,6 +220,7 @@ static int td_read_file(struct tcpdump *td)
 			td_handle(td, &h->ts, data, h->caplen);
 	}
 	pcap_close(pf);
+	kfree(buf);
 	return 0;
 }
 
