@@ -13,6 +13,7 @@
 struct net;
 struct sock;
 struct socket;
+struct sock_reuseport;
 struct dst_entry;
 struct msghdr;
 struct flowi4;
@@ -76,6 +77,9 @@ struct sock {
 	u8 sk_state;
 	u8 sk_shutdown;
 	bool sk_reuse;
+	u8 sk_reuseport;		/* SO_REUSEPORT */
+	u32 sk_uid;			/* sk_uid(): the owner's uid (tasks run as 0) */
+	struct sock_reuseport *sk_reuseport_cb;	/* its SO_REUSEPORT group */
 	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK */
 	u8 sk_keepopen:1, sk_linger:1;
 	u8 sk_wfree_last:1;		/* closed: the last sock_wfree frees it */

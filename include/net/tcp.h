@@ -443,6 +443,7 @@ extern const struct proto tcpv6_prot;
 void inet_ehash_insert(struct sock *sk);
 void inet_unhash(struct sock *sk);
 int inet_csk_get_port(struct sock *sk, u16 port);
+int inet_reuseport_add_sock(struct sock *sk);
 /* __inet_hash_connect(): a local port for connect() unique by 4-tuple */
 int inet_hash_connect(struct sock *sk);
 void inet_put_port(struct sock *sk);

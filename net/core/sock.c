@@ -12,6 +12,7 @@
 #include "net/ip.h"
 #include "net/net_namespace.h"
 #include "net/sock.h"
+#include "net/sock_reuseport.h"
 #include "net/world.h"
 #include "net/trace.h"
 
@@ -58,6 +59,7 @@ static void __sk_free(struct sock *sk)
  * the last sock_wfree frees it then. */
 void sk_free(struct sock *sk)
 {
+	reuseport_detach_sock(sk);
 	skb_queue_purge_reason(&sk->sk_receive_queue, SKB_DROP_REASON_SOCKET_CLOSE);
 	skb_queue_purge_reason(&sk->sk_error_queue, SKB_DROP_REASON_SOCKET_CLOSE);
 	if (sk->sk_dst_cache)
@@ -427,6 +429,9 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 	case SO_REUSEADDR:
 		sk->sk_reuse = v != 0;
 		return 0;
+	case SO_REUSEPORT:
+		sk->sk_reuseport = v != 0;
+		return 0;
 	case SO_MARK:
 		sk->sk_mark = (u32)v;
 		return 0;
@@ -441,7 +446,6 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 		return 0;
 	case SO_TIMESTAMP:
 	case SO_DEBUG:
-	case SO_REUSEPORT:
 	case SO_SNDTIMEO_OLD:
 	case SO_RCVTIMEO_OLD:
 		return 0;
@@ -463,6 +467,7 @@ int sock_getsockopt(struct socket *sock, int level, int name, void *val, unsigne
 	case SO_PROTOCOL: v = sk->sk_protocol; break;
 	case SO_DOMAIN: v = sk->sk_family; break;
 	case SO_REUSEADDR: v = sk->sk_reuse; break;
+	case SO_REUSEPORT: v = sk->sk_reuseport; break;
 	case SO_MARK: v = (int)sk->sk_mark; break;
 	case SO_ERROR: v = sk->sk_err; sk->sk_err = 0; break;
 	case SO_KEEPALIVE: v = sk->sk_keepopen; break;

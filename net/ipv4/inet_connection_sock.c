@@ -75,7 +75,9 @@ static int inet_stream_connect(struct socket *sock, const struct sockaddr *addr,
 }
 
 /* inet_listen(): the port is checked again as a listener's (a second
- * listener conflicts even with SO_REUSEADDR). */
+ * listener conflicts even with SO_REUSEADDR, not with SO_REUSEPORT on both,
+ * which counts as it is now, set before or after bind()); a listener with
+ * SO_REUSEPORT joins its group (__inet_hash). */
 static int inet_listen(struct socket *sock, int backlog)
 {
 	struct sock *sk = sock->sk;
@@ -89,6 +91,8 @@ static int inet_listen(struct socket *sock, int backlog)
 		return 0;
 	sk->sk_state = TCP_LISTEN;
 	err = inet_csk_get_port(sk, sk->inet_num);
+	if (!err)
+		err = inet_reuseport_add_sock(sk);
 	if (err) {
 		sk->sk_state = TCP_CLOSE;
 		return err;
