@@ -203,13 +203,6 @@ static void tcp_close(struct sock *sk)
 		tcp_destroy_sock(sk);
 }
 
-static int tcp_wait(struct sock *sk)
-{
-	int err = sk_wait_data(sk, 0);
-
-	return err == -EINTR ? -EINTR : 0;
-}
-
 static size_t iov_copy_from(const struct msghdr *m, size_t off, u8 *dst, size_t len)
 {
 	size_t done = 0;
@@ -232,13 +225,13 @@ static size_t iov_copy_from(const struct msghdr *m, size_t off, u8 *dst, size_t 
 }
 
 /* sk_stream_wait_connect(): 0 when the socket can send */
-static int tcp_wait_connect(struct sock *sk, bool nonblock)
+static int tcp_wait_connect(struct sock *sk, u64 *timeo)
 {
 	while (TCPF(sk->sk_state) & (TCPF(TCP_SYN_SENT) | TCPF(TCP_SYN_RECV))) {
-		if (nonblock)
-			return -EAGAIN;
-		if (tcp_wait(sk))
-			return -EINTR;
+		int err = sk_wait_timeo(sk, timeo);
+
+		if (err)
+			return err;
 	}
 	if (sk->sk_err) {
 		int e = sk->sk_err;
@@ -288,8 +281,9 @@ static int tcp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	bool nonblock = (flags & MSG_DONTWAIT) || (sk->sk_socket && sk->sk_socket->nonblock);
+	u64 timeo = sock_sndtimeo(sk, nonblock);
 	size_t copied = 0;
-	int err = tcp_wait_connect(sk, nonblock);
+	int err = tcp_wait_connect(sk, &timeo);
 
 	if (err)
 		return err;
@@ -302,15 +296,11 @@ static int tcp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 			break;
 		}
 		if (tp->sk_wmem_queued >= sk->sk_sndbuf) {
+			/* sk_stream_wait_memory(): SO_SNDTIMEO spent is EAGAIN */
 			tcp_push(sk);
-			if (nonblock) {
-				err = -EAGAIN;
+			err = sk_wait_timeo(sk, &timeo);
+			if (err)
 				break;
-			}
-			if (tcp_wait(sk)) {
-				err = -EINTR;
-				break;
-			}
 			continue;
 		}
 		n = tcp_copy_chunk(sk, m, copied, len - copied);
@@ -475,7 +465,9 @@ static int tcp_ioctl(struct sock *sk, int cmd, int *karg)
 static int tcp_recvmsg_locked(struct sock *sk, struct msghdr *m, size_t len, int flags)
 {
 	bool nonblock = (flags & MSG_DONTWAIT) || (sk->sk_socket && sk->sk_socket->nonblock);
+	u64 timeo = sock_rcvtimeo(sk, nonblock);
 	size_t copied = 0;
+	int err;
 
 	if (sk->sk_state == TCP_LISTEN)
 		return -ENOTCONN;
@@ -493,10 +485,10 @@ static int tcp_recvmsg_locked(struct sock *sk, struct msghdr *m, size_t len, int
 			break;
 		if (sk->sk_state == TCP_CLOSE)
 			return copied ? (int)copied : -ENOTCONN;
-		if (nonblock)
-			return copied ? (int)copied : -EAGAIN;
-		if (tcp_wait(sk))
-			return copied ? (int)copied : -EINTR;
+		/* SO_RCVTIMEO spent (or non-blocking): EAGAIN */
+		err = sk_wait_timeo(sk, &timeo);
+		if (err)
+			return copied ? (int)copied : err;
 	}
 	if (copied && !(flags & MSG_PEEK)) {
 		tcp_rcv_space_adjust(sk);
