@@ -37,6 +37,8 @@ static const char kernel_out[] =
 	"tcp4 both reuseaddr: ok ok ok EADDRINUSE\n"
 	"tcp4 specific and wildcard: ok ok ok ok\n"
 	"tcp6 both reuseport: ok ok ok ok\n"
+	"tcp4 and tcp6 dual-stack: ok ok ok ok\n"
+	"tcp4 reuseport listener and tcp6 plain: ok ok EADDRINUSE\n"
 	"tcp4 port in TIME_WAIT: plain reuseaddr reuseport: EADDRINUSE EADDRINUSE ok\n"
 	"udp4 4 sockets 200 flows: 400 datagrams, every socket got some: True, each flow one socket: True\n"
 	"udp4 connected member: its peer's 20 datagrams to it alone: True, others 50 to the rest\n"
@@ -45,8 +47,7 @@ static const char kernel_out[] =
 	"udp6 connected member: its peer's 20 datagrams to it alone: True, others 50 to the rest\n"
 	"udp6 after close of a member: 40 of 40 received\n"
 	"tcp4 3 listeners 60 connections: 60 accepted, every listener got some: True\n"
-	"tcp6 3 listeners 60 connections: 60 accepted, every listener got some: True\n"
-;
+	"tcp6 3 listeners 60 connections: 60 accepted, every listener got some: True\n";
 
 static void test_reuseport_cases(void **state)
 {

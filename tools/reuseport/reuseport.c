@@ -192,7 +192,19 @@ static void rp_tcp_binds(struct rp *r)
 
 static void rp_tcp6_binds(struct rp *r)
 {
+	int a = rp_sock(r, AF_INET, SOCK_STREAM, 1, 0), c = rp_sock(r, AF_INET6, SOCK_STREAM, 1, 0);
+	const char *r1, *r2, *r3;
+
 	rp_tcp_pair(r, "tcp6 both reuseport", AF_INET6, "::1", 6005, 1, 1, 0);
+	r1 = rp_bind(r, a, "0.0.0.0", 6006);
+	r2 = rp_bind(r, c, "::", 6006);
+	r3 = rp_listen(r, a);
+	rp_case(r, "tcp4 and tcp6 dual-stack", r1, r2, r3, rp_listen(r, c));
+	a = rp_sock(r, AF_INET, SOCK_STREAM, 1, 0), c = rp_sock(r, AF_INET6, SOCK_STREAM, 0, 0);
+	r1 = rp_bind(r, a, "0.0.0.0", 6007);
+	r2 = rp_listen(r, a);
+	rp_case(r, "tcp4 reuseport listener and tcp6 plain", r1, r2, rp_bind(r, c, "::", 6007),
+		NULL);
 	rp_close_all(r);
 }
 
