@@ -34,6 +34,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
+#include <linux/sockios.h>
 #include <sys/select.h>
 #include <sys/socket.h>
 #include <sys/uio.h>
@@ -299,9 +300,11 @@ int ioctl(int fd, unsigned long req, ...)
 	va_start(ap, req);
 	arg = va_arg(ap, void *);
 	va_end(ap);
-	if (!ws || req != FIONREAD)
+	if (!ws || (req != FIONREAD && req != SIOCOUTQ && req != SIOCOUTQNSD))
 		return real.ioctl(fd, req, arg);
-	if (ws_call(fd, ws, LSOCK_FIONREAD, 0, 0, NULL, 0, NULL, 0, &rep, NULL))
+	/* SIOCINQ (FIONREAD), SIOCOUTQ (TIOCOUTQ), SIOCOUTQNSD: the world
+	 * socket's queues, not those of its connection to the world */
+	if (ws_call(fd, ws, LSOCK_IOCTL, (int)req, 0, NULL, 0, NULL, 0, &rep, NULL))
 		return -1;
 	*(int *)arg = (int)rep.ret;
 	return 0;

@@ -34,6 +34,7 @@ static const struct command commands[] = {
 	{ "nfqueue", do_nfqueue },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
+	{ "reuseport", do_reuseport },
 	{ "seq", do_seq },
 	{ "sleep", do_sleep },
 	{ "sockproxy", do_sockproxy },

@@ -13,6 +13,7 @@
 struct net;
 struct sock;
 struct socket;
+struct sock_reuseport;
 struct dst_entry;
 struct msghdr;
 struct flowi4;
@@ -76,10 +77,15 @@ struct sock {
 	u8 sk_state;
 	u8 sk_shutdown;
 	bool sk_reuse;
+	u8 sk_reuseport;		/* SO_REUSEPORT */
+	u32 sk_uid;			/* sk_uid(): the owner's uid (tasks run as 0) */
+	struct sock_reuseport *sk_reuseport_cb;	/* its SO_REUSEPORT group */
 	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK */
 	u8 sk_keepopen:1, sk_linger:1;
 	u8 sk_wfree_last:1;		/* closed: the last sock_wfree frees it */
 	int sk_lingertime;		/* seconds */
+	u64 sk_rcvtimeo;		/* SO_RCVTIMEO in ns; SK_TIMEO_MAX: forever */
+	u64 sk_sndtimeo;		/* SO_SNDTIMEO */
 	int sk_err;
 	int sk_err_soft;
 	int sk_bound_dev_if;
@@ -185,6 +191,15 @@ int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);
 int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb);
 void sock_def_readable(struct sock *sk);
 int sk_wait_data(struct sock *sk, u64 timeout_ns);
+/* MAX_SCHEDULE_TIMEOUT: a blocking call waits as long as it takes */
+#define SK_TIMEO_MAX (~0ULL)
+/* sock_rcvtimeo()/sock_sndtimeo(): 0 for a non-blocking call */
+u64 sock_rcvtimeo(const struct sock *sk, bool noblock);
+u64 sock_sndtimeo(const struct sock *sk, bool noblock);
+/* One wait on sk_wq within *timeo (sk_wait_event): 0 after a wake-up, with
+ * *timeo less the time waited; -EAGAIN once *timeo is spent (or was 0),
+ * -EINTR on a signal. */
+int sk_wait_timeo(struct sock *sk, u64 *timeo);
 struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err);
 size_t skb_copy_datagram_msg(const struct sk_buff *skb, int offset, struct msghdr *msg,
 			     size_t len);

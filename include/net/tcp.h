@@ -443,6 +443,9 @@ extern const struct proto tcpv6_prot;
 void inet_ehash_insert(struct sock *sk);
 void inet_unhash(struct sock *sk);
 int inet_csk_get_port(struct sock *sk, u16 port);
+int inet_reuseport_add_sock(struct sock *sk);
+/* net/ipv4/tcp.c: getsockopt(TCP_INFO)'s answer, also for ss -i */
+void tcp_get_info(struct sock *sk, struct tcp_info *info);
 /* __inet_hash_connect(): a local port for connect() unique by 4-tuple */
 int inet_hash_connect(struct sock *sk);
 void inet_put_port(struct sock *sk);

@@ -12,6 +12,7 @@
 #include "net/ip.h"
 #include "net/net_namespace.h"
 #include "net/sock.h"
+#include "net/sock_reuseport.h"
 #include "net/world.h"
 #include "net/trace.h"
 
@@ -35,6 +36,8 @@ struct sock *sk_alloc(struct net *net, int family, const struct proto *prot)
 	sk->sk_sndbuf = net->world->init_net ? net->world->init_net->core.sysctl_wmem_default :
 					       SK_WMEM_DEFAULT;
 	sk->uc_ttl = -1;
+	sk->sk_rcvtimeo = SK_TIMEO_MAX;
+	sk->sk_sndtimeo = SK_TIMEO_MAX;
 	sk->pmtudisc = net->ipv4.sysctl_ip_no_pmtu_disc ? IP_PMTUDISC_DONT : IP_PMTUDISC_WANT;
 	sk->mc_loop = 1;
 	INIT_LIST_HEAD(&sk->sk_node);
@@ -58,6 +61,7 @@ static void __sk_free(struct sock *sk)
  * the last sock_wfree frees it then. */
 void sk_free(struct sock *sk)
 {
+	reuseport_detach_sock(sk);
 	skb_queue_purge_reason(&sk->sk_receive_queue, SKB_DROP_REASON_SOCKET_CLOSE);
 	skb_queue_purge_reason(&sk->sk_error_queue, SKB_DROP_REASON_SOCKET_CLOSE);
 	if (sk->sk_dst_cache)
@@ -104,15 +108,16 @@ void skb_set_owner_w(struct sk_buff *skb, struct sock *sk)
 
 int sock_wait_for_wmem(struct sock *sk, int flags)
 {
+	u64 timeo = sock_sndtimeo(sk, flags & MSG_DONTWAIT ||
+				      (sk->sk_socket && sk->sk_socket->nonblock));
+
 	while (sk->sk_wmem_alloc >= sk->sk_sndbuf) {
 		int ret;
 
 		if (sk->sk_err)
 			return -sk->sk_err;
-		if (flags & MSG_DONTWAIT || (sk->sk_socket && sk->sk_socket->nonblock))
-			return -EAGAIN;
-		ret = task_wait(sk->sk_world, &sk->sk_wq, 0);
-		if (ret == -EINTR)
+		ret = sk_wait_timeo(sk, &timeo);
+		if (ret)
 			return ret;
 	}
 	return 0;
@@ -169,10 +174,40 @@ int sk_wait_data(struct sock *sk, u64 timeout_ns)
 	return task_wait(sk->sk_world, &sk->sk_wq, timeout_ns);
 }
 
+u64 sock_rcvtimeo(const struct sock *sk, bool noblock)
+{
+	return noblock ? 0 : sk->sk_rcvtimeo;
+}
+
+u64 sock_sndtimeo(const struct sock *sk, bool noblock)
+{
+	return noblock ? 0 : sk->sk_sndtimeo;
+}
+
+int sk_wait_timeo(struct sock *sk, u64 *timeo)
+{
+	u64 start = sk->sk_world->now, spent;
+	int ret;
+
+	if (!*timeo)
+		return -EAGAIN;
+	if (*timeo == SK_TIMEO_MAX)
+		return task_wait(sk->sk_world, &sk->sk_wq, 0) == -EINTR ? -EINTR : 0;
+	ret = task_wait(sk->sk_world, &sk->sk_wq, *timeo);
+	if (ret == -EINTR)
+		return -EINTR;
+	spent = sk->sk_world->now - start;
+	*timeo = ret == -ETIMEDOUT || spent >= *timeo ? 0 : *timeo - spent;
+	return *timeo ? 0 : -EAGAIN;
+}
+
 /* __skb_recv_datagram(): the next queued skb, waiting when allowed;
  * MSG_PEEK leaves it queued (the caller's reference is its own) */
 struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
 {
+	u64 timeo = sock_rcvtimeo(sk, flags & MSG_DONTWAIT ||
+				      (sk->sk_socket && sk->sk_socket->nonblock));
+
 	for (;;) {
 		struct sk_buff *skb = flags & MSG_PEEK ? skb_peek(&sk->sk_receive_queue) :
 					  __skb_dequeue(&sk->sk_receive_queue);
@@ -185,11 +220,7 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err)
 			sk->sk_err = 0;
 			return NULL;
 		}
-		if (flags & MSG_DONTWAIT || (sk->sk_socket && sk->sk_socket->nonblock)) {
-			*err = -EAGAIN;
-			return NULL;
-		}
-		ret = sk_wait_data(sk, 0);
+		ret = sk_wait_timeo(sk, &timeo);
 		if (ret == -EINTR || ret == -EAGAIN) {
 			*err = ret;
 			return NULL;
@@ -361,6 +392,54 @@ int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len
 	return (int)copied;
 }
 
+/* sock_set_timeout(): a struct timeval (the _OLD and _NEW forms have one
+ * layout on 64-bit), counted in jiffies of this machine's kernel (HZ 250:
+ * the usec round up to 4 ms); 0 s 0 us waits forever, a negative tv_sec
+ * not at all; tv_usec out of [0, 1 s) is EDOM */
+#define SK_HZ 250
+#define SK_JIFFY_NS (NSEC_PER_SEC / SK_HZ)
+
+static int sock_set_timeout(u64 *timeo, const void *val, unsigned int len)
+{
+	struct { s64 tv_sec, tv_usec; } tv;
+	u64 j;
+
+	if (len < sizeof(tv))
+		return -EINVAL;
+	memcpy(&tv, val, sizeof(tv));
+	if (tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+		return -EDOM;
+	if (tv.tv_sec < 0) {
+		*timeo = 0;
+		return 0;
+	}
+	if ((!tv.tv_sec && !tv.tv_usec) || tv.tv_sec >= (s64)(0x7fffffffffffffffLL / SK_HZ - 1)) {
+		*timeo = SK_TIMEO_MAX;
+		return 0;
+	}
+	j = (u64)tv.tv_sec * SK_HZ + ((u64)tv.tv_usec + 1000000 / SK_HZ - 1) / (1000000 / SK_HZ);
+	*timeo = j > SK_TIMEO_MAX / SK_JIFFY_NS ? SK_TIMEO_MAX : j * SK_JIFFY_NS;
+	return 0;
+}
+
+/* sock_get_timeout(): forever reads as 0 s 0 us; a short buffer gets the
+ * first len bytes, as Linux copies them */
+static int sock_get_timeout(u64 timeo, void *val, unsigned int *len)
+{
+	struct { s64 tv_sec, tv_usec; } tv = { 0, 0 };
+
+	if (timeo != SK_TIMEO_MAX) {
+		u64 j = timeo / SK_JIFFY_NS;
+
+		tv.tv_sec = (s64)(j / SK_HZ);
+		tv.tv_usec = (s64)(j % SK_HZ * 1000000 / SK_HZ);
+	}
+	if (*len > sizeof(tv))
+		*len = sizeof(tv);
+	memcpy(val, &tv, *len);
+	return 0;
+}
+
 static int get_int(const void *val, unsigned int len, int *out)
 {
 	if (len >= sizeof(int))
@@ -394,6 +473,10 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 		sk->sk_bound_dev_if = dev->ifindex;
 		return 0;
 	}
+	if (name == SO_RCVTIMEO_OLD || name == SO_RCVTIMEO_NEW)
+		return sock_set_timeout(&sk->sk_rcvtimeo, val, len);
+	if (name == SO_SNDTIMEO_OLD || name == SO_SNDTIMEO_NEW)
+		return sock_set_timeout(&sk->sk_sndtimeo, val, len);
 	if (name == SO_LINGER) {
 		struct linger l;
 
@@ -427,6 +510,9 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 	case SO_REUSEADDR:
 		sk->sk_reuse = v != 0;
 		return 0;
+	case SO_REUSEPORT:
+		sk->sk_reuseport = v != 0;
+		return 0;
 	case SO_MARK:
 		sk->sk_mark = (u32)v;
 		return 0;
@@ -441,9 +527,6 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 		return 0;
 	case SO_TIMESTAMP:
 	case SO_DEBUG:
-	case SO_REUSEPORT:
-	case SO_SNDTIMEO_OLD:
-	case SO_RCVTIMEO_OLD:
 		return 0;
 	default:
 		return -ENOPROTOOPT;
@@ -456,6 +539,10 @@ int sock_getsockopt(struct socket *sock, int level, int name, void *val, unsigne
 	int v;
 
 	(void)level;
+	if (name == SO_RCVTIMEO_OLD || name == SO_RCVTIMEO_NEW)
+		return sock_get_timeout(sk->sk_rcvtimeo, val, len);
+	if (name == SO_SNDTIMEO_OLD || name == SO_SNDTIMEO_NEW)
+		return sock_get_timeout(sk->sk_sndtimeo, val, len);
 	switch (name) {
 	case SO_RCVBUF: v = sk->sk_rcvbuf; break;
 	case SO_SNDBUF: v = sk->sk_sndbuf; break;
@@ -463,6 +550,7 @@ int sock_getsockopt(struct socket *sock, int level, int name, void *val, unsigne
 	case SO_PROTOCOL: v = sk->sk_protocol; break;
 	case SO_DOMAIN: v = sk->sk_family; break;
 	case SO_REUSEADDR: v = sk->sk_reuse; break;
+	case SO_REUSEPORT: v = sk->sk_reuseport; break;
 	case SO_MARK: v = (int)sk->sk_mark; break;
 	case SO_ERROR: v = sk->sk_err; sk->sk_err = 0; break;
 	case SO_KEEPALIVE: v = sk->sk_keepopen; break;

@@ -23,13 +23,18 @@ static int sock_error(struct sock *sk)
 	return -e;
 }
 
+/* inet_wait_for_connect() within SO_SNDTIMEO: spent, connect() says
+ * EINPROGRESS and the handshake goes on, as Linux */
 static int inet_wait_for_connect(struct socket *sock)
 {
 	struct sock *sk = sock->sk;
+	u64 timeo = sock_sndtimeo(sk, false);
 
 	while (TCPF(sk->sk_state) & (TCPF(TCP_SYN_SENT) | TCPF(TCP_SYN_RECV))) {
-		if (sk_wait_data(sk, 0) == -EINTR)
-			return -EINTR;
+		int err = sk_wait_timeo(sk, &timeo);
+
+		if (err)
+			return err == -EAGAIN ? -EINPROGRESS : err;
 	}
 	if (sk->sk_state == TCP_CLOSE) {
 		sock->state = SS_UNCONNECTED;
@@ -75,7 +80,9 @@ static int inet_stream_connect(struct socket *sock, const struct sockaddr *addr,
 }
 
 /* inet_listen(): the port is checked again as a listener's (a second
- * listener conflicts even with SO_REUSEADDR). */
+ * listener conflicts even with SO_REUSEADDR, not with SO_REUSEPORT on both,
+ * which counts as it is now, set before or after bind()); a listener with
+ * SO_REUSEPORT joins its group (__inet_hash). */
 static int inet_listen(struct socket *sock, int backlog)
 {
 	struct sock *sk = sock->sk;
@@ -89,6 +96,8 @@ static int inet_listen(struct socket *sock, int backlog)
 		return 0;
 	sk->sk_state = TCP_LISTEN;
 	err = inet_csk_get_port(sk, sk->inet_num);
+	if (!err)
+		err = inet_reuseport_add_sock(sk);
 	if (err) {
 		sk->sk_state = TCP_CLOSE;
 		return err;
@@ -104,15 +113,18 @@ static int inet_accept(struct socket *sock, struct socket *newsock, int flags)
 	struct sock *sk = sock->sk;
 	struct inet_connection_sock *icsk = inet_csk(sk);
 	struct tcp_sock *child;
+	u64 timeo;
 
 	(void)flags;
 	if (sk->sk_state != TCP_LISTEN)
 		return -EINVAL;
+	timeo = sock_rcvtimeo(sk, sock->nonblock);
 	while (list_empty(&icsk->icsk_accept_queue)) {
-		if (sock->nonblock)
-			return -EAGAIN;
-		if (sk_wait_data(sk, 0) == -EINTR)
-			return -EINTR;
+		/* inet_csk_wait_for_connect(): SO_RCVTIMEO spent is EAGAIN */
+		int err = sk_wait_timeo(sk, &timeo);
+
+		if (err)
+			return err;
 		if (sk->sk_state != TCP_LISTEN)
 			return -EINVAL;
 	}

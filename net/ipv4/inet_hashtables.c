@@ -10,7 +10,9 @@
 #include "linux/netdevice.h"
 #include "net/dst.h"
 #include "net/ip.h"
+#include "net/ipv6.h"
 #include "net/net_namespace.h"
+#include "net/sock_reuseport.h"
 #include "net/tcp.h"
 #include "net/world.h"
 
@@ -41,15 +43,18 @@ void inet_ehash_insert(struct sock *sk)
 
 void inet_unhash(struct sock *sk)
 {
+	reuseport_detach_sock(sk);
 	list_del(&sk->sk_node);
 	INIT_LIST_HEAD(&sk->sk_node);
 }
 
-/* The port's owner that conflicts with sk binding (addr, port): same port,
- * overlapping address, and not both SO_REUSEADDR with no listener
- * (inet_csk_bind_conflict). */
+/* inet_bind_conflict() over the port's owners (inet_csk_bind_conflict,
+ * relaxed as bind() and listen() ask): same port, overlapping device and
+ * address, and neither both SO_REUSEADDR with no listener among them, nor
+ * both SO_REUSEPORT of one uid (a TIME_WAIT owner: any uid). */
 static bool inet_bind_conflict(struct tcp_net *tn, const struct sock *sk, u16 port)
 {
+	bool reuseport_cb_ok = !sk->sk_reuseport_cb;
 	struct tcp_sock *tp;
 
 	list_for_each_entry(tp, &tn->bhash, bind_node) {
@@ -65,9 +70,46 @@ static bool inet_bind_conflict(struct tcp_net *tn, const struct sock *sk, u16 po
 			continue;
 		if (sk->sk_reuse && o->sk_reuse && o->sk_state != TCP_LISTEN)
 			continue;
+		if (sk->sk_reuseport && o->sk_reuseport && reuseport_cb_ok &&
+		    (o->sk_state == TCP_TIME_WAIT || o->sk_uid == sk->sk_uid))
+			continue;
 		return true;
 	}
 	return false;
+}
+
+/* inet_rcv_saddr_equal(sk, sk2, false): the very same bound address */
+static bool inet_rcv_saddr_same(const struct sock *sk, const struct sock *sk2)
+{
+	if (sk->sk_family == AF_INET6)
+		return ipv6_addr_equal(&sk->sk_v6_rcv_saddr, &sk2->sk_v6_rcv_saddr);
+	return sk->inet_rcv_saddr == sk2->inet_rcv_saddr;
+}
+
+static bool inet_rcv_saddr_any(const struct sock *sk)
+{
+	if (sk->sk_family == AF_INET6)
+		return ipv6_addr_any(&sk->sk_v6_rcv_saddr);
+	return !sk->inet_rcv_saddr;
+}
+
+/* inet_reuseport_add_sock() (from __inet_hash, at listen()): a listener
+ * with SO_REUSEPORT joins the group of a listener on the same port,
+ * family, device and address of the same uid, or starts one. */
+int inet_reuseport_add_sock(struct sock *sk)
+{
+	struct tcp_net *tn = tcp_pernet(sock_net(sk));
+	struct sock *sk2;
+
+	if (!sk->sk_reuseport)
+		return 0;
+	list_for_each_entry(sk2, &tn->lhash, sk_node)
+		if (sk2 != sk && sk2->sk_family == sk->sk_family &&
+		    sk2->ipv6only == sk->ipv6only && sk2->inet_num == sk->inet_num &&
+		    sk2->sk_bound_dev_if == sk->sk_bound_dev_if && sk2->sk_reuseport &&
+		    sk2->sk_uid == sk->sk_uid && inet_rcv_saddr_same(sk, sk2))
+			return reuseport_add_sock(sk, sk2, inet_rcv_saddr_any(sk));
+	return reuseport_alloc(sk, inet_rcv_saddr_any(sk));
 }
 
 static void inet_bind_hash(struct sock *sk, u16 port)
@@ -212,11 +254,13 @@ static struct sock *inet_lookup_established(struct tcp_net *tn, __be32 saddr, __
 	return NULL;
 }
 
-/* inet_lookup_listener(): the best scoring listener (bound address and
- * device beat wildcards). */
-static struct sock *inet_lookup_listener(struct tcp_net *tn, __be32 daddr, u16 hnum, int dif)
+/* inet_lhash2_lookup(): the best scoring listener (bound address and
+ * device beat wildcards); when it is in an SO_REUSEPORT group, the member
+ * the flow hashes to (inet_lookup_reuseport). */
+static struct sock *inet_lookup_listener(struct tcp_net *tn, __be32 saddr, __be16 sport,
+					 __be32 daddr, u16 hnum, int dif)
 {
-	struct sock *sk, *best = NULL;
+	struct sock *sk, *best = NULL, *sel;
 	int best_score = -1;
 
 	list_for_each_entry(sk, &tn->lhash, sk_node) {
@@ -239,6 +283,11 @@ static struct sock *inet_lookup_listener(struct tcp_net *tn, __be32 daddr, u16 h
 			best_score = score;
 		}
 	}
+	if (best && best->sk_reuseport) {
+		sel = reuseport_select_sock(best, reuseport_ehashfn(daddr, hnum, saddr, sport));
+		if (sel)
+			return sel;
+	}
 	return best;
 }
 
@@ -248,7 +297,7 @@ struct sock *__inet_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 d
 	struct tcp_net *tn = tcp_pernet(net);
 	struct sock *sk = inet_lookup_established(tn, saddr, sport, daddr, ntohs(dport));
 
-	return sk ? sk : inet_lookup_listener(tn, daddr, ntohs(dport), dif);
+	return sk ? sk : inet_lookup_listener(tn, saddr, sport, daddr, ntohs(dport), dif);
 }
 
 void tcp_net_init(struct net *net)

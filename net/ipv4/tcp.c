@@ -203,13 +203,6 @@ static void tcp_close(struct sock *sk)
 		tcp_destroy_sock(sk);
 }
 
-static int tcp_wait(struct sock *sk)
-{
-	int err = sk_wait_data(sk, 0);
-
-	return err == -EINTR ? -EINTR : 0;
-}
-
 static size_t iov_copy_from(const struct msghdr *m, size_t off, u8 *dst, size_t len)
 {
 	size_t done = 0;
@@ -232,13 +225,13 @@ static size_t iov_copy_from(const struct msghdr *m, size_t off, u8 *dst, size_t 
 }
 
 /* sk_stream_wait_connect(): 0 when the socket can send */
-static int tcp_wait_connect(struct sock *sk, bool nonblock)
+static int tcp_wait_connect(struct sock *sk, u64 *timeo)
 {
 	while (TCPF(sk->sk_state) & (TCPF(TCP_SYN_SENT) | TCPF(TCP_SYN_RECV))) {
-		if (nonblock)
-			return -EAGAIN;
-		if (tcp_wait(sk))
-			return -EINTR;
+		int err = sk_wait_timeo(sk, timeo);
+
+		if (err)
+			return err;
 	}
 	if (sk->sk_err) {
 		int e = sk->sk_err;
@@ -288,8 +281,9 @@ static int tcp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 {
 	struct tcp_sock *tp = tcp_sk(sk);
 	bool nonblock = (flags & MSG_DONTWAIT) || (sk->sk_socket && sk->sk_socket->nonblock);
+	u64 timeo = sock_sndtimeo(sk, nonblock);
 	size_t copied = 0;
-	int err = tcp_wait_connect(sk, nonblock);
+	int err = tcp_wait_connect(sk, &timeo);
 
 	if (err)
 		return err;
@@ -302,15 +296,11 @@ static int tcp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 			break;
 		}
 		if (tp->sk_wmem_queued >= sk->sk_sndbuf) {
+			/* sk_stream_wait_memory(): SO_SNDTIMEO spent is EAGAIN */
 			tcp_push(sk);
-			if (nonblock) {
-				err = -EAGAIN;
+			err = sk_wait_timeo(sk, &timeo);
+			if (err)
 				break;
-			}
-			if (tcp_wait(sk)) {
-				err = -EINTR;
-				break;
-			}
 			continue;
 		}
 		n = tcp_copy_chunk(sk, m, copied, len - copied);
@@ -475,7 +465,9 @@ static int tcp_ioctl(struct sock *sk, int cmd, int *karg)
 static int tcp_recvmsg_locked(struct sock *sk, struct msghdr *m, size_t len, int flags)
 {
 	bool nonblock = (flags & MSG_DONTWAIT) || (sk->sk_socket && sk->sk_socket->nonblock);
+	u64 timeo = sock_rcvtimeo(sk, nonblock);
 	size_t copied = 0;
+	int err;
 
 	if (sk->sk_state == TCP_LISTEN)
 		return -ENOTCONN;
@@ -493,10 +485,10 @@ static int tcp_recvmsg_locked(struct sock *sk, struct msghdr *m, size_t len, int
 			break;
 		if (sk->sk_state == TCP_CLOSE)
 			return copied ? (int)copied : -ENOTCONN;
-		if (nonblock)
-			return copied ? (int)copied : -EAGAIN;
-		if (tcp_wait(sk))
-			return copied ? (int)copied : -EINTR;
+		/* SO_RCVTIMEO spent (or non-blocking): EAGAIN */
+		err = sk_wait_timeo(sk, &timeo);
+		if (err)
+			return copied ? (int)copied : err;
 	}
 	if (copied && !(flags & MSG_PEEK)) {
 		tcp_rcv_space_adjust(sk);
@@ -613,14 +605,23 @@ static u32 ns_to_ms_ago(const struct sock *sk, u64 t)
 	return t ? (u32)((sk->sk_world->now - t) / NSEC_PER_MSEC) : 0;
 }
 
-/* tcp_get_info(): the fields ss -i and iperf3 read */
-static void tcp_get_info(struct sock *sk, struct tcp_info *info)
+/* tcp_get_info(): the fields ss -i and iperf3 read.  A listener reports
+ * its cwnd and reordering, and in tcpi_unacked/tcpi_sacked its accept queue
+ * and backlog, as Linux does. */
+void tcp_get_info(struct sock *sk, struct tcp_info *info)
 {
 	const struct tcp_sock *tp = tcp_sk(sk);
 	const struct inet_connection_sock *icsk = inet_csk(sk);
 
 	memset(info, 0, sizeof(*info));
 	info->tcpi_state = sk->sk_state;
+	if (sk->sk_state == TCP_LISTEN) {
+		info->tcpi_snd_cwnd = tp->snd_cwnd;
+		info->tcpi_reordering = 3;
+		info->tcpi_unacked = (u32)icsk->icsk_accept_len;
+		info->tcpi_sacked = (u32)icsk->sk_max_ack_backlog;
+		return;
+	}
 	info->tcpi_ca_state = icsk->icsk_ca_state;
 	info->tcpi_retransmits = icsk->icsk_retransmits;
 	info->tcpi_probes = icsk->icsk_probes_out;
@@ -632,8 +633,10 @@ static void tcp_get_info(struct sock *sk, struct tcp_info *info)
 		info->tcpi_snd_wscale = tp->snd_wscale & 15;
 		info->tcpi_rcv_wscale = tp->rcv_wscale & 15;
 	}
-	info->tcpi_rto = (u32)(icsk->icsk_rto / 1000);
-	info->tcpi_ato = (u32)(TCP_DELACK_MIN_NS / 1000);
+	/* Linux keeps the RTO in jiffies (HZ 250 here): it reads in 4 ms steps */
+	info->tcpi_rto = (u32)((icsk->icsk_rto + 3999999) / 4000000 * 4000);
+	/* icsk_ack.ato: TCP_ATO_MIN from the first data received on */
+	info->tcpi_ato = tp->rcv_nxt - tp->irs > 1 ? (u32)(TCP_DELACK_MIN_NS / 1000) : 0;
 	info->tcpi_snd_mss = tp->mss_cache;
 	info->tcpi_rcv_mss = tp->rcv_mss;
 	info->tcpi_unacked = tp->packets_out;
@@ -655,6 +658,7 @@ static void tcp_get_info(struct sock *sk, struct tcp_info *info)
 	info->tcpi_bytes_acked = tp->snd_una - tp->iss - (tp->snd_una != tp->iss);
 	info->tcpi_bytes_received = tp->rcv_nxt - tp->irs - (tp->rcv_nxt != tp->irs);
 	info->tcpi_notsent_bytes = tp->write_seq - tp->snd_nxt;
+	info->tcpi_min_rtt = tp->min_rtt_ns ? (u32)(tp->min_rtt_ns / 1000) : ~0u;
 	info->tcpi_snd_wnd = tp->snd_wnd;
 }
 

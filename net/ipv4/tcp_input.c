@@ -751,6 +751,8 @@ struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb)
 	sk->sk_type = SOCK_STREAM;
 	sk->sk_protocol = IPPROTO_TCP;
 	sk->sk_reuse = lsk->sk_reuse;
+	sk->sk_reuseport = lsk->sk_reuseport;
+	sk->sk_uid = lsk->sk_uid;
 	sk->sk_userlocks = lsk->sk_userlocks;
 	sk->sk_rcvbuf = lsk->sk_rcvbuf;
 	sk->sk_sndbuf = lsk->sk_sndbuf;

@@ -14,6 +14,7 @@
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/sock.h"
+#include "net/sock_reuseport.h"
 #include "net/udp.h"
 #include "net/world.h"
 
@@ -24,21 +25,82 @@ struct udphdr_wire {
 	__sum16 check;
 };
 
+/* Is port taken for an ephemeral choice?  Any socket on it is enough. */
 static bool udp_port_used(struct net *net, u16 port, const struct sock *self)
 {
 	struct sock *sk;
 
-	/* IPv4 and IPv6 sockets share the table (Linux's udp_table); a pair
-	 * with an IPv6 socket conflicts only where their addresses overlap */
 	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node)
-		if (sk != self && sk->inet_num == port &&
-		    (!self || (sk->sk_family != AF_INET6 && self->sk_family != AF_INET6) ||
-		     udp_rcv_saddr_equal(sk, self)))
+		if (sk != self && sk->inet_num == port)
 			return true;
 	return false;
 }
 
-/* inet_autobind(): a free port from ip_local_port_range */
+/* udp_lib_lport_inuse(): does sk2 keep sk off port?  IPv4 and IPv6
+ * sockets share the table (Linux's udp_table): same port, overlapping
+ * devices and addresses, not both SO_REUSEADDR, and not both SO_REUSEPORT
+ * of one uid. */
+static bool udp_lib_conflict(const struct sock *sk, const struct sock *sk2, u16 port)
+{
+	if (sk2 == sk || sk2->inet_num != port)
+		return false;
+	if (sk2->sk_reuse && sk->sk_reuse)
+		return false;
+	if (sk2->sk_bound_dev_if && sk->sk_bound_dev_if &&
+	    sk2->sk_bound_dev_if != sk->sk_bound_dev_if)
+		return false;
+	if (!udp_rcv_saddr_equal(sk, sk2))
+		return false;
+	return !(sk2->sk_reuseport && sk->sk_reuseport && !sk->sk_reuseport_cb &&
+		 sk2->sk_uid == sk->sk_uid);
+}
+
+static bool udp_lib_lport_inuse(struct net *net, const struct sock *sk, u16 port)
+{
+	struct sock *sk2;
+
+	list_for_each_entry(sk2, &net->ipv4.udp_sockets, sk_node)
+		if (udp_lib_conflict(sk, sk2, port))
+			return true;
+	return false;
+}
+
+/* The very same bound address (inet_rcv_saddr_equal(.., false)) */
+static bool udp_rcv_saddr_same(const struct sock *sk, const struct sock *sk2)
+{
+	if (sk->sk_family == AF_INET6)
+		return !memcmp(&sk->sk_v6_rcv_saddr, &sk2->sk_v6_rcv_saddr,
+			       sizeof(sk->sk_v6_rcv_saddr));
+	return sk->inet_rcv_saddr == sk2->inet_rcv_saddr;
+}
+
+static bool udp_rcv_saddr_any(const struct sock *sk)
+{
+	static const struct in6_addr any6;
+
+	if (sk->sk_family == AF_INET6)
+		return !memcmp(&sk->sk_v6_rcv_saddr, &any6, sizeof(any6));
+	return !sk->inet_rcv_saddr;
+}
+
+/* udp_reuseport_add_sock(): join the group of a socket with SO_REUSEPORT on
+ * the same port, family, device and address of the same uid, or start one */
+static int udp_reuseport_add_sock(struct net *net, struct sock *sk)
+{
+	struct sock *sk2;
+
+	list_for_each_entry(sk2, &net->ipv4.udp_sockets, sk_node)
+		if (sk2 != sk && sk2->sk_family == sk->sk_family &&
+		    sk2->ipv6only == sk->ipv6only && sk2->inet_num == sk->inet_num &&
+		    sk2->sk_bound_dev_if == sk->sk_bound_dev_if && sk2->sk_reuseport &&
+		    sk2->sk_uid == sk->sk_uid && udp_rcv_saddr_same(sk, sk2))
+			return reuseport_add_sock(sk, sk2, udp_rcv_saddr_any(sk));
+	return reuseport_alloc(sk, udp_rcv_saddr_any(sk));
+}
+
+/* udp_lib_get_port(): want, unless a socket there conflicts, or a free
+ * port from ip_local_port_range (inet_autobind); with SO_REUSEPORT the
+ * socket joins its group (no memory for it: -EADDRINUSE, as Linux). */
 int udp_get_port(struct sock *sk, u16 want)
 {
 	struct net *net = sock_net(sk);
@@ -48,10 +110,10 @@ int udp_get_port(struct sock *sk, u16 want)
 	u32 start;
 
 	if (want) {
-		if (udp_port_used(net, want, sk) && !sk->sk_reuse)
+		if (udp_lib_lport_inuse(net, sk, want))
 			return -EADDRINUSE;
 		sk->inet_num = want;
-		return 0;
+		goto found;
 	}
 	start = world_random_below(net->world, n);
 	for (u32 i = 0; i < n; i++) {
@@ -59,10 +121,16 @@ int udp_get_port(struct sock *sk, u16 want)
 
 		if (!udp_port_used(net, port, sk)) {
 			sk->inet_num = port;
-			return 0;
+			goto found;
 		}
 	}
 	return -EADDRINUSE;
+found:
+	if (sk->sk_reuseport && udp_reuseport_add_sock(net, sk)) {
+		sk->inet_num = 0;
+		return -EADDRINUSE;
+	}
+	return 0;
 }
 
 void udp_hash(struct sock *sk)
@@ -87,10 +155,12 @@ static int udp_bind(struct sock *sk, const struct sockaddr *uaddr, int len)
 	    type != RTN_BROADCAST && !sk->freebind &&
 	    !sock_net(sk)->ipv4.sysctl_ip_nonlocal_bind)
 		return -EADDRNOTAVAIL;
-	err = udp_get_port(sk, ntohs(addr->sin_port));
-	if (err)
-		return err;
 	sk->inet_rcv_saddr = sk->inet_saddr = addr->sin_addr.s_addr;
+	err = udp_get_port(sk, ntohs(addr->sin_port));
+	if (err) {
+		sk->inet_rcv_saddr = sk->inet_saddr = 0;
+		return err;
+	}
 	udp_hash(sk);
 	return 0;
 }
@@ -136,6 +206,7 @@ static int udp_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 		sk->inet_rcv_saddr = fl4.saddr;
 	sk->inet_daddr = fl4.daddr;
 	sk->inet_dport = usin->sin_port;
+	reuseport_has_conns_set(sk);
 	if (sk->sk_dst_cache)
 		dst_release(sk->sk_dst_cache);
 	sk->sk_dst_cache = &rt->dst;
@@ -150,6 +221,7 @@ static int udp_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 
 static void udp_close(struct sock *sk)
 {
+	reuseport_detach_sock(sk);
 	list_del(&sk->sk_node);
 	sk_free(sk);
 }
@@ -345,23 +417,65 @@ const struct proto udp_prot = {
 };
 
 /* ---- receive (__udp4_lib_rcv) ---- */
+
+/* compute_score(): -1 when sk does not take the datagram; a bound address
+ * beats the wildcard (Linux looks it up first), a connected peer and a
+ * bound device add, an AF_INET socket beats a dual-stack AF_INET6 one */
+static int udp4_score(const struct sock *sk, __be32 saddr, __be16 sport, __be32 daddr,
+		      u16 hnum, int dif)
+{
+	int score;
+
+	if (sk->inet_num != hnum || sk->ipv6only)
+		return -1;
+	score = sk->sk_family == AF_INET ? 2 : 1;
+	if (sk->inet_rcv_saddr) {
+		if (sk->inet_rcv_saddr != daddr)
+			return -1;
+		score += 16;
+	}
+	if (sk->inet_daddr) {
+		if (sk->inet_daddr != saddr)
+			return -1;
+		score += 4;
+	}
+	if (sk->inet_dport) {
+		if (sk->inet_dport != sport)
+			return -1;
+		score += 4;
+	}
+	if (sk->sk_bound_dev_if) {
+		if (sk->sk_bound_dev_if != dif)
+			return -1;
+		score += 4;
+	}
+	return score;
+}
+
+/* __udp4_lib_lookup(): the best-scoring socket; an unconnected one in an
+ * SO_REUSEPORT group hands over to the member the flow hashes to
+ * (connected members, better scored, take their own peer's datagrams) */
 static struct sock *__udp4_lib_lookup_skb(struct net *net, __be32 saddr, __be16 sport,
 					  __be32 daddr, __be16 dport, int dif)
 {
-	struct sock *sk;
+	u16 hnum = ntohs(dport);
+	struct sock *sk, *best = NULL, *sel;
+	int best_score = -1;
 
 	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
-		if (sk->inet_num != ntohs(dport) || sk->ipv6only)
-			continue;
-		if (sk->inet_rcv_saddr && sk->inet_rcv_saddr != daddr)
-			continue;
-		if (sk->inet_daddr && (sk->inet_daddr != saddr || sk->inet_dport != sport))
-			continue;
-		if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != dif)
-			continue;
-		return sk;
+		int score = udp4_score(sk, saddr, sport, daddr, hnum, dif);
+
+		if (score > best_score) {
+			best = sk;
+			best_score = score;
+		}
 	}
-	return NULL;
+	if (best && best->sk_reuseport && !best->inet_dport) {
+		sel = reuseport_select_sock(best, reuseport_ehashfn(daddr, hnum, saddr, sport));
+		if (sel)
+			return sel;
+	}
+	return best;
 }
 
 int ip_err_from_icmp(struct sk_buff *skb, bool *fatal);

@@ -22,6 +22,7 @@
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
+#include "net/sock_reuseport.h"
 #include "net/tcp.h"
 #include "net/trace.h"
 #include "net/world.h"
@@ -135,11 +136,12 @@ static struct sock *__inet6_lookup_established(struct tcp_net *tn, const struct 
 	return NULL;
 }
 
-/* inet6_lookup_listener(): bound address and device beat wildcards */
-static struct sock *inet6_lookup_listener(struct tcp_net *tn, const struct in6_addr *daddr,
-					  u16 hnum, int dif)
+/* inet6_lookup_listener(): bound address and device beat wildcards; an
+ * SO_REUSEPORT group gives the member the flow hashes to */
+static struct sock *inet6_lookup_listener(struct tcp_net *tn, const struct ipv6hdr *ip6,
+					  __be16 sport, u16 hnum, int dif)
 {
-	struct sock *sk, *best = NULL;
+	struct sock *sk, *best = NULL, *sel;
 	int best_score = -1;
 
 	list_for_each_entry(sk, &tn->lhash, sk_node) {
@@ -148,7 +150,7 @@ static struct sock *inet6_lookup_listener(struct tcp_net *tn, const struct in6_a
 		if (sk->sk_family != AF_INET6 || sk->inet_num != hnum)
 			continue;
 		if (!ipv6_addr_any(&sk->sk_v6_rcv_saddr)) {
-			if (!ipv6_addr_equal(&sk->sk_v6_rcv_saddr, daddr))
+			if (!ipv6_addr_equal(&sk->sk_v6_rcv_saddr, &ip6->daddr))
 				continue;
 			score += 4;
 		}
@@ -162,6 +164,12 @@ static struct sock *inet6_lookup_listener(struct tcp_net *tn, const struct in6_a
 			best_score = score;
 		}
 	}
+	if (best && best->sk_reuseport) {
+		sel = reuseport_select_sock(best, reuseport_ehashfn6(&ip6->daddr, hnum,
+								     &ip6->saddr, sport));
+		if (sel)
+			return sel;
+	}
 	return best;
 }
 
@@ -174,7 +182,7 @@ static struct sock *__inet6_lookup(struct net *net, const struct ipv6hdr *ip6, _
 	if (!tn)
 		return NULL;
 	sk = __inet6_lookup_established(tn, ip6, sport, ntohs(dport));
-	return sk ? sk : inet6_lookup_listener(tn, &ip6->daddr, ntohs(dport), dif);
+	return sk ? sk : inet6_lookup_listener(tn, ip6, sport, ntohs(dport), dif);
 }
 
 static int tcp_v6_rcv_bad(struct net *net, struct sk_buff *skb, enum skb_drop_reason r)

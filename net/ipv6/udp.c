@@ -18,6 +18,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/sock.h"
+#include "net/sock_reuseport.h"
 #include "net/trace.h"
 #include "net/udp.h"
 #include "net/world.h"
@@ -78,6 +79,7 @@ static __be32 udpv6_v4_field(const struct in6_addr *addr)
 
 static void udpv6_close(struct sock *sk)
 {
+	reuseport_detach_sock(sk);
 	list_del(&sk->sk_node);
 	sk_free(sk);
 }
@@ -225,6 +227,7 @@ static int udpv6_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	sk->sk_v6_daddr = sin6->sin6_addr;
 	sk->inet_daddr = LOOPBACK4_IPV6;
 	sk->inet_dport = sin6->sin6_port;
+	reuseport_has_conns_set(sk);
 	if (sin6->sin6_scope_id && ipv6_addr_linklocal(&sin6->sin6_addr))
 		sk->sk_bound_dev_if = (int)sin6->sin6_scope_id;
 	dst_release(dst);
@@ -570,11 +573,12 @@ static int udpv6_score(const struct sock *sk, const struct ipv6hdr *ip6, __be16 
 	return score;
 }
 
-/* __udp6_lib_lookup(): the best-scoring socket */
+/* __udp6_lib_lookup(): the best-scoring socket, or the member of its
+ * SO_REUSEPORT group the flow hashes to */
 static struct sock *__udp6_lib_lookup(struct net *net, const struct ipv6hdr *ip6,
 				      __be16 sport, __be16 dport, int dif)
 {
-	struct sock *sk, *best = NULL;
+	struct sock *sk, *best = NULL, *sel;
 	int best_score = -1;
 
 	list_for_each_entry(sk, &net->ipv4.udp_sockets, sk_node) {
@@ -584,6 +588,12 @@ static struct sock *__udp6_lib_lookup(struct net *net, const struct ipv6hdr *ip6
 			best = sk;
 			best_score = score;
 		}
+	}
+	if (best && best->sk_reuseport && !best->inet_dport) {
+		sel = reuseport_select_sock(best, reuseport_ehashfn6(&ip6->daddr, ntohs(dport),
+								     &ip6->saddr, sport));
+		if (sel)
+			return sel;
 	}
 	return best;
 }

@@ -54,6 +54,12 @@ import socket
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("0.0.0.0", 7000)); s.listen()
 c, a = s.accept()
+import errno, fcntl, struct, termios
+def q(so, req):
+    try: return struct.unpack("i", fcntl.ioctl(so, req, b"\0" * 4))[0]
+    except OSError as e: return errno.errorcode[e.errno]
+c.recv(100, socket.MSG_PEEK)
+print("ioctl", q(s, termios.FIONREAD), q(s, termios.TIOCOUTQ), q(c, termios.FIONREAD), q(c, termios.TIOCOUTQ))
 print("server", a[0], c.getsockname(), c.recv(100, socket.MSG_PEEK), c.recv(100))
 c.sendall(b"pong" * 5000); c.close(); s.close()' >"$W/py.server" &
 wait_listen b t 7000
@@ -74,7 +80,8 @@ print("client", len(got), got[:4], s.getpeername())')
 wait $!
 expect "python client" "idle 0
 client 20000 b'pong' ('10.0.0.2', 7000)" "$out"
-expect "python server" "server 10.0.0.1 ('10.0.0.2', 7000) b'ping' b'ping'" "$(cat "$W/py.server")"
+expect "python server" "ioctl EINVAL EINVAL 4 0
+server 10.0.0.1 ('10.0.0.2', 7000) b'ping' b'ping'" "$(cat "$W/py.server")"
 
 # non-blocking connect to a closed port: EINPROGRESS, then SO_ERROR refused;
 # AF_INET6 is not there; AF_UNIX is the host's

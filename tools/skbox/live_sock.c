@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <linux/sockios.h>
 #include "linux/sched.h"
 #include "net/sock.h"
 #include "net/world.h"
@@ -332,6 +333,25 @@ static int op_poll(struct lsock *s, const struct lsock_req *r)
 	return 0;
 }
 
+/* SIOCINQ, SIOCOUTQ, SIOCOUTQNSD: the world socket's answer (tcp_ioctl,
+ * udp_ioctl: EINVAL on a listener, as Linux); SIOCINQ of a socket whose
+ * protocol has no ioctl peeks as LSOCK_FIONREAD does */
+static void op_ioctl(struct lsock *s, const struct lsock_req *r)
+{
+	int v = 0, rc;
+
+	if (r->a != SIOCINQ && r->a != SIOCOUTQ && r->a != SIOCOUTQNSD) {
+		lsock_ret(s, -ENOTTY);
+		return;
+	}
+	rc = skbox_ioctl(s->w, s->fd, (unsigned long)r->a, &v);
+	if (rc == -ENOTTY && r->a == SIOCINQ) {
+		op_fionread(s);
+		return;
+	}
+	lsock_ret(s, rc < 0 ? rc : v);
+}
+
 static int lsock_dispatch(struct lsock *s, const struct lsock_req *r, char *p)
 {
 	switch (r->op) {
@@ -368,6 +388,9 @@ static int lsock_dispatch(struct lsock *s, const struct lsock_req *r, char *p)
 		break;			/* its poll already answered */
 	case LSOCK_FIONREAD:
 		op_fionread(s);
+		break;
+	case LSOCK_IOCTL:
+		op_ioctl(s, r);
 		break;
 	default:
 		lsock_ret(s, -ENOSYS);

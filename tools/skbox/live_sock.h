@@ -40,6 +40,7 @@ enum lsock_op {
 				 * is ready, or at once after a LSOCK_CANCEL */
 	LSOCK_CANCEL,		/* ends a pending LSOCK_POLL; no reply of its own */
 	LSOCK_FIONREAD,		/* reply ret: bytes readable */
+	LSOCK_IOCTL,		/* a: SIOCINQ, SIOCOUTQ or SIOCOUTQNSD; reply ret: its value */
 	LSOCK_OP_MAX,
 };
 

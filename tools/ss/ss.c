@@ -1,5 +1,6 @@
 /* ss (iproute2's misc/ss.c) for TCP and UDP over IPv4 and IPv6: -t -u -a -l -n -p -s -4 -6
- * and their combinations (-tanpu); -o accepted (no timers shown); filters
+ * -i and their combinations (-tanpu); -o accepted (no timers shown; with -i
+ * it adds ts/sack); filters
  * `state NAME` and `sport|dport = :N`.  Sockets come from the namespace's
  * tables in the order of Linux's dump (raw, udp, then tcp; listeners before
  * the established hash).  Output is iproute2's buffered render: every field
@@ -38,6 +39,7 @@ struct ss_row {
 struct ss {
 	struct cmd_ctx *ctx;
 	bool tcp, udp, unix_, all, listen, numeric, proc, summary;
+	bool info, options;		/* -i, -o */
 	bool only4, only6;		/* -4, -6 */
 	unsigned int states;		/* `state NAME…`: 0 = the options decide */
 	unsigned int sport, dport;	/* `sport = :N`, `dport = :N`: 0 = any */
@@ -183,6 +185,121 @@ static void tcp_queues(const struct sock *sk, int *rq, int *wq)
 	}
 }
 
+/* sprint_bw() */
+static void ss_bw(const struct ss *s, char *buf, double bw)
+{
+	if (s->numeric)
+		sprintf(buf, "%.0f", bw);
+	else if (bw >= 1e12)
+		sprintf(buf, "%.3gT", bw / 1e12);
+	else if (bw >= 1e9)
+		sprintf(buf, "%.3gG", bw / 1e9);
+	else if (bw >= 1e6)
+		sprintf(buf, "%.3gM", bw / 1e6);
+	else if (bw >= 1e3)
+		sprintf(buf, "%.3gk", bw / 1e3);
+	else
+		sprintf(buf, "%g", bw);
+}
+
+#define SS_OUT(p, end, ...) ((p) += snprintf((p), (size_t)((end) - (p)), __VA_ARGS__))
+
+/* tcp_show_info() + tcp_stats_print(): the fields of TCP_INFO skbox keeps,
+ * in iproute2's order and form (a field that is 0 is left out, as there) */
+static char *tcp_info_line(const struct ss *s, struct sock *sk)
+{
+	char buf[1024], bw[64], *p = buf, *e = buf + sizeof(buf);
+	struct tcp_info ti;
+	double rtt;
+
+	tcp_get_info(sk, &ti);
+	rtt = (double)ti.tcpi_rtt;
+	buf[0] = 0;
+	if (s->options && (ti.tcpi_options & TCPI_OPT_TIMESTAMPS))
+		SS_OUT(p, e, " ts");
+	if (s->options && (ti.tcpi_options & TCPI_OPT_SACK))
+		SS_OUT(p, e, " sack");
+	SS_OUT(p, e, " %s", inet_csk(sk)->icsk_ca_ops->name);
+	if (ti.tcpi_options & TCPI_OPT_WSCALE)
+		SS_OUT(p, e, " wscale:%d,%d", ti.tcpi_snd_wscale, ti.tcpi_rcv_wscale);
+	if (ti.tcpi_rto && ti.tcpi_rto != 3000000)
+		SS_OUT(p, e, " rto:%g", (double)ti.tcpi_rto / 1000);
+	if (ti.tcpi_backoff)
+		SS_OUT(p, e, " backoff:%u", ti.tcpi_backoff);
+	if (ti.tcpi_rtt)
+		SS_OUT(p, e, " rtt:%g/%g", rtt / 1000, (double)ti.tcpi_rttvar / 1000);
+	if (ti.tcpi_ato)
+		SS_OUT(p, e, " ato:%g", (double)ti.tcpi_ato / 1000);
+	if (ti.tcpi_snd_mss)
+		SS_OUT(p, e, " mss:%u", ti.tcpi_snd_mss);
+	if (ti.tcpi_pmtu)
+		SS_OUT(p, e, " pmtu:%u", ti.tcpi_pmtu);
+	if (ti.tcpi_rcv_mss)
+		SS_OUT(p, e, " rcvmss:%u", ti.tcpi_rcv_mss);
+	if (ti.tcpi_advmss)
+		SS_OUT(p, e, " advmss:%u", ti.tcpi_advmss);
+	if (ti.tcpi_snd_cwnd)
+		SS_OUT(p, e, " cwnd:%u", ti.tcpi_snd_cwnd);
+	if (ti.tcpi_snd_ssthresh && ti.tcpi_snd_ssthresh < 0xFFFF)
+		SS_OUT(p, e, " ssthresh:%u", ti.tcpi_snd_ssthresh);
+	if (ti.tcpi_bytes_acked)
+		SS_OUT(p, e, " bytes_acked:%llu", (unsigned long long)ti.tcpi_bytes_acked);
+	if (ti.tcpi_bytes_received)
+		SS_OUT(p, e, " bytes_received:%llu", (unsigned long long)ti.tcpi_bytes_received);
+	if (rtt > 0 && ti.tcpi_snd_mss && ti.tcpi_snd_cwnd) {
+		ss_bw(s, bw, (double)ti.tcpi_snd_cwnd * ti.tcpi_snd_mss * 8000000. / rtt);
+		SS_OUT(p, e, " send %sbps", bw);
+	}
+	if (ti.tcpi_last_data_sent)
+		SS_OUT(p, e, " lastsnd:%u", ti.tcpi_last_data_sent);
+	if (ti.tcpi_last_data_recv)
+		SS_OUT(p, e, " lastrcv:%u", ti.tcpi_last_data_recv);
+	if (ti.tcpi_last_ack_recv)
+		SS_OUT(p, e, " lastack:%u", ti.tcpi_last_ack_recv);
+	if (ti.tcpi_unacked)
+		SS_OUT(p, e, " unacked:%u", ti.tcpi_unacked);
+	if (ti.tcpi_retrans || ti.tcpi_total_retrans)
+		SS_OUT(p, e, " retrans:%u/%u", ti.tcpi_retrans, ti.tcpi_total_retrans);
+	if (ti.tcpi_lost)
+		SS_OUT(p, e, " lost:%u", ti.tcpi_lost);
+	if (ti.tcpi_sacked && sk->sk_state != TCP_LISTEN)
+		SS_OUT(p, e, " sacked:%u", ti.tcpi_sacked);
+	if (ti.tcpi_reordering != 3)
+		SS_OUT(p, e, " reordering:%u", ti.tcpi_reordering);
+	if (ti.tcpi_rcv_space)
+		SS_OUT(p, e, " rcv_space:%u", ti.tcpi_rcv_space);
+	if (ti.tcpi_rcv_ssthresh)
+		SS_OUT(p, e, " rcv_ssthresh:%u", ti.tcpi_rcv_ssthresh);
+	if (ti.tcpi_notsent_bytes)
+		SS_OUT(p, e, " notsent:%u", ti.tcpi_notsent_bytes);
+	if (ti.tcpi_min_rtt && ti.tcpi_min_rtt != ~0u)
+		SS_OUT(p, e, " minrtt:%g", (double)ti.tcpi_min_rtt / 1000);
+	if (ti.tcpi_snd_wnd)
+		SS_OUT(p, e, " snd_wnd:%u", ti.tcpi_snd_wnd);
+	return strdup(buf);
+}
+
+static void add_tcp(struct ss *s, struct sock *sk, int state, int rq, int wq)
+{
+	size_t n = s->n;
+
+	add_sock(s, sk, "tcp", state, rq, wq);
+	/* TIME_WAIT and request sockets have no tcp_info (inet_diag) */
+	if (s->info && s->n > n && state != TCP_TIME_WAIT && state != TCP_SYN_RECV) {
+		/* the -i line is the end of the Process field: "\n\t" and the
+		 * fields, so it counts in that column's width as on Linux */
+		struct ss_row *r = &s->rows[s->n - 1];
+		char *info = tcp_info_line(s, sk), *f = info ? fmt("%s\n\t%s", r->f[COL_PROC] ?
+						       r->f[COL_PROC] : "", info) : NULL;
+
+		free(info);
+		if (f) {
+			free(r->f[COL_PROC]);
+			r->f[COL_PROC] = f;
+		}
+	}
+}
+
 /* one inet_diag dump: listeners, then the established hash */
 static void dump_tcp_family(struct ss *s, struct tcp_net *tn, unsigned int want, int fam)
 {
@@ -194,7 +311,7 @@ static void dump_tcp_family(struct ss *s, struct tcp_net *tn, unsigned int want,
 			if (sk->sk_family != fam)
 				continue;
 			tcp_queues(sk, &rq, &wq);
-			add_sock(s, sk, "tcp", TCP_LISTEN, rq, wq);
+			add_tcp(s, sk, TCP_LISTEN, rq, wq);
 		}
 	for (int i = 0; i < TCP_EHASH_SIZE; i++)
 		list_for_each_entry(sk, &tn->ehash[i], sk_node) {
@@ -203,7 +320,7 @@ static void dump_tcp_family(struct ss *s, struct tcp_net *tn, unsigned int want,
 			tcp_queues(sk, &rq, &wq);
 			if (sk->sk_state == TCP_TIME_WAIT)
 				rq = wq = 0;
-			add_sock(s, sk, "tcp", sk->sk_state, rq, wq);
+			add_tcp(s, sk, sk->sk_state, rq, wq);
 		}
 }
 
@@ -226,9 +343,12 @@ static void render(struct ss *s, bool netid, bool state)
 	bool disabled[COL_MAX] = { [COL_NETID] = !netid, [COL_STATE] = !state };
 	bool first = true;
 
+	/* iproute2 measures a field when it moves to the next one: the last
+	 * row's Process field (its users:(…), its -i line) is never measured */
 	for (size_t i = 0; i < s->n; i++)
 		for (int c = 0; c < COL_MAX; c++)
-			if (s->rows[i].f[c] && strlen(s->rows[i].f[c]) > maxlen[c])
+			if (s->rows[i].f[c] && strlen(s->rows[i].f[c]) > maxlen[c] &&
+			    !(i && i == s->n - 1 && c == COL_PROC))
 				maxlen[c] = strlen(s->rows[i].f[c]);
 	for (int c = 0; c < COL_MAX; c++) {
 		if (disabled[c])
@@ -263,9 +383,10 @@ static void render(struct ss *s, bool netid, bool state)
 
 static void ss_free(struct ss *s)
 {
-	for (size_t i = 0; i < s->n; i++)
+	for (size_t i = 0; i < s->n; i++) {
 		for (int c = 0; c < COL_MAX; c++)
 			free(s->rows[i].f[c]);
+	}
 	free(s->rows);
 }
 
@@ -383,6 +504,8 @@ int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
 		if (!strcmp(a, "--numeric")) { s.numeric = true; continue; }
 		if (!strcmp(a, "--processes")) { s.proc = true; continue; }
 		if (!strcmp(a, "--summary")) { s.summary = true; continue; }
+		if (!strcmp(a, "--info")) { s.info = true; continue; }
+		if (!strcmp(a, "--options")) { s.options = true; continue; }
 		for (const char *p = a + 1; *p; p++) {
 			switch (*p) {
 			case 't': s.tcp = true; break;
@@ -395,7 +518,8 @@ int do_ss(struct cmd_ctx *ctx, int argc, char **argv)
 			case 's': s.summary = true; break;
 			case '4': s.only4 = true; break;
 			case '6': s.only6 = true; break;
-			case 'o': break;	/* timer information: not shown */
+			case 'i': s.info = true; break;
+			case 'o': s.options = true; break;	/* no timers shown */
 			default:
 				fprintf(ctx->err, "ss: invalid option -- '%c'\n", *p);
 				return 1;
