@@ -6,6 +6,7 @@
 #include "linux/netfilter/x_tables.h"
 #include "uapi/linux/netfilter/xt_misc.h"
 #include "net/ip.h"
+#include "net/ipv6.h"
 
 static bool length_mt(const struct sk_buff *skb, struct xt_action_param *par)
 {
@@ -68,7 +69,9 @@ static bool pkttype_mt(const struct sk_buff *skb, struct xt_action_param *par)
 
 	/* a locally sent multicast or broadcast has pkt_type HOST: classify by
 	 * the destination as Linux does for the loopback case */
-	if (type == PACKET_HOST && ipv4_is_multicast(ip_hdr(skb)->daddr))
+	if (type == PACKET_HOST &&
+	    (xt_family(par) == NFPROTO_IPV6 ? ipv6_addr_is_multicast(&ipv6_hdr(skb)->daddr) :
+	     ipv4_is_multicast(ip_hdr(skb)->daddr)))
 		type = PACKET_MULTICAST;
 	return (type == info->pkttype) ^ !!info->invert;
 }
