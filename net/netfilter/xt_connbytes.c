@@ -86,14 +86,16 @@ static int helper_mt_check(const struct xt_mtchk_param *par)
 	return nf_ct_netns_get(par->net);
 }
 
+/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_connbytes_match = {
-	.name = "connbytes", .family = NFPROTO_UNSPEC, .match = connbytes_mt,
+	.name = "connbytes", .family = NFPROTO_IPV4, .match = connbytes_mt,
 	.checkentry = connbytes_mt_check, .destroy = ct_mt_destroy,
 	.matchsize = sizeof(struct xt_connbytes_info),
 };
 
+/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_helper_match = {
-	.name = "helper", .family = NFPROTO_UNSPEC, .match = helper_mt,
+	.name = "helper", .family = NFPROTO_IPV4, .match = helper_mt,
 	.checkentry = helper_mt_check, .destroy = ct_mt_destroy,
 	.matchsize = sizeof(struct xt_helper_info),
 };

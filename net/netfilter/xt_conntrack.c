@@ -132,14 +132,16 @@ static void conntrack_mt_destroy(const struct xt_mtdtor_param *par)
 	nf_ct_netns_put(par->net);
 }
 
+/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_conntrack_match = {
-	.name = "conntrack", .revision = 3, .family = NFPROTO_UNSPEC, .match = conntrack_mt,
+	.name = "conntrack", .revision = 3, .family = NFPROTO_IPV4, .match = conntrack_mt,
 	.checkentry = conntrack_mt_check, .destroy = conntrack_mt_destroy,
 	.matchsize = sizeof(struct xt_conntrack_mtinfo3),
 };
 
+/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_state_match = {
-	.name = "state", .revision = 0, .family = NFPROTO_UNSPEC, .match = state_mt,
+	.name = "state", .revision = 0, .family = NFPROTO_IPV4, .match = state_mt,
 	.checkentry = conntrack_mt_check, .destroy = conntrack_mt_destroy,
 	.matchsize = sizeof(struct xt_state_info),
 };

@@ -23,6 +23,8 @@ ip netns exec b ip6tables -A PINGS -m hl --hl-eq 64 -j RETURN
 ip netns exec b ip6tables -A PINGS -j DROP
 ip netns exec b ip6tables -R INPUT 1 -p ipv6-icmp --icmpv6-type echo-request -j PINGS
 ip netns exec b ip6tables -A INPUT ! -s fe80::/10 -i v1 -p udp --dport 9 -j REJECT --reject-with icmp6-port-unreachable
+ip netns exec b ip6tables -A INPUT -m length --length 100:104 -p ipv6-icmp -m comment --comment "ping size"
+ip netns exec b ip6tables -A INPUT -m length ! --length 100:104 -p ipv6-icmp
 ip netns exec a ping -6 -c 2 2001:db8::2
 ip netns exec b ip6tables -L -n -v
 ip netns exec b ip6tables -L INPUT
