@@ -44,14 +44,12 @@ static unsigned int ct_tg(struct sk_buff *skb, const struct xt_action_param *par
 	return XT_CONTINUE;
 }
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_target xt_ct_target = {
-	.name = "CT", .revision = 0, .family = NFPROTO_IPV4, .target = ct_tg,
+	.name = "CT", .revision = 0, .family = NFPROTO_UNSPEC, .target = ct_tg,
 	.targetsize = sizeof(struct xt_ct_target_info), .table = "raw",
 };
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_target xt_notrack_target = {
-	.name = "NOTRACK", .revision = 0, .family = NFPROTO_IPV4, .target = notrack_tg,
+	.name = "NOTRACK", .revision = 0, .family = NFPROTO_UNSPEC, .target = notrack_tg,
 	.table = "raw",
 };

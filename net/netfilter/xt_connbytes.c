@@ -58,7 +58,7 @@ static int connbytes_mt_check(const struct xt_mtchk_param *par)
 
 	if (info->what > XT_CONNBYTES_AVGPKT || info->direction > XT_CONNBYTES_DIR_BOTH)
 		return -EINVAL;
-	err = nf_ct_netns_get(par->net);
+	err = nf_ct_netns_get_af(par->net, par->family);
 	if (!err)
 		nf_ct_pernet(par->net)->sysctl.acct = 1;	/* "Forcing CT accounting" */
 	return err;
@@ -66,7 +66,7 @@ static int connbytes_mt_check(const struct xt_mtchk_param *par)
 
 static void ct_mt_destroy(const struct xt_mtdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
 static bool helper_mt(const struct sk_buff *skb, struct xt_action_param *par)
@@ -83,19 +83,17 @@ static int helper_mt_check(const struct xt_mtchk_param *par)
 
 	if (memchr(info->name, '\0', sizeof(info->name)) == NULL)
 		return -EINVAL;
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
 }
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_connbytes_match = {
-	.name = "connbytes", .family = NFPROTO_IPV4, .match = connbytes_mt,
+	.name = "connbytes", .family = NFPROTO_UNSPEC, .match = connbytes_mt,
 	.checkentry = connbytes_mt_check, .destroy = ct_mt_destroy,
 	.matchsize = sizeof(struct xt_connbytes_info),
 };
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_helper_match = {
-	.name = "helper", .family = NFPROTO_IPV4, .match = helper_mt,
+	.name = "helper", .family = NFPROTO_UNSPEC, .match = helper_mt,
 	.checkentry = helper_mt_check, .destroy = ct_mt_destroy,
 	.matchsize = sizeof(struct xt_helper_info),
 };

@@ -50,34 +50,32 @@ static unsigned int connmark_tg(struct sk_buff *skb, const struct xt_action_para
 
 static int connmark_mt_check(const struct xt_mtchk_param *par)
 {
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
 }
 
 static void connmark_mt_destroy(const struct xt_mtdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
 static int connmark_tg_check(const struct xt_tgchk_param *par)
 {
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
 }
 
 static void connmark_tg_destroy(const struct xt_tgdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_connmark_match = {
-	.name = "connmark", .revision = 1, .family = NFPROTO_IPV4, .match = connmark_mt,
+	.name = "connmark", .revision = 1, .family = NFPROTO_UNSPEC, .match = connmark_mt,
 	.checkentry = connmark_mt_check, .destroy = connmark_mt_destroy,
 	.matchsize = sizeof(struct xt_connmark_mtinfo1),
 };
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_target xt_connmark_target = {
-	.name = "CONNMARK", .revision = 1, .family = NFPROTO_IPV4, .target = connmark_tg,
+	.name = "CONNMARK", .revision = 1, .family = NFPROTO_UNSPEC, .target = connmark_tg,
 	.checkentry = connmark_tg_check, .destroy = connmark_tg_destroy,
 	.targetsize = sizeof(struct xt_connmark_tginfo1),
 };

@@ -124,24 +124,22 @@ static bool state_mt(const struct sk_buff *skb, struct xt_action_param *par)
 
 static int conntrack_mt_check(const struct xt_mtchk_param *par)
 {
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
 }
 
 static void conntrack_mt_destroy(const struct xt_mtdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_conntrack_match = {
-	.name = "conntrack", .revision = 3, .family = NFPROTO_IPV4, .match = conntrack_mt,
+	.name = "conntrack", .revision = 3, .family = NFPROTO_UNSPEC, .match = conntrack_mt,
 	.checkentry = conntrack_mt_check, .destroy = conntrack_mt_destroy,
 	.matchsize = sizeof(struct xt_conntrack_mtinfo3),
 };
 
-/* IPv4 only: skbox's conntrack does not track IPv6 (docs/CONNTRACK.md) */
 const struct xt_match xt_state_match = {
-	.name = "state", .revision = 0, .family = NFPROTO_IPV4, .match = state_mt,
+	.name = "state", .revision = 0, .family = NFPROTO_UNSPEC, .match = state_mt,
 	.checkentry = conntrack_mt_check, .destroy = conntrack_mt_destroy,
 	.matchsize = sizeof(struct xt_state_info),
 };

@@ -4,7 +4,9 @@
  * hop-by-hop, destination options and a first fragment), -m ipv6header,
  * frag, hbh, dst see them; a later fragment has no ports; a first fragment
  * whose headers end early is dropped by a rule naming a protocol
- * (hotdrop).  Each ends with the world freed without leaks. */
+ * (hotdrop); IPv6 conntrack is on only while an IPv6 rule needs it, and
+ * tracks a UDP flow behind extension headers.  Each ends with the world
+ * freed without leaks. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -19,6 +21,7 @@
 #include "net/ipv6.h"
 #include "linux/netfilter/x_tables.h"
 #include "linux/netfilter_ipv6/ip6_tables.h"
+#include "net/netfilter/nf_conntrack.h"
 
 struct t6 {
 	struct world *w;
@@ -27,6 +30,7 @@ struct t6 {
 };
 
 static unsigned int okfn_calls;
+static char okfn_ct[256];	/* the packet's conntrack entry, as conntrack -L prints it */
 
 static int run(struct t6 *t, const char *line)
 {
@@ -84,16 +88,27 @@ static void test_tables_per_family(void **state)
 	/* IPv4-only extensions are not there for IPv6, IPv6's not for IPv4 */
 	assert_int_equal(run(t, "ip6tables -A INPUT -m ttl --ttl-eq 1"), 2);
 	assert_int_equal(run(t, "iptables -A INPUT -m hl --hl-eq 1"), 2);
-	assert_int_equal(run(t, "ip6tables -A INPUT -m conntrack --ctstate NEW"), 2);
+	/* conntrack for IPv6 only while an IPv6 rule needs it */
+	assert_int_equal(nf_ct_pernet(net)->users6, 0);
+	assert_int_equal(run(t, "ip6tables -A INPUT -m conntrack --ctstate NEW"), 0);
+	assert_int_equal(nf_ct_pernet(net)->users6, 1);
+	assert_int_equal(nf_ct_pernet(net)->users, 0);
 	assert_int_equal(run(t, "ip6tables -t nat -L"), 3);
 	assert_int_equal(run(t, "ip6tables -F"), 0);
+	assert_int_equal(nf_ct_pernet(net)->users6, 0);
 }
 
 static int count_okfn(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
+
 	(void)net;
 	(void)sk;
 	okfn_calls++;
+	okfn_ct[0] = 0;
+	if (ct && !(ct->status & IPS_UNTRACKED))
+		nf_ct_snprint(okfn_ct, sizeof(okfn_ct), ct, NF_CT_PRINT_EXTENDED);
 	consume_skb(skb);
 	return 0;
 }
@@ -181,6 +196,17 @@ static void test_extension_headers(void **state)
 	send6(t->w, net, 0, cut, sizeof(cut));
 	assert_int_equal(okfn_calls, 2);
 	assert_int_equal(rule_pkts(net, 0), 1);
+	assert_int_equal(run(t, "ip6tables -F"), 0);
+
+	/* conntrack: the UDP flow behind the extension headers; a later
+	 * fragment has no entry (no nf_defrag_ipv6) */
+	assert_int_equal(run(t, "ip6tables -A OUTPUT -m state --state NEW,INVALID"), 0);
+	assert_int_equal(send6(t->w, net, 0, first, sizeof(first)), 0);
+	assert_string_equal(okfn_ct, "ipv6     10 udp      17 30 src=2001::1 dst=2001::2 sport=1000 "
+			    "dport=53 [UNREPLIED] src=2001::2 dst=2001::1 sport=53 dport=1000 mark=0 "
+			    "use=1\n");
+	assert_int_equal(send6(t->w, net, 44, later, sizeof(later)), 0);
+	assert_string_equal(okfn_ct, "");
 	assert_int_equal(run(t, "ip6tables -F"), 0);
 }
 

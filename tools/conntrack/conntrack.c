@@ -35,6 +35,7 @@ struct ct_filter {
 	u32 mark, mark_mask;
 	int tcp_state;			/* --state, -1 */
 	int zone;			/* -w: the entry's zone (both directions), -1 */
+	int family;			/* -f: NFPROTO_IPV4 or NFPROTO_IPV6; -1 any */
 };
 
 struct ct_opts {
@@ -58,6 +59,8 @@ static bool ct_match(const struct ct_filter *f, const struct nf_conn *ct)
 	const struct nf_conntrack_tuple *t[2] = { &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple,
 						  &ct->tuplehash[IP_CT_DIR_REPLY].tuple };
 
+	if (f->family >= 0 && nf_ct_l3num(ct) != f->family)
+		return false;
 	if (f->proto >= 0 && nf_ct_protonum(ct) != f->proto)
 		return false;
 	for (int i = 0; i < 4; i++) {
@@ -65,7 +68,7 @@ static bool ct_match(const struct ct_filter *f, const struct nf_conn *ct)
 		__be32 a = i % 2 ? tu->dst.ip : tu->src.ip;
 		__be16 p = i % 2 ? tu->dst.u.all : tu->src.u.all;
 
-		if (f->has[i] && a != f->addr[i])
+		if (f->has[i] && (tu->dst.v6 || a != f->addr[i]))
 			return false;
 		if (f->port[i] >= 0 && ntohs(p) != f->port[i])
 			return false;
@@ -252,12 +255,12 @@ static int ct_stats(struct ct_opts *o, struct net *net)
 
 static int parse_proto(const char *s)
 {
-	static const char *const names[] = { "icmp", "tcp", "udp" };
-	static const int nums[] = { 1, 6, 17 };
+	static const char *const names[] = { "icmp", "tcp", "udp", "icmpv6" };
+	static const int nums[] = { 1, 6, 17, 58 };
 	char *end;
 	long v;
 
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 4; i++)
 		if (!strcasecmp(s, names[i]))
 			return nums[i];
 	v = strtol(s, &end, 10);
@@ -370,6 +373,12 @@ static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *
 			}
 		return ct_usage(o, "unknown state `%s'", arg);
 	case 'f':
+		if (!strcmp(arg, "ipv4"))
+			o->f.family = NFPROTO_IPV4;
+		else if (!strcmp(arg, "ipv6"))
+			o->f.family = NFPROTO_IPV6;
+		else
+			return ct_usage(o, "`%s' unsupported protocol", arg);
 		return 0;
 	case 'e':
 		return ct_parse_event_mask(o, arg);
@@ -426,6 +435,7 @@ int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv)
 	o.f.proto = -1;
 	o.f.tcp_state = -1;
 	o.f.zone = -1;
+	o.f.family = -1;		/* every family unless -f */
 	for (int i = 0; i < 4; i++)
 		o.f.port[i] = -1;
 	if ((rc = ct_parse(&o, argc, argv)))
