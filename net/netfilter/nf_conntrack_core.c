@@ -328,11 +328,12 @@ static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack
 	}
 	if (!(ct = nf_ct_alloc_raw(net, orig->dst.v6)))
 		return NULL;
-	if (orig->dst.v6) {
-		struct nf_conn6 *c6 = (struct nf_conn6 *)ct;
+	if (orig->dst.v6) {		/* a packet's tuple: its addresses follow it */
+		const struct nf_conntrack_tuple6 *w = container_of(orig, struct nf_conntrack_tuple6, t);
+		struct nf_conn6 *c6 = container_of(ct, struct nf_conn6, ct);
 
-		c6->addr[0] = *nf_ct_tuple_addr6(orig, false);
-		c6->addr[1] = *nf_ct_tuple_addr6(orig, true);
+		c6->addr[0] = w->src;
+		c6->addr[1] = w->dst;
 	}
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple = *orig;
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.wrapped = 0;
@@ -377,6 +378,8 @@ unsigned long nf_ct_expires(const struct nf_conn *ct)
 
 /* ---- tuples of packets ---- */
 
+/* not inlined: the compiler cannot see which of the two a tuple is */
+__attribute__((noinline))
 const struct in6_addr *nf_ct_tuple_addr6(const struct nf_conntrack_tuple *t, bool dst)
 {
 	const struct nf_conntrack_tuple_hash *h;

@@ -191,7 +191,7 @@ static int parse_mask6(const char *s, struct in6_addr *mask)
 static int parse_addr6(struct ipt_args *a, const char *s, struct in6_addr *addr,
 		       struct in6_addr *mask)
 {
-	char buf[256], *slash;
+	char buf[128], *slash;
 
 	snprintf(buf, sizeof(buf), "%s", s);
 	slash = strrchr(buf, '/');

@@ -5,7 +5,12 @@
  * As with iptables-legacy, the tool edits a private copy of a table
  * (ipt_table_dup) and hands it back whole (ipt_replace_table), which
  * resolves and checks every rule once, so the packet path only follows
- * indexes: no lookup and no allocation per packet. */
+ * indexes: no lookup and no allocation per packet.
+ *
+ * The same engine serves ip6tables (net/ipv6/netfilter/ip6_tables.c): a
+ * table belongs to a family (ops->table->af, info->af), is found by family
+ * and name, hooks with its family's pf, and checks its extensions with it;
+ * only the address part of the walk differs (ipt_do_table_af). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
