@@ -1,6 +1,6 @@
 /* ip6tables' own extensions (iptables' extensions/libip6t_*.c): icmp6, hl,
- * ipv6header, frag, hbh, dst, rt, mh, ah, eui64 and the targets REJECT
- * (ICMPv6 codes) and HL; options, and how -L, -S and ip6tables-save show
+ * ipv6header, frag, hbh, dst, rt, mh, ah, eui64, srh and the targets REJECT
+ * (ICMPv6 codes), HL, SNPT and DNPT; options, and how -L, -S and ip6tables-save show
  * them, as ip6tables 1.8.9 (nf_tables) prints.  The bytes filled are the
  * kernel's info structs (include/uapi/linux/netfilter_ipv6/ip6t.h). */
 #include <arpa/inet.h>
@@ -12,6 +12,7 @@
 #include <strings.h>
 #include "xtables.h"
 #include "uapi/linux/netfilter_ipv6/ip6t.h"
+#include "net/ipv6.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1303,7 +1304,97 @@ static const struct xtables_target libip6t_HL = {
 	.print = hl_tg_print, .save = hl_tg_save,
 };
 
+/* ---- SNPT / DNPT ---- */
+static const struct xt_option npt_opts[] = {
+	{ "src-pfx", 0, true }, { "dst-pfx", 1, true }, { NULL, 0, false },
+};
+
+/* XTTYPE_HOSTMASK: "ADDR[/LEN]" (no length: 128) */
+static int npt_parse(struct xt_parse *p, const char *ext, int id, const char *arg,
+		     struct ip6t_npt_tginfo *npt)
+{
+	char buf[128], *slash;
+	unsigned int len = 128;
+	struct in6_addr *a = id ? &npt->dst_pfx : &npt->src_pfx;
+
+	if (twice(p, ext, id, id ? "dst-pfx" : "src-pfx"))
+		return -1;
+	snprintf(buf, sizeof(buf), "%s", arg);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash++ = '\0';
+	if (slash && !xtables_strtoui(slash, &len, 0, 128))
+		return xt_param_error(p, "%s: bad value for option \"--%s\", or out of range "
+				      "(0-128).\n", ext, id ? "dst-pfx" : "src-pfx");
+	if (inet_pton(AF_INET6, buf, a) != 1)
+		return xt_param_error(p, "host/network `%s' not found", buf);
+	if (id)
+		npt->dst_pfx_len = (u8)len;
+	else
+		npt->src_pfx_len = (u8)len;
+	return 0;
+}
+
+static int snpt_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	(void)inv;
+	return npt_parse(p, "SNPT", id, arg, data);
+}
+
+static int dnpt_parse(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	(void)inv;
+	return npt_parse(p, "DNPT", id, arg, data);
+}
+
+static void npt_show(FILE *out, const char *name, const struct ip6t_npt_tginfo *npt)
+{
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+
+	fprintf(out, " %s src-pfx %s/%u dst-pfx %s/%u", name,
+		xtables_ip6addr_to_buf(&npt->src_pfx, a), npt->src_pfx_len,
+		xtables_ip6addr_to_buf(&npt->dst_pfx, b), npt->dst_pfx_len);
+}
+
+static void snpt_print(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
+{
+	(void)ip;
+	(void)numeric;
+	npt_show(out, "SNPT", data);
+}
+
+static void dnpt_print(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
+{
+	(void)ip;
+	(void)numeric;
+	npt_show(out, "DNPT", data);
+}
+
+static void npt_save(FILE *out, const struct ipt_ip *ip, const void *data)
+{
+	const struct ip6t_npt_tginfo *npt = data;
+	char a[INET6_ADDRSTRLEN];
+
+	(void)ip;
+	if (!ipv6_addr_any(&npt->src_pfx) || npt->src_pfx_len)
+		fprintf(out, " --src-pfx %s/%u", xtables_ip6addr_to_buf(&npt->src_pfx, a),
+			npt->src_pfx_len);
+	if (!ipv6_addr_any(&npt->dst_pfx) || npt->dst_pfx_len)
+		fprintf(out, " --dst-pfx %s/%u", xtables_ip6addr_to_buf(&npt->dst_pfx, a),
+			npt->dst_pfx_len);
+}
+
+static const struct xtables_target libip6t_SNPT = {
+	.name = "SNPT", .family = NFPROTO_IPV6, .size = sizeof(struct ip6t_npt_tginfo),
+	.opts = npt_opts, .parse = snpt_parse, .print = snpt_print, .save = npt_save, .mand = 3,
+};
+
+static const struct xtables_target libip6t_DNPT = {
+	.name = "DNPT", .family = NFPROTO_IPV6, .size = sizeof(struct ip6t_npt_tginfo),
+	.opts = npt_opts, .parse = dnpt_parse, .print = dnpt_print, .save = npt_save, .mand = 3,
+};
+
 const struct xtables_target *const xtables_ip6_targets[] = {
-	&libip6t_REJECT, &libip6t_HL,
+	&libip6t_REJECT, &libip6t_HL, &libip6t_SNPT, &libip6t_DNPT,
 	NULL,
 };

@@ -134,6 +134,16 @@ struct ip6t_ah {
 	u8 invflags;
 };
 
+/* -j SNPT / -j DNPT (ip6t_NPT.h): RFC 6296 prefix translation */
+struct ip6t_npt_tginfo {
+	struct in6_addr src_pfx;
+	struct in6_addr dst_pfx;
+	u8 src_pfx_len;
+	u8 dst_pfx_len;
+	u16 adjustment;			/* Linux's, set by checkentry; skbox computes it
+					 * per packet and keeps this 0 (-D compares it) */
+};
+
 /* -m srh (revision 1): the segment routing header (routing type 4) */
 #define IP6T_SRH_NEXTHDR	0x0001
 #define IP6T_SRH_LEN_EQ		0x0002
