@@ -19,6 +19,7 @@
 #include "linux/sched.h"
 #include "net/world.h"
 #include "net/netfilter/nf_conntrack_l4proto.h"
+#include "net/ipv6.h"
 #include "net/net_namespace.h"
 
 #define CT_PROG "conntrack v1.4.7 (conntrack-tools)"
@@ -29,7 +30,9 @@ enum ct_cmd { CT_NONE, CT_LIST, CT_COUNT, CT_DELETE, CT_FLUSH, CT_EVENT, CT_STAT
 struct ct_filter {
 	int proto;			/* -1: any */
 	bool has[4];			/* orig src, orig dst, reply src, reply dst */
+	bool is6[4];			/* the address is IPv6: addr6 */
 	__be32 addr[4];
+	struct in6_addr addr6[4];
 	int port[4];			/* orig sport, orig dport, reply sport, reply dport; -1 */
 	bool has_mark;
 	u32 mark, mark_mask;
@@ -68,7 +71,10 @@ static bool ct_match(const struct ct_filter *f, const struct nf_conn *ct)
 		__be32 a = i % 2 ? tu->dst.ip : tu->src.ip;
 		__be16 p = i % 2 ? tu->dst.u.all : tu->src.u.all;
 
-		if (f->has[i] && (tu->dst.v6 || a != f->addr[i]))
+		if (f->has[i] && (f->is6[i] != (bool)tu->dst.v6 ||
+				  (f->is6[i] ? !ipv6_addr_equal(nf_ct_tuple_addr6(tu, i % 2),
+								&f->addr6[i]) :
+				   a != f->addr[i])))
 			return false;
 		if (f->port[i] >= 0 && ntohs(p) != f->port[i])
 			return false;
@@ -331,7 +337,8 @@ static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *
 	if ((k = strchr(addr_opts, c))) {
 		int i = (int)(k - addr_opts);
 
-		if (inet_pton(AF_INET, arg, &o->f.addr[i]) != 1)
+		o->f.is6[i] = inet_pton(AF_INET, arg, &o->f.addr[i]) != 1;
+		if (o->f.is6[i] && inet_pton(AF_INET6, arg, &o->f.addr6[i]) != 1)
 			return ct_usage(o, "Bad IP address `%s'", arg);
 		o->f.has[i] = true;
 		return 0;
@@ -440,6 +447,10 @@ int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv)
 		o.f.port[i] = -1;
 	if ((rc = ct_parse(&o, argc, argv)))
 		return rc;
+	for (int i = 0; i < 4; i++)
+		if (o.f.has[i] && o.f.family >= 0 &&
+		    o.f.is6[i] != (o.f.family == NFPROTO_IPV6))
+			return ct_usage(&o, "%s", "mismatched address family");
 	switch (o.cmd) {
 	case CT_NONE:
 		return ct_usage(&o, "%s", "no command specified");
