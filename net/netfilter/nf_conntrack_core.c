@@ -15,6 +15,7 @@
 #include "linux/hash.h"
 #include "linux/netfilter/x_tables.h"
 #include "net/ip.h"
+#include "net/ipv6.h"
 #include "net/icmp.h"
 #include "net/netfilter/nf_conntrack.h"
 #include "net/netfilter/nf_conntrack_l4proto.h"
@@ -243,9 +244,9 @@ struct nf_ct_ext *nf_ct_ext_add(struct nf_conn *ct)
 	return ct->ext;
 }
 
-static struct nf_conn *nf_ct_alloc_raw(struct net *net)
+static struct nf_conn *nf_ct_alloc_raw(struct net *net, bool v6)
 {
-	struct nf_conn *ct = kzalloc(sizeof(*ct));
+	struct nf_conn *ct = kzalloc(v6 ? sizeof(struct nf_conn6) : sizeof(*ct));
 
 	if (!ct)
 		return NULL;
@@ -325,9 +326,17 @@ static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack
 		nf_ct_table_full(net);
 		return NULL;
 	}
-	if (!(ct = nf_ct_alloc_raw(net)))
+	if (!(ct = nf_ct_alloc_raw(net, orig->dst.v6)))
 		return NULL;
+	if (orig->dst.v6) {		/* a packet's tuple: its addresses follow it */
+		const struct nf_conntrack_tuple6 *w = container_of(orig, struct nf_conntrack_tuple6, t);
+		struct nf_conn6 *c6 = container_of(ct, struct nf_conn6, ct);
+
+		c6->addr[0] = w->src;
+		c6->addr[1] = w->dst;
+	}
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple = *orig;
+	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.wrapped = 0;
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.dir = IP_CT_DIR_ORIGINAL;
 	nf_ct_invert_tuple(&ct->tuplehash[IP_CT_DIR_REPLY].tuple, orig);
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.dir = IP_CT_DIR_REPLY;
@@ -369,6 +378,101 @@ unsigned long nf_ct_expires(const struct nf_conn *ct)
 
 /* ---- tuples of packets ---- */
 
+/* not inlined: the compiler cannot see which of the two a tuple is */
+__attribute__((noinline))
+const struct in6_addr *nf_ct_tuple_addr6(const struct nf_conntrack_tuple *t, bool dst)
+{
+	const struct nf_conntrack_tuple_hash *h;
+	const struct nf_conn6 *c6;
+
+	if (t->dst.wrapped) {
+		const struct nf_conntrack_tuple6 *w = (const struct nf_conntrack_tuple6 *)t;
+
+		return dst ? &w->dst : &w->src;
+	}
+	h = container_of(t, struct nf_conntrack_tuple_hash, tuple);
+	c6 = container_of(nf_ct_tuplehash_to_ctrack(h), struct nf_conn6, ct);
+	return &c6->addr[dst ^ t->dst.dir];
+}
+
+bool nf_ct_tuple_addr6_equal(const struct nf_conntrack_tuple *a,
+			     const struct nf_conntrack_tuple *b)
+{
+	return ipv6_addr_equal(nf_ct_tuple_addr6(a, false), nf_ct_tuple_addr6(b, false)) &&
+	       ipv6_addr_equal(nf_ct_tuple_addr6(a, true), nf_ct_tuple_addr6(b, true));
+}
+
+static u32 fold6(const struct in6_addr *a)
+{
+	return a->s6_addr32[0] ^ a->s6_addr32[1] ^ a->s6_addr32[2] ^ a->s6_addr32[3];
+}
+
+int nf_ct_ipv6_l4(const struct sk_buff *skb, unsigned int nhoff, unsigned int *off)
+{
+	u8 buf[8];
+	const u8 *h = xt_header_pointer(skb, (int)nhoff, 8, buf);
+	u8 nexthdr;
+
+	if (!h)
+		return -1;
+	nexthdr = h[6];
+	nhoff += 40;
+	while (nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_ROUTING ||
+	       nexthdr == NEXTHDR_FRAGMENT || nexthdr == 51 || nexthdr == NEXTHDR_DEST) {
+		h = xt_header_pointer(skb, (int)nhoff, 8, buf);
+		if (!h)
+			return -1;
+		if (nexthdr == NEXTHDR_FRAGMENT) {
+			if (((h[2] << 8) | h[3]) & ~0x7)
+				return -1;	/* a later fragment: no nf_defrag_ipv6 */
+			nhoff += 8;
+		} else if (nexthdr == 51) {
+			nhoff += (h[1] + 2u) << 2;
+		} else {
+			nhoff += (h[1] + 1u) << 3;
+		}
+		nexthdr = h[0];
+	}
+	*off = nhoff;
+	return nexthdr;
+}
+
+/* ipv6_pkt_to_tuple() and the protocol's ports */
+bool nf_ct_get_tuple6(const struct sk_buff *skb, unsigned int nhoff,
+		      struct nf_conntrack_tuple6 *t6)
+{
+	struct ipv6hdr _ip6h;
+	const struct ipv6hdr *ip6h = xt_header_pointer(skb, (int)nhoff, sizeof(_ip6h), &_ip6h);
+	const struct nf_conntrack_l4proto *l4;
+	unsigned int off;
+	int proto;
+
+	if (!ip6h || (proto = nf_ct_ipv6_l4(skb, nhoff, &off)) < 0)
+		return false;
+	memset(t6, 0, sizeof(*t6));
+	t6->src = ip6h->saddr;
+	t6->dst = ip6h->daddr;
+	t6->t.src.ip = fold6(&t6->src);
+	t6->t.dst.ip = fold6(&t6->dst);
+	t6->t.dst.v6 = 1;
+	t6->t.dst.wrapped = 1;
+	t6->t.dst.protonum = (u8)proto;
+	l4 = nf_ct_l4proto_find((u8)proto);
+	return !l4->pkt_to_tuple || l4->pkt_to_tuple(skb, off, &t6->t);
+}
+
+bool nf_ct_invert_tuple6(struct nf_conntrack_tuple6 *inverse,
+			 const struct nf_conntrack_tuple *orig)
+{
+	struct in6_addr s = *nf_ct_tuple_addr6(orig, false), d = *nf_ct_tuple_addr6(orig, true);
+	bool ok = nf_ct_invert_tuple(&inverse->t, orig);
+
+	inverse->src = d;
+	inverse->dst = s;
+	inverse->t.dst.wrapped = 1;
+	return ok;
+}
+
 bool nf_ct_get_tuplepr(const struct sk_buff *skb, unsigned int nhoff,
 		       struct nf_conntrack_tuple *tuple)
 {
@@ -396,6 +500,7 @@ bool nf_ct_invert_tuple(struct nf_conntrack_tuple *inverse,
 	inverse->dst.ip = orig->src.ip;
 	inverse->dst.protonum = orig->dst.protonum;
 	inverse->dst.dir = !orig->dst.dir;
+	inverse->dst.v6 = orig->dst.v6;		/* addresses: nf_ct_invert_tuple6 */
 	inverse->src.zone = orig->src.zone;
 	if (l4->invert_tuple)
 		return l4->invert_tuple(inverse, orig);
@@ -446,20 +551,24 @@ static void nf_ct_take_template(struct sk_buff *skb, struct nf_ct_zone_key *zk)
 /* Find the entry of the packet or make one; set skb->_nfct
  * (resolve_normal_ct).  0, or -ENOMEM when the table is full. */
 static int resolve_normal_ct(struct net *net, struct sk_buff *skb, unsigned int dataoff,
-			     const struct nf_conntrack_l4proto *l4, const struct nf_ct_zone_key *zk)
+			     const struct nf_conntrack_l4proto *l4, const struct nf_ct_zone_key *zk,
+			     u8 pf)
 {
 	struct nf_conntrack_net *cn = nf_ct_pernet(net);
-	struct nf_conntrack_tuple tuple;
+	struct nf_conntrack_tuple6 t6;		/* IPv4 uses t6.t only */
+	struct nf_conntrack_tuple *tuple = &t6.t;
 	struct nf_conntrack_tuple_hash *h;
 	enum ip_conntrack_info ctinfo;
 	struct nf_conn *ct;
 
-	if (!nf_ct_get_tuplepr(skb, (unsigned int)skb_network_offset(skb), &tuple))
+	if (pf == NFPROTO_IPV6 ?
+	    !nf_ct_get_tuple6(skb, (unsigned int)skb_network_offset(skb), &t6) :
+	    !nf_ct_get_tuplepr(skb, (unsigned int)skb_network_offset(skb), tuple))
 		return -EINVAL;
-	tuple.src.zone = zk->dir & NF_CT_ZONE_DIR_ORIG ? zk->id : 0;
-	h = nf_conntrack_find_get(net, &tuple);
+	tuple->src.zone = zk->dir & NF_CT_ZONE_DIR_ORIG ? zk->id : 0;
+	h = nf_conntrack_find_get(net, tuple);
 	if (!h) {
-		if (!(ct = init_conntrack(net, &tuple, zk->id, zk->dir)))
+		if (!(ct = init_conntrack(net, tuple, zk->id, zk->dir)))
 			return -ENOMEM;
 		if (l4->new && !l4->new(ct, skb, dataoff)) {
 			nf_ct_put(ct);
@@ -504,13 +613,22 @@ unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *st
 	if (skb->_nfct && !(nf_ct_get(skb, &ctinfo)->status & IPS_TEMPLATE))
 		return NF_ACCEPT;
 	nf_ct_take_template(skb, &zk);
-	iph = ip_hdr(skb);
-	dataoff = (unsigned int)skb_network_offset(skb) + iph->ihl * 4u;
-	/* nf_defrag_ipv4 reassembled it; a fragment that still comes here
-	 * (reassembly failed to start) has no ports to track */
-	if (iph->frag_off & htons(IP_OFFSET))
-		goto invalid;
-	l4 = nf_ct_l4proto_find(iph->protocol);
+	if (state->pf == NFPROTO_IPV6) {
+		/* no nf_defrag_ipv6: a later fragment has no ports (invalid) */
+		int proto = nf_ct_ipv6_l4(skb, (unsigned int)skb_network_offset(skb), &dataoff);
+
+		if (proto < 0)
+			goto invalid;
+		l4 = nf_ct_l4proto_find((u8)proto);
+	} else {
+		iph = ip_hdr(skb);
+		dataoff = (unsigned int)skb_network_offset(skb) + iph->ihl * 4u;
+		/* nf_defrag_ipv4 reassembled it; a fragment that still comes
+		 * here (reassembly failed to start) has no ports to track */
+		if (iph->frag_off & htons(IP_OFFSET))
+			goto invalid;
+		l4 = nf_ct_l4proto_find(iph->protocol);
+	}
 	if (l4->error) {
 		ret = l4->error(net, skb, dataoff, state,
 				zk.dir & NF_CT_ZONE_DIR_ORIG ? zk.id : 0);
@@ -527,7 +645,7 @@ unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *st
 			goto out;
 	}
 repeat:
-	ret = resolve_normal_ct(net, skb, dataoff, l4, &zk);
+	ret = resolve_normal_ct(net, skb, dataoff, l4, &zk, state->pf);
 	if (ret == -ENOMEM)
 		return nf_ct_drop_full(net, skb);
 	if (ret < 0) {
@@ -688,35 +806,65 @@ static const struct nf_hook_ops ipv4_conntrack_ops[] = {
 	  .priority = NF_IP_PRI_CONNTRACK_CONFIRM },
 };
 
-int nf_ct_netns_get(struct net *net)
+/* nf_conntrack_l3proto_ipv6's hooks (NF_IP6_PRI_* have IPv4's values);
+ * no nf_defrag_ipv6 */
+static const struct nf_hook_ops ipv6_conntrack_ops[] = {
+	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV6, .hooknum = NF_INET_PRE_ROUTING,
+	  .priority = NF_IP_PRI_CONNTRACK },
+	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP_PRI_CONNTRACK },
+	{ .hook = ipv4_confirm, .pf = NFPROTO_IPV6, .hooknum = NF_INET_POST_ROUTING,
+	  .priority = NF_IP_PRI_CONNTRACK_CONFIRM },
+	{ .hook = ipv4_confirm, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_IN,
+	  .priority = NF_IP_PRI_CONNTRACK_CONFIRM },
+};
+
+int nf_ct_netns_get_af(struct net *net, u8 nfproto)
 {
 	struct nf_conntrack_net *cn = nf_ct_pernet(net);
-	size_t i;
+	bool v6 = nfproto == NFPROTO_IPV6;
+	const struct nf_hook_ops *ops = v6 ? ipv6_conntrack_ops : ipv4_conntrack_ops;
+	size_t i, n = v6 ? ARRAY_SIZE(ipv6_conntrack_ops) : ARRAY_SIZE(ipv4_conntrack_ops);
+	unsigned int *users = v6 ? &cn->users6 : &cn->users;
 	int err;
 
-	if (cn->users++)
+	if ((*users)++)
 		return 0;
-	for (i = 0; i < ARRAY_SIZE(ipv4_conntrack_ops); i++) {
-		err = nf_register_net_hook(net, &ipv4_conntrack_ops[i]);
+	for (i = 0; i < n; i++) {
+		err = nf_register_net_hook(net, &ops[i]);
 		if (err) {
 			while (i-- > 0)
-				nf_unregister_net_hook(net, &ipv4_conntrack_ops[i]);
-			cn->users--;
+				nf_unregister_net_hook(net, &ops[i]);
+			(*users)--;
 			return err;
 		}
 	}
 	return 0;
 }
 
-void nf_ct_netns_put(struct net *net)
+void nf_ct_netns_put_af(struct net *net, u8 nfproto)
 {
 	struct nf_conntrack_net *cn = nf_ct_pernet(net);
+	bool v6 = nfproto == NFPROTO_IPV6;
+	const struct nf_hook_ops *ops = v6 ? ipv6_conntrack_ops : ipv4_conntrack_ops;
+	size_t n = v6 ? ARRAY_SIZE(ipv6_conntrack_ops) : ARRAY_SIZE(ipv4_conntrack_ops);
+	unsigned int *users = v6 ? &cn->users6 : &cn->users;
 
-	assert(cn->users > 0);
-	if (--cn->users)
+	assert(*users > 0);
+	if (--*users)
 		return;
-	for (size_t i = 0; i < ARRAY_SIZE(ipv4_conntrack_ops); i++)
-		nf_unregister_net_hook(net, &ipv4_conntrack_ops[i]);
+	for (size_t i = 0; i < n; i++)
+		nf_unregister_net_hook(net, &ops[i]);
+}
+
+int nf_ct_netns_get(struct net *net)
+{
+	return nf_ct_netns_get_af(net, NFPROTO_IPV4);
+}
+
+void nf_ct_netns_put(struct net *net)
+{
+	nf_ct_netns_put_af(net, NFPROTO_IPV4);
 }
 
 /* ---- walking and flushing ---- */
@@ -875,6 +1023,8 @@ static void nf_conntrack_pernet_exit(struct net *net)
 
 	while (cn->users)
 		nf_ct_netns_put(net);
+	while (cn->users6)
+		nf_ct_netns_put_af(net, NFPROTO_IPV6);
 	nf_ct_flush(net);
 	/* entries still referenced by packets in flight outlive the
 	 * namespace, detached */

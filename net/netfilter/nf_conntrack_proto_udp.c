@@ -117,6 +117,8 @@ const struct nf_conntrack_l4proto *nf_ct_l4proto_find(u8 l4proto)
 		return &nf_conntrack_l4proto_udp;
 	case IPPROTO_ICMP:
 		return &nf_conntrack_l4proto_icmp;
+	case IPPROTO_ICMPV6:
+		return &nf_conntrack_l4proto_icmpv6;
 	default:
 		return &nf_conntrack_l4proto_generic;
 	}

@@ -22,6 +22,8 @@ const char *nf_ct_l4proto_name(u8 l4proto)
 		return "udp";
 	case IPPROTO_ICMP:
 		return "icmp";
+	case IPPROTO_ICMPV6:
+		return "icmpv6";
 	case IPPROTO_SCTP:
 		return "sctp";
 	case IPPROTO_GRE:
@@ -62,10 +64,15 @@ static void put(struct pbuf *b, const char *fmt, ...)
 static void put_tuple(struct pbuf *b, const struct nf_conntrack_tuple *t)
 {
 	const struct nf_conntrack_l4proto *l4 = nf_ct_l4proto_find(t->dst.protonum);
-	char s[INET_ADDRSTRLEN], d[INET_ADDRSTRLEN];
+	char s[INET6_ADDRSTRLEN], d[INET6_ADDRSTRLEN];
 
-	inet_ntop(AF_INET, &t->src.ip, s, sizeof(s));
-	inet_ntop(AF_INET, &t->dst.ip, d, sizeof(d));
+	if (t->dst.v6) {
+		inet_ntop(AF_INET6, nf_ct_tuple_addr6(t, false), s, sizeof(s));
+		inet_ntop(AF_INET6, nf_ct_tuple_addr6(t, true), d, sizeof(d));
+	} else {
+		inet_ntop(AF_INET, &t->src.ip, s, sizeof(s));
+		inet_ntop(AF_INET, &t->dst.ip, d, sizeof(d));
+	}
 	put(b, "src=%s dst=%s ", s, d);
 	if (l4->print_tuple) {
 		int n = l4->print_tuple(b->p, b->left, t);
@@ -121,7 +128,8 @@ int nf_ct_snprint(char *buf, size_t len, const struct nf_conn *ct, unsigned int 
 	u8 proto = nf_ct_protonum(ct);
 
 	if (flags & NF_CT_PRINT_EXTENDED)
-		put(&b, "%-8s %u ", "ipv4", 2);
+		put(&b, "%-8s %u ", nf_ct_l3num(ct) == NFPROTO_IPV6 ? "ipv6" : "ipv4",
+		    nf_ct_l3num(ct) == NFPROTO_IPV6 ? 10 : 2);
 	put(&b, "%-8s %u %lu ", nf_ct_l4proto_name(proto), proto, nf_ct_expires(ct));
 	put_body(&b, ct, ct_acct(ct));
 	/* the table's reference is not a user (ctnetlink: refcount - 1) */

@@ -184,8 +184,9 @@ const struct xt_target xt_tcpoptstrip_target = {
 	.proto = IPPROTO_TCP,
 };
 
+/* IPv4 only: the IPv6 traffic class is not written */
 const struct xt_target xt_dscp_target = {
-	.name = "DSCP", .family = NFPROTO_UNSPEC, .target = dscp_tg,
+	.name = "DSCP", .family = NFPROTO_IPV4, .target = dscp_tg,
 	.checkentry = dscp_tg_check, .targetsize = sizeof(struct xt_DSCP_info), .table = "mangle",
 };
 

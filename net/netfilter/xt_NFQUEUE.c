@@ -9,12 +9,25 @@
 #include "linux/hash.h"
 #include "uapi/linux/netfilter/xt_targets.h"
 #include "net/ip.h"
+#include "net/ipv6.h"
 
 /* Linux's hash_v4: the lower address first, so replies hash alike. */
-static u16 nfqueue_hash(const struct sk_buff *skb, u16 queue, u16 queues_total)
+static u16 nfqueue_hash(const struct sk_buff *skb, u8 pf, u16 queue, u16 queues_total)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 	u32 a = iph->saddr, b = iph->daddr, h;
+
+	if (pf == NFPROTO_IPV6) {	/* hash_v6: each address folded to a word */
+		const struct ipv6hdr *ip6h = ipv6_hdr(skb);
+
+		a = b = 0;
+		for (int i = 0; i < 4; i++) {
+			a ^= ip6h->saddr.s6_addr32[i];
+			b ^= ip6h->daddr.s6_addr32[i];
+		}
+		h = hash_3words(a < b ? a : b, a < b ? b : a, ip6h->nexthdr);
+		return (u16)(queue + (u16)(((u64)h * queues_total) >> 32));
+	}
 
 	if (a > b) {
 		u32 t = a;
@@ -34,7 +47,7 @@ static unsigned int nfqueue_tg(struct sk_buff *skb, const struct xt_action_param
 
 	if (info->queues_total > 1) {
 		if (!(info->flags & NFQ_FLAG_CPU_FANOUT))
-			queue = nfqueue_hash(skb, queue, info->queues_total);
+			queue = nfqueue_hash(skb, xt_family(par), queue, info->queues_total);
 	}
 	verdict = NF_QUEUE_NR(queue);
 	if (info->flags & NFQ_FLAG_BYPASS)

@@ -54,6 +54,6 @@ static int addrtype_mt_check(const struct xt_mtchk_param *par)
 }
 
 const struct xt_match xt_addrtype_match = {
-	.name = "addrtype", .revision = 1, .family = NFPROTO_UNSPEC, .match = addrtype_mt,
+	.name = "addrtype", .revision = 1, .family = NFPROTO_IPV4, .match = addrtype_mt,
 	.checkentry = addrtype_mt_check, .matchsize = sizeof(struct xt_addrtype_info_v1),
 };

@@ -58,7 +58,7 @@ static int connbytes_mt_check(const struct xt_mtchk_param *par)
 
 	if (info->what > XT_CONNBYTES_AVGPKT || info->direction > XT_CONNBYTES_DIR_BOTH)
 		return -EINVAL;
-	err = nf_ct_netns_get(par->net);
+	err = nf_ct_netns_get_af(par->net, par->family);
 	if (!err)
 		nf_ct_pernet(par->net)->sysctl.acct = 1;	/* "Forcing CT accounting" */
 	return err;
@@ -66,7 +66,7 @@ static int connbytes_mt_check(const struct xt_mtchk_param *par)
 
 static void ct_mt_destroy(const struct xt_mtdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
 static bool helper_mt(const struct sk_buff *skb, struct xt_action_param *par)
@@ -83,7 +83,7 @@ static int helper_mt_check(const struct xt_mtchk_param *par)
 
 	if (memchr(info->name, '\0', sizeof(info->name)) == NULL)
 		return -EINVAL;
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
 }
 
 const struct xt_match xt_connbytes_match = {

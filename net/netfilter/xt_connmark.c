@@ -50,22 +50,22 @@ static unsigned int connmark_tg(struct sk_buff *skb, const struct xt_action_para
 
 static int connmark_mt_check(const struct xt_mtchk_param *par)
 {
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
 }
 
 static void connmark_mt_destroy(const struct xt_mtdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
 static int connmark_tg_check(const struct xt_tgchk_param *par)
 {
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
 }
 
 static void connmark_tg_destroy(const struct xt_tgdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
 const struct xt_match xt_connmark_match = {

@@ -3,6 +3,7 @@
  * without an entry, UNTRACKED for NOTRACK), protocol, tuples, ports,
  * status bits, seconds left and direction.  A rule holds conntrack on in
  * its namespace (nf_ct_netns_get). */
+#include <errno.h>
 #include "linux/netfilter/x_tables.h"
 #include "net/netfilter/nf_conntrack.h"
 #include "uapi/linux/netfilter/xt_conntrack.h"
@@ -124,17 +125,30 @@ static bool state_mt(const struct sk_buff *skb, struct xt_action_param *par)
 
 static int conntrack_mt_check(const struct xt_mtchk_param *par)
 {
-	return nf_ct_netns_get(par->net);
+	return nf_ct_netns_get_af(par->net, par->family);
+}
+
+/* IPv6: the address options hold IPv4 addresses here (the IPv6 form of
+ * xt_conntrack_mtinfo3 is not written): refused rather than compared */
+static int conntrack_mt_check3(const struct xt_mtchk_param *par)
+{
+	const struct xt_conntrack_mtinfo3 *info = par->matchinfo;
+
+	if (par->family == NFPROTO_IPV6 &&
+	    (info->match_flags & (XT_CONNTRACK_ORIGSRC | XT_CONNTRACK_ORIGDST |
+				  XT_CONNTRACK_REPLSRC | XT_CONNTRACK_REPLDST)))
+		return -EINVAL;
+	return conntrack_mt_check(par);
 }
 
 static void conntrack_mt_destroy(const struct xt_mtdtor_param *par)
 {
-	nf_ct_netns_put(par->net);
+	nf_ct_netns_put_af(par->net, par->family);
 }
 
 const struct xt_match xt_conntrack_match = {
 	.name = "conntrack", .revision = 3, .family = NFPROTO_UNSPEC, .match = conntrack_mt,
-	.checkentry = conntrack_mt_check, .destroy = conntrack_mt_destroy,
+	.checkentry = conntrack_mt_check3, .destroy = conntrack_mt_destroy,
 	.matchsize = sizeof(struct xt_conntrack_mtinfo3),
 };
 

@@ -1,16 +1,20 @@
 /* Matches on one field of the IP header or the skb: -m length
- * (xt_length.c, the IP total length), -m ttl (ipt_ttl / xt_hl.c), -m tos
- * and -m dscp (xt_dscp.c), -m pkttype (xt_pkttype.c: host, broadcast,
- * multicast, as the link layer classified the frame). */
+ * (xt_length.c, the IP total length; for IPv6 the payload length + 40),
+ * -m ttl (ipt_ttl / xt_hl.c), -m tos and -m dscp (xt_dscp.c), -m pkttype
+ * (xt_pkttype.c: host, broadcast, multicast, as the link layer classified
+ * the frame; for IPv6 too). */
 #include <errno.h>
 #include "linux/netfilter/x_tables.h"
 #include "uapi/linux/netfilter/xt_misc.h"
 #include "net/ip.h"
+#include "net/ipv6.h"
 
 static bool length_mt(const struct sk_buff *skb, struct xt_action_param *par)
 {
 	const struct xt_length_info *info = par->matchinfo;
-	u16 len = ntohs(ip_hdr(skb)->tot_len);
+	/* length_mt6: the payload length and the fixed header */
+	u16 len = xt_family(par) == NFPROTO_IPV6 ? ntohs(ipv6_hdr(skb)->payload_len) + 40 :
+		  ntohs(ip_hdr(skb)->tot_len);
 
 	return (len >= info->min && len <= info->max) ^ info->invert;
 }
@@ -68,13 +72,15 @@ static bool pkttype_mt(const struct sk_buff *skb, struct xt_action_param *par)
 
 	/* a locally sent multicast or broadcast has pkt_type HOST: classify by
 	 * the destination as Linux does for the loopback case */
-	if (type == PACKET_HOST && ipv4_is_multicast(ip_hdr(skb)->daddr))
+	if (type == PACKET_HOST &&
+	    (xt_family(par) == NFPROTO_IPV6 ? ipv6_addr_is_multicast(&ipv6_hdr(skb)->daddr) :
+	     ipv4_is_multicast(ip_hdr(skb)->daddr)))
 		type = PACKET_MULTICAST;
 	return (type == info->pkttype) ^ !!info->invert;
 }
 
 const struct xt_match xt_length_match = {
-	.name = "length", .family = NFPROTO_IPV4, .match = length_mt,
+	.name = "length", .family = NFPROTO_UNSPEC, .match = length_mt,
 	.matchsize = sizeof(struct xt_length_info),
 };
 

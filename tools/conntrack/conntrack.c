@@ -19,6 +19,7 @@
 #include "linux/sched.h"
 #include "net/world.h"
 #include "net/netfilter/nf_conntrack_l4proto.h"
+#include "net/ipv6.h"
 #include "net/net_namespace.h"
 
 #define CT_PROG "conntrack v1.4.7 (conntrack-tools)"
@@ -29,12 +30,15 @@ enum ct_cmd { CT_NONE, CT_LIST, CT_COUNT, CT_DELETE, CT_FLUSH, CT_EVENT, CT_STAT
 struct ct_filter {
 	int proto;			/* -1: any */
 	bool has[4];			/* orig src, orig dst, reply src, reply dst */
+	bool is6[4];			/* the address is IPv6: addr6 */
 	__be32 addr[4];
+	struct in6_addr addr6[4];
 	int port[4];			/* orig sport, orig dport, reply sport, reply dport; -1 */
 	bool has_mark;
 	u32 mark, mark_mask;
 	int tcp_state;			/* --state, -1 */
 	int zone;			/* -w: the entry's zone (both directions), -1 */
+	int family;			/* -f: NFPROTO_IPV4 or NFPROTO_IPV6; -1 any */
 };
 
 struct ct_opts {
@@ -58,6 +62,8 @@ static bool ct_match(const struct ct_filter *f, const struct nf_conn *ct)
 	const struct nf_conntrack_tuple *t[2] = { &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple,
 						  &ct->tuplehash[IP_CT_DIR_REPLY].tuple };
 
+	if (f->family >= 0 && nf_ct_l3num(ct) != f->family)
+		return false;
 	if (f->proto >= 0 && nf_ct_protonum(ct) != f->proto)
 		return false;
 	for (int i = 0; i < 4; i++) {
@@ -65,7 +71,10 @@ static bool ct_match(const struct ct_filter *f, const struct nf_conn *ct)
 		__be32 a = i % 2 ? tu->dst.ip : tu->src.ip;
 		__be16 p = i % 2 ? tu->dst.u.all : tu->src.u.all;
 
-		if (f->has[i] && a != f->addr[i])
+		if (f->has[i] && (f->is6[i] != (bool)tu->dst.v6 ||
+				  (f->is6[i] ? !ipv6_addr_equal(nf_ct_tuple_addr6(tu, i % 2),
+								&f->addr6[i]) :
+				   a != f->addr[i])))
 			return false;
 		if (f->port[i] >= 0 && ntohs(p) != f->port[i])
 			return false;
@@ -252,12 +261,12 @@ static int ct_stats(struct ct_opts *o, struct net *net)
 
 static int parse_proto(const char *s)
 {
-	static const char *const names[] = { "icmp", "tcp", "udp" };
-	static const int nums[] = { 1, 6, 17 };
+	static const char *const names[] = { "icmp", "tcp", "udp", "icmpv6" };
+	static const int nums[] = { 1, 6, 17, 58 };
 	char *end;
 	long v;
 
-	for (size_t i = 0; i < 3; i++)
+	for (size_t i = 0; i < 4; i++)
 		if (!strcasecmp(s, names[i]))
 			return nums[i];
 	v = strtol(s, &end, 10);
@@ -328,7 +337,8 @@ static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *
 	if ((k = strchr(addr_opts, c))) {
 		int i = (int)(k - addr_opts);
 
-		if (inet_pton(AF_INET, arg, &o->f.addr[i]) != 1)
+		o->f.is6[i] = inet_pton(AF_INET, arg, &o->f.addr[i]) != 1;
+		if (o->f.is6[i] && inet_pton(AF_INET6, arg, &o->f.addr6[i]) != 1)
 			return ct_usage(o, "Bad IP address `%s'", arg);
 		o->f.has[i] = true;
 		return 0;
@@ -370,6 +380,12 @@ static int ct_parse_opt(struct ct_opts *o, char c, const char *arg, const char *
 			}
 		return ct_usage(o, "unknown state `%s'", arg);
 	case 'f':
+		if (!strcmp(arg, "ipv4"))
+			o->f.family = NFPROTO_IPV4;
+		else if (!strcmp(arg, "ipv6"))
+			o->f.family = NFPROTO_IPV6;
+		else
+			return ct_usage(o, "`%s' unsupported protocol", arg);
 		return 0;
 	case 'e':
 		return ct_parse_event_mask(o, arg);
@@ -426,10 +442,15 @@ int do_conntrack(struct cmd_ctx *ctx, int argc, char **argv)
 	o.f.proto = -1;
 	o.f.tcp_state = -1;
 	o.f.zone = -1;
+	o.f.family = -1;		/* every family unless -f */
 	for (int i = 0; i < 4; i++)
 		o.f.port[i] = -1;
 	if ((rc = ct_parse(&o, argc, argv)))
 		return rc;
+	for (int i = 0; i < 4; i++)
+		if (o.f.has[i] && o.f.family >= 0 &&
+		    o.f.is6[i] != (o.f.family == NFPROTO_IPV6))
+			return ct_usage(&o, "%s", "mismatched address family");
 	switch (o.cmd) {
 	case CT_NONE:
 		return ct_usage(&o, "%s", "no command specified");

@@ -54,24 +54,27 @@ int ipt_chain_find(struct ipt_handle *h, const char *name)
 
 /* The tables the kernel has: one of them missing is a table that could not
  * be made (ENOMEM), another name one that does not exist. */
-static bool ipt_table_known(const char *table)
+static bool ipt_table_known(u8 af, const char *table)
 {
-	static const char *const names[] = { "filter", "nat", "mangle", "raw", "security" };
+	static const char *const names[] = { "filter", "mangle", "raw", "security", "nat" };
+	/* no ip6table_nat (no IPv6 conntrack): -t nat does not exist for IPv6 */
+	size_t n = sizeof(names) / sizeof(names[0]) - (af == NFPROTO_IPV6);
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+	for (size_t i = 0; i < n; i++)
 		if (!strcmp(names[i], table))
 			return true;
 	return false;
 }
 
-int ipt_handle_open(struct ipt_handle *h, struct net *net, const char *table)
+int ipt_handle_open(struct ipt_handle *h, struct net *net, u8 af, const char *table)
 {
-	const struct xt_table_info *cur = ipt_get_table(net, table);
+	const struct xt_table_info *cur = xt_af_get_table(net, af, table);
 
 	memset(h, 0, sizeof(*h));
 	if (!cur)
-		return ipt_table_known(table) ? -ENOMEM : -ENOENT;
+		return ipt_table_known(af, table) ? -ENOMEM : -ENOENT;
 	h->net = net;
+	h->af = af;
 	h->table = table;
 	h->info = ipt_table_dup(cur);
 	if (!h->info)
@@ -85,7 +88,7 @@ int ipt_handle_commit(struct ipt_handle *h)
 
 	if (!h->dirty)
 		return 0;
-	err = ipt_replace_table(h->net, h->table, h->info);
+	err = xt_af_replace_table(h->net, h->af, h->table, h->info);
 	if (err)
 		return err;
 	h->info = NULL;		/* the table owns it now */

@@ -6,14 +6,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
 #include "linux/slab.h"
+#include "net/ipv6.h"
 #include "iptables.h"
 
 #define FMT(tab, notab) ((format & FMT_NOTABLE) ? (notab) : (tab))
 
+/* libxtables' xtables_chain_protos[] (1.8.9) */
 static const struct { const char *name; u16 num; } chain_protos[] = {
 	{ "tcp", 6 }, { "sctp", 132 }, { "udp", 17 }, { "udplite", 136 },
-	{ "icmp", 1 }, { "esp", 50 }, { "ah", 51 }, { "mh", 135 }, { "all", 0 },
+	{ "icmp", 1 }, { "ipv6-icmp", 58 }, { "icmpv6", 58 }, { "esp", 50 }, { "ah", 51 },
+	{ "mobility-header", 135 }, { "ipv6-mh", 135 }, { "mh", 135 }, { "all", 0 },
 };
 
 bool ipt_proto_number(const char *name, unsigned int *num)
@@ -159,6 +163,29 @@ static void print_addr(FILE *out, __be32 addr, __be32 mask, bool inv, unsigned i
 	fprintf(out, FMT("%-19s ", "%s "), buf);
 }
 
+/* ipv6_addr_to_string(): "anywhere" for the unspecified address unless
+ * numeric, else the address and "/LEN" (nothing for /128) or "/MASK" */
+static void print_addr6(FILE *out, const struct in6_addr *addr, const struct in6_addr *mask,
+			bool inv, unsigned int format)
+{
+	char buf[128], a[INET6_ADDRSTRLEN], m[INET6_ADDRSTRLEN + 2];
+	int l = xtables_ip6mask_to_cidr(mask);
+
+	if (ipv6_addr_any(addr) && !(format & FMT_NUMERIC)) {
+		snprintf(buf, sizeof(buf), "anywhere");
+	} else {
+		if (l < 0)
+			snprintf(m, sizeof(m), "/%s", xtables_ip6addr_to_buf(mask, a));
+		else if (l == 128)
+			m[0] = '\0';
+		else
+			snprintf(m, sizeof(m), "/%d", l);
+		snprintf(buf, sizeof(buf), "%s%s", xtables_ip6addr_to_buf(addr, a), m);
+	}
+	fputc(inv ? '!' : ' ', out);
+	fprintf(out, FMT("%-19s ", "%s "), buf);
+}
+
 static void print_ifaces(FILE *out, const struct ipt_ip *ip, unsigned int format)
 {
 	char iface[IFNAMSIZ + 8];
@@ -191,27 +218,36 @@ static void print_rule(FILE *out, const struct xt_table_info *info, const struct
 		fprintf(out, FMT("%-9s ", "%s "), ipt_target_name(info, r));
 	fputc((r->ip.invflags & IPT_INV_PROTO) ? '!' : ' ', out);
 	if ((format & (FMT_NUMERIC | FMT_NOTABLE)) == FMT_NUMERIC || !pname)
-		fprintf(out, FMT("%-5hu", "%hu "), r->ip.proto);
+		fprintf(out, FMT("%-4hu ", "%hu "), r->ip.proto);
 	else
-		fprintf(out, FMT("%-5s", "%s "), pname);
+		fprintf(out, FMT("%-4s ", "%s "), pname);
 	if (format & FMT_OPTIONS) {
-		fputc((r->ip.invflags & IPT_INV_FRAG) ? '!' : '-', out);
-		fputc((r->ip.flags & IPT_F_FRAG) ? 'f' : '-', out);
+		bool v6 = info->af == NFPROTO_IPV6;	/* print_fragment(..., fake) */
+
+		fputc(!v6 && (r->ip.invflags & IPT_INV_FRAG) ? '!' : '-', out);
+		fputc(!v6 && (r->ip.flags & IPT_F_FRAG) ? 'f' : '-', out);
 		fputc(' ', out);
 	}
 	print_ifaces(out, &r->ip, format);
-	print_addr(out, r->ip.src, r->ip.smsk, r->ip.invflags & IPT_INV_SRCIP, format);
-	print_addr(out, r->ip.dst, r->ip.dmsk, r->ip.invflags & IPT_INV_DSTIP, format);
+	if (info->af == NFPROTO_IPV6) {
+		print_addr6(out, &r->ip.src6, &r->ip.smsk6, r->ip.invflags & IPT_INV_SRCIP, format);
+		print_addr6(out, &r->ip.dst6, &r->ip.dmsk6, r->ip.invflags & IPT_INV_DSTIP, format);
+	} else {
+		print_addr(out, r->ip.src, r->ip.smsk, r->ip.invflags & IPT_INV_SRCIP, format);
+		print_addr(out, r->ip.dst, r->ip.dmsk, r->ip.invflags & IPT_INV_DSTIP, format);
+	}
 	if (r->ip.flags & IPT_F_GOTO)
 		fputs("[goto] ", out);
 	for (unsigned int m = 0; m < r->nmatches; m++) {
-		const struct xtables_match *xm = xtables_find_match(r->matches[m].match->name);
+		const struct xtables_match *xm = xtables_find_match(info->af,
+								    r->matches[m].match->name);
 
 		if (xm && xm->print)
 			xm->print(out, &r->ip, r->matches[m].data, format & FMT_NUMERIC);
 	}
 	if (r->target.target) {
-		const struct xtables_target *xt = xtables_find_target(r->target.target->name);
+		const struct xtables_target *xt = xtables_find_target(info->af,
+								      r->target.target->name);
 
 		if (xt && xt->print)
 			xt->print(out, &r->ip, r->target.data, format & FMT_NUMERIC);
@@ -252,10 +288,31 @@ static void save_iface(FILE *out, char opt, const char *name, const unsigned cha
 	fprintf(out, "%s -%c %s%s", inv ? " !" : "", opt, name, mask[strlen(name)] ? "" : "+");
 }
 
-static void save_ip(FILE *out, const struct ipt_ip *ip)
+/* save_ipv6_addr(): nothing for ::/0 unless inverted, else "/LEN" always */
+static void save_addr6(FILE *out, char opt, const struct in6_addr *addr,
+		       const struct in6_addr *mask, bool inv)
 {
-	save_addr(out, 's', ip->src, ip->smsk, ip->invflags & IPT_INV_SRCIP);
-	save_addr(out, 'd', ip->dst, ip->dmsk, ip->invflags & IPT_INV_DSTIP);
+	char a[INET6_ADDRSTRLEN], m[INET6_ADDRSTRLEN];
+	int l = xtables_ip6mask_to_cidr(mask);
+
+	if (!inv && l == 0)
+		return;
+	fprintf(out, "%s -%c %s", inv ? " !" : "", opt, xtables_ip6addr_to_buf(addr, a));
+	if (l < 0)
+		fprintf(out, "/%s", xtables_ip6addr_to_buf(mask, m));
+	else
+		fprintf(out, "/%d", l);
+}
+
+static void save_ip(FILE *out, u8 af, const struct ipt_ip *ip)
+{
+	if (af == NFPROTO_IPV6) {
+		save_addr6(out, 's', &ip->src6, &ip->smsk6, ip->invflags & IPT_INV_SRCIP);
+		save_addr6(out, 'd', &ip->dst6, &ip->dmsk6, ip->invflags & IPT_INV_DSTIP);
+	} else {
+		save_addr(out, 's', ip->src, ip->smsk, ip->invflags & IPT_INV_SRCIP);
+		save_addr(out, 'd', ip->dst, ip->dmsk, ip->invflags & IPT_INV_DSTIP);
+	}
 	save_iface(out, 'i', ip->iniface, ip->iniface_mask, ip->invflags & IPT_INV_VIA_IN);
 	save_iface(out, 'o', ip->outiface, ip->outiface_mask, ip->invflags & IPT_INV_VIA_OUT);
 	if (ip->proto) {
@@ -278,9 +335,10 @@ void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
 		fprintf(out, "[%llu:%llu] ", (unsigned long long)r->counters.pcnt,
 			(unsigned long long)r->counters.bcnt);
 	fprintf(out, "-A %s", info->chains[c].name);
-	save_ip(out, &r->ip);
+	save_ip(out, info->af, &r->ip);
 	for (unsigned int m = 0; m < r->nmatches; m++) {
-		const struct xtables_match *xm = xtables_find_match(r->matches[m].match->name);
+		const struct xtables_match *xm = xtables_find_match(info->af,
+								    r->matches[m].match->name);
 
 		fprintf(out, " -m %s", r->matches[m].match->name);
 		if (xm && xm->save)
@@ -290,7 +348,8 @@ void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
 		fprintf(out, " -c %llu %llu", (unsigned long long)r->counters.pcnt,
 			(unsigned long long)r->counters.bcnt);
 	if (r->target.target) {
-		const struct xtables_target *xt = xtables_find_target(r->target.target->name);
+		const struct xtables_target *xt = xtables_find_target(info->af,
+								      r->target.target->name);
 
 		fprintf(out, " -j %s", r->target.target->name);
 		if (xt && xt->save)

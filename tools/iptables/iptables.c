@@ -6,7 +6,9 @@
 #include <netdb.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include "linux/slab.h"
+#include "net/ipv6.h"
 #include "iptables.h"
 #include "skbox/cmd.h"
 
@@ -33,6 +35,7 @@ struct ipt_args {
 	const char *addrs[2];		/* -s / -d lists "a,b,c", NULL: one address */
 	const char *addr_arg[2];	/* -s / -d as given, parsed after the final checks */
 	bool have_rule_opts;
+	bool other_family;		/* restore: a -4/-6 line for the other family */
 	struct xt_parse p;
 };
 
@@ -61,10 +64,15 @@ static int usage_error(struct ipt_args *a, const char *fmt, const char *arg)
 	return 2;
 }
 
-static int ipt_msg(struct cmd_ctx *ctx, const char *msg)
+static int ipt_msg(struct cmd_ctx *ctx, u8 af, const char *msg)
 {
-	fprintf(ctx->err, "iptables: %s.\n", msg);
+	fprintf(ctx->err, "%s: %s.\n", ipt_prog_name(af), msg);
 	return 1;
+}
+
+const char *ipt_prog_name(u8 af)
+{
+	return af == NFPROTO_IPV6 ? "ip6tables" : "iptables";
 }
 
 static const struct xt_option *find_opt(const struct xt_option *opts, const char *name)
@@ -77,8 +85,14 @@ static const struct xt_option *find_opt(const struct xt_option *opts, const char
 
 static int add_match(struct ipt_args *a, const char *name)
 {
-	const struct xtables_match *xm = xtables_find_match(name);
-	const struct xt_match *km = xm ? xt_find_match(NFPROTO_IPV4, name, xm->revision) : NULL;
+	const struct xtables_match *xm;
+	const struct xt_match *km;
+
+	/* libxtables: "This is ugly as hell" */
+	if (a->p.af == NFPROTO_IPV6 && (!strcmp(name, "icmpv6") || !strcmp(name, "ipv6-icmp")))
+		name = "icmp6";
+	xm = xtables_find_match(a->p.af, name);
+	km = xm ? xt_find_match(a->p.af, name, xm->revision) : NULL;
 	struct xt_entry_match *em;
 	struct ipt_rule *r = &a->rule;
 
@@ -105,8 +119,8 @@ static int add_match(struct ipt_args *a, const char *name)
 
 static int set_target(struct ipt_args *a, const char *name, bool go)
 {
-	const struct xtables_target *xt = go ? NULL : xtables_find_target(name);
-	const struct xt_target *kt = xt ? xt_find_target(NFPROTO_IPV4, name, xt->revision) : NULL;
+	const struct xtables_target *xt = go ? NULL : xtables_find_target(a->p.af, name);
+	const struct xt_target *kt = xt ? xt_find_target(a->p.af, name, xt->revision) : NULL;
 
 	a->jump = name;
 	if (go)
@@ -143,6 +157,77 @@ static int parse_proto(struct ipt_args *a, const char *s, bool inv)
 	if (!pe)
 		return usage_error(a, "unknown protocol \"%s\" specified", s);
 	a->rule.ip.proto = (u16)pe->p_proto;
+	return 0;
+}
+
+/* ipv6_proto_parse(): a protocol that is an extension header is never the
+ * upper layer the rule sees */
+static void proto_warn6(struct ipt_args *a, const char *s)
+{
+	u16 p = a->rule.ip.proto;
+
+	if ((p == 43 || p == 44 || p == 51 || p == 60) && !(a->rule.ip.invflags & IPT_INV_PROTO))
+		fprintf(a->p.ctx->err, "Warning: never matched protocol: %s. use extension match "
+			"instead.\n", s);
+}
+
+/* parse_ip6mask(): prefix length or a mask in address form */
+static int parse_mask6(const char *s, struct in6_addr *mask)
+{
+	unsigned int bits;
+
+	if (inet_pton(AF_INET6, s, mask) == 1)
+		return 0;
+	if (!xtables_strtoui(s, &bits, 0, 128))
+		return -1;
+	memset(mask, 0, sizeof(*mask));
+	for (unsigned int b = 0; b < bits; b++)
+		mask->s6_addr[b / 8] |= (u8)(0x80 >> (b % 8));
+	return 0;
+}
+
+/* xtables_ip6parse_multiple() for one element: "ADDR[/MASK]"; a zero mask
+ * ignores the name ("any/0"); the address is masked */
+static int parse_addr6(struct ipt_args *a, const char *s, struct in6_addr *addr,
+		       struct in6_addr *mask)
+{
+	char buf[128], *slash;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	slash = strrchr(buf, '/');
+	if (slash)
+		*slash = '\0';
+	memset(mask, 0xff, sizeof(*mask));
+	if (slash && parse_mask6(slash + 1, mask))
+		return usage_error(a, "invalid mask `%s' specified", slash + 1);
+	if (ipv6_addr_any(mask))
+		snprintf(buf, sizeof(buf), "::");
+	if (inet_pton(AF_INET6, buf, addr) != 1)
+		return usage_error(a, "host/network `%s' not found", buf);
+	for (int i = 0; i < 16; i++)
+		addr->s6_addr[i] &= mask->s6_addr[i];
+	return 0;
+}
+
+static int parse_addr_list6(struct ipt_args *a, const char *list, struct in6_addr *addr,
+			    struct in6_addr *mask)
+{
+	char buf[512], *save = NULL;
+	bool first = true;
+
+	snprintf(buf, sizeof(buf), "%s", list);
+	for (char *e = strtok_r(buf, ",", &save); e; e = strtok_r(NULL, ",", &save)) {
+		struct in6_addr x, m;
+		int rc = parse_addr6(a, e, &x, &m);
+
+		if (rc)
+			return rc;
+		if (first) {
+			*addr = x;
+			*mask = m;
+		}
+		first = false;
+	}
 	return 0;
 }
 
@@ -304,8 +389,13 @@ static int rule_option(struct ipt_args *a, char c, const char *val, bool inv)
 
 	a->have_rule_opts = true;
 	switch (c) {
-	case 'p':
-		return parse_proto(a, val, inv);
+	case 'p': {
+		int rc = parse_proto(a, val, inv);
+
+		if (!rc && a->p.af == NFPROTO_IPV6)
+			proto_warn6(a, val);
+		return rc;
+	}
 	case 's':
 	case 'd':
 		ip->invflags |= inv ? (c == 's' ? IPT_INV_SRCIP : IPT_INV_DSTIP) : 0;
@@ -346,8 +436,19 @@ static int short_option(struct ipt_args *a, char c, int argc, char **argv, int *
 	case 'n': a->numeric = true; return 0;
 	case 'v': a->verbose = true; return 0;
 	case 'x': a->exact = true; return 0;
-	case '4': return 0;
+	case '4': case '6':
+		if ((c == '4') == (a->p.af == NFPROTO_IPV4))
+			return 0;
+		if (a->p.line) {	/* iptables-restore: the line is for the other family */
+			a->other_family = true;
+			return 0;
+		}
+		fprintf(a->p.ctx->err, "Try `%s -h' or '%s --help' for more information.\n",
+			a->p.prog, a->p.prog);
+		return 2;
 	case 'f':
+		if (a->p.af == NFPROTO_IPV6)
+			return usage_error(a, "%s", "`-f' is not supported in IPv6, use -m frag instead");
 		a->rule.ip.flags |= IPT_F_FRAG;
 		a->rule.ip.invflags |= inv ? IPT_INV_FRAG : 0;
 		return 0;
@@ -383,7 +484,7 @@ static const struct { const char *name; char c; } long_main[] = {
 	{ "out-interface", 'o' }, { "protocol", 'p' }, { "source", 's' }, { "src", 's' },
 	{ "destination", 'd' }, { "dst", 'd' }, { "numeric", 'n' }, { "verbose", 'v' },
 	{ "exact", 'x' }, { "wait", 'w' }, { "wait-interval", 'W' }, { "match", 'm' },
-	{ "fragment", 'f' }, { "ipv4", '4' }, { "set-counters", 'c' },
+	{ "fragment", 'f' }, { "ipv4", '4' }, { "ipv6", '6' }, { "set-counters", 'c' },
 };
 
 /* --name of the rule's matches, its target, or the implicit match of -p. */
@@ -412,7 +513,11 @@ static int ext_option(struct ipt_args *a, const char *name, int argc, char **arg
 	}
 	if (!o) {
 		const char *pn = ipt_proto_name(a->rule.ip.proto);
-		const struct xtables_match *pm = pn ? xtables_find_match(pn) : NULL;
+		const struct xtables_match *pm;
+
+		if (pn && a->p.af == NFPROTO_IPV6 && a->rule.ip.proto == 58)
+			pn = "icmp6";
+		pm = pn ? xtables_find_match(a->p.af, pn) : NULL;
 
 		if (a->rule.ip.proto && pm && find_opt(pm->opts, name) && !add_match(a, pn))
 			return ext_option(a, name, argc, argv, i, inv);
@@ -486,8 +591,9 @@ static int parse_args(struct ipt_args *a, int argc, char **argv, const char **ta
 					break;
 			}
 		} else {
-			fprintf(a->p.ctx->err, "Bad argument `%s'\nTry `iptables -h' or 'iptables "
-				"--help' for more information.\n", arg);
+			fprintf(a->p.ctx->err, "Bad argument `%s'\nTry `%s -h' or '%s "
+				"--help' for more information.\n", arg, ipt_prog_name(a->p.af),
+				ipt_prog_name(a->p.af));
 			return 2;
 		}
 		inv = false;
@@ -537,6 +643,13 @@ static int parse_addrs(struct ipt_args *a)
 {
 	struct ipt_ip *ip = &a->rule.ip;
 
+	if (a->p.af == NFPROTO_IPV6) {
+		if (a->addr_arg[0] && parse_addr_list6(a, a->addr_arg[0], &ip->src6, &ip->smsk6))
+			return 2;
+		if (a->addr_arg[1] && parse_addr_list6(a, a->addr_arg[1], &ip->dst6, &ip->dmsk6))
+			return 2;
+		return 0;
+	}
 	if (a->addr_arg[0] && parse_addr_list(a, a->addr_arg[0], &ip->src, &ip->smsk))
 		return 2;
 	if (a->addr_arg[1] && parse_addr_list(a, a->addr_arg[1], &ip->dst, &ip->dmsk))
@@ -582,39 +695,40 @@ static int final_checks(struct ipt_args *a)
 	return 0;
 }
 
-static unsigned int user_bytes(const struct xt_entry_match *em)
+static unsigned int user_bytes(u8 af, const struct xt_entry_match *em)
 {
-	const struct xtables_match *xm = xtables_find_match(em->match->name);
+	const struct xtables_match *xm = xtables_find_match(af, em->match->name);
 
 	return xm && xm->userspacesize ? xm->userspacesize : em->match->matchsize;
 }
 
-static bool rule_equal(const struct ipt_rule *x, const struct ipt_rule *y)
+static bool rule_equal(u8 af, const struct ipt_rule *x, const struct ipt_rule *y)
 {
 	if (memcmp(&x->ip, &y->ip, sizeof(x->ip)) || x->nmatches != y->nmatches ||
 	    x->target.target != y->target.target)
 		return false;
 	for (unsigned int m = 0; m < x->nmatches; m++)
 		if (x->matches[m].match != y->matches[m].match ||
-		    memcmp(x->matches[m].data, y->matches[m].data, user_bytes(&x->matches[m])))
+		    memcmp(x->matches[m].data, y->matches[m].data, user_bytes(af, &x->matches[m])))
 			return false;
 	if (x->target.target)
 		return !memcmp(x->target.data, y->target.data, x->target.target->targetsize);
 	return x->target.verdict == y->target.verdict;
 }
 
-static int find_rule(const struct ipt_chain *c, const struct ipt_rule *r)
+static int find_rule(u8 af, const struct ipt_chain *c, const struct ipt_rule *r)
 {
 	for (unsigned int i = 0; i < c->nrules; i++)
-		if (rule_equal(&c->rules[i], r))
+		if (rule_equal(af, &c->rules[i], r))
 			return (int)i;
 	return -1;
 }
 
-static int kernel_error(struct cmd_ctx *ctx, int err, const char *what, const char *chain)
+static int kernel_error(struct cmd_ctx *ctx, u8 af, int err, const char *what,
+			const char *chain)
 {
-	fprintf(ctx->err, "iptables v1.8.9 (nf_tables):  %s failed (%s): %s %s\n", what,
-		strerror(-err), strcmp(what, "CHAIN_DEL") ? "rule in chain" : "chain", chain);
+	fprintf(ctx->err, "%s v1.8.9 (nf_tables):  %s failed (%s): %s %s\n", ipt_prog_name(af),
+		what, strerror(-err), strcmp(what, "CHAIN_DEL") ? "rule in chain" : "chain", chain);
 	return 4;
 }
 
@@ -683,11 +797,11 @@ static int cmd_rule(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 	case CMD_INSERT:
 		pos = a->rulenum ? a->rulenum - 1 : 0;
 		if (pos > ch->nrules)
-			return ipt_msg(ctx, "Index of insertion too big");
+			return ipt_msg(ctx, h->af, "Index of insertion too big");
 		break;
 	case CMD_REPLACE:
 		if (a->rulenum > ch->nrules)
-			return ipt_msg(ctx, ch->nrules ? "Index of replacement too big"
+			return ipt_msg(ctx, h->af, ch->nrules ? "Index of replacement too big"
 					   : "No chain/target/match by that name");
 		ipt_rule_free(&ch->rules[a->rulenum - 1]);
 		ch->rules[a->rulenum - 1] = a->rule;
@@ -696,9 +810,9 @@ static int cmd_rule(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 		return 0;
 	case CMD_DELETE:
 	case CMD_CHECK:
-		found = find_rule(ch, &a->rule);
+		found = find_rule(h->af, ch, &a->rule);
 		if (found < 0)
-			return ipt_msg(ctx, "Bad rule (does a matching rule exist in that chain?)");
+			return ipt_msg(ctx, h->af, "Bad rule (does a matching rule exist in that chain?)");
 		if (a->cmd == CMD_CHECK)
 			return 0;
 		ipt_rule_free(&ch->rules[found]);
@@ -739,9 +853,13 @@ static int cmd_rule_addrs(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_
 		for (unsigned int d = 0; d < (nd ? nd : 1) && !rc; d++) {
 			if (ipt_rule_clone(&a->rule, &proto))
 				return 4;
-			if (ns)
+			if (ns && a->p.af == NFPROTO_IPV6)
+				parse_addr6(a, srcs[s], &a->rule.ip.src6, &a->rule.ip.smsk6);
+			else if (ns)
 				parse_addr(a, srcs[s], &a->rule.ip.src, &a->rule.ip.smsk);
-			if (nd)
+			if (nd && a->p.af == NFPROTO_IPV6)
+				parse_addr6(a, dsts[d], &a->rule.ip.dst6, &a->rule.ip.dmsk6);
+			else if (nd)
 				parse_addr(a, dsts[d], &a->rule.ip.dst, &a->rule.ip.dmsk);
 			if (a->cmd == CMD_INSERT)
 				a->rulenum = (pos ? pos : 1) + s * (nd ? nd : 1) + d;
@@ -757,7 +875,7 @@ static int cmd_delete_num(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_
 	struct ipt_chain *ch = &h->info->chains[c];
 
 	if (a->rulenum > ch->nrules)
-		return ipt_msg(ctx, "Index of deletion too big");
+		return ipt_msg(ctx, h->af, "Index of deletion too big");
 	ipt_rule_free(&ch->rules[a->rulenum - 1]);
 	memmove(&ch->rules[a->rulenum - 1], &ch->rules[a->rulenum],
 		(ch->nrules - a->rulenum) * sizeof(*ch->rules));
@@ -805,15 +923,15 @@ static int cmd_delete_chain(struct cmd_ctx *ctx, struct ipt_handle *h, int c)
 
 	if (c >= 0) {
 		if (info->chains[c].hook >= 0)
-			return ipt_msg(ctx, "No chain/target/match by that name");
+			return ipt_msg(ctx, h->af, "No chain/target/match by that name");
 		if (chain_referenced(info, (unsigned int)c) || info->chains[c].nrules)
-			return kernel_error(ctx, -EBUSY, "CHAIN_DEL", info->chains[c].name);
+			return kernel_error(ctx, h->af, -EBUSY, "CHAIN_DEL", info->chains[c].name);
 		return ipt_chain_delete(h, (unsigned int)c) ? 4 : 0;
 	}
 	for (unsigned int i = 0; i < info->nchains; i++)
 		if (info->chains[i].hook < 0 &&
 		    (info->chains[i].nrules || chain_referenced(info, i)))
-			return kernel_error(ctx, -EBUSY, "CHAIN_DEL", info->chains[i].name);
+			return kernel_error(ctx, h->af, -EBUSY, "CHAIN_DEL", info->chains[i].name);
 	for (unsigned int i = info->nchains; i-- > 0;)
 		if (info->chains[i].hook < 0 && ipt_chain_delete(h, i))
 			return 4;
@@ -825,21 +943,21 @@ static int cmd_chain(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args 
 	switch (a->cmd) {
 	case CMD_NEW:
 		if (c >= 0)
-			return ipt_msg(ctx, "Chain already exists");
+			return ipt_msg(ctx, h->af, "Chain already exists");
 		return ipt_chain_add(h, a->chain) < 0 ? 4 : 0;
 	case CMD_DELETE_CHAIN:
 		return cmd_delete_chain(ctx, h, c);
 	case CMD_RENAME:
 		if (c < 0)
-			return ipt_msg(ctx, "No chain/target/match by that name");
+			return ipt_msg(ctx, h->af, "No chain/target/match by that name");
 		if (ipt_chain_find(h, a->arg2) >= 0)
-			return ipt_msg(ctx, "File exists");
+			return ipt_msg(ctx, h->af, "File exists");
 		return ipt_chain_rename(h, (unsigned int)c, a->arg2) ? 4 : 0;
 	case CMD_POLICY:
 		if (c < 0 || h->info->chains[c].hook < 0)
-			return ipt_msg(ctx, "Bad built-in chain name");
+			return ipt_msg(ctx, h->af, "Bad built-in chain name");
 		if (strcmp(a->arg2, "ACCEPT") && strcmp(a->arg2, "DROP"))
-			return ipt_msg(ctx, "Bad policy name. Run `dmesg' for more information");
+			return ipt_msg(ctx, h->af, "Bad policy name. Run `dmesg' for more information");
 		h->info->chains[c].policy = strcmp(a->arg2, "DROP") ? XT_STD_ACCEPT : XT_STD_DROP;
 		h->info->chains[c].policy_counters = true;
 		h->dirty = true;
@@ -855,11 +973,12 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 
 	if (a->chain && c < 0 && a->cmd != CMD_NEW && a->cmd != CMD_POLICY) {
 		if (a->cmd == CMD_LIST || a->cmd == CMD_LIST_RULES) {
-			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): chain `%s' in table `%s' "
-				"is incompatible, use 'nft' tool.\n", a->chain, h->table);
+			fprintf(ctx->err, "%s v1.8.9 (nf_tables): chain `%s' in table `%s' "
+				"is incompatible, use 'nft' tool.\n", ipt_prog_name(h->af), a->chain,
+				h->table);
 			return 1;
 		}
-		return ipt_msg(ctx, "No chain/target/match by that name");
+		return ipt_msg(ctx, h->af, "No chain/target/match by that name");
 	}
 	switch (a->cmd) {
 	case CMD_LIST:
@@ -897,16 +1016,28 @@ static int run_command(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_arg
 int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **argv,
 		   const char *table, unsigned int restore_line)
 {
+	return ipt_do_command_af(ctx, NFPROTO_IPV4, h, argc, argv, table, restore_line);
+}
+
+int ipt_do_command_af(struct cmd_ctx *ctx, u8 af, struct ipt_handle *h, int argc, char **argv,
+		      const char *table, unsigned int restore_line)
+{
 	bool restore = restore_line != 0;
 	struct ipt_args a;
 	int rc;
 
 	memset(&a, 0, sizeof(a));
 	a.p.ctx = ctx;
-	a.p.prog = restore ? "iptables-restore" : "iptables";
+	a.p.af = af;
+	a.p.prog = restore ? (af == NFPROTO_IPV6 ? "ip6tables-restore" : "iptables-restore") :
+		   ipt_prog_name(af);
 	a.p.line = restore_line;
 	a.p.ip = &a.rule.ip;
 	rc = parse_args(&a, argc, argv, &table);
+	if (!rc && a.other_family) {
+		ipt_rule_free(&a.rule);
+		return 0;
+	}
 	if (!rc && a.cmd == CMD_NONE)
 		rc = usage_error(&a, "%s", "no command specified");
 	if (!rc)
@@ -914,15 +1045,16 @@ int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **a
 	if (!rc)
 		rc = parse_addrs(&a);
 	if (!rc && !restore) {
-		int err = ipt_handle_open(h, ctx->net, table);
+		int err = ipt_handle_open(h, ctx->net, af, table);
 
 		if (err == -ENOENT) {
-			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): table '%s' does not exist\n"
-				"Perhaps iptables or your kernel needs to be upgraded.\n", table);
+			fprintf(ctx->err, "%s v1.8.9 (nf_tables): table '%s' does not exist\n"
+				"Perhaps %s or your kernel needs to be upgraded.\n", a.p.prog, table,
+				a.p.prog);
 			rc = 3;
 		} else if (err) {	/* nft.c: RESOURCE_PROBLEM, nft_strerror() */
-			fprintf(ctx->err, "iptables v1.8.9 (nf_tables): Could not fetch rule set "
-				"generation id: %s\n", err == -ENOMEM ?
+			fprintf(ctx->err, "%s v1.8.9 (nf_tables): Could not fetch rule set "
+				"generation id: %s\n", a.p.prog, err == -ENOMEM ?
 				"Memory allocation problem" : strerror(-err));
 			rc = 4;
 		}
@@ -933,7 +1065,7 @@ int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **a
 		int err = ipt_handle_commit(h);
 
 		if (err)
-			rc = kernel_error(ctx, err, "RULE_APPEND", a.chain ? a.chain : "");
+			rc = kernel_error(ctx, af, err, "RULE_APPEND", a.chain ? a.chain : "");
 	}
 	ipt_rule_free(&a.rule);
 	if (!restore)
@@ -941,16 +1073,26 @@ int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **a
 	return rc;
 }
 
-int do_iptables(struct cmd_ctx *ctx, int argc, char **argv)
+static int do_xtables(struct cmd_ctx *ctx, u8 af, int argc, char **argv)
 {
 	struct ipt_handle h;
 
 	for (int i = 1; i < argc; i++)
 		if (!strcmp(argv[i], "-V") || !strcmp(argv[i], "--version")) {
-			fprintf(ctx->out, "iptables v1.8.9 (nf_tables)\n");
+			fprintf(ctx->out, "%s v1.8.9 (nf_tables)\n", ipt_prog_name(af));
 			return 0;
 		}
 
 	memset(&h, 0, sizeof(h));
-	return ipt_do_command(ctx, &h, argc, argv, ipt_cmdline_table(argc, argv), 0);
+	return ipt_do_command_af(ctx, af, &h, argc, argv, ipt_cmdline_table(argc, argv), 0);
+}
+
+int do_iptables(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return do_xtables(ctx, NFPROTO_IPV4, argc, argv);
+}
+
+int do_ip6tables(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	return do_xtables(ctx, NFPROTO_IPV6, argc, argv);
 }

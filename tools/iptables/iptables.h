@@ -12,6 +12,7 @@ struct net;
  * rules resolves each -A and -j in constant time. */
 struct ipt_handle {
 	struct net *net;
+	u8 af;				/* NFPROTO_IPV4: iptables, NFPROTO_IPV6: ip6tables */
 	const char *table;
 	struct xt_table_info *info;	/* the copy being edited */
 	unsigned int *hash;		/* chain index + 1, 0 = empty */
@@ -19,7 +20,7 @@ struct ipt_handle {
 	bool dirty;
 };
 
-int ipt_handle_open(struct ipt_handle *h, struct net *net, const char *table);
+int ipt_handle_open(struct ipt_handle *h, struct net *net, u8 af, const char *table);
 int ipt_handle_commit(struct ipt_handle *h);
 void ipt_handle_close(struct ipt_handle *h);
 int ipt_chain_find(struct ipt_handle *h, const char *name);	/* index or -1 */
@@ -53,6 +54,8 @@ void ipt_print_chain(FILE *out, const struct xt_table_info *info, unsigned int c
 void ipt_save_rule(FILE *out, const struct xt_table_info *info, unsigned int c,
 		   const struct ipt_rule *r, unsigned int counters);
 void ipt_save_policy(FILE *out, const struct ipt_chain *ch, bool counters);
+/* "iptables" or "ip6tables" */
+const char *ipt_prog_name(u8 af);
 const char *ipt_proto_name(u16 proto);
 /* tcp, udp, icmp, all... without reading /etc/protocols */
 bool ipt_proto_number(const char *name, unsigned int *num);
@@ -63,6 +66,9 @@ const char *ipt_target_name(const struct xt_table_info *info, const struct ipt_r
  * where commit happens at COMMIT).  Returns the exit status. */
 int ipt_do_command(struct cmd_ctx *ctx, struct ipt_handle *h, int argc, char **argv,
 		   const char *table, unsigned int restore_line);
+/* The same for family af (ipt_do_command is NFPROTO_IPV4). */
+int ipt_do_command_af(struct cmd_ctx *ctx, u8 af, struct ipt_handle *h, int argc, char **argv,
+		      const char *table, unsigned int restore_line);
 /* The order chains are shown in: built-in chains, then user chains sorted
  * by name, as nf_tables lists them.  malloc'd, NULL on failure. */
 unsigned int *ipt_chain_order(const struct xt_table_info *info);

@@ -439,7 +439,7 @@ const struct xtables_match libxt_statistic = {
 };
 
 const struct xtables_match libxt_length = {
-	.name = "length", .family = NFPROTO_IPV4, .size = sizeof(struct xt_length_info),
+	.name = "length", .family = NFPROTO_UNSPEC, .size = sizeof(struct xt_length_info),
 	.opts = length_opts, .parse = length_parse, .print = length_print, .save = length_save,
 	.mand = 1u << 0,
 };

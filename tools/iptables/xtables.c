@@ -11,26 +11,50 @@
 #include "xtables.h"
 #include "skbox/cmd.h"
 
-const struct xtables_match *xtables_find_match(const char *name)
+static bool family_ok(u8 want, u8 have)
 {
-	const struct xtables_match *const *regs[] = { xtables_core_matches, xtables_ct_matches };
+	return have == NFPROTO_UNSPEC || have == want;
+}
 
-	for (size_t r = 0; r < 2; r++)
+const struct xtables_match *xtables_find_match(u8 af, const char *name)
+{
+	const struct xtables_match *const *regs[] = { xtables_ip6_matches, xtables_core_matches,
+						      xtables_ct_matches };
+
+	for (size_t r = af == NFPROTO_IPV6 ? 0 : 1; r < 3; r++)
 		for (const struct xtables_match *const *m = regs[r]; *m; m++)
-			if (!strcmp((*m)->name, name))
+			if (!strcmp((*m)->name, name) && family_ok(af, (*m)->family))
 				return *m;
 	return NULL;
 }
 
-const struct xtables_target *xtables_find_target(const char *name)
+const struct xtables_target *xtables_find_target(u8 af, const char *name)
 {
-	const struct xtables_target *const *regs[] = { xtables_core_targets, xtables_ct_targets };
+	const struct xtables_target *const *regs[] = { xtables_ip6_targets, xtables_core_targets,
+						       xtables_ct_targets };
 
-	for (size_t r = 0; r < 2; r++)
+	for (size_t r = af == NFPROTO_IPV6 ? 0 : 1; r < 3; r++)
 		for (const struct xtables_target *const *t = regs[r]; *t; t++)
-			if (!strcmp((*t)->name, name))
+			if (!strcmp((*t)->name, name) && family_ok(af, (*t)->family))
 				return *t;
 	return NULL;
+}
+
+const char *xtables_ip6addr_to_buf(const struct in6_addr *addr, char *buf)
+{
+	return inet_ntop(AF_INET6, addr, buf, INET6_ADDRSTRLEN) ? buf : "?";
+}
+
+int xtables_ip6mask_to_cidr(const struct in6_addr *mask)
+{
+	int bits = 0;
+
+	while (bits < 128 && (mask->s6_addr[bits / 8] & (0x80 >> (bits % 8))))
+		bits++;
+	for (int b = bits; b < 128; b++)
+		if (mask->s6_addr[b / 8] & (0x80 >> (b % 8)))
+			return -1;
+	return bits;
 }
 
 int xt_param_error(struct xt_parse *p, const char *fmt, ...)

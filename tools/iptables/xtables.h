@@ -30,7 +30,8 @@ struct xt_option {
 /* The parse context: where errors go and how the rule looks so far. */
 struct xt_parse {
 	struct cmd_ctx *ctx;
-	const char *prog;		/* "iptables" */
+	const char *prog;		/* "iptables", "ip6tables-restore" ... */
+	u8 af;				/* NFPROTO_IPV4 or NFPROTO_IPV6 */
 	struct ipt_ip *ip;		/* the rule's ipt_ip (proto known after -p) */
 	unsigned int flags;		/* the extension's own "seen" bits */
 	unsigned int xflags;		/* options of this extension given so far: 1 << id */
@@ -86,8 +87,14 @@ extern const struct xtables_target *const xtables_core_targets[];
 extern const struct xtables_match *const xtables_ct_matches[];
 extern const struct xtables_target *const xtables_ct_targets[];
 
-const struct xtables_match *xtables_find_match(const char *name);
-const struct xtables_target *xtables_find_target(const char *name);
+/* ip6tables' own (libip6t_*.c), searched first for NFPROTO_IPV6 */
+extern const struct xtables_match *const xtables_ip6_matches[];
+extern const struct xtables_target *const xtables_ip6_targets[];
+
+/* The extension of that name for family af: ip6tables' own first for IPv6;
+ * one marked for the other family is not returned. */
+const struct xtables_match *xtables_find_match(u8 af, const char *name);
+const struct xtables_target *xtables_find_target(u8 af, const char *name);
 
 /* Helpers every extension uses (tools/iptables/xtables.c). */
 bool xtables_strtoui(const char *s, unsigned int *value, unsigned int min, unsigned int max);
@@ -97,6 +104,10 @@ const char *xtables_ipaddr_to_numeric(__be32 addr);	/* static buffer per call si
 /* "a.b.c.d" into buf (at least 16 bytes); returns buf */
 const char *xtables_ipaddr_to_buf(__be32 addr, char *buf);
 bool xtables_parse_ipaddr(const char *s, __be32 *addr);
+/* IPv6: "a::b" as inet_ntop prints it, into buf (at least 46 bytes) */
+const char *xtables_ip6addr_to_buf(const struct in6_addr *addr, char *buf);
+/* a mask's prefix length, -1 when it is not contiguous */
+int xtables_ip6mask_to_cidr(const struct in6_addr *mask);
 /* "ADDR[/MASK]" (prefix or dotted mask; XTTYPE_HOSTMASK); addr not masked;
  * 0, -1 (bad address) or -2 (bad mask) */
 int xtables_parse_hostmask(const char *s, __be32 *addr, __be32 *mask);

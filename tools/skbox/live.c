@@ -30,7 +30,9 @@
 /* Every name a shim may take; only those the world knows get a link. */
 static const char *const shim_names[] = {
 	"arping", "bridge", "brctl", "conntrack", "curl", "dmesg", "ebtables", "ethtool",
-	"hping3", "httpd", "ip", "ip6tables", "ip6tables-restore", "ip6tables-save", "ipset", "iperf3",
+	"hping3", "httpd", "ip", "ip6tables", "ip6tables-legacy", "ip6tables-nft",
+	"ip6tables-nft-restore", "ip6tables-nft-save", "ip6tables-restore", "ip6tables-save",
+	"ipset", "iperf3",
 	"iptables", "iptables-legacy", "iptables-legacy-restore", "iptables-legacy-save",
 	"iptables-nft", "iptables-nft-restore", "iptables-nft-save", "iptables-restore",
 	"iptables-save", "ipvsadm", "nc", "netcat", "nettest", "nfqueue", "nft", "nstat", "ping", "ping6", "ss",

@@ -17,6 +17,7 @@
 #define SKBOX_LINUX_NETFILTER_X_TABLES_H
 
 #include <stdbool.h>
+#include <netinet/in.h>
 #include "linux/netfilter.h"
 #include "linux/netdevice.h"
 
@@ -50,9 +51,14 @@ struct xt_counters {
 #define IPT_INV_FRAG	0x20
 #define IPT_INV_PROTO	0x40	/* XT_INV_PROTO */
 
+/* IPv6 (struct ip6t_ip6): the same flags and inversion bits; an ip6tables
+ * rule uses src6/dst6/smsk6/dmsk6, proto is the upper-layer protocol found
+ * after the extension headers, and -f does not exist. */
 struct ipt_ip {
 	__be32 src, dst;		/* network order */
 	__be32 smsk, dmsk;
+	struct in6_addr src6, dst6;	/* ip6tables rules only */
+	struct in6_addr smsk6, dmsk6;
 	char iniface[IFNAMSIZ], outiface[IFNAMSIZ];
 	unsigned char iniface_mask[IFNAMSIZ], outiface_mask[IFNAMSIZ];
 	u16 proto;			/* 0 = all */
@@ -93,6 +99,11 @@ static inline const struct net_device *xt_in(const struct xt_action_param *par)
 static inline const struct net_device *xt_out(const struct xt_action_param *par)
 {
 	return par->state->out;
+}
+
+static inline u8 xt_family(const struct xt_action_param *par)
+{
+	return par->state->pf;
 }
 
 static inline unsigned int xt_hooknum(const struct xt_action_param *par)
@@ -198,6 +209,7 @@ struct ipt_chain {
 };
 
 struct xt_table_info {
+	u8 af;				/* NFPROTO_IPV4 or NFPROTO_IPV6 */
 	unsigned int nchains;
 	unsigned int cap;
 	struct ipt_chain *chains;	/* built-in chains first, in hook order */
@@ -228,9 +240,20 @@ void ipt_table_free(struct xt_table_info *info);
  * success the table owns newinfo, on error (-errno) the caller still does. */
 int ipt_replace_table(struct net *net, const char *name, struct xt_table_info *newinfo);
 
+/* The same for ip6tables' tables (net/ipv6/netfilter/ip6_tables.c). */
+const struct xt_table_info *ip6t_get_table(struct net *net, const char *name);
+const struct xt_table_info *ip6t_table_peek(struct net *net, const char *name);
+int ip6t_replace_table(struct net *net, const char *name, struct xt_table_info *newinfo);
+/* By family (NFPROTO_IPV4 / NFPROTO_IPV6): what the ipt_* and ip6t_* above call. */
+const struct xt_table_info *xt_af_get_table(struct net *net, u8 af, const char *name);
+const struct xt_table_info *xt_af_table_peek(struct net *net, u8 af, const char *name);
+int xt_af_replace_table(struct net *net, u8 af, const char *name, struct xt_table_info *newinfo);
+
 /* The iptables traversal (ipt_do_table), called by each table's hooks. */
 unsigned int ipt_do_table(void *priv, struct sk_buff *skb,
 			  const struct nf_hook_state *state);
+unsigned int ip6t_do_table(void *priv, struct sk_buff *skb,
+			   const struct nf_hook_state *state);
 
 /* The bytes [offset, offset+len) of the packet, from skb->data: a pointer
  * into the linear part, or buf filled by copying; NULL when the packet is

@@ -39,6 +39,8 @@
 #define SKBOX_NET_NF_CONNTRACK_H
 
 #include <stdbool.h>
+#include <string.h>
+#include <netinet/in.h>
 #include "linux/skbuff.h"
 #include "linux/list.h"
 #include "linux/timer.h"
@@ -111,8 +113,20 @@ struct nf_conntrack_tuple {
 			struct { u8 type, code; } icmp;
 		} u;
 		u8 protonum;
-		u8 dir;
+		u8 dir:1;			/* IP_CT_DIR_* */
+		/* IPv6: src.ip and dst.ip hold the addresses folded to a
+		 * word (for the hash); the addresses themselves are out of
+		 * line, in the entry (struct nf_conn6) or, for a tuple of
+		 * a packet, after it (wrapped: struct nf_conntrack_tuple6) */
+		u8 v6:1;
+		u8 wrapped:1;
 	} dst;
+};
+
+/* A tuple of an IPv6 packet with its addresses. */
+struct nf_conntrack_tuple6 {
+	struct nf_conntrack_tuple t;	/* t.dst.v6 = t.dst.wrapped = 1 */
+	struct in6_addr src, dst;
 };
 
 struct nf_conntrack_tuple_hash {
@@ -200,6 +214,14 @@ struct nf_conn {
 
 _Static_assert(sizeof(struct nf_conn) <= 232, "struct nf_conn grew: bench conntrack-1m");
 
+/* An IPv6 entry (nf_conntrack_l3proto_ipv6): the original direction's
+ * addresses after the entry; the reply tuple's are the same, swapped (no
+ * NAT66).  IPv4 entries keep their 232 bytes. */
+struct nf_conn6 {
+	struct nf_conn ct;
+	struct in6_addr addr[2];	/* original source, original destination */
+};
+
 /* Zone directions (NF_CT_ZONE_DIR_*) and, in a CT --zone mark template,
  * NF_CT_FLAG_MARK: the zone id is the packet's mark. */
 #define NF_CT_ZONE_DIR_ORIG (1 << IP_CT_DIR_ORIGINAL)
@@ -233,6 +255,7 @@ struct nf_ct_sysctl {
 /* The conntrack part of a namespace (struct nf_conntrack_net + netns_ct). */
 struct nf_conntrack_net {
 	unsigned int users;			/* nf_ct_netns_get() holders */
+	unsigned int users6;			/* the same for IPv6 */
 	struct nf_conntrack_tuple_hash **hash;	/* both tuples of every confirmed entry */
 	unsigned int htable_size;		/* power of two; grows with the count */
 	unsigned int htable_bits;		/* log2(htable_size) */
@@ -311,13 +334,22 @@ static inline struct nf_conn *nf_ct_tuplehash_to_ctrack(const struct nf_conntrac
 				  offsetof(struct nf_conn, tuplehash));
 }
 
+/* The source (dst false) or destination address of an IPv6 tuple: after
+ * a packet's tuple, or in its entry (nf_conntrack_core.c); whether two
+ * IPv6 tuples have the same addresses. */
+const struct in6_addr *nf_ct_tuple_addr6(const struct nf_conntrack_tuple *t, bool dst);
+bool nf_ct_tuple_addr6_equal(const struct nf_conntrack_tuple *a,
+			     const struct nf_conntrack_tuple *b);
+
 static inline bool nf_ct_tuple_equal(const struct nf_conntrack_tuple *a,
 				     const struct nf_conntrack_tuple *b)
 {
-	return a->src.ip == b->src.ip && a->src.u.all == b->src.u.all &&
-	       a->src.zone == b->src.zone &&
-	       a->dst.ip == b->dst.ip && a->dst.u.all == b->dst.u.all &&
-	       a->dst.protonum == b->dst.protonum;
+	if (!(a->src.ip == b->src.ip && a->src.u.all == b->src.u.all &&
+	      a->src.zone == b->src.zone &&
+	      a->dst.ip == b->dst.ip && a->dst.u.all == b->dst.u.all &&
+	      a->dst.protonum == b->dst.protonum && a->dst.v6 == b->dst.v6))
+		return false;
+	return !a->dst.v6 || nf_ct_tuple_addr6_equal(a, b);
 }
 
 static inline void nf_ct_put(struct nf_conn *ct)
@@ -328,6 +360,16 @@ static inline void nf_ct_put(struct nf_conn *ct)
 /* Take (get) / drop (put) a user of conntrack in the namespace. */
 int nf_ct_netns_get(struct net *net);
 void nf_ct_netns_put(struct net *net);
+/* The same for a family (Linux's nf_ct_netns_get(net, nfproto)): IPv6's
+ * hooks are there while an IPv6 user is, IPv4's while an IPv4 one is. */
+int nf_ct_netns_get_af(struct net *net, u8 nfproto);
+void nf_ct_netns_put_af(struct net *net, u8 nfproto);
+
+/* the family of an entry (NFPROTO_IPV4 or NFPROTO_IPV6) */
+static inline u8 nf_ct_l3num(const struct nf_conn *ct)
+{
+	return ct->tuplehash[0].tuple.dst.v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
+}
 
 /* The hooks' work, callable directly (tests, NAT) */
 unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *state);
@@ -339,6 +381,15 @@ bool nf_ct_get_tuplepr(const struct sk_buff *skb, unsigned int nhoff,
 		       struct nf_conntrack_tuple *tuple);
 bool nf_ct_invert_tuple(struct nf_conntrack_tuple *inverse,
 			const struct nf_conntrack_tuple *orig);
+/* IPv6: the tuple of the IPv6 header at nhoff, with its addresses; the
+ * inverse of an IPv6 tuple with its addresses; the upper-layer protocol
+ * after the extension headers and its offset (-1: a later fragment, or
+ * headers that cannot be followed). */
+bool nf_ct_get_tuple6(const struct sk_buff *skb, unsigned int nhoff,
+		      struct nf_conntrack_tuple6 *t6);
+bool nf_ct_invert_tuple6(struct nf_conntrack_tuple6 *inverse,
+			 const struct nf_conntrack_tuple *orig);
+int nf_ct_ipv6_l4(const struct sk_buff *skb, unsigned int nhoff, unsigned int *off);
 
 /* The entry one of whose tuples equals tuple, with a reference; NULL. */
 struct nf_conntrack_tuple_hash *nf_conntrack_find_get(struct net *net,

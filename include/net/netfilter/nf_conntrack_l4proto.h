@@ -31,6 +31,7 @@ struct nf_conntrack_l4proto {
 extern const struct nf_conntrack_l4proto nf_conntrack_l4proto_tcp;
 extern const struct nf_conntrack_l4proto nf_conntrack_l4proto_udp;
 extern const struct nf_conntrack_l4proto nf_conntrack_l4proto_icmp;
+extern const struct nf_conntrack_l4proto nf_conntrack_l4proto_icmpv6;
 extern const struct nf_conntrack_l4proto nf_conntrack_l4proto_generic;
 
 const struct nf_conntrack_l4proto *nf_ct_l4proto_find(u8 l4proto);

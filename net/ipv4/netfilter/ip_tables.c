@@ -5,7 +5,12 @@
  * As with iptables-legacy, the tool edits a private copy of a table
  * (ipt_table_dup) and hands it back whole (ipt_replace_table), which
  * resolves and checks every rule once, so the packet path only follows
- * indexes: no lookup and no allocation per packet. */
+ * indexes: no lookup and no allocation per packet.
+ *
+ * The same engine serves ip6tables (net/ipv6/netfilter/ip6_tables.c): a
+ * table belongs to a family (ops->table->af, info->af), is found by family
+ * and name, hooks with its family's pf, and checks its extensions with it;
+ * only the address part of the walk differs (ipt_do_table_af). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +20,7 @@
 #include "net/net_namespace.h"
 #include "net/ip.h"
 #include "net/trace.h"
+#include "linux/netfilter_ipv6/ip6_tables.h"
 #include "ip_tables_priv.h"
 
 static const unsigned int ipt_net_id = NETGEN_IPTABLES;
@@ -24,11 +30,13 @@ static struct ipt_pernet *ipt_pernet(const struct net *net)
 	return net_generic(net, ipt_net_id);
 }
 
-static const struct ipt_table_ops *ipt_find_ops(const char *name)
+static const struct ipt_table_ops *ipt_find_ops(u8 af, const char *name)
 {
-	const struct ipt_table_ops *const *regs[] = { ipt_core_tables, ipt_ct_tables };
+	const struct ipt_table_ops *const *regs4[] = { ipt_core_tables, ipt_ct_tables };
+	const struct ipt_table_ops *const *regs6[] = { ip6t_core_tables, ip6t_ct_tables };
+	const struct ipt_table_ops *const *const *regs = af == NFPROTO_IPV6 ? regs6 : regs4;
 
-	for (size_t r = 0; r < ARRAY_SIZE(regs); r++)
+	for (size_t r = 0; r < ARRAY_SIZE(regs4); r++)
 		for (const struct ipt_table_ops *const *o = regs[r]; *o; o++)
 			if (!strcmp((*o)->table->name, name))
 				return *o;
@@ -45,12 +53,13 @@ const char *ipt_hook_name(unsigned int hook)
 }
 
 /* A table with only its built-in chains, policies ACCEPT. */
-static struct xt_table_info *ipt_table_initial(unsigned int valid_hooks)
+static struct xt_table_info *ipt_table_initial(u8 af, unsigned int valid_hooks)
 {
 	struct xt_table_info *info = kzalloc(sizeof(*info));
 
 	if (!info)
 		return NULL;
+	info->af = af;
 	info->cap = NF_INET_NUMHOOKS;
 	info->chains = kcalloc(info->cap, sizeof(*info->chains));
 	if (!info->chains) {
@@ -70,7 +79,7 @@ static struct xt_table_info *ipt_table_initial(unsigned int valid_hooks)
 	return info;
 }
 
-static void ipt_rule_release(struct net *net, struct ipt_rule *r)
+static void ipt_rule_release(struct net *net, u8 af, struct ipt_rule *r)
 {
 	for (unsigned int m = 0; m < r->nmatches; m++) {
 		struct xt_entry_match *em = &r->matches[m];
@@ -78,7 +87,7 @@ static void ipt_rule_release(struct net *net, struct ipt_rule *r)
 		if (net && em->match->destroy) {
 			struct xt_mtdtor_param par = {
 				.net = net, .match = em->match, .matchinfo = em->data,
-				.family = NFPROTO_IPV4,
+				.family = af,
 			};
 			em->match->destroy(&par);
 		}
@@ -88,7 +97,7 @@ static void ipt_rule_release(struct net *net, struct ipt_rule *r)
 	if (r->target.target && net && r->target.target->destroy) {
 		struct xt_tgdtor_param par = {
 			.net = net, .target = r->target.target, .targinfo = r->target.data,
-			.family = NFPROTO_IPV4,
+			.family = af,
 		};
 		r->target.target->destroy(&par);
 	}
@@ -101,7 +110,7 @@ static void ipt_table_release(struct net *net, struct xt_table_info *info)
 		return;
 	for (unsigned int c = 0; c < info->nchains; c++) {
 		for (unsigned int i = 0; i < info->chains[c].nrules; i++)
-			ipt_rule_release(net, &info->chains[c].rules[i]);
+			ipt_rule_release(net, info->af, &info->chains[c].rules[i]);
 		free(info->chains[c].rules);
 	}
 	free(info->chains);
@@ -142,7 +151,7 @@ static int ipt_rule_copy(struct ipt_rule *dst, const struct ipt_rule *src)
 	if (fail) {
 		if (!dst->matches)
 			dst->nmatches = 0;
-		ipt_rule_release(NULL, dst);
+		ipt_rule_release(NULL, NFPROTO_UNSPEC, dst);
 		return -ENOMEM;
 	}
 	return 0;
@@ -167,7 +176,7 @@ static int ipt_chain_copy(struct ipt_chain *dst, const struct ipt_chain *src)
 	return 0;
 err:
 	for (unsigned int i = 0; dst->rules && i < dst->nrules; i++)
-		ipt_rule_release(NULL, &dst->rules[i]);
+		ipt_rule_release(NULL, NFPROTO_UNSPEC, &dst->rules[i]);
 	free(dst->rules);
 	dst->rules = NULL;
 	dst->nrules = 0;
@@ -183,6 +192,7 @@ struct xt_table_info *ipt_table_dup(const struct xt_table_info *info)
 	n = kzalloc(sizeof(*n));
 	if (!n)
 		return NULL;
+	n->af = info->af;
 	n->cap = info->nchains ? info->nchains : 1;
 	n->chains = kcalloc(n->cap, sizeof(*n->chains));
 	if (!n->chains) {
@@ -201,12 +211,13 @@ struct xt_table_info *ipt_table_dup(const struct xt_table_info *info)
 
 /* ---- tables in a namespace ---- */
 
-static struct ipt_net_table *ipt_instance(struct net *net, const char *name)
+static struct ipt_net_table *ipt_instance(struct net *net, u8 af, const char *name)
 {
 	struct ipt_pernet *pn = ipt_pernet(net);
 
 	for (unsigned int i = 0; pn && i < pn->ntables; i++)
-		if (!strcmp(pn->tables[i]->ops->table->name, name))
+		if (pn->tables[i]->ops->table->af == af &&
+		    !strcmp(pn->tables[i]->ops->table->name, name))
 			return pn->tables[i];
 	return NULL;
 }
@@ -228,7 +239,7 @@ static int ipt_register_hooks(struct net *net, struct ipt_net_table *t)
 		if (!(ops->table->valid_hooks & (1u << h)) || !ops->hook[h])
 			continue;
 		t->hook_ops[h] = (struct nf_hook_ops){
-			.hook = ops->hook[h], .priv = t, .pf = NFPROTO_IPV4,
+			.hook = ops->hook[h], .priv = t, .pf = ops->table->af,
 			.hooknum = h, .priority = ops->priority[h],
 		};
 		err = nf_register_net_hook(net, &t->hook_ops[h]);
@@ -253,7 +264,7 @@ static struct ipt_net_table *ipt_instance_create(struct net *net, const struct i
 		return NULL;
 	t->ops = ops;
 	t->net = net;
-	t->info = ipt_table_initial(ops->table->valid_hooks);
+	t->info = ipt_table_initial(ops->table->af, ops->table->valid_hooks);
 	if (!t->info)
 		goto err_free;
 	ipt_table_index_hooks(t);
@@ -283,48 +294,66 @@ static void ipt_instance_destroy(struct net *net, struct ipt_net_table *t)
 	free(t);
 }
 
-static struct ipt_net_table *ipt_instance_get(struct net *net, const char *name)
+static struct ipt_net_table *ipt_instance_get(struct net *net, u8 af, const char *name)
 {
-	struct ipt_net_table *t = ipt_instance(net, name);
+	struct ipt_net_table *t = ipt_instance(net, af, name);
 	const struct ipt_table_ops *ops;
 
 	if (t)
 		return t;
-	ops = ipt_find_ops(name);
+	ops = ipt_find_ops(af, name);
 	return ops ? ipt_instance_create(net, ops) : NULL;
 }
 
-const struct xt_table_info *ipt_get_table(struct net *net, const char *name)
+const struct xt_table_info *xt_af_get_table(struct net *net, u8 af, const char *name)
 {
-	struct ipt_net_table *t = ipt_instance_get(net, name);
+	struct ipt_net_table *t = ipt_instance_get(net, af, name);
 
 	return t ? t->info : NULL;
 }
 
-const struct xt_table_info *ipt_table_peek(struct net *net, const char *name)
+const struct xt_table_info *xt_af_table_peek(struct net *net, u8 af, const char *name)
 {
-	struct ipt_net_table *t = ipt_instance(net, name);
+	struct ipt_net_table *t = ipt_instance(net, af, name);
 
 	return t ? t->info : NULL;
 }
 
-int ipt_replace_table(struct net *net, const char *name, struct xt_table_info *newinfo)
+int xt_af_replace_table(struct net *net, u8 af, const char *name,
+			struct xt_table_info *newinfo)
 {
-	struct ipt_net_table *t = ipt_instance_get(net, name);
+	struct ipt_net_table *t = ipt_instance_get(net, af, name);
 	struct xt_table_info *old;
 	int err;
 
 	if (!t)
 		return -ENOENT;
+	newinfo->af = af;
 	err = ipt_check_table(net, t, newinfo);
 	if (err)
 		return err;
 	old = t->info;
 	t->info = newinfo;
 	ipt_table_index_hooks(t);
-	ipt_index_build(t);
+	if (af == NFPROTO_IPV4)		/* the destination index is IPv4's */
+		ipt_index_build(t);
 	ipt_table_release(net, old);
 	return 0;
+}
+
+const struct xt_table_info *ipt_get_table(struct net *net, const char *name)
+{
+	return xt_af_get_table(net, NFPROTO_IPV4, name);
+}
+
+const struct xt_table_info *ipt_table_peek(struct net *net, const char *name)
+{
+	return xt_af_table_peek(net, NFPROTO_IPV4, name);
+}
+
+int ipt_replace_table(struct net *net, const char *name, struct xt_table_info *newinfo)
+{
+	return xt_af_replace_table(net, NFPROTO_IPV4, name, newinfo);
 }
 
 /* Hook index of each built-in chain, for ipt_do_table. */

@@ -98,16 +98,17 @@ static void mark_hooks(const struct xt_table_info *info, unsigned int start, uns
 	}
 }
 
-static int check_match(struct net *net, const char *table, const struct ipt_rule *r,
+static int check_match(struct net *net, u8 af, const char *table, const struct ipt_rule *r,
 		       struct xt_entry_match *em, unsigned int hook_mask)
 {
 	const struct xt_match *m = em->match;
 	struct xt_mtchk_param par = {
 		.net = net, .table = table, .entryinfo = &r->ip, .match = m,
-		.matchinfo = em->data, .hook_mask = hook_mask, .family = NFPROTO_IPV4,
+		.matchinfo = em->data, .hook_mask = hook_mask, .family = af,
 	};
 
-	if (m->table && strcmp(m->table, table))
+	if ((m->family != NFPROTO_UNSPEC && m->family != af) ||
+	    (m->table && strcmp(m->table, table)))
 		return -EINVAL;
 	if (m->hooks && (hook_mask & ~m->hooks))
 		return -EINVAL;
@@ -118,18 +119,19 @@ static int check_match(struct net *net, const char *table, const struct ipt_rule
 	return m->checkentry ? m->checkentry(&par) : 0;
 }
 
-static int check_target(struct net *net, const char *table, const struct ipt_rule *r,
+static int check_target(struct net *net, u8 af, const char *table, const struct ipt_rule *r,
 			unsigned int hook_mask)
 {
 	const struct xt_target *tg = r->target.target;
 	struct xt_tgchk_param par = {
 		.net = net, .table = table, .entryinfo = &r->ip, .target = tg,
-		.targinfo = r->target.data, .hook_mask = hook_mask, .family = NFPROTO_IPV4,
+		.targinfo = r->target.data, .hook_mask = hook_mask, .family = af,
 	};
 
 	if (!tg)
 		return 0;
-	if (tg->table && strcmp(tg->table, table))
+	if ((tg->family != NFPROTO_UNSPEC && tg->family != af) ||
+	    (tg->table && strcmp(tg->table, table)))
 		return -EINVAL;
 	if (tg->hooks && (hook_mask & ~tg->hooks))
 		return -EINVAL;
@@ -139,13 +141,13 @@ static int check_target(struct net *net, const char *table, const struct ipt_rul
 }
 
 /* cleanup_match(): undo the checkentry of the first n matches of r */
-static void uncheck_matches(struct net *net, struct ipt_rule *r, unsigned int n)
+static void uncheck_matches(struct net *net, u8 af, struct ipt_rule *r, unsigned int n)
 {
 	for (unsigned int m = 0; m < n; m++) {
 		struct xt_entry_match *em = &r->matches[m];
 		struct xt_mtdtor_param par = {
 			.net = net, .match = em->match, .matchinfo = em->data,
-			.family = NFPROTO_IPV4,
+			.family = af,
 		};
 
 		if (em->match->destroy)
@@ -154,15 +156,15 @@ static void uncheck_matches(struct net *net, struct ipt_rule *r, unsigned int n)
 }
 
 /* cleanup_entry() for a rule that passed check_rule */
-static void uncheck_rule(struct net *net, struct ipt_rule *r)
+static void uncheck_rule(struct net *net, u8 af, struct ipt_rule *r)
 {
 	const struct xt_target *tg = r->target.target;
 
-	uncheck_matches(net, r, r->nmatches);
+	uncheck_matches(net, af, r, r->nmatches);
 	if (tg && tg->destroy) {
 		struct xt_tgdtor_param par = {
 			.net = net, .target = tg, .targinfo = r->target.data,
-			.family = NFPROTO_IPV4,
+			.family = af,
 		};
 
 		tg->destroy(&par);
@@ -171,7 +173,7 @@ static void uncheck_rule(struct net *net, struct ipt_rule *r)
 
 /* On failure nothing stays checked: what the rule's earlier matches took
  * (named hashlimit/recent tables, conntrack references) is given back. */
-static int check_rule(struct net *net, const char *table, struct ipt_rule *r,
+static int check_rule(struct net *net, u8 af, const char *table, struct ipt_rule *r,
 		      unsigned int hook_mask)
 {
 	unsigned int m;
@@ -181,27 +183,27 @@ static int check_rule(struct net *net, const char *table, struct ipt_rule *r,
 		if (!r->matches[m].match)
 			err = -ENOENT;
 		else
-			err = check_match(net, table, r, &r->matches[m], hook_mask);
+			err = check_match(net, af, table, r, &r->matches[m], hook_mask);
 	}
 	if (err) {
-		uncheck_matches(net, r, m - 1);
+		uncheck_matches(net, af, r, m - 1);
 		return err;
 	}
-	err = check_target(net, table, r, hook_mask);
+	err = check_target(net, af, table, r, hook_mask);
 	if (err)
-		uncheck_matches(net, r, r->nmatches);
+		uncheck_matches(net, af, r, r->nmatches);
 	return err;
 }
 
 /* undo every rule before chain c, rule i (the one that failed) */
-static void uncheck_rules_before(struct net *net, struct xt_table_info *info, unsigned int c,
-				 unsigned int i)
+static void uncheck_rules_before(struct net *net, u8 af, struct xt_table_info *info,
+				 unsigned int c, unsigned int i)
 {
 	for (unsigned int cc = 0; cc <= c && cc < info->nchains; cc++)
 		for (unsigned int ii = 0; ii < info->chains[cc].nrules; ii++) {
 			if (cc == c && ii == i)
 				return;
-			uncheck_rule(net, &info->chains[cc].rules[ii]);
+			uncheck_rule(net, af, &info->chains[cc].rules[ii]);
 		}
 }
 
@@ -247,6 +249,7 @@ static void count_references(struct xt_table_info *info)
 int ipt_check_table(struct net *net, struct ipt_net_table *t, struct xt_table_info *info)
 {
 	const char *table = t->ops->table->name;
+	u8 af = t->ops->table->af;
 	unsigned int *hook_mask;
 	int err;
 
@@ -259,9 +262,9 @@ int ipt_check_table(struct net *net, struct ipt_net_table *t, struct xt_table_in
 	err = check_graph(info, hook_mask);
 	for (unsigned int c = 0; !err && c < info->nchains; c++)
 		for (unsigned int i = 0; !err && i < info->chains[c].nrules; i++) {
-			err = check_rule(net, table, &info->chains[c].rules[i], hook_mask[c]);
+			err = check_rule(net, af, table, &info->chains[c].rules[i], hook_mask[c]);
 			if (err)
-				uncheck_rules_before(net, info, c, i);
+				uncheck_rules_before(net, af, info, c, i);
 		}
 	free(hook_mask);
 	if (!err)

@@ -5,7 +5,7 @@
 
 #include "linux/netfilter_ipv4/ip_tables.h"
 
-#define IPT_MAX_TABLES 8
+#define IPT_MAX_TABLES 12	/* IPv4's and IPv6's */
 /* Deepest chain of jumps a table may hold (the walk's return stack). */
 #define IPT_STACK_MAX 256
 
@@ -29,6 +29,23 @@ struct ipt_pernet {
 	struct ipt_net_table *tables[IPT_MAX_TABLES];
 	struct ipt_hint *hints;
 };
+
+/* What the walk knows of the packet beyond its headers: the family and,
+ * for IPv6, the upper-layer protocol after the extension headers (-1 when
+ * the chain of headers could not be followed). */
+struct ipt_pkt {
+	u8 af;
+	int protohdr;
+};
+
+unsigned int ipt_do_table_af(const struct ipt_net_table *t, struct sk_buff *skb,
+			     const struct nf_hook_state *state, struct xt_action_param *par,
+			     const struct ipt_pkt *pk);
+bool ipt_ifname_match(const char *name, const char *rule, const unsigned char *mask);
+/* net/ipv6/netfilter/ip6_tables.c: the ip6t_ip6 part of a rule */
+bool ip6_packet_match(const struct sk_buff *skb, const char *indev, const char *outdev,
+		      const struct ipt_ip *ipinfo, const struct ipt_pkt *pk,
+		      struct xt_action_param *par);
 
 void ipt_table_index_hooks(struct ipt_net_table *t);
 struct ipt_chain_index;

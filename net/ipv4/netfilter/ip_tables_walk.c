@@ -12,7 +12,7 @@
 #include "net/ip.h"
 #include "net/trace.h"
 
-static bool ifname_match(const char *name, const char *rule, const unsigned char *mask)
+bool ipt_ifname_match(const char *name, const char *rule, const unsigned char *mask)
 {
 	unsigned int diff = 0;
 
@@ -29,10 +29,10 @@ static bool ip_packet_match(const struct iphdr *iph, const char *indev, const ch
 	if (INV((iph->saddr & ipinfo->smsk) != ipinfo->src, ipinfo, IPT_INV_SRCIP) ||
 	    INV((iph->daddr & ipinfo->dmsk) != ipinfo->dst, ipinfo, IPT_INV_DSTIP))
 		return false;
-	if (INV(!ifname_match(indev, ipinfo->iniface, ipinfo->iniface_mask), ipinfo,
+	if (INV(!ipt_ifname_match(indev, ipinfo->iniface, ipinfo->iniface_mask), ipinfo,
 		IPT_INV_VIA_IN))
 		return false;
-	if (INV(!ifname_match(outdev, ipinfo->outiface, ipinfo->outiface_mask), ipinfo,
+	if (INV(!ipt_ifname_match(outdev, ipinfo->outiface, ipinfo->outiface_mask), ipinfo,
 		IPT_INV_VIA_OUT))
 		return false;
 	if (ipinfo->proto && INV(iph->protocol != ipinfo->proto, ipinfo, IPT_INV_PROTO))
@@ -76,6 +76,7 @@ static void ipt_trace_verdict(struct sk_buff *skb, const struct ipt_net_table *t
 	const struct ipt_rule *r = w.rule >= 0 ? &ch->rules[w.rule] : NULL;
 	const char *table = t->ops->table->name;
 	const char *comment = r ? ipt_rule_comment(r) : NULL;
+	bool v6 = t->ops->table->af == NFPROTO_IPV6;
 	char note[160], hint[200];
 
 	if (!r)
@@ -86,14 +87,16 @@ static void ipt_trace_verdict(struct sk_buff *skb, const struct ipt_net_table *t
 			 ch->hook >= 0 ? "" : ipt_hook_name(hook), ch->hook >= 0 ? "" : " -> ",
 			 ch->name, w.rule + 1, verdict_name(verdict, r), comment ? " (" : "",
 			 comment ? comment : "", comment ? ")" : "");
-	skb_trace_note(skb, "ipt_do_table", note);
+	skb_trace_note(skb, v6 ? "ip6t_do_table" : "ipt_do_table", note);
 	if ((verdict & NF_VERDICT_MASK) != NF_DROP)
 		return;
 	if (r)
-		snprintf(hint, sizeof(hint), "iptables -t %s -A %s rule %d%s%s%s", table, ch->name,
-			 w.rule + 1, comment ? " (" : "", comment ? comment : "", comment ? ")" : "");
+		snprintf(hint, sizeof(hint), "%s -t %s -A %s rule %d%s%s%s", v6 ? "ip6tables" :
+			 "iptables", table, ch->name, w.rule + 1, comment ? " (" : "",
+			 comment ? comment : "", comment ? ")" : "");
 	else
-		snprintf(hint, sizeof(hint), "iptables -t %s -P %s DROP", table, ch->name);
+		snprintf(hint, sizeof(hint), "%s -t %s -P %s DROP", v6 ? "ip6tables" : "iptables",
+			 table, ch->name);
 	skb_drop_hint(skb, ipt_intern_hint(t->net, hint));
 }
 
@@ -152,8 +155,19 @@ static bool ipt_standard(struct ipt_walk *wk, const struct xt_table_info *info,
 	return true;
 }
 
+/* The address part of rule r against the packet, by family. */
+static bool ipt_packet_match(const struct sk_buff *skb, const struct ipt_pkt *pk,
+			     const char *indev, const char *outdev, const struct ipt_rule *r,
+			     struct xt_action_param *par)
+{
+	if (pk->af == NFPROTO_IPV6)
+		return ip6_packet_match(skb, indev, outdev, &r->ip, pk, par);
+	return ip_packet_match(ip_hdr(skb), indev, outdev, &r->ip, par->fragoff != 0);
+}
+
 static unsigned int ipt_walk(struct sk_buff *skb, const struct ipt_net_table *t, int hchain,
-			     struct xt_action_param *par, struct ipt_where *at)
+			     struct xt_action_param *par, const struct ipt_pkt *pk,
+			     struct ipt_where *at)
 {
 	const struct xt_table_info *info = t->info;
 	static const char nulldevname[IFNAMSIZ];
@@ -169,7 +183,7 @@ static unsigned int ipt_walk(struct sk_buff *skb, const struct ipt_net_table *t,
 		struct ipt_chain *ch = &info->chains[at->chain];
 		struct ipt_rule *r;
 
-		if ((unsigned int)at->rule < ch->nrules)
+		if ((unsigned int)at->rule < ch->nrules && pk->af == NFPROTO_IPV4)
 			at->rule = (int)ipt_index_next(t, (u32)at->chain, (u32)at->rule,
 						       ip_hdr(skb)->daddr);
 		if ((unsigned int)at->rule >= ch->nrules) {
@@ -180,7 +194,7 @@ static unsigned int ipt_walk(struct sk_buff *skb, const struct ipt_net_table *t,
 			continue;
 		}
 		r = &ch->rules[at->rule];
-		if (!ip_packet_match(ip_hdr(skb), indev, outdev, &r->ip, par->fragoff != 0) ||
+		if (!ipt_packet_match(skb, pk, indev, outdev, r, par) ||
 		    !rule_matches(skb, r, par)) {
 			if (par->hotdrop)
 				return NF_DROP;
@@ -203,26 +217,36 @@ static unsigned int ipt_walk(struct sk_buff *skb, const struct ipt_net_table *t,
 	}
 }
 
-unsigned int ipt_do_table(void *priv, struct sk_buff *skb, const struct nf_hook_state *state)
+/* The walk of either family: par has the transport offset and fragment
+ * offset the family's do_table found. */
+unsigned int ipt_do_table_af(const struct ipt_net_table *t, struct sk_buff *skb,
+			     const struct nf_hook_state *state, struct xt_action_param *par,
+			     const struct ipt_pkt *pk)
 {
-	const struct ipt_net_table *t = priv;
-	const struct iphdr *iph = ip_hdr(skb);
-	struct xt_action_param par;
 	struct ipt_where at;
 	unsigned int verdict;
 	int hchain = state->hook < NF_INET_NUMHOOKS ? t->hook_chain[state->hook] : -1;
 
 	if (hchain < 0)
 		return NF_ACCEPT;
-	memset(&par, 0, sizeof(par));
-	par.state = state;
-	par.table = t->ops->table->name;
-	par.fragoff = ntohs(iph->frag_off) & IP_OFFSET;
-	par.thoff = (unsigned int)skb_network_offset(skb) + iph->ihl * 4u;
-	verdict = ipt_walk(skb, t, hchain, &par, &at);
-	if (par.hotdrop)
+	par->state = state;
+	par->table = t->ops->table->name;
+	verdict = ipt_walk(skb, t, hchain, par, pk, &at);
+	if (par->hotdrop)
 		verdict = NF_DROP;
 	if (skb_world(skb)->trace)
 		ipt_trace_verdict(skb, t, state->hook, at, verdict);
 	return verdict;
+}
+
+unsigned int ipt_do_table(void *priv, struct sk_buff *skb, const struct nf_hook_state *state)
+{
+	const struct iphdr *iph = ip_hdr(skb);
+	struct ipt_pkt pk = { .af = NFPROTO_IPV4 };
+	struct xt_action_param par;
+
+	memset(&par, 0, sizeof(par));
+	par.fragoff = ntohs(iph->frag_off) & IP_OFFSET;
+	par.thoff = (unsigned int)skb_network_offset(skb) + iph->ihl * 4u;
+	return ipt_do_table_af(priv, skb, state, &par, &pk);
 }
