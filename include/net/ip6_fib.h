@@ -131,6 +131,20 @@ int addrconf_add_mroute(struct net *net, struct net_device *dev, bool add);
 int rt6_nexthop_linkdown(const struct fib6_info *rt);
 const struct in6_addr *rt6_nexthop(const struct rt6_info *rt, const struct in6_addr *daddr);
 
+/* A PMTU exception (rt6_exception): the route it came from, its own dst
+ * (RTF_CACHE, rt6i_dst the destination, dst.mtu, dst.expires) */
+struct rt6_exception {
+	struct list_head list;		/* net->ipv6.rt6_exceptions */
+	struct fib6_info *from;
+	struct rt6_info *rt6i;
+};
+
+/* The live exception of f for daddr, or NULL (expired ones go first). */
+struct rt6_exception *rt6_find_exception(struct net *net, const struct fib6_info *f,
+					 const struct in6_addr *daddr);
+/* Removes f's exceptions (every one with f NULL). */
+void rt6_flush_exceptions(struct net *net, const struct fib6_info *f);
+
 /* net/ipv6/fib6_rules.c: `ip -6 rule` (0 lookup local, 32766 lookup main at
  * start); fib6_rule_lookup() walks them (or local then main while the
  * namespace has none of its own) and gives the route and its table, or

@@ -173,6 +173,7 @@ void fib6_flush_dev(struct net *net, struct net_device *dev, bool kernel_only)
 int fib6_tables_init(struct net *net)
 {
 	INIT_LIST_HEAD(&net->ipv6.fib_tables);
+	INIT_LIST_HEAD(&net->ipv6.rt6_exceptions);
 	net->ipv6.fib6_main_tbl = fib6_new_table(net, RT_TABLE_MAIN);
 	net->ipv6.fib6_local_tbl = fib6_new_table(net, RT_TABLE_LOCAL);
 	if (net->ipv6.fib6_main_tbl && net->ipv6.fib6_local_tbl && !fib6_rules_init(net))

@@ -3,7 +3,11 @@
  * packet carries — ip6_route_input() for received packets, ip6_route_output()
  * for local senders — and the routes `ip -6 route` and addrconf add.
  * Each fib6_info owns one rt6_info (Linux's per-cpu copy, one here) that
- * lookups hand out with a reference. */
+ * lookups hand out with a reference.  A packet too big makes a route
+ * exception (rt6_exception, RTF_CACHE) for its destination with the
+ * learned MTU (at least 1280), expiring after net.ipv6.route.mtu_expires;
+ * lookups through that route to that destination hand out the exception's
+ * rt6_info; `ip -6 route show cache` lists them. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,8 +112,107 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 
 void fib6_info_release(struct fib6_info *f)
 {
+	if (f->fib6_nh_dev)
+		rt6_flush_exceptions(dev_net(f->fib6_nh_dev), f);
 	dst_release(&f->rt6i->dst);
 	kfree(f);
+}
+
+/* ---- PMTU exceptions (rt6_exception) ---- */
+static void rt6_remove_exception(struct rt6_exception *ex)
+{
+	list_del(&ex->list);
+	dst_release(&ex->rt6i->dst);
+	kfree(ex);
+}
+
+void rt6_flush_exceptions(struct net *net, const struct fib6_info *f)
+{
+	struct rt6_exception *ex, *tmp;
+
+	if (!net->ipv6.rt6_exceptions.next)
+		return;
+	list_for_each_entry_safe(ex, tmp, &net->ipv6.rt6_exceptions, list)
+		if (!f || ex->from == f)
+			rt6_remove_exception(ex);
+}
+
+/* Removes what expired (rt6_age_exceptions, done at each use here). */
+static void rt6_age_exceptions(struct net *net)
+{
+	struct rt6_exception *ex, *tmp;
+
+	list_for_each_entry_safe(ex, tmp, &net->ipv6.rt6_exceptions, list)
+		if (ex->rt6i->dst.expires && ex->rt6i->dst.expires <= net->world->now)
+			rt6_remove_exception(ex);
+}
+
+struct rt6_exception *rt6_find_exception(struct net *net, const struct fib6_info *f,
+					 const struct in6_addr *daddr)
+{
+	struct rt6_exception *ex;
+
+	rt6_age_exceptions(net);
+	list_for_each_entry(ex, &net->ipv6.rt6_exceptions, list)
+		if (ex->from == f && ipv6_addr_equal(&ex->rt6i->rt6i_dst, daddr))
+			return ex;
+	return NULL;
+}
+
+/* The dst of f for daddr: its exception's when there is one. */
+static struct dst_entry *rt6_dst_for(struct net *net, struct fib6_info *f,
+				     const struct in6_addr *daddr)
+{
+	struct rt6_exception *ex = f->fib6_type == RTN_UNICAST ?
+				   rt6_find_exception(net, f, daddr) : NULL;
+	struct dst_entry *dst = ex ? &ex->rt6i->dst : &f->rt6i->dst;
+
+	dst_hold(dst);
+	return dst;
+}
+
+/* rt6_insert_exception(): a clone of f's dst for daddr alone */
+static struct rt6_exception *rt6_insert_exception(struct net *net, struct fib6_info *f,
+						  const struct in6_addr *daddr)
+{
+	struct rt6_exception *ex = kzalloc(sizeof(*ex));
+
+	if (!ex)
+		return NULL;
+	ex->rt6i = rt6_make_dst(f, f->rt6i->dst.dev);
+	if (!ex->rt6i) {
+		kfree(ex);
+		return NULL;
+	}
+	ex->from = f;
+	ex->rt6i->rt6i_flags |= RTF_CACHE;
+	ex->rt6i->rt6i_dst = *daddr;
+	ex->rt6i->rt6i_dst_len = 128;
+	list_add_tail(&ex->list, &net->ipv6.rt6_exceptions);
+	return ex;
+}
+
+/* __ip6_rt_update_pmtu(): only ever lowers the MTU, never under 1280
+ * (RFC 8201 4: a smaller one is taken as 1280) */
+void ip6_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif)
+{
+	const struct ipv6hdr *iph = (const struct ipv6hdr *)skb->data;
+	struct fib6_info *f = fib6_lookup(net, &iph->daddr, &iph->saddr, oif, NULL);
+	struct rt6_exception *ex;
+
+	if (!f || f->fib6_type != RTN_UNICAST)
+		return;
+	if (mtu < IPV6_MIN_MTU)
+		mtu = IPV6_MIN_MTU;
+	ex = rt6_find_exception(net, f, &iph->daddr);
+	if (mtu >= ip6_dst_mtu(ex ? &ex->rt6i->dst : &f->rt6i->dst))
+		return;
+	if (!ex && !(ex = rt6_insert_exception(net, f, &iph->daddr)))
+		return;
+	ex->rt6i->dst.mtu = mtu;
+	ex->rt6i->dst.expires = net->world->now +
+				(u64)net->ipv6.sysctl_route_mtu_expires * 1000000000ull;
+	skb_trace_note(skb, "ip6_update_pmtu", "route exception with the new MTU");
 }
 
 const struct in6_addr *rt6_nexthop(const struct rt6_info *rt, const struct in6_addr *daddr)
@@ -179,8 +282,7 @@ void ip6_route_input(struct sk_buff *skb)
 	    f->fib6_nh_dev != skb->dev)
 		f = fib6_table_lookup(net, net->ipv6.fib6_main_tbl, &iph->daddr, skb->dev->ifindex);
 	if (f) {
-		dst = &f->rt6i->dst;
-		dst_hold(dst);
+		dst = rt6_dst_for(net, f, &iph->daddr);
 	} else {
 		dst = ip6_null_dst(net);
 	}
@@ -198,8 +300,7 @@ struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr
 		       f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL;
 		return NULL;
 	}
-	dst_hold(&f->rt6i->dst);
-	return &f->rt6i->dst;
+	return rt6_dst_for(net, f, daddr);
 }
 
 /* ---- `ip -6 route add/del` ---- */

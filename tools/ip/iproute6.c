@@ -14,6 +14,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/world.h"
 #include "uapi/rtnetlink.h"
 
 struct route6_filter {
@@ -21,6 +22,7 @@ struct route6_filter {
 	bool all_tables;
 	struct net_device *dev;
 	bool flush;
+	bool cloned;			/* `cache`: the PMTU exceptions (RTM_F_CLONED) */
 	int count;
 };
 
@@ -39,14 +41,30 @@ static void fmt_dst(char *buf, size_t len, const struct fib6_info *f)
 		snprintf(buf, len, "%s/%u", a, f->fib6_dst_len);
 }
 
-static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f, bool show_table)
+/* "expires Nsec " of an exception, as iproute2 prints rta_expires / HZ */
+static void route6_print_expires(struct ip_ctx *ipc, const struct rt6_exception *ex)
+{
+	u64 now = ipc->net->world->now, exp = ex->rt6i->dst.expires;
+
+	if (exp > now)
+		fprintf(ipc->out, "expires %llusec ", (unsigned long long)((exp - now) / 1000000000ull));
+}
+
+/* A route, or (ex set) one of its PMTU exceptions as `ip -6 route show
+ * cache` prints it: the destination /128, the route's other attributes,
+ * "expires" and the learned "mtu". */
+static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
+			 const struct rt6_exception *ex, bool show_table)
 {
 	char d[INET6_ADDRSTRLEN + 8], g[INET6_ADDRSTRLEN], b[32];
 	FILE *o = ipc->out;
 
 	if (f->fib6_type != RTN_UNICAST)
 		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
-	fmt_dst(d, sizeof(d), f);
+	if (ex)
+		inet_ntop(AF_INET6, &ex->rt6i->rt6i_dst, d, sizeof(d));
+	else
+		fmt_dst(d, sizeof(d), f);
 	fprintf(o, "%s ", d);
 	if (f->fib6_nh_has_gw)
 		fprintf(o, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, g, sizeof(g)));
@@ -61,13 +79,33 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f, bool sho
 	fprintf(o, "metric %u ", f->fib6_metric);
 	if (rt6_nexthop_linkdown(f))
 		fputs("linkdown ", o);
-	if (f->fib6_mtu)
-		fprintf(o, "mtu %u ", f->fib6_mtu);
+	if (ex)
+		route6_print_expires(ipc, ex);
+	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
+		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
 	if (f->fib6_advmss)
 		fprintf(o, "advmss %u ", f->fib6_advmss);
 	if (f->fib6_hoplimit)
 		fprintf(o, "hoplimit %u ", f->fib6_hoplimit);
 	fputs("pref medium\n", o);
+}
+
+/* `ip -6 route show/flush cache`: the exceptions of the routes that match */
+static void route6_walk_cloned(struct ip_ctx *ipc, struct route6_filter *f, struct fib6_info *rt)
+{
+	struct rt6_exception *ex, *tmp;
+
+	list_for_each_entry_safe(ex, tmp, &ipc->net->ipv6.rt6_exceptions, list) {
+		if (ex->from != rt || !rt6_find_exception(ipc->net, rt, &ex->rt6i->rt6i_dst))
+			continue;
+		if (f->flush) {
+			f->count++;
+			continue;
+		}
+		route6_print(ipc, rt, ex, f->all_tables);
+	}
+	if (f->flush)
+		rt6_flush_exceptions(ipc->net, rt);
 }
 
 static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct route6_filter *f)
@@ -77,11 +115,13 @@ static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(argv[0], "table") && argc > 1) {
 			argc--, argv++;
-			if (!strcmp(argv[0], "all") || !strcmp(argv[0], "cache")) {
+			if (!strcmp(argv[0], "all")) {
 				f->all_tables = true;
 			} else if (rt_table_parse(&f->table, argv[0])) {
 				return ip_invarg(ipc, "table id value is invalid\n", argv[0]);
 			}
+		} else if (!strcmp(argv[0], "cache") || !strcmp(argv[0], "cloned")) {
+			f->cloned = true;
 		} else if ((!strcmp(argv[0], "dev") || !strcmp(argv[0], "oif")) && argc > 1) {
 			argc--, argv++;
 			if (!(f->dev = ip_dev_get(ipc, argv[0])))
@@ -106,12 +146,16 @@ static int route6_walk(struct ip_ctx *ipc, struct route6_filter *f)
 		list_for_each_entry_safe(rt, tmp, &tb->tb6_routes, fib6_node) {
 			if (f->dev && rt->fib6_nh_dev != f->dev)
 				continue;
+			if (f->cloned) {
+				route6_walk_cloned(ipc, f, rt);
+				continue;
+			}
 			if (f->flush) {
 				fib6_del(rt);
 				f->count++;
 				continue;
 			}
-			route6_print(ipc, rt, f->all_tables);
+			route6_print(ipc, rt, NULL, f->all_tables);
 		}
 	}
 	return 0;
@@ -320,6 +364,8 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 	FILE *o = ipc->out;
 	struct net_device *iif = q->fl6.flowi6_iif ?
 				 __dev_get_by_index(ipc->net, q->fl6.flowi6_iif) : NULL;
+	const struct rt6_exception *ex = f->fib6_type == RTN_UNICAST ?
+					 rt6_find_exception(ipc->net, f, &q->fl6.daddr) : NULL;
 
 	if (f->fib6_type != RTN_UNICAST)
 		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
@@ -335,8 +381,10 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 	if (!iif && !ipv6_dev_get_saddr(ipc->net, f->fib6_nh_dev, &q->fl6.daddr, &src))
 		fprintf(o, "src %s ", inet_ntop(AF_INET6, &src, a, sizeof(a)));
 	fprintf(o, "metric %u ", f->fib6_metric);
-	if (f->fib6_mtu)
-		fprintf(o, "mtu %u ", f->fib6_mtu);
+	if (ex)
+		route6_print_expires(ipc, ex);
+	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
+		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
 	if (iif)
 		fprintf(o, "iif %s ", iif->name);
 	fputs("pref medium\n", o);

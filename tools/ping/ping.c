@@ -323,8 +323,16 @@ static void ping6_error(struct ping_state *s, const u_char *buf, int len, const 
 	static const char *const unreach[] = { "No route", "Administratively prohibited",
 		"Beyond scope", "Address unreachable", "Port unreachable" };
 	const struct icmphdr *inner = (const struct icmphdr *)(buf + 8 + 40);
+	int nexthdr = len >= 8 + 40 ? buf[8 + 6] : -1;
 
-	if (len < 8 + 40 + 8 || buf[8 + 6] != IPPROTO_ICMPV6 || inner->un.echo.id != s->ident)
+	/* the first fragment of a fragmented echo: past its fragment header
+	 * (the kernel matches past extension headers, ipv6_skip_exthdr) */
+	if (nexthdr == 44 && len >= 8 + 40 + 8 && !((buf[8 + 40 + 2] << 8 | buf[8 + 40 + 3]) & 0xfff8)) {
+		nexthdr = buf[8 + 40];
+		inner = (const struct icmphdr *)(buf + 8 + 40 + 8);
+	}
+	if (nexthdr != IPPROTO_ICMPV6 || (const u_char *)inner + 8 > buf + len ||
+	    inner->un.echo.id != s->ident)
 		return;
 	s->nerrors++;
 	fprintf(s->out, "From %s icmp_seq=%u ", from, ntohs(inner->un.echo.sequence));
