@@ -678,11 +678,16 @@ int udpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 	bool fatal;
 	int err;
 
-	(void)info;
 	sk = __udp6_lib_lookup(dev_net(skb->dev), &back, uh->dest, uh->source, 0);
 	if (!sk)
 		return -ENOENT;
 	err = icmpv6_err_convert(type, code, &fatal);
+	/* packet too big: the route learns the MTU; a hard error for a
+	 * connected socket unless IPV6_MTU_DISCOVER is "dont" */
+	if (type == ICMPV6_PKT_TOOBIG) {
+		ip6_update_pmtu(skb, dev_net(skb->dev), info, sk->sk_bound_dev_if);
+		fatal = sk->pmtudisc != IP_PMTUDISC_DONT;
+	}
 	if ((!fatal && !sk->recverr) || !sk->inet_dport)
 		return 0;
 	sk->sk_err = err;
