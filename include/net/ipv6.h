@@ -260,6 +260,11 @@ struct sockaddr_in6;
 int ipv6_bind_addr_ok(struct sock *sk, const struct sockaddr_in6 *sin6);
 unsigned int ip6_dst_mtu(const struct dst_entry *dst);
 
+/* The error queue of IPv6 sockets (net/ipv6/datagram.c) */
+struct msghdr;
+void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
+int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
+
 /* ICMPv6 (net/ipv6/icmp.c) */
 int icmpv6_rcv(struct sk_buff *skb);
 int icmpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);

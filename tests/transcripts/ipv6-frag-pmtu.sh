@@ -27,6 +27,7 @@ ip -n c -6 route get 2001:db8:2::2
 ip -n c -6 route show cache
 ip -n c -6 route
 ip netns exec c ping -6 -c 1 -s 1300 2001:db8:2::2
+ip netns exec c ping -6 -c 1 -M do -s 1400 2001:db8:2::2
 ip netns exec c nstat -az Ip6FragOKs Ip6FragCreates Ip6FragFails Ip6ReasmReqds Ip6ReasmOKs Icmp6InPktTooBigs
 ip netns exec r nstat -az Ip6InTooBigErrors Icmp6OutPktTooBigs
 ip netns exec s nstat -az Ip6ReasmReqds Ip6ReasmOKs Ip6ReasmFails Ip6FragOKs Ip6FragCreates
