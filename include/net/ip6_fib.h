@@ -61,8 +61,17 @@ struct fib6_info {
 	struct in6_addr fib6_prefsrc;
 	u32 fib6_mtu;			/* metrics: mtu, 0 = none */
 	u32 fib6_advmss, fib6_hoplimit;
+	/* multipath (ECMP): the other nexthops of the same route are sibling
+	 * fib6_infos, next to it in the table; each has its weight */
+	struct list_head fib6_siblings;
+	unsigned int fib6_nsiblings;
+	u32 fib6_nh_weight;
 	struct rt6_info *rt6i;		/* the dst this route hands out */
 };
+
+/* A sibling nexthop is dead while its device is down (RTNH_F_DEAD; Linux
+ * sets the flag on NETDEV_DOWN and clears it on NETDEV_UP). */
+bool fib6_nh_dead(const struct fib6_info *f);
 
 struct fib6_table {
 	struct list_head tb6_list;	/* in net->ipv6.fib_tables, by id */
@@ -70,6 +79,8 @@ struct fib6_table {
 	struct list_head tb6_routes;	/* struct fib6_info */
 	int tb6_count;
 };
+
+#define FIB6_MAX_NEXTHOPS 32
 
 /* `ip -6 route add/del/replace` (inet6_rtm_newroute / inet6_rtm_delroute) */
 struct fib6_config {
@@ -87,6 +98,15 @@ struct fib6_config {
 	struct in6_addr fc_prefsrc;
 	u32 fc_mtu, fc_advmss, fc_hoplimit;
 	bool fc_metric_set, fc_proto_set, fc_type_set;
+	u32 fc_weight;			/* of this nexthop (1 when 0) */
+	/* RTA_MULTIPATH: `nexthop via G dev D weight W` … */
+	struct fib6_nh_config {
+		struct in6_addr gw;
+		bool has_gw;
+		int ifindex;
+		u32 weight;
+	} fc_mp[FIB6_MAX_NEXTHOPS];
+	int fc_mp_len;
 };
 
 /* net/ipv6/ip6_fib.c */
@@ -94,6 +114,8 @@ struct fib6_table *fib6_get_table(struct net *net, u32 id);
 struct fib6_table *fib6_new_table(struct net *net, u32 id);
 int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags);
 int fib6_del(struct fib6_info *rt);
+/* Deletes rt with all its siblings (a whole multipath route). */
+void fib6_del_group(struct fib6_info *rt);
 void fib6_info_release(struct fib6_info *rt);
 /* Longest prefix, then lowest metric, skipping routes whose device is down
  * (or has no carrier) when others remain (fib6_table_lookup). */
@@ -102,9 +124,10 @@ struct fib6_info *fib6_table_lookup(struct net *net, struct fib6_table *tb,
 int fib6_tables_init(struct net *net);
 void fib6_tables_exit(struct net *net);
 int fib6_walk(struct fib6_table *tb, int (*fn)(struct fib6_info *rt, void *arg), void *arg);
-/* Removes the routes through dev (all with dev NULL); with kernel_only,
- * only the ones addrconf made. */
-void fib6_flush_dev(struct net *net, struct net_device *dev, bool kernel_only);
+/* The device went down (rt6_sync_down_dev): the routes through it go; a
+ * multipath route keeps that nexthop, dead, unless all are.  On unregister
+ * (or with dev NULL: all routes) the nexthops through it go too. */
+void fib6_flush_dev(struct net *net, struct net_device *dev, bool unregister);
 
 /* net/ipv6/route.c */
 struct fib6_result6 {
@@ -129,7 +152,29 @@ int addrconf_local_route(struct net *net, const struct in6_addr *addr, struct ne
 			 bool add);
 int addrconf_add_mroute(struct net *net, struct net_device *dev, bool add);
 int rt6_nexthop_linkdown(const struct fib6_info *rt);
+/* fib6_select_path(): for a multipath route and no output device, the
+ * sibling whose share of the hash space (by weight, live nexthops only)
+ * holds the flow's hash (net.ipv6.fib_multipath_hash_policy 0: addresses
+ * and protocol, 1: and ports) */
+struct flowi6;
+struct fib6_info *fib6_select_path(struct net *net, struct fib6_info *f,
+				   const struct flowi6 *fl6);
+u32 rt6_multipath_hash(const struct net *net, const struct flowi6 *fl6);
 const struct in6_addr *rt6_nexthop(const struct rt6_info *rt, const struct in6_addr *daddr);
+
+/* A PMTU exception (rt6_exception): the route it came from, its own dst
+ * (RTF_CACHE, rt6i_dst the destination, dst.mtu, dst.expires) */
+struct rt6_exception {
+	struct list_head list;		/* net->ipv6.rt6_exceptions */
+	struct fib6_info *from;
+	struct rt6_info *rt6i;
+};
+
+/* The live exception of f for daddr, or NULL (expired ones go first). */
+struct rt6_exception *rt6_find_exception(struct net *net, const struct fib6_info *f,
+					 const struct in6_addr *daddr);
+/* Removes f's exceptions (every one with f NULL). */
+void rt6_flush_exceptions(struct net *net, const struct fib6_info *f);
 
 /* net/ipv6/fib6_rules.c: `ip -6 rule` (0 lookup local, 32766 lookup main at
  * start); fib6_rule_lookup() walks them (or local then main while the

@@ -25,9 +25,59 @@ struct dst_entry;
 #define NEXTHDR_UDP 17
 #define NEXTHDR_ROUTING 43
 #define NEXTHDR_FRAGMENT 44
+#define NEXTHDR_AUTH 51
 #define NEXTHDR_ICMP 58
 #define NEXTHDR_NONE 59
 #define NEXTHDR_DEST 60
+
+/* ICMPv6 types and codes used by the IPv6 layer (include/uapi/linux/icmpv6.h) */
+#define ICMPV6_DEST_UNREACH 1
+#define ICMPV6_PKT_TOOBIG 2
+#define ICMPV6_TIME_EXCEED 3
+#define ICMPV6_PARAMPROB 4
+#define ICMPV6_EXC_HOPLIMIT 0
+#define ICMPV6_EXC_FRAGTIME 1
+#define ICMPV6_HDR_FIELD 0
+#define ICMPV6_UNK_NEXTHDR 1
+#define ICMPV6_UNK_OPTION 2
+#define ICMPV6_HDR_INCOMP 3
+
+/* extension headers (include/uapi/linux/ipv6.h, include/net/ipv6.h) */
+struct ipv6_opt_hdr {
+	u8 nexthdr;
+	u8 hdrlen;		/* in 8-octet units, not counting the first 8 */
+};
+
+struct ipv6_rt_hdr {
+	u8 nexthdr;
+	u8 hdrlen;
+	u8 type;
+	u8 segments_left;
+};
+
+struct frag_hdr {
+	u8 nexthdr;
+	u8 reserved;
+	__be16 frag_off;	/* offset (13 bits, in 8 octets), 2 reserved bits, M */
+	__be32 identification;
+} __attribute__((packed, aligned(2)));	/* follows 8n-byte headers after a 14-byte link header */
+
+#define IP6_MF 0x0001
+#define IP6_OFFSET 0xFFF8
+
+#define ipv6_optlen(p) (((p)->hdrlen + 1) << 3)
+#define ipv6_authlen(p) (((p)->hdrlen + 2) << 2)
+
+/* TLV option types (include/uapi/linux/in6.h) */
+#define IPV6_TLV_PAD1 0
+#define IPV6_TLV_PADN 1
+#define IPV6_TLV_ROUTERALERT 5
+#define IPV6_TLV_JUMBO 194
+
+#define IPV6_SRCRT_TYPE_0 0
+#define IPV6_SRCRT_TYPE_2 2
+#define IPV6_SRCRT_TYPE_3 3
+#define IPV6_SRCRT_TYPE_4 4
 
 struct ipv6hdr {
 	u8 priority_version;		/* version 4 bits (high), traffic class high 4 */
@@ -52,9 +102,15 @@ static inline u8 ipv6_version(const struct ipv6hdr *h)
 /* IP6CB: the IPv6 layer's part of skb->cb (struct inet6_skb_parm) */
 struct inet6_skb_parm {
 	int iif;
-	u16 nhoff;
-	u16 flags;
+	u16 nhoff;		/* offset of the next-header byte naming what follows */
+	u16 flags;		/* IP6SKB_* */
+	u16 hop, dst0, srcrt, dst1, lastopt;	/* offsets of the headers seen */
+	u16 frag_max_size;	/* the largest fragment of a reassembled packet */
+	u16 ra;			/* the Router Alert value */
 };
+
+#define IP6SKB_ROUTERALERT 8
+#define IP6SKB_FRAGMENTED 16
 
 #define IP6CB(skb) ((struct inet6_skb_parm *)((skb)->cb))
 
@@ -204,8 +260,17 @@ struct sockaddr_in6;
 int ipv6_bind_addr_ok(struct sock *sk, const struct sockaddr_in6 *sin6);
 unsigned int ip6_dst_mtu(const struct dst_entry *dst);
 
+/* The error queue of IPv6 sockets (net/ipv6/datagram.c) */
+struct msghdr;
+void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
+int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
+
 /* ICMPv6 (net/ipv6/icmp.c) */
 int icmpv6_rcv(struct sk_buff *skb);
+int icmpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);
+/* A packet too big about the packet quoted at skb->data (an ICMPv6 error
+ * being handled): a route exception with that MTU (net/ipv6/route.c) */
+void ip6_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif);
 void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info);
 /* Sends the ICMPv6 message msg (checksum filled in) from saddr (NULL: chosen)
  * to daddr, out of oif when non-zero. */
@@ -217,15 +282,63 @@ u32 ipv6_csum_partial(const void *buf, unsigned int len, u32 sum);
 
 /* the L4 handlers (inet6_protos) */
 struct inet6_protocol {
+	/* 0: delivered (or dropped by the protocol); 1: an extension header
+	 * was passed, go on with IP6CB(skb)->nhoff; -1: dropped */
 	int (*handler)(struct sk_buff *skb);
 	/* an ICMPv6 error quoting one of our packets: skb->data at the
 	 * quoted IPv6 header, the transport header at offset */
 	int (*err_handler)(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);
+	unsigned int flags;	/* INET6_PROTO_FINAL: an upper-layer protocol */
 };
+
+#define INET6_PROTO_NOPOLICY 0x1
+#define INET6_PROTO_FINAL 0x2
 
 /* icmpv6_err_convert(): the errno of an ICMPv6 error; *fatal for a hard one */
 int icmpv6_err_convert(u8 type, u8 code, bool *fatal);
 
 const struct inet6_protocol *inet6_protocol(u8 nexthdr);
+
+/* ---- extension headers (net/ipv6/exthdrs.c, exthdrs_core.c) ---- */
+static inline bool ipv6_ext_hdr(u8 nexthdr)
+{
+	return nexthdr == NEXTHDR_HOP || nexthdr == NEXTHDR_ROUTING ||
+	       nexthdr == NEXTHDR_FRAGMENT || nexthdr == NEXTHDR_AUTH ||
+	       nexthdr == NEXTHDR_NONE || nexthdr == NEXTHDR_DEST;
+}
+
+/* Skips the extension headers from start (an offset from skb->data) and
+ * gives the upper-layer protocol in *nexthdrp and its offset; stops at the
+ * fragment header of a non-first fragment (*frag_offp non-zero); -1 when
+ * the headers run past the packet or end in NEXTHDR_NONE. */
+int ipv6_skip_exthdr(const struct sk_buff *skb, int start, u8 *nexthdrp, __be16 *frag_offp);
+/* Finds header `target` (-1: the upper-layer one) from the network header:
+ * its protocol, *offset set; -ENOENT when absent (or past a non-first
+ * fragment, *fragoff set), -EBADMSG on a truncated chain. */
+int ipv6_find_hdr(const struct sk_buff *skb, unsigned int *offset, int target,
+		  unsigned short *fragoff, int *flags);
+#define IP6_FH_F_FRAG 1
+/* Parses the Hop-by-Hop header right after the IPv6 header: 1, or -1 when
+ * the packet was dropped (or answered with a parameter problem). */
+int ipv6_parse_hopopts(struct sk_buff *skb);
+/* Sends a parameter problem pointing at pos and frees skb. */
+void icmpv6_param_prob_reason(struct sk_buff *skb, u8 code, int pos,
+			      enum skb_drop_reason reason);
+/* inet6_protocol handlers for routing, destination options, no next
+ * header and fragment headers: 1 = go on with IP6CB(skb)->nhoff */
+int ipv6_rthdr_rcv(struct sk_buff *skb);
+int ipv6_destopt_rcv(struct sk_buff *skb);
+int ipv6_nodata_rcv(struct sk_buff *skb);
+int ipv6_frag_rcv(struct sk_buff *skb);
+
+/* ---- fragmentation (ip6_output.c) and reassembly (reassembly.c) ---- */
+/* Splits skb (network header at skb->data) into fragments of the path MTU
+ * and hands each to output; the original is consumed. */
+int ip6_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
+		 int (*output)(struct net *, struct sock *, struct sk_buff *));
+__be32 ipv6_select_ident(struct net *net, const struct in6_addr *daddr,
+			 const struct in6_addr *saddr);
+int ipv6_frags_init_net(struct net *net);
+void ipv6_frags_exit_net(struct net *net);
 
 #endif

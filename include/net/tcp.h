@@ -493,6 +493,8 @@ unsigned int tcp_rtx_tso_segs(struct sock *sk, struct sk_buff *skb, unsigned int
 int tcp_fragment(struct sock *sk, struct sk_buff *skb, unsigned int len);
 void tcp_write_xmit_one(struct sock *sk);
 void tcp_xmit_retransmit_queue(struct sock *sk);
+/* The path MTU fell: resend what is now too big, cut to mss_cache. */
+void tcp_simple_retransmit(struct sock *sk);
 void tcp_enter_loss(struct sock *sk);
 void tcp_send_probe0(struct sock *sk);
 void tcp_mtup_init(struct sock *sk);

@@ -23,6 +23,7 @@ extern const struct pernet_operations ipset_net_ops;
 extern const struct pernet_operations nf_conntrack_net_ops;
 extern const struct pernet_operations ip_vs_net_ops;
 extern const struct pernet_operations addrconf_ops;
+extern const struct pernet_operations ipv6_frags_ops;
 
 /* The one visible list of per-namespace subsystems, in init order. */
 static const struct pernet_operations *const pernet_list[] = {
@@ -33,6 +34,7 @@ static const struct pernet_operations *const pernet_list[] = {
 	&ipv4_frags_ops,
 	&inet_net_ops,
 	&addrconf_ops,		/* IPv6; before lo registers */
+	&ipv6_frags_ops,
 	&loopback_net_ops,
 	&brnf_net_ops,
 	&ipset_net_ops,		/* before ip_tables: rules hold references to sets */

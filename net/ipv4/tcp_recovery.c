@@ -811,6 +811,30 @@ void tcp_enter_loss(struct sock *sk)
 	tp->frto = tn->sysctl_tcp_frto && (new_recovery || icsk->icsk_retransmits);
 }
 
+/* tcp_simple_retransmit(): the path MTU fell (a packet too big): every
+ * segment in flight larger than the new MSS is lost and goes again, cut to
+ * it.  The congestion window stays: the units changed, not the amount of
+ * data in the network (Linux's comment). */
+void tcp_simple_retransmit(struct sock *sk)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	struct sk_buff *skb;
+
+	for (skb = skb_peek(&tp->sk_write_queue); skb && tcp_skb_sent(tp, skb); skb = skb->next)
+		if (skb->len > tp->mss_cache)
+			tcp_mark_skb_lost(sk, skb);
+	if (!tp->lost_out)
+		return;
+	if (inet_csk(sk)->icsk_ca_state != TCP_CA_Loss) {
+		tp->high_seq = tp->snd_nxt;
+		tp->snd_ssthresh = tcp_current_ssthresh(sk);
+		tp->prior_ssthresh = 0;
+		tp->undo_marker = 0;
+		tcp_set_ca_state(sk, TCP_CA_Loss);
+	}
+	tcp_xmit_retransmit_queue(sk);
+}
+
 /* tcp_try_keep_open(): Disorder while anything is SACKed, lost or resent */
 static void tcp_try_keep_open(struct sock *sk)
 {

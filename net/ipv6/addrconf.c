@@ -333,7 +333,7 @@ static void addrconf_ifdown(struct inet6_dev *idev, bool unregister)
 			continue;
 		ipv6_del_addr(ifa);
 	}
-	fib6_flush_dev(net, dev, false);
+	fib6_flush_dev(net, dev, unregister);
 	neigh_ifdown(&net->ipv6.nd_tbl, dev);
 	del_timer(&idev->linkwatch);
 	idev->if_ready = false;

@@ -83,6 +83,7 @@ int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_
 	skb_reset_transport_header(skb);
 	skb_dst_set(skb, dst);
 	skb->dev = dst->dev;
+	skb->ignore_df = 1;	/* the ICMPv6 socket fragments (IPV6_PMTUDISC_WANT) */
 	__ICMP6_INC_STATS(net, ICMP6_MIB_OUTMSGS);
 	net->ipv6.icmp6msg_out[p[0]]++;
 	if (p[0] < 128)
@@ -90,21 +91,33 @@ int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_
 	return ip6_xmit(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit);
 }
 
-static bool icmpv6_may_send(const struct sk_buff *skb, u8 type)
+/* is_ineligible(): never about an ICMPv6 error (RFC 4443 2.4 e), found
+ * past the extension headers */
+static bool icmpv6_is_ineligible(const struct sk_buff *skb)
+{
+	int ptr = (int)(skb_network_header(skb) - skb->data) + (int)sizeof(struct ipv6hdr);
+	u8 nexthdr = ipv6_hdr(skb)->nexthdr, type;
+	__be16 frag_off;
+
+	ptr = ipv6_skip_exthdr(skb, ptr, &nexthdr, &frag_off);
+	if (ptr < 0 || nexthdr != IPPROTO_ICMPV6)
+		return false;
+	return skb_copy_bits(skb, ptr, &type, 1) || type < 128;
+}
+
+static bool icmpv6_may_send(const struct sk_buff *skb, u8 type, u8 code)
 {
 	const struct ipv6hdr *hdr = ipv6_hdr(skb);
 	int t = ipv6_addr_type(&hdr->saddr);
 
 	if (t == IPV6_ADDR_ANY || (t & IPV6_ADDR_MULTICAST))
 		return false;
-	if (ipv6_addr_is_multicast(&hdr->daddr) && type != 2 /* PKT_TOOBIG */)
+	/* RFC 4443 2.4 e.3: to a multicast destination only packet too big
+	 * and an unknown option whose type asks for it */
+	if (ipv6_addr_is_multicast(&hdr->daddr) && type != ICMPV6_PKT_TOOBIG &&
+	    !(type == ICMPV6_PARAMPROB && code == ICMPV6_UNK_OPTION))
 		return false;
-	/* never about an error (RFC 4443 2.4 e) */
-	if (hdr->nexthdr == IPPROTO_ICMPV6 &&
-	    (skb->tail - skb_network_header(skb) < (long)sizeof(*hdr) + 1 ||
-	     skb_network_header(skb)[sizeof(*hdr)] < 128))
-		return false;
-	return true;
+	return !icmpv6_is_ineligible(skb);
 }
 
 void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
@@ -116,7 +129,7 @@ void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
 	__be32 w = htonl(info);
 	long qlen;
 
-	if (skb_linearize(skb) || !icmpv6_may_send(skb, type))
+	if (skb_linearize(skb) || !icmpv6_may_send(skb, type, code))
 		return;
 	qlen = skb->tail - skb_network_header(skb);
 	if (qlen > (long)sizeof(msg) - 8)
@@ -133,7 +146,8 @@ void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
 		sp = &saddr;
 	}
 	skb_trace_note(skb, "icmpv6_send", type == 3 ? "time exceeded" :
-		       type == 2 ? "packet too big" : "destination unreachable");
+		       type == 2 ? "packet too big" : type == 4 ? "parameter problem" :
+		       "destination unreachable");
 	icmpv6_xmit(net, sp, &hdr->saddr, 0, msg, 8u + (unsigned int)qlen, -1);
 }
 
@@ -177,22 +191,40 @@ int icmpv6_err_convert(u8 type, u8 code, bool *fatal)
 	}
 }
 
-/* icmpv6_notify(): an error about a packet we sent goes to its protocol's
- * err_handler (the quoted packet's next header; no extension headers) */
+/* icmpv6_notify(): an error about a packet we sent goes to the protocol
+ * of the quoted packet, found past its extension headers (skb->data at
+ * the quoted IPv6 header while the handler runs) */
 static void icmpv6_notify(struct sk_buff *skb, u8 type, u8 code, u32 info)
 {
 	const struct inet6_protocol *ipprot;
-	const struct ipv6hdr *inner;
+	int inner_offset = sizeof(struct ipv6hdr);
+	__be16 frag_off;
+	u8 nexthdr;
 
-	if (skb->len < 8 + sizeof(*inner) + 8)
-		return;
-	inner = (const struct ipv6hdr *)(skb->data + 8);
-	ipprot = inet6_protocol(inner->nexthdr);
-	if (!ipprot || !ipprot->err_handler)
+	if (skb->len < 8 + sizeof(struct ipv6hdr))
 		return;
 	skb_pull(skb, 8);
-	ipprot->err_handler(skb, type, code, (int)sizeof(*inner), info);
+	nexthdr = ((const struct ipv6hdr *)skb->data)->nexthdr;
+	if (ipv6_ext_hdr(nexthdr))
+		inner_offset = ipv6_skip_exthdr(skb, inner_offset, &nexthdr, &frag_off);
+	/* the quoted header and 8 bytes of the protocol's */
+	if (inner_offset >= 0 && skb->len >= (unsigned int)inner_offset + 8) {
+		ipprot = inet6_protocol(nexthdr);
+		if (ipprot && ipprot->err_handler)
+			ipprot->err_handler(skb, type, code, inner_offset, info);
+	}
 	skb_push(skb, 8);
+}
+
+/* icmpv6_err(): an error quoting an ICMPv6 message of ours (ping -6):
+ * packet too big teaches the path MTU */
+int icmpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
+{
+	(void)code;
+	(void)offset;
+	if (type == ICMPV6_PKT_TOOBIG)
+		ip6_update_pmtu(skb, dev_net(skb->dev), info, 0);
+	return 0;
 }
 
 int icmpv6_rcv(struct sk_buff *skb)

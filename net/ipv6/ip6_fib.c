@@ -67,11 +67,71 @@ static int fib6_node_cmp(const struct fib6_info *a, const struct fib6_info *b)
 	return 0;
 }
 
+bool fib6_nh_dead(const struct fib6_info *f)
+{
+	return f->fib6_nh_dev && !(f->fib6_nh_dev->flags & IFF_UP);
+}
+
+/* rt6_qualify_for_ecmp(): only routes through a gateway that addrconf did
+ * not make become siblings */
+static bool rt6_qualify_for_ecmp(const struct fib6_info *f)
+{
+	return !(f->fib6_flags & RTF_ADDRCONF) && f->fib6_nh_has_gw;
+}
+
+/* rt6_duplicate_nexthop(): the same device and gateway */
+static bool rt6_duplicate_nexthop(const struct fib6_info *a, const struct fib6_info *b)
+{
+	return a->fib6_nh_dev == b->fib6_nh_dev && a->fib6_nh_has_gw == b->fib6_nh_has_gw &&
+	       (!a->fib6_nh_has_gw || ipv6_addr_equal(&a->fib6_nh_gw, &b->fib6_nh_gw));
+}
+
+static bool fib6_same_slot(const struct fib6_info *a, const struct fib6_info *b)
+{
+	return !fib6_node_cmp(a, b) && a->fib6_metric == b->fib6_metric;
+}
+
+/* rt joins sib's group: every member counts one more sibling */
+static void fib6_link_sibling(struct fib6_info *rt, struct fib6_info *sib)
+{
+	struct fib6_info *it;
+
+	list_for_each_entry(it, &sib->fib6_siblings, fib6_siblings)
+		it->fib6_nsiblings++;
+	sib->fib6_nsiblings++;
+	rt->fib6_nsiblings = sib->fib6_nsiblings;
+	list_add_tail(&rt->fib6_siblings, &sib->fib6_siblings);
+}
+
+static void fib6_unlink_sibling(struct fib6_info *rt)
+{
+	struct fib6_info *it;
+
+	if (!rt->fib6_nsiblings)
+		return;
+	list_for_each_entry(it, &rt->fib6_siblings, fib6_siblings)
+		it->fib6_nsiblings--;
+	list_del_init(&rt->fib6_siblings);
+	rt->fib6_nsiblings = 0;
+}
+
+/* fib6_add_rt2node() replacing old (and its siblings) with rt */
+static void fib6_replace(struct fib6_info *old, struct fib6_info *rt)
+{
+	list_add(&rt->fib6_node, &old->fib6_node);
+	while (old->fib6_nsiblings)
+		fib6_del(list_first_entry(&old->fib6_siblings, struct fib6_info, fib6_siblings));
+	fib6_del(old);
+}
+
 /* fib6_add_rt2node(): an equal route (prefix, metric) already there is
- * EEXIST for add, swapped for replace. */
+ * EEXIST with NLM_F_EXCL (`ip route add`), replaced with NLM_F_REPLACE;
+ * otherwise (append, or the next nexthop of a multipath add) a route
+ * through a gateway joins the equal ones as a sibling, and the same
+ * nexthop twice is EEXIST. */
 int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags)
 {
-	struct fib6_info *it, *same = NULL;
+	struct fib6_info *it, *same = NULL, *sibling = NULL;
 	struct list_head *pos = &tb->tb6_routes;
 
 	list_for_each_entry(it, &tb->tb6_routes, fib6_node) {
@@ -81,33 +141,25 @@ int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags)
 			pos = &it->fib6_node;
 			break;
 		}
-		if (c == 0 && it->fib6_metric == rt->fib6_metric && !same)
+		if (!fib6_same_slot(rt, it))
+			continue;
+		if (nlflags & NLM_F_EXCL)
+			return -EEXIST;
+		if (!same)
 			same = it;
+		if (!(nlflags & NLM_F_REPLACE) && rt6_duplicate_nexthop(it, rt))
+			return -EEXIST;
+		if (!sibling && rt6_qualify_for_ecmp(rt) && rt6_qualify_for_ecmp(it))
+			sibling = it;
 	}
-	/* a request from userspace with NLM_F_EXCL fails on any route of the
-	 * same prefix and metric; addrconf's own only on the same nexthop */
-	if (same && !(nlflags & NLM_F_REPLACE) && !(nlflags & NLM_F_EXCL)) {
-		struct fib6_info *it2;
-
-		for (it2 = same; &it2->fib6_node != &tb->tb6_routes;
-		     it2 = list_entry(it2->fib6_node.next, struct fib6_info, fib6_node)) {
-			if (fib6_node_cmp(rt, it2) || it2->fib6_metric != rt->fib6_metric)
-				break;
-			if (it2->fib6_nh_dev == rt->fib6_nh_dev &&
-			    it2->fib6_nh_has_gw == rt->fib6_nh_has_gw)
-				return -EEXIST;
-		}
-		same = NULL;
-	}
-	if (same && !(nlflags & NLM_F_REPLACE))
-		return -EEXIST;
 	if (same && (nlflags & NLM_F_REPLACE)) {
-		list_add(&rt->fib6_node, &same->fib6_node);
-		fib6_del(same);
+		fib6_replace(same, rt);
 	} else if (!same && (nlflags & NLM_F_REPLACE) && !(nlflags & NLM_F_CREATE)) {
 		return -ENOENT;
 	} else {
 		list_add_tail(&rt->fib6_node, pos);
+		if (sibling)
+			fib6_link_sibling(rt, sibling);
 	}
 	rt->fib6_table = tb;
 	tb->tb6_count++;
@@ -116,6 +168,7 @@ int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags)
 
 int fib6_del(struct fib6_info *rt)
 {
+	fib6_unlink_sibling(rt);
 	list_del(&rt->fib6_node);
 	rt->fib6_table->tb6_count--;
 	fib6_info_release(rt);
@@ -155,24 +208,53 @@ int fib6_walk(struct fib6_table *tb, int (*fn)(struct fib6_info *rt, void *arg),
 	return 0;
 }
 
-void fib6_flush_dev(struct net *net, struct net_device *dev, bool kernel_only)
+/* Are all nexthops of rt's route dead? */
+static bool fib6_group_dead(const struct fib6_info *rt)
+{
+	const struct fib6_info *it;
+
+	if (!fib6_nh_dead(rt))
+		return false;
+	list_for_each_entry(it, &rt->fib6_siblings, fib6_siblings)
+		if (!fib6_nh_dead(it))
+			return false;
+	return true;
+}
+
+/* rt6_multipath_flush(): a route whose nexthops are all dead goes whole */
+void fib6_del_group(struct fib6_info *rt)
+{
+	while (rt->fib6_nsiblings)
+		fib6_del(list_first_entry(&rt->fib6_siblings, struct fib6_info, fib6_siblings));
+	fib6_del(rt);
+}
+
+/* fib6_ifdown(): a single-path route through dev goes; a multipath one
+ * keeps its dead nexthop until every nexthop is dead (or on unregister). */
+void fib6_flush_dev(struct net *net, struct net_device *dev, bool unregister)
 {
 	struct fib6_table *tb;
 	struct fib6_info *rt, *tmp;
 
-	list_for_each_entry(tb, &net->ipv6.fib_tables, tb6_list)
+	list_for_each_entry(tb, &net->ipv6.fib_tables, tb6_list) {
+restart:
 		list_for_each_entry_safe(rt, tmp, &tb->tb6_routes, fib6_node) {
 			if (dev && rt->fib6_nh_dev != dev)
 				continue;
-			if (kernel_only && rt->fib6_protocol != RTPROT_KERNEL)
-				continue;
-			fib6_del(rt);
+			if (!dev || unregister || !rt->fib6_nsiblings) {
+				fib6_del(rt);
+			} else if (fib6_group_dead(rt)) {
+				fib6_del_group(rt);
+				goto restart;	/* siblings anywhere after rt went too */
+			}
 		}
+	}
 }
 
 int fib6_tables_init(struct net *net)
 {
 	INIT_LIST_HEAD(&net->ipv6.fib_tables);
+	INIT_LIST_HEAD(&net->ipv6.rt6_exceptions);
 	net->ipv6.fib6_main_tbl = fib6_new_table(net, RT_TABLE_MAIN);
 	net->ipv6.fib6_local_tbl = fib6_new_table(net, RT_TABLE_LOCAL);
 	if (net->ipv6.fib6_main_tbl && net->ipv6.fib6_local_tbl && !fib6_rules_init(net))

@@ -4,9 +4,11 @@
  * packet (ip6_route_input) and hands it to dst->input: ip6_input() for us,
  * ip6_forward() to pass on, ip6_pkt_discard() when there is no route.
  * ip6_input() runs NF_INET_LOCAL_IN and ip6_input_finish() hands the
- * payload to the inet6_protos handler (ICMPv6, …); Hop-by-Hop options and
- * other extension headers are not parsed yet (dropped as IPV6_BAD_EXTHDR
- * unless a handler exists). */
+ * payload to the inet6_protos handlers: the extension headers' ones
+ * (exthdrs.c, reassembly.c) return 1 and the loop goes on with the header
+ * they name, until an upper-layer protocol (INET6_PROTO_FINAL: ICMPv6,
+ * TCP, UDP) takes the packet.  The Hop-by-Hop header is parsed in
+ * ip6_rcv_core(), before routing, as Linux does. */
 #include <errno.h>
 #include <string.h>
 #include "linux/netdevice.h"
@@ -23,23 +25,52 @@
 
 static const struct inet6_protocol icmpv6_protocol = {
 	.handler = icmpv6_rcv,
+	.err_handler = icmpv6_err,
+	.flags = INET6_PROTO_NOPOLICY | INET6_PROTO_FINAL,
 };
 
 static const struct inet6_protocol tcpv6_protocol = {
 	.handler = tcp_v6_rcv,
 	.err_handler = tcp_v6_err,
+	.flags = INET6_PROTO_NOPOLICY | INET6_PROTO_FINAL,
 };
 
 static const struct inet6_protocol udpv6_protocol = {
 	.handler = udpv6_rcv,
 	.err_handler = udpv6_err,
+	.flags = INET6_PROTO_NOPOLICY | INET6_PROTO_FINAL,
 };
 
-/* inet6_protos: the L4 handlers by next header (inet6_add_protocol) */
+static const struct inet6_protocol rthdr_protocol = {
+	.handler = ipv6_rthdr_rcv,
+	.flags = INET6_PROTO_NOPOLICY,
+};
+
+static const struct inet6_protocol destopt_protocol = {
+	.handler = ipv6_destopt_rcv,
+	.flags = INET6_PROTO_NOPOLICY,
+};
+
+static const struct inet6_protocol nodata_protocol = {
+	.handler = ipv6_nodata_rcv,
+	.flags = INET6_PROTO_NOPOLICY,
+};
+
+static const struct inet6_protocol frag_protocol = {
+	.handler = ipv6_frag_rcv,
+	.flags = INET6_PROTO_NOPOLICY,
+};
+
+/* inet6_protos: the handlers by next header (inet6_add_protocol); no
+ * entry for Hop-by-Hop (0): anywhere but first it is unknown (RFC 8200 4.1) */
 static const struct inet6_protocol *const inet6_protos[256] = {
 	[IPPROTO_ICMPV6] = &icmpv6_protocol,
 	[IPPROTO_TCP] = &tcpv6_protocol,
 	[IPPROTO_UDP] = &udpv6_protocol,
+	[NEXTHDR_ROUTING] = &rthdr_protocol,
+	[NEXTHDR_DEST] = &destopt_protocol,
+	[NEXTHDR_NONE] = &nodata_protocol,
+	[NEXTHDR_FRAGMENT] = &frag_protocol,
 };
 
 const struct inet6_protocol *inet6_protocol(u8 nexthdr)
@@ -47,27 +78,44 @@ const struct inet6_protocol *inet6_protocol(u8 nexthdr)
 	return inet6_protos[nexthdr];
 }
 
-static void ip6_protocol_deliver_rcu(struct net *net, struct sk_buff *skb, u8 nexthdr)
+static void ip6_protocol_deliver_rcu(struct net *net, struct sk_buff *skb)
 {
-	const struct inet6_protocol *ipprot = inet6_protocol(nexthdr);
+	const struct inet6_protocol *ipprot;
+	unsigned int nhoff;
+	u8 nexthdr;
+	int ret;
 
-	if (ipprot) {
-		__IP6_INC_STATS(net, IPSTATS6_MIB_INDELIVERS);
-		ipprot->handler(skb);
+resubmit:
+	nhoff = IP6CB(skb)->nhoff;
+	if (!skb_pull(skb, (unsigned int)(skb_transport_header(skb) - skb->data)))
+		goto discard;
+	nexthdr = skb_network_header(skb)[nhoff];
+	ipprot = inet6_protocol(nexthdr);
+	if (!ipprot) {
+		__IP6_INC_STATS(net, IPSTATS6_MIB_INUNKNOWNPROTOS);
+		skb_drop_hint(skb, "no handler for this IPv6 next header");
+		icmpv6_send(skb, ICMPV6_PARAMPROB, ICMPV6_UNK_NEXTHDR, nhoff);
+		kfree_skb_reason(skb, SKB_DROP_REASON_IP_NOPROTO);
 		return;
 	}
-	__IP6_INC_STATS(net, IPSTATS6_MIB_INUNKNOWNPROTOS);
-	/* ICMPV6_PARAMPROB, ICMPV6_UNK_NEXTHDR, pointing at the nexthdr field */
-	icmpv6_send(skb, 4, 1, (u32)offsetof(struct ipv6hdr, nexthdr));
-	kfree_skb_reason(skb, SKB_DROP_REASON_IP_NOPROTO);
+	if (ipprot->flags & INET6_PROTO_FINAL)
+		__IP6_INC_STATS(net, IPSTATS6_MIB_INDELIVERS);
+	ret = ipprot->handler(skb);
+	if (ret > 0)
+		goto resubmit;
+	if (ret == 0 && !(ipprot->flags & INET6_PROTO_FINAL))
+		__IP6_INC_STATS(net, IPSTATS6_MIB_INDELIVERS);
+	return;
+discard:
+	__IP6_INC_STATS(net, IPSTATS6_MIB_INDISCARDS);
+	kfree_skb(skb);
 }
 
 static int ip6_input_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	(void)sk;
 	skb_trace(skb, "ip6_input_finish");
-	skb_pull(skb, skb_network_header_len(skb));
-	ip6_protocol_deliver_rcu(net, skb, ipv6_hdr(skb)->nexthdr);
+	ip6_protocol_deliver_rcu(net, skb);
 	return 0;
 }
 
@@ -158,6 +206,10 @@ static struct sk_buff *ip6_rcv_core(struct sk_buff *skb, struct net_device *dev,
 	skb->transport_header = (u16)(skb->network_header + sizeof(*hdr));
 	IP6CB(skb)->nhoff = offsetof(struct ipv6hdr, nexthdr);
 	skb_orphan(skb);
+	if (hdr->nexthdr == NEXTHDR_HOP && ipv6_parse_hopopts(skb) < 0) {
+		__IP6_INC_STATS(net, IPSTATS6_MIB_INHDRERRORS);
+		return NULL;
+	}
 	return skb;
 err:
 	__IP6_INC_STATS(net, IPSTATS6_MIB_INHDRERRORS);

@@ -5,7 +5,11 @@
  * packet to the next hop's neighbour in nd_tbl (multicast maps straight to
  * 33:33:xx:xx:xx:xx).  ip6_forward() checks forwarding, the hop limit
  * (ICMPv6 time exceeded) and the MTU, decrements the hop limit and runs
- * NF_INET_FORWARD.  Fragmentation of local packets is not modelled. */
+ * NF_INET_FORWARD.  ip6_fragment() splits a local packet larger than the
+ * path MTU when its sender allows it (skb->ignore_df: IPV6_MTU_DISCOVER
+ * below "do", Linux's default), keeping the unfragmentable headers in
+ * every fragment and adding a fragment header (RFC 8200 4.5) with a random
+ * identification. */
 #include <errno.h>
 #include <string.h>
 #include "linux/netdevice.h"
@@ -59,17 +63,176 @@ static int ip6_finish_output2(struct net *net, struct sock *sk, struct sk_buff *
 	return res;
 }
 
+/* ---- fragmentation (ip6_fragment, the slow path) ---- */
+
+/* ip6_find_1stfragopt(): the length of the unfragmentable part (the IPv6
+ * header, Hop-by-Hop, destination options before a routing header, the
+ * routing header) and the offset of the next-header byte that will name
+ * the fragment header. */
+static int ip6_find_1stfragopt(struct sk_buff *skb, unsigned int *prevhdr)
+{
+	unsigned int offset = sizeof(struct ipv6hdr);
+	unsigned int plen = skb->len;
+	u8 *nh = skb_network_header(skb);
+	bool found_rhdr = false;
+
+	*prevhdr = offsetof(struct ipv6hdr, nexthdr);
+	while (offset <= plen) {
+		struct ipv6_opt_hdr *exthdr;
+		unsigned int len;
+
+		switch (nh[*prevhdr]) {
+		case NEXTHDR_HOP:
+			break;
+		case NEXTHDR_ROUTING:
+			found_rhdr = true;
+			break;
+		case NEXTHDR_DEST:
+			if (found_rhdr)
+				return (int)offset;
+			break;
+		default:
+			return (int)offset;
+		}
+		if (offset + sizeof(struct ipv6_opt_hdr) > plen)
+			return -EINVAL;
+		exthdr = (struct ipv6_opt_hdr *)(nh + offset);
+		len = (unsigned int)ipv6_optlen(exthdr);
+		*prevhdr = offset;
+		offset += len;
+		if (offset > IPV6_MAXPLEN)
+			return -EINVAL;
+	}
+	return -EINVAL;
+}
+
+__be32 ipv6_select_ident(struct net *net, const struct in6_addr *daddr,
+			 const struct in6_addr *saddr)
+{
+	u32 id;
+
+	(void)daddr;
+	(void)saddr;
+	/* Linux draws it at random (get_random_u32_above(0)) since the
+	 * hashed counter leaked state; from the world's seeded RNG here */
+	do
+		id = world_random_u32(net->world);
+	while (!id);
+	return htonl(id);
+}
+
+static void ip6_copy_metadata(struct sk_buff *to, struct sk_buff *from)
+{
+	to->pkt_type = from->pkt_type;
+	to->priority = from->priority;
+	to->protocol = from->protocol;
+	to->skb_iif = from->skb_iif;
+	if (skb_dst(from)) {
+		dst_hold(skb_dst(from));
+		skb_dst_set(to, skb_dst(from));
+	}
+	to->dev = from->dev;
+	to->mark = from->mark;
+	to->trace_id = from->trace_id;
+	memcpy(to->cb, from->cb, sizeof(struct inet6_skb_parm));
+}
+
+struct ip6_frag_state {
+	unsigned int hlen, mtu, left, ptr, offset, prevhdr;
+	u8 nexthdr;
+	__be32 frag_id;
+};
+
+/* ip6_frag_next(): the next fragment, or NULL without memory. */
+static struct sk_buff *ip6_frag_next(struct net *net, struct sk_buff *skb,
+				     struct ip6_frag_state *st)
+{
+	unsigned int len = st->left, hroom = NET_SKB_PAD + 64;	/* keeps the IPv6 header aligned */
+	struct frag_hdr *fh;
+	struct sk_buff *frag;
+
+	if (len > st->mtu)
+		len = st->mtu;
+	if (len < st->left)
+		len &= ~7u;
+	frag = alloc_skb(&net->world->skb_pool, hroom + st->hlen + sizeof(*fh) + len);
+	if (!frag)
+		return NULL;
+	ip6_copy_metadata(frag, skb);
+	skb_reserve(frag, (int)hroom);
+	skb_put(frag, st->hlen + sizeof(*fh) + len);
+	skb_reset_network_header(frag);
+	memcpy(frag->data, skb_network_header(skb), st->hlen);
+	frag->data[st->prevhdr] = NEXTHDR_FRAGMENT;
+	fh = (struct frag_hdr *)(frag->data + st->hlen);
+	fh->nexthdr = st->nexthdr;
+	fh->reserved = 0;
+	fh->frag_off = htons((u16)(st->offset | (st->left > len ? IP6_MF : 0)));
+	fh->identification = st->frag_id;
+	skb_set_transport_header(frag, (int)(st->hlen + sizeof(*fh)));
+	skb_copy_bits(skb, (int)st->ptr, frag->data + st->hlen + sizeof(*fh), (int)len);
+	ipv6_hdr(frag)->payload_len = htons((u16)(frag->len - sizeof(struct ipv6hdr)));
+	st->left -= len;
+	st->ptr += len;
+	st->offset += len;
+	return frag;
+}
+
+int ip6_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
+		 int (*output)(struct net *, struct sock *, struct sk_buff *))
+{
+	unsigned int mtu = ip6_dst_mtu(skb_dst(skb));
+	struct ip6_frag_state st;
+	int hlen, err = 0;
+
+	skb_trace(skb, "ip6_fragment");
+	memset(&st, 0, sizeof(st));
+	if ((hlen = ip6_find_1stfragopt(skb, &st.prevhdr)) < 0) {
+		err = hlen;
+		goto fail;
+	}
+	/* only a local sender that allows it is fragmented (ignore_df) */
+	if (!skb->ignore_df && skb->len > mtu)
+		goto fail_toobig;
+	if (mtu < (unsigned int)hlen + sizeof(struct frag_hdr) + 8)
+		goto fail_toobig;
+	st.hlen = (unsigned int)hlen;
+	st.nexthdr = skb_network_header(skb)[st.prevhdr];
+	st.mtu = mtu - st.hlen - sizeof(struct frag_hdr);
+	st.frag_id = ipv6_select_ident(net, &ipv6_hdr(skb)->daddr, &ipv6_hdr(skb)->saddr);
+	st.left = skb->len - st.hlen;
+	st.ptr = (unsigned int)(skb_network_header(skb) - skb->data) + st.hlen;
+	while (st.left > 0) {
+		struct sk_buff *frag = ip6_frag_next(net, skb, &st);
+
+		if (!frag) {
+			err = -ENOMEM;
+			goto fail;
+		}
+		err = output(net, sk, frag);
+		if (err)
+			goto fail;
+		__IP6_INC_STATS(net, IPSTATS6_MIB_FRAGCREATES);
+	}
+	__IP6_INC_STATS(net, IPSTATS6_MIB_FRAGOKS);
+	consume_skb(skb);
+	return 0;
+fail_toobig:
+	icmpv6_send(skb, ICMPV6_PKT_TOOBIG, 0, mtu);
+	err = -EMSGSIZE;
+fail:
+	__IP6_INC_STATS(net, IPSTATS6_MIB_FRAGFAILS);
+	kfree_skb_reason(skb, err == -EMSGSIZE ? SKB_DROP_REASON_PKT_TOO_BIG :
+			 SKB_DROP_REASON_NOMEM);
+	return err;
+}
+
 static int ip6_finish_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	unsigned int mtu = ip6_dst_mtu(skb_dst(skb));
 
-	if (skb->len > mtu && !skb_is_gso(skb)) {
-		/* a local sender learns it from the error queue in Linux; the
-		 * packet itself is dropped as too big */
-		__IP6_INC_STATS(net, IPSTATS6_MIB_OUTDISCARDS);
-		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
-		return -EMSGSIZE;
-	}
+	if (skb->len > mtu && !skb_is_gso(skb))
+		return ip6_fragment(net, sk, skb, ip6_finish_output2);
 	return ip6_finish_output2(net, sk, skb);
 }
 

@@ -14,6 +14,7 @@
 #include "net/inet_common.h"
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
+#include "net/ip.h"
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/sock.h"
@@ -22,6 +23,8 @@
 #define IPV6_HOPLIMIT 52
 #endif
 #define IPV6_UNICAST_HOPS_OPT 16
+#define IPV6_MTU_DISCOVER_OPT 23
+#define IPV6_RECVERR_OPT 25
 
 void rawv6_rcv(struct sk_buff *skb)
 {
@@ -77,6 +80,26 @@ static int rawv6_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	return 0;
 }
 
+/* __ip6_append_data(): with IPV6_MTU_DISCOVER "do" or "probe" a message
+ * over the path MTU is EMSGSIZE, with a local error in the queue */
+static int rawv6_check_pmtu(struct sock *sk, const struct in6_addr *daddr, int oif, size_t len)
+{
+	struct dst_entry *dst;
+	unsigned int mtu;
+	int err;
+
+	if (sk->pmtudisc != IP_PMTUDISC_DO && sk->pmtudisc != IP_PMTUDISC_PROBE)
+		return 0;
+	if (!(dst = ip6_route_output(sock_net(sk), daddr, NULL, oif, &err)))
+		return 0;	/* icmpv6_xmit reports the route error */
+	mtu = ip6_dst_mtu(dst);
+	dst_release(dst);
+	if (len + sizeof(struct ipv6hdr) <= mtu)
+		return 0;
+	ipv6_local_error(sk, EMSGSIZE, daddr, mtu);
+	return -EMSGSIZE;
+}
+
 static int rawv6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, int flags)
 {
 	struct in6_addr daddr;
@@ -89,6 +112,8 @@ static int rawv6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, 
 		return err;
 	if (msg->msg_iovlen != 1)
 		return -EINVAL;
+	if ((err = rawv6_check_pmtu(sk, &daddr, oif, len)))
+		return err;
 	err = icmpv6_xmit(sock_net(sk), NULL, &daddr, oif, msg->msg_iov[0].iov_base,
 			  (unsigned int)len, sk->uc_ttl);
 	return err < 0 ? err : (int)len;
@@ -118,7 +143,7 @@ static int rawv6_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int fl
 	int err = 0;
 
 	if (flags & MSG_ERRQUEUE)
-		return -EAGAIN;
+		return ipv6_recv_error(sk, msg, len, addr_len);
 	if (!(skb = skb_recv_datagram(sk, flags, &err)))
 		return err;
 	copied = skb->len < len ? skb->len : len;
@@ -141,11 +166,25 @@ static int rawv6_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int fl
 static int rawv6_setsockopt(struct sock *sk, int level, int name, const void *val,
 			    unsigned int len)
 {
-	if (level == IPPROTO_IPV6 && name == IPV6_UNICAST_HOPS_OPT && len >= sizeof(int)) {
-		memcpy(&sk->uc_ttl, val, sizeof(int));
+	int v;
+
+	if (level != IPPROTO_IPV6 || len < sizeof(int))
+		return 0;
+	memcpy(&v, val, sizeof(v));
+	switch (name) {
+	case IPV6_UNICAST_HOPS_OPT:
+		sk->uc_ttl = v;
+		return 0;
+	case IPV6_MTU_DISCOVER_OPT:	/* IPV6_PMTUDISC_DONT … OMIT */
+		if (v < IP_PMTUDISC_DONT || v > 5)
+			return -EINVAL;
+		sk->pmtudisc = (u8)v;
+		return 0;
+	case IPV6_RECVERR_OPT:
+		sk->recverr = v != 0;
 		return 0;
 	}
-	return 0;	/* ICMP6_FILTER, IPV6_RECVHOPLIMIT, IPV6_RECVERR: accepted */
+	return 0;	/* ICMP6_FILTER, IPV6_RECVHOPLIMIT: accepted */
 }
 
 static int rawv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)

@@ -3,7 +3,11 @@
  * packet carries — ip6_route_input() for received packets, ip6_route_output()
  * for local senders — and the routes `ip -6 route` and addrconf add.
  * Each fib6_info owns one rt6_info (Linux's per-cpu copy, one here) that
- * lookups hand out with a reference. */
+ * lookups hand out with a reference.  A packet too big makes a route
+ * exception (rt6_exception, RTF_CACHE) for its destination with the
+ * learned MTU (at least 1280), expiring after net.ipv6.route.mtu_expires;
+ * lookups through that route to that destination hand out the exception's
+ * rt6_info; `ip -6 route show cache` lists them. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +99,8 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 	f->fib6_mtu = cfg->fc_mtu;
 	f->fib6_advmss = cfg->fc_advmss;
 	f->fib6_hoplimit = cfg->fc_hoplimit;
+	f->fib6_nh_weight = cfg->fc_weight ? cfg->fc_weight : 1;
+	INIT_LIST_HEAD(&f->fib6_siblings);
 	/* local routes send through lo (the kernel's rt6i dev for them) */
 	if (f->fib6_type == RTN_LOCAL && dev_net(dev)->loopback_dev)
 		dst_dev = dev_net(dev)->loopback_dev;
@@ -108,8 +114,107 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 
 void fib6_info_release(struct fib6_info *f)
 {
+	if (f->fib6_nh_dev)
+		rt6_flush_exceptions(dev_net(f->fib6_nh_dev), f);
 	dst_release(&f->rt6i->dst);
 	kfree(f);
+}
+
+/* ---- PMTU exceptions (rt6_exception) ---- */
+static void rt6_remove_exception(struct rt6_exception *ex)
+{
+	list_del(&ex->list);
+	dst_release(&ex->rt6i->dst);
+	kfree(ex);
+}
+
+void rt6_flush_exceptions(struct net *net, const struct fib6_info *f)
+{
+	struct rt6_exception *ex, *tmp;
+
+	if (!net->ipv6.rt6_exceptions.next)
+		return;
+	list_for_each_entry_safe(ex, tmp, &net->ipv6.rt6_exceptions, list)
+		if (!f || ex->from == f)
+			rt6_remove_exception(ex);
+}
+
+/* Removes what expired (rt6_age_exceptions, done at each use here). */
+static void rt6_age_exceptions(struct net *net)
+{
+	struct rt6_exception *ex, *tmp;
+
+	list_for_each_entry_safe(ex, tmp, &net->ipv6.rt6_exceptions, list)
+		if (ex->rt6i->dst.expires && ex->rt6i->dst.expires <= net->world->now)
+			rt6_remove_exception(ex);
+}
+
+struct rt6_exception *rt6_find_exception(struct net *net, const struct fib6_info *f,
+					 const struct in6_addr *daddr)
+{
+	struct rt6_exception *ex;
+
+	rt6_age_exceptions(net);
+	list_for_each_entry(ex, &net->ipv6.rt6_exceptions, list)
+		if (ex->from == f && ipv6_addr_equal(&ex->rt6i->rt6i_dst, daddr))
+			return ex;
+	return NULL;
+}
+
+/* The dst of f for daddr: its exception's when there is one. */
+static struct dst_entry *rt6_dst_for(struct net *net, struct fib6_info *f,
+				     const struct in6_addr *daddr)
+{
+	struct rt6_exception *ex = f->fib6_type == RTN_UNICAST ?
+				   rt6_find_exception(net, f, daddr) : NULL;
+	struct dst_entry *dst = ex ? &ex->rt6i->dst : &f->rt6i->dst;
+
+	dst_hold(dst);
+	return dst;
+}
+
+/* rt6_insert_exception(): a clone of f's dst for daddr alone */
+static struct rt6_exception *rt6_insert_exception(struct net *net, struct fib6_info *f,
+						  const struct in6_addr *daddr)
+{
+	struct rt6_exception *ex = kzalloc(sizeof(*ex));
+
+	if (!ex)
+		return NULL;
+	ex->rt6i = rt6_make_dst(f, f->rt6i->dst.dev);
+	if (!ex->rt6i) {
+		kfree(ex);
+		return NULL;
+	}
+	ex->from = f;
+	ex->rt6i->rt6i_flags |= RTF_CACHE;
+	ex->rt6i->rt6i_dst = *daddr;
+	ex->rt6i->rt6i_dst_len = 128;
+	list_add_tail(&ex->list, &net->ipv6.rt6_exceptions);
+	return ex;
+}
+
+/* __ip6_rt_update_pmtu(): only ever lowers the MTU, never under 1280
+ * (RFC 8201 4: a smaller one is taken as 1280) */
+void ip6_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif)
+{
+	const struct ipv6hdr *iph = (const struct ipv6hdr *)skb->data;
+	struct fib6_info *f = fib6_lookup(net, &iph->daddr, &iph->saddr, oif, NULL);
+	struct rt6_exception *ex;
+
+	if (!f || f->fib6_type != RTN_UNICAST)
+		return;
+	if (mtu < IPV6_MIN_MTU)
+		mtu = IPV6_MIN_MTU;
+	ex = rt6_find_exception(net, f, &iph->daddr);
+	if (mtu >= ip6_dst_mtu(ex ? &ex->rt6i->dst : &f->rt6i->dst))
+		return;
+	if (!ex && !(ex = rt6_insert_exception(net, f, &iph->daddr)))
+		return;
+	ex->rt6i->dst.mtu = mtu;
+	ex->rt6i->dst.expires = net->world->now +
+				(u64)net->ipv6.sysctl_route_mtu_expires * 1000000000ull;
+	skb_trace_note(skb, "ip6_update_pmtu", "route exception with the new MTU");
 }
 
 const struct in6_addr *rt6_nexthop(const struct rt6_info *rt, const struct in6_addr *daddr)
@@ -131,6 +236,7 @@ int rt6_nexthop_linkdown(const struct fib6_info *rt)
 struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
 			      const struct in6_addr *saddr, int oif, u32 *table)
 {
+	struct fib6_info *f;
 	struct flowi6 fl6;
 
 	memset(&fl6, 0, sizeof(fl6));
@@ -138,7 +244,8 @@ struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
 	if (saddr)
 		fl6.saddr = *saddr;
 	fl6.flowi6_oif = oif;
-	return fib6_rule_lookup(net, &fl6, table, NULL);
+	f = fib6_rule_lookup(net, &fl6, table, NULL);
+	return f ? fib6_select_path(net, f, &fl6) : NULL;
 }
 
 /* ip6_null_entry: no route at all */
@@ -174,13 +281,14 @@ void ip6_route_input(struct sk_buff *skb)
 	struct fib6_info *f = fib6_rule_lookup(net, &fl6, NULL, NULL);
 	struct dst_entry *dst;
 
+	if (f)
+		f = fib6_select_path(net, f, &fl6);
 	/* link-local and multicast destinations stay on the arriving device */
 	if (f && f->fib6_type == RTN_UNICAST && ipv6_addr_linklocal(&iph->daddr) &&
 	    f->fib6_nh_dev != skb->dev)
 		f = fib6_table_lookup(net, net->ipv6.fib6_main_tbl, &iph->daddr, skb->dev->ifindex);
 	if (f) {
-		dst = &f->rt6i->dst;
-		dst_hold(dst);
+		dst = rt6_dst_for(net, f, &iph->daddr);
 	} else {
 		dst = ip6_null_dst(net);
 	}
@@ -190,7 +298,14 @@ void ip6_route_input(struct sk_buff *skb)
 struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr,
 				   const struct in6_addr *saddr, int oif, int *err)
 {
-	struct fib6_info *f = fib6_lookup(net, daddr, saddr, oif, NULL);
+	struct flowi6 fl6 = { .flowi6_oif = oif, .daddr = *daddr };
+	struct fib6_info *f;
+
+	if (saddr)
+		fl6.saddr = *saddr;
+	f = fib6_rule_lookup(net, &fl6, NULL, NULL);
+	if (f)
+		f = fib6_select_path(net, f, &fl6);
 
 	if (!f || f->fib6_type == RTN_UNREACHABLE || f->fib6_type == RTN_PROHIBIT ||
 	    f->fib6_type == RTN_BLACKHOLE) {
@@ -198,8 +313,64 @@ struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr
 		       f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL;
 		return NULL;
 	}
-	dst_hold(&f->rt6i->dst);
-	return &f->rt6i->dst;
+	return rt6_dst_for(net, f, daddr);
+}
+
+/* ---- multipath (fib6_select_path, rt6_multipath_hash) ---- */
+
+/* Policy 0 hashes the addresses and the protocol (L3), 1 the ports too
+ * (L4).  Linux keys its hash with a secret drawn at boot, so which path a
+ * flow takes is not comparable with it; that a flow keeps to one path and
+ * that flows spread by weight is (the same scheme as fib_multipath_hash). */
+u32 rt6_multipath_hash(const struct net *net, const struct flowi6 *fl6)
+{
+	u32 h = 2166136261u, words[10];
+	int n = 0;
+
+	for (int i = 0; i < 4; i++) {
+		words[n++] = fl6->saddr.s6_addr32[i];
+		words[n++] = fl6->daddr.s6_addr32[i];
+	}
+	words[n++] = fl6->flowi6_proto;
+	if (net->ipv6.sysctl_fib_multipath_hash_policy & 1)
+		words[n++] = (u32)fl6->fl6_sport << 16 | fl6->fl6_dport;
+	for (int i = 0; i < n; i++) {
+		h ^= words[i];
+		h *= 16777619u;
+		h ^= h >> 15;
+	}
+	return h >> 1;
+}
+
+/* rt6_multipath_rebalance(): nexthop i owns the hash values up to
+ * round(sum of the live weights through i << 31 / total) - 1 */
+struct fib6_info *fib6_select_path(struct net *net, struct fib6_info *f,
+				   const struct flowi6 *fl6)
+{
+	struct fib6_info *it, *last_live = NULL;
+	u64 total = 0, w = 0;
+	u32 hash;
+
+	if (!f->fib6_nsiblings || fl6->flowi6_oif)
+		return f;
+	total = fib6_nh_dead(f) ? 0 : f->fib6_nh_weight;
+	list_for_each_entry(it, &f->fib6_siblings, fib6_siblings)
+		if (!fib6_nh_dead(it))
+			total += it->fib6_nh_weight;
+	if (!total)
+		return f;
+	hash = rt6_multipath_hash(net, fl6);
+	it = f;
+	do {
+		if (!fib6_nh_dead(it)) {
+			w += it->fib6_nh_weight;
+			last_live = it;
+			if ((u64)hash <= ((w << 31) + total / 2) / total - 1)
+				return it;
+		}
+		it = list_entry(it->fib6_siblings.next, struct fib6_info, fib6_siblings);
+	} while (it != f);
+	return last_live;
 }
 
 /* ---- `ip -6 route add/del` ---- */
@@ -218,10 +389,10 @@ static int ip6_route_check_nh(struct net *net, struct fib6_config *cfg, struct n
 		NL_SET_ERR_MSG(extack, "Gateway can not be a local address");
 		return -EINVAL;
 	}
-	if (!f || f->fib6_nh_has_gw || f->fib6_type != RTN_UNICAST) {
-		NL_SET_ERR_MSG(extack, "Nexthop has invalid gateway");
+	/* ip6_route_check_nh(): no route to it, a reject route or one through
+	 * another gateway — EHOSTUNREACH without a message */
+	if (!f || f->fib6_nh_has_gw || f->fib6_type != RTN_UNICAST)
 		return -EHOSTUNREACH;
-	}
 	if (!*dev)
 		*dev = f->fib6_nh_dev;
 	return 0;
@@ -252,11 +423,11 @@ static int ip6_route_dev(struct net *net, struct fib6_config *cfg, struct net_de
 	return 0;
 }
 
-int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
+/* ip6_route_info_create(): one route (or one nexthop of a multipath one) */
+static int ip6_route_info_create(struct net *net, struct fib6_config *cfg,
+				 struct fib6_info **out, struct netlink_ext_ack *extack)
 {
 	struct net_device *dev;
-	struct fib6_table *tb;
-	struct fib6_info *f;
 	int err;
 
 	if (cfg->fc_dst_len > 128)
@@ -267,12 +438,80 @@ int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_a
 		cfg->fc_metric = IP6_RT_PRIO_USER;
 	if (!cfg->fc_proto_set)
 		cfg->fc_protocol = RTPROT_BOOT;
-	tb = (cfg->fc_nlflags & NLM_F_CREATE) ? fib6_new_table(net, cfg->fc_table) :
-						fib6_get_table(net, cfg->fc_table);
-	if (!tb)
-		return -ESRCH;
-	if (!(f = fib6_info_alloc(cfg, dev)))
+	if (!(*out = fib6_info_alloc(cfg, dev)))
 		return -ENOMEM;
+	return 0;
+}
+
+static struct fib6_table *ip6_route_table(struct net *net, const struct fib6_config *cfg)
+{
+	return (cfg->fc_nlflags & NLM_F_CREATE) ? fib6_new_table(net, cfg->fc_table) :
+						  fib6_get_table(net, cfg->fc_table);
+}
+
+/* ip6_route_multipath_add(): every nexthop is a route of its own; the
+ * first goes in with the request's flags, the others as its siblings.  A
+ * bad nexthop or a duplicate undoes what went in. */
+static int ip6_route_multipath_add(struct net *net, struct fib6_config *cfg,
+				   struct netlink_ext_ack *extack)
+{
+	struct fib6_info *rts[FIB6_MAX_NEXTHOPS];
+	int n = cfg->fc_mp_len, created, added = 0, err = 0;
+	struct fib6_table *tb;
+
+	for (created = 0; created < n; created++) {
+		struct fib6_config c = *cfg;
+
+		c.fc_mp_len = 0;
+		c.fc_gateway = cfg->fc_mp[created].gw;
+		c.fc_has_gw = cfg->fc_mp[created].has_gw;
+		c.fc_ifindex = cfg->fc_mp[created].ifindex;
+		c.fc_weight = cfg->fc_mp[created].weight;
+		if ((err = ip6_route_info_create(net, &c, &rts[created], extack)))
+			goto out;
+	}
+	if (!(tb = ip6_route_table(net, cfg))) {
+		err = -ESRCH;
+		goto out;
+	}
+	for (; added < n; added++) {
+		u32 fl = added ? (cfg->fc_nlflags & ~(NLM_F_EXCL | NLM_F_REPLACE)) | NLM_F_CREATE :
+				 cfg->fc_nlflags;
+
+		if ((err = fib6_add(tb, rts[added], fl)))
+			break;
+	}
+	if (!err)
+		return 0;
+	for (int j = 0; j < added; j++)
+		fib6_del(rts[j]);
+out:
+	for (int j = added; j < created; j++)
+		fib6_info_release(rts[j]);
+	return err;
+}
+
+int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
+{
+	struct fib6_table *tb;
+	struct fib6_info *f;
+	int err;
+
+	if (cfg->fc_mp_len > 1)
+		return ip6_route_multipath_add(net, cfg, extack);
+	if (cfg->fc_mp_len == 1) {	/* one nexthop given as RTA_MULTIPATH */
+		cfg->fc_gateway = cfg->fc_mp[0].gw;
+		cfg->fc_has_gw = cfg->fc_mp[0].has_gw;
+		cfg->fc_ifindex = cfg->fc_mp[0].ifindex;
+		cfg->fc_weight = cfg->fc_mp[0].weight;
+		cfg->fc_mp_len = 0;
+	}
+	if ((err = ip6_route_info_create(net, cfg, &f, extack)))
+		return err;
+	if (!(tb = ip6_route_table(net, cfg))) {
+		fib6_info_release(f);
+		return -ESRCH;
+	}
 	if ((err = fib6_add(tb, f, cfg->fc_nlflags)))
 		fib6_info_release(f);
 	return err;
@@ -295,17 +534,36 @@ static bool fib6_del_match(const struct fib6_info *f, const struct fib6_config *
 	return true;
 }
 
+/* ip6_route_del(): with a gateway only that nexthop goes, else the whole
+ * route with its siblings (__ip6_del_rt_siblings); a multipath request
+ * names each nexthop (ip6_route_multipath_del) */
 int ip6_route_del(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
 {
 	struct fib6_table *tb = fib6_get_table(net, cfg->fc_table);
 	struct fib6_info *f;
+	int last_err = 0;
 
-	(void)extack;
 	if (!tb)
 		return -ESRCH;
+	for (int i = 0; i < cfg->fc_mp_len; i++) {
+		struct fib6_config c = *cfg;
+
+		c.fc_mp_len = 0;
+		c.fc_gateway = cfg->fc_mp[i].gw;
+		c.fc_has_gw = cfg->fc_mp[i].has_gw;
+		c.fc_ifindex = cfg->fc_mp[i].ifindex;
+		if (ip6_route_del(net, &c, extack))
+			last_err = -ESRCH;
+	}
+	if (cfg->fc_mp_len)
+		return last_err;
 	list_for_each_entry(f, &tb->tb6_routes, fib6_node)
-		if (fib6_del_match(f, cfg))
-			return fib6_del(f);
+		if (fib6_del_match(f, cfg)) {
+			if (cfg->fc_has_gw)
+				return fib6_del(f);
+			fib6_del_group(f);
+			return 0;
+		}
 	return -ESRCH;
 }
 

@@ -265,6 +265,29 @@ int tcp_v6_rcv(struct sk_buff *skb)
 
 /* tcp_v6_err(): an ICMPv6 error quoting one of our segments; a hard one
  * during SYN_SENT aborts the connect, others are soft errors */
+static int tcp_v6_route(struct sock *sk, const struct in6_addr *daddr, int oif);
+
+/* tcp_v6_mtu_reduced(): a packet too big about one of our segments: the
+ * route learns the MTU (a PMTU exception), the socket takes the new route
+ * and a smaller MSS, and what is in flight and too big goes again
+ * (tcp_simple_retransmit).  An MTU under 1280 is ignored, as Linux does. */
+static void tcp_v6_mtu_reduced(struct sock *sk, struct sk_buff *skb, u32 mtu)
+{
+	struct tcp_sock *tp = tcp_sk(sk);
+	u32 mss;
+
+	if (sk->sk_state == TCP_LISTEN || mtu < IPV6_MIN_MTU)
+		return;
+	mss = mtu - (u32)sizeof(struct ipv6hdr) - 20 - (tp->tstamp_ok ? 12 : 0);
+	if (mss >= tp->mss_cache)
+		return;
+	ip6_update_pmtu(skb, sock_net(sk), mtu, sk->sk_bound_dev_if);
+	if (tcp_v6_route(sk, &sk->sk_v6_daddr, 0))
+		return;
+	tp->mss_cache = mss;
+	tcp_simple_retransmit(sk);
+}
+
 int tcp_v6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 {
 	const struct ipv6hdr *inner = (const struct ipv6hdr *)skb->data;
@@ -275,10 +298,13 @@ int tcp_v6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 	bool fatal;
 	int err;
 
-	(void)info;
 	sk = tn ? __inet6_lookup_established(tn, &back, th->dest, ntohs(th->source)) : NULL;
 	if (!sk || sk->sk_state == TCP_TIME_WAIT)
 		return 0;
+	if (type == ICMPV6_PKT_TOOBIG) {
+		tcp_v6_mtu_reduced(sk, skb, info);
+		return 0;
+	}
 	err = icmpv6_err_convert(type, code, &fatal);
 	if (sk->sk_state == TCP_SYN_SENT && fatal && sk->sk_socket) {
 		sk->sk_err = err;

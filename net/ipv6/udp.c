@@ -393,8 +393,10 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 	dst = udpv6_route(sk, &daddr, oif, &saddr, &err);
 	if (!dst)
 		return err;
-	if (len + sizeof(struct udphdr) + sizeof(struct ipv6hdr) > ip6_dst_mtu(dst)) {
-		/* no IPv6 fragmentation of local datagrams yet */
+	/* __ip6_append_data(): over the path MTU a datagram is fragmented
+	 * unless IPV6_MTU_DISCOVER is "do" or "probe" (ip6_sk_ignore_df) */
+	if (len + sizeof(struct udphdr) + sizeof(struct ipv6hdr) > ip6_dst_mtu(dst) &&
+	    (sk->pmtudisc == IP_PMTUDISC_DO || sk->pmtudisc == IP_PMTUDISC_PROBE)) {
 		dst_release(dst);
 		return -EMSGSIZE;
 	}
@@ -411,6 +413,7 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 		return -ENOBUFS;
 	}
 	udpv6_set_csum(skb, &saddr, &daddr);
+	skb->ignore_df = sk->pmtudisc != IP_PMTUDISC_DO && sk->pmtudisc != IP_PMTUDISC_PROBE;
 	skb_set_owner_w(skb, sk);
 	skb_dst_set(skb, dst);
 	skb->dev = dst->dev;
@@ -473,6 +476,7 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 
 #define IPV6_UNICAST_HOPS_OPT 16
 #define IPV6_V6ONLY_OPT 26
+#define IPV6_MTU_DISCOVER_OPT 23
 
 /* ipv6_setsockopt(): the options UDP uses; IPv4 levels go to
  * ip_setsockopt (a dual-stack socket sends IPv4 too) */
@@ -497,6 +501,11 @@ static int udpv6_setsockopt(struct sock *sk, int level, int name, const void *va
 			return -EINVAL;
 		sk->uc_ttl = v;
 		return 0;
+	case IPV6_MTU_DISCOVER_OPT:	/* IPV6_PMTUDISC_DONT … OMIT */
+		if (v < IP_PMTUDISC_DONT || v > 5)
+			return -EINVAL;
+		sk->pmtudisc = (u8)v;
+		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -516,6 +525,9 @@ static int udpv6_getsockopt(struct sock *sk, int level, int name, void *val, uns
 		break;
 	case IPV6_UNICAST_HOPS_OPT:
 		v = sk->uc_ttl < 0 ? ip6_dst_hoplimit(sock_net(sk)) : sk->uc_ttl;
+		break;
+	case IPV6_MTU_DISCOVER_OPT:
+		v = sk->pmtudisc;
 		break;
 	default:
 		return -ENOPROTOOPT;
@@ -676,11 +688,16 @@ int udpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 	bool fatal;
 	int err;
 
-	(void)info;
 	sk = __udp6_lib_lookup(dev_net(skb->dev), &back, uh->dest, uh->source, 0);
 	if (!sk)
 		return -ENOENT;
 	err = icmpv6_err_convert(type, code, &fatal);
+	/* packet too big: the route learns the MTU; a hard error for a
+	 * connected socket unless IPV6_MTU_DISCOVER is "dont" */
+	if (type == ICMPV6_PKT_TOOBIG) {
+		ip6_update_pmtu(skb, dev_net(skb->dev), info, sk->sk_bound_dev_if);
+		fatal = sk->pmtudisc != IP_PMTUDISC_DONT;
+	}
 	if ((!fatal && !sk->recverr) || !sk->inet_dport)
 		return 0;
 	sk->sk_err = err;

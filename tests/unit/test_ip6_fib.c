@@ -15,6 +15,7 @@
 #include "net/ip_fib.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
+#include "net/flow.h"
 #include "uapi/rtnetlink.h"
 
 static struct in6_addr A6(const char *s)
@@ -142,11 +143,92 @@ static void test_fib6_dump_order(void **state)
 	assert_int_equal(world_free(e.w, stderr), 0);
 }
 
+/* the share of 4000 flows (by source address, or by port with hash
+ * policy 1) that take the nexthop through dev */
+static int mp_share(struct net *net, const struct net_device *dev, bool ports)
+{
+	struct fib6_info *f, *again;
+	struct flowi6 fl6;
+	int n = 0;
+
+	for (int i = 0; i < 4000; i++) {
+		memset(&fl6, 0, sizeof(fl6));
+		fl6.daddr = A6("2001:db8:9::1");
+		fl6.saddr = A6("2001:db8::1");
+		if (ports)
+			fl6.fl6_sport = htons((u16)(10000 + i));
+		else
+			fl6.saddr.s6_addr[14] = (u8)(i >> 8), fl6.saddr.s6_addr[15] = (u8)i;
+		f = fib6_rule_lookup(net, &fl6, NULL, NULL);
+		assert_non_null(f);
+		f = fib6_select_path(net, f, &fl6);
+		again = fib6_select_path(net, fib6_rule_lookup(net, &fl6, NULL, NULL), &fl6);
+		assert_ptr_equal(f, again);	/* a flow keeps to its path */
+		n += f->fib6_nh_dev == dev;
+	}
+	return n;
+}
+
+/* ip -6 route add 2001:db8:9::/64 nexthop via … dev va weight 1 nexthop
+ * via … dev wa weight 3: siblings; flows spread 1:3; a nexthop whose
+ * device is down is dead and gets none; the last one down takes the route */
+static void test_fib6_multipath(void **state)
+{
+	struct env e;
+	struct fib6_config c;
+	struct ifa6_req r;
+	struct net_device *va, *wa;
+	struct fib6_info *f;
+	int n;
+
+	(void)state;
+	env_build(&e);
+	assert_non_null(wa = h_link(e.a, "veth", "wa", "wb", e.b));
+	assert_int_equal(h_up(e.a, "wa"), 0);
+	assert_int_equal(h_up(e.b, "wb"), 0);
+	h_advance_to(e.w, e.w->now + T_MS);
+	memset(&r, 0, sizeof(r));
+	r.ifindex = wa->ifindex;
+	r.local = A6("2001:db8:2::1");
+	r.prefixlen = 64;
+	assert_int_equal(inet6_rtm_newaddr(e.a, &r, NULL), 0);
+	va = __dev_get_by_name(e.a, "va");
+	memset(&c, 0, sizeof(c));
+	c.fc_table = RT_TABLE_MAIN;
+	c.fc_dst = A6("2001:db8:9::");
+	c.fc_dst_len = 64;
+	c.fc_nlflags = NLM_F_CREATE | NLM_F_EXCL;
+	c.fc_mp_len = 2;
+	c.fc_mp[0] = (struct fib6_nh_config){ A6("2001:db8::2"), true, va->ifindex, 1 };
+	c.fc_mp[1] = (struct fib6_nh_config){ A6("2001:db8:2::2"), true, wa->ifindex, 3 };
+	assert_int_equal(ip6_route_add(e.a, &c, NULL), 0);
+	assert_int_equal(ip6_route_add(e.a, &c, NULL), -EEXIST);
+	f = lookup(e.a, "2001:db8:9::1", NULL);
+	assert_int_equal(f->fib6_nsiblings, 1);
+	n = mp_share(e.a, va, false);
+	assert_in_range(n, 850, 1150);
+	e.a->ipv6.sysctl_fib_multipath_hash_policy = 1;
+	n = mp_share(e.a, va, true);
+	assert_in_range(n, 850, 1150);
+	e.a->ipv6.sysctl_fib_multipath_hash_policy = 0;
+	/* wa down: its nexthop stays, dead */
+	dev_close(wa);
+	f = lookup(e.a, "2001:db8:9::1", NULL);
+	assert_non_null(f);
+	assert_int_equal(f->fib6_nsiblings, 1);
+	assert_int_equal(mp_share(e.a, va, false), 4000);
+	/* va down too: no nexthop left, the route goes */
+	dev_close(va);
+	assert_null(lookup(e.a, "2001:db8:9::1", NULL));
+	assert_int_equal(world_free(e.w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fib6_lookup),
 		cmocka_unit_test(test_fib6_dump_order),
+		cmocka_unit_test(test_fib6_multipath),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

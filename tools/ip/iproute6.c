@@ -14,6 +14,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/world.h"
 #include "uapi/rtnetlink.h"
 
 struct route6_filter {
@@ -21,6 +22,9 @@ struct route6_filter {
 	bool all_tables;
 	struct net_device *dev;
 	bool flush;
+	bool cloned;			/* `cache`: the PMTU exceptions (RTM_F_CLONED) */
+	struct in6_addr pfx;		/* `show PREFIX`: that route only */
+	int plen;			/* -1: no prefix given */
 	int count;
 };
 
@@ -39,18 +43,51 @@ static void fmt_dst(char *buf, size_t len, const struct fib6_info *f)
 		snprintf(buf, len, "%s/%u", a, f->fib6_dst_len);
 }
 
-static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f, bool show_table)
+/* "expires Nsec " of an exception, as iproute2 prints rta_expires / HZ */
+static void route6_print_expires(struct ip_ctx *ipc, const struct rt6_exception *ex)
+{
+	u64 now = ipc->net->world->now, exp = ex->rt6i->dst.expires;
+
+	if (exp > now)
+		fprintf(ipc->out, "expires %llusec ", (unsigned long long)((exp - now) / 1000000000ull));
+}
+
+/* print_rta_multipath(): "\n\tnexthop via G dev D weight W [dead] [linkdown] " */
+static void route6_print_nexthop(FILE *o, const struct fib6_info *nh)
+{
+	char g[INET6_ADDRSTRLEN];
+
+	fputs("\n\tnexthop ", o);
+	if (nh->fib6_nh_has_gw)
+		fprintf(o, "via %s ", inet_ntop(AF_INET6, &nh->fib6_nh_gw, g, sizeof(g)));
+	if (nh->fib6_nh_dev)
+		fprintf(o, "dev %s ", nh->fib6_nh_dev->name);
+	fprintf(o, "weight %u ", nh->fib6_nh_weight);
+	if (fib6_nh_dead(nh))
+		fputs("dead ", o);
+	if (fib6_nh_dead(nh) || rt6_nexthop_linkdown(nh))
+		fputs("linkdown ", o);
+}
+
+/* A route, or (ex set) one of its PMTU exceptions as `ip -6 route show
+ * cache` prints it: the destination /128, the route's other attributes,
+ * "expires" and the learned "mtu". */
+static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
+			 const struct rt6_exception *ex, bool show_table)
 {
 	char d[INET6_ADDRSTRLEN + 8], g[INET6_ADDRSTRLEN], b[32];
 	FILE *o = ipc->out;
 
 	if (f->fib6_type != RTN_UNICAST)
 		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
-	fmt_dst(d, sizeof(d), f);
+	if (ex)
+		inet_ntop(AF_INET6, &ex->rt6i->rt6i_dst, d, sizeof(d));
+	else
+		fmt_dst(d, sizeof(d), f);
 	fprintf(o, "%s ", d);
-	if (f->fib6_nh_has_gw)
+	if (f->fib6_nh_has_gw && (ex || !f->fib6_nsiblings))
 		fprintf(o, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, g, sizeof(g)));
-	if (f->fib6_nh_dev)
+	if (f->fib6_nh_dev && (ex || !f->fib6_nsiblings))
 		fprintf(o, "dev %s ", f->fib6_nh_dev->name);
 	if (show_table && f->fib6_table->tb6_id != RT_TABLE_MAIN)
 		fprintf(o, "table %s ", rt_table_name(b, f->fib6_table->tb6_id));
@@ -59,29 +96,61 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f, bool sho
 	if (!ipv6_addr_any(&f->fib6_prefsrc) && f->fib6_type != RTN_LOCAL)
 		fprintf(o, "src %s ", inet_ntop(AF_INET6, &f->fib6_prefsrc, g, sizeof(g)));
 	fprintf(o, "metric %u ", f->fib6_metric);
-	if (rt6_nexthop_linkdown(f))
+	if (rt6_nexthop_linkdown(f) && (ex || !f->fib6_nsiblings))
 		fputs("linkdown ", o);
-	if (f->fib6_mtu)
-		fprintf(o, "mtu %u ", f->fib6_mtu);
+	if (ex)
+		route6_print_expires(ipc, ex);
+	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
+		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
 	if (f->fib6_advmss)
 		fprintf(o, "advmss %u ", f->fib6_advmss);
 	if (f->fib6_hoplimit)
 		fprintf(o, "hoplimit %u ", f->fib6_hoplimit);
-	fputs("pref medium\n", o);
+	fputs("pref medium", o);
+	if (!ex && f->fib6_nsiblings) {
+		const struct fib6_info *it = f;
+
+		do {
+			route6_print_nexthop(o, it);
+			it = list_entry(it->fib6_siblings.next, struct fib6_info, fib6_siblings);
+		} while (it != f);
+	}
+	fputc('\n', o);
+}
+
+/* `ip -6 route show/flush cache`: the exceptions of the routes that match */
+static void route6_walk_cloned(struct ip_ctx *ipc, struct route6_filter *f, struct fib6_info *rt)
+{
+	struct rt6_exception *ex, *tmp;
+
+	list_for_each_entry_safe(ex, tmp, &ipc->net->ipv6.rt6_exceptions, list) {
+		if (ex->from != rt || !rt6_find_exception(ipc->net, rt, &ex->rt6i->rt6i_dst))
+			continue;
+		if (f->flush) {
+			f->count++;
+			continue;
+		}
+		route6_print(ipc, rt, ex, f->all_tables);
+	}
+	if (f->flush)
+		rt6_flush_exceptions(ipc->net, rt);
 }
 
 static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct route6_filter *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->table = RT_TABLE_MAIN;
+	f->plen = -1;
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(argv[0], "table") && argc > 1) {
 			argc--, argv++;
-			if (!strcmp(argv[0], "all") || !strcmp(argv[0], "cache")) {
+			if (!strcmp(argv[0], "all")) {
 				f->all_tables = true;
 			} else if (rt_table_parse(&f->table, argv[0])) {
 				return ip_invarg(ipc, "table id value is invalid\n", argv[0]);
 			}
+		} else if (!strcmp(argv[0], "cache") || !strcmp(argv[0], "cloned")) {
+			f->cloned = true;
 		} else if ((!strcmp(argv[0], "dev") || !strcmp(argv[0], "oif")) && argc > 1) {
 			argc--, argv++;
 			if (!(f->dev = ip_dev_get(ipc, argv[0])))
@@ -89,9 +158,31 @@ static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct
 		} else if (!strcmp(argv[0], "proto") || !strcmp(argv[0], "type") ||
 			   !strcmp(argv[0], "scope")) {
 			argc--, argv++;
+		} else {
+			if ((!strcmp(argv[0], "to") || !strcmp(argv[0], "exact")) && argc > 1)
+				argc--, argv++;
+			if (!strcmp(argv[0], "default")) {
+				memset(&f->pfx, 0, sizeof(f->pfx));
+				f->plen = 0;
+			} else if (ip6_parse_prefix(&f->pfx, &f->plen, argv[0])) {
+				return ip_bad_prefix(ipc, argv[0]);
+			} else if (f->plen < 0) {
+				f->plen = 128;
+			}
 		}
 	}
 	return 0;
+}
+
+/* Is b one of a's siblings (the same multipath route)? */
+static bool route6_sibling_of(const struct fib6_info *a, const struct fib6_info *b)
+{
+	const struct fib6_info *it;
+
+	list_for_each_entry(it, &a->fib6_siblings, fib6_siblings)
+		if (it == b)
+			return true;
+	return false;
 }
 
 static int route6_walk(struct ip_ctx *ipc, struct route6_filter *f)
@@ -106,12 +197,24 @@ static int route6_walk(struct ip_ctx *ipc, struct route6_filter *f)
 		list_for_each_entry_safe(rt, tmp, &tb->tb6_routes, fib6_node) {
 			if (f->dev && rt->fib6_nh_dev != f->dev)
 				continue;
+			if (f->plen >= 0 && (rt->fib6_dst_len != f->plen ||
+					     !ipv6_prefix_equal(&rt->fib6_dst, &f->pfx, (unsigned int)f->plen)))
+				continue;
+			if (f->cloned) {
+				route6_walk_cloned(ipc, f, rt);
+				continue;
+			}
 			if (f->flush) {
 				fib6_del(rt);
 				f->count++;
 				continue;
 			}
-			route6_print(ipc, rt, f->all_tables);
+			/* a multipath route prints once, at its first nexthop */
+			if (rt->fib6_nsiblings && rt->fib6_node.prev != &tb->tb6_routes &&
+			    route6_sibling_of(rt, list_entry(rt->fib6_node.prev, struct fib6_info,
+							     fib6_node)))
+				continue;
+			route6_print(ipc, rt, NULL, f->all_tables);
 		}
 	}
 	return 0;
@@ -184,6 +287,70 @@ static int route6_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k,
 	return 0;
 }
 
+/* One `nexthop via G dev D weight W` (parse_one_nh); the count of words */
+static int route6_parse_one_nh(struct ip_ctx *ipc, int argc, char **argv,
+			       struct fib6_nh_config *nh, int *used)
+{
+	int i = 0, plen;
+
+	memset(nh, 0, sizeof(*nh));
+	nh->weight = 1;
+	while (i < argc && strcmp(argv[i], "nexthop")) {
+		const char *k = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(k, "onlink")) {
+			i++;
+			continue;
+		}
+		if (strcmp(k, "via") && strcmp(k, "dev") && strcmp(k, "weight"))
+			break;
+		if (!v) {
+			fprintf(ipc->err, "Command line is not complete. Try option \"help\"\n");
+			return 255;
+		}
+		if (!strcmp(k, "via")) {
+			if (ip6_parse_prefix(&nh->gw, &plen, v) || plen >= 0)
+				return ip_bad_addr(ipc, v);
+			nh->has_gw = true;
+		} else if (!strcmp(k, "dev")) {
+			struct net_device *dev = ip_dev_get(ipc, v);
+
+			if (!dev)
+				return 1;
+			nh->ifindex = dev->ifindex;
+		} else if (get_u32(&nh->weight, v, 0) || !nh->weight || nh->weight > 256) {
+			return ip_invarg(ipc, "\"weight\" is invalid\n", v);
+		}
+		i += 2;
+	}
+	*used = i;
+	return 0;
+}
+
+/* parse_nexthops(): everything after the first `nexthop` */
+static int route6_parse_nexthops(struct ip_ctx *ipc, int argc, char **argv,
+				 struct fib6_config *c)
+{
+	while (argc > 0) {
+		int used = 0, rc;
+
+		if (strcmp(argv[0], "nexthop")) {
+			fprintf(ipc->err, "Error: \"nexthop\" or end of line is expected instead of \"%s\"\n",
+				argv[0]);
+			return 255;
+		}
+		if (c->fc_mp_len == FIB6_MAX_NEXTHOPS)
+			return ip_rtnl_err(ipc, -EINVAL, NULL);
+		argc--, argv++;
+		rc = route6_parse_one_nh(ipc, argc, argv, &c->fc_mp[c->fc_mp_len++], &used);
+		if (rc)
+			return rc;
+		argc -= used;
+		argv += used;
+	}
+	return 0;
+}
+
 static int route6_parse(struct ip_ctx *ipc, int argc, char **argv, struct fib6_config *c)
 {
 	bool have_dst = false;
@@ -205,6 +372,13 @@ static int route6_parse(struct ip_ctx *ipc, int argc, char **argv, struct fib6_c
 		}
 		if (!strcmp(argv[0], "onlink"))
 			continue;
+		if (!strcmp(argv[0], "nexthop")) {
+			int rc2 = route6_parse_nexthops(ipc, argc, argv, c);
+
+			if (rc2)
+				return rc2;
+			break;
+		}
 		if (!have_dst && !rt_type_parse(&type, argv[0]) && argc > 1) {
 			c->fc_type = (u8)type;
 			continue;
@@ -320,6 +494,8 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 	FILE *o = ipc->out;
 	struct net_device *iif = q->fl6.flowi6_iif ?
 				 __dev_get_by_index(ipc->net, q->fl6.flowi6_iif) : NULL;
+	const struct rt6_exception *ex = f->fib6_type == RTN_UNICAST ?
+					 rt6_find_exception(ipc->net, f, &q->fl6.daddr) : NULL;
 
 	if (f->fib6_type != RTN_UNICAST)
 		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
@@ -335,8 +511,10 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 	if (!iif && !ipv6_dev_get_saddr(ipc->net, f->fib6_nh_dev, &q->fl6.daddr, &src))
 		fprintf(o, "src %s ", inet_ntop(AF_INET6, &src, a, sizeof(a)));
 	fprintf(o, "metric %u ", f->fib6_metric);
-	if (f->fib6_mtu)
-		fprintf(o, "mtu %u ", f->fib6_mtu);
+	if (ex)
+		route6_print_expires(ipc, ex);
+	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
+		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
 	if (iif)
 		fprintf(o, "iif %s ", iif->name);
 	fputs("pref medium\n", o);
@@ -356,6 +534,7 @@ static int route6_get(struct ip_ctx *ipc, int argc, char **argv)
 	f = fib6_rule_lookup(ipc->net, &q.fl6, &table, &err);
 	if (!f)
 		return ip_rtnl_err(ipc, err ? err : -ENETUNREACH, NULL);
+	f = fib6_select_path(ipc->net, f, &q.fl6);
 	if (f->fib6_type == RTN_UNREACHABLE || f->fib6_type == RTN_PROHIBIT ||
 	    f->fib6_type == RTN_BLACKHOLE)
 		return ip_rtnl_err(ipc, f->fib6_type == RTN_UNREACHABLE ? -EHOSTUNREACH :

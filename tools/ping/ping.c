@@ -263,6 +263,7 @@ static void ping_recv_error(struct ping_state *s)
 {
 	u_char buf[1024] __attribute__((aligned(16)));
 	u_char cbuf[512] __attribute__((aligned(16)));
+	struct sockaddr_in6 target6;
 	struct sockaddr_in target;
 	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
 	struct msghdr msg = { .msg_name = &target, .msg_namelen = sizeof(target),
@@ -270,12 +271,18 @@ static void ping_recv_error(struct ping_state *s)
 			      .msg_controllen = sizeof(cbuf) };
 	struct sock_extended_err *e = NULL;
 	const struct icmphdr *icp = (const struct icmphdr *)buf;
-	ssize_t n = skbox_recvmsg(s->w, s->fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT);
+	ssize_t n;
 
+	if (s->v6) {
+		msg.msg_name = &target6;
+		msg.msg_namelen = sizeof(target6);
+	}
+	n = skbox_recvmsg(s->w, s->fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT);
 	if (n < 0)
 		return;
 	for (struct cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
-		if (c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR)
+		if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR) ||
+		    (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR))
 			e = (struct sock_extended_err *)CMSG_DATA(c);
 	if (!e)
 		return;
@@ -285,11 +292,13 @@ static void ping_recv_error(struct ping_state *s)
 			return;
 		if (e->ee_errno != EMSGSIZE)
 			fprintf(s->ctx->err, "ping: local error: %s\n", strerror((int)e->ee_errno));
-		else
-			fprintf(s->ctx->err, "ping: local error: message too long, mtu=%u\n",
-				e->ee_info);
+		else	/* iputils' ping6 says "mtu: N", its IPv4 side "mtu=N" */
+			fprintf(s->ctx->err, s->v6 ? "ping: local error: message too long, mtu: %u\n" :
+				"ping: local error: message too long, mtu=%u\n", e->ee_info);
 		return;
 	}
+	if (s->v6)
+		return;	/* ICMPv6 errors come as messages (ping6_error) */
 	if (e->ee_origin != SO_EE_ORIGIN_ICMP || n < 8 || icp->type != ICMP_ECHO ||
 	    icp->un.echo.id != s->ident ||
 	    target.sin_addr.s_addr != s->whereto.sin_addr.s_addr)
@@ -323,8 +332,16 @@ static void ping6_error(struct ping_state *s, const u_char *buf, int len, const 
 	static const char *const unreach[] = { "No route", "Administratively prohibited",
 		"Beyond scope", "Address unreachable", "Port unreachable" };
 	const struct icmphdr *inner = (const struct icmphdr *)(buf + 8 + 40);
+	int nexthdr = len >= 8 + 40 ? buf[8 + 6] : -1;
 
-	if (len < 8 + 40 + 8 || buf[8 + 6] != IPPROTO_ICMPV6 || inner->un.echo.id != s->ident)
+	/* the first fragment of a fragmented echo: past its fragment header
+	 * (the kernel matches past extension headers, ipv6_skip_exthdr) */
+	if (nexthdr == 44 && len >= 8 + 40 + 8 && !((buf[8 + 40 + 2] << 8 | buf[8 + 40 + 3]) & 0xfff8)) {
+		nexthdr = buf[8 + 40];
+		inner = (const struct icmphdr *)(buf + 8 + 40 + 8);
+	}
+	if (nexthdr != IPPROTO_ICMPV6 || (const u_char *)inner + 8 > buf + len ||
+	    inner->un.echo.id != s->ident)
 		return;
 	s->nerrors++;
 	fprintf(s->out, "From %s icmp_seq=%u ", from, ntohs(inner->un.echo.sequence));
@@ -789,7 +806,7 @@ static int ping6_start(struct ping_state *s)
 {
 	char *pct = strchr(s->hostname, '%'), addr[256], name[INET6_ADDRSTRLEN + 20];
 	struct sockaddr_in6 *d = &s->whereto6;
-	int err;
+	int err, on = 1;
 
 	s->v6 = true;
 	snprintf(addr, sizeof(addr), "%s", s->hostname);
@@ -813,6 +830,10 @@ static int ping6_start(struct ping_state *s)
 	}
 	if (s->ttl >= 0)
 		skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &s->ttl, sizeof(s->ttl));
+	skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof(on));
+	if (s->pmtudisc >= 0)	/* IPV6_PMTUDISC_* have IP_PMTUDISC_*'s values */
+		skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &s->pmtudisc,
+				 sizeof(s->pmtudisc));
 	if ((err = skbox_connect(s->w, s->fd, (struct sockaddr *)d, sizeof(*d)))) {
 		fprintf(s->ctx->err, "ping: connect: %s\n", strerror(-err));
 		return 2;

@@ -100,22 +100,47 @@ static void print_port(const struct tcpdump *td, FILE *o, uint8_t proto, uint16_
 		fprintf(o, "%u", port);
 }
 
-/* "src > dst: ", with ports when th is the TCP/UDP header */
-static void print_addrs(const struct tcpdump *td, const uint8_t *ip, const uint8_t *th)
+static bool is_ip6(const uint8_t *ip)
+{
+	return (ip[0] >> 4) == 6;
+}
+
+/* The source (which 0) or destination address of an IPv4 or IPv6 header,
+ * and its length */
+static const uint8_t *l3_addr(const uint8_t *ip, int which, unsigned int *alen)
+{
+	*alen = is_ip6(ip) ? 16 : 4;
+	return is_ip6(ip) ? ip + 8 + 16 * which : ip + 12 + 4 * which;
+}
+
+static const char *ip6str(const uint8_t *p, char *buf)
+{
+	return inet_ntop(AF_INET6, p, buf, INET6_ADDRSTRLEN);
+}
+
+/* "src > dst: ", with ports when th is the TCP/UDP header (proto).  Over
+ * IPv6, ip6_print() printed the addresses already unless TCP/UDP follows
+ * the IPv6 header directly; after an extension header only the ports. */
+static void print_addrs(const struct tcpdump *td, const uint8_t *ip, const uint8_t *th,
+			uint8_t proto)
 {
 	FILE *o = td->out;
-	char a[32];
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+	bool v6 = is_ip6(ip), with_addrs = !v6 || ip[6] == 6 || ip[6] == 17;
 
-	fputs(ipstr(ip + 12, a), o);
-	if (th) {
-		fputc('.', o);
-		print_port(td, o, ip[9], g16(th));
+	if (!th) {
+		if (with_addrs)
+			fprintf(o, "%s > %s: ", v6 ? ip6str(ip + 8, a) : ipstr(ip + 12, a),
+				v6 ? ip6str(ip + 24, b) : ipstr(ip + 16, b));
+		return;
 	}
-	fprintf(o, " > %s", ipstr(ip + 16, a));
-	if (th) {
-		fputc('.', o);
-		print_port(td, o, ip[9], g16(th + 2));
-	}
+	if (with_addrs)
+		fprintf(o, "%s.", v6 ? ip6str(ip + 8, a) : ipstr(ip + 12, a));
+	print_port(td, o, proto, g16(th));
+	fputs(" > ", o);
+	if (with_addrs)
+		fprintf(o, "%s.", v6 ? ip6str(ip + 24, a) : ipstr(ip + 16, a));
+	print_port(td, o, proto, g16(th + 2));
 	fputs(": ", o);
 }
 
@@ -155,15 +180,17 @@ static void tcp_relative(struct tcpdump *td, const uint8_t *ip, const uint8_t *t
 			 uint32_t *seq, uint32_t *ack)
 {
 	uint16_t sport = g16(th), dport = g16(th + 2);
-	int rev = sport > dport || (sport == dport && memcmp(ip + 12, ip + 16, 4) > 0);
+	unsigned int alen;
+	const uint8_t *sa = l3_addr(ip, 0, &alen), *da = l3_addr(ip, 1, &alen);
+	int rev = sport > dport || (sport == dport && memcmp(sa, da, alen) > 0);
 	struct td_seq key, *s = NULL;
 
 	memset(&key, 0, sizeof(key));
-	memcpy(key.src, ip + (rev ? 16 : 12), 4);
-	memcpy(key.dst, ip + (rev ? 12 : 16), 4);
+	memcpy(key.src, rev ? da : sa, alen);
+	memcpy(key.dst, rev ? sa : da, alen);
 	key.port = rev ? ((uint32_t)dport << 16 | sport) : ((uint32_t)sport << 16 | dport);
 	for (int i = 0; i < td->nseq; i++)
-		if (!memcmp(td->seqs[i].src, key.src, 4) && !memcmp(td->seqs[i].dst, key.dst, 4) &&
+		if (!memcmp(td->seqs[i].src, key.src, 16) && !memcmp(td->seqs[i].dst, key.dst, 16) &&
 		    td->seqs[i].port == key.port)
 			s = &td->seqs[i];
 	if (s && !(th[13] & 0x02)) {
@@ -220,7 +247,9 @@ static void tcp_options(FILE *o, const uint8_t *p, uint32_t len)
 static void print_cksum(FILE *o, const uint8_t *ip, const uint8_t *p, uint32_t len,
 			uint8_t proto, uint16_t field)
 {
-	uint32_t pseudo = g16(ip + 12) + g16(ip + 14) + g16(ip + 16) + g16(ip + 18) + proto + len;
+	unsigned int alen;
+	const uint8_t *sa = l3_addr(ip, 0, &alen), *da = l3_addr(ip, 1, &alen);
+	uint32_t pseudo = csum_add(csum_add(proto + (len >> 16) + (len & 0xffff), sa, alen), da, alen);
 	uint32_t s = csum_add(pseudo, p, len);
 	uint16_t without = csum_add(s + (uint16_t)~field, NULL, 0);
 
@@ -251,11 +280,16 @@ static void tcp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *th, 
 	uint8_t flags;
 
 	if (len < 20 || (hlen = (uint32_t)(th[12] >> 4) * 4) < 20 || hlen > len) {
-		print_addrs(td, ip, NULL);
+		if (is_ip6(ip) && len >= 4) {	/* tcpdump prints the ports it has */
+			print_addrs(td, ip, th, 6);
+			fputc(' ', o);
+		} else {
+			print_addrs(td, ip, NULL, 6);
+		}
 		fputs("[|tcp]", o);
 		return;
 	}
-	print_addrs(td, ip, th);
+	print_addrs(td, ip, th, 6);
 	if (td->qflag) {
 		fprintf(o, "tcp %u", len - hlen);
 		return;
@@ -305,11 +339,11 @@ static void udp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *uh, 
 	uint32_t ulen;
 
 	if (len < 8) {
-		print_addrs(td, ip, NULL);
+		print_addrs(td, ip, NULL, 17);
 		fputs("[|udp]", o);
 		return;
 	}
-	print_addrs(td, ip, uh);
+	print_addrs(td, ip, uh, 17);
 	ulen = g16(uh + 4);
 	if (ulen < 8) {
 		fprintf(o, "truncated-udplength %u", ulen);
@@ -418,7 +452,7 @@ static void icmp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *ic,
 {
 	FILE *o = td->out;
 
-	print_addrs(td, ip, NULL);
+	print_addrs(td, ip, NULL, 0);
 	if (avail < 8 || (icmp_is_error(ic[0]) && avail < 8 + 20)) {
 		fputs("[|icmp]", o);
 		return;
@@ -440,7 +474,7 @@ static void igmp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *ig,
 	FILE *o = td->out;
 	char b[16];
 
-	print_addrs(td, ip, NULL);
+	print_addrs(td, ip, NULL, 0);
 	if (len < 8) {
 		fputs("[|igmp]", o);
 		return;
@@ -531,7 +565,7 @@ static void ip_print(struct tcpdump *td, const uint8_t *ip, uint32_t len)
 	if (g16(ip + 6) & 0x1fff) {
 		struct protoent *pe = td->nflag ? NULL : getprotobynumber(ip[9]);
 
-		print_addrs(td, ip, NULL);
+		print_addrs(td, ip, NULL, 0);
 		if (pe)
 			fputs(pe->p_name, o);
 		else
@@ -547,14 +581,335 @@ static void ip_print(struct tcpdump *td, const uint8_t *ip, uint32_t len)
 	else if (ip[9] == 2)
 		igmp_print(td, ip, ip + hl, avail - hl);
 	else if (ip[9] == 4 && avail - hl >= 20) {	/* print-ip.c: IPIP, then the inner packet */
-		print_addrs(td, ip, NULL);
+		print_addrs(td, ip, NULL, 0);
 		ip_print(td, ip + hl, avail - hl);
 		fputs(" (ipip-proto-4)", o);
 	}
 	else {
-		print_addrs(td, ip, NULL);
+		print_addrs(td, ip, NULL, 0);
 		fprintf(o, "ip-proto-%u %u", ip[9], tot - hl);
 	}
+}
+
+/* ---- IPv6 (print-ip6.c, print-icmp6.c, print-frag6.c, print-rt6.c) ---- */
+
+static void ip6_print(struct tcpdump *td, const uint8_t *ip6, uint32_t len);
+
+/* The upper-layer header of a quoted IPv6 packet past its extension
+ * headers (get_upperlayer()); NULL when cut or a later fragment. */
+static const uint8_t *icmp6_upper(const uint8_t *in, uint32_t avail, uint8_t *proto)
+{
+	uint8_t nh = in[6];
+	uint32_t off = 40;
+
+	while (nh == 0 || nh == 43 || nh == 60 || nh == 44) {
+		if (off + 8 > avail)
+			return NULL;
+		if (nh == 44) {
+			if (g16(in + off + 2) & 0xfff8)
+				return NULL;
+			nh = in[off];
+			off += 8;
+		} else {
+			uint8_t next = in[off];
+
+			off += (in[off + 1] + 1u) * 8;
+			nh = next;
+		}
+	}
+	*proto = nh;
+	return off + 4 <= avail ? in + off : NULL;
+}
+
+/* icmp6_print()'s destination unreachable; false when cut ([|icmp6]) */
+static bool icmp6_unreach(const struct tcpdump *td, const uint8_t *ic, uint32_t avail)
+{
+	FILE *o = td->out;
+	const uint8_t *in = ic + 8, *up;
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+	uint8_t proto = 0;
+
+	if (avail < 8 + 40)
+		return false;
+	ip6str(in + 24, a);
+	switch (ic[1]) {
+	case 0:
+		fprintf(o, "unreachable route %s", a);
+		break;
+	case 1:
+		fprintf(o, " unreachable prohibited %s", a);
+		break;
+	case 2:
+		fprintf(o, "beyond scope %s, source address %s", a, ip6str(in + 8, b));
+		break;
+	case 3:
+		fprintf(o, "unreachable address %s", a);
+		break;
+	case 4:
+		up = icmp6_upper(in, avail - 8, &proto);
+		if (!up || (proto != 6 && proto != 17)) {
+			fputs("unreachable port", o);
+			return false;
+		}
+		fprintf(o, "unreachable port, %s %s port ", a, proto == 6 ? "tcp" : "udp");
+		print_port(td, o, proto, g16(up + 2));
+		break;
+	default:
+		fprintf(o, "unknown unreach code (%u)", ic[1]);
+		return true;
+	}
+	return true;
+}
+
+static const char *const icmp6_paramprob[4] = {
+	"erroneous", "next header", "option", "incomplete header chain",
+};
+
+/* The words after "ICMP6, "; false when the message is cut */
+static bool icmp6_text(const struct tcpdump *td, const uint8_t *ic, uint32_t len,
+		       uint32_t avail)
+{
+	FILE *o = td->out;
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+
+	switch (ic[0]) {
+	case 1:
+		fputs("destination unreachable, ", o);
+		return icmp6_unreach(td, ic, avail);
+	case 2:
+		fprintf(o, "packet too big, mtu %u", g32(ic + 4));
+		return true;
+	case 3:
+		if (ic[1] == 1)
+			fputs("time exceeded in-transit (reassembly)", o);
+		else if (ic[1])
+			fprintf(o, "time exceeded in-transit, unknown code (%u)", ic[1]);
+		else if (avail >= 8 + 40)
+			fprintf(o, "time exceeded in-transit for %s", ip6str(ic + 8 + 24, a));
+		else
+			return false;
+		return true;
+	case 4:
+		if (ic[1] < 4)
+			fprintf(o, "parameter problem, %s - octet %u", icmp6_paramprob[ic[1]],
+				g32(ic + 4));
+		else
+			fprintf(o, "parameter problem, code-#%u", ic[1]);
+		return true;
+	case 128: case 129:
+		if (avail < 8) {
+			fprintf(o, "echo %s", ic[0] == 128 ? "request" : "reply");
+			return false;
+		}
+		fprintf(o, "echo %s, id %u, seq %u", ic[0] == 128 ? "request" : "reply",
+			g16(ic + 4), g16(ic + 6));
+		return true;
+	case 130: case 131: case 132:
+		if (ic[0] == 130 && len >= 28) {
+			fprintf(o, "multicast listener query v2 [gaddr %s]", ip6str(ic + 8, a));
+			return true;
+		}
+		if (avail < 24)
+			return false;
+		fprintf(o, "multicast listener %smax resp delay: %u addr: %s",
+			ic[0] == 130 ? "query" : ic[0] == 131 ? "report" : "done", g16(ic + 4),
+			ip6str(ic + 8, a));
+		return true;
+	case 133:
+		fputs("router solicitation", o);
+		return true;
+	case 134:
+		fputs("router advertisement", o);
+		return true;
+	case 135: case 136:
+		if (avail < 24)
+			return false;
+		fprintf(o, ic[0] == 135 ? "neighbor solicitation, who has %s" :
+			"neighbor advertisement, tgt is %s", ip6str(ic + 8, a));
+		return true;
+	case 137:
+		if (avail < 40)
+			return false;
+		fprintf(o, "redirect, %s to %s", ip6str(ic + 24, a), ip6str(ic + 8, b));
+		return true;
+	case 143:
+		fprintf(o, "multicast listener report v2, %u group record(s)", g16(ic + 6));
+		return true;
+	default:
+		fprintf(o, "type-#%u", ic[0]);
+		return true;
+	}
+}
+
+/* -v: "[icmp6 sum ok] " or "[bad icmp6 cksum 0x… -> 0x…!] " */
+static void icmp6_cksum(FILE *o, const uint8_t *ip6, const uint8_t *ic, uint32_t len)
+{
+	uint32_t sum = csum_add(58 + (len >> 16) + (len & 0xffff), ip6 + 8, 32);
+
+	sum = csum_add(sum, ic, len);
+	if (sum == 0xffff)
+		fputs("[icmp6 sum ok] ", o);
+	else
+		fprintf(o, "[bad icmp6 cksum 0x%04x -> 0x%04x!] ", g16(ic + 2),
+			(uint16_t)~csum_add(sum + (uint16_t)~g16(ic + 2), NULL, 0));
+}
+
+static void icmp6_print(struct tcpdump *td, const uint8_t *ip6, const uint8_t *ic,
+			uint32_t len, uint32_t avail, bool frag)
+{
+	FILE *o = td->out;
+
+	if (avail < 2) {
+		fputs("[|icmp6]", o);
+		return;
+	}
+	if (td->vflag && !frag && avail >= len)
+		icmp6_cksum(o, ip6, ic, len);
+	fputs("ICMP6, ", o);
+	if (!icmp6_text(td, ic, len, avail)) {
+		fputs(" [|icmp6]", o);
+		return;
+	}
+	if (!(ic[0] == 1 && ic[1] > 4))
+		fprintf(o, ", length %u", len);
+}
+
+/* print-rt6.c: rt6_print() for types 0, 2 and 4 (addresses listed) */
+static uint32_t rt6_print(FILE *o, const uint8_t *rh, uint32_t avail)
+{
+	char a[INET6_ADDRSTRLEN];
+	uint32_t n = rh[1] / 2;
+
+	if (rh[2] != 0 && rh[2] != 2 && rh[2] != 4) {
+		fprintf(o, "RT6 (len=%u, type=%u, segleft=%u (unknown type) (invalid)", rh[1],
+			rh[2], rh[3]);
+		return 0;
+	}
+	fprintf(o, "RT6 (len=%u, type=%u%s, segleft=%u, ", rh[1], rh[2],
+		rh[2] == 0 ? " [Deprecated]" : "", rh[3]);
+	if (rh[2] == 4)
+		fprintf(o, "last-entry=%u, tag=%u, ", rh[4], g16(rh + 6));
+	for (uint32_t i = 0; i < n && 8 + 16 * (i + 1) <= avail; i++)
+		fprintf(o, "%s[%u]%s", i ? ", " : "", i, ip6str(rh + 8 + 16 * i, a));
+	fputs(") ", o);
+	return (rh[1] + 1u) * 8;
+}
+
+/* ip6_print -v: "(flowlabel 0x…, hlim N, next-header NAME (N) payload length: N) " */
+static void ip6_print_v(FILE *o, const uint8_t *ip6)
+{
+	uint32_t flow = g32(ip6);
+	const char *nh;
+
+	switch (ip6[6]) {
+	case 0: nh = "Options"; break;
+	case 6: nh = "TCP"; break;
+	case 17: nh = "UDP"; break;
+	case 43: nh = "Routing"; break;
+	case 44: nh = "Fragment"; break;
+	case 58: nh = "ICMPv6"; break;
+	default: nh = "unknown";
+	}
+	fputc('(', o);
+	if (flow & 0x0ff00000)
+		fprintf(o, "class 0x%02x, ", (flow >> 20) & 0xff);
+	if (flow & 0x000fffff)
+		fprintf(o, "flowlabel 0x%05x, ", flow & 0x000fffff);
+	fprintf(o, "hlim %u, next-header %s (%u) payload length: %u) ", ip6[7], nh, ip6[6],
+		g16(ip6 + 4));
+}
+
+/* One header of the chain at cp (ip6_print's loop): its length, 0 when
+ * the packet was printed to its end. */
+static uint32_t ip6_print_one(struct tcpdump *td, const uint8_t *ip6, const uint8_t *cp,
+			      uint8_t nh, uint32_t len, uint32_t avail, bool *frag)
+{
+	FILE *o = td->out;
+
+	switch (nh) {
+	case 0: case 60:
+		if (avail < 2)
+			break;
+		fputs(nh ? "DSTOPT " : "HBH ", o);
+		return (cp[1] + 1u) * 8;
+	case 43:
+		return avail < 8 ? 0 : rt6_print(o, cp, avail);
+	case 44:
+		if (avail < 8)
+			break;
+		fprintf(o, "frag (%u|%u)", g16(cp + 2) & 0xfff8, len - 8);
+		if (g16(cp + 2) & 0xfff8)
+			return 0;	/* a later fragment: nothing to decode */
+		fputc(' ', o);
+		*frag = true;
+		return 8;
+	}
+	switch (nh) {
+	case 6:
+		tcp_print(td, ip6, cp, avail);
+		break;
+	case 17:
+		if (*frag && avail >= 8) {	/* udp_print(…, fragmented): no length check */
+			print_addrs(td, ip6, cp, 17);
+			fprintf(o, "UDP, length %u", g16(cp + 4) - 8u);
+		} else {
+			udp_print(td, ip6, cp, len);
+		}
+		break;
+	case 58:
+		icmp6_print(td, ip6, cp, len, avail, *frag);
+		break;
+	case 59:
+		fputs("no next header", o);
+		break;
+	case 4:
+		ip_print(td, cp, avail);
+		break;
+	case 41:
+		ip6_print(td, cp, avail);
+		break;
+	default:
+		fprintf(o, " ip-proto-%u %u", nh, len);
+	}
+	return 0;
+}
+
+/* print-ip6.c: ip6_print().  len is what the layer below carried. */
+static void ip6_print(struct tcpdump *td, const uint8_t *ip6, uint32_t len)
+{
+	FILE *o = td->out;
+	uint32_t plen, off = 40, adv;
+	bool frag = false;
+	uint8_t nh;
+
+	if (!td->eflag)
+		fputs("IP6 ", o);
+	if (len < 40) {
+		fprintf(o, "[|ip6]");
+		return;
+	}
+	plen = g16(ip6 + 4);
+	if (len < 40 + plen)
+		fprintf(o, "truncated-ip6 - %u bytes missing!", 40 + plen - len);
+	if (td->vflag)
+		ip6_print_v(o, ip6);
+	nh = ip6[6];
+	if (nh != 6 && nh != 17) {	/* TCP and UDP print them with the ports */
+		char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+
+		fprintf(o, "%s > %s: ", ip6str(ip6 + 8, a), ip6str(ip6 + 24, b));
+	}
+	if (len > 40 + plen)
+		len = 40 + plen;
+	while (off < len) {
+		adv = ip6_print_one(td, ip6, ip6 + off, nh, 40 + plen - off, len - off, &frag);
+		if (!adv)
+			return;
+		nh = ip6[off];
+		off += adv;
+	}
+	if (off == len && nh == 59)
+		fputs("no next header", o);
 }
 
 static const char *ethertype_name(uint16_t t)
@@ -589,11 +944,13 @@ static void ether_payload_print(struct tcpdump *td, const uint8_t *p, uint32_t l
 		return;
 	}
 	type = g16(p + 12);
-	if (td->eflag || (type != 0x0800 && type != 0x0806))
+	if (td->eflag || (type != 0x0800 && type != 0x0806 && type != 0x86dd))
 		fprintf(o, "%s > %s, ethertype %s (0x%04x), length %u: ", etheraddr(td, p + 6, a),
 			etheraddr(td, p, b), ethertype_name(type), type, len);
 	if (type == 0x0800)
 		ip_print(td, p + 14, len - 14);
+	else if (type == 0x86dd)
+		ip6_print(td, p + 14, len - 14);
 	else if (type == 0x0806)
 		arp_print(td, p + 14, len - 14);
 }
@@ -615,11 +972,13 @@ void td_print_packet(struct tcpdump *td, const struct timeval *ts,
 	if (td->eflag && td->qflag)
 		fprintf(o, "%s > %s, %s, length %u: ", etheraddr(td, p + 6, a),
 			etheraddr(td, p, b), ethertype_name(type), len);
-	else if (td->eflag || (type != 0x0800 && type != 0x0806))
+	else if (td->eflag || (type != 0x0800 && type != 0x0806 && type != 0x86dd))
 		fprintf(o, "%s > %s, ethertype %s (0x%04x), length %u: ", etheraddr(td, p + 6, a),
 			etheraddr(td, p, b), ethertype_name(type), type, len);
 	if (type == 0x0800)
 		ip_print(td, p + 14, len - 14);
+	else if (type == 0x86dd)
+		ip6_print(td, p + 14, len - 14);
 	else if (type == 0x0806)
 		arp_print(td, p + 14, len - 14);
 	fputc('\n', o);

@@ -27,7 +27,7 @@ struct td_pkt {
 
 /* print-tcp.c: struct tcp_seq_hash, one per conversation */
 struct td_seq {
-	uint8_t src[4], dst[4];
+	uint8_t src[16], dst[16];	/* IPv4 in the first 4 bytes */
 	uint32_t port;
 	uint32_t seq, ack;
 };

@@ -19,7 +19,11 @@
 	FN(INTRUNCATEDPKTS, "Ip6InTruncatedPkts") FN(INDISCARDS, "Ip6InDiscards") \
 	FN(INDELIVERS, "Ip6InDelivers") FN(OUTFORWDATAGRAMS, "Ip6OutForwDatagrams") \
 	FN(OUTREQUESTS, "Ip6OutRequests") FN(OUTDISCARDS, "Ip6OutDiscards") \
-	FN(OUTNOROUTES, "Ip6OutNoRoutes") FN(INMCASTPKTS, "Ip6InMcastPkts") \
+	FN(OUTNOROUTES, "Ip6OutNoRoutes") FN(REASMTIMEOUT, "Ip6ReasmTimeout") \
+	FN(REASMREQDS, "Ip6ReasmReqds") FN(REASMOKS, "Ip6ReasmOKs")	\
+	FN(REASMFAILS, "Ip6ReasmFails") FN(FRAGOKS, "Ip6FragOKs")	\
+	FN(FRAGFAILS, "Ip6FragFails") FN(FRAGCREATES, "Ip6FragCreates") \
+	FN(INMCASTPKTS, "Ip6InMcastPkts") \
 	FN(OUTMCASTPKTS, "Ip6OutMcastPkts") FN(INOCTETS, "Ip6InOctets")	\
 	FN(OUTOCTETS, "Ip6OutOctets") FN(INMCASTOCTETS, "Ip6InMcastOctets") \
 	FN(OUTMCASTOCTETS, "Ip6OutMcastOctets") FN(OUTPKTS, "Ip6OutTransmits")
@@ -72,6 +76,12 @@ struct netns_ipv6 {
 	int sysctl_ip_nonlocal_bind;
 	int sysctl_flowlabel_reflect;
 	int sysctl_bindv6only;			/* net.ipv6.bindv6only: IPV6_V6ONLY's default */
+	/* reassembly (net/ipv6/reassembly.c): struct frag_queue6 by arrival */
+	struct list_head frag6_queues;
+	long frag6_mem;
+	int sysctl_ip6frag_high_thresh, sysctl_ip6frag_low_thresh, sysctl_ip6frag_time;
+	/* PMTU exceptions (net/ipv6/route.c): struct rt6_exception */
+	struct list_head rt6_exceptions;
 	u64 mib[__IPSTATS6_MIB_MAX];
 	u64 icmp6[__ICMP6_MIB_MAX];
 	u64 icmp6msg_in[256], icmp6msg_out[256];
