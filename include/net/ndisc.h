@@ -33,7 +33,13 @@ struct nd_msg {
 #define ND_NA_SOLICITED 0x40000000U
 #define ND_NA_OVERRIDE 0x20000000U
 
-/* net/ipv6/ndisc.c: types 133-137 from icmpv6_rcv (consumes skb) */
+#define ND_OPT_NONCE 14
+
+/* net/ipv6/ndisc.c */
+void ndisc_send_ns(struct net_device *dev, const struct in6_addr *target,
+		   const struct in6_addr *daddr, const struct in6_addr *saddr, u64 nonce);
+void ndisc_send_rs(struct net_device *dev, const struct in6_addr *saddr);
+/* types 133-137 from icmpv6_rcv (consumes skb) */
 int ndisc_rcv(struct sk_buff *skb);
 int ndisc_net_init(struct net *net);
 void ndisc_net_exit(struct net *net);

@@ -4,10 +4,17 @@
  * (33:33:ff:XX:XX:XX) while INCOMPLETE, unicast when re-probing — and
  * ndisc_rcv() answers solicitations for our addresses with a solicited
  * advertisement (learning the sender, STALE) and takes advertisements
- * (REACHABLE when solicited).  Router discovery and redirects are counted
- * and ignored. */
+ * (REACHABLE when solicited).  Duplicate address detection: probes from
+ * :: (ndisc_send_ns with a nonce), a probe or an advertisement for one of
+ * our tentative addresses fails its DAD (addrconf_dad_failure), a probe
+ * for a usable one is answered to all nodes.  Router solicitations
+ * (ndisc_send_rs) from hosts; a router learns the sender of one.
+ * Redirects are counted and ignored. */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include "linux/printk.h"
 #include "linux/netdevice.h"
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
@@ -49,11 +56,49 @@ static int ndisc_constructor(struct neighbour *n)
 	return 0;
 }
 
-/* NS/NA: the ICMPv6 header, the target and one link-layer address option. */
-static void ndisc_send(struct net_device *dev, u8 type, u32 flags, const struct in6_addr *target,
-		       const struct in6_addr *saddr, const struct in6_addr *daddr, u8 opt)
+/* ndisc_send_skb(): out of dev from exactly saddr (:: for DAD probes),
+ * hop limit 255 */
+static void ndisc_send_skb(struct net_device *dev, const struct in6_addr *saddr,
+			   const struct in6_addr *daddr, u8 *msg, unsigned int len)
 {
-	u8 buf[sizeof(struct nd_msg) + 8];
+	struct net *net = dev_net(dev);
+	struct dst_entry *dst;
+	struct sk_buff *skb;
+	struct in6_addr src;
+	int err;
+
+	if (!ipv6_addr_any(saddr)) {
+		icmpv6_xmit(net, saddr, daddr, dev->ifindex, msg, len, 255);
+		return;
+	}
+	memset(&src, 0, sizeof(src));
+	if (!(dst = ip6_route_output(net, daddr, &src, dev->ifindex, &err)))
+		return;
+	skb = alloc_skb(&net->world->skb_pool, NET_SKB_PAD + 64 + 40 + len);
+	if (!skb) {
+		dst_release(dst);
+		return;
+	}
+	skb_reserve(skb, NET_SKB_PAD + 64 + 40);
+	msg[2] = msg[3] = 0;
+	memcpy(msg + 2, &(__sum16){ csum_ipv6_magic(&src, daddr, len, IPPROTO_ICMPV6,
+						    ipv6_csum_partial(msg, len, 0)) }, 2);
+	skb_put_data(skb, msg, len);
+	skb_reset_transport_header(skb);
+	skb_dst_set(skb, dst);
+	skb->dev = dev;
+	__ICMP6_INC_STATS(net, ICMP6_MIB_OUTMSGS);
+	net->ipv6.icmp6msg_out[msg[0]]++;
+	ip6_xmit(net, skb, &src, daddr, IPPROTO_ICMPV6, 255);
+}
+
+/* NS/NA: the ICMPv6 header, the target, a link-layer address option and
+ * (DAD probes of enhanced DAD) a nonce option. */
+static void ndisc_send_nonce(struct net_device *dev, u8 type, u32 flags,
+			     const struct in6_addr *target, const struct in6_addr *saddr,
+			     const struct in6_addr *daddr, u8 opt, u64 nonce)
+{
+	u8 buf[sizeof(struct nd_msg) + 16];
 	struct nd_msg *m = (struct nd_msg *)buf;
 	unsigned int len = sizeof(*m);
 
@@ -67,7 +112,49 @@ static void ndisc_send(struct net_device *dev, u8 type, u32 flags, const struct 
 		memcpy(m->opt + 2, dev->dev_addr, ETH_ALEN);
 		len += 8;
 	}
-	icmpv6_xmit(dev_net(dev), saddr, daddr, dev->ifindex, buf, len, 255);
+	if (nonce) {
+		u8 *o = buf + len;
+
+		o[0] = ND_OPT_NONCE;
+		o[1] = 1;
+		for (int i = 0; i < 6; i++)
+			o[2 + i] = (u8)(nonce >> (8 * (5 - i)));
+		len += 8;
+	}
+	ndisc_send_skb(dev, saddr, daddr, buf, len);
+}
+
+static void ndisc_send(struct net_device *dev, u8 type, u32 flags, const struct in6_addr *target,
+		       const struct in6_addr *saddr, const struct in6_addr *daddr, u8 opt)
+{
+	ndisc_send_nonce(dev, type, flags, target, saddr, daddr, opt, 0);
+}
+
+/* ndisc_send_ns(): from :: (DAD) without a source link-layer option */
+void ndisc_send_ns(struct net_device *dev, const struct in6_addr *target,
+		   const struct in6_addr *daddr, const struct in6_addr *saddr, u64 nonce)
+{
+	ndisc_send_nonce(dev, NDISC_NEIGHBOUR_SOLICITATION, 0, target, saddr, daddr,
+			 ipv6_addr_any(saddr) ? 0 : ND_OPT_SOURCE_LL_ADDR, nonce);
+}
+
+/* ndisc_send_rs(): to ff02::2 with our link-layer address */
+void ndisc_send_rs(struct net_device *dev, const struct in6_addr *saddr)
+{
+	static const struct in6_addr all_routers = { { { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+							 0, 0, 0, 0, 2 } } };
+	u8 buf[16];
+	unsigned int len = 8;
+
+	memset(buf, 0, sizeof(buf));
+	buf[0] = NDISC_ROUTER_SOLICITATION;
+	if (!ipv6_addr_any(saddr) && dev->addr_len == ETH_ALEN) {
+		buf[8] = ND_OPT_SOURCE_LL_ADDR;
+		buf[9] = 1;
+		memcpy(buf + 10, dev->dev_addr, ETH_ALEN);
+		len += 8;
+	}
+	icmpv6_xmit(dev_net(dev), saddr, &all_routers, dev->ifindex, buf, len, 255);
 }
 
 static void ndisc_solicit(struct neighbour *n, struct sk_buff *skb)
@@ -123,29 +210,76 @@ static const u8 *ndisc_opt_lladdr(const struct sk_buff *skb, u8 want, bool *bad)
 	return found;
 }
 
+/* The nonce option of a DAD probe (0: none) */
+static u64 ndisc_opt_nonce(const struct sk_buff *skb)
+{
+	const u8 *p = skb->data + sizeof(struct nd_msg), *end = skb->data + skb->len;
+	u64 nonce = 0;
+
+	while (p + 2 <= end && p[1] && p + p[1] * 8u <= end) {
+		if (p[0] == ND_OPT_NONCE && p[1] == 1)
+			for (int i = 0; i < 6; i++)
+				nonce = nonce << 8 | p[2 + i];
+		p += p[1] * 8u;
+	}
+	return nonce;
+}
+
+static bool ipv6_addr_is_solict_mult(const struct in6_addr *a)
+{
+	static const u8 pfx[13] = { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0xff };
+
+	return !memcmp(a->s6_addr, pfx, sizeof(pfx));
+}
+
 static int ndisc_recv_ns(struct sk_buff *skb)
 {
+	static const struct in6_addr all_nodes = { { { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+						       0, 0, 0, 1 } } };
 	struct net_device *dev = skb->dev;
 	struct net *net = dev_net(dev);
 	const struct nd_msg *m = (const struct nd_msg *)skb->data;
 	const struct ipv6hdr *hdr = ipv6_hdr(skb);
 	struct in6_addr saddr = hdr->saddr, target = m->target;
+	bool dad = ipv6_addr_any(&saddr), bad, router;
+	struct inet6_ifaddr *ifp;
 	const u8 *lladdr;
 	struct neighbour *n;
-	bool bad;
 	u32 flags = ND_NA_SOLICITED | ND_NA_OVERRIDE;
 
 	lladdr = ndisc_opt_lladdr(skb, ND_OPT_SOURCE_LL_ADDR, &bad);
-	if (bad) {
+	if (bad || (dad && lladdr)) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS);
 		return 0;
 	}
-	if (!ipv6_get_ifaddr(net, &target, dev)) {
+	if (dad && !ipv6_addr_is_solict_mult(&hdr->daddr)) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS);
+		return 0;
+	}
+	ifp = ipv6_get_ifaddr(net, &target, dev);
+	if (!ifp) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_IPV6_NDISC_NS_OTHERHOST);
 		return 0;
 	}
-	if (ipv6_addr_any(&saddr)) {	/* DAD probe: no DAD modelled */
+	if (ifp->flags & (IFA_F_TENTATIVE | IFA_F_OPTIMISTIC)) {
+		/* another node's DAD for our tentative address: ours fails,
+		 * unless it is our own probe looped back (same nonce) */
+		if (dad && !(ifp->flags & IFA_F_DADFAILED)) {
+			u64 nonce = ndisc_opt_nonce(skb);
+
+			if (!nonce || nonce != ifp->dad_nonce)
+				addrconf_dad_failure(skb, ifp);
+		}
 		consume_skb(skb);
+		return 0;
+	}
+	router = net->ipv6.devconf_all.data[DEVCONF_FORWARDING] != 0;
+	if (dad) {
+		/* defend: an unsolicited advertisement to all nodes */
+		consume_skb(skb);
+		ndisc_send(dev, NDISC_NEIGHBOUR_ADVERTISEMENT,
+			   ND_NA_OVERRIDE | (router ? ND_NA_ROUTER : 0), &target, &target,
+			   &all_nodes, ND_OPT_TARGET_LL_ADDR);
 		return 0;
 	}
 	n = __neigh_lookup(&net->ipv6.nd_tbl, &saddr, dev, lladdr || !dev->addr_len);
@@ -154,7 +288,7 @@ static int ndisc_recv_ns(struct sk_buff *skb)
 			     NEIGH_UPDATE_F_WEAK_OVERRIDE | NEIGH_UPDATE_F_OVERRIDE, 0);
 		neigh_release(n);
 	}
-	if (net->ipv6.devconf_all.data[DEVCONF_FORWARDING])
+	if (router)
 		flags |= ND_NA_ROUTER;
 	consume_skb(skb);
 	ndisc_send(dev, NDISC_NEIGHBOUR_ADVERTISEMENT, flags, &target, &target, &saddr,
@@ -168,6 +302,7 @@ static int ndisc_recv_na(struct sk_buff *skb)
 	struct net *net = dev_net(dev);
 	const struct nd_msg *m = (const struct nd_msg *)skb->data;
 	u32 flags = ntohl(m->icmp6_flags);
+	struct inet6_ifaddr *ifp;
 	const u8 *lladdr;
 	struct neighbour *n;
 	bool bad;
@@ -177,11 +312,68 @@ static int ndisc_recv_na(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS);
 		return 0;
 	}
+	ifp = ipv6_get_ifaddr(net, &m->target, dev);
+	if (ifp) {
+		if (skb->pkt_type != PACKET_LOOPBACK && (ifp->flags & IFA_F_TENTATIVE)) {
+			if (!(ifp->flags & IFA_F_DADFAILED))
+				addrconf_dad_failure(skb, ifp);
+		} else if (skb->pkt_type != PACKET_LOOPBACK && net_ratelimit(net->world)) {
+			char a[INET6_ADDRSTRLEN];
+			const u8 *t = m->target.s6_addr;
+
+			snprintf(a, sizeof(a), "%02x%02x:%02x%02x:%02x%02x:%02x%02x:%02x%02x:"
+				 "%02x%02x:%02x%02x:%02x%02x", t[0], t[1], t[2], t[3], t[4], t[5],
+				 t[6], t[7], t[8], t[9], t[10], t[11], t[12], t[13], t[14], t[15]);
+			klog(net->world, "ICMPv6: ndisc_recv_na: someone advertises our address "
+					 "%s on %s!\n", a, dev->name);
+		}
+		consume_skb(skb);
+		return 0;
+	}
 	n = neigh_lookup(&net->ipv6.nd_tbl, &m->target, dev);
 	if (n) {
 		neigh_update(n, lladdr, (flags & ND_NA_SOLICITED) ? NUD_REACHABLE : NUD_STALE,
 			     NEIGH_UPDATE_F_WEAK_OVERRIDE |
 			     ((flags & ND_NA_OVERRIDE) ? NEIGH_UPDATE_F_OVERRIDE : 0), 0);
+		neigh_release(n);
+	}
+	consume_skb(skb);
+	return 0;
+}
+
+/* ndisc_recv_rs(): a router learns the host's link-layer address (STALE);
+ * hosts ignore solicitations */
+static int ndisc_recv_rs(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	struct net *net = dev_net(dev);
+	struct inet6_dev *idev = __in6_dev_get(dev);
+	const struct ipv6hdr *hdr = ipv6_hdr(skb);
+	const u8 *p = skb->data + 8, *end = skb->data + skb->len, *lladdr = NULL;
+	struct in6_addr saddr = hdr->saddr;
+	struct neighbour *n;
+
+	if (skb->len < 8) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
+		return 0;
+	}
+	if (!idev || !idev->cnf.data[DEVCONF_FORWARDING] || ipv6_addr_any(&saddr)) {
+		consume_skb(skb);
+		return 0;
+	}
+	for (; p + 2 <= end; p += p[1] * 8u) {
+		if (!p[1] || p + p[1] * 8u > end) {
+			kfree_skb_reason(skb, SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS);
+			return 0;
+		}
+		if (p[0] == ND_OPT_SOURCE_LL_ADDR && p[1] * 8u >= 2u + ETH_ALEN)
+			lladdr = p + 2;
+	}
+	n = __neigh_lookup(&net->ipv6.nd_tbl, &saddr, dev, 1);
+	if (n) {
+		neigh_update(n, lladdr, NUD_STALE,
+			     NEIGH_UPDATE_F_WEAK_OVERRIDE | NEIGH_UPDATE_F_OVERRIDE |
+			     NEIGH_UPDATE_F_OVERRIDE_ISROUTER, 0);
 		neigh_release(n);
 	}
 	consume_skb(skb);
@@ -210,6 +402,8 @@ int ndisc_rcv(struct sk_buff *skb)
 		if (skb->len < sizeof(struct nd_msg))
 			break;
 		return ndisc_recv_na(skb);
+	case NDISC_ROUTER_SOLICITATION:
+		return ndisc_recv_rs(skb);
 	default:
 		consume_skb(skb);
 		return 0;
