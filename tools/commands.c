@@ -34,6 +34,7 @@ static const struct command commands[] = {
 	{ "nfqueue", do_nfqueue },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
+	{ "radvd", do_radvd },
 	{ "seq", do_seq },
 	{ "sleep", do_sleep },
 	{ "sockproxy", do_sockproxy },

@@ -19,6 +19,7 @@ struct netlink_ext_ack;
 	FN(ACCEPT_DAD, "accept_dad", 1)					\
 	FN(ACCEPT_RA, "accept_ra", 1)					\
 	FN(ACCEPT_RA_DEFRTR, "accept_ra_defrtr", 1)			\
+	FN(ACCEPT_RA_MTU, "accept_ra_mtu", 1)				\
 	FN(ACCEPT_RA_PINFO, "accept_ra_pinfo", 1)			\
 	FN(ACCEPT_REDIRECTS, "accept_redirects", 1)			\
 	FN(ACCEPT_SOURCE_ROUTE, "accept_source_route", 0)		\
@@ -89,6 +90,7 @@ struct inet6_ifaddr {
 	u32 prefix_len;
 	u32 rt_priority;		/* metric of the prefix route */
 	u32 valid_lft, prefered_lft;
+	u64 tstamp;			/* when the lifetimes were set (world ns) */
 	u32 flags;			/* IFA_F_* */
 	int scope;			/* RT_SCOPE_* as `ip addr` prints it */
 	u8 ifa_proto;
@@ -124,6 +126,7 @@ struct inet6_dev {
 	int rs_probes;
 	u64 rs_interval;		/* ns */
 	struct timer_list rs_timer;
+	struct timer_list verify;	/* lifetimes of dynamic addresses and RA routes */
 };
 
 /* a random number below n from the device's own stream (prandom) */
@@ -141,6 +144,11 @@ void addrconf_dad_failure(struct sk_buff *skb, struct inet6_ifaddr *ifp);
 void addrconf_rs_stop(struct inet6_dev *idev);
 struct world;
 void addrconf_world_ipv6_off(struct world *w);
+/* what `ip -6 addr` shows of an address's lifetimes now (inet6_fill_ifaddr) */
+void inet6_ifa_lifetimes(const struct inet6_ifaddr *ifa, u32 *valid, u32 *prefered);
+/* router advertisements (ndisc.c → addrconf.c) */
+void addrconf_prefix_rcv(struct net_device *dev, const u8 *opt, unsigned int len);
+void addrconf_verify_schedule(struct inet6_dev *idev, u64 when);
 int ipv6_dev_get_saddr(struct net *net, const struct net_device *dst_dev,
 		       const struct in6_addr *daddr, struct in6_addr *saddr);
 int ipv6_get_lladdr(const struct net_device *dev, struct in6_addr *addr);

@@ -61,6 +61,7 @@ struct fib6_info {
 	struct in6_addr fib6_prefsrc;
 	u32 fib6_mtu;			/* metrics: mtu, 0 = none */
 	u32 fib6_advmss, fib6_hoplimit;
+	u64 fib6_expires;		/* RTF_EXPIRES: when (world ns), 0 = never (RA routes) */
 	struct rt6_info *rt6i;		/* the dst this route hands out */
 };
 

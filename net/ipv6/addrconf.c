@@ -112,7 +112,7 @@ u32 addrconf_rand_below(struct inet6_dev *idev, u32 n)
 }
 
 static void addrconf_rs_timer(struct timer_list *t);
-static void dev_forward_change(struct inet6_dev *idev);
+static void addrconf_verify(struct timer_list *t);
 
 static const struct in6_addr in6addr_ll_allnodes = { { { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 							  0, 0, 0, 1 } } };
@@ -129,6 +129,7 @@ static struct inet6_dev *ipv6_add_dev(struct net_device *dev)
 	idev->rnd = (w->rng[0] ^ w->rng[3] ^ ((u64)dev->ifindex << 32)) * 0x2545f4914f6cdd1dULL;
 	timer_setup(&w->timers, &idev->linkwatch, addrconf_linkwatch);
 	timer_setup(&w->timers, &idev->rs_timer, addrconf_rs_timer);
+	timer_setup(&w->timers, &idev->verify, addrconf_verify);
 	idev->dev = dev;
 	INIT_LIST_HEAD(&idev->addr_list);
 	idev->cnf = dev_net(dev)->ipv6.devconf_dflt;
@@ -138,15 +139,22 @@ static struct inet6_dev *ipv6_add_dev(struct net_device *dev)
 	dev->ip6_ptr = idev;
 	ipv6_mc_init_dev(idev);
 	/* every device is in ff01::1 and ff02::1, a router's in ff02::2 */
-	ipv6_dev_mc_inc(dev, &in6addr_il_allnodes);
-	ipv6_dev_mc_inc(dev, &in6addr_ll_allnodes);
+	if (ipv6_dev_mc_inc(dev, &in6addr_il_allnodes) ||
+	    ipv6_dev_mc_inc(dev, &in6addr_ll_allnodes))
+		goto err;
 	if (idev->cnf.data[DEVCONF_FORWARDING] && (dev->flags & IFF_MULTICAST)) {
 		static const struct in6_addr all_routers = { { { 0xff, 0x02, 0, 0, 0, 0, 0, 0, 0,
 								 0, 0, 0, 0, 0, 0, 2 } } };
 
-		ipv6_dev_mc_inc(dev, &all_routers);
+		if (ipv6_dev_mc_inc(dev, &all_routers))
+			goto err;
 	}
 	return idev;
+err:
+	ipv6_mc_destroy_dev(idev);
+	dev->ip6_ptr = NULL;
+	kfree(idev);
+	return NULL;
 }
 
 /* ---- addresses ---- */
@@ -211,8 +219,9 @@ static void addrconf_addr_routes(struct net *net, struct inet6_ifaddr *ifp, bool
 	u32 metric = ifp->rt_priority ? ifp->rt_priority : IP6_RT_PRIO_ADDRCONF;
 
 	/* ::1 gets none; fe80::/64 comes with the device (addrconf_dev_config) */
+	/* RA addresses: the prefix route comes with the prefix option */
 	if ((ifp->flags & IFA_F_NOPREFIXROUTE) || ifp->ifa_proto == IFAPROT_KERNEL_LO ||
-	    ifp->ifa_proto == IFAPROT_KERNEL_LL)
+	    ifp->ifa_proto == IFAPROT_KERNEL_LL || ifp->ifa_proto == IFAPROT_KERNEL_RA)
 		return;
 	ipv6_addr_prefix(&pfx, &ifp->addr, (int)ifp->prefix_len);
 	addrconf_prefix_route(net, &pfx, (int)ifp->prefix_len, metric, dev, add);
@@ -458,6 +467,7 @@ static struct inet6_ifaddr *ipv6_add_addr(struct inet6_dev *idev, const struct i
 	ifp->state = INET6_IFADDR_STATE_PREDAD;
 	ifp->rt_priority = metric;
 	ifp->valid_lft = ifp->prefered_lft = INFINITY_LIFE_TIME;
+	ifp->tstamp = world_now(dev_net(idev->dev)->world);
 	ifp->scope = ipv6_addr_rt_scope(addr);
 	ifp->ifa_proto = proto;
 	ifp->idev = idev;
@@ -486,6 +496,8 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 {
 	struct net_device *dev = __dev_get_by_index(net, req->ifindex);
 	struct inet6_dev *idev = dev ? __in6_dev_get(dev) : NULL;
+	struct inet6_ifaddr *ifp;
+	bool lft;
 
 	if (!dev)
 		return -ENODEV;
@@ -504,10 +516,21 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 	/* addrconf_add_dev(): ff00::/8 with the first address */
 	if (!(dev->flags & IFF_LOOPBACK))
 		addrconf_add_mroute(net, dev, true);
-	if (!ipv6_add_addr(idev, &req->local, req->has_peer ? &req->peer : NULL, req->prefixlen,
-			   (req->flags & (IFA_F_NODAD | IFA_F_NOPREFIXROUTE)) | IFA_F_PERMANENT,
-			   req->metric, IFAPROT_UNSPEC))
+	/* valid_lft/preferred_lft: a dynamic address (inet6_addr_add) */
+	lft = req->valid_lft != INFINITY_LIFE_TIME || req->preferred_lft != INFINITY_LIFE_TIME;
+	if (lft && (!req->valid_lft || req->preferred_lft > req->valid_lft))
+		return -EINVAL;
+	ifp = ipv6_add_addr(idev, &req->local, req->has_peer ? &req->peer : NULL, req->prefixlen,
+			    (req->flags & (IFA_F_NODAD | IFA_F_NOPREFIXROUTE)) |
+				    (lft ? 0 : IFA_F_PERMANENT),
+			    req->metric, IFAPROT_UNSPEC);
+	if (!ifp)
 		return -ENOBUFS;
+	if (lft) {
+		ifp->valid_lft = req->valid_lft;
+		ifp->prefered_lft = req->preferred_lft;
+		addrconf_verify_schedule(idev, world_now(net->world));
+	}
 	return 0;
 }
 
@@ -634,6 +657,7 @@ static void addrconf_ifdown(struct inet6_dev *idev, bool unregister)
 	neigh_ifdown(&net->ipv6.nd_tbl, dev);
 	del_timer(&idev->linkwatch);
 	del_timer(&idev->rs_timer);
+	del_timer(&idev->verify);
 	idev->if_ready = false;
 	idev->ra_rcvd = false;
 	if (unregister)
@@ -765,6 +789,204 @@ int ipv6_get_lladdr(const struct net_device *dev, struct in6_addr *addr)
 			return 0;
 		}
 	return -EADDRNOTAVAIL;
+}
+
+/* ---- lifetimes and router advertisements' prefixes ---- */
+#define MIN_VALID_LIFETIME (2 * 3600)	/* RFC 4862 5.5.3 e */
+
+/* inet6_fill_ifaddr(): the lifetimes less the whole seconds gone by */
+void inet6_ifa_lifetimes(const struct inet6_ifaddr *ifa, u32 *valid, u32 *prefered)
+{
+	u64 tval = (world_now(dev_net(ifa->idev->dev)->world) - ifa->tstamp) / NSEC_PER_SEC;
+
+	*valid = ifa->valid_lft;
+	*prefered = ifa->prefered_lft;
+	if (*prefered == INFINITY_LIFE_TIME)
+		return;
+	*prefered = *prefered > tval ? *prefered - (u32)tval : 0;
+	if (*valid != INFINITY_LIFE_TIME)
+		*valid = *valid > tval ? *valid - (u32)tval : 0;
+}
+
+void addrconf_verify_schedule(struct inet6_dev *idev, u64 when)
+{
+	if (!timer_pending(&idev->verify) || idev->verify.expires > when)
+		mod_timer(&idev->verify, when);
+}
+
+struct verify_walk {
+	struct net_device *dev;
+	u64 now, next;
+};
+
+static int addrconf_verify_route(struct fib6_info *f, void *arg)
+{
+	struct verify_walk *v = arg;
+
+	if (f->fib6_nh_dev != v->dev || !f->fib6_expires)
+		return 0;
+	if (f->fib6_expires <= v->now)
+		fib6_del(f);
+	else if (f->fib6_expires < v->next)
+		v->next = f->fib6_expires;
+	return 0;
+}
+
+/* addrconf_verify_rtnl(): dynamic addresses past their valid lifetime go,
+ * past the preferred one are deprecated; RA routes past their lifetime go */
+static void addrconf_verify(struct timer_list *t)
+{
+	struct inet6_dev *idev = from_timer(idev, t, verify);
+	struct net *net = dev_net(idev->dev);
+	struct verify_walk v = { idev->dev, world_now(net->world), ~0ULL };
+	struct fib6_table *tb = fib6_get_table(net, RT_TABLE_MAIN);
+	struct inet6_ifaddr *ifa, *tmp;
+
+	list_for_each_entry_safe(ifa, tmp, &idev->addr_list, if_list) {
+		u64 age;
+
+		if ((ifa->flags & IFA_F_PERMANENT) || ifa->prefered_lft == INFINITY_LIFE_TIME)
+			continue;
+		age = v.now - ifa->tstamp;
+		if (ifa->valid_lft != INFINITY_LIFE_TIME &&
+		    age >= (u64)ifa->valid_lft * NSEC_PER_SEC) {
+			ipv6_del_addr(ifa);
+			continue;
+		}
+		if (age >= (u64)ifa->prefered_lft * NSEC_PER_SEC)
+			ifa->flags |= IFA_F_DEPRECATED;
+		else if (ifa->tstamp + (u64)ifa->prefered_lft * NSEC_PER_SEC < v.next)
+			v.next = ifa->tstamp + (u64)ifa->prefered_lft * NSEC_PER_SEC;
+		if (ifa->valid_lft != INFINITY_LIFE_TIME &&
+		    ifa->tstamp + (u64)ifa->valid_lft * NSEC_PER_SEC < v.next)
+			v.next = ifa->tstamp + (u64)ifa->valid_lft * NSEC_PER_SEC;
+	}
+	if (tb)
+		fib6_walk(tb, addrconf_verify_route, &v);
+	if (v.next != ~0ULL)
+		mod_timer(&idev->verify, v.next);
+}
+
+struct pfx_match {
+	const struct in6_addr *pfx;
+	int plen;
+	const struct net_device *dev;
+	struct fib6_info *found;
+};
+
+static int pfx_match(struct fib6_info *f, void *arg)
+{
+	struct pfx_match *m = arg;
+
+	if (!m->found && f->fib6_dst_len == m->plen && f->fib6_nh_dev == m->dev &&
+	    f->fib6_protocol == RTPROT_KERNEL && !f->fib6_nh_has_gw &&
+	    ipv6_addr_equal(&f->fib6_dst, m->pfx))
+		m->found = f;
+	return 0;
+}
+
+/* the on-link part: the prefix route with the valid lifetime */
+static void addrconf_prefix_onlink(struct inet6_dev *idev, const struct in6_addr *pfx, int plen,
+				   u32 valid_lft)
+{
+	struct net *net = dev_net(idev->dev);
+	struct fib6_table *tb = fib6_get_table(net, RT_TABLE_MAIN);
+	struct pfx_match m = { pfx, plen, idev->dev, NULL };
+	u64 now = world_now(net->world);
+
+	if (tb)
+		fib6_walk(tb, pfx_match, &m);
+	if (m.found && !valid_lft) {
+		fib6_del(m.found);
+		return;
+	}
+	if (!m.found && valid_lft) {
+		if (addrconf_prefix_route(net, pfx, plen, IP6_RT_PRIO_ADDRCONF, idev->dev, true))
+			return;
+		if (tb)
+			fib6_walk(tb, pfx_match, &m);
+	}
+	if (!m.found)
+		return;
+	m.found->fib6_expires = valid_lft == INFINITY_LIFE_TIME ? 0 :
+				now + (u64)valid_lft * NSEC_PER_SEC;
+	if (m.found->fib6_expires)
+		addrconf_verify_schedule(idev, m.found->fib6_expires);
+}
+
+/* the autonomous part: prefix + EUI-64, dynamic, or new lifetimes for the
+ * address we have (RFC 4862 5.5.3 e: never below two hours that way) */
+static void addrconf_prefix_addr(struct inet6_dev *idev, const struct in6_addr *pfx,
+				 u32 valid_lft, u32 prefered_lft)
+{
+	struct net_device *dev = idev->dev;
+	u64 now = world_now(dev_net(dev)->world);
+	struct inet6_ifaddr *ifp;
+	struct in6_addr addr;
+	u32 stored, pref;
+
+	memcpy(addr.s6_addr, pfx->s6_addr, 8);
+	addrconf_ifid_eui48(addr.s6_addr + 8, dev);
+	ifp = ipv6_find_ifa(idev, &addr);
+	if (!ifp) {
+		if (!valid_lft)
+			return;
+		ifp = ipv6_add_addr(idev, &addr, NULL, 64, IFA_F_MANAGETEMPADDR, 0,
+				    IFAPROT_KERNEL_RA);
+		if (!ifp)
+			return;
+		ifp->valid_lft = valid_lft;
+		ifp->prefered_lft = prefered_lft;
+		ifp->tstamp = now;
+		addrconf_verify_schedule(idev, now + (u64)prefered_lft * NSEC_PER_SEC);
+		return;
+	}
+	if (ifp->flags & IFA_F_PERMANENT)
+		return;
+	inet6_ifa_lifetimes(ifp, &stored, &pref);
+	if (!(valid_lft > MIN_VALID_LIFETIME || valid_lft > stored)) {
+		if (stored <= MIN_VALID_LIFETIME)
+			return;
+		valid_lft = MIN_VALID_LIFETIME;
+		if (valid_lft < prefered_lft)
+			prefered_lft = valid_lft;
+	}
+	ifp->valid_lft = valid_lft;
+	ifp->prefered_lft = prefered_lft;
+	ifp->tstamp = now;
+	ifp->flags &= ~IFA_F_DEPRECATED;
+	addrconf_verify_schedule(idev, now);
+}
+
+/* addrconf_prefix_rcv(): one prefix information option (32 bytes: length,
+ * L and A flags, valid and preferred lifetimes, the prefix) */
+void addrconf_prefix_rcv(struct net_device *dev, const u8 *opt, unsigned int len)
+{
+	struct inet6_dev *idev = __in6_dev_get(dev);
+	u32 valid_lft, prefered_lft;
+	struct in6_addr pfx;
+	int plen;
+
+	if (!idev || len < 32)
+		return;		/* "addrconf: prefix option too short" */
+	plen = opt[2];
+	memcpy(&pfx, opt + 16, 16);
+	if (plen > 128 || ipv6_addr_is_multicast(&pfx) || ipv6_addr_linklocal(&pfx))
+		return;
+	valid_lft = (u32)opt[4] << 24 | (u32)opt[5] << 16 | (u32)opt[6] << 8 | opt[7];
+	prefered_lft = (u32)opt[8] << 24 | (u32)opt[9] << 16 | (u32)opt[10] << 8 | opt[11];
+	if (prefered_lft > valid_lft)
+		return;		/* "addrconf: prefix option has invalid lifetime" */
+	{
+		struct in6_addr raw = pfx;
+
+		ipv6_addr_prefix(&pfx, &raw, plen);
+	}
+	if (opt[3] & 0x80)
+		addrconf_prefix_onlink(idev, &pfx, plen, valid_lft);
+	if ((opt[3] & 0x40) && idev->cnf.data[DEVCONF_AUTOCONF] && plen == 64 &&
+	    dev->type == ARPHRD_ETHER && dev->addr_len == ETH_ALEN)
+		addrconf_prefix_addr(idev, &pfx, valid_lft, prefered_lft);
 }
 
 /* ---- the namespace ---- */

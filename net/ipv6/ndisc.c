@@ -9,6 +9,11 @@
  * our tentative addresses fails its DAD (addrconf_dad_failure), a probe
  * for a usable one is answered to all nodes.  Router solicitations
  * (ndisc_send_rs) from hosts; a router learns the sender of one.
+ * Router advertisements (ndisc_router_discovery) on a host (accept_ra, or
+ * accept_ra=2 with forwarding): the default route `proto ra` via the
+ * router with its lifetime and hop limit (accept_ra_defrtr), the MTU
+ * option (accept_ra_mtu), prefix information to addrconf_prefix_rcv
+ * (accept_ra_pinfo), the router's neighbour entry STALE and `router`.
  * Redirects are counted and ignored. */
 #include <arpa/inet.h>
 #include <errno.h>
@@ -18,6 +23,7 @@
 #include "linux/netdevice.h"
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
+#include "net/ip_fib.h"
 #include "net/ipv6.h"
 #include "net/ndisc.h"
 #include "net/net_namespace.h"
@@ -380,6 +386,213 @@ static int ndisc_recv_rs(struct sk_buff *skb)
 	return 0;
 }
 
+/* ---- router advertisements (ndisc_router_discovery) ---- */
+
+int ndisc_parse_options(const u8 *opt, unsigned int len, struct ndisc_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	while (len) {
+		unsigned int l;
+
+		if (len < 2)
+			return -EINVAL;
+		l = opt[1] * 8u;
+		if (!l || l > len)
+			return -EINVAL;
+		switch (opt[0]) {
+		case ND_OPT_SOURCE_LL_ADDR:
+			if (!o->src_lladdr)
+				o->src_lladdr = opt;
+			break;
+		case ND_OPT_TARGET_LL_ADDR:
+			if (!o->tgt_lladdr)
+				o->tgt_lladdr = opt;
+			break;
+		case ND_OPT_MTU:
+			if (!o->mtu)
+				o->mtu = opt;
+			break;
+		case ND_OPT_NONCE:
+			if (!o->nonce)
+				o->nonce = opt;
+			break;
+		case ND_OPT_PREFIX_INFO:
+			if (o->n_pi < ND_MAX_PREFIX_INFO)
+				o->pi[o->n_pi++] = opt;
+			break;
+		default:	/* unknown options are skipped (RFC 4861 4.6) */
+			break;
+		}
+		opt += l;
+		len -= l;
+	}
+	return 0;
+}
+
+/* From a link-local source, 16 bytes of header, valid options, a
+ * link-layer address option of the device's length. */
+int ndisc_ra_check(const u8 *msg, unsigned int len, const struct in6_addr *saddr,
+		   struct ndisc_options *o)
+{
+	if (!ipv6_addr_linklocal(saddr))
+		return SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS;
+	if (len < 16)
+		return SKB_DROP_REASON_PKT_TOO_SMALL;
+	if (ndisc_parse_options(msg + 16, len - 16, o))
+		return SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS;
+	if (o->src_lladdr && o->src_lladdr[1] * 8u < 2u + ETH_ALEN)
+		return SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS;
+	if (o->mtu && o->mtu[1] != 1)
+		return SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS;
+	return 0;
+}
+
+static bool ipv6_accept_ra(const struct inet6_dev *idev)
+{
+	return idev->cnf.data[DEVCONF_FORWARDING] ? idev->cnf.data[DEVCONF_ACCEPT_RA] == 2 :
+						  idev->cnf.data[DEVCONF_ACCEPT_RA] != 0;
+}
+
+struct dflt_match {
+	const struct in6_addr *gw;
+	const struct net_device *dev;
+	struct fib6_info *found;
+};
+
+static int dflt_match(struct fib6_info *f, void *arg)
+{
+	struct dflt_match *m = arg;
+
+	if (!m->found && !f->fib6_dst_len && f->fib6_protocol == RTPROT_RA &&
+	    f->fib6_nh_has_gw && ipv6_addr_equal(&f->fib6_nh_gw, m->gw) && f->fib6_nh_dev == m->dev)
+		m->found = f;
+	return 0;
+}
+
+/* rt6_get_dflt_router() */
+static struct fib6_info *rt6_get_dflt_router(struct net *net, const struct in6_addr *gw,
+					     const struct net_device *dev)
+{
+	struct fib6_table *tb = fib6_get_table(net, RT_TABLE_MAIN);
+	struct dflt_match m = { gw, dev, NULL };
+
+	if (tb)
+		fib6_walk(tb, dflt_match, &m);
+	return m.found;
+}
+
+/* rt6_add_dflt_router(): default via the router, proto ra, metric 1024 */
+static struct fib6_info *rt6_add_dflt_router(struct net *net, const struct in6_addr *gw,
+					     struct net_device *dev)
+{
+	struct fib6_config cfg;
+
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.fc_table = RT_TABLE_MAIN;
+	cfg.fc_metric = IP6_RT_PRIO_USER;
+	cfg.fc_metric_set = true;
+	cfg.fc_gateway = *gw;
+	cfg.fc_has_gw = true;
+	cfg.fc_ifindex = dev->ifindex;
+	cfg.fc_type = RTN_UNICAST;
+	cfg.fc_protocol = RTPROT_RA;
+	cfg.fc_proto_set = true;
+	cfg.fc_flags = RTF_GATEWAY | RTF_ADDRCONF | RTF_EXPIRES;
+	cfg.fc_nlflags = NLM_F_CREATE;
+	if (ip6_route_add(net, &cfg, NULL))
+		return NULL;
+	return rt6_get_dflt_router(net, gw, dev);
+}
+
+/* The default router part: its route with the lifetime and hop limit */
+static struct fib6_info *ndisc_ra_defrtr(struct sk_buff *skb, struct inet6_dev *idev,
+					 const u8 *ra)
+{
+	struct net_device *dev = skb->dev;
+	struct net *net = dev_net(dev);
+	const struct in6_addr *saddr = &ipv6_hdr(skb)->saddr;
+	u32 lifetime = (u32)ra[6] << 8 | ra[7];
+	struct fib6_info *rt;
+
+	if (!idev->cnf.data[DEVCONF_ACCEPT_RA_DEFRTR] || ipv6_chk_addr(net, saddr, dev))
+		return NULL;
+	rt = rt6_get_dflt_router(net, saddr, dev);
+	if (rt && !lifetime) {
+		fib6_del(rt);
+		rt = NULL;
+	}
+	if (!rt && lifetime)
+		rt = rt6_add_dflt_router(net, saddr, dev);
+	if (rt)
+		rt->fib6_expires = world_now(net->world) + (u64)lifetime * NSEC_PER_SEC;
+	if (rt)
+		addrconf_verify_schedule(idev, rt->fib6_expires);
+	if (ra[4]) {		/* cur hop limit (accept_ra_min_hop_limit 1) */
+		idev->cnf.data[DEVCONF_HOP_LIMIT] = ra[4];
+		if (rt)
+			rt->fib6_hoplimit = ra[4];
+	}
+	return rt;
+}
+
+static void ndisc_ra_mtu(struct inet6_dev *idev, struct fib6_info *rt, const u8 *opt)
+{
+	u32 mtu = (u32)opt[4] << 24 | (u32)opt[5] << 16 | (u32)opt[6] << 8 | opt[7];
+
+	if (!idev->cnf.data[DEVCONF_ACCEPT_RA_MTU])
+		return;
+	if (mtu < IPV6_MIN_MTU || mtu > idev->dev->mtu)
+		return;		/* "RA: invalid mtu" */
+	idev->cnf.data[DEVCONF_MTU] = (int)mtu;
+	if (rt)
+		rt->fib6_mtu = mtu;
+}
+
+static int ndisc_router_discovery(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	struct net *net = dev_net(dev);
+	struct inet6_dev *idev = __in6_dev_get(dev);
+	struct fib6_info *rt = NULL;
+	struct ndisc_options o;
+	struct neighbour *n;
+	int reason;
+
+	reason = ndisc_ra_check(skb->data, skb->len, &ipv6_hdr(skb)->saddr, &o);
+	if (reason) {
+		kfree_skb_reason(skb, (enum skb_drop_reason)reason);
+		return 0;
+	}
+	if (!idev) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
+		return 0;
+	}
+	if (ipv6_accept_ra(idev)) {
+		addrconf_rs_stop(idev);		/* IF_RA_RCVD */
+		rt = ndisc_ra_defrtr(skb, idev, skb->data);
+	}
+	/* the router's neighbour entry: STALE with its address, a router */
+	n = __neigh_lookup(&net->ipv6.nd_tbl, &ipv6_hdr(skb)->saddr, dev, 1);
+	if (n) {
+		neigh_update(n, o.src_lladdr ? o.src_lladdr + 2 : NULL, NUD_STALE,
+			     NEIGH_UPDATE_F_WEAK_OVERRIDE | NEIGH_UPDATE_F_OVERRIDE |
+			     NEIGH_UPDATE_F_OVERRIDE_ISROUTER, 0);
+		n->flags |= NTF_ROUTER;
+		neigh_release(n);
+	}
+	if (!ipv6_accept_ra(idev)) {
+		consume_skb(skb);
+		return 0;
+	}
+	if (idev->cnf.data[DEVCONF_ACCEPT_RA_PINFO])
+		for (int i = 0; i < o.n_pi; i++)
+			addrconf_prefix_rcv(dev, o.pi[i], o.pi[i][1] * 8u);
+	if (o.mtu)
+		ndisc_ra_mtu(idev, rt, o.mtu);
+	consume_skb(skb);
+	return 0;
+}
+
 int ndisc_rcv(struct sk_buff *skb)
 {
 	const struct ipv6hdr *hdr = ipv6_hdr(skb);
@@ -404,6 +617,8 @@ int ndisc_rcv(struct sk_buff *skb)
 		return ndisc_recv_na(skb);
 	case NDISC_ROUTER_SOLICITATION:
 		return ndisc_recv_rs(skb);
+	case NDISC_ROUTER_ADVERTISEMENT:
+		return ndisc_router_discovery(skb);
 	default:
 		consume_skb(skb);
 		return 0;

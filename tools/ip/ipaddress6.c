@@ -68,25 +68,34 @@ static void fmt_lft(char *buf, u32 v)
 		sprintf(buf, "%usec", v);
 }
 
-/* print_ifa_flags(), the IPv6 flags in iproute2's table order */
-static void ifa6_flags(FILE *o, u32 flags)
-{
-	static const struct { u32 mask; const char *name; } names[] = {
+static const struct { u32 mask; const char *name; } ifa6_flag_names[] = {
 		{ IFA_F_TEMPORARY, "temporary" }, { IFA_F_NODAD, "nodad" },
 		{ IFA_F_OPTIMISTIC, "optimistic" }, { IFA_F_DADFAILED, "dadfailed" },
 		{ IFA_F_HOMEADDRESS, "home" }, { IFA_F_DEPRECATED, "deprecated" },
 		{ IFA_F_TENTATIVE, "tentative" }, { IFA_F_PERMANENT, NULL },
 		{ IFA_F_MANAGETEMPADDR, "mngtmpaddr" }, { IFA_F_NOPREFIXROUTE, "noprefixroute" },
 		{ IFA_F_MCAUTOJOIN, "autojoin" },
-	};
+};
 
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		if (!names[i].name) {
-			if (!(flags & names[i].mask))
-				fputs("dynamic ", o);
-		} else if (flags & names[i].mask) {
-			fprintf(o, "%s ", names[i].name);
+/* print_ifa_flags(), the IPv6 flags in iproute2's table order; JSON: each
+ * as a true boolean */
+static void ifa6_flags(FILE *o, struct json_writer *jw, u32 flags)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(ifa6_flag_names); i++) {
+		const char *name = ifa6_flag_names[i].name;
+		bool set = flags & ifa6_flag_names[i].mask;
+
+		if (!name) {
+			if (set)
+				continue;
+			name = "dynamic";
+		} else if (!set) {
+			continue;
 		}
+		if (jw)
+			jw_bool(jw, name, true);
+		else
+			fprintf(o, "%s ", name);
 	}
 }
 
@@ -95,6 +104,7 @@ static void addr6_text(struct ip_ctx *ipc, const struct net_device *dev,
 {
 	char a[INET6_ADDRSTRLEN], p[INET6_ADDRSTRLEN], sc[16], v[24], pr[24];
 	FILE *o = ipc->out;
+	u32 valid, prefered;
 
 	if (ipc->oneline)
 		fprintf(o, "%d: %s    ", dev->ifindex, dev->name);
@@ -105,9 +115,10 @@ static void addr6_text(struct ip_ctx *ipc, const struct net_device *dev,
 	if (ifa->has_peer)
 		fprintf(o, " peer %s", inet_ntop(AF_INET6, &ifa->peer_addr, p, sizeof(p)));
 	fprintf(o, "/%u scope %s ", ifa->prefix_len, rt_scope_name(sc, (unsigned)ifa->scope));
-	ifa6_flags(o, ifa->flags);
-	fmt_lft(v, ifa->valid_lft);
-	fmt_lft(pr, ifa->prefered_lft);
+	ifa6_flags(o, NULL, ifa->flags);
+	inet6_ifa_lifetimes(ifa, &valid, &prefered);
+	fmt_lft(v, valid);
+	fmt_lft(pr, prefered);
 	fprintf(o, "%s       valid_lft %s preferred_lft %s\n", ipc->oneline ? "\\" : "\n", v, pr);
 }
 
@@ -123,6 +134,7 @@ static void addr6_json(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)
 {
 	struct json_writer *jw = &ipc->jw;
 	char a[INET6_ADDRSTRLEN], sc[16];
+	u32 valid, prefered;
 
 	inet_ntop(AF_INET6, &ifa->addr, a, sizeof(a));
 	jw_obj_open(jw, NULL);
@@ -130,12 +142,10 @@ static void addr6_json(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)
 	jw_string(jw, "local", a);
 	jw_int(jw, "prefixlen", (int)ifa->prefix_len);
 	jw_string(jw, "scope", rt_scope_name(sc, (unsigned)ifa->scope));
-	if (ifa->flags & IFA_F_NODAD)
-		jw_bool(jw, "nodad", true);
-	if (ifa->flags & IFA_F_NOPREFIXROUTE)
-		jw_bool(jw, "noprefixroute", true);
-	jw_uint(jw, "valid_life_time", ifa->valid_lft);
-	jw_uint(jw, "preferred_life_time", ifa->prefered_lft);
+	ifa6_flags(NULL, jw, ifa->flags);
+	inet6_ifa_lifetimes(ifa, &valid, &prefered);
+	jw_uint(jw, "valid_life_time", valid);
+	jw_uint(jw, "preferred_life_time", prefered);
 	jw_obj_close(jw);
 }
 

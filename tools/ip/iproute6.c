@@ -14,6 +14,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/world.h"
 #include "uapi/rtnetlink.h"
 
 struct route6_filter {
@@ -61,6 +62,12 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f, bool sho
 	fprintf(o, "metric %u ", f->fib6_metric);
 	if (rt6_nexthop_linkdown(f))
 		fputs("linkdown ", o);
+	if (f->fib6_expires) {		/* RTA_CACHEINFO's rta_expires, whole seconds */
+		u64 now = world_now(ipc->net->world);
+
+		fprintf(o, "expires %dsec ", f->fib6_expires > now ?
+			(int)((f->fib6_expires - now) / NSEC_PER_SEC) : 0);
+	}
 	if (f->fib6_mtu)
 		fprintf(o, "mtu %u ", f->fib6_mtu);
 	if (f->fib6_advmss)
@@ -337,6 +344,8 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 	fprintf(o, "metric %u ", f->fib6_metric);
 	if (f->fib6_mtu)
 		fprintf(o, "mtu %u ", f->fib6_mtu);
+	if (f->fib6_hoplimit)
+		fprintf(o, "hoplimit %u ", f->fib6_hoplimit);
 	if (iif)
 		fprintf(o, "iif %s ", iif->name);
 	fputs("pref medium\n", o);
