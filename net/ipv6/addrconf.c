@@ -126,7 +126,13 @@ static struct inet6_dev *ipv6_add_dev(struct net_device *dev)
 
 	if (!idev)
 		return NULL;
+	/* seeded from the world's state (not drawn from it), the namespace's
+	 * and the device's names: two devices never share a stream (DAD nonces) */
 	idev->rnd = (w->rng[0] ^ w->rng[3] ^ ((u64)dev->ifindex << 32)) * 0x2545f4914f6cdd1dULL;
+	for (const char *c = dev_net(dev)->name; *c; c++)
+		idev->rnd = (idev->rnd ^ (u8)*c) * 0x100000001b3ULL;
+	for (const char *c = dev->name; *c; c++)
+		idev->rnd = (idev->rnd ^ (u8)*c) * 0x100000001b3ULL;
 	timer_setup(&w->timers, &idev->linkwatch, addrconf_linkwatch);
 	timer_setup(&w->timers, &idev->rs_timer, addrconf_rs_timer);
 	timer_setup(&w->timers, &idev->verify, addrconf_verify);
@@ -502,7 +508,7 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 	if (!dev)
 		return -ENODEV;
 	if (!idev || idev->cnf.data[DEVCONF_DISABLE_IPV6]) {
-		NL_SET_ERR_MSG(extack, "IPv6 is disabled on this device");
+		NL_SET_ERR_MSG(extack, "ipv6: IPv6 is disabled on this device");
 		return -EACCES;
 	}
 	if (req->prefixlen > 128)

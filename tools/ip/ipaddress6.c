@@ -178,7 +178,7 @@ bool ip6_dev_has_addr(const struct net_device *dev)
 struct addr6_args {
 	struct ifa6_req req;
 	int peer_plen;
-	bool have_local;
+	bool have_local, lft_set;
 	const char *dev;
 };
 
@@ -215,9 +215,17 @@ static int addr6_parse(struct ip_ctx *ipc, int argc, char **argv, struct addr6_a
 				return ip_bad_prefix(ipc, argv[1]);
 			a->req.has_peer = true;
 			a->peer_plen = plen;
-		} else if (!strcmp(k, "valid_lft") || !strcmp(k, "preferred_lft") ||
-			   !strcmp(k, "label")) {
-			/* accepted; lifetimes are always forever here */
+		} else if (!strcmp(k, "valid_lft") || !strcmp(k, "preferred_lft")) {
+			u32 *lft = k[0] == 'v' ? &a->req.valid_lft : &a->req.preferred_lft;
+
+			if (!strcmp(argv[1], "forever"))
+				*lft = INFINITY_LIFE_TIME;
+			else if (get_u32(lft, argv[1], 0))
+				return ip_invarg(ipc, k[0] == 'v' ? "valid_lft value" :
+						 "preferred_lft value", argv[1]);
+			a->lft_set = true;
+		} else if (!strcmp(k, "label")) {
+			/* accepted */
 		} else {
 			if (!strcmp(k, "local"))
 				argv++, argc--;
@@ -243,6 +251,7 @@ static int addr6_modify(struct ip_ctx *ipc, int argc, char **argv, bool del)
 	int rc;
 
 	memset(&a, 0, sizeof(a));
+	a.req.valid_lft = a.req.preferred_lft = INFINITY_LIFE_TIME;
 	ipc->family = AF_INET6;
 	if ((rc = addr6_parse(ipc, argc, argv, &a)))
 		return rc;
@@ -257,7 +266,15 @@ static int addr6_modify(struct ip_ctx *ipc, int argc, char **argv, bool del)
 	if (a.req.has_peer)	/* the peer's length is the address's */
 		a.req.prefixlen = (u8)(a.peer_plen < 0 ? 128 : a.peer_plen);
 	a.req.ifindex = dev->ifindex;
-	a.req.valid_lft = a.req.preferred_lft = INFINITY_LIFE_TIME;
+	/* ipaddr_modify(): the lifetimes' checks */
+	if (a.lft_set && !a.req.valid_lft) {
+		fprintf(ipc->err, "valid_lft is zero\n");
+		return 255;
+	}
+	if (a.lft_set && a.req.valid_lft < a.req.preferred_lft) {
+		fprintf(ipc->err, "preferred_lft is greater than valid_lft\n");
+		return 255;
+	}
 	rc = del ? inet6_rtm_deladdr(ipc->net, &a.req, &ext) :
 		   inet6_rtm_newaddr(ipc->net, &a.req, &ext);
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
