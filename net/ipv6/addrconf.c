@@ -522,8 +522,10 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 	/* addrconf_add_dev(): ff00::/8 with the first address */
 	if (!(dev->flags & IFF_LOOPBACK))
 		addrconf_add_mroute(net, dev, true);
-	/* valid_lft/preferred_lft: a dynamic address (inet6_addr_add) */
-	lft = req->valid_lft != INFINITY_LIFE_TIME || req->preferred_lft != INFINITY_LIFE_TIME;
+	/* valid_lft/preferred_lft: a dynamic address (inet6_addr_add); both 0
+	 * is a request without lifetimes (no IFA_CACHEINFO) */
+	lft = (req->valid_lft || req->preferred_lft) &&
+	      (req->valid_lft != INFINITY_LIFE_TIME || req->preferred_lft != INFINITY_LIFE_TIME);
 	if (lft && (!req->valid_lft || req->preferred_lft > req->valid_lft))
 		return -EINVAL;
 	ifp = ipv6_add_addr(idev, &req->local, req->has_peer ? &req->peer : NULL, req->prefixlen,
