@@ -437,7 +437,11 @@ void addrconf_dad_failure(struct sk_buff *skb, struct inet6_ifaddr *ifp)
 {
 	struct inet6_dev *idev = ifp->idev;
 	struct world *w = dev_net(idev->dev)->world;
-	const u8 *mac = skb_mac_header(skb) + ETH_ALEN;
+	static const u8 none[ETH_ALEN];
+	/* the sender's MAC (eth_hdr(skb)->h_source), when there is one */
+	const u8 *mac = skb->dev->hard_header_len >= ETH_HLEN &&
+			skb_network_header(skb) - skb_mac_header(skb) >= ETH_HLEN ?
+			skb_mac_header(skb) + ETH_ALEN : none;
 	char a[INET6_ADDRSTRLEN];
 
 	inet_ntop(AF_INET6, &ifp->addr, a, sizeof(a));
