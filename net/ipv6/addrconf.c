@@ -523,9 +523,12 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 		NL_SET_ERR_MSG(extack, "ipv6: address already assigned");
 		return -EEXIST;
 	}
-	/* addrconf_add_dev(): ff00::/8 with the first address */
+	/* addrconf_add_dev(): ff00::/8 with the first address; ipv6_find_idev()
+	 * announces the device's groups again when it is up */
 	if (!(dev->flags & IFF_LOOPBACK))
 		addrconf_add_mroute(net, dev, true);
+	if (dev->flags & IFF_UP)
+		ipv6_mc_up(idev);
 	/* valid_lft/preferred_lft: a dynamic address (inet6_addr_add); both 0
 	 * is a request without lifetimes (no IFA_CACHEINFO) */
 	lft = (req->valid_lft || req->preferred_lft) &&
@@ -702,6 +705,10 @@ int addrconf_notify(struct net_device *dev, unsigned long event)
 	case NETDEV_CHANGE:
 		if (idev && !idev->if_ready && addrconf_link_ready(dev))
 			mod_timer(&idev->linkwatch, dev_net(dev)->world->now);
+		/* already configured: resend the MLD reports (snooping switches) */
+		else if (idev && idev->if_ready && addrconf_link_ready(dev) &&
+			 !idev->cnf.data[DEVCONF_DISABLE_IPV6])
+			ipv6_mc_up(idev);
 		break;
 	case NETDEV_DOWN:
 		if (idev)
