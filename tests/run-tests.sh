@@ -52,14 +52,15 @@ why() {
 	esac
 }
 
-# run_skbox SCRIPT OUTFILE -> exit status; stdout+stderr interleaved into OUTFILE
+# run_skbox SCRIPT OUTFILE [OPTION] -> exit status; stdout+stderr interleaved into OUTFILE
+# (transcripts pass --no-ipv6: kernel-run.sh turns IPv6 off in the kernel's namespaces)
 run_skbox() {
 	if [ ! -x "$SKBOX" ]; then
 		echo "skbox binary not found: $SKBOX" >"$2"
 		return 127
 	fi
 	# SCRIPT.args, when present, replaces "run --echo" (e.g. "why", "run --trace=icmp")
-	local args="run --echo"
+	local args="run --echo${3:+ $3}"
 	[ -f "$1.args" ] && args=$(cat "$1.args")
 	# shellcheck disable=SC2086
 	timeout -k 5 "$TIMEOUT" "$SKBOX" $args "$1" >"$2" 2>&1 </dev/null
@@ -139,7 +140,7 @@ for f in tests/transcripts/*.sh; do
 		continue
 	fi
 	out="$TMP/transcript.out"
-	run_skbox "$f" "$out"
+	run_skbox "$f" "$out" --no-ipv6
 	rc=$?
 	if ! normalize "$base.linux" "$TMP/linux.norm"; then
 		fail "$name" "normalizer failed on ${base##*/}.linux"

@@ -207,7 +207,7 @@ struct net_device {
 	unsigned int tx_queue_len;
 	u8 perm_addr[MAX_ADDR_LEN];
 	u8 broadcast[MAX_ADDR_LEN];
-	u8 mc_list[8][ETH_ALEN];	/* hardware multicast addresses joined */
+	u8 mc_list[16][ETH_ALEN];	/* hardware multicast addresses joined */
 	int mc_count;
 	u8 uc_list[8][ETH_ALEN];	/* secondary unicast addresses (dev->uc) */
 	int uc_count;

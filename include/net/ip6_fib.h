@@ -66,6 +66,7 @@ struct fib6_info {
 	struct list_head fib6_siblings;
 	unsigned int fib6_nsiblings;
 	u32 fib6_nh_weight;
+	u64 fib6_expires;		/* RTF_EXPIRES: when (world ns), 0 = never (RA routes) */
 	struct rt6_info *rt6i;		/* the dst this route hands out */
 };
 

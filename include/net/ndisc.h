@@ -33,7 +33,33 @@ struct nd_msg {
 #define ND_NA_SOLICITED 0x40000000U
 #define ND_NA_OVERRIDE 0x20000000U
 
-/* net/ipv6/ndisc.c: types 133-137 from icmpv6_rcv (consumes skb) */
+#ifndef RTPROT_RA
+#define RTPROT_RA 9
+#endif
+
+#define ND_OPT_PREFIX_INFO 3
+#define ND_OPT_MTU 5
+#define ND_OPT_NONCE 14
+#define ND_MAX_PREFIX_INFO 16
+
+/* ndisc_parse_options(): the options of one message, checked (a zero or
+ * overrunning length is invalid); the first of each single option kept */
+struct ndisc_options {
+	const u8 *src_lladdr, *tgt_lladdr, *mtu, *nonce;
+	const u8 *pi[ND_MAX_PREFIX_INFO];
+	int n_pi;
+};
+
+int ndisc_parse_options(const u8 *opt, unsigned int len, struct ndisc_options *o);
+/* the checks ndisc_router_discovery makes before acting: 0 or a drop reason */
+int ndisc_ra_check(const u8 *msg, unsigned int len, const struct in6_addr *saddr,
+		   struct ndisc_options *o);
+
+/* net/ipv6/ndisc.c */
+void ndisc_send_ns(struct net_device *dev, const struct in6_addr *target,
+		   const struct in6_addr *daddr, const struct in6_addr *saddr, u64 nonce);
+void ndisc_send_rs(struct net_device *dev, const struct in6_addr *saddr);
+/* types 133-137 from icmpv6_rcv (consumes skb) */
 int ndisc_rcv(struct sk_buff *skb);
 int ndisc_net_init(struct net *net);
 void ndisc_net_exit(struct net *net);

@@ -32,6 +32,7 @@ struct world_fd_watch {
 struct world {
 	u64 now;			/* ns since the world began */
 	bool realtime;
+	bool ipv6_off;			/* namespaces start with disable_ipv6=1 (run --no-ipv6) */
 	u64 rt_origin;			/* CLOCK_MONOTONIC at world start (real time) */
 	/* virtual time's busy rule (world_busy_clock): rounds of the loop in a
 	 * row that found work, and the thread CPU time when the clock last

@@ -70,6 +70,7 @@ int do_ping(struct cmd_ctx *ctx, int argc, char **argv);
 int do_echo(struct cmd_ctx *ctx, int argc, char **argv);
 int do_curl(struct cmd_ctx *ctx, int argc, char **argv);
 int do_httpd(struct cmd_ctx *ctx, int argc, char **argv);
+int do_radvd(struct cmd_ctx *ctx, int argc, char **argv);
 int do_tc(struct cmd_ctx *ctx, int argc, char **argv);
 int do_seq(struct cmd_ctx *ctx, int argc, char **argv);
 int do_sleep(struct cmd_ctx *ctx, int argc, char **argv);

@@ -10,6 +10,7 @@
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
+#include "net/mld.h"
 #include "net/ndisc.h"
 #include "net/net_namespace.h"
 #include "net/trace.h"
@@ -263,6 +264,12 @@ int icmpv6_rcv(struct sk_buff *skb)
 	case NDISC_NEIGHBOUR_ADVERTISEMENT:
 	case NDISC_REDIRECT:
 		return ndisc_rcv(skb);
+	case ICMPV6_MGM_QUERY:
+		return igmp6_event_query(skb);
+	case ICMPV6_MGM_REPORT:
+	case ICMPV6_MGM_REDUCTION:
+	case ICMPV6_MLD2_REPORT:
+		return igmp6_event_report(skb);
 	default:
 		break;
 	}

@@ -16,6 +16,7 @@
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
+#include "net/mld.h"
 #include "net/net_namespace.h"
 #include "net/trace.h"
 #include "net/tcp.h"
@@ -124,8 +125,15 @@ int ip6_input(struct sk_buff *skb)
 	struct net *net = dev_net(skb->dev);
 
 	skb_trace(skb, "ip6_input");
-	if (skb_rt6_info(skb)->rt6i_type == RTN_MULTICAST)
+	if (skb_rt6_info(skb)->rt6i_type == RTN_MULTICAST) {
 		__IP6_INC_STATS(net, IPSTATS6_MIB_INMCASTPKTS);
+		/* ip6_mc_input(): only the groups the device is in (mcast.c) */
+		if (!ipv6_chk_mcast_addr(skb->dev, &ipv6_hdr(skb)->daddr)) {
+			skb_drop_hint(skb, "not a member of the IPv6 multicast group");
+			kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
+			return 0;
+		}
+	}
 	return NF_HOOK(NFPROTO_IPV6, NF_INET_LOCAL_IN, net, NULL, skb, skb->dev, NULL,
 		       ip6_input_finish);
 }

@@ -85,6 +85,8 @@ for line in (_lines if _keep_ipv6 else drop_ipv6(_lines)):
     line = re.sub(r'\b([0-9a-f]{4})\.[0-9a-f]{12}\b', r'\1.MACID', line)  # bridge id
     line = re.sub(r'\bcache\b.*$', 'cache', line) if line.strip().startswith('cache') else line
     line = re.sub(r' uid \d+', '', line)
+    # IPv6 lifetimes that count down in real time on the kernel (SLAAC addresses, RA routes)
+    line = re.sub(r'\b(valid_lft|preferred_lft|expires) \d+sec\b', r'\1 Nsec', line)
     line = re.sub(r'qlen \d+', 'qlen N', line)
     line = re.sub(r'^(qdisc \w+ )[0-9a-f]+:', r'\1H:', line)   # tc qdisc handles: a system-wide counter
     line = re.sub(r' after \d+ ms: ', ' after N ms: ', line)   # curl

@@ -7,6 +7,8 @@ ip addr add 2001:db8::1/64 dev va
 ip link set va up
 ip -n nb addr add 2001:db8::2/64 dev vb
 ip -n nb link set vb up
+# duplicate address detection: the addresses are tentative for up to 2 s
+sleep 2
 ip netns exec nb iperf3 -6 -s -1 &
 sleep 1
 ip netns exec nb ss -6 -tln

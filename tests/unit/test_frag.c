@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "helpers.h"
+#include "net/addrconf.h"
 #include "net/ip.h"
 #include "net/icmp.h"
 #include "net/route.h"
@@ -51,6 +52,7 @@ static void rig_build(struct rig *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->w = world_new(1);
+	addrconf_world_ipv6_off(r->w);	/* IPv4 packets counted: no MLD/DAD */
 	r->net = r->w->init_net;
 	r->va = h_link(r->net, "veth", "va", "vb", NULL);
 	r->vb = __dev_get_by_name(r->net, "vb");

@@ -28,6 +28,7 @@ static void build(struct rig *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->w = world_new(3);
+	r->w->ipv6_off = true;		/* counts IGMP packets only: no MLD/DAD/RS */
 	r->a = net_create(r->w, "a");
 	r->b = net_create(r->w, "b");
 	r->ea = h_link(r->a, "veth", "ea", "eb", r->b);

@@ -73,6 +73,7 @@ static void env_build(struct env *e)
 	r.ifindex = __dev_get_by_name(e->a, "va")->ifindex;
 	r.local = A6("2001:db8::1");
 	r.prefixlen = 64;
+	r.flags = IFA_F_NODAD;		/* usable (local route) at once */
 	assert_int_equal(inet6_rtm_newaddr(e->a, &r, NULL), 0);
 	assert_int_equal(inet6_rtm_newaddr(e->a, &r, NULL), -EEXIST);
 }

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include <netinet/in.h>
 #include "helpers.h"
+#include "net/addrconf.h"
 #include "skbox/socket.h"
 #include "net/ip.h"
 #include "net/neighbour.h"
@@ -59,6 +60,7 @@ static void build(struct vx_rig *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->w = world_new(7);
+	addrconf_world_ipv6_off(r->w);	/* IPv4 packets counted: no MLD/DAD */
 	r->a = net_create(r->w, "a");
 	r->b = net_create(r->w, "b");
 	r->c = net_create(r->w, "c");

@@ -68,25 +68,34 @@ static void fmt_lft(char *buf, u32 v)
 		sprintf(buf, "%usec", v);
 }
 
-/* print_ifa_flags(), the IPv6 flags in iproute2's table order */
-static void ifa6_flags(FILE *o, u32 flags)
-{
-	static const struct { u32 mask; const char *name; } names[] = {
+static const struct { u32 mask; const char *name; } ifa6_flag_names[] = {
 		{ IFA_F_TEMPORARY, "temporary" }, { IFA_F_NODAD, "nodad" },
 		{ IFA_F_OPTIMISTIC, "optimistic" }, { IFA_F_DADFAILED, "dadfailed" },
 		{ IFA_F_HOMEADDRESS, "home" }, { IFA_F_DEPRECATED, "deprecated" },
 		{ IFA_F_TENTATIVE, "tentative" }, { IFA_F_PERMANENT, NULL },
 		{ IFA_F_MANAGETEMPADDR, "mngtmpaddr" }, { IFA_F_NOPREFIXROUTE, "noprefixroute" },
 		{ IFA_F_MCAUTOJOIN, "autojoin" },
-	};
+};
 
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
-		if (!names[i].name) {
-			if (!(flags & names[i].mask))
-				fputs("dynamic ", o);
-		} else if (flags & names[i].mask) {
-			fprintf(o, "%s ", names[i].name);
+/* print_ifa_flags(), the IPv6 flags in iproute2's table order; JSON: each
+ * as a true boolean */
+static void ifa6_flags(FILE *o, struct json_writer *jw, u32 flags)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(ifa6_flag_names); i++) {
+		const char *name = ifa6_flag_names[i].name;
+		bool set = flags & ifa6_flag_names[i].mask;
+
+		if (!name) {
+			if (set)
+				continue;
+			name = "dynamic";
+		} else if (!set) {
+			continue;
 		}
+		if (jw)
+			jw_bool(jw, name, true);
+		else
+			fprintf(o, "%s ", name);
 	}
 }
 
@@ -95,6 +104,7 @@ static void addr6_text(struct ip_ctx *ipc, const struct net_device *dev,
 {
 	char a[INET6_ADDRSTRLEN], p[INET6_ADDRSTRLEN], sc[16], v[24], pr[24];
 	FILE *o = ipc->out;
+	u32 valid, prefered;
 
 	if (ipc->oneline)
 		fprintf(o, "%d: %s    ", dev->ifindex, dev->name);
@@ -106,9 +116,10 @@ static void addr6_text(struct ip_ctx *ipc, const struct net_device *dev,
 	if (ifa->has_peer)
 		fprintf(o, " peer %s", inet_ntop(AF_INET6, &ifa->peer_addr, p, sizeof(p)));
 	fprintf(o, "/%u scope %s ", ifa->prefix_len, rt_scope_name(sc, (unsigned)ifa->scope));
-	ifa6_flags(o, ifa->flags);
-	fmt_lft(v, ifa->valid_lft);
-	fmt_lft(pr, ifa->prefered_lft);
+	ifa6_flags(o, NULL, ifa->flags);
+	inet6_ifa_lifetimes(ifa, &valid, &prefered);
+	fmt_lft(v, valid);
+	fmt_lft(pr, prefered);
 	fprintf(o, "%s       valid_lft %s preferred_lft %s\n", ipc->oneline ? "\\" : "\n", v, pr);
 }
 
@@ -125,6 +136,7 @@ static void addr6_json(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)
 {
 	struct json_writer *jw = &ipc->jw;
 	char a[INET6_ADDRSTRLEN], sc[16];
+	u32 valid, prefered;
 
 	inet_ntop(AF_INET6, &ifa->addr, a, sizeof(a));
 	jw_obj_open(jw, NULL);
@@ -132,12 +144,10 @@ static void addr6_json(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)
 	jw_string(jw, "local", a);
 	jw_int(jw, "prefixlen", (int)ifa->prefix_len);
 	jw_string(jw, "scope", rt_scope_name(sc, (unsigned)ifa->scope));
-	if (ifa->flags & IFA_F_NODAD)
-		jw_bool(jw, "nodad", true);
-	if (ifa->flags & IFA_F_NOPREFIXROUTE)
-		jw_bool(jw, "noprefixroute", true);
-	jw_uint(jw, "valid_life_time", ifa->valid_lft);
-	jw_uint(jw, "preferred_life_time", ifa->prefered_lft);
+	ifa6_flags(NULL, jw, ifa->flags);
+	inet6_ifa_lifetimes(ifa, &valid, &prefered);
+	jw_uint(jw, "valid_life_time", valid);
+	jw_uint(jw, "preferred_life_time", prefered);
 	jw_obj_close(jw);
 }
 
@@ -170,7 +180,7 @@ bool ip6_dev_has_addr(const struct net_device *dev)
 struct addr6_args {
 	struct ifa6_req req;
 	int peer_plen;
-	bool have_local;
+	bool have_local, lft_set;
 	const char *dev;
 };
 
@@ -207,9 +217,17 @@ static int addr6_parse(struct ip_ctx *ipc, int argc, char **argv, struct addr6_a
 				return ip_bad_prefix(ipc, argv[1]);
 			a->req.has_peer = true;
 			a->peer_plen = plen;
-		} else if (!strcmp(k, "valid_lft") || !strcmp(k, "preferred_lft") ||
-			   !strcmp(k, "label")) {
-			/* accepted; lifetimes are always forever here */
+		} else if (!strcmp(k, "valid_lft") || !strcmp(k, "preferred_lft")) {
+			u32 *lft = k[0] == 'v' ? &a->req.valid_lft : &a->req.preferred_lft;
+
+			if (!strcmp(argv[1], "forever"))
+				*lft = INFINITY_LIFE_TIME;
+			else if (get_u32(lft, argv[1], 0))
+				return ip_invarg(ipc, k[0] == 'v' ? "valid_lft value" :
+						 "preferred_lft value", argv[1]);
+			a->lft_set = true;
+		} else if (!strcmp(k, "label")) {
+			/* accepted */
 		} else {
 			if (!strcmp(k, "local"))
 				argv++, argc--;
@@ -235,6 +253,7 @@ static int addr6_modify(struct ip_ctx *ipc, int argc, char **argv, bool del)
 	int rc;
 
 	memset(&a, 0, sizeof(a));
+	a.req.valid_lft = a.req.preferred_lft = INFINITY_LIFE_TIME;
 	ipc->family = AF_INET6;
 	if ((rc = addr6_parse(ipc, argc, argv, &a)))
 		return rc;
@@ -249,7 +268,15 @@ static int addr6_modify(struct ip_ctx *ipc, int argc, char **argv, bool del)
 	if (a.req.has_peer)	/* the peer's length is the address's */
 		a.req.prefixlen = (u8)(a.peer_plen < 0 ? 128 : a.peer_plen);
 	a.req.ifindex = dev->ifindex;
-	a.req.valid_lft = a.req.preferred_lft = INFINITY_LIFE_TIME;
+	/* ipaddr_modify(): the lifetimes' checks */
+	if (a.lft_set && !a.req.valid_lft) {
+		fprintf(ipc->err, "valid_lft is zero\n");
+		return 255;
+	}
+	if (a.lft_set && a.req.valid_lft < a.req.preferred_lft) {
+		fprintf(ipc->err, "preferred_lft is greater than valid_lft\n");
+		return 255;
+	}
 	rc = del ? inet6_rtm_deladdr(ipc->net, &a.req, &ext) :
 		   inet6_rtm_newaddr(ipc->net, &a.req, &ext);
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;

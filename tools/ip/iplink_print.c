@@ -532,10 +532,20 @@ static void print_stats(struct ip_ctx *ipc, struct net_device *dev)
 void ip_print_link(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode)
 {
 	print_link_head(ipc, dev, addr_mode);
-	if (!(addr_mode && (ipc->family == AF_INET || ipc->family == AF_INET6) && !ipc->json))
+	if (!(addr_mode && (ipc->family == AF_INET || ipc->family == AF_INET6) && !ipc->json)) {
 		print_link_l2(ipc, dev);
-	else if (ipc->json)
+	} else if (ipc->json) {
 		print_link_l2(ipc, dev);
+	} else if (dev_link_net(dev)) {
+		/* no link/ether line (-4/-6): IFLA_LINK_NETNSID still printed */
+		struct net *ln = dev_link_net(dev);
+		int nsid = peernet2id_alloc(dev_net(dev), ln);
+
+		if (link_net_name(ln))
+			fprintf(ipc->out, " link-netns %s", link_net_name(ln));
+		else
+			fprintf(ipc->out, " link-netnsid %d", nsid);
+	}
 	if (ipc->show_details)
 		print_link_details(ipc, dev);
 	if (ipc->show_stats)

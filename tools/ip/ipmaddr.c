@@ -1,14 +1,18 @@
 /* `ip maddress` (iproute2 ip/ipmaddr.c): the multicast addresses of each
  * device — link-layer ones (the device's filter, /proc/net/dev_mcast) and
  * the IPv4 groups joined (in_dev's list, /proc/net/igmp, newest first) —
- * grouped by ifindex as iproute2 prints them.  No IPv6 groups (no IPv6 in
- * skbox) and no `add`/`del` of static link-layer addresses. */
+ * grouped by ifindex as iproute2 prints them — and the IPv6 groups
+ * (idev->mc_list, /proc/net/igmp6, newest first).  No `add`/`del` of
+ * static link-layer addresses. */
+#include <arpa/inet.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "ip_common.h"
 #include "linux/igmp.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
+#include "net/addrconf.h"
+#include "net/mld.h"
 #include "net/net_namespace.h"
 
 struct maddr_filter {
@@ -23,6 +27,26 @@ static int maddr_usage(struct ip_ctx *ipc)
 	return 255;
 }
 
+static void maddr_print_inet6(struct ip_ctx *ipc, const struct net_device *dev, bool *head)
+{
+	const struct inet6_dev *idev = __in6_dev_get(dev);
+	const struct ifmcaddr6 *mc;
+	char b[INET6_ADDRSTRLEN];
+
+	if (!idev)
+		return;
+	list_for_each_entry(mc, &idev->mc_list, list) {
+		if (!*head)
+			fprintf(ipc->out, "%d:\t%s\n", dev->ifindex, dev->name);
+		*head = true;
+		inet_ntop(AF_INET6, &mc->mca_addr, b, sizeof(b));
+		fprintf(ipc->out, "\tinet6 %s", b);
+		if (mc->mca_users != 1)
+			fprintf(ipc->out, " users %d", mc->mca_users);
+		fputc('\n', ipc->out);
+	}
+}
+
 static void maddr_print_dev(struct ip_ctx *ipc, const struct net_device *dev,
 			    const struct maddr_filter *f)
 {
@@ -33,15 +57,15 @@ static void maddr_print_dev(struct ip_ctx *ipc, const struct net_device *dev,
 
 	if (f->dev && strcmp(f->dev, dev->name))
 		return;
-	for (int i = 0; f->family != AF_INET && i < dev->mc_count; i++) {
+	for (int i = 0; (f->family == AF_UNSPEC || f->family == AF_PACKET) && i < dev->mc_count; i++) {
 		if (!head)
 			fprintf(ipc->out, "%d:\t%s\n", dev->ifindex, dev->name);
 		head = true;
 		format_lladdr(b, dev->mc_list[i], ETH_ALEN);
 		fprintf(ipc->out, "\tlink  %s\n", b);
 	}
-	if (!groups)
-		return;
+	if (!groups || f->family == AF_INET6)
+		goto inet6;
 	list_for_each_entry(im, groups, list) {
 		if (!head)
 			fprintf(ipc->out, "%d:\t%s\n", dev->ifindex, dev->name);
@@ -51,6 +75,9 @@ static void maddr_print_dev(struct ip_ctx *ipc, const struct net_device *dev,
 			fprintf(ipc->out, " users %d", im->users);
 		fputc('\n', ipc->out);
 	}
+inet6:
+	if (f->family != AF_INET)
+		maddr_print_inet6(ipc, dev, &head);
 }
 
 static int maddr_list(struct ip_ctx *ipc, int argc, char **argv)

@@ -100,6 +100,12 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 		fputs("linkdown ", o);
 	if (ex)
 		route6_print_expires(ipc, ex);
+	else if (f->fib6_expires) {	/* RTA_CACHEINFO's rta_expires, whole seconds */
+		u64 now = world_now(ipc->net->world);
+
+		fprintf(o, "expires %dsec ", f->fib6_expires > now ?
+			(int)((f->fib6_expires - now) / NSEC_PER_SEC) : 0);
+	}
 	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
 		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
 	if (f->fib6_advmss)
@@ -515,6 +521,8 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 		route6_print_expires(ipc, ex);
 	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
 		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
+	if (f->fib6_hoplimit)
+		fprintf(o, "hoplimit %u ", f->fib6_hoplimit);
 	if (iif)
 		fprintf(o, "iif %s ", iif->name);
 	fputs("pref medium\n", o);

@@ -298,16 +298,17 @@ static int nc_socket(struct nc_opts *o, int family, bool nonblock)
 	int type = (o->udp ? SOCK_DGRAM : SOCK_STREAM) | (nonblock ? SOCK_NONBLOCK : 0);
 	int fd = skbox_socket(o->w, family, type, 0);
 	struct sockaddr_storage me;
-	int fam = o->family;
+	int fam = o->family, err = 0;
 
 	if (fd < 0 || (!o->saddr && !o->lport))
 		return fd;
 	o->family = family;	/* the local address in the destination's family */
 	if (nc_addr(o, o->saddr, o->lport, &me) ||
-	    skbox_bind(o->w, fd, (struct sockaddr *)&me, nc_addrlen(&me))) {
+	    (err = skbox_bind(o->w, fd, (struct sockaddr *)&me, nc_addrlen(&me)))) {
 		o->family = fam;
 		if (o->saddr || o->lport)
-			fprintf(o->ctx->err, "nc: bind failed: %s\n", strerror(EADDRINUSE));
+			fprintf(o->ctx->err, "nc: bind failed: %s\n",
+				strerror(err < 0 ? -err : EADDRINUSE));
 		skbox_close(o->w, fd);
 		return -1;
 	}
@@ -427,9 +428,11 @@ static int nc_listen(struct nc_opts *o)
 		return 1;
 	}
 	skbox_setsockopt(o->w, fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
-	if (skbox_bind(o->w, fd, (struct sockaddr *)&me, nc_addrlen(&me)) ||
-	    (!o->udp && skbox_listen(o->w, fd, 1))) {
-		fprintf(o->ctx->err, "nc: Address already in use\n");
+	if ((rc = skbox_bind(o->w, fd, (struct sockaddr *)&me, nc_addrlen(&me))) ||
+	    (!o->udp && (rc = skbox_listen(o->w, fd, 1)))) {
+		/* nc's err(1, NULL): the bind's own error (EADDRNOTAVAIL for an
+		 * address not ours or still tentative) */
+		fprintf(o->ctx->err, "nc: %s\n", strerror(rc < 0 ? -rc : EADDRINUSE));
 		skbox_close(o->w, fd);
 		return 1;
 	}

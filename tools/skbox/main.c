@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "net/world.h"
+#include "net/addrconf.h"
 #include "net/trace.h"
 #include "run.h"
 #include "trace_html.h"
@@ -19,7 +20,7 @@ int skbox_shell(struct world *w, const struct run_opts *o);
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--realtime [--user NAME]]\n"
+		"Usage: skbox run [--echo] [--seed N] [--timeout SECS] [--no-ipv6] [--realtime [--user NAME]]\n"
 		"                 [--trace[=FILTER]]\n"
 		"                 [--trace-format=json] [--trace-html FILE] FILE\n"
 		"       skbox why [--seed N] [--timeout SECS] FILE\n"
@@ -40,6 +41,7 @@ static void usage(FILE *f)
 		"  exec    run a command in the running world\n"
 		"  run --bash FILE  the system's bash runs FILE against a fresh world\n"
 		"  --realtime   the clock follows wall time (needed by host TAP devices)\n"
+		"  --no-ipv6    IPv6 disabled in every namespace (as tests/kernel/kernel-run.sh)\n"
 		"  --user NAME  once a host TAP is open, run on as user NAME (root only)\n"
 		"  --echo  print each command as \"# COMMAND\" before its output\n"
 		"  --seed N     seed of the world's random numbers (default 1)\n"
@@ -57,6 +59,7 @@ struct args {
 	bool realtime;
 	const char *user;
 	unsigned long long seed;
+	bool no_ipv6;
 	double timeout;
 	const char *file;
 	bool trace;
@@ -76,6 +79,8 @@ static int parse_args(int argc, char **argv, int i, struct args *a, bool need_fi
 			a->echo = true;
 		} else if (!strcmp(s, "--realtime")) {
 			a->realtime = true;
+		} else if (!strcmp(s, "--no-ipv6")) {
+			a->no_ipv6 = true;
 		} else if (!strcmp(s, "--trace-format=json") || !strcmp(s, "--trace-format=text")) {
 			a->json = s[15] == 'j';
 		} else if (!strcmp(s, "--trace") || !strncmp(s, "--trace=", 8)) {
@@ -159,6 +164,8 @@ static struct world *world_for(const struct args *a, int *status)
 		return NULL;
 	}
 	world_set_realtime(w, a->realtime);
+	if (a->no_ipv6)
+		addrconf_world_ipv6_off(w);
 	if (a->user) {
 		struct passwd *pw = getpwnam(a->user);
 
