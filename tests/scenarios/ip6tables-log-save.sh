@@ -5,8 +5,8 @@
 ip netns add a
 ip link add va type veth peer name vb
 ip link set va netns a
-ip -n a addr add 2001:db8::1/64 dev va
-ip addr add 2001:db8::2/64 dev vb
+ip -n a addr add 2001:db8::1/64 dev va nodad
+ip addr add 2001:db8::2/64 dev vb nodad
 ip -n a link set va up
 ip link set vb up
 ip6tables -A INPUT -p ipv6-icmp --icmpv6-type echo-request -j LOG --log-prefix "ping6-in: "
