@@ -12,6 +12,11 @@
 #include "linux/sched.h"
 #include "linux/slab.h"
 #include "net/world.h"
+#if __has_include(<valgrind/memcheck.h>)
+#include <valgrind/memcheck.h>
+#else
+#define VALGRIND_MAKE_MEM_UNDEFINED(addr, len) ((void)(addr), (void)(len))
+#endif
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SKBOX_ASAN 1
@@ -38,6 +43,7 @@ void __asan_unpoison_memory_region(void const volatile *addr, size_t size);
 static __thread void *stack_cache[STACK_CACHE_MAX];
 static __thread int stack_cache_n;
 
+
 static void *task_stack_get(void)
 {
 	void *st;
@@ -49,6 +55,9 @@ static void *task_stack_get(void)
 #ifdef SKBOX_ASAN
 		__asan_unpoison_memory_region(st, TASK_STACK_SIZE);
 #endif
+		/* memcheck marked what lay below the last task's stack pointer
+		 * inaccessible; the next one starts at another colour */
+		VALGRIND_MAKE_MEM_UNDEFINED(st, TASK_STACK_SIZE);
 		return st;
 	}
 	st = mmap(NULL, TASK_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
