@@ -1149,6 +1149,9 @@ static int getroute_input(struct net *net, const struct rtm_get_req *req,
 		res->flags = rt->rt_flags;
 		res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
 		rt_fill_metrics(net, rt, res);
+		/* rt_fill_info(): this packet would make the router send a redirect */
+		if (IPCB(skb)->flags & IPSKB_DOREDIRECT)
+			res->flags |= RTCF_DOREDIRECT;
 	}
 	res->iif = req->iif;
 	res->src = req->src;

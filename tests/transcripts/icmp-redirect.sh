@@ -38,6 +38,8 @@ ip -n r1 route replace 172.16.2.0/24 via 172.16.1.254 dev eth0
 ip netns exec h1 ping -q -c 2 -i 0.5 -W 1 172.16.2.2
 ip -o -n h1 route get 172.16.2.2
 ip -o -n h1 route show cache
+ip -o -n r1 route get 172.16.2.2 from 172.16.1.1 iif eth0
+ip -o -n r1 route get 172.16.2.2 from 10.1.1.2 iif eth1
 ip -o -n h1 route show cache 172.16.2.2
 ip -n h1 route list table main
 ip -o -n h1 route get 172.16.2.3
