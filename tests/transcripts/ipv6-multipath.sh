@@ -39,6 +39,10 @@ ip -n a link set w0 down
 ip -n a -6 route
 ip -n a -6 route replace 2001:db8:7::/64 nexthop via 2001:db8:1::2 dev v0 nexthop via 2001:db8:1::3 dev v0
 ip -n a -6 route show 2001:db8:7::/64
+ip -n a -6 route add 2001:db8:8::/64 via 2001:db8:1::2 mtu 1400 metric 5 proto static
+ip -n a -6 route add unreachable 2001:db8:6::/64
+ip -n a -j -6 route
+ip -n a -j -6 route show table local
 ip netns exec a sysctl net.ipv6.fib_multipath_hash_policy
 ip netns del a
 ip netns del b

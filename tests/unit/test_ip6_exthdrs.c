@@ -473,6 +473,28 @@ static void test_reassembly_timeout(void **state)
 	rig_free(&r);
 }
 
+/* Over net.ipv6.ip6frag_high_thresh a new fragment is refused
+ * (ReasmFails); an atomic fragment is never queued, so it still passes. */
+static void test_reassembly_memory(void **state)
+{
+	struct rig r;
+	struct pkt p;
+
+	(void)state;
+	rig_build(&r);
+	r.b->ipv6.sysctl_ip6frag_high_thresh = 0;
+	rig_reset(&r);
+	frag_pkt(&p, 0x1240, 0, true, 0, 24);
+	inject(&r, &p, false);
+	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMREQDS), 1);
+	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMFAILS), 1);
+	assert_true(list_empty(&r.b->ipv6.frag6_queues));
+	frag_pkt(&p, 0x1241, 0, false, 0, 40);
+	inject(&r, &p, false);
+	expect_icmp(&r, ICMPV6_DEST_UNREACH, 4, 0);
+	rig_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -482,6 +504,7 @@ int main(void)
 		cmocka_unit_test(test_reassembly),
 		cmocka_unit_test(test_bad_fragments),
 		cmocka_unit_test(test_reassembly_timeout),
+		cmocka_unit_test(test_reassembly_memory),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

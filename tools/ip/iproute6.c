@@ -124,6 +124,76 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 	fputc('\n', o);
 }
 
+/* -j: the same as iproute2's JSON (print_route with a json context) */
+/* dead: only a multipath nexthop stays while its device is down */
+static void route6_flags_json(struct ip_ctx *ipc, const struct fib6_info *nh, bool sibling)
+{
+	bool dead = nh && sibling && fib6_nh_dead(nh);
+
+	jw_arr_open(&ipc->jw, "flags");
+	if (dead)
+		jw_string(&ipc->jw, NULL, "dead");
+	if (nh && (dead || rt6_nexthop_linkdown(nh)))
+		jw_string(&ipc->jw, NULL, "linkdown");
+	jw_arr_close(&ipc->jw);
+}
+
+static void route6_print_json(struct ip_ctx *ipc, const struct fib6_info *f, bool show_table)
+{
+	struct json_writer *jw = &ipc->jw;
+	char d[INET6_ADDRSTRLEN + 8], b[32];
+	const struct fib6_info *it = f;
+	bool group = f->fib6_nsiblings > 0;
+
+	jw_obj_open(jw, NULL);
+	if (f->fib6_type != RTN_UNICAST)
+		jw_string(jw, "type", rt_type_name(b, f->fib6_type));
+	fmt_dst(d, sizeof(d), f);
+	jw_string(jw, "dst", d);
+	if (!group && f->fib6_nh_has_gw)
+		jw_string(jw, "gateway", inet_ntop(AF_INET6, &f->fib6_nh_gw, d, sizeof(d)));
+	if (!group && f->fib6_nh_dev)
+		jw_string(jw, "dev", f->fib6_nh_dev->name);
+	if (show_table && f->fib6_table->tb6_id != RT_TABLE_MAIN)
+		jw_string(jw, "table", rt_table_name(b, f->fib6_table->tb6_id));
+	if (f->fib6_protocol != RTPROT_BOOT)
+		jw_string(jw, "protocol", rt_proto_name(b, f->fib6_protocol));
+	if (!ipv6_addr_any(&f->fib6_prefsrc) && f->fib6_type != RTN_LOCAL)
+		jw_string(jw, "prefsrc", inet_ntop(AF_INET6, &f->fib6_prefsrc, d, sizeof(d)));
+	jw_uint(jw, "metric", f->fib6_metric);
+	route6_flags_json(ipc, group ? NULL : f, false);
+	if (f->fib6_mtu || f->fib6_advmss || f->fib6_hoplimit) {
+		jw_arr_open(jw, "metrics");
+		jw_obj_open(jw, NULL);
+		if (f->fib6_mtu)
+			jw_uint(jw, "mtu", f->fib6_mtu);
+		if (f->fib6_advmss)
+			jw_uint(jw, "advmss", f->fib6_advmss);
+		if (f->fib6_hoplimit)
+			jw_uint(jw, "hoplimit", f->fib6_hoplimit);
+		jw_obj_close(jw);
+		jw_arr_close(jw);
+	}
+	jw_string(jw, "pref", "medium");
+	if (group) {
+		jw_arr_open(jw, "nexthops");
+		do {
+			jw_obj_open(jw, NULL);
+			if (it->fib6_nh_has_gw)
+				jw_string(jw, "gateway",
+					  inet_ntop(AF_INET6, &it->fib6_nh_gw, d, sizeof(d)));
+			if (it->fib6_nh_dev)
+				jw_string(jw, "dev", it->fib6_nh_dev->name);
+			jw_uint(jw, "weight", it->fib6_nh_weight);
+			route6_flags_json(ipc, it, true);
+			jw_obj_close(jw);
+			it = list_entry(it->fib6_siblings.next, struct fib6_info, fib6_siblings);
+		} while (it != f);
+		jw_arr_close(jw);
+	}
+	jw_obj_close(jw);
+}
+
 /* `ip -6 route show/flush cache`: the exceptions of the routes that match */
 static void route6_walk_cloned(struct ip_ctx *ipc, struct route6_filter *f, struct fib6_info *rt)
 {
@@ -220,7 +290,10 @@ static int route6_walk(struct ip_ctx *ipc, struct route6_filter *f)
 			    route6_sibling_of(rt, list_entry(rt->fib6_node.prev, struct fib6_info,
 							     fib6_node)))
 				continue;
-			route6_print(ipc, rt, NULL, f->all_tables);
+			if (ipc->json)
+				route6_print_json(ipc, rt, f->all_tables);
+			else
+				route6_print(ipc, rt, NULL, f->all_tables);
 		}
 	}
 	return 0;
@@ -234,7 +307,13 @@ static int route6_show(struct ip_ctx *ipc, int argc, char **argv, bool flush)
 	if ((rc = route6_filter_parse(ipc, argc, argv, &f)))
 		return rc;
 	f.flush = flush;
-	return route6_walk(ipc, &f);
+	if (!ipc->json || flush)
+		return route6_walk(ipc, &f);
+	jw_arr_open(&ipc->jw, NULL);
+	rc = route6_walk(ipc, &f);
+	jw_arr_close(&ipc->jw);
+	fputc('\n', ipc->out);
+	return rc;
 }
 
 /* ---- add / del / replace ---- */

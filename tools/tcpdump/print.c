@@ -672,6 +672,11 @@ static bool icmp6_text(const struct tcpdump *td, const uint8_t *ic, uint32_t len
 	FILE *o = td->out;
 	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
 
+	if (avail < 8 && ic[0] != 133 && ic[0] != 134) {	/* the fixed part is cut */
+		if (ic[0] == 128 || ic[0] == 129)
+			fprintf(o, "echo %s", ic[0] == 128 ? "request" : "reply");
+		return false;
+	}
 	switch (ic[0]) {
 	case 1:
 		fputs("destination unreachable, ", o);
@@ -697,15 +702,11 @@ static bool icmp6_text(const struct tcpdump *td, const uint8_t *ic, uint32_t len
 			fprintf(o, "parameter problem, code-#%u", ic[1]);
 		return true;
 	case 128: case 129:
-		if (avail < 8) {
-			fprintf(o, "echo %s", ic[0] == 128 ? "request" : "reply");
-			return false;
-		}
 		fprintf(o, "echo %s, id %u, seq %u", ic[0] == 128 ? "request" : "reply",
 			g16(ic + 4), g16(ic + 6));
 		return true;
 	case 130: case 131: case 132:
-		if (ic[0] == 130 && len >= 28) {
+		if (ic[0] == 130 && len >= 28 && avail >= 28) {
 			fprintf(o, "multicast listener query v2 [gaddr %s]", ip6str(ic + 8, a));
 			return true;
 		}
@@ -853,7 +854,7 @@ static uint32_t ip6_print_one(struct tcpdump *td, const uint8_t *ip6, const uint
 			print_addrs(td, ip6, cp, 17);
 			fprintf(o, "UDP, length %u", g16(cp + 4) - 8u);
 		} else {
-			udp_print(td, ip6, cp, len);
+			udp_print(td, ip6, cp, avail < len ? avail : len);
 		}
 		break;
 	case 58:
