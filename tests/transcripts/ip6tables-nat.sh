@@ -1,6 +1,8 @@
 # NAT66: c (2001:db8:1::2) behind router r reaches s (2001:db8:2::2, no route back to
 # 2001:db8:1::/64) through MASQUERADE (ping -6, nc -6 over TCP); s reaches a server on c
-# through DNAT on r ([2001:db8:2::1]:8080 -> [2001:db8:1::2]:80); conntrack -L -f ipv6
+# through DNAT on r ([2001:db8:2::1]:8080 -> [2001:db8:1::2]:80) and NETMAP (2001:db8:99::/64
+# -> 2001:db8:1::/64); a port unreachable from s reaches c translated back (RELATED on c's
+# own conntrack); conntrack -L -f ipv6
 # shows the translated reply tuples; REDIRECT in OUTPUT; -L, -S, ip6tables-save and the
 # parser's errors
 ip netns add c
@@ -33,6 +35,12 @@ ip netns exec r ip6tables -t nat -A PREROUTING -i rs -p tcp --dport 8080 -j DNAT
 ip netns exec c ping -6 -c 2 -W 1 2001:db8:2::2
 ip netns exec c nc -6 -z -v -w 2 -p 5555 2001:db8:2::2 8000; echo rc=$?
 ip netns exec s nc -6 -z -v -w 2 -p 6666 2001:db8:2::1 8080; echo rc=$?
+ip netns exec r ip6tables -t nat -A PREROUTING -i rs -d 2001:db8:99::/64 -j NETMAP --to 2001:db8:1::/64
+ip -n s -6 route add 2001:db8:99::/64 via 2001:db8:2::1
+ip netns exec s ping -6 -c 1 -W 1 2001:db8:99::2
+ip netns exec c ip6tables -A INPUT -p ipv6-icmp -m conntrack --ctstate RELATED
+echo nobody | ip netns exec c nc -6 -u -w 1 -p 4000 2001:db8:2::2 5000
+ip netns exec c ip6tables -L INPUT -v -n -x
 sleep 1
 ip netns exec r conntrack -L -f ipv6 -p tcp
 ip netns exec r ip6tables -t nat -L -v -n
@@ -50,6 +58,11 @@ ip netns exec r ip6tables -t nat -A POSTROUTING -j SNAT --to-source 2001:db8:2::
 ip netns exec r ip6tables -t nat -A POSTROUTING -j SNAT
 ip netns exec r ip6tables -t nat -A PREROUTING -j SNAT --to-source 2001:db8:2::1
 ip netns exec r ip6tables -t nat -A INPUT -j MASQUERADE
+ip netns exec r ip6tables -t nat -A PREROUTING -j NETMAP --to dead::/129
+ip netns exec r ip6tables -t nat -A PREROUTING -j NETMAP --to xyz::
+ip netns exec r ip6tables -t nat -A PREROUTING -j NETMAP
+ip netns exec r ip6tables -t nat -A OUTPUT -j NETMAP --to dead::/ffff:ff00::
+ip netns exec r ip6tables -t nat -S OUTPUT
 ip netns exec c nc -6 -lp 82 &
 sleep 1
 ip netns exec c ip6tables -t nat -A OUTPUT -p tcp --dport 81 -j REDIRECT --to-ports 82

@@ -563,3 +563,75 @@ const struct xtables_target libip6t_REDIRECT = {
 	.opts = redir_opts, .parse = redir_parse, .final_check = redir_final,
 	.print = redir_print, .save = ports_save,
 };
+
+/* -j NETMAP --to ADDR[/MASK] for IPv6 (libip6t_NETMAP.c): the network as
+ * min = ADDR & MASK, max = min | ~MASK, word by word. */
+static int netmap_parse6(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	struct nf_nat_range2 *r = data;
+	struct in6_addr addr, mask;
+	char buf[128], *slash;
+	unsigned int bits = 128;
+
+	(void)id;
+	if (inv)
+		return xt_param_error(p, "NETMAP: option \"--to\" cannot be inverted.\n");
+	snprintf(buf, sizeof(buf), "%s", arg);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash++ = '\0';
+	memset(&mask, 0, sizeof(mask));
+	if (slash && inet_pton(AF_INET6, slash, &mask) == 1)
+		bits = 0;
+	else if (slash && !xtables_strtoui(slash, &bits, 0, 128))
+		return xt_param_error(p, "NETMAP: bad value for option \"--to\", neither a valid "
+				      "network mask nor valid CIDR (0-128).\n");
+	for (unsigned int b = 0; b < bits; b++)
+		mask.s6_addr[b / 8] |= (u8)(0x80 >> (b % 8));
+	/* skbox resolves no names: the answer of a namespace without DNS */
+	if (inet_pton(AF_INET6, buf, &addr) != 1)
+		return xt_param_error(p, "getaddrinfo: Name or service not known\n");
+	r->flags |= NF_NAT_RANGE_MAP_IPS;
+	for (int i = 0; i < 4; i++) {
+		r->min_addr6.s6_addr32[i] = addr.s6_addr32[i] & mask.s6_addr32[i];
+		r->max_addr6.s6_addr32[i] = r->min_addr6.s6_addr32[i] | ~mask.s6_addr32[i];
+	}
+	return 0;
+}
+
+static void netmap_print_net6(FILE *out, const struct nf_nat_range2 *r)
+{
+	char a[INET6_ADDRSTRLEN], m[INET6_ADDRSTRLEN];
+	struct in6_addr mask;
+	int bits;
+
+	for (int i = 0; i < 4; i++)
+		mask.s6_addr32[i] = ~(r->min_addr6.s6_addr32[i] ^ r->max_addr6.s6_addr32[i]);
+	bits = xtables_ip6mask_to_cidr(&mask);
+	fputs(xtables_ip6addr_to_buf(&r->min_addr6, a), out);
+	if (bits < 0)
+		fprintf(out, "/%s", xtables_ip6addr_to_buf(&mask, m));
+	else
+		fprintf(out, "/%d", bits);
+}
+
+static void netmap_print6(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
+{
+	(void)ip;
+	(void)numeric;
+	fputs(" to:", out);
+	netmap_print_net6(out, data);
+}
+
+static void netmap_save6(FILE *out, const struct ipt_ip *ip, const void *data)
+{
+	(void)ip;
+	fputs(" --to ", out);
+	netmap_print_net6(out, data);
+}
+
+const struct xtables_target libip6t_NETMAP = {
+	.name = "NETMAP", .family = NFPROTO_IPV6, .size = sizeof(struct nf_nat_range2),
+	.opts = netmap_opts, .parse = netmap_parse6, .print = netmap_print6,
+	.save = netmap_save6, .mand = 1u << O_NETMAP_TO,
+};
