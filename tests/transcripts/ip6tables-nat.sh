@@ -2,7 +2,7 @@
 # 2001:db8:1::/64) through MASQUERADE (ping -6, nc -6 over TCP); s reaches a server on c
 # through DNAT on r ([2001:db8:2::1]:8080 -> [2001:db8:1::2]:80) and NETMAP (2001:db8:99::/64
 # -> 2001:db8:1::/64); a port unreachable from s reaches c translated back (RELATED on c's
-# own conntrack); conntrack -L -f ipv6
+# own conntrack); REDIRECT in PREROUTING to r's address on rs; conntrack -L -f ipv6
 # shows the translated reply tuples; REDIRECT in OUTPUT; -L, -S, ip6tables-save and the
 # parser's errors
 ip netns add c
@@ -38,6 +38,12 @@ ip netns exec s nc -6 -z -v -w 2 -p 6666 2001:db8:2::1 8080; echo rc=$?
 ip netns exec r ip6tables -t nat -A PREROUTING -i rs -d 2001:db8:99::/64 -j NETMAP --to 2001:db8:1::/64
 ip -n s -6 route add 2001:db8:99::/64 via 2001:db8:2::1
 ip netns exec s ping -6 -c 1 -W 1 2001:db8:99::2
+ip netns exec r nc -6 -kl 8001 &
+sleep 1
+ip netns exec r ip6tables -t nat -I PREROUTING 1 -i rs -p tcp --dport 9999 -j REDIRECT --to-ports 8001
+ip netns exec s nc -6 -z -v -w 2 -p 7777 2001:db8:99::7 9999; echo rc=$?
+sleep 1
+ip netns exec r conntrack -L -f ipv6 -p tcp --dport 9999
 ip netns exec c ip6tables -A INPUT -p ipv6-icmp -m conntrack --ctstate RELATED
 echo nobody | ip netns exec c nc -6 -u -w 1 -p 4000 2001:db8:2::2 5000
 ip netns exec c ip6tables -L INPUT -v -n -x
