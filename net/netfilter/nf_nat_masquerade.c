@@ -108,6 +108,34 @@ void nf_nat_masq_inet_event(struct in_ifaddr *ifa, unsigned long event)
 	nf_ct_iterate_cleanup_net(net, inet_cmp, &w);
 }
 
+struct masq_addr6 {
+	int ifindex;
+	struct in6_addr addr;
+};
+
+static bool inet6_cmp(struct nf_conn *ct, void *data)
+{
+	struct masq_addr6 *w = data;
+
+	return device_cmp(ct, &w->ifindex) && nf_ct_l3num(ct) == NFPROTO_IPV6 &&
+	       ipv6_addr_equal(nf_ct_tuple_addr6(&ct->tuplehash[IP_CT_DIR_REPLY].tuple, true),
+			       &w->addr);
+}
+
+/* An IPv6 address went (masq_inet6_event): the entries MASQUERADE made
+ * with it on that device go. */
+void nf_nat_masq_inet6_event(struct net_device *dev, const struct in6_addr *addr)
+{
+	struct net *net = dev_net(dev);
+	struct masq_addr6 w;
+
+	if (!nf_ct_pernet(net))
+		return;
+	w.ifindex = dev->ifindex;
+	w.addr = *addr;
+	nf_ct_iterate_cleanup_net(net, inet6_cmp, &w);
+}
+
 unsigned int nf_nat_redirect_ipv4(struct sk_buff *skb, const struct nf_nat_range2 *range,
 				  unsigned int hooknum)
 {

@@ -2,7 +2,7 @@
 # 2001:db8:1::/64) through MASQUERADE (ping -6, nc -6 over TCP); s reaches a server on c
 # through DNAT on r ([2001:db8:2::1]:8080 -> [2001:db8:1::2]:80) and NETMAP (2001:db8:99::/64
 # -> 2001:db8:1::/64); a port unreachable from s reaches c translated back (RELATED on c's
-# own conntrack); REDIRECT in PREROUTING to r's address on rs; conntrack -L -f ipv6
+# own conntrack); masqueraded entries go with r's address; REDIRECT in PREROUTING to r's address on rs; conntrack -L -f ipv6
 # shows the translated reply tuples; REDIRECT in OUTPUT; -L, -S, ip6tables-save and the
 # parser's errors
 ip netns add c
@@ -74,6 +74,9 @@ sleep 1
 ip netns exec c ip6tables -t nat -A OUTPUT -p tcp --dport 81 -j REDIRECT --to-ports 82
 ip netns exec c nc -6 -z -v -w 2 2001:db8:2::2 81; echo rc=$?
 ip netns exec c conntrack -L -f ipv6
+ip -n r addr del 2001:db8:2::1/64 dev rs
+sleep 1
+ip netns exec r conntrack -L -f ipv6 -p tcp
 ip netns del c
 ip netns del r
 ip netns del s

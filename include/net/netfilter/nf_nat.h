@@ -94,5 +94,6 @@ unsigned int nf_nat_redirect_ipv6(struct sk_buff *skb, const struct nf_nat_range
 int nf_nat_masq_device_event(struct net_device *dev, unsigned long event);
 struct in_ifaddr;
 void nf_nat_masq_inet_event(struct in_ifaddr *ifa, unsigned long event);
+void nf_nat_masq_inet6_event(struct net_device *dev, const struct in6_addr *addr);
 
 #endif
