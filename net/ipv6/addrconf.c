@@ -549,6 +549,9 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 	return 0;
 }
 
+/* nf_nat_masquerade.c: the inet6addr notifier's NAT listener (masq_inet6_event) */
+void nf_nat_masq_inet6_event(struct net_device *dev, const struct in6_addr *addr);
+
 int inet6_rtm_deladdr(struct net *net, const struct ifa6_req *req,
 		      struct netlink_ext_ack *extack)
 {
@@ -562,6 +565,7 @@ int inet6_rtm_deladdr(struct net *net, const struct ifa6_req *req,
 	ifp = ipv6_find_ifa(idev, &req->local);
 	if (!ifp || ifp->prefix_len != req->prefixlen)
 		return -EADDRNOTAVAIL;
+	nf_nat_masq_inet6_event(dev, &ifp->addr);
 	ipv6_del_addr(ifp);
 	return 0;
 }

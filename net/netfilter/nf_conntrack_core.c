@@ -167,7 +167,16 @@ bool nf_conntrack_tuple_taken(const struct nf_conntrack_tuple *tuple,
 void nf_conntrack_alter_reply(struct nf_conn *ct, const struct nf_conntrack_tuple *newreply)
 {
 	assert(!nf_ct_is_confirmed(ct));
+	if (newreply->dst.v6) {
+		struct nf_conn6 *c6 = container_of(ct, struct nf_conn6, ct);
+		struct in6_addr s = *nf_ct_tuple_addr6(newreply, false);
+		struct in6_addr d = *nf_ct_tuple_addr6(newreply, true);
+
+		c6->addr[2] = s;
+		c6->addr[3] = d;
+	}
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple = *newreply;
+	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.wrapped = 0;
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple.dst.dir = IP_CT_DIR_REPLY;
 	ct->tuplehash[IP_CT_DIR_REPLY].tuple.src.zone = nf_ct_zone_id(ct, IP_CT_DIR_REPLY);
 }
@@ -332,8 +341,8 @@ static struct nf_conn *init_conntrack(struct net *net, const struct nf_conntrack
 		const struct nf_conntrack_tuple6 *w = container_of(orig, struct nf_conntrack_tuple6, t);
 		struct nf_conn6 *c6 = container_of(ct, struct nf_conn6, ct);
 
-		c6->addr[0] = w->src;
-		c6->addr[1] = w->dst;
+		c6->addr[0] = c6->addr[3] = w->src;
+		c6->addr[1] = c6->addr[2] = w->dst;
 	}
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple = *orig;
 	ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple.dst.wrapped = 0;
@@ -392,7 +401,7 @@ const struct in6_addr *nf_ct_tuple_addr6(const struct nf_conntrack_tuple *t, boo
 	}
 	h = container_of(t, struct nf_conntrack_tuple_hash, tuple);
 	c6 = container_of(nf_ct_tuplehash_to_ctrack(h), struct nf_conn6, ct);
-	return &c6->addr[dst ^ t->dst.dir];
+	return &c6->addr[2 * t->dst.dir + dst];
 }
 
 bool nf_ct_tuple_addr6_equal(const struct nf_conntrack_tuple *a,
@@ -404,7 +413,7 @@ bool nf_ct_tuple_addr6_equal(const struct nf_conntrack_tuple *a,
 
 static u32 fold6(const struct in6_addr *a)
 {
-	return a->s6_addr32[0] ^ a->s6_addr32[1] ^ a->s6_addr32[2] ^ a->s6_addr32[3];
+	return nf_ct_addr6_fold(a);
 }
 
 int nf_ct_ipv6_l4(const struct sk_buff *skb, unsigned int nhoff, unsigned int *off)

@@ -27,6 +27,8 @@
 #include "net/world.h"
 #include "net/trace.h"
 #include "net/ip.h"
+#include "net/ipv6.h"
+#include "linux/netfilter_ipv6/ip6_tables.h"
 
 #define NF_NAT_MAX_ATTEMPTS	128
 #define NF_NAT_BYSOURCE_MIN	1024
@@ -210,13 +212,34 @@ void nf_nat_net_put(struct net *net)
 	net->gen[NETGEN_NAT] = NULL;
 }
 
-/* ---- tuple choice ---- */
+/* ---- tuple choice ----
+ * IPv6 tuples being built are packet-style (wrapped in struct
+ * nf_conntrack_tuple6, their addresses after them); IPv4 ones use .t. */
+static void nat_invert(struct nf_conntrack_tuple6 *inv, const struct nf_conntrack_tuple *t)
+{
+	if (t->dst.v6)
+		nf_ct_invert_tuple6(inv, t);
+	else
+		nf_ct_invert_tuple(&inv->t, t);
+}
+
+static void nat_set_addr6(struct nf_conntrack_tuple6 *t, bool dst, const struct in6_addr *a)
+{
+	if (dst) {
+		t->dst = *a;
+		t->t.dst.ip = nf_ct_addr6_fold(a);
+	} else {
+		t->src = *a;
+		t->t.src.ip = nf_ct_addr6_fold(a);
+	}
+}
+
 static bool nf_nat_used_tuple(const struct nf_conntrack_tuple *tuple, const struct nf_conn *ct)
 {
-	struct nf_conntrack_tuple reply;
+	struct nf_conntrack_tuple6 reply;
 
-	nf_ct_invert_tuple(&reply, tuple);
-	return nf_conntrack_tuple_taken(&reply, ct);
+	nat_invert(&reply, tuple);
+	return nf_conntrack_tuple_taken(&reply.t, ct);
 }
 
 /* The last tries for a TCP port may take over a tuple whose connection is
@@ -246,15 +269,15 @@ static bool nf_nat_used_tuple_harder(const struct nf_conntrack_tuple *tuple,
 				     const struct nf_conn *ignored, unsigned int attempts_left)
 {
 	struct nf_conntrack_tuple_hash *h;
-	struct nf_conntrack_tuple reply;
+	struct nf_conntrack_tuple6 reply;
 	struct nf_conn *ct;
 	bool taken = true;
 
 	if (attempts_left > NF_NAT_HARDER_THRESH || tuple->dst.protonum != IPPROTO_TCP ||
 	    ignored->proto.tcp.state != TCP_CONNTRACK_SYN_SENT)
 		return nf_nat_used_tuple(tuple, ignored);
-	nf_ct_invert_tuple(&reply, tuple);
-	h = nf_conntrack_find_get(ignored->net, &reply);
+	nat_invert(&reply, tuple);
+	h = nf_conntrack_find_get(ignored->net, &reply.t);
 	if (!h)
 		return false;
 	ct = nf_ct_tuplehash_to_ctrack(h);
@@ -274,6 +297,7 @@ static bool l4proto_in_range(const struct nf_conntrack_tuple *t, enum nf_nat_man
 
 	switch (t->dst.protonum) {
 	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6:
 		return ntohs(t->src.u.icmp.id) >= ntohs(min->icmp.id) &&
 		       ntohs(t->src.u.icmp.id) <= ntohs(max->icmp.id);
 	case IPPROTO_TCP:
@@ -287,7 +311,13 @@ static bool l4proto_in_range(const struct nf_conntrack_tuple *t, enum nf_nat_man
 
 static bool nf_nat_in_range(const struct nf_conntrack_tuple *t, const struct nf_nat_range2 *r)
 {
-	if ((r->flags & NF_NAT_RANGE_MAP_IPS) &&
+	if ((r->flags & NF_NAT_RANGE_MAP_IPS) && t->dst.v6) {
+		const struct in6_addr *a = nf_ct_tuple_addr6(t, false);
+
+		if (memcmp(a, &r->min_addr6, sizeof(*a)) < 0 ||
+		    memcmp(a, &r->max_addr6, sizeof(*a)) > 0)
+			return false;
+	} else if ((r->flags & NF_NAT_RANGE_MAP_IPS) &&
 	    (ntohl(t->src.ip) < ntohl(r->min_addr) || ntohl(t->src.ip) > ntohl(r->max_addr)))
 		return false;
 	return !(r->flags & NF_NAT_RANGE_PROTO_SPECIFIED) ||
@@ -298,13 +328,16 @@ static bool same_src(const struct nf_conn *ct, const struct nf_conntrack_tuple *
 {
 	const struct nf_conntrack_tuple *o = &ct->tuplehash[IP_CT_DIR_ORIGINAL].tuple;
 
-	return o->dst.protonum == t->dst.protonum && o->src.ip == t->src.ip &&
-	       o->src.u.all == t->src.u.all;
+	if (o->dst.protonum != t->dst.protonum || o->src.ip != t->src.ip ||
+	    o->src.u.all != t->src.u.all || o->dst.v6 != t->dst.v6)
+		return false;
+	return !t->dst.v6 ||
+	       ipv6_addr_equal(nf_ct_tuple_addr6(o, false), nf_ct_tuple_addr6(t, false));
 }
 
 /* An earlier connection from the same source: reuse its mapping. */
 static bool find_appropriate_src(struct net *net, const struct nf_conntrack_tuple *tuple,
-				 struct nf_conntrack_tuple *result,
+				 struct nf_conntrack_tuple6 *result,
 				 const struct nf_nat_range2 *range)
 {
 	struct nf_nat_net *nn = nf_nat_pernet(net);
@@ -315,9 +348,11 @@ static bool find_appropriate_src(struct net *net, const struct nf_conntrack_tupl
 	     n = n->by_next) {
 		if (!same_src(n->ct, tuple) || nf_ct_is_dying(n->ct))
 			continue;
-		nf_ct_invert_tuple(result, &n->ct->tuplehash[IP_CT_DIR_REPLY].tuple);
-		result->dst = tuple->dst;
-		if (nf_nat_in_range(result, range))
+		nat_invert(result, &n->ct->tuplehash[IP_CT_DIR_REPLY].tuple);
+		result->t.dst = tuple->dst;
+		if (tuple->dst.v6)
+			result->dst = *nf_ct_tuple_addr6(tuple, true);
+		if (nf_nat_in_range(&result->t, range))
 			return true;
 	}
 	return false;
@@ -325,6 +360,41 @@ static bool find_appropriate_src(struct net *net, const struct nf_conntrack_tupl
 
 /* The address: the one of a single-address range, else a hash of the
  * source (and destination, unless --persistent) into the range. */
+static void find_best_ips_proto6(struct nf_conntrack_tuple6 *t6,
+				 const struct nf_nat_range2 *range, enum nf_nat_manip_type m)
+{
+	bool dst = m == NF_NAT_MANIP_DST, full_range = false;
+	struct in6_addr var = dst ? t6->dst : t6->src;
+	u32 j, minip, dist;
+
+	if (!(range->flags & NF_NAT_RANGE_MAP_IPS))
+		return;
+	if (ipv6_addr_equal(&range->min_addr6, &range->max_addr6)) {
+		nat_set_addr6(t6, dst, &range->min_addr6);
+		return;
+	}
+	/* Linux's: a hash of the source (and the destination's last word)
+	 * picks each word in turn; once a word is below the range's top,
+	 * the following ones may take any value */
+	j = jhash2(t6->src.s6_addr32, 4,
+		   range->flags & NF_NAT_RANGE_PERSISTENT ? 0 : t6->dst.s6_addr32[3]);
+	for (int i = 0; i < 4; i++) {
+		if (!full_range) {
+			minip = ntohl(range->min_addr6.s6_addr32[i]);
+			dist = ntohl(range->max_addr6.s6_addr32[i]) - minip + 1;
+		} else {
+			minip = 0;
+			dist = ~0u;
+		}
+		var.s6_addr32[i] = htonl(minip + (u32)(((u64)j * dist) >> 32));
+		if (var.s6_addr32[i] != range->max_addr6.s6_addr32[i])
+			full_range = true;
+		if (!(range->flags & NF_NAT_RANGE_PERSISTENT))
+			j ^= dst ? var.s6_addr32[i] : t6->dst.s6_addr32[i];
+	}
+	nat_set_addr6(t6, dst, &var);
+}
+
 static void find_best_ips_proto(struct nf_conntrack_tuple *tuple,
 				const struct nf_nat_range2 *range, enum nf_nat_manip_type m)
 {
@@ -355,6 +425,7 @@ static void nf_nat_l4proto_unique_tuple(struct nf_conntrack_tuple *tuple,
 
 	switch (tuple->dst.protonum) {
 	case IPPROTO_ICMP:
+	case IPPROTO_ICMPV6:
 		keyptr = &tuple->src.u.icmp.id;
 		if (!(range->flags & NF_NAT_RANGE_PROTO_SPECIFIED)) {
 			min = 0;
@@ -417,28 +488,33 @@ static void nf_nat_l4proto_unique_tuple(struct nf_conntrack_tuple *tuple,
 	}
 }
 
-static void get_unique_tuple(struct nf_conntrack_tuple *tuple,
-			     const struct nf_conntrack_tuple *orig,
+static void get_unique_tuple(struct nf_conntrack_tuple6 *tuple6,
+			     const struct nf_conntrack_tuple6 *orig6,
 			     const struct nf_nat_range2 *range, struct nf_conn *ct,
 			     enum nf_nat_manip_type m)
 {
 	unsigned int rnd = NF_NAT_RANGE_PROTO_RANDOM | NF_NAT_RANGE_PROTO_RANDOM_FULLY;
+	struct nf_conntrack_tuple *tuple = &tuple6->t;
+	const struct nf_conntrack_tuple *orig = &orig6->t;
 
 	/* An SNAT keeps the original tuple when the range allows it and it is
 	 * unique; else the mapping the source already has, when it fits. */
 	if (m == NF_NAT_MANIP_SRC && !(range->flags & rnd)) {
 		if (nf_nat_in_range(orig, range)) {
 			if (!nf_nat_used_tuple(orig, ct)) {
-				*tuple = *orig;
+				*tuple6 = *orig6;
 				return;
 			}
-		} else if (find_appropriate_src(ct->net, orig, tuple, range) &&
+		} else if (find_appropriate_src(ct->net, orig, tuple6, range) &&
 			   !nf_nat_used_tuple(tuple, ct)) {
 			return;
 		}
 	}
-	*tuple = *orig;
-	find_best_ips_proto(tuple, range, m);
+	*tuple6 = *orig6;
+	if (tuple->dst.v6)
+		find_best_ips_proto6(tuple6, range, m);
+	else
+		find_best_ips_proto(tuple, range, m);
 	if (!(range->flags & rnd)) {
 		if (range->flags & NF_NAT_RANGE_PROTO_SPECIFIED) {
 			if (!(range->flags & NF_NAT_RANGE_PROTO_OFFSET) &&
@@ -456,20 +532,21 @@ static void get_unique_tuple(struct nf_conntrack_tuple *tuple,
 unsigned int nf_nat_setup_info(struct nf_conn *ct, const struct nf_nat_range2 *range,
 			       enum nf_nat_manip_type maniptype)
 {
-	struct nf_conntrack_tuple curr, new_tuple;
+	struct nf_conntrack_tuple6 curr, new_tuple;
 
 	if (nf_ct_is_confirmed(ct) || nf_nat_initialized(ct, maniptype))
 		return NF_ACCEPT;
 	if (!nf_ct_nat_ext_add(ct))
 		return NF_DROP;
+	memset(&curr, 0, sizeof(curr));
 	/* what we have looks like the inverse of the reply (earlier manips included) */
-	nf_ct_invert_tuple(&curr, &ct->tuplehash[IP_CT_DIR_REPLY].tuple);
+	nat_invert(&curr, &ct->tuplehash[IP_CT_DIR_REPLY].tuple);
 	get_unique_tuple(&new_tuple, &curr, range, ct, maniptype);
-	if (!nf_ct_tuple_equal(&new_tuple, &curr)) {
-		struct nf_conntrack_tuple reply;
+	if (!nf_ct_tuple_equal(&new_tuple.t, &curr.t)) {
+		struct nf_conntrack_tuple6 reply;
 
-		nf_ct_invert_tuple(&reply, &new_tuple);
-		nf_conntrack_alter_reply(ct, &reply);
+		nat_invert(&reply, &new_tuple.t);
+		nf_conntrack_alter_reply(ct, &reply.t);
 		ct->status |= maniptype == NF_NAT_MANIP_SRC ? IPS_SRC_NAT : IPS_DST_NAT;
 	}
 	if (maniptype == NF_NAT_MANIP_SRC)
@@ -489,6 +566,8 @@ unsigned int nf_nat_alloc_null_binding(struct nf_conn *ct, unsigned int hooknum)
 		.flags = NF_NAT_RANGE_MAP_IPS, .min_addr = ip, .max_addr = ip,
 	};
 
+	if (r->dst.v6)
+		range.min_addr6 = range.max_addr6 = *nf_ct_tuple_addr6(r, m == NF_NAT_MANIP_SRC);
 	return nf_nat_setup_info(ct, &range, m);
 }
 
@@ -510,15 +589,25 @@ unsigned int nf_nat_inet_fn(void *priv, struct sk_buff *skb, const struct nf_hoo
 	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
 	unsigned int ret;
 
+	bool v6;
+
 	if (!ct || ctinfo == IP_CT_UNTRACKED)
 		return NF_ACCEPT;
-	if ((ctinfo == IP_CT_RELATED || ctinfo == IP_CT_RELATED_REPLY) &&
-	    ip_hdr(skb)->protocol == IPPROTO_ICMP)
+	v6 = nf_ct_l3num(ct) == NFPROTO_IPV6;
+	if (v6 && (ctinfo == IP_CT_RELATED || ctinfo == IP_CT_RELATED_REPLY)) {
+		unsigned int off;
+
+		if (nf_ct_ipv6_l4(skb, 0, &off) == IPPROTO_ICMPV6)
+			return nf_nat_icmpv6_reply_translation(skb, ct, ctinfo, state->hook) ?
+			       NF_ACCEPT : NF_DROP;
+	} else if ((ctinfo == IP_CT_RELATED || ctinfo == IP_CT_RELATED_REPLY) &&
+		   ip_hdr(skb)->protocol == IPPROTO_ICMP) {
 		return nf_nat_icmp_reply_translation(skb, ct, ctinfo, state->hook) ?
 		       NF_ACCEPT : NF_DROP;
+	}
 	if (ctinfo == IP_CT_NEW || ctinfo == IP_CT_RELATED) {
 		if (!nf_nat_initialized(ct, m)) {
-			ret = ipt_do_table(priv, skb, state);
+			ret = v6 ? ip6t_do_table(priv, skb, state) : ipt_do_table(priv, skb, state);
 			if (ret != NF_ACCEPT)
 				return ret;
 			if (!nf_nat_initialized(ct, m)) {

@@ -13,8 +13,15 @@
 #include "net/ip.h"
 #include "net/trace.h"
 #include "net/icmp.h"
+#include "net/ipv6.h"
+#include <arpa/inet.h>
 
 #define CSUM_MANGLED_0 ((__sum16)0xffff)
+#define ICMPV6_ECHO_REQUEST	128
+#define ICMPV6_ECHO_REPLY	129
+#ifndef NDISC_REDIRECT
+#define NDISC_REDIRECT		137
+#endif
 
 /* The first len bytes from skb->data private and linear (skb_ensure_writable). */
 static bool nat_writable(struct sk_buff *skb, unsigned int len)
@@ -29,13 +36,36 @@ static bool nat_has_ports(u8 protonum)
 	return protonum == IPPROTO_TCP || protonum == IPPROTO_UDP;
 }
 
+static void csum_replace16(__sum16 *sum, const struct in6_addr *from, const struct in6_addr *to)
+{
+	for (int i = 0; i < 4; i++)
+		csum_replace4(sum, from->s6_addr32[i], to->s6_addr32[i]);
+}
+
+/* The pseudo-header part of a transport checksum: the address that changes
+ * (nf_csum_update); the IP header of the packet is at iphdroff. */
+static void nat_csum_addr(struct sk_buff *skb, unsigned int iphdroff, __sum16 *check,
+			  const struct nf_conntrack_tuple *t, enum nf_nat_manip_type m)
+{
+	if (t->dst.v6) {
+		const struct ipv6hdr *ip6h = (const struct ipv6hdr *)(skb->data + iphdroff);
+		struct in6_addr old = m == NF_NAT_MANIP_SRC ? ip6h->saddr : ip6h->daddr;
+
+		csum_replace16(check, &old, nf_ct_tuple_addr6(t, m == NF_NAT_MANIP_DST));
+	} else {
+		const struct iphdr *iph = (const struct iphdr *)(skb->data + iphdroff);
+
+		csum_replace4(check, m == NF_NAT_MANIP_SRC ? iph->saddr : iph->daddr,
+			      m == NF_NAT_MANIP_SRC ? t->src.ip : t->dst.ip);
+	}
+}
+
 /* TCP: ports at 0/2, checksum at 16.  An inner header in an ICMP error may
  * hold only 8 bytes: then the ports change and the checksum cannot. */
 static bool tcp_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned int hdroff,
 			  const struct nf_conntrack_tuple *t, enum nf_nat_manip_type m)
 {
 	unsigned int hdrsize = skb->len >= hdroff + 20 ? 20 : 8;
-	const struct iphdr *iph;
 	__be16 *portptr, newport, oldport;
 	__sum16 *check;
 	u8 *th;
@@ -43,7 +73,6 @@ static bool tcp_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned i
 	if (!nat_writable(skb, hdroff + hdrsize))
 		return false;
 	th = skb->data + hdroff;
-	iph = (const struct iphdr *)(skb->data + iphdroff);
 	portptr = (__be16 *)(th + (m == NF_NAT_MANIP_SRC ? 0 : 2));
 	newport = m == NF_NAT_MANIP_SRC ? t->src.u.tcp.port : t->dst.u.tcp.port;
 	memcpy(&oldport, portptr, 2);
@@ -51,8 +80,7 @@ static bool tcp_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned i
 	if (hdrsize < 20)
 		return true;
 	check = (__sum16 *)(th + 16);
-	csum_replace4(check, m == NF_NAT_MANIP_SRC ? iph->saddr : iph->daddr,
-		      m == NF_NAT_MANIP_SRC ? t->src.ip : t->dst.ip);
+	nat_csum_addr(skb, iphdroff, check, t, m);
 	csum_replace2(check, oldport, newport);
 	return true;
 }
@@ -61,7 +89,6 @@ static bool tcp_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned i
 static bool udp_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned int hdroff,
 			  const struct nf_conntrack_tuple *t, enum nf_nat_manip_type m)
 {
-	const struct iphdr *iph;
 	__be16 *portptr, newport, oldport;
 	__sum16 *check;
 	u8 *uh;
@@ -69,14 +96,12 @@ static bool udp_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned i
 	if (!nat_writable(skb, hdroff + 8))
 		return false;
 	uh = skb->data + hdroff;
-	iph = (const struct iphdr *)(skb->data + iphdroff);
 	portptr = (__be16 *)(uh + (m == NF_NAT_MANIP_SRC ? 0 : 2));
 	newport = m == NF_NAT_MANIP_SRC ? t->src.u.udp.port : t->dst.u.udp.port;
 	memcpy(&oldport, portptr, 2);
 	check = (__sum16 *)(uh + 6);
 	if (*check) {
-		csum_replace4(check, m == NF_NAT_MANIP_SRC ? iph->saddr : iph->daddr,
-			      m == NF_NAT_MANIP_SRC ? t->src.ip : t->dst.ip);
+		nat_csum_addr(skb, iphdroff, check, t, m);
 		csum_replace2(check, oldport, newport);
 		if (!*check)
 			*check = CSUM_MANGLED_0;
@@ -108,6 +133,26 @@ static bool icmp_manip_pkt(struct sk_buff *skb, unsigned int hdroff,
 	return true;
 }
 
+/* ICMPv6: the checksum covers the pseudo header (the address changes);
+ * echo requests and replies carry the id (icmpv6_manip_pkt). */
+static bool icmpv6_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned int hdroff,
+			     const struct nf_conntrack_tuple *t, enum nf_nat_manip_type m)
+{
+	__be16 oldid;
+	u8 *ih;
+
+	if (!nat_writable(skb, hdroff + 8))
+		return false;
+	ih = skb->data + hdroff;
+	nat_csum_addr(skb, iphdroff, (__sum16 *)(ih + 2), t, m);
+	if (ih[0] == ICMPV6_ECHO_REQUEST || ih[0] == ICMPV6_ECHO_REPLY) {
+		memcpy(&oldid, ih + 4, 2);
+		csum_replace2((__sum16 *)(ih + 2), oldid, t->src.u.icmp.id);
+		memcpy(ih + 4, &t->src.u.icmp.id, 2);
+	}
+	return true;
+}
+
 static bool l4proto_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsigned int hdroff,
 			      const struct nf_conntrack_tuple *t, enum nf_nat_manip_type m)
 {
@@ -118,6 +163,8 @@ static bool l4proto_manip_pkt(struct sk_buff *skb, unsigned int iphdroff, unsign
 		return udp_manip_pkt(skb, iphdroff, hdroff, t, m);
 	case IPPROTO_ICMP:
 		return icmp_manip_pkt(skb, hdroff, t);
+	case IPPROTO_ICMPV6:
+		return icmpv6_manip_pkt(skb, iphdroff, hdroff, t, m);
 	default:
 		return true;
 	}
@@ -146,6 +193,68 @@ bool nf_nat_ipv4_manip_pkt(struct sk_buff *skb, unsigned int iphdroff,
 		iph->daddr = target->dst.ip;
 	}
 	return true;
+}
+
+/* IPv6 (nf_nat_ipv6_manip_pkt): the transport part of a first fragment
+ * or whole packet, then the address; no header checksum.  target is a
+ * packet-style IPv6 tuple or an entry's. */
+bool nf_nat_ipv6_manip_pkt(struct sk_buff *skb, unsigned int iphdroff,
+			   const struct nf_conntrack_tuple *target, enum nf_nat_manip_type m)
+{
+	struct ipv6hdr *ip6h;
+	unsigned int hdroff;
+	int proto;
+
+	if (!nat_writable(skb, iphdroff + sizeof(*ip6h)))
+		return false;
+	proto = nf_ct_ipv6_l4(skb, iphdroff, &hdroff);
+	/* a later fragment or headers that cannot be followed: the address only */
+	if (proto >= 0 && !l4proto_manip_pkt(skb, iphdroff, hdroff, target, m))
+		return false;
+	ip6h = (struct ipv6hdr *)(skb->data + iphdroff);
+	if (m == NF_NAT_MANIP_SRC)
+		ip6h->saddr = *nf_ct_tuple_addr6(target, false);
+	else
+		ip6h->daddr = *nf_ct_tuple_addr6(target, true);
+	return true;
+}
+
+static void nat_invert(struct nf_conntrack_tuple6 *inv, const struct nf_conntrack_tuple *t)
+{
+	if (t->dst.v6)
+		nf_ct_invert_tuple6(inv, t);
+	else
+		nf_ct_invert_tuple(&inv->t, t);
+}
+
+/* "DNAT [2001:db8::1]:80 -> [2001:db8:1::5]:8080" */
+static void nf_nat_trace6(struct sk_buff *skb, enum nf_nat_manip_type m,
+			  const struct nf_conntrack_tuple *t, bool reply)
+{
+	const struct ipv6hdr *ip6h = (const struct ipv6hdr *)skb->data;
+	char note[160], a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+	unsigned int off;
+	int proto;
+
+	if (!skb_tracing(skb))
+		return;
+	inet_ntop(AF_INET6, m == NF_NAT_MANIP_SRC ? &ip6h->saddr : &ip6h->daddr, a, sizeof(a));
+	inet_ntop(AF_INET6, nf_ct_tuple_addr6(t, m == NF_NAT_MANIP_DST), b, sizeof(b));
+	proto = nf_ct_ipv6_l4(skb, 0, &off);
+	if (proto >= 0 && nat_has_ports((u8)proto) && skb->len >= off + 4) {
+		const u8 *l4 = skb->data + off;
+		unsigned int op = (unsigned int)(l4[m == NF_NAT_MANIP_SRC ? 0 : 2] << 8 |
+						 l4[m == NF_NAT_MANIP_SRC ? 1 : 3]);
+		__be16 np = m == NF_NAT_MANIP_SRC ? t->src.u.all : t->dst.u.all;
+
+		snprintf(note, sizeof(note), "%s [%s]:%u -> [%s]:%u%s",
+			 m == NF_NAT_MANIP_SRC ? "SNAT" : "DNAT", a, op, b, ntohs(np),
+			 reply ? " (reply)" : "");
+	} else {
+		snprintf(note, sizeof(note), "%s %s -> %s%s", m == NF_NAT_MANIP_SRC ? "SNAT" : "DNAT",
+			 a, b, reply ? " (reply)" : "");
+	}
+	skb_trace_note(skb, "nf_nat_packet", note);
 }
 
 /* "DNAT 10.96.0.10:80 -> 10.244.1.5:8080" in the packet's trace. */
@@ -186,6 +295,13 @@ static unsigned int nf_nat_manip_pkt(struct sk_buff *skb, struct nf_conn *ct,
 {
 	struct nf_conntrack_tuple target;
 
+	if (nf_ct_l3num(ct) == NFPROTO_IPV6) {
+		struct nf_conntrack_tuple6 t6;
+
+		nat_invert(&t6, &ct->tuplehash[!dir].tuple);
+		nf_nat_trace6(skb, m, &t6.t, dir == IP_CT_DIR_REPLY);
+		return nf_nat_ipv6_manip_pkt(skb, 0, &t6.t, m) ? NF_ACCEPT : NF_DROP;
+	}
 	/* where the packet must look like it comes from / goes to: the
 	 * inverse of the other direction's tuple */
 	nf_ct_invert_tuple(&target, &ct->tuplehash[!dir].tuple);
@@ -254,4 +370,53 @@ int nf_nat_icmp_reply_translation(struct sk_buff *skb, struct nf_conn *ct,
 	target.dst.protonum = IPPROTO_ICMP;
 	nf_nat_trace(skb, m, &target, dir == IP_CT_DIR_REPLY);
 	return nf_nat_ipv4_manip_pkt(skb, 0, &target, m);
+}
+
+/* An ICMPv6 error about ct (nf_nat_icmpv6_reply_translation): the quoted
+ * packet gets the other manip back, its checksum recomputed; the outer
+ * header is then rewritten as a reply of the connection (the pseudo
+ * header's address updated in the ICMPv6 checksum). */
+int nf_nat_icmpv6_reply_translation(struct sk_buff *skb, struct nf_conn *ct,
+				    enum ip_conntrack_info ctinfo, unsigned int hooknum)
+{
+	enum ip_conntrack_dir dir = CTINFO2DIR(ctinfo);
+	enum nf_nat_manip_type m = hook2manip(hooknum);
+	struct nf_conntrack_tuple6 target;
+	const struct ipv6hdr *ip6h;
+	unsigned long statusbit;
+	unsigned int hdroff, len;
+	__sum16 c;
+	u8 *icmp;
+
+	if (nf_ct_ipv6_l4(skb, 0, &hdroff) != IPPROTO_ICMPV6)
+		return 0;
+	if (!nat_writable(skb, skb->len) || skb->len < hdroff + 8 + sizeof(struct ipv6hdr))
+		return 0;
+	len = skb->len - hdroff;
+	ip6h = (const struct ipv6hdr *)skb->data;
+	icmp = skb->data + hdroff;
+	if (csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, len, IPPROTO_ICMPV6,
+			    ipv6_csum_partial(icmp, len, 0)))
+		return 0;
+	if (icmp[0] == NDISC_REDIRECT) {
+		if ((ct->status & IPS_NAT_DONE_MASK) != IPS_NAT_DONE_MASK || (ct->status & IPS_NAT_MASK))
+			return 0;
+	}
+	statusbit = m == NF_NAT_MANIP_SRC ? IPS_SRC_NAT : IPS_DST_NAT;
+	if (dir == IP_CT_DIR_REPLY)
+		statusbit ^= IPS_NAT_MASK;
+	if (!(ct->status & statusbit))
+		return 1;
+	if (!nf_nat_ipv6_manip_pkt(skb, hdroff + 8, &ct->tuplehash[!dir].tuple, !m))
+		return 0;
+	ip6h = (const struct ipv6hdr *)skb->data;
+	icmp = skb->data + hdroff;
+	icmp[2] = icmp[3] = 0;
+	c = csum_ipv6_magic(&ip6h->saddr, &ip6h->daddr, len, IPPROTO_ICMPV6,
+			    ipv6_csum_partial(icmp, len, 0));
+	memcpy(icmp + 2, &c, 2);
+	nat_invert(&target, &ct->tuplehash[!dir].tuple);
+	target.t.dst.protonum = IPPROTO_ICMPV6;
+	nf_nat_trace6(skb, m, &target.t, dir == IP_CT_DIR_REPLY);
+	return nf_nat_ipv6_manip_pkt(skb, 0, &target.t, m);
 }

@@ -10,7 +10,9 @@ extern const struct xt_target xt_connmark_target, xt_ct_target, xt_notrack_targe
 /* NAT (xt_nat.c, xt_MASQUERADE.c, xt_REDIRECT.c) */
 extern const struct xt_target xt_dnat_target, xt_snat_target, xt_masquerade_target,
 	xt_redirect_target,
-	xt_netmap_target;
+	xt_netmap_target,
+	xt_dnat_target6, xt_snat_target6, xt_masquerade_target6, xt_redirect_target6,
+	xt_netmap_target6;
 
 const struct xt_match *const xt_ct_matches[] = {
 	&xt_conntrack_match,
@@ -26,5 +28,7 @@ const struct xt_target *const xt_ct_targets[] = {
 	&xt_notrack_target,
 	&xt_dnat_target, &xt_snat_target, &xt_masquerade_target, &xt_redirect_target,
 	&xt_netmap_target,
+	&xt_dnat_target6, &xt_snat_target6, &xt_masquerade_target6, &xt_redirect_target6,
+	&xt_netmap_target6,
 	NULL,
 };

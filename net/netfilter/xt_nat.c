@@ -76,3 +76,54 @@ const struct xt_target xt_redirect_target = {
 	.checkentry = xt_nat_checkentry, .destroy = xt_nat_destroy,
 	.hooks = (1 << NF_INET_PRE_ROUTING) | (1 << NF_INET_LOCAL_OUT),
 };
+
+/* ip6tables' NAT targets (ip6t_MASQUERADE, REDIRECT's IPv6 half, xt_nat's
+ * NFPROTO_IPV6 entries): the same info, IPv6 addresses in min_addr6 /
+ * max_addr6; conntrack for IPv6 held while the rule exists. */
+static unsigned int masquerade_tg6(struct sk_buff *skb, const struct xt_action_param *par)
+{
+	return nf_nat_masquerade_ipv6(skb, par->targinfo, xt_out(par));
+}
+
+static unsigned int redirect_tg6(struct sk_buff *skb, const struct xt_action_param *par)
+{
+	return nf_nat_redirect_ipv6(skb, par->targinfo, xt_hooknum(par));
+}
+
+static int xt_nat_checkentry6(const struct xt_tgchk_param *par)
+{
+	return nf_ct_netns_get_af(par->net, NFPROTO_IPV6);
+}
+
+static void xt_nat_destroy6(const struct xt_tgdtor_param *par)
+{
+	nf_ct_netns_put_af(par->net, NFPROTO_IPV6);
+}
+
+const struct xt_target xt_snat_target6 = {
+	.name = "SNAT", .revision = 2, .family = NFPROTO_IPV6, .target = xt_snat_target_v2,
+	.targetsize = sizeof(struct nf_nat_range2), .table = "nat",
+	.checkentry = xt_nat_checkentry6, .destroy = xt_nat_destroy6,
+	.hooks = (1 << NF_INET_POST_ROUTING) | (1 << NF_INET_LOCAL_IN),
+};
+
+const struct xt_target xt_dnat_target6 = {
+	.name = "DNAT", .revision = 2, .family = NFPROTO_IPV6, .target = xt_dnat_target_v2,
+	.targetsize = sizeof(struct nf_nat_range2), .table = "nat",
+	.checkentry = xt_nat_checkentry6, .destroy = xt_nat_destroy6,
+	.hooks = (1 << NF_INET_PRE_ROUTING) | (1 << NF_INET_LOCAL_OUT),
+};
+
+const struct xt_target xt_masquerade_target6 = {
+	.name = "MASQUERADE", .family = NFPROTO_IPV6, .target = masquerade_tg6,
+	.targetsize = sizeof(struct nf_nat_range2), .table = "nat",
+	.checkentry = xt_nat_checkentry6, .destroy = xt_nat_destroy6,
+	.hooks = 1 << NF_INET_POST_ROUTING,
+};
+
+const struct xt_target xt_redirect_target6 = {
+	.name = "REDIRECT", .family = NFPROTO_IPV6, .target = redirect_tg6,
+	.targetsize = sizeof(struct nf_nat_range2), .table = "nat",
+	.checkentry = xt_nat_checkentry6, .destroy = xt_nat_destroy6,
+	.hooks = (1 << NF_INET_PRE_ROUTING) | (1 << NF_INET_LOCAL_OUT),
+};

@@ -3,7 +3,9 @@
  * with their pseudo-header, ICMP) must still verify, computed from scratch,
  * though only RFC 1624 incremental updates were applied; a UDP checksum of
  * 0 stays 0; an ICMP error about a SNATed connection gets its outer
- * destination and its quoted packet translated back.  Every skb goes back
+ * destination and its quoted packet translated back; the same for IPv6
+ * (NAT66: TCP, UDP behind a hop-by-hop header, ICMPv6 echo id and pseudo
+ * header).  Every skb goes back
  * to its pool (leak check). */
 #include <stdarg.h>
 #include <stddef.h>
@@ -17,6 +19,7 @@
 #include "net/ip.h"
 #include "net/icmp.h"
 #include "net/netfilter/nf_nat.h"
+#include "net/ipv6.h"
 
 static __be32 A(const char *s)
 {
@@ -236,6 +239,146 @@ static void test_icmp_error_translated(void **state)
 	skb_pool_destroy(&pool);
 }
 
+/* ---- NAT66 (nf_nat_ipv6_manip_pkt) ---- */
+static struct in6_addr A6(const char *s)
+{
+	struct in6_addr a;
+
+	inet_pton(AF_INET6, s, &a);
+	return a;
+}
+
+/* IPv6 header + hop-by-hop (PadN) when hbh, then l4len bytes of proto */
+static unsigned int build_ip6(u8 *p, u8 proto, const char *src, const char *dst,
+			      unsigned int l4len, bool hbh)
+{
+	struct in6_addr s = A6(src), d = A6(dst);
+	unsigned int ext = hbh ? 8 : 0;
+
+	memset(p, 0, 40 + ext);
+	p[0] = 0x60;
+	put_be16(p + 4, (u16)(ext + l4len));
+	p[6] = hbh ? 0 : proto;
+	p[7] = 64;
+	memcpy(p + 8, &s, 16);
+	memcpy(p + 24, &d, 16);
+	if (hbh) {
+		p[40] = proto;
+		p[42] = 1;	/* PadN, 4 bytes of padding */
+		p[43] = 4;
+	}
+	return 40 + ext;
+}
+
+/* The transport checksum over the pseudo header: 0 when valid. */
+static u16 l4_csum6(const u8 *p, unsigned int off, u8 proto)
+{
+	unsigned int len = (unsigned int)(p[4] << 8 | p[5]) + 40 - off;
+	struct in6_addr s, d;
+
+	memcpy(&s, p + 8, 16);
+	memcpy(&d, p + 24, 16);
+	return csum_ipv6_magic(&s, &d, len, proto, ipv6_csum_partial(p + off, len, 0));
+}
+
+static void fill_l4_csum6(u8 *p, unsigned int off, unsigned int csum_off, u8 proto)
+{
+	u16 c;
+
+	memset(p + off + csum_off, 0, 2);
+	c = l4_csum6(p, off, proto);
+	memcpy(p + off + csum_off, &c, 2);
+}
+
+static struct nf_conntrack_tuple6 tuple6(const char *s, u16 sp, const char *d, u16 dp, u8 proto)
+{
+	struct nf_conntrack_tuple6 t;
+
+	memset(&t, 0, sizeof(t));
+	t.src = A6(s);
+	t.dst = A6(d);
+	t.t.src.ip = nf_ct_addr6_fold(&t.src);
+	t.t.dst.ip = nf_ct_addr6_fold(&t.dst);
+	t.t.src.u.all = htons(sp);
+	t.t.dst.u.all = htons(dp);
+	t.t.dst.protonum = proto;
+	t.t.dst.v6 = 1;
+	t.t.dst.wrapped = 1;
+	return t;
+}
+
+static void test_ipv6_tcp_udp_checksums(void **state)
+{
+	struct nf_conntrack_tuple6 t = tuple6("2001:db8:2::1", 10007, "2001:db8:1::5", 8080, 6);
+	struct nf_conntrack_tuple6 u = tuple6("2001:db8:2::1", 10008, "2001:db8:1::5", 53, 17);
+	struct in6_addr a;
+	struct skb_pool pool;
+	struct sk_buff *skb;
+	unsigned int off;
+	u8 pkt[80];
+
+	(void)state;
+	skb_pool_init(&pool);
+	/* TCP straight after the IPv6 header */
+	off = build_ip6(pkt, 6, "2001:db8:1::2", "2001:db8:2::1", 20, false);
+	put_be16(pkt + off, 5555);
+	put_be16(pkt + off + 2, 8080);
+	pkt[off + 12] = 5 << 4;
+	pkt[off + 13] = 0x02;
+	fill_l4_csum6(pkt, off, 16, 6);
+	skb = skb_from(&pool, pkt, off + 20);
+	assert_true(nf_nat_ipv6_manip_pkt(skb, 0, &t.t, NF_NAT_MANIP_SRC));
+	assert_true(nf_nat_ipv6_manip_pkt(skb, 0, &t.t, NF_NAT_MANIP_DST));
+	memcpy(&a, skb->data + 8, 16);
+	assert_true(ipv6_addr_equal(&a, &t.src));
+	memcpy(&a, skb->data + 24, 16);
+	assert_true(ipv6_addr_equal(&a, &t.dst));
+	assert_int_equal(skb->data[off] << 8 | skb->data[off + 1], 10007);
+	assert_int_equal(skb->data[off + 2] << 8 | skb->data[off + 3], 8080);
+	assert_int_equal(l4_csum6(skb->data, off, 6), 0);
+	kfree_skb(skb);
+	/* UDP behind a hop-by-hop header */
+	off = build_ip6(pkt, 17, "2001:db8:1::2", "2001:db8:2::9", 12, true);
+	put_be16(pkt + off, 4000);
+	put_be16(pkt + off + 2, 53);
+	put_be16(pkt + off + 4, 12);
+	memcpy(pkt + off + 8, "abcd", 4);
+	fill_l4_csum6(pkt, off, 6, 17);
+	skb = skb_from(&pool, pkt, off + 12);
+	assert_true(nf_nat_ipv6_manip_pkt(skb, 0, &u.t, NF_NAT_MANIP_SRC));
+	assert_true(nf_nat_ipv6_manip_pkt(skb, 0, &u.t, NF_NAT_MANIP_DST));
+	assert_int_equal(skb->data[off] << 8 | skb->data[off + 1], 10008);
+	assert_int_equal(l4_csum6(skb->data, off, 17), 0);
+	kfree_skb(skb);
+	assert_int_equal(pool.skbs_live, 0);
+	skb_pool_destroy(&pool);
+}
+
+static void test_ipv6_icmpv6_echo(void **state)
+{
+	struct nf_conntrack_tuple6 t = tuple6("2001:db8:2::1", 777, "2001:db8:2::2", 0, 58);
+	struct skb_pool pool;
+	struct sk_buff *skb;
+	unsigned int off;
+	u8 pkt[64];
+
+	(void)state;
+	skb_pool_init(&pool);
+	off = build_ip6(pkt, 58, "2001:db8:1::2", "2001:db8:2::2", 16, false);
+	memset(pkt + off, 0, 16);
+	pkt[off] = 128;		/* echo request */
+	put_be16(pkt + off + 4, 31270);
+	put_be16(pkt + off + 6, 1);
+	fill_l4_csum6(pkt, off, 2, 58);
+	skb = skb_from(&pool, pkt, off + 16);
+	assert_true(nf_nat_ipv6_manip_pkt(skb, 0, &t.t, NF_NAT_MANIP_SRC));
+	assert_int_equal(skb->data[off + 4] << 8 | skb->data[off + 5], 777);
+	assert_int_equal(l4_csum6(skb->data, off, 58), 0);
+	kfree_skb(skb);
+	assert_int_equal(pool.skbs_live, 0);
+	skb_pool_destroy(&pool);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -243,6 +386,8 @@ int main(void)
 		cmocka_unit_test(test_udp_checksum_zero_stays_zero),
 		cmocka_unit_test(test_icmp_echo_id),
 		cmocka_unit_test(test_icmp_error_translated),
+		cmocka_unit_test(test_ipv6_tcp_udp_checksums),
+		cmocka_unit_test(test_ipv6_icmpv6_echo),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

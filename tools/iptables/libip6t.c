@@ -1394,7 +1394,13 @@ static const struct xtables_target libip6t_DNPT = {
 	.opts = npt_opts, .parse = dnpt_parse, .print = dnpt_print, .save = npt_save, .mand = 3,
 };
 
+/* NAT66 targets (libxt_NAT.c) */
+extern const struct xtables_target libip6t_DNAT, libip6t_SNAT, libip6t_MASQUERADE,
+	libip6t_REDIRECT, libip6t_NETMAP;
+
 const struct xtables_target *const xtables_ip6_targets[] = {
 	&libip6t_REJECT, &libip6t_HL, &libip6t_SNPT, &libip6t_DNPT,
+	&libip6t_DNAT, &libip6t_SNAT, &libip6t_MASQUERADE, &libip6t_REDIRECT,
+	&libip6t_NETMAP,
 	NULL,
 };

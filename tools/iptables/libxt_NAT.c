@@ -434,3 +434,204 @@ const struct xtables_target libipt_NETMAP = {
 	.opts = netmap_opts, .parse = netmap_parse, .print = netmap_print,
 	.save = netmap_save, .mand = 1u << O_NETMAP_TO,
 };
+
+/* ---- ip6tables: the same targets for IPv6 (libxt_NAT's NAT_parse6 /
+ * DNAT_parse6_v2): an address range in brackets when ports follow
+ * ("[A[-B]]:P[-Q]"), a bare address (range) otherwise. */
+static int nat_parse_to6(struct xt_parse *p, const char *arg, struct nf_nat_range2 *r)
+{
+	char buf[192], *start, *end, *colon, *dash;
+
+	snprintf(buf, sizeof(buf), "%s", arg);
+	start = strchr(buf, '[');
+	if (!start) {
+		start = buf;
+		/* one colon is a port; more: an IPv6 address */
+		colon = strchr(buf, ':');
+		if (colon && strchr(colon + 1, ':'))
+			colon = NULL;
+	} else {
+		start++;
+		end = strchr(start, ']');
+		if (!end)
+			return xt_param_error(p, "Invalid address format");
+		*end = '\0';
+		colon = strchr(end + 1, ':');
+	}
+	if (colon) {
+		if (!nat_proto_has_ports(p))
+			return xt_param_error(p, "Need TCP, UDP, SCTP or DCCP with port specification");
+		if (nat_parse_ports(p, colon + 1, r))
+			return -1;
+		if (colon == buf || colon == buf + 2)	/* ":P" or "[]:P": no address */
+			return 0;
+		*colon = '\0';
+	}
+	r->flags |= NF_NAT_RANGE_MAP_IPS;
+	dash = strchr(start, '-');
+	if (colon && dash && dash > colon)
+		dash = NULL;
+	if (dash)
+		*dash = '\0';
+	if (inet_pton(AF_INET6, start, &r->min_addr6) != 1)
+		return xt_param_error(p, "Bad IP address \"%s\"", start);
+	r->max_addr6 = r->min_addr6;
+	if (dash && inet_pton(AF_INET6, dash + 1, &r->max_addr6) != 1)
+		return xt_param_error(p, "Bad IP address \"%s\"", dash + 1);
+	return 0;
+}
+
+static int dnat_parse6(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	if (nat_parse_common(p, "DNAT", "to-destination", id, inv, data))
+		return -1;
+	return id == O_TO ? nat_parse_to6(p, arg, data) : 0;
+}
+
+static int snat_parse6(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	if (nat_parse_common(p, "SNAT", "to-source", id, inv, data))
+		return -1;
+	return id == O_TO ? nat_parse_to6(p, arg, data) : 0;
+}
+
+/* sprint_range for AF_INET6: brackets around the addresses when ports follow */
+static void nat_print_range6(FILE *out, const struct nf_nat_range2 *r)
+{
+	bool brackets = r->flags & NF_NAT_RANGE_PROTO_SPECIFIED;
+	char a[INET6_ADDRSTRLEN], b[INET6_ADDRSTRLEN];
+
+	if (r->flags & NF_NAT_RANGE_MAP_IPS) {
+		if (brackets)
+			fputc('[', out);
+		fputs(xtables_ip6addr_to_buf(&r->min_addr6, a), out);
+		if (memcmp(&r->min_addr6, &r->max_addr6, sizeof(r->min_addr6)))
+			fprintf(out, "-%s", xtables_ip6addr_to_buf(&r->max_addr6, b));
+		if (brackets)
+			fputc(']', out);
+	}
+	if (r->flags & NF_NAT_RANGE_PROTO_SPECIFIED) {
+		fputc(':', out);
+		nat_print_ports(out, r);
+	}
+}
+
+static void nat_print6(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
+{
+	(void)ip;
+	(void)numeric;
+	fputs(" to:", out);
+	nat_print_range6(out, data);
+	nat_print_flags(out, data, false);
+}
+
+static void dnat_save6(FILE *out, const struct ipt_ip *ip, const void *data)
+{
+	(void)ip;
+	fputs(" --to-destination ", out);
+	nat_print_range6(out, data);
+	nat_print_flags(out, data, true);
+}
+
+static void snat_save6(FILE *out, const struct ipt_ip *ip, const void *data)
+{
+	(void)ip;
+	fputs(" --to-source ", out);
+	nat_print_range6(out, data);
+	nat_print_flags(out, data, true);
+}
+
+const struct xtables_target libip6t_DNAT = {
+	.name = "DNAT", .revision = 2, .family = NFPROTO_IPV6,
+	.size = sizeof(struct nf_nat_range2), .opts = dnat_opts, .parse = dnat_parse6,
+	.final_check = dnat_final, .print = nat_print6, .save = dnat_save6,
+};
+
+const struct xtables_target libip6t_SNAT = {
+	.name = "SNAT", .revision = 2, .family = NFPROTO_IPV6,
+	.size = sizeof(struct nf_nat_range2), .opts = snat_opts, .parse = snat_parse6,
+	.final_check = snat_final, .print = nat_print6, .save = snat_save6,
+};
+
+const struct xtables_target libip6t_MASQUERADE = {
+	.name = "MASQUERADE", .family = NFPROTO_IPV6, .size = sizeof(struct nf_nat_range2),
+	.opts = masq_opts, .parse = masq_parse, .print = masq_print, .save = ports_save,
+};
+
+const struct xtables_target libip6t_REDIRECT = {
+	.name = "REDIRECT", .family = NFPROTO_IPV6, .size = sizeof(struct nf_nat_range2),
+	.opts = redir_opts, .parse = redir_parse, .final_check = redir_final,
+	.print = redir_print, .save = ports_save,
+};
+
+/* -j NETMAP --to ADDR[/MASK] for IPv6 (libip6t_NETMAP.c): the network as
+ * min = ADDR & MASK, max = min | ~MASK, word by word. */
+static int netmap_parse6(struct xt_parse *p, int id, const char *arg, bool inv, void *data)
+{
+	struct nf_nat_range2 *r = data;
+	struct in6_addr addr, mask;
+	char buf[128], *slash;
+	unsigned int bits = 128;
+
+	(void)id;
+	if (inv)
+		return xt_param_error(p, "NETMAP: option \"--to\" cannot be inverted.\n");
+	snprintf(buf, sizeof(buf), "%s", arg);
+	slash = strchr(buf, '/');
+	if (slash)
+		*slash++ = '\0';
+	memset(&mask, 0, sizeof(mask));
+	if (slash && inet_pton(AF_INET6, slash, &mask) == 1)
+		bits = 0;
+	else if (slash && !xtables_strtoui(slash, &bits, 0, 128))
+		return xt_param_error(p, "NETMAP: bad value for option \"--to\", neither a valid "
+				      "network mask nor valid CIDR (0-128).\n");
+	for (unsigned int b = 0; b < bits; b++)
+		mask.s6_addr[b / 8] |= (u8)(0x80 >> (b % 8));
+	/* skbox resolves no names: the answer of a namespace without DNS */
+	if (inet_pton(AF_INET6, buf, &addr) != 1)
+		return xt_param_error(p, "getaddrinfo: Name or service not known\n");
+	r->flags |= NF_NAT_RANGE_MAP_IPS;
+	for (int i = 0; i < 4; i++) {
+		r->min_addr6.s6_addr32[i] = addr.s6_addr32[i] & mask.s6_addr32[i];
+		r->max_addr6.s6_addr32[i] = r->min_addr6.s6_addr32[i] | ~mask.s6_addr32[i];
+	}
+	return 0;
+}
+
+static void netmap_print_net6(FILE *out, const struct nf_nat_range2 *r)
+{
+	char a[INET6_ADDRSTRLEN], m[INET6_ADDRSTRLEN];
+	struct in6_addr mask;
+	int bits;
+
+	for (int i = 0; i < 4; i++)
+		mask.s6_addr32[i] = ~(r->min_addr6.s6_addr32[i] ^ r->max_addr6.s6_addr32[i]);
+	bits = xtables_ip6mask_to_cidr(&mask);
+	fputs(xtables_ip6addr_to_buf(&r->min_addr6, a), out);
+	if (bits < 0)
+		fprintf(out, "/%s", xtables_ip6addr_to_buf(&mask, m));
+	else
+		fprintf(out, "/%d", bits);
+}
+
+static void netmap_print6(FILE *out, const struct ipt_ip *ip, const void *data, bool numeric)
+{
+	(void)ip;
+	(void)numeric;
+	fputs(" to:", out);
+	netmap_print_net6(out, data);
+}
+
+static void netmap_save6(FILE *out, const struct ipt_ip *ip, const void *data)
+{
+	(void)ip;
+	fputs(" --to ", out);
+	netmap_print_net6(out, data);
+}
+
+const struct xtables_target libip6t_NETMAP = {
+	.name = "NETMAP", .family = NFPROTO_IPV6, .size = sizeof(struct nf_nat_range2),
+	.opts = netmap_opts, .parse = netmap_parse6, .print = netmap_print6,
+	.save = netmap_save6, .mand = 1u << O_NETMAP_TO,
+};

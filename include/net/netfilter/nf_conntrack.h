@@ -214,12 +214,14 @@ struct nf_conn {
 
 _Static_assert(sizeof(struct nf_conn) <= 232, "struct nf_conn grew: bench conntrack-1m");
 
-/* An IPv6 entry (nf_conntrack_l3proto_ipv6): the original direction's
- * addresses after the entry; the reply tuple's are the same, swapped (no
- * NAT66).  IPv4 entries keep their 232 bytes. */
+/* An IPv6 entry (nf_conntrack_l3proto_ipv6): both tuples' addresses
+ * after the entry (the reply's are the original's swapped until NAT66
+ * changes them: nf_conntrack_alter_reply).  IPv4 entries keep their 232
+ * bytes. */
 struct nf_conn6 {
 	struct nf_conn ct;
-	struct in6_addr addr[2];	/* original source, original destination */
+	/* [2 * dir + 0] source, [2 * dir + 1] destination of tuple dir */
+	struct in6_addr addr[4];
 };
 
 /* Zone directions (NF_CT_ZONE_DIR_*) and, in a CT --zone mark template,
@@ -340,6 +342,11 @@ static inline struct nf_conn *nf_ct_tuplehash_to_ctrack(const struct nf_conntrac
 const struct in6_addr *nf_ct_tuple_addr6(const struct nf_conntrack_tuple *t, bool dst);
 bool nf_ct_tuple_addr6_equal(const struct nf_conntrack_tuple *a,
 			     const struct nf_conntrack_tuple *b);
+/* An IPv6 address folded to the word a tuple's src.ip/dst.ip holds. */
+static inline u32 nf_ct_addr6_fold(const struct in6_addr *a)
+{
+	return a->s6_addr32[0] ^ a->s6_addr32[1] ^ a->s6_addr32[2] ^ a->s6_addr32[3];
+}
 
 static inline bool nf_ct_tuple_equal(const struct nf_conntrack_tuple *a,
 				     const struct nf_conntrack_tuple *b)
@@ -398,7 +405,9 @@ struct nf_conntrack_tuple_hash *nf_conntrack_find_get(struct net *net,
  * ignored?  (NAT's clash check, nf_conntrack_tuple_taken in Linux.) */
 bool nf_conntrack_tuple_taken(const struct nf_conntrack_tuple *tuple,
 			      const struct nf_conn *ignored);
-/* NAT changed the reply tuple of an unconfirmed entry. */
+/* NAT changed the reply tuple of an unconfirmed entry.  IPv6: newreply is
+ * a packet-style tuple (wrapped in struct nf_conntrack_tuple6), whose
+ * addresses become the entry's reply addresses. */
 void nf_conntrack_alter_reply(struct nf_conn *ct, const struct nf_conntrack_tuple *newreply);
 
 /* Kill the entry now (timeout, conntrack -D, a TCP RST): out of the table,
@@ -494,6 +503,7 @@ struct nf_nat_range2 {
 	unsigned int flags;
 	__be32 min_addr, max_addr;
 	union nf_conntrack_man_proto min_proto, max_proto, base_proto;
+	struct in6_addr min_addr6, max_addr6;	/* ip6tables' targets (NAT66) */
 };
 
 unsigned int nf_nat_setup_info(struct nf_conn *ct, const struct nf_nat_range2 *range,

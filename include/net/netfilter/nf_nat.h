@@ -69,6 +69,13 @@ bool nf_nat_ipv4_manip_pkt(struct sk_buff *skb, unsigned int iphdroff,
 /* An ICMP error about ct: 1 when translated (or nothing to do), 0: drop. */
 int nf_nat_icmp_reply_translation(struct sk_buff *skb, struct nf_conn *ct,
 				  enum ip_conntrack_info ctinfo, unsigned int hooknum);
+/* NAT66: the same for an IPv6 header at iphdroff (target: an entry's tuple
+ * or a packet-style one), and for an ICMPv6 error. */
+bool nf_nat_ipv6_manip_pkt(struct sk_buff *skb, unsigned int iphdroff,
+			   const struct nf_conntrack_tuple *target,
+			   enum nf_nat_manip_type maniptype);
+int nf_nat_icmpv6_reply_translation(struct sk_buff *skb, struct nf_conn *ct,
+				    enum ip_conntrack_info ctinfo, unsigned int hooknum);
 
 /* ---- nf_nat_masquerade.c, nf_nat_redirect.c ---- */
 unsigned int nf_nat_masquerade_ipv4(struct sk_buff *skb, unsigned int hooknum,
@@ -76,10 +83,17 @@ unsigned int nf_nat_masquerade_ipv4(struct sk_buff *skb, unsigned int hooknum,
 				    const struct net_device *out);
 unsigned int nf_nat_redirect_ipv4(struct sk_buff *skb, const struct nf_nat_range2 *range,
 				  unsigned int hooknum);
+/* NAT66: the source ipv6_dev_get_saddr picks on out for the destination;
+ * ::1 from OUTPUT, else the input device's first global address. */
+unsigned int nf_nat_masquerade_ipv6(struct sk_buff *skb, const struct nf_nat_range2 *range,
+				    const struct net_device *out);
+unsigned int nf_nat_redirect_ipv6(struct sk_buff *skb, const struct nf_nat_range2 *range,
+				  unsigned int hooknum);
 /* Device and address events: MASQUERADE entries go with their device or
  * their address (masq_device_event / masq_inet_event in Linux). */
 int nf_nat_masq_device_event(struct net_device *dev, unsigned long event);
 struct in_ifaddr;
 void nf_nat_masq_inet_event(struct in_ifaddr *ifa, unsigned long event);
+void nf_nat_masq_inet6_event(struct net_device *dev, const struct in6_addr *addr);
 
 #endif
