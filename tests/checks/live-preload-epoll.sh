@@ -7,9 +7,11 @@
 # EPOLL_CTL_MOD), EEXIST/ENOENT, close() taking a socket off the epoll;
 # every socket closed at the end (down: no leaks).
 . "$(dirname "$0")/live-lib.bash"
-# It hung once in about 15 runs of a clean-clone `make check` (2026-11-29: a wakeup
-# lost somewhere in the preload's epoll emulation, not found yet; 13 runs by hand all
-# passed), so `make check` skips it until that is found: SKBOX_FLAKY=1 runs it.
+# It hangs about once in 100-150 runs under load (docs/LIVE.md says what the hangs
+# show: an echo handler of the server stops, the world and the epoll emulation are
+# idle), so `make check` skips it until that is found: SKBOX_FLAKY=1 runs it.  A
+# handler that raises prints its traceback, so the check fails with it ("served 3"
+# differs) instead of hanging.
 [ "${SKBOX_FLAKY:-}" = 1 ] || { echo "SKIP: hung once in make check (lost wakeup under investigation); SKBOX_FLAKY=1 runs it"; exit 77; }
 command -v python3 >/dev/null || { echo "SKIP: python3 not installed"; exit 77; }
 [ -f "$(dirname "$SKBOX")/libskbox-preload.so" ] || live_fail "no libskbox-preload.so next to $SKBOX"
@@ -35,9 +37,12 @@ assert isinstance(selectors.DefaultSelector(), selectors.EpollSelector)
 done = 0
 async def echo(r, w):
     global done
-    while data := await r.read(65536):
-        w.write(data); await w.drain()
-    w.close(); await w.wait_closed()
+    try:
+        while data := await r.read(65536):
+            w.write(data); await w.drain()
+        w.close(); await w.wait_closed()
+    except Exception:
+        import traceback; traceback.print_exc()
     done += 1
     if done == 3: stop.set()
 async def main():

@@ -15,7 +15,7 @@ tc qdisc add dev va root netem delay 10ms
 ip netns exec b nc -l 10.0.0.2 8888 &
 ip netns exec b nc -l 10.0.0.2 8889 &
 sleep 1
-seq 1 2000 | nc -w 5 10.0.0.2 8888 &
+seq 1 20 | nc -w 5 10.0.0.2 8888 &
 sleep 1
 ss -tni
 ss -ti
