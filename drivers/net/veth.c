@@ -46,11 +46,11 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 	skb->priority = 0;
 	skb->ignore_df = 0;	/* a local sender's "may fragment" ends here */
 	skb->protocol = eth_type_trans(skb, rcv);
+	/* counted once, on the sender (Linux's dev_lstats_add()): the peer's
+	 * receive counters are these, read by veth_get_stats64() */
 	if (netif_rx(skb) == 0) {
 		dev->stats.tx_packets++;
 		dev->stats.tx_bytes += len;
-		rcv->stats.rx_packets++;
-		rcv->stats.rx_bytes += len;
 	} else {
 		dev->stats.tx_dropped++;
 	}
@@ -95,6 +95,17 @@ static struct net_device *veth_peer_dev(const struct net_device *dev)
 	return priv->peer;
 }
 
+/* veth_get_stats64(): what this end sent, and as received what its peer
+ * sent (one set of counters per frame, as Linux's per-device lstats) */
+static void veth_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
+{
+	struct veth_priv *priv = netdev_priv(dev);
+
+	*s = dev->stats;
+	s->rx_packets = priv->peer ? priv->peer->stats.tx_packets : 0;
+	s->rx_bytes = priv->peer ? priv->peer->stats.tx_bytes : 0;
+}
+
 static int veth_change_mtu(struct net_device *dev, int mtu)
 {
 	dev->mtu = (unsigned int)mtu;
@@ -108,6 +119,7 @@ static const struct net_device_ops veth_netdev_ops = {
 	.ndo_get_iflink = veth_get_iflink,
 	.ndo_get_peer = veth_peer_dev,
 	.ndo_change_mtu = veth_change_mtu,
+	.ndo_get_stats64 = veth_get_stats64,
 };
 
 static void veth_setup(struct net_device *dev)

@@ -223,6 +223,32 @@ static void test_port_removal(void **state)
 	assert_int_equal(world_free(w, stderr), 0);
 }
 
+/* veth counts a frame once, on the sender; each end's receive counters
+ * are its peer's transmit counters (veth_get_stats64, as Linux) */
+static void test_veth_stats(void **state)
+{
+	struct world *w = world_new(5);
+	struct h_seed s;
+	struct net_device *ends[2][2];
+
+	(void)state;
+	seed_ping(&s, w);
+	ends[0][0] = s.v1, ends[0][1] = s.brv1;
+	ends[1][0] = s.v2, ends[1][1] = s.brv2;
+	for (int i = 0; i < 2; i++) {
+		for (int j = 0; j < 2; j++) {
+			struct rtnl_link_stats64 a, b;
+
+			dev_get_stats(ends[i][j], &a);
+			dev_get_stats(ends[i][!j], &b);
+			assert_true(a.tx_packets > 0);
+			assert_int_equal(a.tx_packets, b.rx_packets);
+			assert_int_equal(a.tx_bytes, b.rx_bytes);
+		}
+	}
+	assert_int_equal(world_free(w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +256,7 @@ int main(void)
 		cmocka_unit_test(test_fdb_ageing),
 		cmocka_unit_test(test_hairpin),
 		cmocka_unit_test(test_port_removal),
+		cmocka_unit_test(test_veth_stats),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
