@@ -211,7 +211,7 @@ uint64_t timer_base_next(const struct timer_base *b)
  * may jump there; running the wheel at that time cascades the slot into finer
  * ones, so the exact time is reached in a few cheap steps, where walking a
  * coarse slot of 100,000 conntrack timers for their minimum was not cheap. */
-uint64_t timer_base_next_hint(const struct timer_base *b)
+static uint64_t timer_base_hint(const struct timer_base *b)
 {
 	const struct timer_list *t;
 	uint64_t best = UINT64_MAX;
@@ -230,6 +230,17 @@ uint64_t timer_base_next_hint(const struct timer_base *b)
 			best = t->expires;
 	}
 	return best;
+}
+
+/* Never earlier than next_expiry, itself a lower bound: the start of a slot
+ * placed against a clk left far behind (runs before next_expiry return at
+ * once and do not move it) may lie in the past, and a loop that jumped there
+ * would find the run doing nothing, again and again (a fuzz_stateful hang). */
+uint64_t timer_base_next_hint(const struct timer_base *b)
+{
+	uint64_t hint = timer_base_hint(b);
+
+	return hint > b->next_expiry ? hint : b->next_expiry;
 }
 
 unsigned timer_base_run(struct timer_base *b, uint64_t now)

@@ -515,6 +515,38 @@ static void test_next_hint(void **state)
 	assert_int_equal(order_log[0], 7);
 }
 
+/* The event loop's rounds (world_run): run the wheel, and when nothing ran
+ * jump to the hint.  A crowded coarse slot placed while the clock was far
+ * behind gave a hint (the slot's start) in the past while runs before
+ * next_expiry did nothing: the loop spun (found by fuzz_stateful). */
+static void test_next_hint_behind_clk(void **state)
+{
+	struct timer_base b;
+	struct rec r[8];
+	uint64_t now = 0;
+	unsigned fired = 0;
+
+	(void)state;
+	timer_base_init(&b, 0);
+	rec_init(&b, r, 8);
+	timer_base_run(&b, 0);		/* empty: next_expiry is "never" */
+	for (int i = 0; i < 8; i++)
+		mod_timer(&r[i].timer, 5 * SEC + (uint64_t)i);
+	for (int round = 0; round < 100 && fired < 8; round++) {
+		unsigned n = timer_base_run(&b, now);
+
+		fired += n;
+		if (!n) {
+			uint64_t h = timer_base_next_hint(&b);
+
+			assert_true(h > now);
+			now = h;
+		}
+	}
+	assert_int_equal(fired, 8);
+	assert_int_equal(r[0].fired_at, 5 * SEC);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -523,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_ties_insertion_order),
 		cmocka_unit_test(test_next_exact_levels),
 		cmocka_unit_test(test_next_hint),
+		cmocka_unit_test(test_next_hint_behind_clk),
 		cmocka_unit_test(test_periodic_and_arm_now),
 		cmocka_unit_test(test_random_vs_model),
 	};
