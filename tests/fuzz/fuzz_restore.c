@@ -59,8 +59,15 @@ static void flush(void)
 {
 	char *restore[] = { "iptables-restore", NULL };
 
-	if (run(fuzz_devnull(), flush_all, sizeof(flush_all) - 1, 1, restore))
+	if (run(fuzz_devnull(), flush_all, sizeof(flush_all) - 1, 1, restore)) {
+		struct cmd_ctx ctx = { .world = world, .net = world->init_net, .out = stderr,
+				       .err = stderr, .in = flush_all,
+				       .in_len = sizeof(flush_all) - 1 };
+
+		fprintf(stderr, "fuzz_restore: the flush failed:\n");
+		cmd_run(&ctx, 1, restore);
 		abort();
+	}
 }
 
 static void world_done(void)

@@ -947,8 +947,8 @@ static int cmd_chain(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args 
 		return ipt_chain_add(h, a->chain) < 0 ? 4 : 0;
 	case CMD_DELETE_CHAIN:
 		return cmd_delete_chain(ctx, h, c);
-	case CMD_RENAME:
-		if (c < 0)
+	case CMD_RENAME:	/* nft_chain_user_rename(): user chains only */
+		if (c < 0 || h->info->chains[c].hook >= 0)
 			return ipt_msg(ctx, h->af, "No chain/target/match by that name");
 		if (ipt_chain_find(h, a->arg2) >= 0)
 			return ipt_msg(ctx, h->af, "File exists");

@@ -375,7 +375,9 @@ static const char *const unreach_fmt[16] = {
 	"host %s unreachable - precedence cutoff",
 };
 
-static void icmp_unreach(const struct tcpdump *td, const uint8_t *ic, uint32_t len)
+/* avail: the bytes captured from ic on (the inner header's ports may be
+ * past them: a capture cut short by its snapshot length) */
+static void icmp_unreach(const struct tcpdump *td, const uint8_t *ic, uint32_t avail)
 {
 	FILE *o = td->out;
 	const uint8_t *in = ic + 8;
@@ -387,7 +389,7 @@ static void icmp_unreach(const struct tcpdump *td, const uint8_t *ic, uint32_t l
 	if (code == 2) {
 		fprintf(o, "%s protocol %u unreachable", a, in[9]);
 	} else if (code == 3) {
-		uint16_t dport = len >= 8 + ihl + 4 ? g16(in + ihl + 2) : 0;
+		uint16_t dport = avail >= 8 + ihl + 4 ? g16(in + ihl + 2) : 0;
 
 		if (in[9] == 6 || in[9] == 17) {
 			fprintf(o, "%s %s port ", a, in[9] == 6 ? "tcp" : "udp");
@@ -411,7 +413,7 @@ static bool icmp_is_error(uint8_t type)
 	return type == 3 || type == 4 || type == 5 || type == 11 || type == 12;
 }
 
-static void icmp_text(const struct tcpdump *td, const uint8_t *ic, uint32_t len)
+static void icmp_text(const struct tcpdump *td, const uint8_t *ic, uint32_t len, uint32_t avail)
 {
 	FILE *o = td->out;
 	char a[32], b[32];
@@ -422,7 +424,7 @@ static void icmp_text(const struct tcpdump *td, const uint8_t *ic, uint32_t len)
 			g16(ic + 4), g16(ic + 6));
 		break;
 	case 3:
-		icmp_unreach(td, ic, len);
+		icmp_unreach(td, ic, len < avail ? len : avail);
 		break;
 	case 4:
 		fputs("source quench", o);
@@ -453,12 +455,15 @@ static void icmp_print(struct tcpdump *td, const uint8_t *ip, const uint8_t *ic,
 	FILE *o = td->out;
 
 	print_addrs(td, ip, NULL, 0);
-	if (avail < 8 || (icmp_is_error(ic[0]) && avail < 8 + 20)) {
-		fputs("[|icmp]", o);
+	/* print-icmp.c's ND_TCHECKs: the quoted header, and for a port
+	 * unreachable the quoted destination port */
+	if (avail < 8 || (icmp_is_error(ic[0]) && avail < 8 + 20) ||
+	    (ic[0] == 3 && ic[1] == 3 && avail < 8 + (uint32_t)(ic[8] & 15) * 4 + 4)) {
+		fputs(" [|icmp]", o);	/* nd_print_trunc() */
 		return;
 	}
 	fputs("ICMP ", o);
-	icmp_text(td, ic, len);
+	icmp_text(td, ic, len, avail);
 	fprintf(o, ", length %u", len);
 	if (td->vflag && icmp_is_error(ic[0])) {
 		fputs("\n\t", o);
@@ -537,8 +542,15 @@ static void ip_print_v(FILE *o, const uint8_t *ip)
 	fprintf(o, "(tos 0x%x%s, ttl %u, id %u, offset %u, flags [%s], proto %s (%u), length %u",
 		ip[1] & ~3u, ecn[ip[1] & 3], ip[8], g16(ip + 4), (off & 0x1fff) * 8u, fl[f],
 		ipproto_name(ip[9]), ip[9], g16(ip + 2));
-	if (csum_add(0, ip, (uint32_t)(ip[0] & 15) * 4) != 0xffff)
-		fprintf(o, ", bad cksum %x!", g16(ip + 10));
+	if (csum_add(0, ip, (uint32_t)(ip[0] & 15) * 4) != 0xffff) {
+		/* in_cksum_shouldbe(): what the field should hold */
+		uint8_t h[60];
+
+		memcpy(h, ip, (size_t)(ip[0] & 15) * 4);
+		h[10] = h[11] = 0;
+		fprintf(o, ", bad cksum %x (->%x)!", g16(ip + 10),
+			(uint16_t)~csum_add(0, h, (uint32_t)(ip[0] & 15) * 4));
+	}
 	if ((ip[0] & 15) > 5)	/* ip_optprint(): Router Alert is the one skbox sends */
 		fputs(ip[20] == 148 ? ", options (RA)" : ", options (unknown)", o);
 	fputs(")\n    ", o);
@@ -962,6 +974,7 @@ void td_print_packet(struct tcpdump *td, const struct timeval *ts,
 	FILE *o = td->out;
 	char a[48], b[48];
 	uint16_t type;
+	uint32_t wire;
 
 	if (!td->tflag)
 		print_ts(o, ts);
@@ -970,12 +983,13 @@ void td_print_packet(struct tcpdump *td, const struct timeval *ts,
 		return;
 	}
 	type = g16(p + 12);
+	wire = td->wire_len > len ? td->wire_len : len;	/* a record cut by the snaplen */
 	if (td->eflag && td->qflag)
 		fprintf(o, "%s > %s, %s, length %u: ", etheraddr(td, p + 6, a),
-			etheraddr(td, p, b), ethertype_name(type), len);
+			etheraddr(td, p, b), ethertype_name(type), wire);
 	else if (td->eflag || (type != 0x0800 && type != 0x0806 && type != 0x86dd))
 		fprintf(o, "%s > %s, ethertype %s (0x%04x), length %u: ", etheraddr(td, p + 6, a),
-			etheraddr(td, p, b), ethertype_name(type), type, len);
+			etheraddr(td, p, b), ethertype_name(type), type, wire);
 	if (type == 0x0800)
 		ip_print(td, p + 14, len - 14);
 	else if (type == 0x86dd)

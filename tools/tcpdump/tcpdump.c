@@ -216,9 +216,11 @@ static int td_read_file(struct tcpdump *td)
 	while (pcap_next_ex(pf, &h, &data) == 1) {
 		if (td->count && (long)td->captured >= td->count)
 			break;
+		td->wire_len = h->len;
 		if (td_match(td, data, h->caplen))
 			td_handle(td, &h->ts, data, h->caplen);
 	}
+	td->wire_len = 0;
 	pcap_close(pf);
 	kfree(buf);
 	return 0;

@@ -53,6 +53,7 @@ struct tcpdump {
 	struct wait_queue_head wq;
 	struct td_pkt *head, **tailp;
 	unsigned long captured, received;
+	uint32_t wire_len;		/* -r: the record's length on the wire (0: as captured) */
 	struct td_seq seqs[TD_NSEQ];
 	int nseq;
 };
