@@ -582,17 +582,24 @@ static int ping_opt(struct ping_state *s, int c, const char *arg)
 			return -1;
 		s->npackets = v;
 		return 0;
-	case 'i':
+	case 'i': {
 		/* 0 is flood rate; the world keeps a 10 ms floor so that virtual
 		 * time moves (iputils' flood mode waits up to 10 ms per probe) */
-		s->interval_ms = (long long)(parse_seconds(ctx, arg) * 1000.0 + 0.5);
+		double i = parse_seconds(ctx, arg);
+
+		if (!(i >= 0 && i <= (double)INT_MAX / 1000)) {	/* iputils: error(2, …) */
+			fprintf(ctx->err, "ping: bad timing interval: %s\n", arg);
+			return -2;
+		}
+		s->interval_ms = (long long)(i * 1000.0 + 0.5);
 		if (s->interval_ms < 10)
 			s->interval_ms = 10;
 		return 0;
+	}
 	case 'W': {
 		double w = parse_seconds(ctx, arg);
 
-		if (w < 0) {
+		if (!(w >= 0 && w <= (double)INT_MAX / 1000)) {	/* iputils' bound: fuzz_script */
 			fprintf(ctx->err, "ping: bad linger time: %s\n", arg);
 			return -2;
 		}
