@@ -4,7 +4,7 @@
 # stamp file (build/.deps-ok), so it only re-runs when this script changes.
 set -u
 
-PACKAGES="build-essential libcmocka-dev libpcap-dev libedit-dev python3 iproute2 iputils-ping procps bridge-utils bc valgrind tcpdump tshark chromium clang ipset conntrack iperf3 curl ethtool netcat-openbsd socat traceroute radvd"
+PACKAGES="build-essential libcmocka-dev libpcap-dev libedit-dev python3 iproute2 iputils-ping procps bridge-utils bc valgrind tcpdump tshark chromium clang ipset conntrack iperf3 curl ethtool netcat-openbsd socat traceroute radvd iptables"
 
 # One dpkg-query for all packages; unknown packages print nothing (error to /dev/null).
 installed=" "$(dpkg-query -W -f='${Package} ${Status}\n' $PACKAGES 2>/dev/null | awk '/ ok installed$/ {print $1}' | tr "\n" " ")
