@@ -255,7 +255,7 @@ static unsigned int build_ip6(u8 *p, u8 proto, const char *src, const char *dst,
 	struct in6_addr s = A6(src), d = A6(dst);
 	unsigned int ext = hbh ? 8 : 0;
 
-	memset(p, 0, 40 + ext);
+	memset(p, 0, 40 + ext + l4len);	/* the transport header's unset fields too */
 	p[0] = 0x60;
 	put_be16(p + 4, (u16)(ext + l4len));
 	p[6] = hbh ? 0 : proto;
