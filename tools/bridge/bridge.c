@@ -261,6 +261,27 @@ static int fdb_modify_dflt(struct net_device *dev, const char *cmd,
 	return err;
 }
 
+/* The request goes to the port's bridge (master), the device's own address
+ * lists (a device without an FDB), or the vxlan/bridge FDB itself. */
+static int fdb_modify_apply(struct net_device *dev, const char *cmd, struct vxlan_fdb_req *req,
+			    bool master, bool have_vlan)
+{
+	if (master)
+		return fdb_modify_master(dev, cmd, req);
+	if (!netif_is_vxlan(dev) && !netif_is_bridge_master(dev))
+		return fdb_modify_dflt(dev, cmd, req, have_vlan);
+	if (!matches(cmd, "delete"))
+		return vxlan_fdb_delete(dev, req);
+	req->nlflags = NLM_F_CREATE;
+	if (!strcmp(cmd, "add"))
+		req->nlflags |= NLM_F_EXCL;
+	else if (!strcmp(cmd, "append"))
+		req->nlflags |= NLM_F_APPEND;
+	else
+		req->nlflags |= NLM_F_REPLACE;
+	return vxlan_fdb_add(dev, req);
+}
+
 static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
 	struct vxlan_fdb_req req;
@@ -324,22 +345,7 @@ static int fdb_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **arg
 	}
 	if (!(req.state & (NUD_PERMANENT | NUD_REACHABLE)))
 		req.state |= NUD_PERMANENT;
-	if (master)
-		err = fdb_modify_master(dev, cmd, &req);
-	else if (!netif_is_vxlan(dev) && !netif_is_bridge_master(dev))
-		err = fdb_modify_dflt(dev, cmd, &req, have_vlan);
-	else if (!matches(cmd, "delete")) {
-		err = vxlan_fdb_delete(dev, &req);
-	} else {
-		req.nlflags = NLM_F_CREATE;
-		if (!strcmp(cmd, "add"))
-			req.nlflags |= NLM_F_EXCL;
-		else if (!strcmp(cmd, "append"))
-			req.nlflags |= NLM_F_APPEND;
-		else
-			req.nlflags |= NLM_F_REPLACE;
-		err = vxlan_fdb_add(dev, &req);
-	}
+	err = fdb_modify_apply(dev, cmd, &req, master, have_vlan);
 	if (err) {
 		fprintf(ctx->err, "RTNETLINK answers: %s\n", strerror(-err));
 		return 255;
