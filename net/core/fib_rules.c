@@ -239,11 +239,8 @@ static int fib_rule_check(const struct fib_rules_ops *ops, struct fib_rule *rule
 
 	if (err)
 		return err;
-	if (rule->action > FR_ACT_PROHIBIT || rule->action == FR_ACT_RES3 ||
-	    rule->action == FR_ACT_RES4) {
-		*errmsg = "Invalid action";
-		return -EINVAL;
-	}
+	/* fib_nl2rule() takes any action (a lookup through an action that is
+	 * none of the FR_ACT_* ones fails with EINVAL: fib4_rule_action()) */
 	if (!pref_given)
 		rule->pref = fib_default_rule_pref(ops->rules_list);
 	if (rule->action == FR_ACT_GOTO) {
@@ -259,11 +256,23 @@ static int fib_rule_check(const struct fib_rules_ops *ops, struct fib_rule *rule
 		*errmsg = "Unexpected goto target";
 		return -EINVAL;
 	}
-	if (rule->action == FR_ACT_TO_TBL && !rule->table) {
-		*errmsg = "Invalid table";	/* iproute2 always sends one */
+	/* IPv6 (fib6_rule_configure()) wants a table; IPv4's gets an empty
+	 * one in fib_nl_newrule() */
+	if (rule->action == FR_ACT_TO_TBL && !rule->table && ops->family == AF_INET6) {
+		*errmsg = "Invalid table";
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* fib_empty_table() (net/ipv4/fib_rules.c): the first table id from 1 on
+ * that has no table yet, made now */
+static struct fib_table *fib_empty_table(struct net *net)
+{
+	for (u32 id = 1; id; id++)
+		if (!fib_get_table(net, id))
+			return fib_new_table(net, id);
+	return NULL;
 }
 
 static void fib_rules_resolve_gotos(struct list_head *head)
@@ -319,6 +328,14 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 	err = fib_rule_check(&ops, tmpl, pref_given, errmsg);
 	if (err)
 		return err;
+	if (ops.family == AF_INET && tmpl->action == FR_ACT_TO_TBL && !tmpl->table) {
+		/* fib4_rule_configure(): "table 0" is a new, empty table */
+		struct fib_table *tb = fib_empty_table(net);
+
+		if (!tb)
+			return -ENOBUFS;
+		tmpl->table = tb->tb_id;
+	}
 	rule = fib_rule_alloc(tmpl);
 	if (!rule)
 		return -ENOMEM;

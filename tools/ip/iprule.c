@@ -12,14 +12,15 @@
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
 
-static const char *rule_action_name(u8 action)
+static const char iprule_usage_text[];
+
+/* print_rule(): an action that is not a table, goto or nop is printed as
+ * the route type of its number (rtnl_rtntype_n2a()) */
+static const char *rule_action_name(char *buf, u8 action)
 {
-	switch (action) {
-	case FR_ACT_BLACKHOLE: return "blackhole";
-	case FR_ACT_UNREACHABLE: return "unreachable";
-	case FR_ACT_PROHIBIT: return "prohibit";
-	default: return NULL;
-	}
+	if (action == FR_ACT_TO_TBL || action == FR_ACT_GOTO || action == FR_ACT_NOP)
+		return NULL;
+	return rt_type_name(buf, action);
 }
 
 /* "all", ADDR or ADDR/LEN of the rule's source (dst false) or destination */
@@ -84,16 +85,18 @@ static void rule_print_json(struct ip_ctx *ipc, const struct fib_rule *r)
 		jw_string(jw, "iif", r->iifname);
 	if (r->oifname[0])
 		jw_string(jw, "oif", r->oifname);
-	if (r->action == FR_ACT_TO_TBL && r->table)
+	if (r->table)
 		jw_string(jw, "table", rt_table_name(b, r->table));
-	if (r->suppress_prefixlen >= 0)
+	if (r->table && r->suppress_prefixlen >= 0)
 		jw_int(jw, "suppress_prefixlen", r->suppress_prefixlen);
-	if (r->action == FR_ACT_GOTO)
+	if (r->action == FR_ACT_GOTO) {
 		jw_uint(jw, "goto", r->target);
-	else if (r->action == FR_ACT_NOP)
+		if (!r->ctarget)
+			jw_null(jw, "unresolved");
+	} else if (r->action == FR_ACT_NOP)
 		jw_null(jw, "nop");
-	else if (rule_action_name(r->action))
-		jw_string(jw, "action", rule_action_name(r->action));
+	else if (rule_action_name(b, r->action))
+		jw_string(jw, "action", rule_action_name(b, r->action));
 	jw_obj_close(jw);
 }
 
@@ -139,16 +142,16 @@ static void rule_print(struct ip_ctx *ipc, const struct fib_rule *r)
 	if (r->dst_len)
 		fprintf(o, " to %s", rule_fmt_prefix(b, r, true, true));
 	rule_print_selectors(o, r);
-	if (r->action == FR_ACT_TO_TBL && r->table)
+	if (r->table)
 		fprintf(o, " lookup %s", rt_table_name(b, r->table));
-	if (r->suppress_prefixlen >= 0)
+	if (r->table && r->suppress_prefixlen >= 0)
 		fprintf(o, " suppress_prefixlength %d", r->suppress_prefixlen);
 	if (r->action == FR_ACT_GOTO)
 		fprintf(o, " goto %u%s", r->target, r->ctarget ? "" : " [unresolved]");
 	else if (r->action == FR_ACT_NOP)
 		fputs(" nop", o);
-	else if (rule_action_name(r->action))
-		fprintf(o, " %s", rule_action_name(r->action));
+	else if (rule_action_name(b, r->action))
+		fprintf(o, " %s", rule_action_name(b, r->action));
 	fputc('\n', o);
 }
 
@@ -342,62 +345,98 @@ static int rule_word(struct ip_ctx *ipc, struct rule_args *a, const char *k, con
 	return rule_word2(ipc, a, k, v);
 }
 
-static bool rule_needs_value(const char *k)
+/* iprule_modify()'s keywords in its order: the name a word stands for
+ * (matches(): some may be cut short), NULL for a type word */
+static const char *rule_keyword(const char *w)
 {
-	static const char *const keys[] = { "from", "to", "fwmark", "preference", "order",
-		"priority", "pref", "prio", "tos", "dsfield", "table", "lookup",
-		"suppress_prefixlength", "dev", "iif", "oif", "goto", "realms", "protocol",
-		"uidrange", "ipproto", "sport", "dport", "nat", "map-to", "l3mdev" };
+	static const struct { const char *word, *key; bool abbrev; } keys[] = {
+		{ "from", "from", false }, { "to", "to", false },
+		{ "preference", "preference", true }, { "order", "preference", true },
+		{ "priority", "preference", true }, { "tos", "tos", false },
+		{ "dsfield", "tos", true }, { "fwmark", "fwmark", false },
+		{ "realms", "realms", true }, { "protocol", "protocol", true },
+		{ "tun_id", "tun_id", true }, { "table", "table", true },
+		{ "lookup", "table", false }, { "suppress_prefixlength",
+		"suppress_prefixlength", true }, { "sup_pl", "suppress_prefixlength", false },
+		{ "suppress_ifgroup", "suppress_ifgroup", true },
+		{ "sup_group", "suppress_ifgroup", false }, { "dev", "iif", false },
+		{ "iif", "iif", false }, { "oif", "oif", false }, { "l3mdev", "l3mdev", false },
+		{ "uidrange", "uidrange", false }, { "nat", "nat", false },
+		{ "map-to", "nat", true }, { "ipproto", "ipproto", false },
+		{ "sport", "sport", false }, { "dport", "dport", false },
+	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-		if (!strcmp(k, keys[i]))
-			return true;
-	return false;
+		if (keys[i].abbrev ? !matches(w, keys[i].word) : !strcmp(w, keys[i].word))
+			return keys[i].key;
+	return NULL;
 }
 
-static int rule_type_word(struct ip_ctx *ipc, struct rule_args *a, const char *w)
+/* the default branch: [type] goto N | nop | a route type (rtnl_rtntype_a2n:
+ * any number up to 255 too) as the action; each counts as the table
+ * given (none is sent: "unicast" alone gets an empty table) */
+static int rule_type_word(struct ip_ctx *ipc, struct rule_args *a, int *argc, char ***argv)
 {
-	if (!strcmp(w, "not")) {
-		a->r.flags |= FIB_RULE_INVERT;
-		a->given |= FIB_RULE_GIVEN_INVERT;
-	} else if (!strcmp(w, "nop")) {
-		a->r.action = FR_ACT_NOP;
-		a->given |= FIB_RULE_GIVEN_ACTION;
-	} else if (!strcmp(w, "blackhole") || !strcmp(w, "unreachable") ||
-		   !strcmp(w, "prohibit")) {
-		a->r.action = !strcmp(w, "blackhole") ? FR_ACT_BLACKHOLE :
-			      !strcmp(w, "unreachable") ? FR_ACT_UNREACHABLE : FR_ACT_PROHIBIT;
-		a->given |= FIB_RULE_GIVEN_ACTION;
-	} else if (strcmp(w, "unicast")) {
+	struct fib_rule *r = &a->r;
+	unsigned int type;
+	const char *w;
+
+	if (!strcmp((*argv)[0], "type")) {
+		if (*argc < 2)
+			return ip_incomplete(ipc);
+		(*argc)--;
+		(*argv)++;
+	}
+	w = (*argv)[0];
+	if (!matches(w, "help")) {
+		fputs(iprule_usage_text, ipc->err);
+		return 255;
+	}
+	if (!matches(w, "goto")) {
+		if (*argc < 2)
+			return ip_incomplete(ipc);
+		(*argc)--;
+		(*argv)++;
+		if (get_u32(&r->target, (*argv)[0], 0))
+			return ip_invarg(ipc, "invalid target\n", (*argv)[0]);
+		r->action = FR_ACT_GOTO;
+		a->given |= FIB_RULE_GIVEN_GOTO;
+	} else if (!matches(w, "nop")) {
+		r->action = FR_ACT_NOP;
+	} else if (!rt_type_parse(&type, w)) {
+		r->action = (u8)type;
+	} else {
 		return ip_invarg(ipc, "Failed to parse rule type", w);
 	}
+	a->given |= FIB_RULE_GIVEN_ACTION;
+	a->table_ok = true;
 	return 0;
 }
 
 static int rule_parse(struct ip_ctx *ipc, int argc, char **argv, struct rule_args *a)
 {
 	for (; argc > 0; argc--, argv++) {
-		const char *w = argv[0];
+		const char *w = argv[0], *k;
 		int rc;
 
-		if (rule_needs_value(w)) {
+		if (!strcmp(w, "not")) {
+			a->r.flags |= FIB_RULE_INVERT;
+			a->given |= FIB_RULE_GIVEN_INVERT;
+			continue;
+		}
+		if ((k = rule_keyword(w)) && !strcmp(k, "l3mdev"))
+			continue;	/* no VRF: nothing to do */
+		if (k) {
 			if (argc < 2)
 				return ip_incomplete(ipc);
-			rc = rule_word(ipc, a, w, argv[1]);
+			rc = rule_word(ipc, a, k, argv[1]);
 			if (rc > 0)
 				return rc;
 			argc--;
 			argv++;
 			continue;
 		}
-		if (!strcmp(w, "type")) {
-			if (argc < 2)
-				return ip_incomplete(ipc);
-			argc--;
-			argv++;
-			w = argv[0];
-		}
-		if ((rc = rule_type_word(ipc, a, w)))
+		if ((rc = rule_type_word(ipc, a, &argc, &argv)))
 			return rc;
 	}
 	return 0;
@@ -423,7 +462,7 @@ static int rule_modify(struct ip_ctx *ipc, int argc, char **argv, bool add)
 	}
 	if ((rc = rule_parse(ipc, argc, argv, &a)))
 		return rc;
-	if (add && !a.table_ok && a.r.action == FR_ACT_TO_TBL)
+	if (add && !a.table_ok)
 		a.r.table = RT_TABLE_MAIN;
 	if (add)
 		rc = fib_nl_newrule(ipc->net, &a.r, a.given & FIB_RULE_GIVEN_PREF, &errmsg);
