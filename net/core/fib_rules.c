@@ -253,7 +253,7 @@ static int fib_rule_check(const struct fib_rules_ops *ops, struct fib_rule *rule
 			return -EINVAL;
 		}
 	} else if (rule->target) {
-		*errmsg = "Unexpected goto target";
+		*errmsg = "Unexpected goto";
 		return -EINVAL;
 	}
 	/* IPv6 (fib6_rule_configure()) wants a table; IPv4's gets an empty
@@ -452,14 +452,18 @@ static void fib_rules_dev_event(struct list_head *head, struct net_device *dev,
 	if (!head->next)
 		return;
 	list_for_each_entry(r, head, list) {
-		bool gone = event == NETDEV_UNREGISTER;
+		/* NETDEV_CHANGENAME: detach_rules() then attach_rules() */
+		bool detach = event == NETDEV_UNREGISTER || event == NETDEV_CHANGENAME;
+		bool attach = event != NETDEV_UNREGISTER;
 
-		if (r->iifname[0] && (gone ? r->iifindex == dev->ifindex :
-				      !strcmp(r->iifname, dev->name)))
-			r->iifindex = gone ? -1 : dev->ifindex;
-		if (r->oifname[0] && (gone ? r->oifindex == dev->ifindex :
-				      !strcmp(r->oifname, dev->name)))
-			r->oifindex = gone ? -1 : dev->ifindex;
+		if (detach && r->iifname[0] && r->iifindex == dev->ifindex)
+			r->iifindex = -1;
+		if (detach && r->oifname[0] && r->oifindex == dev->ifindex)
+			r->oifindex = -1;
+		if (attach && r->iifname[0] && !strcmp(r->iifname, dev->name))
+			r->iifindex = dev->ifindex;
+		if (attach && r->oifname[0] && !strcmp(r->oifname, dev->name))
+			r->oifindex = dev->ifindex;
 	}
 }
 

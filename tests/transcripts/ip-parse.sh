@@ -121,3 +121,33 @@ ip -n a -j rule
 ip -n a rule del pref 10; echo rc=$?
 ip -n a rule del from 1.1.1.2 4; echo rc=$?
 ip -n a rule
+ip -n a rule show 100; echo rc=$?
+ip -n a rule show table; echo rc=$?
+ip -n a rule show from x; echo rc=$?
+ip -n a rule show pref 32766
+ip -n a rule show table 5
+ip -n a rule show to 0/0
+ip -n a rule show from 1.1.1.0/24
+ip -n a link add v2 type veth peer name v3
+ip -n a rule add iif v2 table 7 pref 40
+ip -n a link set dev v2 name v4
+ip -n a rule show iif v2
+ip -n a link set dev v4 name v2
+ip -n a rule show iif v2
+ip -n a route flush; echo rc=$?
+ip -n a neigh flush; echo rc=$?
+ip -n a neigh replace 10.0.0.8 lladdr; echo rc=$?
+ip -n a neigh replace 10.0.0.8 lladdr lladdr MAC dev v0 nud permanent; echo rc=$?
+ip -n a neigh del 10.0.0.9 dev; echo rc=$?
+ip -n a neigh show dev nud reachable; echo rc=$?
+ip -n a neigh add proxy 10.0.0.50 dev v0; echo rc=$?
+ip -n a neigh add proxy 10.0.0.51; echo rc=$?
+ip -n a neigh show proxy
+ip -n a neigh add 10.0.0.9 lladdr 02:00:00:00:00:09 dev v0; echo rc=$?
+ip -n a neigh add 10.0.0.10 lladdr null dev v0; echo rc=$?
+ip -n a neigh add 10.0.0.11 lladdr zz dev nx; echo rc=$?
+ip -n a neigh show dev v0 dev v1; echo rc=$?
+ip -n a neigh show master nx; echo rc=$?
+ip -n a neigh show master v0
+ip -n a neigh show nomaster
+ip -n a link add link nx name v0.5 type foo id 5; echo rc=$?

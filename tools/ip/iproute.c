@@ -731,7 +731,7 @@ static int route_flush(struct ip_ctx *ipc, int argc, char **argv)
 
 	if (argc < 1) {
 		fprintf(ipc->err, "\"ip route flush\" requires arguments.\n");
-		return 255;
+		return 1;	/* return -1: do_cmd() exits 1 */
 	}
 	if ((rc = route_filter_parse(ipc, argc, argv, &f)))
 		return rc;

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <sys/socket.h>
+#include <stdlib.h>
 #include <string.h>
 #include "ip_common.h"
 #include "linux/netdevice.h"
@@ -112,12 +113,11 @@ static void rule_print_selectors(FILE *o, const struct fib_rule *r)
 		if (r->mark_mask != 0xFFFFFFFFU)
 			fprintf(o, "/0x%x", r->mark_mask);
 	}
+	/* fib_nl_fill_rule(): FIB_RULE_IIF_DETACHED while the device is away */
 	if (r->iifname[0])
-		fprintf(o, " iif %s%s", r->iifname,
-			(r->flags & FIB_RULE_IIF_DETACHED) ? " [detached]" : "");
+		fprintf(o, " iif %s%s", r->iifname, r->iifindex == -1 ? " [detached]" : "");
 	if (r->oifname[0])
-		fprintf(o, " oif %s%s", r->oifname,
-			(r->flags & FIB_RULE_OIF_DETACHED) ? " [detached]" : "");
+		fprintf(o, " oif %s%s", r->oifname, r->oifindex == -1 ? " [detached]" : "");
 	if (r->uid_set)
 		fprintf(o, " uidrange %u-%u", r->uid_start, r->uid_end);
 	if (r->ip_proto)
@@ -155,25 +155,215 @@ static void rule_print(struct ip_ctx *ipc, const struct fib_rule *r)
 	fputc('\n', o);
 }
 
+/* iprule_list_flush_or_save()'s filter */
+struct rule_filter {
+	struct fib_rule r;		/* the values */
+	bool pref, not, tos, iif, oif, l3mdev, uid, table;
+	bool src, dst;			/* IPv4 prefixes: r.src/src_len, r.dst/dst_len */
+	bool proto;
+};
+
+static int rule_filter_prefix(struct ip_ctx *ipc, const char *v, const char *msg, __be32 *addr,
+			      u8 *len)
+{
+	struct inet_prefix p;
+
+	(void)msg;	/* get_prefix() exits first, with its own message */
+	if (parse_prefix(&p, v))
+		return ip_bad_prefix_af(ipc, ipc->family ? ipc->family : AF_INET, v);
+	*len = (u8)(p.bitlen < 0 ? 32 : p.bitlen);
+	*addr = p.addr;
+	return 0;
+}
+
+static bool rule_filter_key(const char *k)
+{
+	static const char *const exact[] = { "tos", "dsfield", "fwmark", "dev", "iif", "oif",
+		"uidrange", "ipproto", "sport", "dport" };
+	static const char *const abbrev[] = { "preference", "order", "priority", "tun_id",
+		"lookup", "table", "from", "src", "protocol" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(exact); i++)
+		if (!strcmp(k, exact[i]))
+			return true;
+	for (size_t i = 0; i < ARRAY_SIZE(abbrev); i++)
+		if (!matches(k, abbrev[i]))
+			return true;
+	return false;
+}
+
+/* one word of the filter; -1: not a keyword (the default: [to|dst] PREFIX) */
+static int rule_filter_word(struct ip_ctx *ipc, struct rule_filter *f, const char *k,
+			    const char *v)
+{
+	struct fib_rule *r = &f->r;
+	unsigned int n;
+
+	if (!matches(k, "preference") || !matches(k, "order") || !matches(k, "priority")) {
+		if (get_u32(&r->pref, v, 0))
+			return ip_invarg(ipc, "preference value is invalid\n", v);
+		f->pref = true;
+	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
+		if (get_u8(&r->tos, v, 16))
+			return ip_invarg(ipc, "TOS value is invalid\n", v);
+		f->tos = true;
+	} else if (!strcmp(k, "fwmark")) {
+		char buf[64], *slash;
+
+		snprintf(buf, sizeof(buf), "%s", v);
+		if ((slash = strchr(buf, '/')))
+			*slash++ = 0;
+		if (get_u32(&r->mark, buf, 0))
+			return ip_invarg(ipc, "fwmark value is invalid\n", buf);
+		if (slash && get_u32(&r->mark_mask, slash, 0))
+			return ip_invarg(ipc, "fwmask value is invalid\n", slash);
+	} else if (!strcmp(k, "dev") || !strcmp(k, "iif") || !strcmp(k, "oif")) {
+		bool oif = !strcmp(k, "oif");
+
+		if (!*v || strlen(v) >= IFNAMSIZ || strchr(v, '/') || strchr(v, ' '))
+			return ip_invarg(ipc, oif ? "\"oif\" not a valid ifname" :
+					 "\"iif\"/\"dev\" not a valid ifname", v);
+		snprintf(oif ? r->oifname : r->iifname, IFNAMSIZ, "%s", v);
+		*(oif ? &f->oif : &f->iif) = true;
+	} else if (!strcmp(k, "uidrange")) {
+		if (sscanf(v, "%u-%u", &r->uid_start, &r->uid_end) != 2)
+			return ip_invarg(ipc, "invalid UID range\n", v);
+		f->uid = true;
+	} else if (!matches(k, "tun_id")) {
+		unsigned long long id;
+		char *end;
+
+		id = strtoull(v, &end, 0);
+		if (!*v || *end || *v == '-' || (id == ~0ULL))
+			return ip_invarg(ipc, "\"tun_id\" value is invalid\n", v);
+	} else if (!matches(k, "lookup") || !matches(k, "table")) {
+		if (rt_table_parse(&r->table, v))
+			return ip_invarg(ipc, "table id value is invalid\n", v);
+		f->table = true;
+	} else if (!matches(k, "from") || !matches(k, "src")) {
+		f->src = true;
+		return rule_filter_prefix(ipc, v, "from value is invalid\n", &r->src, &r->src_len);
+	} else if (!matches(k, "protocol")) {
+		if (!rt_proto_parse(&n, v)) {
+			r->proto = (u8)n;
+			f->proto = true;
+		} else if (strcmp(v, "all")) {
+			return ip_invarg(ipc, "invalid \"protocol\"\n", v);
+		}
+	} else if (!strcmp(k, "ipproto")) {
+		if (inet_proto_a2n(&r->ip_proto, v))
+			return ip_invarg(ipc, "Invalid \"ipproto\" value\n", v);
+	} else if (!strcmp(k, "sport") || !strcmp(k, "dport")) {
+		unsigned short s, e;
+		int got = sscanf(v, "%hu-%hu", &s, &e);
+
+		if (got != 1 && got != 2)
+			return ip_invarg(ipc, k[0] == 's' ? "invalid port range\n" :
+					 "invalid dport range\n", v);
+		if (got == 1)
+			e = s;
+		*(k[0] == 's' ? &r->sport_start : &r->dport_start) = s;
+		*(k[0] == 's' ? &r->sport_end : &r->dport_end) = e;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static bool rule_prefix_in(__be32 want, u8 want_len, __be32 have, u8 have_len)
+{
+	__be32 mask = want_len ? htonl(~0U << (32 - want_len)) : 0;
+
+	return want_len <= have_len && !((want ^ have) & mask);
+}
+
+/* filter_nlmsg() of iprule.c */
+static bool rule_filter_match(const struct rule_filter *f, const struct fib_rule *r)
+{
+	const struct fib_rule *w = &f->r;
+
+	if (f->pref && w->pref != r->pref)
+		return false;
+	if (f->not && !(r->flags & FIB_RULE_INVERT))
+		return false;
+	if (f->src && (r->family == AF_INET6 ||
+		       !rule_prefix_in(w->src, w->src_len, r->src, r->src_len)))
+		return false;
+	if (f->dst && (r->family == AF_INET6 ||
+		       !rule_prefix_in(w->dst, w->dst_len, r->dst, r->dst_len)))
+		return false;
+	if (f->tos && w->tos != r->tos)
+		return false;
+	if (w->mark && w->mark != r->mark)
+		return false;
+	if (w->mark_mask && w->mark_mask != (r->mark_set || r->mark ? r->mark_mask : 0))
+		return false;
+	if (f->iif && strcmp(w->iifname, r->iifname))
+		return false;
+	if (f->oif && strcmp(w->oifname, r->oifname))
+		return false;
+	if (f->l3mdev && !r->l3mdev)
+		return false;
+	if (f->uid && (!r->uid_set || r->uid_start != w->uid_start || r->uid_end != w->uid_end))
+		return false;
+	if (w->ip_proto && w->ip_proto != r->ip_proto)
+		return false;
+	if (w->sport_start && (w->sport_start != r->sport_start || w->sport_end != r->sport_end))
+		return false;
+	if (w->dport_start && (w->dport_start != r->dport_start || w->dport_end != r->dport_end))
+		return false;
+	if (f->table && w->table != r->table)
+		return false;
+	if (f->proto && w->proto != r->proto)
+		return false;
+	return true;
+}
+
+/* iprule_list_flush_or_save()'s words, in its order; a keyword without
+ * its value is "Command line is not complete" */
 static int rule_list(struct ip_ctx *ipc, int argc, char **argv)
 {
+	struct rule_filter f;
 	struct fib_rule *r;
-	u32 table = 0;
-	bool by_table = false;
+	int rc;
 
+	memset(&f, 0, sizeof(f));
 	for (; argc > 0; argc--, argv++) {
-		if ((!strcmp(argv[0], "table") || !strcmp(argv[0], "lookup")) && argc > 1) {
-			if (rt_table_parse(&table, argv[1]))
-				return ip_invarg(ipc, "table id value is invalid\n", argv[1]);
-			by_table = true;
+		const char *k = argv[0];
+
+		if (!strcmp(k, "not")) {
+			f.not = true;
+			continue;
+		}
+		if (!strcmp(k, "l3mdev")) {
+			f.l3mdev = true;
+			continue;
+		}
+		if (argc == 1 && rule_filter_key(k))
+			return ip_incomplete(ipc);
+		rc = argc > 1 ? rule_filter_word(ipc, &f, k, argv[1]) : -1;
+		if (rc > 0)
+			return rc;
+		if (rc == 0) {
+			argc--;
+			argv++;
+			continue;
+		}
+		if (!matches(k, "dst") || !matches(k, "to")) {
+			if (argc < 2)
+				return ip_incomplete(ipc);
 			argc--;
 			argv++;
 		}
+		f.dst = true;
+		if ((rc = rule_filter_prefix(ipc, argv[0], "to value is invalid\n", &f.r.dst,
+					     &f.r.dst_len)))
+			return rc;
 	}
 	if (ipc->json)
 		jw_arr_open(&ipc->jw, NULL);
 	list_for_each_entry(r, fib_rules_list(ipc->net, ipc->family), list)
-		if (!by_table || (r->action == FR_ACT_TO_TBL && r->table == table))
+		if (rule_filter_match(&f, r))
 			rule_print(ipc, r);
 	if (ipc->json) {
 		jw_arr_close(&ipc->jw);
