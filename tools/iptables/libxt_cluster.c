@@ -64,7 +64,7 @@ static int cluster_final(struct xt_parse *p, void *data)
 		return xt_param_error(p, "cluster match: `--cluster-local-nodemask' too big for "
 				      "`--cluster-total-nodes'");
 	if (!(f & ((1 << O_NODE) | (1 << O_NODEMASK))))
-		return xt_param_error(p, "cluster match: `--cluster-local-node' or "
+		return xt_param_error(p, "cluster match: `--cluster-local-node' or"
 				      "`--cluster-local-nodemask' is missing");
 	return 0;
 }
