@@ -1,5 +1,5 @@
-/* Info structs of -m connlabel, -m cluster and -j CHECKSUM (Linux's uapi
- * xt_connlabel.h, xt_cluster.h, xt_CHECKSUM.h). */
+/* Info structs of -m connlabel, -m cluster, -m socket and -j CHECKSUM
+ * (Linux's uapi xt_connlabel.h, xt_cluster.h, xt_socket.h, xt_CHECKSUM.h). */
 #ifndef SKBOX_UAPI_XT_EXTRA_H
 #define SKBOX_UAPI_XT_EXTRA_H
 
@@ -34,6 +34,17 @@ struct xt_cluster_match_info {
 
 struct xt_CHECKSUM_info {
 	u8 operation;
+};
+
+/* -m socket (xt_socket.h): revisions 1-3 carry the flags */
+enum {
+	XT_SOCKET_TRANSPARENT = 1 << 0,
+	XT_SOCKET_NOWILDCARD = 1 << 1,
+	XT_SOCKET_RESTORESKMARK = 1 << 2,
+};
+
+struct xt_socket_mtinfo {
+	u8 flags;
 };
 
 #endif
