@@ -6,58 +6,12 @@
  * address that came as PACKET_MULTICAST (the nodes answer ARP with a
  * multicast MAC) is made PACKET_HOST, as Linux does. */
 #include <errno.h>
+#include "linux/jhash.h"
 #include "linux/netfilter/x_tables.h"
 #include "net/netfilter/nf_conntrack.h"
 #include "net/ip.h"
 #include "net/ipv6.h"
 #include "uapi/linux/netfilter/xt_extra.h"
-
-/* include/linux/jhash.h */
-#define JHASH_INITVAL 0xdeadbeef
-
-static inline u32 rol32(u32 w, unsigned int s)
-{
-	return (w << s) | (w >> (32 - s));
-}
-
-#define jhash_mix(a, b, c) do { \
-	a -= c; a ^= rol32(c, 4); c += b; b -= a; b ^= rol32(a, 6); a += c; \
-	c -= b; c ^= rol32(b, 8); b += a; a -= c; a ^= rol32(c, 16); c += b; \
-	b -= a; b ^= rol32(a, 19); a += c; c -= b; c ^= rol32(b, 4); b += a; \
-} while (0)
-
-#define jhash_final(a, b, c) do { \
-	c ^= b; c -= rol32(b, 14); a ^= c; a -= rol32(c, 11); b ^= a; b -= rol32(a, 25); \
-	c ^= b; c -= rol32(b, 16); a ^= c; a -= rol32(c, 4); b ^= a; b -= rol32(a, 14); \
-	c ^= b; c -= rol32(b, 24); \
-} while (0)
-
-static u32 jhash_1word(u32 a, u32 initval)
-{
-	u32 b, c;
-
-	initval += JHASH_INITVAL + (1 << 2);
-	a += initval;
-	b = initval;
-	c = initval;
-	jhash_final(a, b, c);
-	return c;
-}
-
-/* jhash2() of the four words of an IPv6 address */
-static u32 jhash2_4(const u32 *k, u32 initval)
-{
-	u32 a, b, c;
-
-	a = b = c = JHASH_INITVAL + (4 << 2) + initval;
-	a += k[0];
-	b += k[1];
-	c += k[2];
-	jhash_mix(a, b, c);
-	a += k[3];
-	jhash_final(a, b, c);
-	return c;
-}
 
 static u32 cluster_hash(const struct nf_conn *ct, const struct xt_cluster_match_info *info)
 {

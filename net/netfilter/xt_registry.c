@@ -17,7 +17,7 @@ extern const struct xt_target xt_mark_target, ipt_reject_target, xt_log_target,
 	xt_tcpmss_target, xt_trace_target, xt_nfqueue_target, xt_classify_target, xt_dscp_target,
 	xt_tos_target, xt_ttl_target, ipt_ecn_target, xt_nflog_target,
 	xt_tcpoptstrip_target, xt_audit_target, ip6t_reject_target, ip6t_hl_target, ip6t_snpt_target, ip6t_dnpt_target,
-	xt_checksum_target;
+	xt_checksum_target, xt_hmark_target;
 
 const struct xt_match *const xt_core_matches[] = {
 	&xt_tcp_match, &xt_udp_match, &xt_icmp_match, &xt_multiport_match, &xt_mark_match,
@@ -40,7 +40,7 @@ const struct xt_target *const xt_core_targets[] = {
 	&xt_mark_target, &ipt_reject_target, &xt_log_target, &xt_tcpmss_target,
 	&xt_trace_target, &xt_nfqueue_target, &xt_classify_target, &xt_dscp_target,
 	&xt_tos_target, &xt_ttl_target, &ipt_ecn_target, &xt_nflog_target,
-	&xt_tcpoptstrip_target, &xt_audit_target, &xt_checksum_target,
+	&xt_tcpoptstrip_target, &xt_audit_target, &xt_checksum_target, &xt_hmark_target,
 	&ip6t_reject_target, &ip6t_hl_target, &ip6t_snpt_target, &ip6t_dnpt_target,	/* IPv6 */
 	NULL,
 };

@@ -24,11 +24,11 @@ const struct xtables_match *const xtables_core_matches[] = {
 
 extern const struct xtables_target libipt_REJECT, libxt_LOG, libxt_MARK, libxt_TCPMSS,
 	libxt_TRACE, libxt_NFQUEUE, libxt_CLASSIFY, libxt_DSCP, libxt_TOS, libipt_TTL, libipt_ECN,
-	libxt_NFLOG, libxt_TCPOPTSTRIP, libxt_AUDIT, libxt_CHECKSUM;
+	libxt_NFLOG, libxt_TCPOPTSTRIP, libxt_AUDIT, libxt_CHECKSUM, libxt_HMARK;
 
 const struct xtables_target *const xtables_core_targets[] = {
 	&libipt_REJECT, &libxt_LOG, &libxt_MARK, &libxt_TCPMSS, &libxt_TRACE, &libxt_NFQUEUE,
 	&libxt_CLASSIFY, &libxt_DSCP, &libxt_TOS, &libipt_TTL, &libipt_ECN, &libxt_NFLOG,
-	&libxt_TCPOPTSTRIP, &libxt_AUDIT, &libxt_CHECKSUM,
+	&libxt_TCPOPTSTRIP, &libxt_AUDIT, &libxt_CHECKSUM, &libxt_HMARK,
 	NULL,
 };

@@ -1,5 +1,6 @@
-/* Info structs of -m connlabel, -m cluster, -m socket and -j CHECKSUM
- * (Linux's uapi xt_connlabel.h, xt_cluster.h, xt_socket.h, xt_CHECKSUM.h). */
+/* Info structs of -m connlabel, -m cluster, -m socket, -j CHECKSUM and
+ * -j HMARK (Linux's uapi xt_connlabel.h, xt_cluster.h, xt_socket.h,
+ * xt_CHECKSUM.h, xt_HMARK.h). */
 #ifndef SKBOX_UAPI_XT_EXTRA_H
 #define SKBOX_UAPI_XT_EXTRA_H
 
@@ -45,6 +46,32 @@ enum {
 
 struct xt_socket_mtinfo {
 	u8 flags;
+};
+
+/* -j HMARK (xt_HMARK.h) */
+enum {
+	XT_HMARK_SADDR_MASK, XT_HMARK_DADDR_MASK, XT_HMARK_SPI, XT_HMARK_SPI_MASK,
+	XT_HMARK_SPORT, XT_HMARK_DPORT, XT_HMARK_SPORT_MASK, XT_HMARK_DPORT_MASK,
+	XT_HMARK_PROTO_MASK, XT_HMARK_RND, XT_HMARK_MODULUS, XT_HMARK_OFFSET, XT_HMARK_CT,
+	XT_HMARK_METHOD_L3, XT_HMARK_METHOD_L3_4,
+};
+#define XT_HMARK_FLAG(flag) (1U << (flag))
+
+union hmark_ports {
+	struct { u16 src, dst; } p16;	/* network order, as Linux's b16 */
+	u32 v32;
+};
+
+struct xt_hmark_info {
+	u32 src_mask[4];		/* union nf_inet_addr */
+	u32 dst_mask[4];
+	union hmark_ports port_mask;
+	union hmark_ports port_set;
+	u32 flags;
+	u16 proto_mask;
+	u32 hashrnd;
+	u32 hmodulus;
+	u32 hoffset;			/* mark offset to start from */
 };
 
 #endif
