@@ -1,6 +1,6 @@
-/* Info structs of -m connlabel, -m cluster, -m socket, -j CHECKSUM and
- * -j HMARK (Linux's uapi xt_connlabel.h, xt_cluster.h, xt_socket.h,
- * xt_CHECKSUM.h, xt_HMARK.h). */
+/* Info structs of -m connlabel, -m cluster, -m socket, -m rpfilter,
+ * -j CHECKSUM and -j HMARK (Linux's uapi xt_connlabel.h, xt_cluster.h,
+ * xt_socket.h, xt_rpfilter.h, xt_CHECKSUM.h, xt_HMARK.h). */
 #ifndef SKBOX_UAPI_XT_EXTRA_H
 #define SKBOX_UAPI_XT_EXTRA_H
 
@@ -45,6 +45,18 @@ enum {
 };
 
 struct xt_socket_mtinfo {
+	u8 flags;
+};
+
+/* -m rpfilter (xt_rpfilter.h) */
+enum {
+	XT_RPFILTER_LOOSE = 1 << 0,
+	XT_RPFILTER_VALID_MARK = 1 << 1,
+	XT_RPFILTER_ACCEPT_LOCAL = 1 << 2,
+	XT_RPFILTER_INVERT = 1 << 3,
+};
+
+struct xt_rpfilter_info {
 	u8 flags;
 };
 
