@@ -151,3 +151,6 @@ ip -n a neigh show master nx; echo rc=$?
 ip -n a neigh show master v0
 ip -n a neigh show nomaster
 ip -n a link add link nx name v0.5 type foo id 5; echo rc=$?
+ip -n a route add 10.77.0.0/16 via 10.0.0.2 mtu lock 1400 advmss 1300 congctl cubic
+ip -n a route show 10.77.0.0/16
+ip -n a -j route show 10.77.0.0/16

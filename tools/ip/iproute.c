@@ -153,13 +153,15 @@ static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 	if (fi && fi->fib_priority && !f->has_metric)
 		jw_uint(jw, "metric", fi->fib_priority);
 	route_flags_json(ipc, nh);
-	if (fi && (fi->fib_mtu || fi->fib_congctl)) {
+	if (fi && (fi->fib_mtu || fi->fib_advmss || fi->fib_congctl)) {
 		jw_arr_open(jw, "metrics");
 		jw_obj_open(jw, NULL);
 		if (fi->fib_mtu)
 			jw_uint(jw, "mtu", fi->fib_mtu);
+		if (fi->fib_advmss)
+			jw_uint(jw, "advmss", fi->fib_advmss);
 		if (fi->fib_congctl)
-			jw_string(jw, "congctl", fi->fib_congctl->name);
+			jw_string(jw, "congestion", fi->fib_congctl->name);	/* print_rta_metrics() */
 		jw_obj_close(jw);
 		jw_arr_close(jw);
 	}
@@ -231,6 +233,8 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	route_flags_text(ipc, nh);
 	if (fi && fi->fib_mtu)
 		fprintf(o, "mtu %s%u ", fi->fib_mtu_locked ? "lock " : "", fi->fib_mtu);
+	if (fi && fi->fib_advmss)	/* print_rta_metrics(): RTAX_ADVMSS after RTAX_MTU */
+		fprintf(o, "advmss %u ", fi->fib_advmss);
 	if (fi && fi->fib_congctl)
 		fprintf(o, "congctl %s%s ", fi->fib_congctl_locked ? "lock " : "",
 			fi->fib_congctl->name);
