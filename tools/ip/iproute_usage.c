@@ -1,6 +1,7 @@
-/* `ip route help` (iproute2 ip/iproute.c usage()) and `ip address help`:
- * the texts iproute2 6.1 prints, on stderr, status 255.  Scripts probe it: Linux's fib_tests.sh
- * runs only if it names `fibmatch`. */
+/* `ip route help` (iproute2 ip/iproute.c usage()) and `ip address help`
+ * (ipaddress.c usage()): the texts iproute2 6.1 prints, on stderr, status
+ * 255.  Scripts probe the first: Linux's fib_tests.sh runs only if it names
+ * `fibmatch`. */
 #include "ip_common.h"
 
 static const char iproute_usage_text[] =
