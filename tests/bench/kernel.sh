@@ -4,6 +4,10 @@
 #   bridge-icmp N        flood ping through the seed topology; prints packets/s
 #   bridge-udp N BIN     N 64-byte UDP datagrams (BIN: kernel_udp) through it; prints packets/s
 #   bridge-udp-mt K N BIN  K such flows at once (one per core); prints the summed packets/s
+#   forward-udp N BIN    N 64-byte UDP datagrams (BIN: kernel_udp) from a socket in
+#                        namespace a to one in b through a router namespace r
+#                        (veth each side, ip_forward=1); prints packets/s
+#   forward-udp-mt K N BIN  K such flows at once (one per core); prints the summed packets/s
 #   tcp-stream MB BIN [tso-off|tso-off-gro]  one TCP flow over a veth pair between
 #                        two namespaces (BIN: kernel_tcp); prints Gbit/s
 #   tcp-crr N BIN        N connect/request/response/close over it; prints transactions/s
@@ -39,6 +43,19 @@ serve() { # serve MODE BIN: start the server in t2, wait until it listens
 	ip netns exec t2 "$2" "$1" 9000 > /run/srv.out &
 	until grep -q ready /run/srv.out 2>/dev/null; do sleep 0.05; done
 }
+router() { # a -- r -- b, as bench_suite's router_topology
+	ip netns add r; ip netns add a; ip netns add b
+	ip link add ra netns r type veth peer name eth0 netns a
+	ip link add rb netns r type veth peer name eth0 netns b
+	ip -n r addr add 10.1.0.1/24 dev ra; ip -n r addr add 10.2.0.1/24 dev rb
+	ip -n r link set ra up; ip -n r link set rb up
+	ip -n a addr add 10.1.0.2/24 dev eth0; ip -n a link set eth0 up
+	ip -n a route add default via 10.1.0.1
+	ip -n b addr add 10.2.0.2/24 dev eth0; ip -n b link set eth0 up
+	ip -n b route add default via 10.2.0.1
+	ip netns exec r sysctl -q -w net.ipv4.ip_forward=1
+	ip netns exec a ping -c 1 -W 2 10.2.0.2 >/dev/null
+}
 mem_used_mb() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print int((t-a)/1024)}' /proc/meminfo; }
 case $1 in
 bridge-icmp)
@@ -54,6 +71,26 @@ bridge-udp)
 	ip netns exec test1 "$3" send 172.16.0.3 9000 "$2"
 	wait
 	awk '/received/ {print $6}' /run/recv.out ;;
+forward-udp)
+	router
+	ip netns exec b "$3" recv 9000 > /run/recv.out &
+	until grep -q ready /run/recv.out 2>/dev/null; do sleep 0.05; done
+	ip netns exec a "$3" send 10.2.0.2 9000 "$2"
+	wait
+	awk '/received/ {print $6}' /run/recv.out ;;
+forward-udp-mt)
+	router
+	for i in $(seq 1 "$2"); do
+		ip netns exec b "$4" recv $((9000 + i)) > /run/recv$i.out &
+	done
+	for i in $(seq 1 "$2"); do
+		until grep -q ready /run/recv$i.out 2>/dev/null; do sleep 0.05; done
+	done
+	for i in $(seq 1 "$2"); do
+		ip netns exec a "$4" send 10.2.0.2 $((9000 + i)) "$3" &
+	done
+	wait
+	cat /run/recv*.out | awk '/received/ {s += $6} END {printf "%.0f\n", s}' ;;
 bridge-udp-mt)
 	# K flows at once (one sender and one receiver per core): the sum of their rates
 	seed
