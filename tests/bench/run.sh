@@ -115,9 +115,11 @@ row forward-udp-instructions "instructions/packet" "$fipp" null null
 # forward-udp-sock: 64-byte datagrams from a socket in namespace a to one in b
 # through the router r (the kernel: sendmmsg/recvmmsg, as bridge-udp), one flow,
 # then one flow per core (one world per core in skbox)
-s=$($B/bench/bench_suite forward-udp-sock "$U" | field pps)
+out=$($B/bench/bench_suite forward-udp-sock "$U")
+s=$(echo "$out" | field pps)
 k=$(kernel forward-udp "$U" "$PWD/$B/bench/kernel_udp")
 row forward-udp-sock "packets/s (target 10x)" "$s" "$k" "$(ratio "$s" "$k")"
+row forward-udp-sock-cpu "packets/s from CPU time" "$(echo "$out" | field pps_cpu)" null null
 s=$($B/bench/bench_suite forward-udp-sock-mt "$C" "$U" | field pps)
 k=$(kernel forward-udp-mt "$C" "$U" "$PWD/$B/bench/kernel_udp")
 row forward-udp-sock-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
