@@ -850,6 +850,7 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 {
 	struct in_device *in_dev = __in_dev_get_rtnl(dev);
 	enum skb_drop_reason dummy;
+	const struct rt_key *kp = NULL;
 	struct rt_key k;
 	struct rtable *rt;
 
@@ -861,28 +862,29 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 	/* ARP's lookups (arp_process: is the target ours?) skip the keyed
 	 * cache: a flooded request asks every namespace once about an
 	 * address that is not its own, and would only evict IP flows */
-	if (skb->protocol != htons(ETH_P_IP))
-		return ip_route_input_slow(skb, daddr, saddr, tos, dev, in_dev, reason, NULL);
-	if (ipv4_is_multicast(daddr)) {
-		struct rt_input in = { .skb = skb, .daddr = daddr, .saddr = saddr,
-				       .tos = tos & IPTOS_RT_MASK, .dev = dev,
-				       .in_dev = in_dev, .reason = reason };
+	if (skb->protocol == htons(ETH_P_IP)) {
+		if (ipv4_is_multicast(daddr)) {
+			struct rt_input in = { .skb = skb, .daddr = daddr, .saddr = saddr,
+					       .tos = tos & IPTOS_RT_MASK, .dev = dev,
+					       .in_dev = in_dev, .reason = reason };
 
-		return ip_route_input_mc(&in, ip_hdr(skb)->protocol);
+			return ip_route_input_mc(&in, ip_hdr(skb)->protocol);
+		}
+		rt_key_init(&k);
+		k.daddr = daddr;
+		k.saddr = saddr;
+		k.iif = dev->ifindex;
+		k.mark = skb->mark;
+		k.tos = tos & IPTOS_RT_MASK;
+		k.input = 1;
+		rt = rt_cache_get(dev_net(dev), &k);
+		if (rt) {
+			skb_dst_set(skb, &rt->dst);
+			return 0;
+		}
+		kp = &k;
 	}
-	rt_key_init(&k);
-	k.daddr = daddr;
-	k.saddr = saddr;
-	k.iif = dev->ifindex;
-	k.mark = skb->mark;
-	k.tos = tos & IPTOS_RT_MASK;
-	k.input = 1;
-	rt = rt_cache_get(dev_net(dev), &k);
-	if (rt) {
-		skb_dst_set(skb, &rt->dst);
-		return 0;
-	}
-	return ip_route_input_slow(skb, daddr, saddr, tos, dev, in_dev, reason, &k);
+	return ip_route_input_slow(skb, daddr, saddr, tos, dev, in_dev, reason, kp);
 }
 
 /* ---- output routes (ip_route_output_key_hash_rcu) ---- */
