@@ -8,6 +8,10 @@
 #                        namespace a to one in b through a router namespace r
 #                        (veth each side, ip_forward=1); prints packets/s
 #   forward-udp-mt K N BIN  K such flows at once (one per core); prints the summed packets/s
+#   forward-inject N BIN N frames injected on a's eth0 with a packet socket (BIN:
+#                        kernel_udp inject), forwarded by r to a neighbour that is not
+#                        b (as bench_suite forward-udp); prints "pps P forwarded F"
+#   forward-inject-mt K N BIN  K injectors at once (one per core), N frames each
 #   tcp-stream MB BIN [tso-off|tso-off-gro]  one TCP flow over a veth pair between
 #                        two namespaces (BIN: kernel_tcp); prints Gbit/s
 #   tcp-crr N BIN        N connect/request/response/close over it; prints transactions/s
@@ -91,6 +95,20 @@ forward-udp-mt)
 	done
 	wait
 	cat /run/recv*.out | awk '/received/ {s += $6} END {printf "%.0f\n", s}' ;;
+forward-inject|forward-inject-mt)
+	# forward-inject N BIN is forward-inject-mt 1 N BIN
+	[ "$1" = forward-inject ] && set -- "$1" 1 "$2" "$3"
+	router
+	ip -n r neigh add 10.2.0.9 lladdr 02:00:00:00:00:99 dev rb
+	mac=$(ip -n r -br link show ra | awk '{print $3}')
+	tx() { ip -n r -s -j link show rb | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["stats64"]["tx"]["packets"])'; }
+	t0=$(tx); s=$(date +%s.%N)
+	for i in $(seq 1 "$2"); do
+		ip netns exec a "$4" inject eth0 "$mac" "$3" &
+	done
+	wait
+	e=$(date +%s.%N); t1=$(tx)
+	echo "pps $(echo "($t1 - $t0) / ($e - $s)" | bc -l | cut -d. -f1) forwarded $((t1 - t0))" ;;
 bridge-udp-mt)
 	# K flows at once (one sender and one receiver per core): the sum of their rates
 	seed

@@ -90,11 +90,16 @@ row bridge-udp-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
 # another (ip_rcv -> ip_forward -> ip_output -> neighbour -> xmit), one core; the
 # same rate from the thread's CPU time, and one world per core (per-core and all-core)
 F=${BENCH_FORWARD:-2000000}
+# (the kernel: the same frames injected with a packet socket, kernel.sh forward-inject)
 out=$($B/bench/bench_suite forward-udp "$F")
-row forward-udp "packets/s (target 10 M)" "$(echo "$out" | field pps)" null null
+s=$(echo "$out" | field pps)
+k=$(kernel forward-inject "$F" "$PWD/$B/bench/kernel_udp" | field pps); [ -n "$k" ] || k=null
+row forward-udp "packets/s (target 10 M)" "$s" "$k" "$(ratio "$s" "$k")"
 row forward-udp-cpu "packets/s from CPU time (target 10 M)" "$(echo "$out" | field pps_cpu)" null null
 out=$($B/bench/bench_suite forward-udp-mt "$C" "$F")
-row forward-udp-all-cores "packets/s ($C cores)" "$(echo "$out" | field pps)" null null
+s=$(echo "$out" | field pps)
+k=$(kernel forward-inject-mt "$C" "$F" "$PWD/$B/bench/kernel_udp" | field pps); [ -n "$k" ] || k=null
+row forward-udp-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
 row forward-udp-per-core "packets/s per core, from CPU time (lowest)" \
 	"$(echo "$out" | field per_core_cpu | tr , '\n' | sort -n | head -1)" null null
 # instructions per packet: N packets minus one, over N - 1 (callgrind)
