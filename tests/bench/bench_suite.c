@@ -118,6 +118,8 @@ struct udp_bench {
 	struct world *w;
 	const char *dst;		/* the receiver's address */
 	long n, received;
+	long out_of_order;		/* datagrams that came after a later one */
+	u64 last_seq;
 	bool sender_done;
 	double t0, c0;			/* wall and thread CPU time when the counted flood starts */
 };
@@ -155,10 +157,15 @@ static int udp_sender(void *arg)
 	b->t0 = now_s();
 	b->c0 = cpu_s();
 	for (long sent = 0; sent < b->n; ) {
-		/* a burst, then let the stack and the receiver run */
-		for (int i = 0; i < 64 && sent < b->n; i++, sent++)
+		/* a burst, then let the stack and the receiver run; each
+		 * datagram carries its number, so the receiver sees the order */
+		for (int i = 0; i < 64 && sent < b->n; i++, sent++) {
+			u64 seq = (u64)sent + 1;
+
+			memcpy(payload + 8, &seq, sizeof(seq));
 			skbox_sendto(b->w, fd, payload, sizeof(payload), 0, (struct sockaddr *)&dst,
 				     sizeof(dst));
+		}
 		skbox_nanosleep(b->w, 0);
 	}
 	b->sender_done = true;
@@ -179,8 +186,16 @@ static int udp_receiver(void *arg)
 	for (;;) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 
-		while (skbox_recv(b->w, fd, buf, sizeof(buf), MSG_DONTWAIT) > 0)
+		while (skbox_recv(b->w, fd, buf, sizeof(buf), MSG_DONTWAIT) > 0) {
+			u64 seq;
+
+			memcpy(&seq, buf + 8, sizeof(seq));
+			if (seq && seq < b->last_seq)
+				b->out_of_order++;
+			else
+				b->last_seq = seq;
 			b->received++;
+		}
 		if (b->received >= b->n + 1)
 			break;
 		/* blocks until a datagram comes; 100 ms of quiet after the
@@ -197,7 +212,8 @@ static void router_topology(struct world *w);
 /* one bridge-udp world (routed: one forward-udp-sock world): returns the
  * seconds the datagrams took, sets *received (without the ARP warm-up),
  * *cpu (the thread's CPU seconds for them) and *leaks */
-static double udp_world(bool routed, long n, long *received, double *cpu, int *leaks)
+static double udp_world(bool routed, long n, long *received, long *out_of_order, double *cpu,
+			int *leaks)
 {
 	struct world *w = world_new(1);
 	struct udp_bench b = { .w = w, .n = n, .dst = routed ? "10.2.0.2" : "172.16.0.3" };
@@ -218,19 +234,20 @@ static double udp_world(bool routed, long n, long *received, double *cpu, int *l
 	task_free(tx);
 	task_free(rx);
 	*received = b.received - 1;	/* the ARP warm-up */
+	*out_of_order = b.out_of_order;
 	*leaks = world_free(w, stderr);
 	return dt;
 }
 
 static int bench_udp(bool routed, long n)
 {
-	long received;
+	long received, ooo;
 	int leaks;
-	double cpu, dt = udp_world(routed, n, &received, &cpu, &leaks);
+	double cpu, dt = udp_world(routed, n, &received, &ooo, &cpu, &leaks);
 
 	/* pps_cpu: from the thread's CPU time (what other jobs take is left out) */
-	printf("received %ld of %ld seconds %.3f pps %.0f cpu %.3f pps_cpu %.0f\n", received, n,
-	       dt, (double)received / dt, cpu, (double)received / cpu);
+	printf("received %ld of %ld seconds %.3f pps %.0f cpu %.3f pps_cpu %.0f out_of_order %ld\n",
+	       received, n, dt, (double)received / dt, cpu, (double)received / cpu, ooo);
 	return leaks ? 1 : 0;
 }
 
@@ -241,7 +258,7 @@ static int bench_udp(bool routed, long n)
 struct udp_shard {
 	pthread_t thread;
 	bool routed;
-	long n, received;
+	long n, received, out_of_order;
 	int leaks;
 	double dt, cpu;
 };
@@ -250,14 +267,15 @@ static void *bridge_udp_shard(void *arg)
 {
 	struct udp_shard *sh = arg;
 
-	sh->dt = udp_world(sh->routed, sh->n, &sh->received, &sh->cpu, &sh->leaks);
+	sh->dt = udp_world(sh->routed, sh->n, &sh->received, &sh->out_of_order, &sh->cpu,
+			   &sh->leaks);
 	return NULL;
 }
 
 static int bench_udp_mt(bool routed, int threads, long n)
 {
 	struct udp_shard *sh = calloc((size_t)threads, sizeof(*sh));
-	long received = 0;
+	long received = 0, ooo = 0;
 	int leaks = 0;
 	double t0 = now_s(), dt;
 
@@ -269,11 +287,12 @@ static int bench_udp_mt(bool routed, int threads, long n)
 	for (int i = 0; i < threads; i++) {
 		pthread_join(sh[i].thread, NULL);
 		received += sh[i].received;
+		ooo += sh[i].out_of_order;
 		leaks += sh[i].leaks;
 	}
 	dt = now_s() - t0;
-	printf("threads %d received %ld of %ld seconds %.3f pps %.0f\n", threads, received,
-	       n * threads, dt, (double)received / dt);
+	printf("threads %d received %ld of %ld seconds %.3f pps %.0f out_of_order %ld\n", threads,
+	       received, n * threads, dt, (double)received / dt, ooo);
 	free(sh);
 	return leaks ? 1 : 0;
 }
