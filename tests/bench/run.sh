@@ -122,13 +122,13 @@ row forward-udp-instructions "instructions/packet" "$fipp" null null
 # then one flow per core (one world per core in skbox)
 out=$($B/bench/bench_suite forward-udp-sock "$U")
 s=$(echo "$out" | field pps)
-k=$(kernel forward-udp "$U" "$PWD/$B/bench/kernel_udp")
+k=$(kernel forward-udp "$U" "$PWD/$B/bench/kernel_udp"); [ -n "$k" ] || k=null
 row forward-udp-sock "packets/s (target 10x)" "$s" "$k" "$(ratio "$s" "$k")"
 row forward-udp-sock-cpu "packets/s from CPU time" "$(echo "$out" | field pps_cpu)" null null
 row forward-udp-sock-out-of-order "datagrams after a later one (target 0)" "$(echo "$out" | field out_of_order)" null null
 out=$($B/bench/bench_suite forward-udp-sock-mt "$C" "$U")
 s=$(echo "$out" | field pps)
-k=$(kernel forward-udp-mt "$C" "$U" "$PWD/$B/bench/kernel_udp")
+k=$(kernel forward-udp-mt "$C" "$U" "$PWD/$B/bench/kernel_udp"); [ -n "$k" ] || k=null
 row forward-udp-sock-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
 row forward-udp-sock-all-cores-out-of-order "datagrams after a later one (target 0)" "$(echo "$out" | field out_of_order)" null null
 fsipp=$(callgrind_per_packet forward-udp-sock 200000)
