@@ -132,9 +132,9 @@ static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u
 
 /* ---- the route cache ---- */
 /* One avalanche mix over the fields folded together (the source turned
- * by half a word, so that a → b and b → a differ): a collision costs
- * only a miss, and each packet of a forwarded flow hashes its key
- * (three mixes cost 35 instructions more a packet in forward-udp). */
+ * by half a word, so that a → b and b → a differ), not one per field:
+ * every forwarded packet hashes its key, and a collision costs only a
+ * miss. */
 static unsigned int rt_key_hash(const struct rt_key *k)
 {
 	u32 misc = (u32)k->iif ^ (u32)k->oif << 12 ^ (u32)k->tos << 24 ^
