@@ -194,6 +194,14 @@ int ip6_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
 	/* only a local sender that allows it is fragmented (ignore_df) */
 	if (!skb->ignore_df && skb->len > mtu)
 		goto fail_toobig;
+	/* a datagram nf_defrag_ipv6 reassembled: fragments no larger than
+	 * the largest that came */
+	if (IP6CB(skb)->frag_max_size) {
+		if (IP6CB(skb)->frag_max_size > mtu)
+			goto fail_toobig;
+		mtu = IP6CB(skb)->frag_max_size < IPV6_MIN_MTU ? IPV6_MIN_MTU :
+		      IP6CB(skb)->frag_max_size;
+	}
 	if (mtu < (unsigned int)hlen + sizeof(struct frag_hdr) + 8)
 		goto fail_toobig;
 	st.hlen = (unsigned int)hlen;
@@ -231,7 +239,8 @@ static int ip6_finish_output(struct net *net, struct sock *sk, struct sk_buff *s
 {
 	unsigned int mtu = ip6_dst_mtu(skb_dst(skb));
 
-	if (skb->len > mtu && !skb_is_gso(skb))
+	if ((skb->len > mtu && !skb_is_gso(skb)) ||
+	    (IP6CB(skb)->frag_max_size && skb->len > IP6CB(skb)->frag_max_size))
 		return ip6_fragment(net, sk, skb, ip6_finish_output2);
 	return ip6_finish_output2(net, sk, skb);
 }
@@ -283,6 +292,19 @@ int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 }
 
 /* ---- forwarding ---- */
+
+/* ip6_pkt_too_big(): a datagram nf_defrag_ipv6 reassembled is too big
+ * when its largest fragment was. */
+static bool ip6_pkt_too_big(const struct sk_buff *skb, unsigned int mtu)
+{
+	if (skb->len <= mtu)
+		return false;
+	if (IP6CB(skb)->frag_max_size && IP6CB(skb)->frag_max_size > mtu)
+		return true;
+	if (skb->ignore_df)
+		return false;
+	return !skb_is_gso(skb);
+}
 static int ip6_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	__IP6_INC_STATS(net, IPSTATS6_MIB_OUTFORWDATAGRAMS);
@@ -331,7 +353,7 @@ int ip6_forward(struct sk_buff *skb)
 		return -ETIMEDOUT;
 	}
 	mtu = ip6_dst_mtu(dst);
-	if (skb->len > mtu && !skb_is_gso(skb)) {
+	if (ip6_pkt_too_big(skb, mtu)) {
 		icmpv6_send(skb, 2 /* ICMPV6_PKT_TOOBIG */, 0, mtu);
 		__IP6_INC_STATS(net, IPSTATS6_MIB_INTOOBIGERRORS);
 		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);
