@@ -352,6 +352,11 @@ int ip6_forward(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_INHDR);
 		return -ETIMEDOUT;
 	}
+	/* back out the device it came in on: tell the sender its better
+	 * first hop, at most once a second per destination (burst of six) */
+	if (skb->dev == dst->dev && !IP6CB(skb)->srcrt &&
+	    ip6_peer_xrlim_allow(net, &ipv6_hdr(skb)->daddr, NSEC_PER_SEC))
+		ndisc_send_redirect(skb, rt6_nexthop(skb_rt6_info(skb), &ipv6_hdr(skb)->daddr));
 	mtu = ip6_dst_mtu(dst);
 	if (ip6_pkt_too_big(skb, mtu)) {
 		icmpv6_send(skb, 2 /* ICMPV6_PKT_TOOBIG */, 0, mtu);

@@ -92,6 +92,8 @@ struct netns_ipv6 {
 	struct fqdir6 frags, nf_frags;
 	/* PMTU exceptions (net/ipv6/route.c): struct rt6_exception */
 	struct list_head rt6_exceptions;
+	/* inet_peer rate limits (net/ipv6/ndisc.c: redirects) */
+	struct list_head peers;
 	u64 mib[__IPSTATS6_MIB_MAX];
 	u64 icmp6[__ICMP6_MIB_MAX];
 	u64 icmp6msg_in[256], icmp6msg_out[256];
