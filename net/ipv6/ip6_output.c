@@ -22,14 +22,20 @@
 #include "net/trace.h"
 #include "net/world.h"
 
-int ip6_dst_hoplimit(const struct net *net)
+int ip6_dst_hoplimit(const struct dst_entry *dst)
 {
-	return net->ipv6.devconf_all.data[DEVCONF_HOP_LIMIT];
+	const struct inet6_dev *idev = __in6_dev_get(dst->dev);
+
+	return idev ? idev->cnf.data[DEVCONF_HOP_LIMIT] :
+		      dev_net(dst->dev)->ipv6.devconf_all.data[DEVCONF_HOP_LIMIT];
 }
 
 unsigned int ip6_dst_mtu(const struct dst_entry *dst)
 {
-	unsigned int mtu = dst->mtu ? dst->mtu : dst->dev->mtu;
+	const struct inet6_dev *idev = __in6_dev_get(dst->dev);
+	unsigned int mtu = dst->mtu ? dst->mtu :
+			   idev && idev->cnf.data[DEVCONF_MTU] > 0 ?
+			   (unsigned int)idev->cnf.data[DEVCONF_MTU] : dst->dev->mtu;
 
 	return mtu < IPV6_MIN_MTU ? IPV6_MIN_MTU : mtu;
 }
@@ -278,7 +284,7 @@ int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 	hdr->priority_version = 0x60;
 	hdr->payload_len = htons((u16)plen);
 	hdr->nexthdr = proto;
-	hdr->hop_limit = (u8)(hlimit >= 0 ? hlimit : ip6_dst_hoplimit(net));
+	hdr->hop_limit = (u8)(hlimit >= 0 ? hlimit : ip6_dst_hoplimit(skb_dst(skb)));
 	hdr->saddr = *saddr;
 	hdr->daddr = *daddr;
 	skb->protocol = htons(ETH_P_IPV6);

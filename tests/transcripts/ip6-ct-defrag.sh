@@ -40,7 +40,7 @@ ip netns exec r conntrack -L -f ipv6 -p udp
 ip netns exec r ip6tables -L FORWARD -v -n -x
 ip netns exec r ip6tables -t raw -L PREROUTING -v -n -x
 ip netns exec r nstat -az Ip6ReasmReqds Ip6ReasmOKs Ip6ReasmFails Ip6FragOKs Ip6FragCreates Ip6OutForwDatagrams Ip6InTooBigErrors
-ip netns exec s nstat -az Ip6ReasmReqds Ip6ReasmOKs Ip6InDelivers
+ip netns exec s nstat -az Ip6ReasmReqds Ip6ReasmOKs
 ip -n r link set r1 mtu 1400
 ip -n s link set s0 mtu 1400
 ip netns exec c ping -6 -c 2 -i 0.3 -s 3000 2001:db8:2::2

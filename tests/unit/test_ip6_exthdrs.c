@@ -12,6 +12,7 @@
 #include "helpers.h"
 #include "net/ethernet.h"
 #include "net/ipv6.h"
+#include "net/mld.h"
 
 #define MAXSEEN 8
 #define MAXDROPS 32
@@ -552,6 +553,56 @@ static void test_nf_defrag(void **state)
 	rig_free(&r);
 }
 
+/* An MLDv2 general query from the wire, as a router sends it: from a
+ * link-local address to ff02::1, hop limit 1, behind a Hop-by-Hop header
+ * with a Router Alert (ipv6_parse_hopopts takes it) — b answers with one
+ * report of its groups within the maximum response delay; the same query
+ * with hop limit 2 is ignored (igmp6_event_query). */
+static void mld_query_case(struct rig *r, u8 hop_limit)
+{
+	static const u8 hbh[8] = { IPPROTO_ICMPV6, 0, 5, 2, 0, 0, 1, 0 };
+	u8 q[28] = { 130, 0, 0, 0, 0x03, 0xe8 /* 1000 ms */, 0, 0 };
+	struct ipv6hdr h = { .priority_version = 0x60, .nexthdr = NEXTHDR_HOP,
+			     .hop_limit = hop_limit };
+	__sum16 c;
+	struct pkt p;
+
+	q[24] = 2;	/* QRV */
+	q[25] = 125;	/* QQIC */
+	inet_pton(AF_INET6, "fe80::1", &h.saddr);
+	inet_pton(AF_INET6, "ff02::1", &h.daddr);
+	c = csum_ipv6_magic(&h.saddr, &h.daddr, sizeof(q), IPPROTO_ICMPV6,
+			    ipv6_csum_partial(q, sizeof(q), 0));
+	memcpy(q + 2, &c, 2);
+	p.len = 0;
+	put(&p, &h, sizeof(h));
+	put(&p, hbh, sizeof(hbh));
+	put(&p, q, sizeof(q));
+	ip6_finish(&p);
+	inject(r, &p, true);
+}
+
+static void test_mld_query_from_wire(void **state)
+{
+	struct rig r;
+	u64 in, out;
+
+	(void)state;
+	rig_build(&r);
+	h_advance_to(r.w, r.w->now + 10 * T_SEC);	/* the unsolicited reports are done */
+	in = r.b->ipv6.icmp6msg_in[ICMPV6_MGM_QUERY];
+	out = r.b->ipv6.icmp6msg_out[ICMPV6_MLD2_REPORT];
+	mld_query_case(&r, 1);
+	h_advance_to(r.w, r.w->now + 2 * T_SEC);
+	assert_int_equal(r.b->ipv6.icmp6msg_in[ICMPV6_MGM_QUERY], in + 1);
+	assert_int_equal(r.b->ipv6.icmp6msg_out[ICMPV6_MLD2_REPORT], out + 1);
+	mld_query_case(&r, 2);
+	h_advance_to(r.w, r.w->now + 2 * T_SEC);
+	assert_int_equal(r.b->ipv6.icmp6msg_in[ICMPV6_MGM_QUERY], in + 2);
+	assert_int_equal(r.b->ipv6.icmp6msg_out[ICMPV6_MLD2_REPORT], out + 1);
+	rig_free(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -563,6 +614,7 @@ int main(void)
 		cmocka_unit_test(test_reassembly_timeout),
 		cmocka_unit_test(test_reassembly_memory),
 		cmocka_unit_test(test_nf_defrag),
+		cmocka_unit_test(test_mld_query_from_wire),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
