@@ -236,6 +236,9 @@ static int tcp_v6_do_rcv(struct sock *sk, struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_RESET);
 		return 0;
 	}
+	/* cookie_v6_check(): syncookies.c serves both families */
+	if ((fl & TCPHDR_ACK) && !(fl & TCPHDR_SYN) && cookie_v4_check(sk, skb))
+		return 0;
 	if (fl & TCPHDR_ACK) {
 		tcp_v6_send_reset(sk, skb);
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_FLAGS);

@@ -4,7 +4,8 @@
  * IPv4 MSS), an AF_INET6 client reaches an IPv4 listener through
  * ::ffff:127.0.0.1, a closed mapped port answers with a RST
  * (ECONNREFUSED), IPV6_V6ONLY forbids a mapped connect (ENETUNREACH) and
- * keeps a [::] listener from IPv4 (ECONNREFUSED).  The transcript
+ * keeps a [::] listener from IPv4 (ECONNREFUSED); SYN cookies for an
+ * IPv6 listener (syncookies.c shared with IPv4).  The transcript
  * ipv6-v4mapped compares the same cases with the kernel. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -168,10 +169,51 @@ static void test_tcp6_mapped(void **state)
 	assert_int_equal(world_free(r.w, stderr), 0);
 }
 
+/* SYN cookies for an IPv6 listener (tcp_syncookies = 2: every SYN): the
+ * handshake completes from the cookie alone, 20 KB go each way */
+static int cookie_task(void *arg)
+{
+	struct m_rig *r = arg;
+	struct world *w = r->w;
+	int l = sock_at(w, AF_INET6, true, "::1", 8100, true);
+	int c = sock_at(w, AF_INET6, false, NULL, 0, false), s;
+
+	CHECK(r, l >= 0 && conn(w, c, "::1", 8100) == 0);
+	s = skbox_accept(w, l, NULL, NULL);
+	CHECK(r, s >= 0 && xfer(w, c, s) && xfer(w, s, c));
+	skbox_close(w, s);
+	skbox_close(w, c);
+	skbox_close(w, l);
+	skbox_nanosleep(w, 200000000ULL);
+	return 0;
+}
+
+static void test_tcp6_syncookies(void **state)
+{
+	struct m_rig r = { 0 };
+	struct task *t;
+
+	(void)state;
+	r.w = world_new(8);
+	r.n = net_create(r.w, "a");
+	assert_int_equal(h_run(r.w, r.n, "ip link set lo up", T_SEC, NULL), 0);
+	tcp_pernet(r.n)->sysctl_tcp_syncookies = 2;
+	t = task_spawn(r.w, r.n, "cookie", cookie_task, &r);
+	h_advance_to(r.w, r.w->now + 200 * T_SEC);
+	assert_int_equal(t->state, TASK_DEAD);
+	task_free(t);
+	assert_int_equal(r.errs, 0);
+	assert_int_equal(r.n->mib.linux_mib[LINUX_MIB_SYNCOOKIESSENT], 1);
+	assert_int_equal(r.n->mib.linux_mib[LINUX_MIB_SYNCOOKIESRECV], 1);
+	assert_int_equal(r.n->ipv6.mib[IPSTATS6_MIB_INRECEIVES] > 0, 1);
+	assert_int_equal(world_free(r.w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_tcp6_mapped),
+		cmocka_unit_test(test_tcp6_syncookies),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
