@@ -49,6 +49,7 @@ static const struct command commands[] = {
 	{ "ss", do_ss },
 	{ "sysctl", do_sysctl },
 	{ "tc", do_tc },
+	{ "tclass", do_tclass },
 	{ "tcpdump", do_tcpdump },
 	{ "timeout", do_timeout },
 	{ "trace", do_trace },

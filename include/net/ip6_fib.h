@@ -98,6 +98,7 @@ struct fib6_config {
 	u32 fc_nlflags;			/* NLM_F_* */
 	struct in6_addr fc_prefsrc;
 	u32 fc_mtu, fc_advmss, fc_hoplimit;
+	u8 fc_tos;			/* rtm_tos of the request: refused, IPv6 has no dsfield routes */
 	bool fc_metric_set, fc_proto_set, fc_type_set;
 	u32 fc_weight;			/* of this nexthop (1 when 0) */
 	/* RTA_MULTIPATH: `nexthop via G dev D weight W` … */
@@ -143,6 +144,8 @@ struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
 void ip6_route_input(struct sk_buff *skb);
 struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr,
 				   const struct in6_addr *saddr, int oif, int *err);
+struct flowi6;
+struct dst_entry *ip6_route_output_flow(struct net *net, const struct flowi6 *fl6, int *err);
 int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack);
 int ip6_route_del(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack);
 struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_device *dev);
