@@ -23,8 +23,11 @@ struct route6_filter {
 	struct net_device *dev;
 	bool flush;
 	bool cloned;			/* `cache`: the PMTU exceptions (RTM_F_CLONED) */
-	struct in6_addr pfx;		/* `show PREFIX`: that route only */
-	int plen;			/* -1: no prefix given */
+	/* iproute2's rdst and mdst: `root P` lists the routes inside P
+	 * (prefix length >= P's), `match P` those that P is inside (<= P's),
+	 * `exact P` (or a bare P) both, so P's route only */
+	struct in6_addr rdst, mdst;
+	int rplen, mplen;		/* -1: not given */
 	int count;
 };
 
@@ -212,11 +215,58 @@ static void route6_walk_cloned(struct ip_ctx *ipc, struct route6_filter *f, stru
 		rt6_flush_exceptions(ipc->net, rt);
 }
 
+/* get_prefix(): "default" is ::/0, an address without a length /128 */
+static int route6_prefix(struct ip_ctx *ipc, const char *arg, struct in6_addr *a, int *plen)
+{
+	if (!strcmp(arg, "default") || !strcmp(arg, "all") || !strcmp(arg, "any")) {
+		memset(a, 0, sizeof(*a));
+		*plen = 0;
+		return 0;
+	}
+	if (ip6_parse_prefix(a, plen, arg))
+		return ip_bad_prefix(ipc, arg);
+	if (*plen < 0)
+		*plen = 128;
+	return 0;
+}
+
+/* [ root | match | exact | to ] PREFIX at *argv (the keyword consumed) */
+static int route6_filter_prefix(struct ip_ctx *ipc, int *argc, char ***argv,
+				struct route6_filter *f)
+{
+	const char *k = (*argv)[0];
+	bool root = !strcmp(k, "root"), match = !strcmp(k, "match");
+
+	if ((root || match || !strcmp(k, "to") || !strcmp(k, "exact")) && *argc > 1)
+		(*argc)--, (*argv)++;
+	if (root)
+		return route6_prefix(ipc, (*argv)[0], &f->rdst, &f->rplen);
+	if (route6_prefix(ipc, (*argv)[0], &f->mdst, &f->mplen))
+		return 1;
+	if (!match) {
+		f->rdst = f->mdst;
+		f->rplen = f->mplen;
+	}
+	return 0;
+}
+
+/* filter_nlmsg()'s rdst/mdst tests */
+static bool route6_filter_dst(const struct route6_filter *f, const struct fib6_info *rt)
+{
+	if (f->rplen >= 0 && (rt->fib6_dst_len < f->rplen ||
+			      !ipv6_prefix_equal(&rt->fib6_dst, &f->rdst, (unsigned int)f->rplen)))
+		return false;
+	if (f->mplen >= 0 && (rt->fib6_dst_len > f->mplen ||
+			      !ipv6_prefix_equal(&rt->fib6_dst, &f->mdst, rt->fib6_dst_len)))
+		return false;
+	return true;
+}
+
 static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct route6_filter *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->table = RT_TABLE_MAIN;
-	f->plen = -1;
+	f->rplen = f->mplen = -1;
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(argv[0], "table") && argc > 1) {
 			argc--, argv++;
@@ -235,16 +285,8 @@ static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct
 			   !strcmp(argv[0], "scope")) {
 			argc--, argv++;
 		} else {
-			if ((!strcmp(argv[0], "to") || !strcmp(argv[0], "exact")) && argc > 1)
-				argc--, argv++;
-			if (!strcmp(argv[0], "default")) {
-				memset(&f->pfx, 0, sizeof(f->pfx));
-				f->plen = 0;
-			} else if (ip6_parse_prefix(&f->pfx, &f->plen, argv[0])) {
-				return ip_bad_prefix(ipc, argv[0]);
-			} else if (f->plen < 0) {
-				f->plen = 128;
-			}
+			if (route6_filter_prefix(ipc, &argc, &argv, f))
+				return 1;
 		}
 	}
 	return 0;
@@ -273,8 +315,7 @@ static int route6_walk(struct ip_ctx *ipc, struct route6_filter *f)
 		list_for_each_entry_safe(rt, tmp, &tb->tb6_routes, fib6_node) {
 			if (f->dev && rt->fib6_nh_dev != f->dev)
 				continue;
-			if (f->plen >= 0 && (rt->fib6_dst_len != f->plen ||
-					     !ipv6_prefix_equal(&rt->fib6_dst, &f->pfx, (unsigned int)f->plen)))
+			if (!route6_filter_dst(f, rt))
 				continue;
 			if (f->cloned) {
 				route6_walk_cloned(ipc, f, rt);
@@ -363,6 +404,9 @@ static int route6_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k,
 			return ip_bad_addr(ipc, v);
 	} else if (!strcmp(k, "mtu") || !strcmp(k, "advmss") || !strcmp(k, "hoplimit")) {
 		return route6_metric_word(ipc, c, k, v);
+	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
+		if (get_u8(&c->fc_tos, v, 16))
+			return ip_invarg(ipc, "\"tos\" value is invalid\n", v);
 	} else if (!strcmp(k, "pref") || !strcmp(k, "scope") || !strcmp(k, "realm") ||
 		   !strcmp(k, "expires")) {
 		/* accepted, not modelled */
