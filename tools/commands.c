@@ -41,6 +41,7 @@ static const struct command commands[] = {
 	{ "nfqueue", do_nfqueue },
 	{ "nstat", do_nstat },
 	{ "ping", do_ping },
+	{ "ping6", do_ping },
 	{ "radvd", do_radvd },
 	{ "reuseport", do_reuseport },
 	{ "seq", do_seq },

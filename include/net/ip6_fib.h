@@ -46,6 +46,8 @@ static inline struct rt6_info *skb_rt6_info(const struct sk_buff *skb)
 	return (struct rt6_info *)skb_dst(skb);
 }
 
+struct tcp_congestion_ops;
+
 struct fib6_info {
 	struct list_head fib6_node;	/* in its table, dump order */
 	struct fib6_table *fib6_table;
@@ -61,6 +63,8 @@ struct fib6_info {
 	struct in6_addr fib6_prefsrc;
 	u32 fib6_mtu;			/* metrics: mtu, 0 = none */
 	u32 fib6_advmss, fib6_hoplimit;
+	const struct tcp_congestion_ops *fib6_congctl;	/* RTAX_CC_ALGO, or NULL */
+	bool fib6_congctl_locked;
 	/* multipath (ECMP): the other nexthops of the same route are sibling
 	 * fib6_infos, next to it in the table; each has its weight */
 	struct list_head fib6_siblings;
@@ -98,6 +102,8 @@ struct fib6_config {
 	u32 fc_nlflags;			/* NLM_F_* */
 	struct in6_addr fc_prefsrc;
 	u32 fc_mtu, fc_advmss, fc_hoplimit;
+	const char *fc_congctl;		/* RTAX_CC_ALGO by name, or NULL */
+	bool fc_congctl_lock;
 	u8 fc_tos;			/* rtm_tos of the request: refused, IPv6 has no dsfield routes */
 	bool fc_metric_set, fc_proto_set, fc_type_set;
 	u32 fc_weight;			/* of this nexthop (1 when 0) */

@@ -19,6 +19,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/tcp.h"
 #include "net/trace.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
@@ -99,6 +100,8 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 	f->fib6_mtu = cfg->fc_mtu;
 	f->fib6_advmss = cfg->fc_advmss;
 	f->fib6_hoplimit = cfg->fc_hoplimit;
+	f->fib6_congctl = cfg->fc_congctl ? tcp_ca_find(cfg->fc_congctl) : NULL;
+	f->fib6_congctl_locked = cfg->fc_congctl_lock;
 	f->fib6_nh_weight = cfg->fc_weight ? cfg->fc_weight : 1;
 	INIT_LIST_HEAD(&f->fib6_siblings);
 	/* local routes send through lo (the kernel's rt6i dev for them) */
@@ -436,6 +439,11 @@ static int ip6_route_info_create(struct net *net, struct fib6_config *cfg,
 		return -EINVAL;
 	if ((err = ip6_route_dev(net, cfg, &dev, extack)))
 		return err;
+	/* ip_metrics_convert(): RTAX_CC_ALGO names a congestion control */
+	if (cfg->fc_congctl && !tcp_ca_find(cfg->fc_congctl)) {
+		NL_SET_ERR_MSG(extack, "Unknown tcp congestion algorithm");
+		return -EINVAL;
+	}
 	if (!cfg->fc_metric_set)
 		cfg->fc_metric = IP6_RT_PRIO_USER;
 	if (!cfg->fc_proto_set)

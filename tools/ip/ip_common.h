@@ -70,6 +70,8 @@ int ip_batch(struct ip_ctx *ipc, int (*do_cmd)(struct ip_ctx *ipc, int argc, cha
 
 /* iproute_usage.c: `ip route help`. */
 int iproute_usage(struct ip_ctx *ipc);
+/* ipaddress_usage.c: `ip address help`. */
+int ipaddr_usage(struct ip_ctx *ipc);
 
 /* Names (lib/rt_names.c). */
 const char *rt_table_name(char *buf, uint32_t id);

@@ -410,6 +410,8 @@ int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv)
 		return addr_show(ipc, argc - 1, argv + 1);
 	if (!matches(argv[0], "flush"))
 		return addr_flush(ipc, argc - 1, argv + 1);
+	if (!matches(argv[0], "help"))
+		return ipaddr_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
 	return 255;
 }

@@ -394,6 +394,8 @@ int do_ipaddr6(struct ip_ctx *ipc, int argc, char **argv)
 		return addr6_show(ipc, argc - 1, argv + 1);
 	if (!matches(argv[0], "flush"))
 		return addr6_flush(ipc, argc - 1, argv + 1);
+	if (!matches(argv[0], "help"))
+		return ipaddr_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
 	return 255;
 }

@@ -14,6 +14,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/tcp.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
 
@@ -115,6 +116,9 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 		fprintf(o, "advmss %u ", f->fib6_advmss);
 	if (f->fib6_hoplimit)
 		fprintf(o, "hoplimit %u ", f->fib6_hoplimit);
+	if (f->fib6_congctl)
+		fprintf(o, "congctl %s%s ", f->fib6_congctl_locked ? "lock " : "",
+			f->fib6_congctl->name);
 	fputs("pref medium", o);
 	if (!ex && f->fib6_nsiblings) {
 		const struct fib6_info *it = f;
@@ -165,7 +169,7 @@ static void route6_print_json(struct ip_ctx *ipc, const struct fib6_info *f, boo
 		jw_string(jw, "prefsrc", inet_ntop(AF_INET6, &f->fib6_prefsrc, d, sizeof(d)));
 	jw_uint(jw, "metric", f->fib6_metric);
 	route6_flags_json(ipc, group ? NULL : f, false);
-	if (f->fib6_mtu || f->fib6_advmss || f->fib6_hoplimit) {
+	if (f->fib6_mtu || f->fib6_advmss || f->fib6_hoplimit || f->fib6_congctl) {
 		jw_arr_open(jw, "metrics");
 		jw_obj_open(jw, NULL);
 		if (f->fib6_mtu)
@@ -174,6 +178,8 @@ static void route6_print_json(struct ip_ctx *ipc, const struct fib6_info *f, boo
 			jw_uint(jw, "advmss", f->fib6_advmss);
 		if (f->fib6_hoplimit)
 			jw_uint(jw, "hoplimit", f->fib6_hoplimit);
+		if (f->fib6_congctl)
+			jw_string(jw, "congestion", f->fib6_congctl->name);
 		jw_obj_close(jw);
 		jw_arr_close(jw);
 	}
@@ -404,6 +410,13 @@ static int route6_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k,
 			return ip_bad_addr(ipc, v);
 	} else if (!strcmp(k, "mtu") || !strcmp(k, "advmss") || !strcmp(k, "hoplimit")) {
 		return route6_metric_word(ipc, c, k, v);
+	} else if (!strcmp(k, "congctl")) {
+		/* iproute2 passes the name on; the kernel checks it */
+		if (!strcmp(v, "lock")) {
+			c->fc_congctl_lock = true;
+			return 1;	/* the caller re-reads the next word */
+		}
+		c->fc_congctl = v;
 	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
 		if (get_u8(&c->fc_tos, v, 16))
 			return ip_invarg(ipc, "\"tos\" value is invalid\n", v);
