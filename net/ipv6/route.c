@@ -102,6 +102,11 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 	f->fib6_hoplimit = cfg->fc_hoplimit;
 	f->fib6_congctl = cfg->fc_congctl ? tcp_ca_find(cfg->fc_congctl) : NULL;
 	f->fib6_congctl_locked = cfg->fc_congctl_lock;
+	/* fib6_set_expires(): `expires N` (RTA_EXPIRES); fib6_add starts the GC */
+	if (cfg->fc_expires_set) {
+		f->fib6_flags |= RTF_EXPIRES;
+		f->fib6_expires = world_now(dev_net(dev)->world) + (u64)cfg->fc_expires * NSEC_PER_SEC;
+	}
 	f->fib6_nh_weight = cfg->fc_weight ? cfg->fc_weight : 1;
 	INIT_LIST_HEAD(&f->fib6_siblings);
 	/* local routes send through lo (the kernel's rt6i dev for them) */

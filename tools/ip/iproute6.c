@@ -104,12 +104,10 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 		fputs("linkdown ", o);
 	if (ex)
 		route6_print_expires(ipc, ex);
-	else if (f->fib6_expires) {	/* RTA_CACHEINFO's rta_expires, whole seconds */
-		u64 now = world_now(ipc->net->world);
-
-		fprintf(o, "expires %dsec ", f->fib6_expires > now ?
-			(int)((f->fib6_expires - now) / NSEC_PER_SEC) : 0);
-	}
+	else if (f->fib6_expires)	/* RTA_CACHEINFO's rta_expires, whole seconds, */
+		fprintf(o, "expires %dsec ",	/* negative when expired, not yet collected */
+			(int)(((long long)f->fib6_expires - (long long)world_now(ipc->net->world)) /
+			      (long long)NSEC_PER_SEC));
 	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
 		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
 	if (f->fib6_advmss)
@@ -420,8 +418,11 @@ static int route6_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k,
 	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
 		if (get_u8(&c->fc_tos, v, 16))
 			return ip_invarg(ipc, "\"tos\" value is invalid\n", v);
-	} else if (!strcmp(k, "pref") || !strcmp(k, "scope") || !strcmp(k, "realm") ||
-		   !strcmp(k, "expires")) {
+	} else if (!strcmp(k, "expires")) {
+		if (get_u32(&c->fc_expires, v, 0))
+			return ip_invarg(ipc, "\"expires\" value is invalid\n", v);
+		c->fc_expires_set = true;
+	} else if (!strcmp(k, "pref") || !strcmp(k, "scope") || !strcmp(k, "realm")) {
 		/* accepted, not modelled */
 	} else {
 		return -1;
