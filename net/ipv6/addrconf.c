@@ -501,6 +501,30 @@ static void ipv6_del_addr(struct inet6_ifaddr *ifp)
 	kfree(ifp);
 }
 
+/* inet6_addr_modify(): `ip -6 addr change/replace` of an address there:
+ * its flags are the request's (nodad, noprefixroute; permanent without
+ * lifetimes), its lifetimes, and a new metric moves its prefix route */
+static int inet6_addr_modify(struct net *net, struct inet6_ifaddr *ifp, const struct ifa6_req *req)
+{
+	bool lft = (req->valid_lft || req->preferred_lft) &&
+		   (req->valid_lft != INFINITY_LIFE_TIME || req->preferred_lft != INFINITY_LIFE_TIME);
+
+	if (lft && (!req->valid_lft || req->preferred_lft > req->valid_lft))
+		return -EINVAL;
+	addrconf_addr_routes(net, ifp, false);
+	ifp->flags &= ~(IFA_F_DEPRECATED | IFA_F_PERMANENT | IFA_F_NODAD | IFA_F_NOPREFIXROUTE);
+	ifp->flags |= (req->flags & (IFA_F_NODAD | IFA_F_NOPREFIXROUTE)) | (lft ? 0 : IFA_F_PERMANENT);
+	ifp->tstamp = world_now(net->world);
+	ifp->valid_lft = lft ? req->valid_lft : INFINITY_LIFE_TIME;
+	ifp->prefered_lft = lft ? req->preferred_lft : INFINITY_LIFE_TIME;
+	if (req->metric)
+		ifp->rt_priority = req->metric;
+	addrconf_addr_routes(net, ifp, true);
+	if (lft)
+		addrconf_verify_schedule(ifp->idev, world_now(net->world));
+	return 0;
+}
+
 int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 		      struct netlink_ext_ack *extack)
 {
@@ -519,9 +543,12 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 		return -EINVAL;
 	if (ipv6_addr_is_multicast(&req->local) || ipv6_addr_any(&req->local))
 		return -EINVAL;
-	if (ipv6_find_ifa(idev, &req->local)) {
-		NL_SET_ERR_MSG(extack, "ipv6: address already assigned");
-		return -EEXIST;
+	if ((ifp = ipv6_find_ifa(idev, &req->local))) {
+		if ((req->nlflags & NLM_F_EXCL) || !(req->nlflags & NLM_F_REPLACE)) {
+			NL_SET_ERR_MSG(extack, "ipv6: address already assigned");
+			return -EEXIST;
+		}
+		return inet6_addr_modify(net, ifp, req);
 	}
 	/* addrconf_add_dev(): ff00::/8 with the first address; ipv6_find_idev()
 	 * announces the device's groups again when it is up */
