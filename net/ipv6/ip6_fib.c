@@ -228,8 +228,12 @@ int fib6_del(struct fib6_info *rt)
 	return 0;
 }
 
+/* find_match(): a dead nexthop (its device down) of a multipath route
+ * matches no lookup; without oif, fib6_select_path() steps over it */
 static bool fib6_nh_usable(const struct fib6_info *rt, int oif)
 {
+	if (oif && rt->fib6_nsiblings && fib6_nh_dead(rt))
+		return false;
 	if (oif && rt->fib6_type != RTN_LOCAL && (!rt->fib6_nh_dev || rt->fib6_nh_dev->ifindex != oif))
 		return false;
 	return true;

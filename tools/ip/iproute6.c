@@ -564,6 +564,7 @@ struct route6_get_req {
 	struct flowi6 fl6;
 	int uid;
 	bool have_dst, have_src;
+	bool fibmatch;			/* RTM_F_FIB_MATCH: the route, not the result */
 };
 
 static int route6_get_word(struct ip_ctx *ipc, struct route6_get_req *q, const char *k,
@@ -610,7 +611,11 @@ static int route6_get_parse(struct ip_ctx *ipc, int argc, char **argv, struct ro
 			argc--, argv++;
 			continue;
 		}
-		if (!strcmp(argv[0], "fibmatch") || !strcmp(argv[0], "connected"))
+		if (!strcmp(argv[0], "fibmatch")) {
+			q->fibmatch = true;
+			continue;
+		}
+		if (!strcmp(argv[0], "connected"))
 			continue;
 		if (!strcmp(argv[0], "to") && argc > 1)
 			argc--, argv++;
@@ -684,7 +689,11 @@ static int route6_get(struct ip_ctx *ipc, int argc, char **argv)
 	    f->fib6_type == RTN_BLACKHOLE)
 		return ip_rtnl_err(ipc, f->fib6_type == RTN_UNREACHABLE ? -EHOSTUNREACH :
 				   f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL, NULL);
-	route6_get_print(ipc, &q, f, table);
+	/* fibmatch: rt6_fill_node() of the path taken, its siblings after it */
+	if (q.fibmatch)
+		route6_print(ipc, f, NULL, true);
+	else
+		route6_get_print(ipc, &q, f, table);
 	return 0;
 }
 
