@@ -350,7 +350,9 @@ static void tcp_v6_send_ctl(struct net *net, const struct sk_buff *in, u32 seq, 
 	skb_dst_set(skb, dst);
 	skb->dev = dst->dev;
 	__TCP_INC_STATS(net, TCP_MIB_OUTSEGS);
-	ip6_xmit(net, skb, &ip6->daddr, &ip6->saddr, IPPROTO_TCP, -1);
+	/* the reset carries the segment's class without its ECN bits */
+	ip6_xmit_tclass(net, skb, &ip6->daddr, &ip6->saddr, IPPROTO_TCP, -1,
+			ipv6_get_dsfield(ip6) & ~3);
 }
 
 /* tcp_v6_send_reset(): RFC 9293 3.10.7.1, as tcp_v4_send_reset */

@@ -1,4 +1,4 @@
-/* `tclass opts|udp|tcp PORT`: the IPv6 traffic class a socket sets and sees, as
+/* `tclass opts|udp|tcp PORT|rst PORT`: the IPv6 traffic class a socket sets and sees, as
  * a list of cases with their results, one line each.
  *   opts  IPV6_TCLASS and IPV6_RECVTCLASS on UDP, TCP and raw ICMPv6
  *         sockets: the default, the range check (EINVAL), -1 back to the
@@ -13,7 +13,9 @@
  *         socket (the listener's, or the SYN's with
  *         net.ipv4.tcp_reflect_tos = 1), and a byte each way; the line
  *         comes 2 s after, when a capture of the exchange has printed it
- *         (tcpdump reads Linux's packet socket in blocks of up to 1 s).
+ *         (tcpdump reads Linux's packet socket in blocks of up to 1 s);
+ *   rst PORT  a connect from PORT+1 with class 0x40 to a closed PORT: the reset comes
+ *         back with the SYN's class (tcp_v6_send_reset).
  * Not a Linux tool: tests/kernel/bin/tclass is the same list in python3
  * for the real kernel, so a transcript compares the two
  * (tests/transcripts/ipv6-tclass.sh).  Run it with lo up and IPv6 on. */
@@ -246,6 +248,22 @@ out:
 		skbox_close(t->w, l);
 }
 
+/* A connect with class 0x40 to a port nobody listens on: the reset */
+static void tc_rst(struct tc *t, int port)
+{
+	struct sockaddr_in6 a, ca;
+	int c = skbox_socket(t->w, AF_INET6, SOCK_STREAM, 0), err;
+
+	if (c < 0)
+		return;
+	tc_set(t, c, IPV6_TCLASS, 0x40);
+	skbox_bind(t->w, c, (struct sockaddr *)&ca, tc_lo(&ca, port + 1));
+	err = skbox_connect(t->w, c, (struct sockaddr *)&a, tc_lo(&a, port));
+	skbox_poll(t->w, NULL, 0, 2000);	/* after the capture, as tcp */
+	fprintf(t->ctx->out, "tcp connect to a closed port: %s\n", tc_err(err));
+	skbox_close(t->w, c);
+}
+
 int do_tclass(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct tc t = { .ctx = ctx, .w = ctx->world };
@@ -253,14 +271,17 @@ int do_tclass(struct cmd_ctx *ctx, int argc, char **argv)
 	int port = argc == 3 ? atoi(argv[2]) : 0;
 
 	if (!(argc == 2 && (!strcmp(argv[1], "opts") || !strcmp(argv[1], "udp"))) &&
-	    !(argc == 3 && !strcmp(argv[1], "tcp") && port > 0 && port < 65535)) {
-		fprintf(ctx->err, "Usage: tclass opts|udp|tcp PORT\n");
+	    !(argc == 3 && (!strcmp(argv[1], "tcp") || !strcmp(argv[1], "rst")) && port > 0 &&
+	      port < 65535)) {
+		fprintf(ctx->err, "Usage: tclass opts|udp|tcp PORT|rst PORT\n");
 		return 1;
 	}
 	if (!strcmp(argv[1], "opts"))
 		tc_opts(&t);
 	else if (!strcmp(argv[1], "udp"))
 		tc_udp(&t);
+	else if (!strcmp(argv[1], "rst"))
+		tc_rst(&t, port);
 	else
 		tc_tcp(&t, port);
 	return 0;
