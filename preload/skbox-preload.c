@@ -1,4 +1,4 @@
-/* libskbox-preload.so: a host program's IPv4 sockets are the world's.
+/* libskbox-preload.so: a host program's IPv4 and IPv6 sockets are the world's.
  *
  * `ip netns exec NS PROGRAM` and `skbox run --bash` start real programs
  * (socat, python, traceroute) with this library in LD_PRELOAD.  Its
@@ -11,9 +11,8 @@
  * would.  close() (the last one: dup and fork share the connection as they
  * share a socket) closes the world's socket.
  *
- * AF_INET6 fails with EAFNOSUPPORT (the world has no IPv6, as a kernel
- * booted with ipv6.disable=1), so programs fall back to IPv4; AF_UNIX,
- * netlink, files and pipes are the host's, untouched.  Inside skbox itself
+ * socket(AF_INET6, …) is the world's too (its namespaces have IPv6);
+ * AF_UNIX, netlink, files and pipes are the host's, untouched.  Inside skbox itself
  * (a shim, or `skbox up` started from such a shell) the library stays idle.
  *
  * epoll (epoll.c) mixes world sockets with host fds as poll() does.
@@ -214,8 +213,6 @@ int socket(int domain, int type, int protocol)
 	preload_ready();
 	if (!active || (domain != AF_INET && domain != AF_INET6))
 		return real.socket(domain, type, protocol);
-	if (domain == AF_INET6)
-		return errno = EAFNOSUPPORT, -1;
 	snprintf(d, sizeof(d), "%d", domain);
 	snprintf(t, sizeof(t), "%d", type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC));
 	snprintf(p, sizeof(p), "%d", protocol);

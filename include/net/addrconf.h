@@ -166,6 +166,7 @@ struct ifa6_req {
 	u32 flags;			/* IFA_F_NODAD, IFA_F_NOPREFIXROUTE */
 	u32 valid_lft, preferred_lft;
 	u32 metric;
+	u32 nlflags;			/* NLM_F_REPLACE: an existing address changes */
 };
 
 int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,

@@ -47,6 +47,8 @@ static inline struct rt6_info *skb_rt6_info(const struct sk_buff *skb)
 	return (struct rt6_info *)skb_dst(skb);
 }
 
+struct tcp_congestion_ops;
+
 struct fib6_info {
 	struct list_head fib6_node;	/* in its table, dump order */
 	struct fib6_table *fib6_table;
@@ -62,6 +64,8 @@ struct fib6_info {
 	struct in6_addr fib6_prefsrc;
 	u32 fib6_mtu;			/* metrics: mtu, 0 = none */
 	u32 fib6_advmss, fib6_hoplimit;
+	const struct tcp_congestion_ops *fib6_congctl;	/* RTAX_CC_ALGO, or NULL */
+	bool fib6_congctl_locked;
 	/* multipath (ECMP): the other nexthops of the same route are sibling
 	 * fib6_infos, next to it in the table; each has its weight */
 	struct list_head fib6_siblings;
@@ -80,6 +84,7 @@ struct fib6_table {
 	u32 tb6_id;
 	struct list_head tb6_routes;	/* struct fib6_info */
 	int tb6_count;
+	struct net *tb6_net;		/* the namespace (fib6_add arms its GC) */
 };
 
 #define FIB6_MAX_NEXTHOPS 32
@@ -99,6 +104,11 @@ struct fib6_config {
 	u32 fc_nlflags;			/* NLM_F_* */
 	struct in6_addr fc_prefsrc;
 	u32 fc_mtu, fc_advmss, fc_hoplimit;
+	const char *fc_congctl;		/* RTAX_CC_ALGO by name, or NULL */
+	bool fc_congctl_lock;
+	u32 fc_expires;			/* RTA_EXPIRES (s): with fc_expires_set, RTF_EXPIRES */
+	bool fc_expires_set;
+	u8 fc_tos;			/* rtm_tos of the request: refused, IPv6 has no dsfield routes */
 	bool fc_metric_set, fc_proto_set, fc_type_set;
 	u32 fc_weight;			/* of this nexthop (1 when 0) */
 	/* RTA_MULTIPATH: `nexthop via G dev D weight W` … */
@@ -144,6 +154,10 @@ struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
 void ip6_route_input(struct sk_buff *skb);
 struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr,
 				   const struct in6_addr *saddr, int oif, int *err);
+struct flowi6;
+struct dst_entry *ip6_route_output_flow(struct net *net, const struct flowi6 *fl6, int *err);
+/* fib6_run_gc(): expired routes go (the GC timer, net.ipv6.route.flush) */
+void fib6_run_gc(struct net *net);
 int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack);
 int ip6_route_del(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack);
 struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_device *dev);

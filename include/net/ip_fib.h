@@ -211,6 +211,8 @@ unsigned int inet_addr_type_table(struct net *net, __be32 addr, u32 tb_id);
 unsigned int inet_dev_addr_type(struct net *net, const struct net_device *dev,
 				__be32 addr);
 void fib_add_ifaddr(struct in_ifaddr *ifa);
+/* fib_modify_prefix_route(): an address's prefix route moves to new_metric */
+void fib_modify_prefix_route(struct in_ifaddr *ifa, u32 new_metric);
 void fib_del_ifaddr(struct in_ifaddr *ifa, struct in_ifaddr *iprim);
 int fib_netdev_event(struct net_device *dev, unsigned long event);
 __be32 fib_result_prefsrc(struct net *net, struct fib_result *res);

@@ -257,6 +257,10 @@ int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
  * (a router advertisement's cur hop limit sets it), as Linux's
  * ip6_dst_hoplimit (conf.all.hop_limit changes nothing) */
 int ip6_dst_hoplimit(const struct dst_entry *dst);
+/* The same with the header's traffic class (Linux's ip6_xmit tclass
+ * argument; ip6_xmit() sends with 0, as ndisc, MLD and ICMPv6 errors do). */
+int ip6_xmit_tclass(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+		    const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass);
 /* May sk bind sin6's address (ours, a link-local one with its interface,
  * or nonlocal binding allowed)?  0 or -errno (net/ipv6/udp.c). */
 struct sockaddr_in6;
@@ -267,6 +271,29 @@ unsigned int ip6_dst_mtu(const struct dst_entry *dst);
 
 /* The error queue of IPv6 sockets (net/ipv6/datagram.c) */
 struct msghdr;
+/* ipv6_get_dsfield() (include/net/dsfield.h): the traffic class byte */
+static inline u8 ipv6_get_dsfield(const struct ipv6hdr *iph)
+{
+	return (u8)(((iph->priority_version & 0x0F) << 4) | (iph->flow_lbl[0] >> 4));
+}
+
+/* The per-call settings of a sendmsg (struct ipcm6_cookie), first the
+ * socket's (ipcm6_init_sk: hlimit -1 = the route's default, tclass the
+ * socket's IPV6_TCLASS), then its control messages'. */
+struct ipcm6_cookie {
+	int hlimit;
+	int tclass;
+};
+
+/* IPv6 socket options common to UDP, TCP and raw sockets
+ * (net/ipv6/ipv6_sockglue.c): 0, -errno, or -ENOPROTOOPT for a name the
+ * caller's protocol may know. */
+int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsigned int len);
+int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len);
+/* Control messages of sendmsg (IPV6_TCLASS, IPV6_HOPLIMIT) into *ipc6, and
+ * those recvmsg hands out (IPV6_TCLASS, IPV6_FLOWINFO) (net/ipv6/datagram.c) */
+int ip6_datagram_send_ctl(struct sock *sk, const struct msghdr *msg, struct ipcm6_cookie *ipc6);
+void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
 void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
 int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
 
@@ -281,6 +308,11 @@ void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info);
  * to daddr, out of oif when non-zero. */
 int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_addr *daddr,
 		int oif, const void *msg, unsigned int len, int hlimit);
+/* The same along the route of fl6 (its traffic class, protocol, oif), with
+ * traffic class tclass in the header. */
+struct flowi6;
+int icmpv6_xmit_flow(struct net *net, const struct flowi6 *fl6, const void *msg,
+		     unsigned int len, int hlimit, u8 tclass);
 __sum16 csum_ipv6_magic(const struct in6_addr *saddr, const struct in6_addr *daddr,
 			u32 len, u8 proto, u32 sum);
 u32 ipv6_csum_partial(const void *buf, unsigned int len, u32 sum);

@@ -74,6 +74,7 @@ struct ifa_req {
 	char label[IFNAMSIZ];		/* "" = the device's name */
 	u32 valid_lft, preferred_lft;	/* 0xFFFFFFFF = forever */
 	u32 metric;
+	u32 nlflags;			/* NLM_F_REPLACE: an address there changes */
 };
 
 int inet_rtm_newaddr(struct net *net, const struct ifa_req *req, struct netlink_ext_ack *extack);

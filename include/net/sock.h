@@ -121,7 +121,8 @@ struct sock {
 	 * IPv4 lookups never match it, as Linux does */
 	struct in6_addr sk_v6_rcv_saddr;
 	struct in6_addr sk_v6_daddr;
-	u8 ipv6only:1;
+	u8 ipv6only:1, rxtclass:1, rxflow:1;	/* IPV6_RECVTCLASS, IPV6_FLOWINFO */
+	u8 tclass;			/* IPV6_TCLASS (np->tclass); 0 by default */
 	/* struct udp_sock: a tunnel's encapsulation socket (vxlan) takes its
 	 * datagrams here; <= 0 consumed, > 0 goes on as plain UDP */
 	int (*encap_rcv)(struct sock *sk, struct sk_buff *skb);

@@ -401,7 +401,7 @@ struct tcp_net {
 	int sysctl_tcp_moderate_rcvbuf, sysctl_tcp_adv_win_scale, sysctl_tcp_reordering;
 	int sysctl_tcp_abort_on_overflow, sysctl_tcp_rfc1337, sysctl_tcp_tw_reuse;
 	int sysctl_tcp_recovery, sysctl_tcp_early_retrans, sysctl_tcp_frto;
-	int sysctl_tcp_min_tso_segs;
+	int sysctl_tcp_min_tso_segs, sysctl_tcp_reflect_tos;
 	u32 syncookie_secret[2];
 	int sysctl_tcp_rmem[3], sysctl_tcp_wmem[3];
 	const struct tcp_congestion_ops *ca_default;

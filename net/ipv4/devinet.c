@@ -389,11 +389,25 @@ static struct in_ifaddr *find_matching_ifa(struct in_device *in_dev, struct in_i
 	return NULL;
 }
 
+/* inet_rtm_newaddr() on an address there (`ip addr change/replace`): a
+ * new metric moves its prefix route; the lifetimes are the request's */
+static void inet_ifa_modify(struct in_ifaddr *ifa, const struct ifa_req *req)
+{
+	if (ifa->ifa_rt_priority != req->metric) {
+		fib_modify_prefix_route(ifa, req->metric);
+		ifa->ifa_rt_priority = req->metric;
+	}
+	if (req->valid_lft)
+		ifa->ifa_valid_lft = req->valid_lft;
+	if (req->preferred_lft)
+		ifa->ifa_preferred_lft = req->preferred_lft;
+}
+
 int inet_rtm_newaddr(struct net *net, const struct ifa_req *req, struct netlink_ext_ack *extack)
 {
 	struct net_device *dev = __dev_get_by_index(net, req->ifindex);
 	struct in_device *in_dev;
-	struct in_ifaddr *ifa;
+	struct in_ifaddr *ifa, *old;
 
 	if (req->prefixlen > 32) {
 		NL_SET_ERR_MSG(extack, "ipv4: Invalid prefix length");
@@ -407,10 +421,14 @@ int inet_rtm_newaddr(struct net *net, const struct ifa_req *req, struct netlink_
 	ifa = inet_ifa_from_req(in_dev, req);
 	if (!ifa)
 		return -ENOBUFS;
-	if (find_matching_ifa(in_dev, ifa)) {
+	if ((old = find_matching_ifa(in_dev, ifa))) {
 		free(ifa);
-		NL_SET_ERR_MSG(extack, "ipv4: Address already assigned");
-		return -EEXIST;
+		if ((req->nlflags & NLM_F_EXCL) || !(req->nlflags & NLM_F_REPLACE)) {
+			NL_SET_ERR_MSG(extack, "ipv4: Address already assigned");
+			return -EEXIST;
+		}
+		inet_ifa_modify(old, req);
+		return 0;
 	}
 	return __inet_insert_ifa(ifa, extack);
 }

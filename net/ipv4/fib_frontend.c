@@ -280,6 +280,19 @@ void fib_add_ifaddr(struct in_ifaddr *ifa)
 	}
 }
 
+void fib_modify_prefix_route(struct in_ifaddr *ifa, u32 new_metric)
+{
+	__be32 prefix = ifa->ifa_address & ifa->ifa_mask;
+	struct net_device *dev = ifa->ifa_dev->dev;
+	int type = dev->flags & IFF_LOOPBACK ? RTN_LOCAL : RTN_UNICAST;
+
+	if (!(dev->flags & IFF_UP) || (ifa->ifa_flags & (IFA_F_SECONDARY | IFA_F_NOPREFIXROUTE)) ||
+	    ipv4_is_zeronet(prefix) || (prefix == ifa->ifa_local && ifa->ifa_prefixlen == 32))
+		return;
+	fib_magic(true, type, prefix, ifa->ifa_prefixlen, ifa, new_metric);	/* the new */
+	fib_magic(false, type, prefix, ifa->ifa_prefixlen, ifa, ifa->ifa_rt_priority);
+}
+
 #define LOCAL_OK 1
 #define BRD_OK 2
 #define BRD0_OK 4

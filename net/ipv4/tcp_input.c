@@ -759,6 +759,9 @@ struct sock *tcp_create_openreq_child(struct sock *lsk, struct sk_buff *skb)
 	sk->sk_keepopen = lsk->sk_keepopen;
 	sk->uc_ttl = lsk->uc_ttl;
 	sk->tos = lsk->tos;
+	sk->tclass = lsk->tclass;	/* the ipv6_pinfo copy */
+	sk->rxtclass = lsk->rxtclass;
+	sk->rxflow = lsk->rxflow;
 	inet_csk(sk)->icsk_ca_ops = inet_csk(lsk)->icsk_ca_ops;
 	tp->nonagle = tcp_sk(lsk)->nonagle;
 	tp->user_mss = tcp_sk(lsk)->user_mss;

@@ -298,6 +298,9 @@ static void tcp_v4_syn_recv_addrs(struct sock *sk, const struct sk_buff *skb)
 
 	sk->inet_saddr = sk->inet_rcv_saddr = iph->daddr;
 	sk->inet_daddr = iph->saddr;
+	/* tcp_v4_syn_recv_sock(): the listener's TOS, or the SYN's */
+	if (tcp_pernet(sock_net(sk))->sysctl_tcp_reflect_tos)
+		sk->tos = iph->tos & ~3;	/* ~INET_ECN_MASK */
 }
 
 const struct inet_connection_sock_af_ops ipv4_specific = {

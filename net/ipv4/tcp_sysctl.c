@@ -46,6 +46,7 @@ static const struct tcp_sysctl tcp_sysctls[] = {
 	{ "tcp_moderate_rcvbuf", TS_U8, TN(sysctl_tcp_moderate_rcvbuf), 0, 255 },
 	{ "tcp_mtu_probing", TS_U8, TN(sysctl_tcp_mtu_probing), 0, 255 },
 	{ "tcp_orphan_retries", TS_U8, TN(sysctl_tcp_orphan_retries), 0, 255 },
+	{ "tcp_reflect_tos", TS_U8, TN(sysctl_tcp_reflect_tos), 0, 1 },
 	{ "tcp_recovery", TS_U8, TN(sysctl_tcp_recovery), 0, 255 },
 	{ "tcp_reordering", TS_INT, TN(sysctl_tcp_reordering), INT_MIN, INT_MAX },
 	{ "tcp_retries1", TS_U8, TN(sysctl_tcp_retries1), 0, 255 },

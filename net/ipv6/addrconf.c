@@ -231,10 +231,17 @@ static void addrconf_addr_routes(struct net *net, struct inet6_ifaddr *ifp, bool
 		return;
 	ipv6_addr_prefix(&pfx, &ifp->addr, (int)ifp->prefix_len);
 	addrconf_prefix_route(net, &pfx, (int)ifp->prefix_len, metric, dev, add);
-	if (ifp->has_peer) {
-		ipv6_addr_prefix(&pfx, &ifp->peer_addr, (int)ifp->prefix_len);
-		addrconf_prefix_route(net, &pfx, (int)ifp->prefix_len, metric, dev, add);
-	}
+}
+
+/* __ipv6_ifa_notify(): the peer's /128 route comes with RTM_NEWADDR, when
+ * DAD has completed (not before: a device without carrier has none yet),
+ * and goes with RTM_DELADDR */
+static void addrconf_peer_route(struct net *net, struct inet6_ifaddr *ifp, bool add)
+{
+	u32 metric = ifp->rt_priority ? ifp->rt_priority : IP6_RT_PRIO_ADDRCONF;
+
+	if (ifp->has_peer && !ipv6_addr_any(&ifp->peer_addr))
+		addrconf_prefix_route(net, &ifp->peer_addr, 128, metric, ifp->idev->dev, add);
 }
 
 static void addrconf_join_solict(struct inet6_ifaddr *ifp, bool join)
@@ -328,6 +335,7 @@ static void addrconf_dad_completed(struct inet6_ifaddr *ifp)
 
 	ifp->state = INET6_IFADDR_STATE_POSTDAD;
 	addrconf_local_route(net, &ifp->addr, dev, true);
+	addrconf_peer_route(net, ifp, true);
 	send_mld = ifp->scope == RT_SCOPE_LINK && ipv6_lonely_lladdr(ifp);
 	send_rs = send_mld && ipv6_accept_ra(idev) &&
 		  idev->cnf.data[DEVCONF_ROUTER_SOLICITATIONS] != 0 &&
@@ -488,17 +496,66 @@ static struct inet6_ifaddr *ipv6_add_addr(struct inet6_dev *idev, const struct i
 	return ifp;
 }
 
+/* cleanup_prefix_route(): the link-local prefix route goes with the last
+ * link-local address of the device (`ip -6 addr flush`) */
+static void addrconf_ll_prefix_cleanup(struct net *net, struct inet6_ifaddr *ifp)
+{
+	static const struct in6_addr ll = { { { 0xfe, 0x80 } } };
+	struct inet6_ifaddr *it;
+
+	if (ifp->ifa_proto != IFAPROT_KERNEL_LL)
+		return;
+	list_for_each_entry(it, &ifp->idev->addr_list, if_list)
+		if (it != ifp && ipv6_prefix_equal(&it->addr, &ll, 64))
+			return;
+	addrconf_prefix_route(net, &ll, 64, IP6_RT_PRIO_ADDRCONF, ifp->idev->dev, false);
+}
+
 static void ipv6_del_addr(struct inet6_ifaddr *ifp)
 {
 	struct net *net = dev_net(ifp->idev->dev);
 
+	addrconf_ll_prefix_cleanup(net, ifp);
 	list_del(&ifp->if_list);
 	del_timer(&ifp->dad_work);
 	addrconf_join_solict(ifp, false);
 	if (ifp->state == INET6_IFADDR_STATE_POSTDAD)
 		addrconf_local_route(net, &ifp->addr, ifp->idev->dev, false);
 	addrconf_addr_routes(net, ifp, false);
+	addrconf_peer_route(net, ifp, false);
 	kfree(ifp);
+}
+
+/* inet6_addr_modify(): `ip -6 addr change/replace` of an address there:
+ * its flags are the request's (nodad, noprefixroute; permanent without
+ * lifetimes), its lifetimes, its peer, and a new metric or peer moves its
+ * prefix routes */
+static int inet6_addr_modify(struct net *net, struct inet6_ifaddr *ifp, const struct ifa6_req *req)
+{
+	bool lft = (req->valid_lft || req->preferred_lft) &&
+		   (req->valid_lft != INFINITY_LIFE_TIME || req->preferred_lft != INFINITY_LIFE_TIME);
+
+	if (lft && (!req->valid_lft || req->preferred_lft > req->valid_lft))
+		return -EINVAL;
+	addrconf_addr_routes(net, ifp, false);
+	addrconf_peer_route(net, ifp, false);
+	ifp->flags &= ~(IFA_F_DEPRECATED | IFA_F_PERMANENT | IFA_F_NODAD | IFA_F_NOPREFIXROUTE);
+	ifp->flags |= (req->flags & (IFA_F_NODAD | IFA_F_NOPREFIXROUTE)) | (lft ? 0 : IFA_F_PERMANENT);
+	ifp->tstamp = world_now(net->world);
+	ifp->valid_lft = lft ? req->valid_lft : INFINITY_LIFE_TIME;
+	ifp->prefered_lft = lft ? req->preferred_lft : INFINITY_LIFE_TIME;
+	if (req->metric)
+		ifp->rt_priority = req->metric;
+	if (req->has_peer) {	/* a new peer: its route replaces the old one's */
+		ifp->peer_addr = req->peer;
+		ifp->has_peer = true;
+	}
+	addrconf_addr_routes(net, ifp, true);
+	if (!(ifp->flags & IFA_F_NOPREFIXROUTE))	/* modify_prefix_route(…, true) */
+		addrconf_peer_route(net, ifp, true);
+	if (lft)
+		addrconf_verify_schedule(ifp->idev, world_now(net->world));
+	return 0;
 }
 
 int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
@@ -519,9 +576,12 @@ int inet6_rtm_newaddr(struct net *net, const struct ifa6_req *req,
 		return -EINVAL;
 	if (ipv6_addr_is_multicast(&req->local) || ipv6_addr_any(&req->local))
 		return -EINVAL;
-	if (ipv6_find_ifa(idev, &req->local)) {
-		NL_SET_ERR_MSG(extack, "ipv6: address already assigned");
-		return -EEXIST;
+	if ((ifp = ipv6_find_ifa(idev, &req->local))) {
+		if ((req->nlflags & NLM_F_EXCL) || !(req->nlflags & NLM_F_REPLACE)) {
+			NL_SET_ERR_MSG(extack, "ipv6: address already assigned");
+			return -EEXIST;
+		}
+		return inet6_addr_modify(net, ifp, req);
 	}
 	/* addrconf_add_dev(): ff00::/8 with the first address; ipv6_find_idev()
 	 * announces the device's groups again when it is up */
@@ -624,10 +684,17 @@ static void addrconf_dev_config(struct inet6_dev *idev)
 	struct net *net = dev_net(dev);
 	static const struct in6_addr ll = { { { 0xfe, 0x80 } } };
 
+	struct inet6_ifaddr *ifa;
+
 	idev->if_ready = true;
 	idev->ra_rcvd = false;
 	if (dev->flags & IFF_UP)
 		ipv6_mc_up(idev);
+	/* addrconf_permanent_addr(), fixup_permanent_addr(): an address kept
+	 * over a link down (keep_addr_on_down) has its prefix route again */
+	list_for_each_entry(ifa, &idev->addr_list, if_list)
+		if (ifa->ifa_proto == IFAPROT_UNSPEC && (ifa->flags & IFA_F_PERMANENT))
+			addrconf_addr_routes(net, ifa, true);
 	addrconf_dad_run(idev);
 	if (dev->flags & IFF_LOOPBACK) {
 		struct in6_addr lo = { { { 0 } } };

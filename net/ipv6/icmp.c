@@ -8,6 +8,7 @@
 #include <string.h>
 #include "linux/netdevice.h"
 #include "net/addrconf.h"
+#include "net/flow.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
 #include "net/mld.h"
@@ -56,19 +57,21 @@ static __sum16 icmpv6_csum(const struct in6_addr *s, const struct in6_addr *d, c
 	return csum_ipv6_magic(s, d, len, IPPROTO_ICMPV6, ipv6_csum_partial(msg, len, 0));
 }
 
-/* Sends type/code/word + data from saddr to daddr, out of oif when given. */
-int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_addr *daddr,
-		int oif, const void *msg, unsigned int len, int hlimit)
+/* Sends type/code/word + data along the route of fl6 (from fl6->saddr
+ * unless it is ::), with traffic class tclass in the header. */
+int icmpv6_xmit_flow(struct net *net, const struct flowi6 *fl6, const void *msg,
+		     unsigned int len, int hlimit, u8 tclass)
 {
+	const struct in6_addr *saddr = &fl6->saddr, *daddr = &fl6->daddr;
 	struct dst_entry *dst;
 	struct sk_buff *skb;
 	struct in6_addr src;
 	int err;
 	u8 *p;
 
-	if (!(dst = ip6_route_output(net, daddr, saddr, oif, &err)))
+	if (!(dst = ip6_route_output_flow(net, fl6, &err)))
 		return err;
-	if (saddr && !ipv6_addr_any(saddr))
+	if (!ipv6_addr_any(saddr))
 		src = *saddr;
 	else if (ipv6_dev_get_saddr(net, dst->dev, daddr, &src))
 		memset(&src, 0, sizeof(src));
@@ -89,7 +92,18 @@ int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_
 	net->ipv6.icmp6msg_out[p[0]]++;
 	if (p[0] < 128)
 		__ICMP6_INC_STATS(net, ICMP6_MIB_OUTERRORS);
-	return ip6_xmit(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit);
+	return ip6_xmit_tclass(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit, tclass);
+}
+
+/* Sends type/code/word + data from saddr to daddr, out of oif when given. */
+int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_addr *daddr,
+		int oif, const void *msg, unsigned int len, int hlimit)
+{
+	struct flowi6 fl6 = { .flowi6_oif = oif, .flowi6_proto = IPPROTO_ICMPV6, .daddr = *daddr };
+
+	if (saddr)
+		fl6.saddr = *saddr;
+	return icmpv6_xmit_flow(net, &fl6, msg, len, hlimit, 0);
 }
 
 /* is_ineligible(): never about an ICMPv6 error (RFC 4443 2.4 e), found
@@ -159,6 +173,7 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 	struct in6_addr saddr = hdr->daddr, daddr = hdr->saddr;
 	u8 msg[IPV6_MAXPLEN];
 	unsigned int len = skb->len;
+	struct flowi6 fl6;
 
 	if (net->ipv6.sysctl_icmp_echo_ignore_all || len > sizeof(msg) ||
 	    skb_copy_bits(skb, 0, msg, (int)len))
@@ -166,8 +181,10 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 	if (ipv6_addr_is_multicast(&saddr))
 		ipv6_dev_get_saddr(net, skb->dev, &daddr, &saddr);
 	msg[0] = ICMPV6_ECHO_REPLY;
-	icmpv6_xmit(net, &saddr, &daddr, ipv6_addr_linklocal(&daddr) ? skb->dev->ifindex : 0,
-		    msg, len, -1);
+	/* icmpv6_echo_reply(): the reply keeps the request's traffic class */
+	fl6 = (struct flowi6){ .flowi6_oif = ipv6_addr_linklocal(&daddr) ? skb->dev->ifindex : 0,
+			       .flowi6_proto = IPPROTO_ICMPV6, .saddr = saddr, .daddr = daddr };
+	icmpv6_xmit_flow(net, &fl6, msg, len, -1, ipv6_get_dsfield(ipv6_hdr(skb)));
 }
 
 void rawv6_rcv(struct sk_buff *skb);

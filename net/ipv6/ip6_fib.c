@@ -40,6 +40,7 @@ struct fib6_table *fib6_new_table(struct net *net, u32 id)
 	if (!(tb = kzalloc(sizeof(*tb))))
 		return NULL;
 	tb->tb6_id = id ? id : RT_TABLE_MAIN;
+	tb->tb6_net = net;
 	INIT_LIST_HEAD(&tb->tb6_routes);
 	/* by id, as Linux's walk over its table hash (id & 255) meets them */
 	list_for_each_entry(t, &net->ipv6.fib_tables, tb6_list)
@@ -124,6 +125,57 @@ static void fib6_replace(struct fib6_info *old, struct fib6_info *rt)
 	fib6_del(old);
 }
 
+/* fib6_start_gc(): a route that expires arms the namespace's GC timer,
+ * net.ipv6.route.gc_interval seconds ahead */
+static void fib6_start_gc(struct net *net, const struct fib6_info *rt)
+{
+	if (!rt->fib6_expires || timer_pending(&net->ipv6.ip6_fib_timer))
+		return;
+	mod_timer(&net->ipv6.ip6_fib_timer, world_now(net->world) +
+		  (u64)net->ipv6.sysctl_route_gc_interval * NSEC_PER_SEC);
+}
+
+/* fib6_run_gc(): routes past their expiry (`expires N`, RA routes) go; the
+ * timer comes back while some still wait to expire */
+void fib6_run_gc(struct net *net)
+{
+	u64 now = world_now(net->world);
+	struct fib6_table *tb;
+	struct fib6_info *rt, *tmp;
+	bool more = false;
+
+	list_for_each_entry(tb, &net->ipv6.fib_tables, tb6_list) {
+restart:
+		list_for_each_entry_safe(rt, tmp, &tb->tb6_routes, fib6_node) {
+			if (!rt->fib6_expires)
+				continue;
+			/* fib6_age(): time_after(jiffies, expires); a virtual clock
+			 * meets the expiry exactly, Linux's is a little past it */
+			if (rt->fib6_expires > now) {
+				more = true;
+				continue;
+			}
+			if (rt->fib6_nsiblings) {
+				fib6_del(rt);
+				goto restart;	/* a sibling may have been tmp */
+			}
+			fib6_del(rt);
+		}
+	}
+	if (more)
+		mod_timer(&net->ipv6.ip6_fib_timer, now +
+			  (u64)net->ipv6.sysctl_route_gc_interval * NSEC_PER_SEC);
+	else
+		del_timer(&net->ipv6.ip6_fib_timer);
+}
+
+static void fib6_gc_timer_cb(struct timer_list *t)
+{
+	struct netns_ipv6 *n6 = from_timer(n6, t, ip6_fib_timer);
+
+	fib6_run_gc(container_of(n6, struct net, ipv6));
+}
+
 /* fib6_add_rt2node(): an equal route (prefix, metric) already there is
  * EEXIST with NLM_F_EXCL (`ip route add`), replaced with NLM_F_REPLACE;
  * otherwise (append, or the next nexthop of a multipath add) a route
@@ -163,6 +215,7 @@ int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags)
 	}
 	rt->fib6_table = tb;
 	tb->tb6_count++;
+	fib6_start_gc(tb->tb6_net, rt);
 	return 0;
 }
 
@@ -175,8 +228,12 @@ int fib6_del(struct fib6_info *rt)
 	return 0;
 }
 
+/* find_match(): a dead nexthop (its device down) of a multipath route
+ * matches no lookup; without oif, fib6_select_path() steps over it */
 static bool fib6_nh_usable(const struct fib6_info *rt, int oif)
 {
+	if (oif && rt->fib6_nsiblings && fib6_nh_dead(rt))
+		return false;
 	if (oif && rt->fib6_type != RTN_LOCAL && (!rt->fib6_nh_dev || rt->fib6_nh_dev->ifindex != oif))
 		return false;
 	return true;
@@ -255,6 +312,7 @@ int fib6_tables_init(struct net *net)
 {
 	INIT_LIST_HEAD(&net->ipv6.fib_tables);
 	INIT_LIST_HEAD(&net->ipv6.rt6_exceptions);
+	timer_setup(&net->world->timers, &net->ipv6.ip6_fib_timer, fib6_gc_timer_cb);
 	net->ipv6.fib6_main_tbl = fib6_new_table(net, RT_TABLE_MAIN);
 	net->ipv6.fib6_local_tbl = fib6_new_table(net, RT_TABLE_LOCAL);
 	if (net->ipv6.fib6_main_tbl && net->ipv6.fib6_local_tbl && !fib6_rules_init(net))
@@ -267,6 +325,7 @@ void fib6_tables_exit(struct net *net)
 {
 	struct fib6_table *tb, *tmp;
 
+	del_timer(&net->ipv6.ip6_fib_timer);
 	fib6_rules_exit(net);
 	fib6_flush_dev(net, NULL, false);
 	list_for_each_entry_safe(tb, tmp, &net->ipv6.fib_tables, tb6_list) {

@@ -270,9 +270,10 @@ int ip6_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 }
 
 /* ip6_xmit(): the payload is at skb->data with headroom for the header
- * and the link layer; skb_dst is set. */
-int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
-	     const struct in6_addr *daddr, u8 proto, int hlimit)
+ * and the link layer; skb_dst is set.  The first 32 bits are
+ * ip6_flow_hdr(): version 6, the traffic class, flow label 0. */
+int ip6_xmit_tclass(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+		    const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass)
 {
 	unsigned int plen = skb->len;
 	struct ipv6hdr *hdr;
@@ -281,7 +282,8 @@ int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 	skb_reset_network_header(skb);
 	hdr = ipv6_hdr(skb);
 	memset(hdr, 0, 4);
-	hdr->priority_version = 0x60;
+	hdr->priority_version = (u8)(0x60 | tclass >> 4);
+	hdr->flow_lbl[0] = (u8)(tclass << 4);
 	hdr->payload_len = htons((u16)plen);
 	hdr->nexthdr = proto;
 	hdr->hop_limit = (u8)(hlimit >= 0 ? hlimit : ip6_dst_hoplimit(skb_dst(skb)));
@@ -295,6 +297,12 @@ int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 	skb_trace(skb, "NF_INET_LOCAL_OUT");
 	return NF_HOOK(NFPROTO_IPV6, NF_INET_LOCAL_OUT, net, skb->sk, skb, NULL,
 		       skb_dst(skb)->dev, dst_output);
+}
+
+int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+	     const struct in6_addr *daddr, u8 proto, int hlimit)
+{
+	return ip6_xmit_tclass(net, skb, saddr, daddr, proto, hlimit, 0);
 }
 
 /* ---- forwarding ---- */

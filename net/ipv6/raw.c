@@ -13,6 +13,7 @@
 #include "linux/netdevice.h"
 #include "net/inet_common.h"
 #include "net/addrconf.h"
+#include "net/flow.h"
 #include "net/ip6_fib.h"
 #include "net/ip.h"
 #include "net/ipv6.h"
@@ -22,9 +23,6 @@
 #ifndef IPV6_HOPLIMIT
 #define IPV6_HOPLIMIT 52
 #endif
-#define IPV6_UNICAST_HOPS_OPT 16
-#define IPV6_MTU_DISCOVER_OPT 23
-#define IPV6_RECVERR_OPT 25
 
 void rawv6_rcv(struct sk_buff *skb)
 {
@@ -72,9 +70,14 @@ static int rawv6_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	struct dst_entry *dst;
 	int oif, err = rawv6_dst(sk, uaddr, len, &daddr, &oif);
 
+	struct flowi6 fl6;
+
 	if (err)
 		return err;
-	if (!(dst = ip6_route_output(sock_net(sk), &daddr, NULL, oif, &err)))
+	fl6 = (struct flowi6){ .flowi6_oif = oif, .flowi6_mark = sk->sk_mark,
+			       .flowi6_proto = IPPROTO_ICMPV6, .flowi6_tclass = sk->tclass,
+			       .flowi6_uid = sk->sk_uid, .daddr = daddr };
+	if (!(dst = ip6_route_output_flow(sock_net(sk), &fl6, &err)))
 		return err;
 	dst_release(dst);
 	return 0;
@@ -102,6 +105,8 @@ static int rawv6_check_pmtu(struct sock *sk, const struct in6_addr *daddr, int o
 
 static int rawv6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, int flags)
 {
+	struct ipcm6_cookie ipc6;
+	struct flowi6 fl6;
 	struct in6_addr daddr;
 	int oif, err;
 
@@ -112,10 +117,17 @@ static int rawv6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, 
 		return err;
 	if (msg->msg_iovlen != 1)
 		return -EINVAL;
+	ipc6 = (struct ipcm6_cookie){ .hlimit = -1, .tclass = sk->tclass };	/* ipcm6_init_sk */
+	if ((err = ip6_datagram_send_ctl(sk, msg, &ipc6)))
+		return err;
 	if ((err = rawv6_check_pmtu(sk, &daddr, oif, len)))
 		return err;
-	err = icmpv6_xmit(sock_net(sk), NULL, &daddr, oif, msg->msg_iov[0].iov_base,
-			  (unsigned int)len, sk->uc_ttl);
+	/* rawv6_sendmsg(): the class is part of the route's key */
+	fl6 = (struct flowi6){ .flowi6_oif = oif, .flowi6_mark = sk->sk_mark,
+			       .flowi6_proto = IPPROTO_ICMPV6, .flowi6_tclass = (u8)ipc6.tclass,
+			       .flowi6_uid = sk->sk_uid, .daddr = daddr };
+	err = icmpv6_xmit_flow(sock_net(sk), &fl6, msg->msg_iov[0].iov_base, (unsigned int)len,
+			       ipc6.hlimit >= 0 ? ipc6.hlimit : sk->uc_ttl, (u8)ipc6.tclass);
 	return err < 0 ? err : (int)len;
 }
 
@@ -163,38 +175,22 @@ static int rawv6_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int fl
 	return (int)copied;
 }
 
+/* rawv6_setsockopt(): ICMP6_FILTER and IPV6_RECVHOPLIMIT are accepted and
+ * not kept (ping sets them); the rest is ipv6_setsockopt() */
 static int rawv6_setsockopt(struct sock *sk, int level, int name, const void *val,
 			    unsigned int len)
 {
-	int v;
+	int err;
 
-	if (level != IPPROTO_IPV6 || len < sizeof(int))
+	if (level != IPPROTO_IPV6)
 		return 0;
-	memcpy(&v, val, sizeof(v));
-	switch (name) {
-	case IPV6_UNICAST_HOPS_OPT:
-		sk->uc_ttl = v;
-		return 0;
-	case IPV6_MTU_DISCOVER_OPT:	/* IPV6_PMTUDISC_DONT … OMIT */
-		if (v < IP_PMTUDISC_DONT || v > 5)
-			return -EINVAL;
-		sk->pmtudisc = (u8)v;
-		return 0;
-	case IPV6_RECVERR_OPT:
-		sk->recverr = v != 0;
-		return 0;
-	}
-	return 0;	/* ICMP6_FILTER, IPV6_RECVHOPLIMIT: accepted */
+	err = ipv6_setsockopt(sk, level, name, val, len);
+	return err == -ENOPROTOOPT ? 0 : err;
 }
 
 static int rawv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)
 {
-	(void)sk;
-	(void)level;
-	(void)name;
-	(void)val;
-	(void)len;
-	return -ENOPROTOOPT;
+	return ipv6_getsockopt(sk, level, name, val, len);
 }
 
 const struct proto rawv6_prot = {

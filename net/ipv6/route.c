@@ -19,6 +19,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/tcp.h"
 #include "net/trace.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
@@ -99,6 +100,13 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 	f->fib6_mtu = cfg->fc_mtu;
 	f->fib6_advmss = cfg->fc_advmss;
 	f->fib6_hoplimit = cfg->fc_hoplimit;
+	f->fib6_congctl = cfg->fc_congctl ? tcp_ca_find(cfg->fc_congctl) : NULL;
+	f->fib6_congctl_locked = cfg->fc_congctl_lock;
+	/* fib6_set_expires(): `expires N` (RTA_EXPIRES); fib6_add starts the GC */
+	if (cfg->fc_expires_set) {
+		f->fib6_flags |= RTF_EXPIRES;
+		f->fib6_expires = world_now(dev_net(dev)->world) + (u64)cfg->fc_expires * NSEC_PER_SEC;
+	}
 	f->fib6_nh_weight = cfg->fc_weight ? cfg->fc_weight : 1;
 	INIT_LIST_HEAD(&f->fib6_siblings);
 	/* local routes send through lo (the kernel's rt6i dev for them) */
@@ -294,18 +302,12 @@ static struct dst_entry *ip6_null_dst(struct net *net)
 	return dst;
 }
 
-/* ipv6_get_dsfield() (include/net/dsfield.h): the traffic class byte */
-static u8 ip6_hdr_dsfield(const struct ipv6hdr *iph)
-{
-	return (u8)(((iph->priority_version & 0x0F) << 4) | (iph->flow_lbl[0] >> 4));
-}
-
 void ip6_route_input(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
 	const struct ipv6hdr *iph = ipv6_hdr(skb);
 	struct flowi6 fl6 = { .flowi6_iif = skb->dev->ifindex, .flowi6_mark = skb->mark,
-			      .flowi6_proto = iph->nexthdr, .flowi6_tclass = ip6_hdr_dsfield(iph),
+			      .flowi6_proto = iph->nexthdr, .flowi6_tclass = ipv6_get_dsfield(iph),
 			      .saddr = iph->saddr, .daddr = iph->daddr };
 	struct fib6_info *f = fib6_rule_lookup(net, &fl6, NULL, NULL);
 	struct dst_entry *dst;
@@ -324,17 +326,15 @@ void ip6_route_input(struct sk_buff *skb)
 	skb_dst_set(skb, dst);
 }
 
-struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr,
-				   const struct in6_addr *saddr, int oif, int *err)
+/* ip6_route_output() with the whole key: a socket's lookup carries its
+ * traffic class (IPV6_TCLASS, matched by `ip -6 rule … dsfield`), protocol,
+ * ports, mark and uid, as Linux's flowi6 does. */
+struct dst_entry *ip6_route_output_flow(struct net *net, const struct flowi6 *fl6, int *err)
 {
-	struct flowi6 fl6 = { .flowi6_oif = oif, .daddr = *daddr };
-	struct fib6_info *f;
+	struct fib6_info *f = fib6_rule_lookup(net, fl6, NULL, NULL);
 
-	if (saddr)
-		fl6.saddr = *saddr;
-	f = fib6_rule_lookup(net, &fl6, NULL, NULL);
 	if (f)
-		f = fib6_select_path(net, f, &fl6);
+		f = fib6_select_path(net, f, fl6);
 
 	if (!f || f->fib6_type == RTN_UNREACHABLE || f->fib6_type == RTN_PROHIBIT ||
 	    f->fib6_type == RTN_BLACKHOLE) {
@@ -342,7 +342,17 @@ struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr
 		       f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL;
 		return NULL;
 	}
-	return rt6_dst_for(net, f, daddr);
+	return rt6_dst_for(net, f, &fl6->daddr);
+}
+
+struct dst_entry *ip6_route_output(struct net *net, const struct in6_addr *daddr,
+				   const struct in6_addr *saddr, int oif, int *err)
+{
+	struct flowi6 fl6 = { .flowi6_oif = oif, .daddr = *daddr };
+
+	if (saddr)
+		fl6.saddr = *saddr;
+	return ip6_route_output_flow(net, &fl6, err);
 }
 
 /* ---- multipath (fib6_select_path, rt6_multipath_hash) ---- */
@@ -463,6 +473,11 @@ static int ip6_route_info_create(struct net *net, struct fib6_config *cfg,
 		return -EINVAL;
 	if ((err = ip6_route_dev(net, cfg, &dev, extack)))
 		return err;
+	/* ip_metrics_convert(): RTAX_CC_ALGO names a congestion control */
+	if (cfg->fc_congctl && !tcp_ca_find(cfg->fc_congctl)) {
+		NL_SET_ERR_MSG(extack, "Unknown tcp congestion algorithm");
+		return -EINVAL;
+	}
 	if (!cfg->fc_metric_set)
 		cfg->fc_metric = IP6_RT_PRIO_USER;
 	if (!cfg->fc_proto_set)
@@ -520,12 +535,24 @@ out:
 	return err;
 }
 
+/* rtm_to_fib6_config(): a route request with a dsfield (`ip -6 route add
+ * … tos 0x04`) is refused; IPv6 matches the class in rules only */
+static int rtm_fib6_tos_check(const struct fib6_config *cfg, struct netlink_ext_ack *extack)
+{
+	if (!cfg->fc_tos)
+		return 0;
+	NL_SET_ERR_MSG(extack, "Invalid dsfield (tos): option not available for IPv6.");
+	return -EINVAL;
+}
+
 int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
 {
 	struct fib6_table *tb;
 	struct fib6_info *f;
 	int err;
 
+	if ((err = rtm_fib6_tos_check(cfg, extack)))
+		return err;
 	if (cfg->fc_mp_len > 1)
 		return ip6_route_multipath_add(net, cfg, extack);
 	if (cfg->fc_mp_len == 1) {	/* one nexthop given as RTA_MULTIPATH */
@@ -570,8 +597,10 @@ int ip6_route_del(struct net *net, struct fib6_config *cfg, struct netlink_ext_a
 {
 	struct fib6_table *tb = fib6_get_table(net, cfg->fc_table);
 	struct fib6_info *f;
-	int last_err = 0;
+	int last_err = rtm_fib6_tos_check(cfg, extack);
 
+	if (last_err)
+		return last_err;
 	if (!tb)
 		return -ESRCH;
 	for (int i = 0; i < cfg->fc_mp_len; i++) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "linux/netdevice.h"
 #include "net/addrconf.h"
+#include "net/ip6_fib.h"
 #include "net/net_namespace.h"
 
 static const char *const devconf6_names[DEVCONF_MAX] = {
@@ -85,6 +86,8 @@ int addrconf_sysctl_read(struct net *net, const char *key, char *buf, size_t len
 	struct net_device *dev;
 	int *p = scalar_for(net, key), i, n;
 
+	if (!strcmp(key, "route/flush"))
+		return -EACCES;	/* mode 0200: write only */
 	if (p)
 		n = snprintf(buf, len, "%d", *p);
 	else if ((i = conf6_resolve(net, key, &cnf, &dev)) >= 0)
@@ -119,6 +122,12 @@ int addrconf_sysctl_write(struct net *net, const char *key, const char *val)
 	struct net_device *dev;
 	int *p = scalar_for(net, key), i, v;
 
+	if (!strcmp(key, "route/flush")) {	/* ipv6_sysctl_rtcache_flush() */
+		if (parse_int(val, &v))
+			return -EINVAL;
+		fib6_run_gc(net);
+		return 0;
+	}
 	if (parse_int(val, &v))
 		return p || conf6_resolve(net, key, &cnf, &dev) >= 0 ? -EINVAL : -ENOENT;
 	if (p) {

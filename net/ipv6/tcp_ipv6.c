@@ -70,8 +70,8 @@ static int tcp_v6_queue_xmit(struct sock *sk, struct sk_buff *skb, u8 flags)
 	tcp_v6_send_check(skb, &sk->sk_v6_rcv_saddr, &sk->sk_v6_daddr,
 			  dst->dev && (dst->dev->features & NETIF_F_HW_CSUM));
 	skb_trace(skb, "inet6_csk_xmit");
-	ip6_xmit(sock_net(sk), skb, &sk->sk_v6_rcv_saddr, &sk->sk_v6_daddr, IPPROTO_TCP,
-		 sk->uc_ttl);
+	ip6_xmit_tclass(sock_net(sk), skb, &sk->sk_v6_rcv_saddr, &sk->sk_v6_daddr, IPPROTO_TCP,
+			sk->uc_ttl, sk->tclass);
 	return 0;
 }
 
@@ -130,6 +130,9 @@ static void tcp_v6_syn_recv_addrs(struct sock *sk, const struct sk_buff *skb)
 	sk->ipv6only = 1;
 	if (ipv6_addr_linklocal(&ip6->saddr))
 		sk->sk_bound_dev_if = skb->skb_iif ? skb->skb_iif : skb->dev->ifindex;
+	/* tcp_v6_syn_recv_sock(): the listener's class, or the SYN's */
+	if (tcp_pernet(sock_net(sk))->sysctl_tcp_reflect_tos)
+		sk->tclass = ipv6_get_dsfield(ip6) & ~3;	/* ~INET_ECN_MASK */
 }
 
 const struct inet_connection_sock_af_ops ipv6_specific = {
@@ -382,7 +385,9 @@ static void tcp_v6_send_ctl(struct net *net, const struct sk_buff *in, u32 seq, 
 	skb_dst_set(skb, dst);
 	skb->dev = dst->dev;
 	__TCP_INC_STATS(net, TCP_MIB_OUTSEGS);
-	ip6_xmit(net, skb, &ip6->daddr, &ip6->saddr, IPPROTO_TCP, -1);
+	/* the reset carries the segment's class without its ECN bits */
+	ip6_xmit_tclass(net, skb, &ip6->daddr, &ip6->saddr, IPPROTO_TCP, -1,
+			ipv6_get_dsfield(ip6) & ~3);
 }
 
 /* tcp_v6_send_reset(): RFC 9293 3.10.7.1, as tcp_v4_send_reset */
@@ -442,16 +447,23 @@ static int tcp_v6_bind(struct sock *sk, const struct sockaddr *uaddr, int len)
 	return err;
 }
 
-/* The route to daddr (held in sk_dst_cache) and the source address */
+/* The route to daddr (held in sk_dst_cache) and the source address; the
+ * key has the socket's traffic class (IPV6_TCLASS), ports, mark and uid */
 static int tcp_v6_route(struct sock *sk, const struct in6_addr *daddr, int oif)
 {
 	struct net *net = sock_net(sk);
 	bool bound = !ipv6_addr_any(&sk->sk_v6_rcv_saddr);
+	struct flowi6 fl6 = { .flowi6_oif = oif ? oif : sk->sk_bound_dev_if,
+			      .flowi6_mark = sk->sk_mark, .flowi6_proto = IPPROTO_TCP,
+			      .flowi6_tclass = sk->tclass, .flowi6_uid = sk->sk_uid,
+			      .daddr = *daddr, .fl6_sport = sk->inet_sport,
+			      .fl6_dport = sk->inet_dport };
 	struct dst_entry *dst;
 	int err;
 
-	dst = ip6_route_output(net, daddr, bound ? &sk->sk_v6_rcv_saddr : NULL,
-			       oif ? oif : sk->sk_bound_dev_if, &err);
+	if (bound)
+		fl6.saddr = sk->sk_v6_rcv_saddr;
+	dst = ip6_route_output_flow(net, &fl6, &err);
 	if (!dst) {
 		if (err == -ENETUNREACH)
 			__IP6_INC_STATS(net, IPSTATS6_MIB_OUTNOROUTES);
@@ -514,9 +526,12 @@ static int tcp_v6_connect(struct sock *sk, const struct sockaddr *uaddr, int len
 		return tcp_v6_connect_mapped(sk, usin);
 	if (ipv6_addr_is_multicast(&daddr))
 		return -ENETUNREACH;
+	sk->inet_dport = usin->sin6_port;	/* in the route's key */
 	err = tcp_v6_route(sk, &daddr, (int)usin->sin6_scope_id);
-	if (err)
+	if (err) {
+		sk->inet_dport = 0;
 		return err;
+	}
 	if (usin->sin6_scope_id && ipv6_addr_linklocal(&daddr))
 		sk->sk_bound_dev_if = (int)usin->sin6_scope_id;
 	sk->sk_v6_daddr = daddr;
@@ -554,39 +569,24 @@ static int tcp_v6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int fla
 	return tcp_prot.recvmsg(sk, m, len, flags, alen);
 }
 
-#define IPV6_V6ONLY_OPT 26
-
+/* The IPv6 options are ipv6_setsockopt()'s (ipv6_sockglue.c); a name it
+ * does not know is accepted and not kept, as before */
 static int tcp_v6_setsockopt(struct sock *sk, int level, int name, const void *val,
 			     unsigned int len)
 {
-	int v;
+	int err;
 
 	if (level != IPPROTO_IPV6)
 		return tcp_prot.setsockopt(sk, level, name, val, len);
-	if (len < sizeof(int))
-		return -EINVAL;
-	memcpy(&v, val, sizeof(v));
-	if (name == IPV6_V6ONLY_OPT) {
-		if (sk->inet_num)
-			return -EINVAL;
-		sk->ipv6only = v != 0;
-	}
-	return 0;
+	err = ipv6_setsockopt(sk, level, name, val, len);
+	return err == -ENOPROTOOPT ? 0 : err;
 }
 
 static int tcp_v6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)
 {
-	int v = sk->ipv6only;
-
 	if (level != IPPROTO_IPV6)
 		return tcp_prot.getsockopt(sk, level, name, val, len);
-	if (name != IPV6_V6ONLY_OPT)
-		return -ENOPROTOOPT;
-	if (*len < sizeof(int))
-		return -EINVAL;
-	memcpy(val, &v, sizeof(v));
-	*len = sizeof(v);
-	return 0;
+	return ipv6_getsockopt(sk, level, name, val, len);
 }
 
 const struct proto tcpv6_prot = {

@@ -168,16 +168,24 @@ static int udpv6_connect_v4(struct sock *sk, __be32 daddr, __be16 port)
 	return 0;
 }
 
-/* The route and source for daddr out of oif; a held dst or NULL (*err). */
-static struct dst_entry *udpv6_route(struct sock *sk, const struct in6_addr *daddr, int oif,
-				     struct in6_addr *saddr, int *err)
+/* The route and source for daddr:dport out of oif with traffic class
+ * tclass (ip6_datagram_flow_key_init: protocol, ports, mark, uid and the
+ * class are the key `ip -6 rule` matches); a held dst or NULL (*err). */
+static struct dst_entry *udpv6_route(struct sock *sk, const struct in6_addr *daddr, __be16 dport,
+				     int oif, u8 tclass, struct in6_addr *saddr, int *err)
 {
 	struct net *net = sock_net(sk);
 	const struct in6_addr *bound = ipv6_addr_any(&sk->sk_v6_rcv_saddr) ? NULL :
 				       &sk->sk_v6_rcv_saddr;
-	struct dst_entry *dst = ip6_route_output(net, daddr, bound, oif ? oif : sk->sk_bound_dev_if,
-						 err);
+	struct flowi6 fl6 = { .flowi6_oif = oif ? oif : sk->sk_bound_dev_if,
+			      .flowi6_mark = sk->sk_mark, .flowi6_proto = IPPROTO_UDP,
+			      .flowi6_tclass = tclass, .flowi6_uid = sk->sk_uid,
+			      .daddr = *daddr, .fl6_sport = sk->inet_sport, .fl6_dport = dport };
+	struct dst_entry *dst;
 
+	if (bound)
+		fl6.saddr = *bound;
+	dst = ip6_route_output_flow(net, &fl6, err);
 	if (!dst) {
 		if (*err == -ENETUNREACH)
 			__IP6_INC_STATS(net, IPSTATS6_MIB_OUTNOROUTES);
@@ -217,7 +225,8 @@ static int udpv6_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 		return -EAFNOSUPPORT;
 	if (ipv6_addr_v4mapped(&sin6->sin6_addr))
 		return udpv6_connect_v4(sk, ipv6_addr_v4(&sin6->sin6_addr), sin6->sin6_port);
-	dst = udpv6_route(sk, &sin6->sin6_addr, (int)sin6->sin6_scope_id, &saddr, &err);
+	dst = udpv6_route(sk, &sin6->sin6_addr, sin6->sin6_port, (int)sin6->sin6_scope_id, sk->tclass,
+			  &saddr, &err);
 	if (!dst)
 		return err;
 	if (ipv6_addr_any(&sk->sk_v6_rcv_saddr)) {
@@ -372,6 +381,7 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 {
 	struct net *net = sock_net(sk);
 	struct in6_addr daddr, saddr;
+	struct ipcm6_cookie ipc6;
 	struct dst_entry *dst;
 	struct sk_buff *skb;
 	__be16 port;
@@ -384,13 +394,19 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 		return err;
 	if (err == 1)
 		return udpv6_sendmsg_v4(sk, m, len, flags, ipv6_addr_v4(&daddr), port);
+	ipc6 = (struct ipcm6_cookie){ .hlimit = -1, .tclass = sk->tclass };	/* ipcm6_init_sk */
+	err = ip6_datagram_send_ctl(sk, m, &ipc6);
+	if (err)
+		return err;
+	if (ipc6.hlimit < 0)
+		ipc6.hlimit = sk->uc_ttl;
 	if (!sk->inet_num) {
 		err = udp_get_port(sk, 0);
 		if (err)
 			return err;
 		udp_hash(sk);
 	}
-	dst = udpv6_route(sk, &daddr, oif, &saddr, &err);
+	dst = udpv6_route(sk, &daddr, port, oif, (u8)ipc6.tclass, &saddr, &err);
 	if (!dst)
 		return err;
 	/* __ip6_append_data(): over the path MTU a datagram is fragmented
@@ -418,7 +434,7 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 	skb_dst_set(skb, dst);
 	skb->dev = dst->dev;
 	udpv6_trace(skb);
-	err = ip6_xmit(net, skb, &saddr, &daddr, IPPROTO_UDP, sk->uc_ttl);
+	err = ip6_xmit_tclass(net, skb, &saddr, &daddr, IPPROTO_UDP, ipc6.hlimit, (u8)ipc6.tclass);
 	return udpv6_sent(sk, err, len);
 }
 
@@ -462,6 +478,8 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 	skb_copy_datagram_msg(skb, sizeof(struct udphdr), m, copied);
 	if (m->msg_name)
 		udpv6_put_name(skb, m, alen);
+	if (!v4)
+		ip6_datagram_recv_ctl(sk, m, skb);
 	if (!(flags & MSG_PEEK)) {
 		if (v4)
 			__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);
@@ -474,69 +492,21 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 	return (int)copied;
 }
 
-#define IPV6_UNICAST_HOPS_OPT 16
-#define IPV6_V6ONLY_OPT 26
-#define IPV6_MTU_DISCOVER_OPT 23
-
-/* ipv6_setsockopt(): the options UDP uses; IPv4 levels go to
- * ip_setsockopt (a dual-stack socket sends IPv4 too) */
+/* ipv6_setsockopt(): the IPv6 options (ipv6_sockglue.c); IPv4 levels go
+ * to ip_setsockopt (a dual-stack socket sends IPv4 too) */
 static int udpv6_setsockopt(struct sock *sk, int level, int name, const void *val,
 			    unsigned int len)
 {
-	int v;
-
 	if (level != IPPROTO_IPV6)
 		return ip_setsockopt(sk, level, name, val, len);
-	if (len < sizeof(int))
-		return -EINVAL;
-	memcpy(&v, val, sizeof(v));
-	switch (name) {
-	case IPV6_V6ONLY_OPT:
-		if (sk->inet_num)
-			return -EINVAL;
-		sk->ipv6only = v != 0;
-		return 0;
-	case IPV6_UNICAST_HOPS_OPT:
-		if (v < -1 || v > 255)
-			return -EINVAL;
-		sk->uc_ttl = v;
-		return 0;
-	case IPV6_MTU_DISCOVER_OPT:	/* IPV6_PMTUDISC_DONT … OMIT */
-		if (v < IP_PMTUDISC_DONT || v > 5)
-			return -EINVAL;
-		sk->pmtudisc = (u8)v;
-		return 0;
-	default:
-		return -ENOPROTOOPT;
-	}
+	return ipv6_setsockopt(sk, level, name, val, len);
 }
 
 static int udpv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)
 {
-	int v;
-
 	if (level != IPPROTO_IPV6)
 		return ip_getsockopt(sk, level, name, val, len);
-	if (*len < sizeof(int))
-		return -EINVAL;
-	switch (name) {
-	case IPV6_V6ONLY_OPT:
-		v = sk->ipv6only;
-		break;
-	case IPV6_UNICAST_HOPS_OPT:
-		v = sk->uc_ttl >= 0 ? sk->uc_ttl : sk->sk_dst_cache ?
-		    ip6_dst_hoplimit(sk->sk_dst_cache) :
-		    sock_net(sk)->ipv6.devconf_all.data[DEVCONF_HOP_LIMIT];
-		break;
-	case IPV6_MTU_DISCOVER_OPT:
-		v = sk->pmtudisc;
-		break;
-	default:
-		return -ENOPROTOOPT;
-	}
-	memcpy(val, &v, sizeof(v));
-	*len = sizeof(v);
-	return 0;
+	return ipv6_getsockopt(sk, level, name, val, len);
 }
 
 static int udpv6_init(struct sock *sk)

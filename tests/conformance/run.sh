@@ -60,9 +60,16 @@ SPECS=(
 	"fib_tests-rp_filter|.|fib_tests.sh|-t|rp_filter"
 	"fib_tests-ipv4-del-addr|.|fib_tests.sh|-t|ipv4_del_addr"
 	"fib_tests-ipv4-misc|.|fib_tests.sh|-t|ipv4_mangle ipv4_bcast_neigh ipv4_mpath_list"
-	# the IPv6 route cases: ipv6_rt's setup adds IPv6 multipath routes
+	# the IPv6 sections, each apart for the same reason (lwtunnel encap in
+	# ipv6_notify, VRF in ipv6_del_addr end the script under set -e)
 	"fib_tests-ipv6-rt|.|fib_tests.sh|-t|ipv6_rt"
 	"fib_tests-ipv6-metrics|.|fib_tests.sh|-t|ipv6_addr_metric ipv6_route_metrics"
+	"fib_tests-ipv6-notify|.|fib_tests.sh|-t|ipv6_notify"
+	"fib_tests-ipv6-del-addr|.|fib_tests.sh|-t|ipv6_del_addr"
+	"fib_tests-ipv6-misc|.|fib_tests.sh|-t|ipv6_mangle ipv6_gc ipv6_mpath_list"
+	"fib_tests-ipv4-route-v6-gw|.|fib_tests.sh|-t|ipv4_route_v6_gw"
+	# both families: device events, nexthop objects, suppress_prefixlength
+	"fib_tests-dev|.|fib_tests.sh|-t|unregister down carrier nexthop suppress"
 	"unicast_extensions|.|unicast_extensions.sh||"
 	"traceroute|.|traceroute.sh||"
 	"traceroute-ipv4|.|traceroute.sh|fn|run_traceroute"

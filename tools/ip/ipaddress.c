@@ -36,6 +36,8 @@ static void addr_json(struct ip_ctx *ipc, const struct in_ifaddr *ifa)
 	if (ifa->ifa_address != ifa->ifa_local)
 		jw_string(jw, "address", format_ipv4(a, ifa->ifa_address));
 	jw_int(jw, "prefixlen", ifa->ifa_prefixlen);
+	if (ifa->ifa_rt_priority)	/* IFA_RT_PRIORITY */
+		jw_uint(jw, "metric", ifa->ifa_rt_priority);
 	if (ifa->ifa_broadcast)
 		jw_string(jw, "broadcast", format_ipv4(a, ifa->ifa_broadcast));
 	jw_string(jw, "scope", rt_scope_name(sc, ifa->ifa_scope));
@@ -70,6 +72,8 @@ static void addr_text(struct ip_ctx *ipc, const struct net_device *dev,
 		ip_color_printf(ipc, COLOR_INET, "%s", format_ipv4(p, ifa->ifa_address));
 	}
 	fprintf(o, "/%d ", ifa->ifa_prefixlen);
+	if (ifa->ifa_rt_priority)
+		fprintf(o, "metric %u ", ifa->ifa_rt_priority);
 	if (ifa->ifa_broadcast) {
 		fputs("brd ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(a, ifa->ifa_broadcast));
@@ -425,7 +429,7 @@ static int addr_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, b
 		return ip_rtnl_err(ipc, -EINVAL, &ext);
 	}
 	addr_fill(&a, dev, !del);
-	(void)nlflags;
+	a.req.nlflags = nlflags;
 	rc = del ? inet_rtm_deladdr(ipc->net, &a.req, &ext) :
 		   inet_rtm_newaddr(ipc->net, &a.req, &ext);
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;

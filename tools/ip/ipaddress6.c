@@ -115,7 +115,10 @@ static void addr6_text(struct ip_ctx *ipc, const struct net_device *dev,
 	ip_color_printf(ipc, COLOR_INET6, "%s", a);
 	if (ifa->has_peer)
 		fprintf(o, " peer %s", inet_ntop(AF_INET6, &ifa->peer_addr, p, sizeof(p)));
-	fprintf(o, "/%u scope %s ", ifa->prefix_len, rt_scope_name(sc, (unsigned)ifa->scope));
+	fprintf(o, "/%u ", ifa->prefix_len);
+	if (ifa->rt_priority)	/* IFA_RT_PRIORITY */
+		fprintf(o, "metric %u ", ifa->rt_priority);
+	fprintf(o, "scope %s ", rt_scope_name(sc, (unsigned)ifa->scope));
 	ifa6_flags(o, NULL, ifa->flags);
 	inet6_ifa_lifetimes(ifa, &valid, &prefered);
 	fmt_lft(v, valid);
@@ -143,6 +146,8 @@ static void addr6_json(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)
 	jw_string(jw, "family", "inet6");
 	jw_string(jw, "local", a);
 	jw_int(jw, "prefixlen", (int)ifa->prefix_len);
+	if (ifa->rt_priority)
+		jw_uint(jw, "metric", ifa->rt_priority);
 	jw_string(jw, "scope", rt_scope_name(sc, (unsigned)ifa->scope));
 	ifa6_flags(NULL, jw, ifa->flags);
 	inet6_ifa_lifetimes(ifa, &valid, &prefered);
@@ -245,7 +250,7 @@ static int addr6_parse(struct ip_ctx *ipc, int argc, char **argv, struct addr6_a
 	return 0;
 }
 
-static int addr6_modify(struct ip_ctx *ipc, int argc, char **argv, bool del)
+static int addr6_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, bool del)
 {
 	struct netlink_ext_ack ext = { NULL };
 	struct net_device *dev;
@@ -268,6 +273,7 @@ static int addr6_modify(struct ip_ctx *ipc, int argc, char **argv, bool del)
 	if (a.req.has_peer)	/* the peer's length is the address's */
 		a.req.prefixlen = (u8)(a.peer_plen < 0 ? 128 : a.peer_plen);
 	a.req.ifindex = dev->ifindex;
+	a.req.nlflags = nlflags;
 	/* ipaddr_modify(): the lifetimes' checks */
 	if (a.lft_set && !a.req.valid_lft) {
 		fprintf(ipc->err, "valid_lft is zero\n");
@@ -385,15 +391,20 @@ int do_ipaddr6(struct ip_ctx *ipc, int argc, char **argv)
 {
 	if (argc < 1)
 		return addr6_show(ipc, 0, NULL);
-	if (!matches(argv[0], "add") || !matches(argv[0], "replace") ||
-	    !matches(argv[0], "change"))
-		return addr6_modify(ipc, argc - 1, argv + 1, false);
+	if (!matches(argv[0], "add"))
+		return addr6_modify(ipc, argc - 1, argv + 1, NLM_F_CREATE | NLM_F_EXCL, false);
+	if (!matches(argv[0], "change") || !strcmp(argv[0], "chg"))
+		return addr6_modify(ipc, argc - 1, argv + 1, NLM_F_REPLACE, false);
+	if (!matches(argv[0], "replace"))
+		return addr6_modify(ipc, argc - 1, argv + 1, NLM_F_CREATE | NLM_F_REPLACE, false);
 	if (!matches(argv[0], "delete"))
-		return addr6_modify(ipc, argc - 1, argv + 1, true);
+		return addr6_modify(ipc, argc - 1, argv + 1, 0, true);
 	if (!matches(argv[0], "list") || !matches(argv[0], "show") || !matches(argv[0], "lst"))
 		return addr6_show(ipc, argc - 1, argv + 1);
 	if (!matches(argv[0], "flush"))
 		return addr6_flush(ipc, argc - 1, argv + 1);
+	if (!matches(argv[0], "help"))
+		return ip_addr_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
 	return 255;
 }

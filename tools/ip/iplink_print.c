@@ -532,10 +532,13 @@ static void print_stats(struct ip_ctx *ipc, struct net_device *dev)
 void ip_print_link(struct ip_ctx *ipc, struct net_device *dev, bool addr_mode)
 {
 	print_link_head(ipc, dev, addr_mode);
-	if (!(addr_mode && (ipc->family == AF_INET || ipc->family == AF_INET6) && !ipc->json)) {
+	if (!(addr_mode && (ipc->family == AF_INET || ipc->family == AF_INET6))) {
 		print_link_l2(ipc, dev);
 	} else if (ipc->json) {
-		print_link_l2(ipc, dev);
+		/* -4/-6 -j: no link_type/address either, as the text */
+		if (dev_link_net(dev))
+			jw_int(&ipc->jw, "link_netnsid",
+			       peernet2id_alloc(dev_net(dev), dev_link_net(dev)));
 	} else if (dev_link_net(dev)) {
 		/* no link/ether line (-4/-6): IFLA_LINK_NETNSID still printed */
 		struct net *ln = dev_link_net(dev);

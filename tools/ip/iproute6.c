@@ -14,6 +14,7 @@
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/tcp.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
 
@@ -23,8 +24,11 @@ struct route6_filter {
 	struct net_device *dev;
 	bool flush;
 	bool cloned;			/* `cache`: the PMTU exceptions (RTM_F_CLONED) */
-	struct in6_addr pfx;		/* `show PREFIX`: that route only */
-	int plen;			/* -1: no prefix given */
+	/* iproute2's rdst and mdst: `root P` lists the routes inside P
+	 * (prefix length >= P's), `match P` those that P is inside (<= P's),
+	 * `exact P` (or a bare P) both, so P's route only */
+	struct in6_addr rdst, mdst;
+	int rplen, mplen;		/* -1: not given */
 	int count;
 };
 
@@ -105,18 +109,19 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 		fputs("linkdown ", o);
 	if (ex)
 		route6_print_expires(ipc, ex);
-	else if (f->fib6_expires) {	/* RTA_CACHEINFO's rta_expires, whole seconds */
-		u64 now = world_now(ipc->net->world);
-
-		fprintf(o, "expires %dsec ", f->fib6_expires > now ?
-			(int)((f->fib6_expires - now) / NSEC_PER_SEC) : 0);
-	}
+	else if (f->fib6_expires)	/* RTA_CACHEINFO's rta_expires, whole seconds, */
+		fprintf(o, "expires %dsec ",	/* negative when expired, not yet collected */
+			(int)(((long long)f->fib6_expires - (long long)world_now(ipc->net->world)) /
+			      (long long)NSEC_PER_SEC));
 	if (ex ? ex->rt6i->dst.mtu : f->fib6_mtu)
 		fprintf(o, "mtu %u ", ex ? ex->rt6i->dst.mtu : f->fib6_mtu);
 	if (f->fib6_advmss)
 		fprintf(o, "advmss %u ", f->fib6_advmss);
 	if (f->fib6_hoplimit)
 		fprintf(o, "hoplimit %u ", f->fib6_hoplimit);
+	if (f->fib6_congctl)
+		fprintf(o, "congctl %s%s ", f->fib6_congctl_locked ? "lock " : "",
+			f->fib6_congctl->name);
 	fputs("pref medium", o);
 	if (!ex && f->fib6_nsiblings) {
 		const struct fib6_info *it = f;
@@ -167,7 +172,7 @@ static void route6_print_json(struct ip_ctx *ipc, const struct fib6_info *f, boo
 		jw_string(jw, "prefsrc", inet_ntop(AF_INET6, &f->fib6_prefsrc, d, sizeof(d)));
 	jw_uint(jw, "metric", f->fib6_metric);
 	route6_flags_json(ipc, group ? NULL : f, false);
-	if (f->fib6_mtu || f->fib6_advmss || f->fib6_hoplimit) {
+	if (f->fib6_mtu || f->fib6_advmss || f->fib6_hoplimit || f->fib6_congctl) {
 		jw_arr_open(jw, "metrics");
 		jw_obj_open(jw, NULL);
 		if (f->fib6_mtu)
@@ -176,6 +181,8 @@ static void route6_print_json(struct ip_ctx *ipc, const struct fib6_info *f, boo
 			jw_uint(jw, "advmss", f->fib6_advmss);
 		if (f->fib6_hoplimit)
 			jw_uint(jw, "hoplimit", f->fib6_hoplimit);
+		if (f->fib6_congctl)
+			jw_string(jw, "congestion", f->fib6_congctl->name);
 		jw_obj_close(jw);
 		jw_arr_close(jw);
 	}
@@ -217,11 +224,58 @@ static void route6_walk_cloned(struct ip_ctx *ipc, struct route6_filter *f, stru
 		rt6_flush_exceptions(ipc->net, rt);
 }
 
+/* get_prefix(): "default" is ::/0, an address without a length /128 */
+static int route6_prefix(struct ip_ctx *ipc, const char *arg, struct in6_addr *a, int *plen)
+{
+	if (!strcmp(arg, "default") || !strcmp(arg, "all") || !strcmp(arg, "any")) {
+		memset(a, 0, sizeof(*a));
+		*plen = 0;
+		return 0;
+	}
+	if (ip6_parse_prefix(a, plen, arg))
+		return ip_bad_prefix(ipc, arg);
+	if (*plen < 0)
+		*plen = 128;
+	return 0;
+}
+
+/* [ root | match | exact | to ] PREFIX at *argv (the keyword consumed) */
+static int route6_filter_prefix(struct ip_ctx *ipc, int *argc, char ***argv,
+				struct route6_filter *f)
+{
+	const char *k = (*argv)[0];
+	bool root = !strcmp(k, "root"), match = !strcmp(k, "match");
+
+	if ((root || match || !strcmp(k, "to") || !strcmp(k, "exact")) && *argc > 1)
+		(*argc)--, (*argv)++;
+	if (root)
+		return route6_prefix(ipc, (*argv)[0], &f->rdst, &f->rplen);
+	if (route6_prefix(ipc, (*argv)[0], &f->mdst, &f->mplen))
+		return 1;
+	if (!match) {
+		f->rdst = f->mdst;
+		f->rplen = f->mplen;
+	}
+	return 0;
+}
+
+/* filter_nlmsg()'s rdst/mdst tests */
+static bool route6_filter_dst(const struct route6_filter *f, const struct fib6_info *rt)
+{
+	if (f->rplen >= 0 && (rt->fib6_dst_len < f->rplen ||
+			      !ipv6_prefix_equal(&rt->fib6_dst, &f->rdst, (unsigned int)f->rplen)))
+		return false;
+	if (f->mplen >= 0 && (rt->fib6_dst_len > f->mplen ||
+			      !ipv6_prefix_equal(&rt->fib6_dst, &f->mdst, rt->fib6_dst_len)))
+		return false;
+	return true;
+}
+
 static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct route6_filter *f)
 {
 	memset(f, 0, sizeof(*f));
 	f->table = RT_TABLE_MAIN;
-	f->plen = -1;
+	f->rplen = f->mplen = -1;
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(argv[0], "table") && argc > 1) {
 			argc--, argv++;
@@ -240,16 +294,8 @@ static int route6_filter_parse(struct ip_ctx *ipc, int argc, char **argv, struct
 			   !strcmp(argv[0], "scope")) {
 			argc--, argv++;
 		} else {
-			if ((!strcmp(argv[0], "to") || !strcmp(argv[0], "exact")) && argc > 1)
-				argc--, argv++;
-			if (!strcmp(argv[0], "default")) {
-				memset(&f->pfx, 0, sizeof(f->pfx));
-				f->plen = 0;
-			} else if (ip6_parse_prefix(&f->pfx, &f->plen, argv[0])) {
-				return ip_bad_prefix(ipc, argv[0]);
-			} else if (f->plen < 0) {
-				f->plen = 128;
-			}
+			if (route6_filter_prefix(ipc, &argc, &argv, f))
+				return 1;
 		}
 	}
 	return 0;
@@ -278,8 +324,7 @@ static int route6_walk(struct ip_ctx *ipc, struct route6_filter *f)
 		list_for_each_entry_safe(rt, tmp, &tb->tb6_routes, fib6_node) {
 			if (f->dev && rt->fib6_nh_dev != f->dev)
 				continue;
-			if (f->plen >= 0 && (rt->fib6_dst_len != f->plen ||
-					     !ipv6_prefix_equal(&rt->fib6_dst, &f->pfx, (unsigned int)f->plen)))
+			if (!route6_filter_dst(f, rt))
 				continue;
 			if (f->cloned) {
 				route6_walk_cloned(ipc, f, rt);
@@ -368,8 +413,21 @@ static int route6_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k,
 			return ip_bad_addr(ipc, v);
 	} else if (!strcmp(k, "mtu") || !strcmp(k, "advmss") || !strcmp(k, "hoplimit")) {
 		return route6_metric_word(ipc, c, k, v);
-	} else if (!strcmp(k, "pref") || !strcmp(k, "scope") || !strcmp(k, "realm") ||
-		   !strcmp(k, "expires")) {
+	} else if (!strcmp(k, "congctl")) {
+		/* iproute2 passes the name on; the kernel checks it */
+		if (!strcmp(v, "lock")) {
+			c->fc_congctl_lock = true;
+			return 1;	/* the caller re-reads the next word */
+		}
+		c->fc_congctl = v;
+	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
+		if (get_u8(&c->fc_tos, v, 16))
+			return ip_invarg(ipc, "\"tos\" value is invalid\n", v);
+	} else if (!strcmp(k, "expires")) {
+		if (get_u32(&c->fc_expires, v, 0))
+			return ip_invarg(ipc, "\"expires\" value is invalid\n", v);
+		c->fc_expires_set = true;
+	} else if (!strcmp(k, "pref") || !strcmp(k, "scope") || !strcmp(k, "realm")) {
 		/* accepted, not modelled */
 	} else {
 		return -1;
@@ -511,6 +569,7 @@ struct route6_get_req {
 	struct flowi6 fl6;
 	int uid;
 	bool have_dst, have_src;
+	bool fibmatch;			/* RTM_F_FIB_MATCH: the route, not the result */
 };
 
 static int route6_get_word(struct ip_ctx *ipc, struct route6_get_req *q, const char *k,
@@ -557,7 +616,11 @@ static int route6_get_parse(struct ip_ctx *ipc, int argc, char **argv, struct ro
 			argc--, argv++;
 			continue;
 		}
-		if (!strcmp(argv[0], "fibmatch") || !strcmp(argv[0], "connected"))
+		if (!strcmp(argv[0], "fibmatch")) {
+			q->fibmatch = true;
+			continue;
+		}
+		if (!strcmp(argv[0], "connected"))
 			continue;
 		if (!strcmp(argv[0], "to") && argc > 1)
 			argc--, argv++;
@@ -636,7 +699,11 @@ static int route6_get(struct ip_ctx *ipc, int argc, char **argv)
 	    f->fib6_type == RTN_BLACKHOLE)
 		return ip_rtnl_err(ipc, f->fib6_type == RTN_UNREACHABLE ? -EHOSTUNREACH :
 				   f->fib6_type == RTN_PROHIBIT ? -EACCES : -EINVAL, NULL);
-	route6_get_print(ipc, &q, f, table);
+	/* fibmatch: rt6_fill_node() of the path taken, its siblings after it */
+	if (q.fibmatch)
+		route6_print(ipc, f, NULL, true);
+	else
+		route6_get_print(ipc, &q, f, table);
 	return 0;
 }
 

@@ -861,6 +861,8 @@ int do_ping(struct cmd_ctx *ctx, int argc, char **argv)
 		return 2;
 	}
 	ping_init(s, ctx);
+	/* iputils' ping6 link: IPv6 */
+	s->v6 = !strcmp(strrchr(argv[0], '/') ? strrchr(argv[0], '/') + 1 : argv[0], "ping6");
 	i = ping_parse_args(s, argc, argv);
 	if (i < 0) {
 		/* bad values exit 1, usage errors and bad -M/-W 2 (iputils) */

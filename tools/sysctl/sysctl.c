@@ -71,8 +71,12 @@ static int sysctl_read(struct sysctl_opts *o, const char *key)
 	if (key_outside(o, key))
 		return -1;	/* exit status 255 */
 	key_to_path(path, sizeof(path), key);
-	if (!sysctl_net_read(o->ctx->net, path, val, sizeof(val)))
+	switch (sysctl_net_read(o->ctx->net, path, val, sizeof(val))) {
+	case 0:
 		return print_kv(path, val, o);
+	case -EACCES:	/* a write-only key (net.ipv6.route.flush): procps says nothing */
+		return 0;
+	}
 	o->count = 0;
 	sysctl_net_for_each(o->ctx->net, path, print_kv, o);
 	if (o->count)

@@ -75,6 +75,7 @@ struct netns_ipv6 {
 	int sysctl_route_gc_thresh;
 	int sysctl_route_gc_timeout;
 	int sysctl_route_gc_interval;
+	struct timer_list ip6_fib_timer;	/* fib6_gc_timer_cb: expired routes go */
 	int sysctl_route_gc_elasticity;
 	int sysctl_route_gc_min_interval;
 	int sysctl_route_mtu_expires;
