@@ -263,6 +263,8 @@ unsigned int ip6_dst_mtu(const struct dst_entry *dst);
 /* The error queue of IPv6 sockets (net/ipv6/datagram.c) */
 struct msghdr;
 void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
+void ipv6_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,
+		     const u8 *payload);
 int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
 
 /* ICMPv6 (net/ipv6/icmp.c) */

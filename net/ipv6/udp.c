@@ -25,6 +25,7 @@
 #include "uapi/rtnetlink.h"
 
 #define SIN6_LEN_RFC2133 24
+#define IPV6_HOPLIMIT_CMSG 52
 
 /* What a bound socket's address covers: all IPv4, all IPv6, or one
  * address (an IPv4 one as ::ffff:a.b.c.d). */
@@ -440,6 +441,23 @@ static void udpv6_put_name(const struct sk_buff *skb, struct msghdr *m, int *ale
 	*alen = sizeof(*sin6);
 }
 
+/* IPV6_RECVHOPLIMIT: the datagram's hop limit (ip6_datagram_recv_ctl) */
+static void udpv6_put_hoplimit(struct msghdr *m, int hlim)
+{
+	struct cmsghdr *cm;
+
+	if (!m->msg_control || m->msg_controllen < CMSG_SPACE(sizeof(int))) {
+		m->msg_flags |= MSG_CTRUNC;
+		return;
+	}
+	cm = (struct cmsghdr *)m->msg_control;
+	cm->cmsg_level = IPPROTO_IPV6;
+	cm->cmsg_type = IPV6_HOPLIMIT_CMSG;
+	cm->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cm), &hlim, sizeof(int));
+	m->msg_controllen = CMSG_SPACE(sizeof(int));
+}
+
 /* udpv6_recvmsg(): one datagram of either family */
 static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flags, int *alen)
 {
@@ -449,7 +467,7 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 	int err = 0;
 
 	if (flags & MSG_ERRQUEUE)
-		return ip_recv_error(sk, m, len, alen);
+		return ipv6_recv_error(sk, m, len, alen);
 	skb = skb_recv_datagram(sk, flags, &err);
 	if (!skb)
 		return err;
@@ -462,6 +480,8 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 	skb_copy_datagram_msg(skb, sizeof(struct udphdr), m, copied);
 	if (m->msg_name)
 		udpv6_put_name(skb, m, alen);
+	if (!v4 && sk->rxhoplimit)
+		udpv6_put_hoplimit(m, ipv6_hdr(skb)->hop_limit);
 	if (!(flags & MSG_PEEK)) {
 		if (v4)
 			__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);
@@ -477,6 +497,8 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 #define IPV6_UNICAST_HOPS_OPT 16
 #define IPV6_V6ONLY_OPT 26
 #define IPV6_MTU_DISCOVER_OPT 23
+#define IPV6_RECVERR_OPT 25
+#define IPV6_RECVHOPLIMIT_OPT 51
 
 /* ipv6_setsockopt(): the options UDP uses; IPv4 levels go to
  * ip_setsockopt (a dual-stack socket sends IPv4 too) */
@@ -506,6 +528,14 @@ static int udpv6_setsockopt(struct sock *sk, int level, int name, const void *va
 			return -EINVAL;
 		sk->pmtudisc = (u8)v;
 		return 0;
+	case IPV6_RECVERR_OPT:
+		sk->recverr = v != 0;
+		if (!v)
+			skb_queue_purge_reason(&sk->sk_error_queue, SKB_DROP_REASON_NOT_SPECIFIED);
+		return 0;
+	case IPV6_RECVHOPLIMIT_OPT:
+		sk->rxhoplimit = v != 0;
+		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
@@ -528,6 +558,12 @@ static int udpv6_getsockopt(struct sock *sk, int level, int name, void *val, uns
 		break;
 	case IPV6_MTU_DISCOVER_OPT:
 		v = sk->pmtudisc;
+		break;
+	case IPV6_RECVERR_OPT:
+		v = sk->recverr;
+		break;
+	case IPV6_RECVHOPLIMIT_OPT:
+		v = sk->rxhoplimit;
 		break;
 	default:
 		return -ENOPROTOOPT;
@@ -698,8 +734,15 @@ int udpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 		ip6_update_pmtu(skb, dev_net(skb->dev), info, sk->sk_bound_dev_if);
 		fatal = sk->pmtudisc != IP_PMTUDISC_DONT;
 	}
-	if ((!fatal && !sk->recverr) || !sk->inet_dport)
-		return 0;
+	/* __udp6_lib_err(): with IPV6_RECVERR every error is queued
+	 * (traceroute6 reads it); without, only a hard one on a connected
+	 * socket is reported */
+	if (!sk->recverr) {
+		if (!fatal || !sk->inet_dport)
+			return 0;
+	} else {
+		ipv6_icmp_error(sk, skb, err, uh->dest, info, (const u8 *)(uh + 1));
+	}
 	sk->sk_err = err;
 	sk->sk_error_report(sk);
 	return 0;
