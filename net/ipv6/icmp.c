@@ -70,6 +70,8 @@ int icmpv6_xmit(struct net *net, const struct in6_addr *saddr, const struct in6_
 		return err;
 	if (saddr && !ipv6_addr_any(saddr))
 		src = *saddr;
+	else if (!ipv6_addr_any(&((struct rt6_info *)dst)->rt6i_prefsrc))
+		src = ((struct rt6_info *)dst)->rt6i_prefsrc;	/* ip6_route_get_saddr */
 	else if (ipv6_dev_get_saddr(net, dst->dev, daddr, &src))
 		memset(&src, 0, sizeof(src));
 	skb = alloc_skb(&net->world->skb_pool, NET_SKB_PAD + 64 + 40 + len);
@@ -121,6 +123,21 @@ static bool icmpv6_may_send(const struct sk_buff *skb, u8 type, u8 code)
 	return !icmpv6_is_ineligible(skb);
 }
 
+/* icmpv6_rt_has_prefsrc(): the route to daddr has a preferred source
+ * (`ip -6 route … src`), which then picks the error's source */
+static bool icmpv6_rt_has_prefsrc(struct net *net, const struct in6_addr *daddr)
+{
+	struct dst_entry *dst;
+	bool has;
+	int err;
+
+	if (!(dst = ip6_route_output(net, daddr, NULL, 0, &err)))
+		return false;
+	has = !ipv6_addr_any(&((struct rt6_info *)dst)->rt6i_prefsrc);
+	dst_release(dst);
+	return has;
+}
+
 void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
 {
 	struct net *net = dev_net(skb->dev);
@@ -144,6 +161,12 @@ void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
 	/* answer from the address the packet was for, when it is ours */
 	if (ipv6_chk_addr(net, &hdr->daddr, NULL)) {
 		saddr = hdr->daddr;
+		sp = &saddr;
+	} else if (!icmpv6_rt_has_prefsrc(net, &hdr->saddr) &&
+		   !ipv6_dev_get_saddr(net, skb->dev, &hdr->saddr, &saddr)) {
+		/* else, unless the route back names a source, an address of
+		 * the interface the packet came in on (icmp6_send: traceroute6
+		 * sees a router's address on the path the probe took) */
 		sp = &saddr;
 	}
 	skb_trace_note(skb, "icmpv6_send", type == 3 ? "time exceeded" :
