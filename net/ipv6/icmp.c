@@ -194,6 +194,7 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 }
 
 void rawv6_rcv(struct sk_buff *skb);
+void raw6_icmp_error(struct sk_buff *skb, int nexthdr, u8 type, u8 code, int offset, u32 info);
 
 int icmpv6_err_convert(u8 type, u8 code, bool *fatal)
 {
@@ -236,6 +237,7 @@ static void icmpv6_notify(struct sk_buff *skb, u8 type, u8 code, u32 info)
 		ipprot = inet6_protocol(nexthdr);
 		if (ipprot && ipprot->err_handler)
 			ipprot->err_handler(skb, type, code, inner_offset, info);
+		raw6_icmp_error(skb, nexthdr, type, code, inner_offset, info);
 	}
 	skb_push(skb, 8);
 }
