@@ -25,6 +25,7 @@
 #define IPV6_UNICAST_HOPS_OPT 16
 #define IPV6_MTU_DISCOVER_OPT 23
 #define IPV6_RECVERR_OPT 25
+#define IPV6_RECVHOPLIMIT_OPT 51
 
 void rawv6_rcv(struct sk_buff *skb)
 {
@@ -210,8 +211,12 @@ static int rawv6_setsockopt(struct sock *sk, int level, int name, const void *va
 	case IPV6_RECVERR_OPT:
 		sk->recverr = v != 0;
 		return 0;
+	case IPV6_RECVHOPLIMIT_OPT:	/* every message carries it; the error
+					 * queue's only when asked (ipv6_recv_error) */
+		sk->rxhoplimit = v != 0;
+		return 0;
 	}
-	return 0;	/* ICMP6_FILTER, IPV6_RECVHOPLIMIT: accepted */
+	return 0;	/* ICMP6_FILTER: accepted */
 }
 
 static int rawv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)

@@ -317,13 +317,17 @@ static int raw_errqueue_task(void *arg)
 	CHECK(r, skbox_setsockopt(r->w, fd, IPPROTO_IPV6, IPV6_RECVERR, &one, sizeof(one)) == 0);
 	CHECK(r, skbox_setsockopt(r->w, fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &one,
 				  sizeof(one)) == 0);
+	CHECK(r, skbox_setsockopt(r->w, fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &one,
+				  sizeof(one)) == 0);
 	CHECK(r, skbox_sendto(r->w, fd, echo, sizeof(echo), 0, (struct sockaddr *)&dst,
 			      sizeof(dst)) == sizeof(echo));
 	CHECK(r, skbox_poll(r->w, &p, 1, 2000) == 1 && (p.revents & POLLERR));
 	memset(&eh, 0, sizeof(eh));
 	CHECK(r, skbox_recvmsg(r->w, fd, &m, MSG_ERRQUEUE) == sizeof(echo));
 	CHECK(r, buf[0] == 128 && buf[4] == 0x12 && buf[5] == 0x34);
-	cm = CMSG_FIRSTHDR(&m);
+	cm = CMSG_FIRSTHDR(&m);		/* the time exceeded's hop limit first */
+	CHECK(r, cm && cm->cmsg_level == IPPROTO_IPV6 && cm->cmsg_type == IPV6_HOPLIMIT);
+	cm = cm ? CMSG_NXTHDR(&m, cm) : NULL;
 	CHECK(r, cm && cm->cmsg_level == IPPROTO_IPV6 && cm->cmsg_type == IPV6_RECVERR);
 	if (cm)
 		memcpy(&eh, CMSG_DATA(cm), sizeof(eh));
