@@ -53,6 +53,7 @@ static const struct command commands[] = {
 	{ "timeout", do_timeout },
 	{ "trace", do_trace },
 	{ "true", do_true },
+	{ "v4mapped", do_v4mapped },
 };
 
 const struct command *cmd_find(const char *name)

@@ -163,6 +163,9 @@ struct sk_buff *ip_make_skb(struct sock *sk, struct flowi4 *fl4, struct rtable *
 			    const void *l4hdr, unsigned int l4len,
 			    const struct msghdr *msg, size_t len, u8 protocol);
 void ip_select_ident(struct net *net, struct sk_buff *skb, struct sock *sk);
+struct dst_entry;
+unsigned int ip_dst_mtu_maybe_forward(const struct dst_entry *dst, bool forwarding);
+unsigned int ip_skb_dst_mtu(struct sock *sk, const struct sk_buff *skb);
 u16 ip_idents_next(struct net *net, __be32 daddr, __be32 saddr, u8 proto);
 
 /* net/ipv4/ip_fragment.c */

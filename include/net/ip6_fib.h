@@ -18,6 +18,7 @@ struct netlink_ext_ack;
 
 /* rt6i_flags / fib6_flags (include/uapi/linux/ipv6_route.h) */
 #define RTF_GATEWAY 0x0002
+#define RTF_DYNAMIC 0x0010
 #define RTF_REJECT 0x0200
 #define RTF_ADDRCONF 0x00040000
 #define RTF_NONEXTHOP 0x00200000
@@ -174,6 +175,9 @@ struct rt6_exception {
 /* The live exception of f for daddr, or NULL (expired ones go first). */
 struct rt6_exception *rt6_find_exception(struct net *net, const struct fib6_info *f,
 					 const struct in6_addr *daddr);
+/* A redirect's exception (route.c, for ndisc.c): 0, -ENOENT, -ENOMEM. */
+int rt6_redirect_exception(struct net *net, struct net_device *dev, const struct in6_addr *dest,
+			   const struct in6_addr *target, const struct in6_addr *router);
 /* Removes f's exceptions (every one with f NULL). */
 void rt6_flush_exceptions(struct net *net, const struct fib6_info *f);
 

@@ -253,11 +253,16 @@ int ip6_pkt_discard_out(struct net *net, struct sock *sk, struct sk_buff *skb);
  * through NF_INET_LOCAL_OUT and dst_output (ip6_xmit). */
 int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 	     const struct in6_addr *daddr, u8 proto, int hlimit);
-int ip6_dst_hoplimit(const struct net *net);
+/* The hop limit of what goes out by dst: its device's conf.DEV.hop_limit
+ * (a router advertisement's cur hop limit sets it), as Linux's
+ * ip6_dst_hoplimit (conf.all.hop_limit changes nothing) */
+int ip6_dst_hoplimit(const struct dst_entry *dst);
 /* May sk bind sin6's address (ours, a link-local one with its interface,
  * or nonlocal binding allowed)?  0 or -errno (net/ipv6/udp.c). */
 struct sockaddr_in6;
 int ipv6_bind_addr_ok(struct sock *sk, const struct sockaddr_in6 *sin6);
+/* The route's mtu (a PMTU exception's), else the device's conf.DEV.mtu
+ * (mtu6: the device MTU, or a router advertisement's MTU option) */
 unsigned int ip6_dst_mtu(const struct dst_entry *dst);
 
 /* The error queue of IPv6 sockets (net/ipv6/datagram.c) */

@@ -38,6 +38,7 @@ struct nd_msg {
 #endif
 
 #define ND_OPT_PREFIX_INFO 3
+#define ND_OPT_REDIRECT_HDR 4
 #define ND_OPT_MTU 5
 #define ND_OPT_NONCE 14
 #define ND_MAX_PREFIX_INFO 16
@@ -45,7 +46,7 @@ struct nd_msg {
 /* ndisc_parse_options(): the options of one message, checked (a zero or
  * overrunning length is invalid); the first of each single option kept */
 struct ndisc_options {
-	const u8 *src_lladdr, *tgt_lladdr, *mtu, *nonce;
+	const u8 *src_lladdr, *tgt_lladdr, *mtu, *nonce, *rh;
 	const u8 *pi[ND_MAX_PREFIX_INFO];
 	int n_pi;
 };
@@ -61,6 +62,12 @@ void ndisc_send_ns(struct net_device *dev, const struct in6_addr *target,
 void ndisc_send_rs(struct net_device *dev, const struct in6_addr *saddr);
 /* types 133-137 from icmpv6_rcv (consumes skb) */
 int ndisc_rcv(struct sk_buff *skb);
+/* ip6_forward: skb goes back out the device it came in on: tell its
+ * sender the better first hop, target (ndisc_send_redirect) */
+void ndisc_send_redirect(struct sk_buff *skb, const struct in6_addr *target);
+/* inet_peer_xrlim_allow() for IPv6 peers (net->ipv6.peers): one token per
+ * timeout ns, a burst of six */
+bool ip6_peer_xrlim_allow(struct net *net, const struct in6_addr *addr, u64 timeout);
 int ndisc_net_init(struct net *net);
 void ndisc_net_exit(struct net *net);
 

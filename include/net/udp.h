@@ -20,6 +20,9 @@ struct udphdr {
  * the socket into the namespace's table */
 int udp_get_port(struct sock *sk, u16 want);
 void udp_hash(struct sock *sk);
+/* the socket a datagram (saddr:sport -> daddr:dport, in on dif) goes to */
+struct sock *udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
+			     __be16 dport, int dif);
 extern const struct proto udp_prot;
 
 /* net/ipv6/udp.c: do two bound sockets' addresses overlap, one of them

@@ -239,11 +239,8 @@ static int fib_rule_check(const struct fib_rules_ops *ops, struct fib_rule *rule
 
 	if (err)
 		return err;
-	if (rule->action > FR_ACT_PROHIBIT || rule->action == FR_ACT_RES3 ||
-	    rule->action == FR_ACT_RES4) {
-		*errmsg = "Invalid action";
-		return -EINVAL;
-	}
+	/* fib_nl2rule() takes any action (a lookup through an action that is
+	 * none of the FR_ACT_* ones fails with EINVAL: fib4_rule_action()) */
 	if (!pref_given)
 		rule->pref = fib_default_rule_pref(ops->rules_list);
 	if (rule->action == FR_ACT_GOTO) {
@@ -256,14 +253,26 @@ static int fib_rule_check(const struct fib_rules_ops *ops, struct fib_rule *rule
 			return -EINVAL;
 		}
 	} else if (rule->target) {
-		*errmsg = "Unexpected goto target";
+		*errmsg = "Unexpected goto";
 		return -EINVAL;
 	}
-	if (rule->action == FR_ACT_TO_TBL && !rule->table) {
-		*errmsg = "Invalid table";	/* iproute2 always sends one */
+	/* IPv6 (fib6_rule_configure()) wants a table; IPv4's gets an empty
+	 * one in fib_nl_newrule() */
+	if (rule->action == FR_ACT_TO_TBL && !rule->table && ops->family == AF_INET6) {
+		*errmsg = "Invalid table";
 		return -EINVAL;
 	}
 	return 0;
+}
+
+/* fib_empty_table() (net/ipv4/fib_rules.c): the first table id from 1 on
+ * that has no table yet, made now */
+static struct fib_table *fib_empty_table(struct net *net)
+{
+	for (u32 id = 1; id; id++)
+		if (!fib_get_table(net, id))
+			return fib_new_table(net, id);
+	return NULL;
 }
 
 static void fib_rules_resolve_gotos(struct list_head *head)
@@ -319,6 +328,14 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 	err = fib_rule_check(&ops, tmpl, pref_given, errmsg);
 	if (err)
 		return err;
+	if (ops.family == AF_INET && tmpl->action == FR_ACT_TO_TBL && !tmpl->table) {
+		/* fib4_rule_configure(): "table 0" is a new, empty table */
+		struct fib_table *tb = fib_empty_table(net);
+
+		if (!tb)
+			return -ENOBUFS;
+		tmpl->table = tb->tb_id;
+	}
 	rule = fib_rule_alloc(tmpl);
 	if (!rule)
 		return -ENOMEM;
@@ -435,14 +452,18 @@ static void fib_rules_dev_event(struct list_head *head, struct net_device *dev,
 	if (!head->next)
 		return;
 	list_for_each_entry(r, head, list) {
-		bool gone = event == NETDEV_UNREGISTER;
+		/* NETDEV_CHANGENAME: detach_rules() then attach_rules() */
+		bool detach = event == NETDEV_UNREGISTER || event == NETDEV_CHANGENAME;
+		bool attach = event != NETDEV_UNREGISTER;
 
-		if (r->iifname[0] && (gone ? r->iifindex == dev->ifindex :
-				      !strcmp(r->iifname, dev->name)))
-			r->iifindex = gone ? -1 : dev->ifindex;
-		if (r->oifname[0] && (gone ? r->oifindex == dev->ifindex :
-				      !strcmp(r->oifname, dev->name)))
-			r->oifindex = gone ? -1 : dev->ifindex;
+		if (detach && r->iifname[0] && r->iifindex == dev->ifindex)
+			r->iifindex = -1;
+		if (detach && r->oifname[0] && r->oifindex == dev->ifindex)
+			r->oifindex = -1;
+		if (attach && r->iifname[0] && !strcmp(r->iifname, dev->name))
+			r->iifindex = dev->ifindex;
+		if (attach && r->oifname[0] && !strcmp(r->oifname, dev->name))
+			r->oifindex = dev->ifindex;
 	}
 }
 

@@ -731,6 +731,8 @@ int neigh_add(struct net *net, const struct ndm_req *req, struct netlink_ext_ack
 		flags &= ~NEIGH_UPDATE_F_OVERRIDE;
 	err = neigh_update(n, req->has_lladdr ? req->lladdr : NULL,
 			   (u8)(req->state ? req->state : NUD_PERMANENT), flags, 0);
+	if (err == -EINVAL && !req->has_lladdr)	/* __neigh_update() */
+		NL_SET_ERR_MSG(extack, "No link layer address given");
 	neigh_release(n);
 	return err;
 }

@@ -133,6 +133,16 @@ static void sock_rfree(struct sk_buff *skb)
 	skb->sk->sk_rmem_alloc -= (int)skb->truesize;
 }
 
+/* skb_set_owner_r(): the skb's truesize is charged to sk's receive buffer
+ * until it is freed (include/net/sock.h) */
+static void skb_set_owner_r(struct sk_buff *skb, struct sock *sk)
+{
+	skb_orphan(skb);
+	skb->sk = sk;
+	skb->destructor = sock_rfree;
+	sk->sk_rmem_alloc += (int)skb->truesize;
+}
+
 /* sock_queue_rcv_skb(): charge the receive buffer or drop */
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 {
@@ -142,11 +152,8 @@ int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_SOCKET_RCVBUFF);
 		return -ENOMEM;
 	}
-	skb_orphan(skb);
 	skb_dst_drop(skb);
-	skb->sk = sk;
-	skb->destructor = sock_rfree;
-	sk->sk_rmem_alloc += (int)skb->truesize;
+	skb_set_owner_r(skb, sk);
 	__skb_queue_tail(&sk->sk_receive_queue, skb);
 	skb_trace(skb, "sk_data_ready");
 	sk->sk_data_ready(sk);
@@ -159,11 +166,8 @@ int sock_queue_err_skb(struct sock *sk, struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_SOCKET_RCVBUFF);
 		return -ENOMEM;
 	}
-	skb_orphan(skb);
 	skb_dst_drop(skb);
-	skb->sk = sk;
-	skb->destructor = sock_rfree;
-	sk->sk_rmem_alloc += (int)skb->truesize;
+	skb_set_owner_r(skb, sk);
 	__skb_queue_tail(&sk->sk_error_queue, skb);
 	sk->sk_error_report(sk);
 	return 0;

@@ -48,6 +48,26 @@ void inet_unhash(struct sock *sk)
 	INIT_LIST_HEAD(&sk->sk_node);
 }
 
+/* inet_rcv_saddr_equal(sk, o, true): do the bound addresses overlap?
+ * Two IPv6 sockets by their IPv6 addresses (ipv6_rcv_saddr_equal); an
+ * IPv4 one (or an AF_INET6 one on a v4-mapped address) and an IPv6 one
+ * only when that is [::] without IPV6_V6ONLY. */
+static bool inet_bind_addr_overlap(const struct sock *sk, const struct sock *o)
+{
+	bool v6a = sk->sk_family == AF_INET6 && !ipv6_addr_v4mapped(&sk->sk_v6_rcv_saddr);
+	bool v6b = o->sk_family == AF_INET6 && !ipv6_addr_v4mapped(&o->sk_v6_rcv_saddr);
+	const struct sock *s6;
+
+	if (v6a && v6b)
+		return ipv6_addr_any(&sk->sk_v6_rcv_saddr) || ipv6_addr_any(&o->sk_v6_rcv_saddr) ||
+		       ipv6_addr_equal(&sk->sk_v6_rcv_saddr, &o->sk_v6_rcv_saddr);
+	if (v6a || v6b) {
+		s6 = v6a ? sk : o;
+		return !s6->ipv6only && ipv6_addr_any(&s6->sk_v6_rcv_saddr);
+	}
+	return !o->inet_rcv_saddr || !sk->inet_rcv_saddr || o->inet_rcv_saddr == sk->inet_rcv_saddr;
+}
+
 /* inet_bind_conflict() over the port's owners (inet_csk_bind_conflict,
  * relaxed as bind() and listen() ask): same port, overlapping device and
  * address, and neither both SO_REUSEADDR with no listener among them, nor
@@ -65,8 +85,7 @@ static bool inet_bind_conflict(struct tcp_net *tn, const struct sock *sk, u16 po
 		if (o->sk_bound_dev_if && sk->sk_bound_dev_if &&
 		    o->sk_bound_dev_if != sk->sk_bound_dev_if)
 			continue;
-		if (o->inet_rcv_saddr && sk->inet_rcv_saddr &&
-		    o->inet_rcv_saddr != sk->inet_rcv_saddr)
+		if (!inet_bind_addr_overlap(sk, o))
 			continue;
 		if (sk->sk_reuse && o->sk_reuse && o->sk_state != TCP_LISTEN)
 			continue;
@@ -266,8 +285,12 @@ static struct sock *inet_lookup_listener(struct tcp_net *tn, __be32 saddr, __be1
 	list_for_each_entry(sk, &tn->lhash, sk_node) {
 		int score = 1;
 
-		if (sk->inet_num != hnum)
+		/* a dual-stack AF_INET6 listener on [::] takes IPv4 too
+		 * (tcp_v6_bind), below an AF_INET one (compute_score) */
+		if (sk->inet_num != hnum || sk->ipv6only)
 			continue;
+		if (sk->sk_family == AF_INET)
+			score++;
 		if (sk->inet_rcv_saddr) {
 			if (sk->inet_rcv_saddr != daddr)
 				continue;

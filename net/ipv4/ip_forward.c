@@ -53,7 +53,7 @@ int ip_forward(struct sk_buff *skb)
 		goto drop;
 	}
 	IPCB(skb)->flags |= IPSKB_FORWARDED;
-	mtu = ipv4_mtu(&rt->dst);
+	mtu = ip_dst_mtu_maybe_forward(&rt->dst, true);
 	if (ip_exceeds_mtu(skb, mtu)) {
 		__IP_INC_STATS(net, IPSTATS_MIB_FRAGFAILS);
 		icmp_send(skb, ICMP_DEST_UNREACH, ICMP_FRAG_NEEDED, htonl(mtu));

@@ -154,7 +154,7 @@ int ip_do_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
 
 	if (!dst)
 		goto fail;
-	mtu = ipv4_mtu(dst);
+	mtu = ip_skb_dst_mtu(sk, skb);
 	if (IPCB(skb)->frag_max_size && IPCB(skb)->frag_max_size < mtu)
 		mtu = IPCB(skb)->frag_max_size;
 	if (mtu < hlen + 8 || skb->len < hlen)

@@ -73,10 +73,26 @@ static int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *s
 	return res;
 }
 
-static unsigned int ip_skb_dst_mtu(struct sock *sk, const struct sk_buff *skb)
+/* ip_dst_mtu_maybe_forward() (include/net/ip.h in Linux): a path MTU learned
+ * from ICMP is the MTU of this host's own packets.  A forwarded packet goes
+ * by the route's mtu metric, else the device's MTU — the learned one only
+ * with net.ipv4.ip_forward_use_pmtu=1 or a locked MTU — so that the router
+ * on the narrow link, not this one, answers the sender. */
+unsigned int ip_dst_mtu_maybe_forward(const struct dst_entry *dst, bool forwarding)
+{
+	const struct rtable *rt = (const struct rtable *)dst;
+	unsigned int mtu;
+
+	if (!forwarding || rt->rt_mtu_locked || dev_net(dst->dev)->ipv4.sysctl_ip_fwd_use_pmtu)
+		return ipv4_mtu(dst);
+	mtu = dst->mtu ? dst->mtu : dst->dev->mtu;
+	return mtu < IP_MAX_MTU ? mtu : IP_MAX_MTU;
+}
+
+unsigned int ip_skb_dst_mtu(struct sock *sk, const struct sk_buff *skb)
 {
 	(void)sk;
-	return ipv4_mtu(skb_dst(skb));
+	return ip_dst_mtu_maybe_forward(skb_dst(skb), IPCB(skb)->flags & IPSKB_FORWARDED);
 }
 
 static int ip_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,

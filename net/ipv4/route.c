@@ -131,12 +131,17 @@ static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u
 }
 
 /* ---- the route cache ---- */
+/* One avalanche mix over the fields folded together (the source turned
+ * by half a word, so that a → b and b → a differ), not one per field:
+ * every forwarded packet hashes its key, and a collision costs only a
+ * miss. */
 static unsigned int rt_key_hash(const struct rt_key *k)
 {
-	u32 misc = (u32)k->iif * 31u + (u32)k->oif * 17u + k->mark + k->tos +
-		   (u32)k->input * 7919u + (u32)k->scope * 131u;
+	u32 misc = (u32)k->iif ^ (u32)k->oif << 12 ^ (u32)k->tos << 24 ^
+		   (u32)k->input << 30 ^ (u32)k->scope << 20;
 
-	return hash_3words(k->daddr, k->saddr, misc);
+	return hash_mix32(k->daddr ^ (k->saddr >> 16 | k->saddr << 16) ^
+			  (misc + k->mark) * 0x9e3779b9u);
 }
 
 void rt_cache_flush(struct net *net)
@@ -811,41 +816,16 @@ static int ip_route_input_mc(struct rt_input *in, u8 proto)
 	return 0;
 }
 
-int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
-			 struct net_device *dev, enum skb_drop_reason *reason)
+/* The checks and the FIB lookup of a route the keyed cache does not hold
+ * (kp: its key, to cache the result under; NULL for ARP's lookups) */
+static int ip_route_input_slow(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
+			       struct net_device *dev, struct in_device *in_dev,
+			       enum skb_drop_reason *reason, const struct rt_key *kp)
 {
-	enum skb_drop_reason dummy;
 	struct rt_input in = { .skb = skb, .daddr = daddr, .saddr = saddr,
 			       .tos = tos & IPTOS_RT_MASK, .dev = dev,
-			       .in_dev = __in_dev_get_rtnl(dev),
-			       .reason = reason ? reason : &dummy };
-	const struct rt_key *kp = NULL;
-	struct rt_key k;
-	struct rtable *rt;
+			       .in_dev = in_dev, .reason = reason };
 
-	*in.reason = SKB_DROP_REASON_NOT_SPECIFIED;
-	if (!in.in_dev)
-		return -EINVAL;
-	if (ipv4_is_multicast(daddr) && skb->protocol == htons(ETH_P_IP))
-		return ip_route_input_mc(&in, ip_hdr(skb)->protocol);
-	rt_key_init(&k);
-	k.daddr = daddr;
-	k.saddr = saddr;
-	k.iif = dev->ifindex;
-	k.mark = skb->mark;
-	k.tos = in.tos;
-	k.input = 1;
-	/* ARP's lookups (arp_process: is the target ours?) skip the keyed
-	 * cache: a flooded request asks every namespace once about an
-	 * address that is not its own, and would only evict IP flows */
-	if (skb->protocol == htons(ETH_P_IP)) {
-		rt = rt_cache_get(dev_net(dev), &k);
-		if (rt) {
-			skb_dst_set(skb, &rt->dst);
-			return 0;
-		}
-		kp = &k;
-	}
 	if (ipv4_is_multicast(saddr) || ipv4_is_lbcast(saddr))
 		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
 	if (ipv4_is_lbcast(daddr) || (saddr == 0 && daddr == 0)) {
@@ -863,6 +843,48 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 	    !IN_DEV_ROUTE_LOCALNET(in.in_dev))
 		return rt_martian(&in, SKB_DROP_REASON_IP_INADDRERRORS);
 	return rt_input_lookup(&in, kp);
+}
+
+int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos,
+			 struct net_device *dev, enum skb_drop_reason *reason)
+{
+	struct in_device *in_dev = __in_dev_get_rtnl(dev);
+	enum skb_drop_reason dummy;
+	const struct rt_key *kp = NULL;
+	struct rt_key k;
+	struct rtable *rt;
+
+	if (!reason)
+		reason = &dummy;
+	*reason = SKB_DROP_REASON_NOT_SPECIFIED;
+	if (!in_dev)
+		return -EINVAL;
+	/* ARP's lookups (arp_process: is the target ours?) skip the keyed
+	 * cache: a flooded request asks every namespace once about an
+	 * address that is not its own, and would only evict IP flows */
+	if (skb->protocol == htons(ETH_P_IP)) {
+		if (ipv4_is_multicast(daddr)) {
+			struct rt_input in = { .skb = skb, .daddr = daddr, .saddr = saddr,
+					       .tos = tos & IPTOS_RT_MASK, .dev = dev,
+					       .in_dev = in_dev, .reason = reason };
+
+			return ip_route_input_mc(&in, ip_hdr(skb)->protocol);
+		}
+		rt_key_init(&k);
+		k.daddr = daddr;
+		k.saddr = saddr;
+		k.iif = dev->ifindex;
+		k.mark = skb->mark;
+		k.tos = tos & IPTOS_RT_MASK;
+		k.input = 1;
+		rt = rt_cache_get(dev_net(dev), &k);
+		if (rt) {
+			skb_dst_set(skb, &rt->dst);
+			return 0;
+		}
+		kp = &k;
+	}
+	return ip_route_input_slow(skb, daddr, saddr, tos, dev, in_dev, reason, kp);
 }
 
 /* ---- output routes (ip_route_output_key_hash_rcu) ---- */

@@ -5,14 +5,18 @@
  * ACK that comes back to the listener is checked here (tcp_v4_do_rcv) and
  * becomes an established child.  Without timestamps there is no room for
  * window scaling or SACK, so cookie connections go without, as in Linux
- * when the peer sends no timestamps. */
+ * when the peer sends no timestamps.  IPv6 listeners share this code
+ * (Linux's net/ipv6/syncookies.c: cookie_v6_init_sequence, cookie_v6_check):
+ * the hash takes the IPv6 addresses folded, the MSS table is IPv6's. */
 #include <netinet/in.h>
 #include "net/ip.h"
+#include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/tcp.h"
 #include "net/world.h"
 
 static const u16 msstab[] = { 536, 1300, 1440, 1460 };
+static const u16 msstab6[] = { 1280 - 60, 1480 - 60, 1500 - 60, 9000 - 60 };
 
 #define COOKIE_PERIOD_NS (64 * NSEC_PER_SEC)
 
@@ -27,6 +31,34 @@ static u32 cookie_hash(const struct tcp_net *tn, __be32 saddr, __be32 daddr, __b
 	h *= 0xBF58476D1CE4E5B9ull;
 	h ^= h >> 32;
 	return (u32)h;
+}
+
+static __be32 cookie_fold6(const struct in6_addr *a)
+{
+	u64 x = 0;
+
+	for (int i = 0; i < 4; i++)
+		x = (x ^ a->s6_addr32[i]) * 0x9E3779B97F4A7C15ull;
+	return (__be32)(x >> 32);
+}
+
+/* The flow's addresses for cookie_hash(): IPv4's, or IPv6's folded */
+static void cookie_addrs(const struct sk_buff *skb, __be32 *saddr, __be32 *daddr)
+{
+	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+
+	if (ip_hdr(skb)->version == 4) {
+		*saddr = ip_hdr(skb)->saddr;
+		*daddr = ip_hdr(skb)->daddr;
+		return;
+	}
+	*saddr = cookie_fold6(&ip6->saddr);
+	*daddr = cookie_fold6(&ip6->daddr);
+}
+
+static const u16 *cookie_msstab(const struct sk_buff *skb)
+{
+	return ip_hdr(skb)->version == 4 ? msstab : msstab6;
 }
 
 /* The namespace's secret, drawn on first use (so that namespaces that
@@ -50,15 +82,17 @@ static u32 cookie_count(const struct sock *sk)
 static u32 cookie_v4_init_sequence(struct sock *lsk, const struct sk_buff *skb, u16 peer_mss,
 				   u16 *mss)
 {
-	const struct iphdr *iph = ip_hdr(skb);
+	const u16 *tab = cookie_msstab(skb);
 	const struct tcphdr *th = tcp_hdr(skb);
+	__be32 saddr, daddr;
 	u32 idx = 0, h;
 
 	for (u32 i = 0; i < sizeof(msstab) / sizeof(msstab[0]); i++)
-		if (msstab[i] <= peer_mss)
+		if (tab[i] <= peer_mss)
 			idx = i;
-	*mss = msstab[idx];
-	h = cookie_hash(tcp_pernet(sock_net(lsk)), iph->saddr, iph->daddr, th->source, th->dest,
+	*mss = tab[idx];
+	cookie_addrs(skb, &saddr, &daddr);
+	h = cookie_hash(tcp_pernet(sock_net(lsk)), saddr, daddr, th->source, th->dest,
 			cookie_count(lsk));
 	return ((h + ntohl(th->seq)) & ~3u) | idx;
 }
@@ -93,17 +127,18 @@ int cookie_v4_send_synack(struct sock *lsk, struct sock *sk, struct sk_buff *skb
 
 static int cookie_mss(struct sock *lsk, const struct sk_buff *skb)
 {
-	const struct iphdr *iph = ip_hdr(skb);
 	const struct tcphdr *th = tcp_hdr(skb);
 	u32 cookie = ntohl(th->ack_seq) - 1, peer_isn = ntohl(th->seq) - 1;
 	u32 now = cookie_count(lsk);
+	__be32 saddr, daddr;
 
+	cookie_addrs(skb, &saddr, &daddr);
 	for (u32 c = now; c + 2 > now; c--) {
-		u32 h = cookie_hash(tcp_pernet(sock_net(lsk)), iph->saddr, iph->daddr,
-				    th->source, th->dest, c);
+		u32 h = cookie_hash(tcp_pernet(sock_net(lsk)), saddr, daddr, th->source, th->dest,
+				    c);
 
 		if (((h + peer_isn) & ~3u) == (cookie & ~3u))
-			return msstab[cookie & 3];
+			return cookie_msstab(skb)[cookie & 3];
 		if (!c)
 			break;
 	}

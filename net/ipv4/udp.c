@@ -478,6 +478,13 @@ static struct sock *__udp4_lib_lookup_skb(struct net *net, __be32 saddr, __be16 
 	return best;
 }
 
+/* udp4_lib_lookup(): the socket a datagram would go to (xt_socket) */
+struct sock *udp4_lib_lookup(struct net *net, __be32 saddr, __be16 sport, __be32 daddr,
+			     __be16 dport, int dif)
+{
+	return __udp4_lib_lookup_skb(net, saddr, sport, daddr, dport, dif);
+}
+
 int ip_err_from_icmp(struct sk_buff *skb, bool *fatal);
 
 /* __udp4_lib_err(): an ICMP error quoting a datagram sent from here.  skb

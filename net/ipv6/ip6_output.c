@@ -22,14 +22,20 @@
 #include "net/trace.h"
 #include "net/world.h"
 
-int ip6_dst_hoplimit(const struct net *net)
+int ip6_dst_hoplimit(const struct dst_entry *dst)
 {
-	return net->ipv6.devconf_all.data[DEVCONF_HOP_LIMIT];
+	const struct inet6_dev *idev = __in6_dev_get(dst->dev);
+
+	return idev ? idev->cnf.data[DEVCONF_HOP_LIMIT] :
+		      dev_net(dst->dev)->ipv6.devconf_all.data[DEVCONF_HOP_LIMIT];
 }
 
 unsigned int ip6_dst_mtu(const struct dst_entry *dst)
 {
-	unsigned int mtu = dst->mtu ? dst->mtu : dst->dev->mtu;
+	const struct inet6_dev *idev = __in6_dev_get(dst->dev);
+	unsigned int mtu = dst->mtu ? dst->mtu :
+			   idev && idev->cnf.data[DEVCONF_MTU] > 0 ?
+			   (unsigned int)idev->cnf.data[DEVCONF_MTU] : dst->dev->mtu;
 
 	return mtu < IPV6_MIN_MTU ? IPV6_MIN_MTU : mtu;
 }
@@ -194,6 +200,14 @@ int ip6_fragment(struct net *net, struct sock *sk, struct sk_buff *skb,
 	/* only a local sender that allows it is fragmented (ignore_df) */
 	if (!skb->ignore_df && skb->len > mtu)
 		goto fail_toobig;
+	/* a datagram nf_defrag_ipv6 reassembled: fragments no larger than
+	 * the largest that came */
+	if (IP6CB(skb)->frag_max_size) {
+		if (IP6CB(skb)->frag_max_size > mtu)
+			goto fail_toobig;
+		mtu = IP6CB(skb)->frag_max_size < IPV6_MIN_MTU ? IPV6_MIN_MTU :
+		      IP6CB(skb)->frag_max_size;
+	}
 	if (mtu < (unsigned int)hlen + sizeof(struct frag_hdr) + 8)
 		goto fail_toobig;
 	st.hlen = (unsigned int)hlen;
@@ -231,7 +245,8 @@ static int ip6_finish_output(struct net *net, struct sock *sk, struct sk_buff *s
 {
 	unsigned int mtu = ip6_dst_mtu(skb_dst(skb));
 
-	if (skb->len > mtu && !skb_is_gso(skb))
+	if ((skb->len > mtu && !skb_is_gso(skb)) ||
+	    (IP6CB(skb)->frag_max_size && skb->len > IP6CB(skb)->frag_max_size))
 		return ip6_fragment(net, sk, skb, ip6_finish_output2);
 	return ip6_finish_output2(net, sk, skb);
 }
@@ -269,7 +284,7 @@ int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 	hdr->priority_version = 0x60;
 	hdr->payload_len = htons((u16)plen);
 	hdr->nexthdr = proto;
-	hdr->hop_limit = (u8)(hlimit >= 0 ? hlimit : ip6_dst_hoplimit(net));
+	hdr->hop_limit = (u8)(hlimit >= 0 ? hlimit : ip6_dst_hoplimit(skb_dst(skb)));
 	hdr->saddr = *saddr;
 	hdr->daddr = *daddr;
 	skb->protocol = htons(ETH_P_IPV6);
@@ -283,6 +298,19 @@ int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 }
 
 /* ---- forwarding ---- */
+
+/* ip6_pkt_too_big(): a datagram nf_defrag_ipv6 reassembled is too big
+ * when its largest fragment was. */
+static bool ip6_pkt_too_big(const struct sk_buff *skb, unsigned int mtu)
+{
+	if (skb->len <= mtu)
+		return false;
+	if (IP6CB(skb)->frag_max_size && IP6CB(skb)->frag_max_size > mtu)
+		return true;
+	if (skb->ignore_df)
+		return false;
+	return !skb_is_gso(skb);
+}
 static int ip6_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	__IP6_INC_STATS(net, IPSTATS6_MIB_OUTFORWDATAGRAMS);
@@ -330,8 +358,13 @@ int ip6_forward(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_INHDR);
 		return -ETIMEDOUT;
 	}
+	/* back out the device it came in on: tell the sender its better
+	 * first hop, at most once a second per destination (burst of six) */
+	if (skb->dev == dst->dev && !IP6CB(skb)->srcrt &&
+	    ip6_peer_xrlim_allow(net, &ipv6_hdr(skb)->daddr, NSEC_PER_SEC))
+		ndisc_send_redirect(skb, rt6_nexthop(skb_rt6_info(skb), &ipv6_hdr(skb)->daddr));
 	mtu = ip6_dst_mtu(dst);
-	if (skb->len > mtu && !skb_is_gso(skb)) {
+	if (ip6_pkt_too_big(skb, mtu)) {
 		icmpv6_send(skb, 2 /* ICMPV6_PKT_TOOBIG */, 0, mtu);
 		__IP6_INC_STATS(net, IPSTATS6_MIB_INTOOBIGERRORS);
 		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_BIG);

@@ -14,13 +14,17 @@
  * router with its lifetime and hop limit (accept_ra_defrtr), the MTU
  * option (accept_ra_mtu), prefix information to addrconf_prefix_rcv
  * (accept_ra_pinfo), the router's neighbour entry STALE and `router`.
- * Redirects are counted and ignored. */
+ * Redirects (RFC 4861 8): a router sends one when a packet leaves by the
+ * device it came in on (ndisc_send_redirect, from ip6_forward); a host
+ * with the device's accept_redirects and not forwarding takes one from
+ * its first-hop router as a route exception (ndisc_redirect_rcv). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include "linux/printk.h"
 #include "linux/netdevice.h"
+#include "linux/slab.h"
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
 #include "net/ip_fib.h"
@@ -416,6 +420,10 @@ int ndisc_parse_options(const u8 *opt, unsigned int len, struct ndisc_options *o
 			if (!o->nonce)
 				o->nonce = opt;
 			break;
+		case ND_OPT_REDIRECT_HDR:
+			if (!o->rh)
+				o->rh = opt;
+			break;
 		case ND_OPT_PREFIX_INFO:
 			if (o->n_pi < ND_MAX_PREFIX_INFO)
 				o->pi[o->n_pi++] = opt;
@@ -593,6 +601,171 @@ static int ndisc_router_discovery(struct sk_buff *skb)
 	return 0;
 }
 
+/* ---- redirects ---- */
+
+struct inet6_peer {
+	struct list_head list;		/* net->ipv6.peers */
+	struct in6_addr addr;
+	u64 rate_tokens, rate_last;	/* ns */
+};
+
+#define XRLIM_BURST_FACTOR 6
+
+/* inet_getpeer_v6() + inet_peer_xrlim_allow(): a new peer starts with a
+ * full bucket (its rate_last a minute ago); without memory, allowed. */
+bool ip6_peer_xrlim_allow(struct net *net, const struct in6_addr *addr, u64 timeout)
+{
+	u64 now = net->world->now, token;
+	struct inet6_peer *p;
+
+	list_for_each_entry(p, &net->ipv6.peers, list)
+		if (ipv6_addr_equal(&p->addr, addr))
+			goto found;
+	if (!(p = kzalloc(sizeof(*p))))
+		return true;
+	p->addr = *addr;
+	p->rate_last = now - (now < 60 * NSEC_PER_SEC ? now : 60 * NSEC_PER_SEC);
+	if (now < 60 * NSEC_PER_SEC)
+		p->rate_tokens = 60 * NSEC_PER_SEC - now;
+	list_add_tail(&p->list, &net->ipv6.peers);
+found:
+	token = p->rate_tokens + (now - p->rate_last);
+	p->rate_last = now;
+	if (token > XRLIM_BURST_FACTOR * timeout)
+		token = XRLIM_BURST_FACTOR * timeout;
+	if (token >= timeout) {
+		p->rate_tokens = token - timeout;
+		return true;
+	}
+	p->rate_tokens = token;
+	return false;
+}
+
+/* Whether the route back to the packet's sender is on-link (a redirect
+ * goes only to a neighbour). */
+static bool ndisc_sender_is_neighbour(struct net *net, struct net_device *dev,
+				      const struct in6_addr *daddr, const struct in6_addr *saddr)
+{
+	struct in6_addr src = *saddr;
+	struct dst_entry *dst;
+	bool gw;
+	int err;
+
+	if (!(dst = ip6_route_output(net, daddr, &src, dev->ifindex, &err)))
+		return false;
+	gw = ((const struct rt6_info *)dst)->rt6i_flags & RTF_GATEWAY;
+	dst_release(dst);
+	return !gw;
+}
+
+/* ndisc_send_redirect(): from our link-local address to the sender, hop
+ * limit 255: the target (a link-local router, or the destination itself
+ * when it is on-link), the destination, the target's link-layer address
+ * when its neighbour entry is valid, and as much of the packet as fits in
+ * 1280 bytes (the redirected header option).  At most one a second per
+ * sender after a burst of six (and per destination: ip6_forward). */
+void ndisc_send_redirect(struct sk_buff *skb, const struct in6_addr *target)
+{
+	struct net_device *dev = skb->dev;
+	struct net *net = dev_net(dev);
+	const struct ipv6hdr *hdr = ipv6_hdr(skb);
+	u8 msg[IPV6_MIN_MTU - sizeof(struct ipv6hdr)], *p;
+	unsigned int optlen = 0, rd_len, avail;
+	struct in6_addr saddr;
+	struct neighbour *n;
+
+	if (ipv6_get_lladdr(dev, &saddr))
+		return;
+	if (!ipv6_addr_equal(&hdr->daddr, target) &&
+	    (!ipv6_addr_linklocal(target) || ipv6_addr_is_multicast(target)))
+		return;
+	if (!ndisc_sender_is_neighbour(net, dev, &hdr->saddr, &saddr) ||
+	    !ip6_peer_xrlim_allow(net, &hdr->saddr, NSEC_PER_SEC))
+		return;
+	memset(msg, 0, 40);
+	msg[0] = NDISC_REDIRECT;
+	memcpy(msg + 8, target, 16);
+	memcpy(msg + 24, &hdr->daddr, 16);
+	p = msg + 40;
+	n = neigh_lookup(&net->ipv6.nd_tbl, target, dev);
+	if (n) {
+		if ((n->nud_state & NUD_VALID) && dev->addr_len) {
+			optlen = (2u + dev->addr_len + 7) & ~7u;
+			memset(p, 0, optlen);
+			p[0] = ND_OPT_TARGET_LL_ADDR;
+			p[1] = (u8)(optlen / 8);
+			memcpy(p + 2, n->ha, dev->addr_len);
+			p += optlen;
+		}
+		neigh_release(n);
+	}
+	avail = skb->len - (unsigned int)skb_network_offset(skb);
+	rd_len = IPV6_MIN_MTU - sizeof(struct ipv6hdr) - 40 - optlen;
+	if (rd_len > avail + 8)
+		rd_len = avail + 8;
+	rd_len &= ~7u;
+	if (rd_len) {
+		memset(p, 0, 8);
+		p[0] = ND_OPT_REDIRECT_HDR;
+		p[1] = (u8)(rd_len / 8);
+		skb_copy_bits(skb, skb_network_offset(skb), p + 8, (int)rd_len - 8);
+	}
+	skb_trace_note(skb, "ndisc_send_redirect", "redirect to a better first hop");
+	ndisc_send_skb(dev, &saddr, &hdr->saddr, msg, 40 + optlen + rd_len);
+}
+
+/* ndisc_redirect_rcv() + rt6_do_redirect(): from a link-local source;
+ * ignored by a router or with the device's accept_redirects 0 (`all`
+ * does not count, as Linux); the target's link-layer address updates
+ * its neighbour entry; the route exception only for a destination whose
+ * first hop is the sender.  Linux applies it through the quoted packet's
+ * protocol (icmpv6_notify); here whatever the quoted protocol is. */
+static int ndisc_redirect_rcv(struct sk_buff *skb)
+{
+	struct net_device *dev = skb->dev;
+	struct net *net = dev_net(dev);
+	struct inet6_dev *idev = __in6_dev_get(dev);
+	struct in6_addr target, dest, saddr = ipv6_hdr(skb)->saddr;
+	struct ndisc_options o;
+	struct neighbour *n;
+	bool on_link;
+
+	if (skb->len < 40) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
+		return 0;
+	}
+	if (!ipv6_addr_linklocal(&saddr)) {
+		skb_drop_hint(skb, "redirect: source address is not link-local");
+		kfree_skb(skb);
+		return 0;
+	}
+	if (ndisc_parse_options(skb->data + 40, skb->len - 40, &o)) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_IPV6_NDISC_BAD_OPTIONS);
+		return 0;
+	}
+	memcpy(&target, skb->data + 8, 16);
+	memcpy(&dest, skb->data + 24, 16);
+	on_link = ipv6_addr_equal(&dest, &target);
+	if (ipv6_addr_is_multicast(&dest) ||
+	    (!on_link && (!ipv6_addr_linklocal(&target) || ipv6_addr_is_multicast(&target))) ||
+	    !idev || idev->cnf.data[DEVCONF_FORWARDING] ||
+	    !idev->cnf.data[DEVCONF_ACCEPT_REDIRECTS]) {
+		consume_skb(skb);
+		return 0;
+	}
+	if (o.tgt_lladdr && o.tgt_lladdr[1] * 8u >= 2u + dev->addr_len &&
+	    (n = __neigh_lookup(&net->ipv6.nd_tbl, &target, dev, 1))) {
+		neigh_update(n, o.tgt_lladdr + 2, NUD_STALE,
+			     NEIGH_UPDATE_F_WEAK_OVERRIDE | NEIGH_UPDATE_F_OVERRIDE |
+			     (on_link ? 0 : NEIGH_UPDATE_F_OVERRIDE_ISROUTER), 0);
+		neigh_release(n);
+	}
+	if (!rt6_redirect_exception(net, dev, &dest, &target, &saddr))
+		skb_trace_note(skb, "rt6_do_redirect", "route exception through the target");
+	consume_skb(skb);
+	return 0;
+}
+
 int ndisc_rcv(struct sk_buff *skb)
 {
 	const struct ipv6hdr *hdr = ipv6_hdr(skb);
@@ -619,6 +792,8 @@ int ndisc_rcv(struct sk_buff *skb)
 		return ndisc_recv_rs(skb);
 	case NDISC_ROUTER_ADVERTISEMENT:
 		return ndisc_router_discovery(skb);
+	case NDISC_REDIRECT:
+		return ndisc_redirect_rcv(skb);
 	default:
 		consume_skb(skb);
 		return 0;
@@ -655,10 +830,16 @@ int ndisc_net_init(struct net *net)
 	base = (u64)NEIGH_VAR(&tbl->parms, BASE_REACHABLE_TIME) * NSEC_PER_MSEC;
 	tbl->parms.reachable_time = base / 2 + x % base;
 	timer_setup(&net->world->timers, &tbl->proxy_timer, ndisc_proxy_timer);
+	INIT_LIST_HEAD(&net->ipv6.peers);
 	return 0;
 }
 
 void ndisc_net_exit(struct net *net)
 {
+	struct inet6_peer *p, *tmp;
+
 	neigh_table_clear(&net->ipv6.nd_tbl);
+	if (net->ipv6.peers.next)
+		list_for_each_entry_safe(p, tmp, &net->ipv6.peers, list)
+			kfree(p);
 }

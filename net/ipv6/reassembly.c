@@ -16,49 +16,15 @@
 #include "linux/netdevice.h"
 #include "linux/slab.h"
 #include "net/ipv6.h"
+#include "net/ipv6_frag.h"
 #include "net/net_namespace.h"
 #include "net/trace.h"
 #include "net/world.h"
 
-struct frag_queue6 {
-	struct list_head list;		/* net->ipv6.frag6_queues */
-	struct net *net;
-	struct in6_addr saddr, daddr;
-	__be32 id;
-	int iif;
-	struct timer_list timer;
-	struct sk_buff *fragments;	/* by offset; ->next */
-	struct sk_buff *fragments_tail, *last_run_head;
-	unsigned int len;		/* the end of the datagram as known so far */
-	unsigned int meat;		/* payload bytes queued */
-	unsigned int max_size;
-	u16 nhoff;			/* of the first fragment's fragment header */
-	u8 flags;			/* INET_FRAG_FIRST_IN / LAST_IN */
-	long mem;
-};
+static void ip6_frag_expire(struct timer_list *t);
 
-#define FQ_FIRST_IN 0x1
-#define FQ_LAST_IN 0x2
-
-/* IP6CB stays first in skb->cb; the queue's bookkeeping follows. */
-struct frag6_skb_cb {
-	struct inet6_skb_parm h6;
-	unsigned int offset;
-	unsigned int run_len;		/* on a run's first fragment */
-	bool run_head;
-};
-
-_Static_assert(sizeof(struct frag6_skb_cb) <= sizeof(((struct sk_buff *)0)->cb),
-	       "frag6_skb_cb fits in skb->cb");
-
-#define FRAG6_CB(skb) ((struct frag6_skb_cb *)((skb)->cb))
-
-enum { FRAG6_OK, FRAG6_DUP, FRAG6_OVERLAP };
-
-static void fq_destroy(struct frag_queue6 *fq, enum skb_drop_reason reason)
+void ip6_fq_destroy(struct frag_queue6 *fq, enum skb_drop_reason reason)
 {
-	struct net *net = fq->net;
-
 	del_timer(&fq->timer);
 	list_del(&fq->list);
 	while (fq->fragments) {
@@ -71,11 +37,12 @@ static void fq_destroy(struct frag_queue6 *fq, enum skb_drop_reason reason)
 		else
 			kfree_skb_reason(f, reason);
 	}
-	net->ipv6.frag6_mem -= fq->mem;
+	fq->dir->mem -= fq->mem;
 	kfree(fq);
 }
 
-/* ip6_frag_expire(): the queue goes; time exceeded if fragment 0 came. */
+/* ip6_frag_expire() (ip6frag_expire_frag_queue, both kinds of queue): the
+ * queue goes; time exceeded if fragment 0 came. */
 static void ip6_frag_expire(struct timer_list *t)
 {
 	struct frag_queue6 *fq = from_timer(fq, t, timer);
@@ -99,33 +66,39 @@ static void ip6_frag_expire(struct timer_list *t)
 		icmpv6_send(head, ICMPV6_TIME_EXCEED, ICMPV6_EXC_FRAGTIME, 0);
 		kfree_skb_reason(head, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
 	}
-	fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
+	ip6_fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
 }
 
-/* fq_find(): NULL when over ip6frag_high_thresh or out of memory. */
-static struct frag_queue6 *fq_find(struct net *net, __be32 id, const struct ipv6hdr *hdr)
+/* fq_find(): the interface is part of the key only for link-local and
+ * multicast destinations, as Linux's. */
+struct frag_queue6 *ip6_fq_find(struct net *net, struct fqdir6 *dir, __be32 id, u32 user,
+				const struct ipv6hdr *hdr, int iif)
 {
 	struct frag_queue6 *fq;
 
-	list_for_each_entry(fq, &net->ipv6.frag6_queues, list)
-		if (fq->id == id && ipv6_addr_equal(&fq->saddr, &hdr->saddr) &&
+	if (!ipv6_addr_is_multicast(&hdr->daddr) && !ipv6_addr_linklocal(&hdr->daddr))
+		iif = 0;
+	list_for_each_entry(fq, &dir->queues, list)
+		if (fq->id == id && fq->user == user && fq->key_iif == iif &&
+		    ipv6_addr_equal(&fq->saddr, &hdr->saddr) &&
 		    ipv6_addr_equal(&fq->daddr, &hdr->daddr))
 			return fq;
-	if (!net->ipv6.sysctl_ip6frag_high_thresh ||
-	    net->ipv6.frag6_mem > net->ipv6.sysctl_ip6frag_high_thresh)
+	if (!dir->high_thresh || dir->mem > dir->high_thresh)
 		return NULL;
 	if (!(fq = kzalloc(sizeof(*fq))))
 		return NULL;
 	fq->net = net;
+	fq->dir = dir;
 	fq->saddr = hdr->saddr;
 	fq->daddr = hdr->daddr;
 	fq->id = id;
+	fq->user = user;
+	fq->key_iif = iif;
 	fq->mem = (long)sizeof(*fq);
-	net->ipv6.frag6_mem += fq->mem;
+	dir->mem += fq->mem;
 	timer_setup(&net->world->timers, &fq->timer, ip6_frag_expire);
-	mod_timer(&fq->timer, net->world->now +
-		  (u64)net->ipv6.sysctl_ip6frag_time * 1000000000ull);
-	list_add_tail(&fq->list, &net->ipv6.frag6_queues);
+	mod_timer(&fq->timer, net->world->now + (u64)dir->timeout * 1000000000ull);
+	list_add_tail(&fq->list, &dir->queues);
 	return fq;
 }
 
@@ -152,7 +125,7 @@ static int fq_insert_middle(struct frag_queue6 *fq, struct sk_buff *skb, unsigne
 	return FRAG6_OK;
 }
 
-static int fq_insert(struct frag_queue6 *fq, struct sk_buff *skb, unsigned int offset,
+int ip6_fq_insert(struct frag_queue6 *fq, struct sk_buff *skb, unsigned int offset,
 		     unsigned int end)
 {
 	struct sk_buff *last = fq->fragments_tail;
@@ -198,13 +171,11 @@ static void fq_unlink(struct frag_queue6 *fq, struct sk_buff *skb)
 		fq->fragments_tail = prev;
 }
 
-/* ip6_frag_reasm(): rebuild the datagram in skb, the fragment that
- * completed it: the first fragment's headers without the fragment header,
- * then every payload at its offset.  1 on success (skb goes on); on
- * failure skb is still queued and the caller kills the queue. */
-static int ip6_frag_reasm(struct frag_queue6 *fq, struct sk_buff *skb)
+/* ip6_frag_reasm() / nf_ct_frag6_reasm(): rebuild the datagram in skb,
+ * the fragment that completed it: the first fragment's headers without
+ * the fragment header, then every payload at its offset. */
+int ip6_fq_reasm(struct frag_queue6 *fq, struct sk_buff *skb)
 {
-	struct net *net = fq->net;
 	struct sk_buff *head = fq->fragments;
 	unsigned int hlen = FRAG6_CB(head)->h6.lastopt;	/* up to the fragment header */
 	unsigned int total = hlen + fq->len;
@@ -214,11 +185,11 @@ static int ip6_frag_reasm(struct frag_queue6 *fq, struct sk_buff *skb)
 
 	if (total - sizeof(struct ipv6hdr) > IPV6_MAXPLEN) {
 		skb_drop_hint(skb, "reassembled IPv6 payload over 65535 bytes");
-		goto fail;
+		return -E2BIG;
 	}
 	need = (int)((skb_network_header(skb) - skb->head) + total) - (int)(skb->end - skb->head);
 	if ((need > 0 || skb_cloned(skb)) && pskb_expand_head(skb, 0, need > 0 ? need : 0))
-		goto fail;
+		return -ENOMEM;
 	fq_unlink(fq, skb);
 	nh = skb_network_header(skb);
 	memmove(nh + hlen + FRAG6_CB(skb)->offset, skb->data, skb->len);
@@ -236,15 +207,41 @@ static int ip6_frag_reasm(struct frag_queue6 *fq, struct sk_buff *skb)
 	ipv6_hdr(skb)->payload_len = htons((u16)(total - sizeof(struct ipv6hdr)));
 	if (head != skb)
 		memcpy(IP6CB(skb), IP6CB(head), sizeof(struct inet6_skb_parm));
-	IP6CB(skb)->nhoff = fq->nhoff;
 	IP6CB(skb)->flags |= IP6SKB_FRAGMENTED;
 	IP6CB(skb)->frag_max_size = (u16)fq->max_size;
-	fq_destroy(fq, SKB_CONSUMED);
+	ip6_fq_destroy(fq, SKB_CONSUMED);
+	return 0;
+}
+
+static int ip6_frag_reasm(struct frag_queue6 *fq, struct sk_buff *skb)
+{
+	struct net *net = fq->net;
+	u16 nhoff = fq->nhoff;
+
+	if (ip6_fq_reasm(fq, skb)) {
+		__IP6_INC_STATS(net, IPSTATS6_MIB_REASMFAILS);
+		return -1;
+	}
+	IP6CB(skb)->nhoff = nhoff;
 	__IP6_INC_STATS(net, IPSTATS6_MIB_REASMOKS);
 	return 1;
-fail:
-	__IP6_INC_STATS(net, IPSTATS6_MIB_REASMFAILS);
-	return -1;
+}
+
+/* What a queued fragment adds to its queue. */
+void ip6_fq_account(struct frag_queue6 *fq, struct sk_buff *skb, unsigned int offset,
+		    unsigned int plen)
+{
+	if (skb->dev)
+		fq->iif = skb->dev->ifindex;
+	fq->meat += skb->len;
+	fq->mem += skb->truesize;
+	fq->dir->mem += skb->truesize;
+	if (plen + sizeof(struct ipv6hdr) > fq->max_size)
+		fq->max_size = plen + (unsigned int)sizeof(struct ipv6hdr);
+	if (offset == 0) {
+		fq->flags |= FQ_FIRST_IN;
+		fq->nhoff = IP6CB(skb)->nhoff;
+	}
 }
 
 /* The end checks of ip6_frag_queue(): 0, -EINVAL to kill the queue, or
@@ -286,6 +283,7 @@ static int ip6_frag_queue(struct frag_queue6 *fq, struct sk_buff *skb,
 			   (fhoff - (unsigned int)skb_network_offset(skb) + 8 -
 			    (unsigned int)sizeof(struct ipv6hdr));
 	unsigned int hlen = (unsigned int)(skb_transport_header(skb) - skb_network_header(skb));
+	unsigned int plen;
 	int err;
 
 	if (end > IPV6_MAXPLEN) {
@@ -294,7 +292,7 @@ static int ip6_frag_queue(struct frag_queue6 *fq, struct sk_buff *skb,
 	}
 	err = ip6_frag_check_end(fq, fhdr, offset, end, prob_offset);
 	if (err == -EPROTO) {
-		fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
+		ip6_fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
 		return -1;
 	}
 	if (err)
@@ -303,7 +301,8 @@ static int ip6_frag_queue(struct frag_queue6 *fq, struct sk_buff *skb,
 	if (!skb_pull(skb, (unsigned int)(skb_transport_header(skb) - skb->data) + 8) ||
 	    pskb_trim_rcsum(skb, end - offset))
 		goto discard_fq;
-	switch (fq_insert(fq, skb, offset, end)) {
+	plen = ntohs(ipv6_hdr(skb)->payload_len);
+	switch (ip6_fq_insert(fq, skb, offset, end)) {
 	case FRAG6_DUP:
 		kfree_skb_reason(skb, SKB_DROP_REASON_DUP_FRAG);
 		return -1;
@@ -311,28 +310,18 @@ static int ip6_frag_queue(struct frag_queue6 *fq, struct sk_buff *skb,
 		skb_drop_hint(skb, "overlapping IPv6 fragment: the datagram is dropped (RFC 5722)");
 		goto discard_fq;
 	}
-	if (skb->dev)
-		fq->iif = skb->dev->ifindex;
-	fq->meat += skb->len;
-	fq->mem += skb->truesize;
-	net->ipv6.frag6_mem += skb->truesize;
-	if (skb->len + hlen + 8 > fq->max_size)
-		fq->max_size = skb->len + hlen + 8;
-	if (offset == 0) {
-		fq->flags |= FQ_FIRST_IN;
-		fq->nhoff = IP6CB(skb)->nhoff;
-	}
+	ip6_fq_account(fq, skb, offset, plen);
 	if (fq->flags == (FQ_FIRST_IN | FQ_LAST_IN) && fq->meat == fq->len) {
 		if (ip6_frag_reasm(fq, skb) > 0)
 			return 1;
-		fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
+		ip6_fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
 		return -1;
 	}
 	skb_dst_drop(skb);
 	skb->dev = NULL;	/* as ip_fragment.c: the queue keeps iif, not the device */
 	return -1;
 discard_fq:
-	fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
+	ip6_fq_destroy(fq, SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
 	__IP6_INC_STATS(net, IPSTATS6_MIB_REASMFAILS);
 	kfree_skb_reason(skb, reason);
 	return -1;
@@ -340,11 +329,15 @@ discard_fq:
 
 /* RFC 8200 4.5: the first fragment must hold every header up to the
  * upper-layer one (ipv6_frag_thdr_truncated). */
-static bool ipv6_frag_thdr_truncated(struct sk_buff *skb, int start)
+bool ipv6_frag_thdr_truncated(struct sk_buff *skb, int fhoff)
 {
-	u8 nexthdr = ((const struct frag_hdr *)skb_transport_header(skb))->nexthdr;
 	__be16 frag_off;
-	int offset = ipv6_skip_exthdr(skb, start + 8, &nexthdr, &frag_off);
+	u8 nexthdr;
+	int offset;
+
+	if (skb_copy_bits(skb, fhoff, &nexthdr, 1))	/* the fragment header's */
+		return true;
+	offset = ipv6_skip_exthdr(skb, fhoff + 8, &nexthdr, &frag_off);
 
 	if (offset < 0 || (frag_off & htons(IP6_OFFSET)))
 		return false;
@@ -385,13 +378,15 @@ int ipv6_frag_rcv(struct sk_buff *skb)
 						  sizeof(struct ipv6hdr));
 		return 1;
 	}
-	if (!(fhdr->frag_off & htons(IP6_OFFSET)) && ipv6_frag_thdr_truncated(skb, 0)) {
+	if (!(fhdr->frag_off & htons(IP6_OFFSET)) &&
+	    ipv6_frag_thdr_truncated(skb, (int)(skb_transport_header(skb) - skb->data))) {
 		__IP6_INC_STATS(net, IPSTATS6_MIB_INHDRERRORS);
 		skb_drop_hint(skb, "first IPv6 fragment without the upper-layer header");
 		icmpv6_param_prob_reason(skb, ICMPV6_HDR_INCOMP, 0, SKB_DROP_REASON_IP_INHDR);
 		return -1;
 	}
-	fq = fq_find(net, fhdr->identification, ipv6_hdr(skb));
+	fq = ip6_fq_find(net, &net->ipv6.frags, fhdr->identification, IP6_DEFRAG_LOCAL_DELIVER,
+			 ipv6_hdr(skb), skb->dev->ifindex);
 	if (!fq) {
 		__IP6_INC_STATS(net, IPSTATS6_MIB_REASMFAILS);
 		skb_drop_hint(skb, "reassembly memory over net.ipv6.ip6frag_high_thresh");
@@ -414,21 +409,33 @@ fail_hdr:
 
 /* ---- per namespace ---- */
 
+void ip6_fqdir_init(struct fqdir6 *dir)
+{
+	INIT_LIST_HEAD(&dir->queues);
+	dir->mem = 0;
+	dir->high_thresh = 4 * 1024 * 1024;
+	dir->low_thresh = 3 * 1024 * 1024;
+	dir->timeout = 60;
+}
+
+void ip6_fqdir_exit(struct fqdir6 *dir)
+{
+	while (!list_empty(&dir->queues))
+		ip6_fq_destroy(list_first_entry(&dir->queues, struct frag_queue6, list),
+			       SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
+}
+
 int ipv6_frags_init_net(struct net *net)
 {
-	INIT_LIST_HEAD(&net->ipv6.frag6_queues);
-	net->ipv6.frag6_mem = 0;
-	net->ipv6.sysctl_ip6frag_high_thresh = 4 * 1024 * 1024;
-	net->ipv6.sysctl_ip6frag_low_thresh = 3 * 1024 * 1024;
-	net->ipv6.sysctl_ip6frag_time = 60;
+	ip6_fqdir_init(&net->ipv6.frags);
+	ip6_fqdir_init(&net->ipv6.nf_frags);
 	return 0;
 }
 
 void ipv6_frags_exit_net(struct net *net)
 {
-	while (!list_empty(&net->ipv6.frag6_queues))
-		fq_destroy(list_first_entry(&net->ipv6.frag6_queues, struct frag_queue6, list),
-			   SKB_DROP_REASON_FRAG_REASM_TIMEOUT);
+	ip6_fqdir_exit(&net->ipv6.frags);
+	ip6_fqdir_exit(&net->ipv6.nf_frags);
 }
 
 const struct pernet_operations ipv6_frags_ops = {

@@ -217,6 +217,35 @@ void ip6_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif)
 	skb_trace_note(skb, "ip6_update_pmtu", "route exception with the new MTU");
 }
 
+/* The route part of rt6_do_redirect(): an exception sends dest through
+ * target (on-link when it is dest itself), replacing one there was.  Only
+ * for the route whose first hop on dev is the redirect's sender, router
+ * (__ip6_route_redirect: the route's gateway, or an earlier redirect's);
+ * -ENOENT otherwise. */
+int rt6_redirect_exception(struct net *net, struct net_device *dev, const struct in6_addr *dest,
+			   const struct in6_addr *target, const struct in6_addr *router)
+{
+	struct fib6_info *f = fib6_lookup(net, dest, NULL, dev->ifindex, NULL);
+	struct rt6_exception *ex;
+
+	if (!f || f->fib6_type != RTN_UNICAST || f->fib6_nh_dev != dev)
+		return -ENOENT;
+	ex = rt6_find_exception(net, f, dest);
+	if (!(f->fib6_nh_has_gw && ipv6_addr_equal(&f->fib6_nh_gw, router)) &&
+	    !(ex && (ex->rt6i->rt6i_flags & RTF_GATEWAY) &&
+	      ipv6_addr_equal(&ex->rt6i->rt6i_gateway, router)))
+		return -ENOENT;
+	if (ex)
+		rt6_remove_exception(ex);
+	if (!(ex = rt6_insert_exception(net, f, dest)))
+		return -ENOMEM;
+	ex->rt6i->rt6i_flags |= RTF_DYNAMIC | RTF_GATEWAY;
+	if (ipv6_addr_equal(dest, target))
+		ex->rt6i->rt6i_flags &= ~RTF_GATEWAY;
+	ex->rt6i->rt6i_gateway = *target;
+	return 0;
+}
+
 const struct in6_addr *rt6_nexthop(const struct rt6_info *rt, const struct in6_addr *daddr)
 {
 	if (rt->rt6i_flags & RTF_GATEWAY)

@@ -88,9 +88,41 @@ static int tcp_v6_child_route(struct sock *lsk, struct sock *sk)
 	return 0;
 }
 
+/* ---- ipv6_mapped: an AF_INET6 socket whose peer is IPv4 ---- */
+
+/* The IPv4 addresses as the socket shows them: ::ffff:a.b.c.d */
+static void tcp_v6_set_mapped(struct sock *sk)
+{
+	ipv6_addr_set_v4mapped(sk->inet_daddr, &sk->sk_v6_daddr);
+	ipv6_addr_set_v4mapped(sk->inet_rcv_saddr, &sk->sk_v6_rcv_saddr);
+}
+
+/* tcp_v6_syn_recv_sock()'s IPv4 half: a child of a dual-stack listener
+ * made by an IPv4 SYN takes the IPv4 ops (tcp_v4_syn_recv_sock) and shows
+ * its addresses v4-mapped */
+static void tcp_v6_mapped_syn_recv_addrs(struct sock *sk, const struct sk_buff *skb)
+{
+	ipv4_specific.syn_recv_addrs(sk, skb);
+	tcp_v6_set_mapped(sk);
+	sk->ipv6only = 0;
+}
+
+static const struct inet_connection_sock_af_ops ipv6_mapped = {
+	.queue_xmit = tcp_v4_queue_xmit,
+	.rebuild_header = tcp_v4_child_route,
+	.syn_recv_addrs = tcp_v6_mapped_syn_recv_addrs,
+	.net_header_len = sizeof(struct iphdr),
+};
+
 static void tcp_v6_syn_recv_addrs(struct sock *sk, const struct sk_buff *skb)
 {
 	const struct ipv6hdr *ip6 = ipv6_hdr(skb);
+
+	if (skb->protocol == htons(ETH_P_IP)) {
+		inet_csk(sk)->icsk_af_ops = &ipv6_mapped;
+		tcp_v6_mapped_syn_recv_addrs(sk, skb);
+		return;
+	}
 
 	sk->sk_v6_rcv_saddr = ip6->daddr;
 	sk->sk_v6_daddr = ip6->saddr;
@@ -204,6 +236,9 @@ static int tcp_v6_do_rcv(struct sock *sk, struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_RESET);
 		return 0;
 	}
+	/* cookie_v6_check(): syncookies.c serves both families */
+	if ((fl & TCPHDR_ACK) && !(fl & TCPHDR_SYN) && cookie_v4_check(sk, skb))
+		return 0;
 	if (fl & TCPHDR_ACK) {
 		tcp_v6_send_reset(sk, skb);
 		kfree_skb_reason(skb, SKB_DROP_REASON_TCP_FLAGS);
@@ -386,7 +421,7 @@ static int tcp_v6_bind(struct sock *sk, const struct sockaddr *uaddr, int len)
 	if (len < SIN6_LEN_RFC2133)
 		return -EINVAL;
 	if (ipv6_addr_v4mapped(&sin6->sin6_addr))
-		return -EAFNOSUPPORT;	/* IPv4 through an AF_INET6 TCP socket: not modelled */
+		return -EAFNOSUPPORT;	/* a v4-mapped local address: not modelled */
 	err = ipv6_bind_addr_ok(sk, sin6);
 	if (err)
 		return err;
@@ -395,9 +430,15 @@ static int tcp_v6_bind(struct sock *sk, const struct sockaddr *uaddr, int len)
 	sk->sk_v6_rcv_saddr = sin6->sin6_addr;
 	if (!ipv6_addr_any(&sin6->sin6_addr))
 		sk->ipv6only = 1;
+	/* [::] without IPV6_V6ONLY is also 0.0.0.0 (__inet6_bind's v4addr
+	 * INADDR_ANY): IPv4 listener lookups and binds see it */
+	if (!sk->ipv6only)
+		sk->inet_saddr = sk->inet_rcv_saddr = 0;
 	err = inet_csk_get_port(sk, ntohs(sin6->sin6_port));
-	if (err)
+	if (err) {
 		memset(&sk->sk_v6_rcv_saddr, 0, sizeof(sk->sk_v6_rcv_saddr));
+		sk->inet_saddr = sk->inet_rcv_saddr = LOOPBACK4_IPV6;
+	}
 	return err;
 }
 
@@ -426,6 +467,34 @@ static int tcp_v6_route(struct sock *sk, const struct in6_addr *daddr, int oif)
 	return 0;
 }
 
+/* tcp_v6_connect() to ::ffff:a.b.c.d: the socket takes ipv6_mapped and
+ * tcp_v4_connect() does the rest; IPV6_V6ONLY forbids it */
+static int tcp_v6_connect_mapped(struct sock *sk, const struct sockaddr_in6 *usin)
+{
+	struct inet_connection_sock *icsk = inet_csk(sk);
+	struct sockaddr_in sin;
+	__be32 saddr = sk->inet_rcv_saddr;
+	int err;
+
+	if (sk->ipv6only)
+		return -ENETUNREACH;
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_port = usin->sin6_port;
+	sin.sin_addr.s_addr = usin->sin6_addr.s6_addr32[3];
+	icsk->icsk_af_ops = &ipv6_mapped;
+	if (saddr == LOOPBACK4_IPV6)
+		sk->inet_saddr = sk->inet_rcv_saddr = 0;
+	err = tcp_v4_connect(sk, (const struct sockaddr *)&sin, (int)sizeof(sin));
+	if (err) {
+		icsk->icsk_af_ops = &ipv6_specific;
+		sk->inet_saddr = sk->inet_rcv_saddr = saddr;
+		return err;
+	}
+	tcp_v6_set_mapped(sk);
+	return 0;
+}
+
 /* tcp_v6_connect(): route, source address, local port, ISN, SYN */
 static int tcp_v6_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 {
@@ -441,7 +510,9 @@ static int tcp_v6_connect(struct sock *sk, const struct sockaddr *uaddr, int len
 	daddr = usin->sin6_addr;
 	if (ipv6_addr_any(&daddr))
 		daddr.s6_addr[15] = 1;	/* connect to :: is to ::1 */
-	if (ipv6_addr_v4mapped(&daddr) || ipv6_addr_is_multicast(&daddr))
+	if (ipv6_addr_v4mapped(&daddr))
+		return tcp_v6_connect_mapped(sk, usin);
+	if (ipv6_addr_is_multicast(&daddr))
 		return -ENETUNREACH;
 	err = tcp_v6_route(sk, &daddr, (int)usin->sin6_scope_id);
 	if (err)
@@ -449,7 +520,7 @@ static int tcp_v6_connect(struct sock *sk, const struct sockaddr *uaddr, int len
 	if (usin->sin6_scope_id && ipv6_addr_linklocal(&daddr))
 		sk->sk_bound_dev_if = (int)usin->sin6_scope_id;
 	sk->sk_v6_daddr = daddr;
-	sk->inet_daddr = LOOPBACK4_IPV6;
+	sk->inet_daddr = sk->inet_saddr = sk->inet_rcv_saddr = LOOPBACK4_IPV6;
 	sk->inet_dport = usin->sin6_port;
 	if (!sk->inet_num && (err = inet_csk_get_port(sk, 0)))
 		goto failure;

@@ -554,7 +554,9 @@ static int udpv6_getsockopt(struct sock *sk, int level, int name, void *val, uns
 		v = sk->ipv6only;
 		break;
 	case IPV6_UNICAST_HOPS_OPT:
-		v = sk->uc_ttl < 0 ? ip6_dst_hoplimit(sock_net(sk)) : sk->uc_ttl;
+		v = sk->uc_ttl >= 0 ? sk->uc_ttl : sk->sk_dst_cache ?
+		    ip6_dst_hoplimit(sk->sk_dst_cache) :
+		    sock_net(sk)->ipv6.devconf_all.data[DEVCONF_HOP_LIMIT];
 		break;
 	case IPV6_MTU_DISCOVER_OPT:
 		v = sk->pmtudisc;

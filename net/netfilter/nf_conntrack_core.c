@@ -16,6 +16,7 @@
 #include "linux/netfilter/x_tables.h"
 #include "net/ip.h"
 #include "net/ipv6.h"
+#include "net/ipv6_frag.h"
 #include "net/icmp.h"
 #include "net/netfilter/nf_conntrack.h"
 #include "net/netfilter/nf_conntrack_l4proto.h"
@@ -433,7 +434,7 @@ int nf_ct_ipv6_l4(const struct sk_buff *skb, unsigned int nhoff, unsigned int *o
 			return -1;
 		if (nexthdr == NEXTHDR_FRAGMENT) {
 			if (((h[2] << 8) | h[3]) & ~0x7)
-				return -1;	/* a later fragment: no nf_defrag_ipv6 */
+				return -1;	/* a later fragment: no ports */
 			nhoff += 8;
 		} else if (nexthdr == 51) {
 			nhoff += (h[1] + 2u) << 2;
@@ -623,7 +624,8 @@ unsigned int nf_conntrack_in(struct sk_buff *skb, const struct nf_hook_state *st
 		return NF_ACCEPT;
 	nf_ct_take_template(skb, &zk);
 	if (state->pf == NFPROTO_IPV6) {
-		/* no nf_defrag_ipv6: a later fragment has no ports (invalid) */
+		/* nf_defrag_ipv6 reassembled it; a later fragment still here
+		 * (its queue could not be made) has no ports (invalid) */
 		int proto = nf_ct_ipv6_l4(skb, (unsigned int)skb_network_offset(skb), &dataoff);
 
 		if (proto < 0)
@@ -815,9 +817,13 @@ static const struct nf_hook_ops ipv4_conntrack_ops[] = {
 	  .priority = NF_IP_PRI_CONNTRACK_CONFIRM },
 };
 
-/* nf_conntrack_l3proto_ipv6's hooks (NF_IP6_PRI_* have IPv4's values);
- * no nf_defrag_ipv6 */
+/* nf_conntrack_l3proto_ipv6's hooks (NF_IP6_PRI_* have IPv4's values),
+ * with nf_defrag_ipv6's (net/ipv6/netfilter/nf_conntrack_reasm.c) */
 static const struct nf_hook_ops ipv6_conntrack_ops[] = {
+	{ .hook = ipv6_defrag, .pf = NFPROTO_IPV6, .hooknum = NF_INET_PRE_ROUTING,
+	  .priority = NF_IP_PRI_CONNTRACK_DEFRAG },
+	{ .hook = ipv6_defrag, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_OUT,
+	  .priority = NF_IP_PRI_CONNTRACK_DEFRAG },
 	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV6, .hooknum = NF_INET_PRE_ROUTING,
 	  .priority = NF_IP_PRI_CONNTRACK },
 	{ .hook = ipv4_conntrack_in, .pf = NFPROTO_IPV6, .hooknum = NF_INET_LOCAL_OUT,

@@ -214,11 +214,12 @@ void nf_ct_deliver_cached_events(struct nf_conn *ct)
 
 /* ---- sysctls ---- */
 
-enum ct_sysctl_kind { CS_RW, CS_RO_CHILD, CS_RO, CS_COUNT, CS_BUCKETS, CS_MAX };
+/* CS_FRAG6: nf_defrag_ipv6's queue limits, in net->ipv6.nf_frags */
+enum ct_sysctl_kind { CS_RW, CS_RO_CHILD, CS_RO, CS_COUNT, CS_BUCKETS, CS_MAX, CS_FRAG6 };
 
 struct ct_sysctl_entry {
 	const char *name;		/* under net/netfilter/ */
-	size_t offset;			/* into struct nf_ct_sysctl */
+	size_t offset;			/* into struct nf_ct_sysctl (CS_FRAG6: fqdir6) */
 	u8 kind;
 	int min, max;
 };
@@ -235,6 +236,9 @@ static const struct ct_sysctl_entry ct_sysctls[] = {
 	{ "nf_conntrack_count", 0, CS_COUNT, ANY },
 	{ "nf_conntrack_events", SOFF(events), CS_RW, 0, 2 },
 	{ "nf_conntrack_expect_max", SOFF(expect_max), CS_RW, 1, INT_MAX },
+	{ "nf_conntrack_frag6_high_thresh", offsetof(struct fqdir6, high_thresh), CS_FRAG6, ANY },
+	{ "nf_conntrack_frag6_low_thresh", offsetof(struct fqdir6, low_thresh), CS_FRAG6, ANY },
+	{ "nf_conntrack_frag6_timeout", offsetof(struct fqdir6, timeout), CS_FRAG6, ANY },
 	{ "nf_conntrack_generic_timeout", SOFF(generic_timeout), CS_RW, ANY },
 	{ "nf_conntrack_gre_timeout", SOFF(gre_timeout), CS_RW, ANY },
 	{ "nf_conntrack_gre_timeout_stream", SOFF(gre_timeout_stream), CS_RW, ANY },
@@ -296,6 +300,8 @@ int nf_ct_sysctl_read(struct net *net, const char *key, char *buf, size_t len)
 		v = NF_CT_BUCKETS;
 	} else if (e->kind == CS_MAX) {
 		v = nf_ct_pernet(net->world->init_net)->sysctl.max;
+	} else if (e->kind == CS_FRAG6) {
+		v = *(const int *)((const char *)&net->ipv6.nf_frags + e->offset);
 	} else {
 		v = *(const int *)((const char *)&cn->sysctl + e->offset);
 	}
@@ -344,6 +350,10 @@ int nf_ct_sysctl_write(struct net *net, const char *key, const char *val)
 		return v > 0 ? 0 : -EINVAL;	/* the table sizes itself */
 	if (v < e->min || v > e->max)
 		return -EINVAL;
+	if (e->kind == CS_FRAG6) {
+		*(int *)((char *)&net->ipv6.nf_frags + e->offset) = v;
+		return 0;
+	}
 	*(int *)((char *)&cn->sysctl + e->offset) = v;
 	return 0;
 }
@@ -354,6 +364,8 @@ const char *nf_ct_sysctl_key(const struct net *net, unsigned int i)
 #define K(n) "net/netfilter/" n
 		K("nf_conntrack_acct"), K("nf_conntrack_buckets"), K("nf_conntrack_checksum"),
 		K("nf_conntrack_count"), K("nf_conntrack_events"), K("nf_conntrack_expect_max"),
+		K("nf_conntrack_frag6_high_thresh"), K("nf_conntrack_frag6_low_thresh"),
+		K("nf_conntrack_frag6_timeout"),
 		K("nf_conntrack_generic_timeout"), K("nf_conntrack_gre_timeout"),
 		K("nf_conntrack_gre_timeout_stream"), K("nf_conntrack_icmp_timeout"),
 		K("nf_conntrack_icmpv6_timeout"), K("nf_conntrack_log_invalid"),

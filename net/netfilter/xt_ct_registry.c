@@ -5,7 +5,7 @@
 #include "linux/netfilter/x_tables.h"
 
 extern const struct xt_match xt_conntrack_match, xt_state_match, xt_connmark_match,
-	xt_connlimit_match;
+	xt_connlimit_match, xt_connlabel_match, xt_cluster_match;
 extern const struct xt_target xt_connmark_target, xt_ct_target, xt_notrack_target;
 /* NAT (xt_nat.c, xt_MASQUERADE.c, xt_REDIRECT.c) */
 extern const struct xt_target xt_dnat_target, xt_snat_target, xt_masquerade_target,
@@ -19,6 +19,8 @@ const struct xt_match *const xt_ct_matches[] = {
 	&xt_state_match,
 	&xt_connmark_match,
 	&xt_connlimit_match,
+	&xt_connlabel_match,
+	&xt_cluster_match,
 	NULL,
 };
 

@@ -6,6 +6,10 @@
  *                               veth → bridge → veth (the seed topology)
  *   bench_suite bridge-udp-mt T N  the same in T worlds on T threads at once
  *   bench_suite forward-udp N   N frames through a router namespace's forwarding path
+ *   bench_suite forward-udp-mt T N  the same in T worlds on T threads at once
+ *   bench_suite forward-udp-sock N  N 64-byte UDP datagrams, socket to socket,
+ *                               a → router namespace r → b (veth each side)
+ *   bench_suite forward-udp-sock-mt T N  the same in T worlds on T threads at once
  *   bench_suite tcp-stream MB   one TCP flow over a veth pair, MB megabytes
  *   bench_suite tcp-stream MB tso-off|tso-off-gro   the same with the sender cutting
  *                               real segments, and the receiver merging them (GRO)
@@ -112,9 +116,12 @@ static bool task_done(void *arg)
 /* ---- bridge-udp ---- */
 struct udp_bench {
 	struct world *w;
+	const char *dst;		/* the receiver's address */
 	long n, received;
+	long out_of_order;		/* datagrams that came after a later one */
+	u64 last_seq;
 	bool sender_done;
-	double t0;			/* wall time when the counted flood starts */
+	double t0, c0;			/* wall and thread CPU time when the counted flood starts */
 };
 
 static void seed_topology(struct world *w)
@@ -143,16 +150,22 @@ static int udp_sender(void *arg)
 	char payload[64] = "skbox";
 	int fd = skbox_socket(b->w, AF_INET, SOCK_DGRAM, 0);
 
-	inet_pton(AF_INET, "172.16.0.3", &dst.sin_addr);
+	inet_pton(AF_INET, b->dst, &dst.sin_addr);
 	/* one datagram first, so that ARP is resolved before the count starts */
 	skbox_sendto(b->w, fd, payload, sizeof(payload), 0, (struct sockaddr *)&dst, sizeof(dst));
 	skbox_nanosleep(b->w, 10 * 1000 * 1000ULL);
 	b->t0 = now_s();
+	b->c0 = cpu_s();
 	for (long sent = 0; sent < b->n; ) {
-		/* a burst, then let the stack and the receiver run */
-		for (int i = 0; i < 64 && sent < b->n; i++, sent++)
+		/* a burst, then let the stack and the receiver run; each
+		 * datagram carries its number, so the receiver sees the order */
+		for (int i = 0; i < 64 && sent < b->n; i++, sent++) {
+			u64 seq = (u64)sent + 1;
+
+			memcpy(payload + 8, &seq, sizeof(seq));
 			skbox_sendto(b->w, fd, payload, sizeof(payload), 0, (struct sockaddr *)&dst,
 				     sizeof(dst));
+		}
 		skbox_nanosleep(b->w, 0);
 	}
 	b->sender_done = true;
@@ -173,8 +186,16 @@ static int udp_receiver(void *arg)
 	for (;;) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 
-		while (skbox_recv(b->w, fd, buf, sizeof(buf), MSG_DONTWAIT) > 0)
+		while (skbox_recv(b->w, fd, buf, sizeof(buf), MSG_DONTWAIT) > 0) {
+			u64 seq;
+
+			memcpy(&seq, buf + 8, sizeof(seq));
+			if (seq && seq < b->last_seq)
+				b->out_of_order++;
+			else
+				b->last_seq = seq;
 			b->received++;
+		}
 		if (b->received >= b->n + 1)
 			break;
 		/* blocks until a datagram comes; 100 ms of quiet after the
@@ -186,37 +207,47 @@ static int udp_receiver(void *arg)
 	return 0;
 }
 
-/* one bridge-udp world: returns the seconds the datagrams took, sets
- * *received (without the ARP warm-up) and *leaks */
-static double bridge_udp_world(long n, long *received, int *leaks)
+static void router_topology(struct world *w);
+
+/* one bridge-udp world (routed: one forward-udp-sock world): returns the
+ * seconds the datagrams took, sets *received (without the ARP warm-up),
+ * *cpu (the thread's CPU seconds for them) and *leaks */
+static double udp_world(bool routed, long n, long *received, long *out_of_order, double *cpu,
+			int *leaks)
 {
 	struct world *w = world_new(1);
-	struct udp_bench b = { .w = w, .n = n };
+	struct udp_bench b = { .w = w, .n = n, .dst = routed ? "10.2.0.2" : "172.16.0.3" };
 	struct task *rx, *tx;
 	double dt;
 
-	seed_topology(w);
-	rx = task_spawn(w, get_net_ns_by_name(w, "test2"), "rx", udp_receiver, &b);
+	if (routed)
+		router_topology(w);
+	else
+		seed_topology(w);
+	rx = task_spawn(w, get_net_ns_by_name(w, routed ? "b" : "test2"), "rx", udp_receiver, &b);
 	world_run(w, never, NULL, w->now + 1000);
-	tx = task_spawn(w, get_net_ns_by_name(w, "test1"), "tx", udp_sender, &b);
+	tx = task_spawn(w, get_net_ns_by_name(w, routed ? "a" : "test1"), "tx", udp_sender, &b);
 	world_run(w, task_done, rx, UINT64_MAX);
 	dt = now_s() - b.t0;
+	*cpu = cpu_s() - b.c0;
 	world_run(w, task_done, tx, UINT64_MAX);
 	task_free(tx);
 	task_free(rx);
 	*received = b.received - 1;	/* the ARP warm-up */
+	*out_of_order = b.out_of_order;
 	*leaks = world_free(w, stderr);
 	return dt;
 }
 
-static int bench_bridge_udp(long n)
+static int bench_udp(bool routed, long n)
 {
-	long received;
+	long received, ooo;
 	int leaks;
-	double dt = bridge_udp_world(n, &received, &leaks);
+	double cpu, dt = udp_world(routed, n, &received, &ooo, &cpu, &leaks);
 
-	printf("received %ld of %ld seconds %.3f pps %.0f\n", received, n, dt,
-	       (double)received / dt);
+	/* pps_cpu: from the thread's CPU time (what other jobs take is left out) */
+	printf("received %ld of %ld seconds %.3f pps %.0f cpu %.3f pps_cpu %.0f out_of_order %ld\n",
+	       received, n, dt, (double)received / dt, cpu, (double)received / cpu, ooo);
 	return leaks ? 1 : 0;
 }
 
@@ -226,38 +257,42 @@ static int bench_bridge_udp(long n)
  * the library is shared between worlds, so they scale with the cores. */
 struct udp_shard {
 	pthread_t thread;
-	long n, received;
+	bool routed;
+	long n, received, out_of_order;
 	int leaks;
-	double dt;
+	double dt, cpu;
 };
 
 static void *bridge_udp_shard(void *arg)
 {
 	struct udp_shard *sh = arg;
 
-	sh->dt = bridge_udp_world(sh->n, &sh->received, &sh->leaks);
+	sh->dt = udp_world(sh->routed, sh->n, &sh->received, &sh->out_of_order, &sh->cpu,
+			   &sh->leaks);
 	return NULL;
 }
 
-static int bench_bridge_udp_mt(int threads, long n)
+static int bench_udp_mt(bool routed, int threads, long n)
 {
 	struct udp_shard *sh = calloc((size_t)threads, sizeof(*sh));
-	long received = 0;
+	long received = 0, ooo = 0;
 	int leaks = 0;
 	double t0 = now_s(), dt;
 
 	for (int i = 0; i < threads; i++) {
 		sh[i].n = n;
+		sh[i].routed = routed;
 		pthread_create(&sh[i].thread, NULL, bridge_udp_shard, &sh[i]);
 	}
 	for (int i = 0; i < threads; i++) {
 		pthread_join(sh[i].thread, NULL);
 		received += sh[i].received;
+		ooo += sh[i].out_of_order;
 		leaks += sh[i].leaks;
 	}
 	dt = now_s() - t0;
-	printf("threads %d received %ld of %ld seconds %.3f pps %.0f\n", threads, received,
-	       n * threads, dt, (double)received / dt);
+	printf("threads %d received %ld of %ld seconds %.3f pps %.0f out_of_order %ld\n", threads,
+	       received, n * threads, dt, (double)received / dt, ooo);
 	free(sh);
 	return leaks ? 1 : 0;
 }
@@ -286,14 +321,24 @@ static void router_topology(struct world *w)
  * and injected on a's eth0: r forwards them out of rb to a neighbour whose
  * MAC is not b's, so b drops them at once as PACKET_OTHERHOST.  Counts what
  * leaves rb. */
-static int bench_forward(long n)
+struct fwd_run {
+	pthread_t thread;
+	long n;
+	u64 forwarded;
+	double dt, dc;			/* wall and thread CPU seconds of the flood */
+	int leaks;
+};
+
+static void *forward_world(void *arg)
 {
+	struct fwd_run *run = arg;
+	long n = run->n;
 	struct world *w = world_new(1);
 	struct net *a, *r;
 	struct net_device *in, *out;
 	u8 frame[14 + 20 + 8 + 64] = { 0 };
 	struct iphdr *iph = (struct iphdr *)(frame + 14);
-	double t0, dt;
+	double t0, c0;
 	u64 tx0;
 
 	router_topology(w);
@@ -318,6 +363,7 @@ static int bench_forward(long n)
 	frame[14 + 20 + 5] = 72;
 	tx0 = out->stats.tx_packets;
 	t0 = now_s();
+	c0 = cpu_s();
 	for (long i = 0; i < n; i += 64) {
 		for (long j = i; j < i + 64 && j < n; j++) {
 			struct sk_buff *skb = alloc_skb(&w->skb_pool, NET_SKB_PAD + 2 + sizeof(frame));
@@ -329,11 +375,55 @@ static int bench_forward(long n)
 		}
 		world_run(w, never, NULL, w->now);
 	}
+	run->dt = now_s() - t0;
+	run->dc = cpu_s() - c0;
+	run->forwarded = out->stats.tx_packets - tx0;
+	run->leaks = world_free(w, stderr);
+	return NULL;
+}
+
+static int bench_forward(long n)
+{
+	struct fwd_run run = { .n = n };
+
+	forward_world(&run);
+	/* pps_cpu: from the thread's CPU time (what other jobs take is left out) */
+	printf("forwarded %llu of %ld seconds %.3f pps %.0f cpu %.3f pps_cpu %.0f\n",
+	       (unsigned long long)run.forwarded, n, run.dt, (double)run.forwarded / run.dt,
+	       run.dc, (double)run.forwarded / run.dc);
+	return run.leaks ? 1 : 0;
+}
+
+/* forward-udp on T threads, one world each (a router per core, sharing
+ * nothing): the per-core rates and the all-core one (all frames over the
+ * wall time from the first start to the last end) */
+static int bench_forward_mt(int threads, long n)
+{
+	struct fwd_run *runs = calloc((size_t)threads, sizeof(*runs));
+	u64 forwarded = 0;
+	int leaks = 0;
+	double t0 = now_s(), dt;
+
+	for (int i = 0; i < threads; i++) {
+		runs[i].n = n;
+		pthread_create(&runs[i].thread, NULL, forward_world, &runs[i]);
+	}
+	for (int i = 0; i < threads; i++) {
+		pthread_join(runs[i].thread, NULL);
+		forwarded += runs[i].forwarded;
+		leaks += runs[i].leaks;
+	}
 	dt = now_s() - t0;
-	printf("forwarded %llu of %ld seconds %.3f pps %.0f\n",
-	       (unsigned long long)(out->stats.tx_packets - tx0), n, dt,
-	       (double)(out->stats.tx_packets - tx0) / dt);
-	return world_free(w, stderr) ? 1 : 0;
+	printf("threads %d forwarded %llu of %ld seconds %.3f pps %.0f per_core", threads,
+	       (unsigned long long)forwarded, n * threads, dt, (double)forwarded / dt);
+	for (int i = 0; i < threads; i++)
+		printf("%c%.0f", i ? ',' : ' ', (double)runs[i].forwarded / runs[i].dt);
+	printf(" per_core_cpu");
+	for (int i = 0; i < threads; i++)
+		printf("%c%.0f", i ? ',' : ' ', (double)runs[i].forwarded / runs[i].dc);
+	printf("\n");
+	free(runs);
+	return leaks ? 1 : 0;
 }
 
 /* ---- tcp-stream and tcp-crr: TCP over a veth pair between two namespaces ---- */
@@ -962,11 +1052,17 @@ static int bench_sim_speed(int n, int seconds, bool nofilter)
 int main(int argc, char **argv)
 {
 	if (argc >= 2 && !strcmp(argv[1], "bridge-udp"))
-		return bench_bridge_udp(argc > 2 ? atol(argv[2]) : 1000000);
+		return bench_udp(false, argc > 2 ? atol(argv[2]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "bridge-udp-mt"))
-		return bench_bridge_udp_mt(argc > 2 ? atoi(argv[2]) : 2, argc > 3 ? atol(argv[3]) : 1000000);
+		return bench_udp_mt(false, argc > 2 ? atoi(argv[2]) : 2, argc > 3 ? atol(argv[3]) : 1000000);
+	if (argc >= 2 && !strcmp(argv[1], "forward-udp-sock"))
+		return bench_udp(true, argc > 2 ? atol(argv[2]) : 1000000);
+	if (argc >= 2 && !strcmp(argv[1], "forward-udp-sock-mt"))
+		return bench_udp_mt(true, argc > 2 ? atoi(argv[2]) : 2, argc > 3 ? atol(argv[3]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "forward-udp"))
 		return bench_forward(argc > 2 ? atol(argv[2]) : 1000000);
+	if (argc >= 2 && !strcmp(argv[1], "forward-udp-mt"))
+		return bench_forward_mt(argc > 2 ? atoi(argv[2]) : 2, argc > 3 ? atol(argv[3]) : 1000000);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-stream"))
 		return bench_tcp(true, argc > 2 ? atoll(argv[2]) : 2000, argc > 3 ? argv[3] : NULL);
 	if (argc >= 2 && !strcmp(argv[1], "tcp-idle"))

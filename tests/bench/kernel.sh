@@ -4,6 +4,14 @@
 #   bridge-icmp N        flood ping through the seed topology; prints packets/s
 #   bridge-udp N BIN     N 64-byte UDP datagrams (BIN: kernel_udp) through it; prints packets/s
 #   bridge-udp-mt K N BIN  K such flows at once (one per core); prints the summed packets/s
+#   forward-udp N BIN    N 64-byte UDP datagrams (BIN: kernel_udp) from a socket in
+#                        namespace a to one in b through a router namespace r
+#                        (veth each side, ip_forward=1); prints packets/s
+#   forward-udp-mt K N BIN  K such flows at once (one per core); prints the summed packets/s
+#   forward-inject N BIN N frames injected on a's eth0 with a packet socket (BIN:
+#                        kernel_udp inject), forwarded by r to a neighbour that is not
+#                        b (as bench_suite forward-udp); prints "pps P forwarded F"
+#   forward-inject-mt K N BIN  K injectors at once (one per core), N frames each
 #   tcp-stream MB BIN [tso-off|tso-off-gro]  one TCP flow over a veth pair between
 #                        two namespaces (BIN: kernel_tcp); prints Gbit/s
 #   tcp-crr N BIN        N connect/request/response/close over it; prints transactions/s
@@ -39,6 +47,19 @@ serve() { # serve MODE BIN: start the server in t2, wait until it listens
 	ip netns exec t2 "$2" "$1" 9000 > /run/srv.out &
 	until grep -q ready /run/srv.out 2>/dev/null; do sleep 0.05; done
 }
+router() { # a -- r -- b, as bench_suite's router_topology
+	ip netns add r; ip netns add a; ip netns add b
+	ip link add ra netns r type veth peer name eth0 netns a
+	ip link add rb netns r type veth peer name eth0 netns b
+	ip -n r addr add 10.1.0.1/24 dev ra; ip -n r addr add 10.2.0.1/24 dev rb
+	ip -n r link set ra up; ip -n r link set rb up
+	ip -n a addr add 10.1.0.2/24 dev eth0; ip -n a link set eth0 up
+	ip -n a route add default via 10.1.0.1
+	ip -n b addr add 10.2.0.2/24 dev eth0; ip -n b link set eth0 up
+	ip -n b route add default via 10.2.0.1
+	ip netns exec r sysctl -q -w net.ipv4.ip_forward=1
+	ip netns exec a ping -c 1 -W 2 10.2.0.2 >/dev/null
+}
 mem_used_mb() { awk '/MemTotal/ {t=$2} /MemAvailable/ {a=$2} END {print int((t-a)/1024)}' /proc/meminfo; }
 case $1 in
 bridge-icmp)
@@ -54,6 +75,40 @@ bridge-udp)
 	ip netns exec test1 "$3" send 172.16.0.3 9000 "$2"
 	wait
 	awk '/received/ {print $6}' /run/recv.out ;;
+forward-udp)
+	router
+	ip netns exec b "$3" recv 9000 > /run/recv.out &
+	until grep -q ready /run/recv.out 2>/dev/null; do sleep 0.05; done
+	ip netns exec a "$3" send 10.2.0.2 9000 "$2"
+	wait
+	awk '/received/ {print $6}' /run/recv.out ;;
+forward-udp-mt)
+	router
+	for i in $(seq 1 "$2"); do
+		ip netns exec b "$4" recv $((9000 + i)) > /run/recv$i.out &
+	done
+	for i in $(seq 1 "$2"); do
+		until grep -q ready /run/recv$i.out 2>/dev/null; do sleep 0.05; done
+	done
+	for i in $(seq 1 "$2"); do
+		ip netns exec a "$4" send 10.2.0.2 $((9000 + i)) "$3" &
+	done
+	wait
+	cat /run/recv*.out | awk '/received/ {s += $6} END {printf "%.0f\n", s}' ;;
+forward-inject|forward-inject-mt)
+	# forward-inject N BIN is forward-inject-mt 1 N BIN
+	[ "$1" = forward-inject ] && set -- "$1" 1 "$2" "$3"
+	router
+	ip -n r neigh add 10.2.0.9 lladdr 02:00:00:00:00:99 dev rb
+	mac=$(ip -n r -br link show ra | awk '{print $3}')
+	tx() { ip -n r -s -j link show rb | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["stats64"]["tx"]["packets"])'; }
+	t0=$(tx); s=$(date +%s.%N)
+	for i in $(seq 1 "$2"); do
+		ip netns exec a "$4" inject eth0 "$mac" "$3" &
+	done
+	wait
+	e=$(date +%s.%N); t1=$(tx)
+	echo "pps $(echo "($t1 - $t0) / ($e - $s)" | bc -l | cut -d. -f1) forwarded $((t1 - t0))" ;;
 bridge-udp-mt)
 	# K flows at once (one sender and one receiver per core): the sum of their rates
 	seed

@@ -1,14 +1,23 @@
-/* The kernel's side of the bridge-udp benchmark (run by tests/bench/run.sh
- * inside namespaces it creates): 64-byte UDP datagrams with sendmmsg, and a
- * receiver that counts them with recvmmsg.
+/* The kernel's side of the bridge-udp and forward-udp benchmarks (run by
+ * tests/bench/run.sh inside namespaces it creates): 64-byte UDP datagrams
+ * with sendmmsg, a receiver that counts them with recvmmsg, and frames
+ * injected on a device as bench_suite forward-udp injects them.
  *   kernel_udp send ADDR PORT N      sends N datagrams, 64 per sendmmsg
  *   kernel_udp recv PORT             counts until 0.5 s pass with nothing;
- *                                    prints "received N seconds S pps P" */
+ *                                    prints "received N seconds S pps P"
+ *   kernel_udp inject DEV DSTMAC N   sends N 106-byte frames (a 64-byte UDP
+ *                                    datagram 10.1.0.2 -> 10.2.0.9, ports 9)
+ *                                    out of DEV with a packet socket, 64 per
+ *                                    sendmmsg, past the qdisc */
 #include <arpa/inet.h>
+#include <linux/if_packet.h>
+#include <net/ethernet.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <time.h>
@@ -96,12 +105,76 @@ static int do_recv(int port)
 	return 0;
 }
 
+/* The IPv4 header checksum (RFC 1071) */
+static unsigned short ip_csum(const unsigned char *p, int len)
+{
+	unsigned long sum = 0;
+
+	for (int i = 0; i < len; i += 2)
+		sum += (unsigned long)(p[i] << 8 | p[i + 1]);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (unsigned short)~sum;
+}
+
+static int do_inject(const char *dev, const char *dstmac, long n)
+{
+	unsigned char frame[14 + 20 + 8 + 64] = { 0 }, *ip = frame + 14;
+	struct sockaddr_ll ll = { .sll_family = AF_PACKET, .sll_halen = 6 };
+	struct mmsghdr msgs[BATCH];
+	struct iovec iov = { frame, sizeof(frame) };
+	int fd = socket(AF_PACKET, SOCK_RAW, 0), one = 1;
+	unsigned short c;
+	struct ifreq ifr;
+
+	if (fd < 0 || sscanf(dstmac, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &frame[0], &frame[1],
+			     &frame[2], &frame[3], &frame[4], &frame[5]) != 6)
+		return 1;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
+	if (ioctl(fd, SIOCGIFHWADDR, &ifr) || !(ll.sll_ifindex = (int)if_nametoindex(dev)))
+		return 1;
+	memcpy(frame + 6, ifr.ifr_hwaddr.sa_data, 6);
+	memcpy(ll.sll_addr, frame, 6);
+	frame[12] = 0x08;
+	ip[0] = 0x45;
+	ip[3] = 20 + 8 + 64;
+	ip[8] = 64;
+	ip[9] = IPPROTO_UDP;
+	inet_pton(AF_INET, "10.1.0.2", ip + 12);
+	inet_pton(AF_INET, "10.2.0.9", ip + 16);
+	c = ip_csum(ip, 20);
+	ip[10] = (unsigned char)(c >> 8);
+	ip[11] = (unsigned char)c;
+	ip[20 + 1] = 9;				/* UDP ports 9 -> 9, no checksum */
+	ip[20 + 3] = 9;
+	ip[20 + 5] = 72;
+	setsockopt(fd, SOL_PACKET, PACKET_QDISC_BYPASS, &one, sizeof(one));
+	memset(msgs, 0, sizeof(msgs));
+	for (int i = 0; i < BATCH; i++) {
+		msgs[i].msg_hdr.msg_iov = &iov;
+		msgs[i].msg_hdr.msg_iovlen = 1;
+		msgs[i].msg_hdr.msg_name = &ll;
+		msgs[i].msg_hdr.msg_namelen = sizeof(ll);
+	}
+	for (long sent = 0; sent < n;) {
+		int k = sendmmsg(fd, msgs, (unsigned int)(n - sent < BATCH ? n - sent : BATCH), 0);
+
+		if (k > 0)
+			sent += k;
+	}
+	close(fd);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 5 && !strcmp(argv[1], "inject"))
+		return do_inject(argv[2], argv[3], atol(argv[4]));
 	if (argc == 5 && !strcmp(argv[1], "send"))
 		return do_send(argv[2], atoi(argv[3]), atol(argv[4]));
 	if (argc == 3 && !strcmp(argv[1], "recv"))
 		return do_recv(atoi(argv[2]));
-	fprintf(stderr, "usage: kernel_udp send ADDR PORT N | recv PORT\n");
+	fprintf(stderr, "usage: kernel_udp send ADDR PORT N | recv PORT | inject DEV DSTMAC N\n");
 	return 2;
 }

@@ -87,21 +87,52 @@ k=$(kernel bridge-udp-mt "$C" "$U" "$PWD/$B/bench/kernel_udp")
 row bridge-udp-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
 
 # forward-udp: frames injected on one port of a router namespace, forwarded out of
-# another (ip_rcv -> ip_forward -> ip_output -> neighbour -> xmit), one core
+# another (ip_rcv -> ip_forward -> ip_output -> neighbour -> xmit), one core; the
+# same rate from the thread's CPU time, and one world per core (per-core and all-core)
 F=${BENCH_FORWARD:-2000000}
-s=$($B/bench/bench_suite forward-udp "$F" | field pps)
-row forward-udp "packets/s (target 10 M)" "$s" null null
-fipp=null
-if command -v valgrind >/dev/null; then
+# (the kernel: the same frames injected with a packet socket, kernel.sh forward-inject)
+out=$($B/bench/bench_suite forward-udp "$F")
+s=$(echo "$out" | field pps)
+k=$(kernel forward-inject "$F" "$PWD/$B/bench/kernel_udp" | field pps); [ -n "$k" ] || k=null
+row forward-udp "packets/s (target 10 M)" "$s" "$k" "$(ratio "$s" "$k")"
+row forward-udp-cpu "packets/s from CPU time (target 10 M)" "$(echo "$out" | field pps_cpu)" null null
+out=$($B/bench/bench_suite forward-udp-mt "$C" "$F")
+s=$(echo "$out" | field pps)
+k=$(kernel forward-inject-mt "$C" "$F" "$PWD/$B/bench/kernel_udp" | field pps); [ -n "$k" ] || k=null
+row forward-udp-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
+row forward-udp-per-core "packets/s per core, from CPU time (lowest)" \
+	"$(echo "$out" | field per_core_cpu | tr , '\n' | sort -n | head -1)" null null
+# instructions per packet: N packets minus one, over N - 1 (callgrind)
+callgrind_per_packet() { # CASE N
+	local o t1 t0
+	command -v valgrind >/dev/null || { echo null; return; }
 	o=$(mktemp)
-	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite forward-udp 200000 >/dev/null 2>"$o" || true
+	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite "$1" "$2" >/dev/null 2>"$o" || true
 	t1=$(awk '/Collected/ {print $NF}' "$o" | tr -d ,)
-	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite forward-udp 1 >/dev/null 2>"$o" || true
+	valgrind --tool=callgrind --callgrind-out-file="$o.cg" $B/bench/bench_suite "$1" 1 >/dev/null 2>"$o" || true
 	t0=$(awk '/Collected/ {print $NF}' "$o" | tr -d ,)
 	rm -f "$o" "$o.cg"
-	[ -n "$t1" ] && [ -n "$t0" ] && fipp=$(( (t1 - t0) / 199999 ))
-fi
+	if [ -n "$t1" ] && [ -n "$t0" ]; then echo $(( (t1 - t0) / ($2 - 1) )); else echo null; fi
+}
+fipp=$(callgrind_per_packet forward-udp 200000)
 row forward-udp-instructions "instructions/packet" "$fipp" null null
+
+# forward-udp-sock: 64-byte datagrams from a socket in namespace a to one in b
+# through the router r (the kernel: sendmmsg/recvmmsg, as bridge-udp), one flow,
+# then one flow per core (one world per core in skbox)
+out=$($B/bench/bench_suite forward-udp-sock "$U")
+s=$(echo "$out" | field pps)
+k=$(kernel forward-udp "$U" "$PWD/$B/bench/kernel_udp"); [ -n "$k" ] || k=null
+row forward-udp-sock "packets/s (target 10x)" "$s" "$k" "$(ratio "$s" "$k")"
+row forward-udp-sock-cpu "packets/s from CPU time" "$(echo "$out" | field pps_cpu)" null null
+row forward-udp-sock-out-of-order "datagrams after a later one (target 0)" "$(echo "$out" | field out_of_order)" null null
+out=$($B/bench/bench_suite forward-udp-sock-mt "$C" "$U")
+s=$(echo "$out" | field pps)
+k=$(kernel forward-udp-mt "$C" "$U" "$PWD/$B/bench/kernel_udp"); [ -n "$k" ] || k=null
+row forward-udp-sock-all-cores "packets/s ($C cores)" "$s" "$k" "$(ratio "$s" "$k")"
+row forward-udp-sock-all-cores-out-of-order "datagrams after a later one (target 0)" "$(echo "$out" | field out_of_order)" null null
+fsipp=$(callgrind_per_packet forward-udp-sock 200000)
+row forward-udp-sock-instructions "instructions/packet" "$fsipp" null null
 
 # tcp-stream and tcp-crr: TCP over a veth pair between two namespaces
 MB=${BENCH_TCP_MB:-2000}
@@ -217,4 +248,4 @@ row tap-http "Mbit/s, kernel curl via TAP vs veth" "$(tf tap_mbit)" "$(tf veth_m
 	echo "]"
 } > $B/bench.json
 mkdir -p tests/bench/history
-echo "$(date -u +%F) $(git rev-parse --short HEAD 2>/dev/null || echo -) bridge-icmp instr/packet $ipp trace-off-cost $cost% forward-udp instr/packet $fipp sim-speed instr/exchange $sipx first-second $sfirst" >> tests/bench/history/instructions.txt
+echo "$(date -u +%F) $(git rev-parse --short HEAD 2>/dev/null || echo -) bridge-icmp instr/packet $ipp trace-off-cost $cost% forward-udp instr/packet $fipp forward-udp-sock instr/packet $fsipp sim-speed instr/exchange $sipx first-second $sfirst" >> tests/bench/history/instructions.txt

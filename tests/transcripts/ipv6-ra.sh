@@ -1,7 +1,9 @@
 # Router advertisements from radvd (tests/transcripts/ipv6-ra.radvd.conf) to two hosts: SLAAC
 # (prefix + EUI-64, dynamic, tentative until DAD is done), the on-link prefix route with its
 # lifetime, the default route proto ra with the RA's lifetime, hop limit and MTU, the router's
-# neighbour entry; h2 with accept_ra_defrtr=0 and autoconf=0 takes only the on-link prefixes.
+# neighbour entry; what h sends takes the RA's hop limit (ttl=60 of its echo reply) and MTU
+# (a 1448-byte reply fragmented); h2 with accept_ra_defrtr=0 and autoconf=0 takes only the
+# on-link prefixes.
 # Lifetimes are normalised (they count down in real time on the kernel).
 ip netns add r
 ip netns exec r sysctl -qw net.ipv6.conf.all.disable_ipv6=0 net.ipv6.conf.default.disable_ipv6=0 net.ipv6.conf.lo.disable_ipv6=0 net.ipv6.conf.all.forwarding=1
@@ -28,6 +30,9 @@ ip -n h -6 route
 ip -n h -6 neigh
 ip netns exec h sysctl net.ipv6.conf.h0.mtu net.ipv6.conf.h0.hop_limit net.ipv6.conf.h0.accept_ra
 ip -n h -6 route get 2001:db8:9::1
+ip netns exec r ping -6 -c 1 2001:db8:1::ff:fe00:202
+ip netns exec r ping -6 -c 1 -s 1400 2001:db8:1::ff:fe00:202
+ip netns exec h nstat -az Ip6FragOKs Ip6FragCreates
 ip -n h2 -6 addr show dev h0
 ip -n h2 -6 route
 ip -n h2 -6 neigh

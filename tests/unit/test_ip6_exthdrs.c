@@ -12,6 +12,7 @@
 #include "helpers.h"
 #include "net/ethernet.h"
 #include "net/ipv6.h"
+#include "net/mld.h"
 
 #define MAXSEEN 8
 #define MAXDROPS 32
@@ -454,7 +455,7 @@ static void test_reassembly_timeout(void **state)
 
 	(void)state;
 	rig_build(&r);
-	r.b->ipv6.sysctl_ip6frag_time = 1;
+	r.b->ipv6.frags.timeout = 1;
 	rig_reset(&r);
 	frag_pkt(&p, 0x1237, 0, true, 0, 16);
 	inject(&r, &p, false);
@@ -482,16 +483,123 @@ static void test_reassembly_memory(void **state)
 
 	(void)state;
 	rig_build(&r);
-	r.b->ipv6.sysctl_ip6frag_high_thresh = 0;
+	r.b->ipv6.frags.high_thresh = 0;
 	rig_reset(&r);
 	frag_pkt(&p, 0x1240, 0, true, 0, 24);
 	inject(&r, &p, false);
 	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMREQDS), 1);
 	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMFAILS), 1);
-	assert_true(list_empty(&r.b->ipv6.frag6_queues));
+	assert_true(list_empty(&r.b->ipv6.frags.queues));
 	frag_pkt(&p, 0x1241, 0, false, 0, 40);
 	inject(&r, &p, false);
 	expect_icmp(&r, ICMPV6_DEST_UNREACH, 4, 0);
+	rig_free(&r);
+}
+
+/* nf_defrag_ipv6 (net/ipv6/netfilter/nf_conntrack_reasm.c) while b runs
+ * conntrack: fragments wait in conntrack's own queues before PRE_ROUTING's
+ * tables, so the stack sees the datagram whole (no Ip6Reasm* counts, the
+ * stack's queues stay empty); an overlap drops the datagram; a non-last
+ * fragment not a multiple of 8 goes on unchanged and the stack answers
+ * it; a queue that times out counts ReasmTimeout and sends time exceeded
+ * (ip6frag_expire_frag_queue serves both kinds of queue in Linux 6.12). */
+static void test_nf_defrag(void **state)
+{
+	struct rig r;
+	struct pkt f1, f2, bad;
+
+	(void)state;
+	rig_build(&r);
+	assert_int_equal(h_run(r.w, r.b, "ip6tables -A INPUT -m conntrack --ctstate NEW", T_MS,
+			       NULL), 0);
+	rig_reset(&r);
+	frag_pkt(&f1, 0x3000, 0, true, 0, 24);
+	frag_pkt(&f2, 0x3000, 24, false, 24, 40);
+	inject(&r, &f2, false);
+	assert_false(list_empty(&r.b->ipv6.nf_frags.queues));
+	inject(&r, &f1, false);
+	expect_icmp(&r, ICMPV6_DEST_UNREACH, 4, 0);
+	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMREQDS), 0);
+	assert_true(list_empty(&r.b->ipv6.nf_frags.queues));
+	assert_true(list_empty(&r.b->ipv6.frags.queues));
+	assert_int_equal(r.b->ipv6.nf_frags.mem, 0);
+
+	rig_reset(&r);
+	frag_pkt(&f1, 0x3001, 0, true, 0, 24);
+	frag_pkt(&bad, 0x3001, 16, false, 16, 40);
+	frag_pkt(&f2, 0x3001, 24, false, 24, 40);
+	inject(&r, &f1, false);
+	inject(&r, &bad, false);
+	assert_true(dropped_with(&r, SKB_DROP_REASON_NETFILTER_DROP));
+	inject(&r, &f2, false);	/* a new queue, which waits */
+	expect_icmp(&r, -1, 0, 0);
+	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMFAILS), 0);
+
+	rig_reset(&r);
+	frag_pkt(&f1, 0x3002, 0, true, 0, 21);
+	inject(&r, &f1, false);
+	expect_icmp(&r, ICMPV6_PARAMPROB, ICMPV6_HDR_FIELD, 4);
+	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMREQDS), 1);
+	assert_int_equal(delta(&r, IPSTATS6_MIB_INHDRERRORS), 1);
+
+	r.b->ipv6.nf_frags.timeout = 1;
+	rig_reset(&r);
+	frag_pkt(&f1, 0x3003, 0, true, 0, 16);
+	inject(&r, &f1, false);
+	h_advance_to(r.w, r.w->now + 61 * T_SEC);
+	expect_icmp(&r, ICMPV6_TIME_EXCEED, ICMPV6_EXC_FRAGTIME, 0);
+	assert_int_equal(delta(&r, IPSTATS6_MIB_REASMTIMEOUT), 2);	/* and 0x3001's */
+	assert_true(list_empty(&r.b->ipv6.nf_frags.queues));
+	rig_free(&r);
+}
+
+/* An MLDv2 general query from the wire, as a router sends it: from a
+ * link-local address to ff02::1, hop limit 1, behind a Hop-by-Hop header
+ * with a Router Alert (ipv6_parse_hopopts takes it) — b answers with one
+ * report of its groups within the maximum response delay; the same query
+ * with hop limit 2 is ignored (igmp6_event_query). */
+static void mld_query_case(struct rig *r, u8 hop_limit)
+{
+	static const u8 hbh[8] = { IPPROTO_ICMPV6, 0, 5, 2, 0, 0, 1, 0 };
+	u8 q[28] = { 130, 0, 0, 0, 0x03, 0xe8 /* 1000 ms */, 0, 0 };
+	struct ipv6hdr h = { .priority_version = 0x60, .nexthdr = NEXTHDR_HOP,
+			     .hop_limit = hop_limit };
+	__sum16 c;
+	struct pkt p;
+
+	q[24] = 2;	/* QRV */
+	q[25] = 125;	/* QQIC */
+	inet_pton(AF_INET6, "fe80::1", &h.saddr);
+	inet_pton(AF_INET6, "ff02::1", &h.daddr);
+	c = csum_ipv6_magic(&h.saddr, &h.daddr, sizeof(q), IPPROTO_ICMPV6,
+			    ipv6_csum_partial(q, sizeof(q), 0));
+	memcpy(q + 2, &c, 2);
+	p.len = 0;
+	put(&p, &h, sizeof(h));
+	put(&p, hbh, sizeof(hbh));
+	put(&p, q, sizeof(q));
+	ip6_finish(&p);
+	inject(r, &p, true);
+}
+
+static void test_mld_query_from_wire(void **state)
+{
+	struct rig r;
+	u64 in, out;
+
+	(void)state;
+	rig_build(&r);
+	h_advance_to(r.w, r.w->now + 10 * T_SEC);	/* the unsolicited reports are done */
+	in = r.b->ipv6.icmp6msg_in[ICMPV6_MGM_QUERY];
+	out = r.b->ipv6.icmp6msg_out[ICMPV6_MLD2_REPORT];
+	mld_query_case(&r, 1);
+	h_advance_to(r.w, r.w->now + 2 * T_SEC);
+	assert_int_equal(r.b->ipv6.icmp6msg_in[ICMPV6_MGM_QUERY], in + 1);
+	assert_int_equal(r.b->ipv6.icmp6msg_out[ICMPV6_MLD2_REPORT], out + 1);
+	mld_query_case(&r, 2);
+	h_advance_to(r.w, r.w->now + 2 * T_SEC);
+	assert_int_equal(r.b->ipv6.icmp6msg_in[ICMPV6_MGM_QUERY], in + 2);
+	assert_int_equal(r.b->ipv6.icmp6msg_out[ICMPV6_MLD2_REPORT], out + 1);
 	rig_free(&r);
 }
 
@@ -505,6 +613,8 @@ int main(void)
 		cmocka_unit_test(test_bad_fragments),
 		cmocka_unit_test(test_reassembly_timeout),
 		cmocka_unit_test(test_reassembly_memory),
+		cmocka_unit_test(test_nf_defrag),
+		cmocka_unit_test(test_mld_query_from_wire),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

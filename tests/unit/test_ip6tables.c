@@ -5,7 +5,8 @@
  * frag, hbh, dst see them; a later fragment has no ports; a first fragment
  * whose headers end early is dropped by a rule naming a protocol
  * (hotdrop); IPv6 conntrack is on only while an IPv6 rule needs it, and
- * tracks a UDP flow behind extension headers.  Each ends with the world
+ * tracks a UDP flow behind extension headers, its fragments reassembled
+ * first (nf_defrag_ipv6).  Each ends with the world
  * freed without leaks. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +20,7 @@
 #include "net/world.h"
 #include "net/net_namespace.h"
 #include "net/ipv6.h"
+#include "net/netns/ipv6.h"
 #include "linux/netfilter/x_tables.h"
 #include "linux/netfilter_ipv6/ip6_tables.h"
 #include "net/netfilter/nf_conntrack.h"
@@ -204,14 +206,28 @@ static void test_extension_headers(void **state)
 	assert_int_equal(rule_pkts(net, 0), 1);
 	assert_int_equal(run(t, "ip6tables -F"), 0);
 
-	/* conntrack: the UDP flow behind the extension headers; a later
-	 * fragment has no entry (no nf_defrag_ipv6) */
+	/* conntrack: nf_defrag_ipv6 holds the first fragment in its queue
+	 * (the hook stole it), the later one completes the datagram, which
+	 * goes on without its fragment header: the UDP flow behind the
+	 * extension headers is tracked */
 	assert_int_equal(run(t, "ip6tables -A OUTPUT -m state --state NEW,INVALID"), 0);
+	okfn_calls = 0;
 	assert_int_equal(send6(t->w, net, 0, first, sizeof(first)), 0);
+	assert_int_equal(okfn_calls, 0);
+	assert_false(list_empty(&net->ipv6.nf_frags.queues));
+	assert_true(list_empty(&net->ipv6.frags.queues));
+	assert_int_equal(send6(t->w, net, 44, later, sizeof(later)), 0);
+	assert_int_equal(okfn_calls, 1);
+	assert_true(list_empty(&net->ipv6.nf_frags.queues));
+	assert_int_equal(net->ipv6.nf_frags.mem, 0);
 	assert_string_equal(okfn_ct, "ipv6     10 udp      17 30 src=2001::1 dst=2001::2 sport=1000 "
 			    "dport=53 [UNREPLIED] src=2001::2 dst=2001::1 sport=53 dport=1000 mark=0 "
 			    "use=1\n");
+	/* a fragment alone waits; the namespace's exit frees its queue */
 	assert_int_equal(send6(t->w, net, 44, later, sizeof(later)), 0);
+	assert_int_equal(okfn_calls, 1);
+	assert_false(list_empty(&net->ipv6.nf_frags.queues));
+	okfn_ct[0] = 0;
 	assert_string_equal(okfn_ct, "");
 	assert_int_equal(run(t, "ip6tables -F"), 0);
 }

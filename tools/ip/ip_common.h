@@ -59,6 +59,9 @@ int ip_duparg(struct ip_ctx *ipc, const char *key, const char *arg);
 int ip_duparg2(struct ip_ctx *ipc, const char *key, const char *arg);
 int ip_bad_prefix(struct ip_ctx *ipc, const char *arg);
 int ip_bad_addr(struct ip_ctx *ipc, const char *arg);
+/* the same for a request of family `family` (0: "any valid") */
+int ip_bad_prefix_af(struct ip_ctx *ipc, int family, const char *arg);
+int ip_bad_addr_af(struct ip_ctx *ipc, int family, const char *arg);
 int ip_no_dev(struct ip_ctx *ipc, const char *name);
 int ip_rtnl_err(struct ip_ctx *ipc, int err, const struct netlink_ext_ack *ext);
 /* Resolve a device; prints "Cannot find device" and returns NULL. */
@@ -70,6 +73,8 @@ int ip_batch(struct ip_ctx *ipc, int (*do_cmd)(struct ip_ctx *ipc, int argc, cha
 
 /* iproute_usage.c: `ip route help`. */
 int iproute_usage(struct ip_ctx *ipc);
+/* `ip address help` (same file) */
+int ip_addr_usage(struct ip_ctx *ipc);
 
 /* Names (lib/rt_names.c). */
 const char *rt_table_name(char *buf, uint32_t id);

@@ -160,8 +160,11 @@ static void addr_show_dev(struct ip_ctx *ipc, struct net_device *dev)
 static int addr_show(struct ip_ctx *ipc, int argc, char **argv)
 {
 	struct net_device *dev, *only = NULL;
+	const char *name = NULL;
 	bool up = false;
 
+	/* ipaddr_list(): the device is named by its word and looked up
+	 * after the loop ("show dev v0" is a second device) */
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(argv[0], "up")) {
 			up = true;
@@ -172,14 +175,16 @@ static int addr_show(struct ip_ctx *ipc, int argc, char **argv)
 				return ip_incomplete(ipc);
 			argc--;
 			argv++;
+		} else if (!matches(argv[0], "help")) {
+			return ip_addr_usage(ipc);
 		}
-		if (only)
+		if (name)
 			return ip_duparg2(ipc, "dev", argv[0]);
-		only = __dev_get_by_name(ipc->net, argv[0]);
-		if (!only) {
-			fprintf(ipc->err, "Device \"%s\" does not exist.\n", argv[0]);
-			return 1;
-		}
+		name = argv[0];
+	}
+	if (name && !(only = __dev_get_by_name(ipc->net, name))) {
+		fprintf(ipc->err, "Device \"%s\" does not exist.\n", name);
+		return 1;
 	}
 	if (ipc->json)
 		jw_arr_open(&ipc->jw, NULL);
@@ -197,7 +202,10 @@ struct addr_args {
 	struct ifa_req req;
 	struct inet_prefix local, peer;
 	bool have_local, have_peer;
-	const char *dev, *label, *brd;
+	int family;			/* req.ifa.ifa_family: -4, or the first address */
+	int brd_len;			/* iproute2's: -1 "+", -2 "-", 4 an address */
+	bool lft_given;
+	const char *dev, *label;
 };
 
 static int addr_lft(struct ip_ctx *ipc, u32 *lft, const char *key, const char *val)
@@ -212,6 +220,32 @@ static int addr_lft(struct ip_ctx *ipc, u32 *lft, const char *key, const char *v
 	return 0;
 }
 
+static int addr_bad(struct ip_ctx *ipc, const struct addr_args *a, bool prefix,
+		    const char *arg)
+{
+	return prefix ? ip_bad_prefix_af(ipc, a->family, arg) :
+			ip_bad_addr_af(ipc, a->family, arg);
+}
+
+static int addr_brd(struct ip_ctx *ipc, struct addr_args *a, const char *v)
+{
+	if (a->brd_len)
+		return ip_duparg(ipc, "broadcast", v);
+	if (!strcmp(v, "+")) {
+		a->brd_len = -1;
+	} else if (!strcmp(v, "-")) {
+		a->brd_len = -2;
+	} else {
+		if (parse_ipv4(&a->req.broadcast, v))
+			return addr_bad(ipc, a, false, v);
+		a->req.brd_set = true;
+		a->family = AF_INET;
+		a->brd_len = 4;
+	}
+	return 0;
+}
+
+/* The keywords of ipaddr_modify() that take a value; 0 done, -1 not one */
 static int addr_keyword(struct ip_ctx *ipc, struct addr_args *a, const char *k, const char *v)
 {
 	unsigned int scope;
@@ -220,10 +254,19 @@ static int addr_keyword(struct ip_ctx *ipc, struct addr_args *a, const char *k, 
 		if (a->have_peer)
 			return ip_duparg(ipc, "peer", v);
 		if (parse_prefix(&a->peer, v) || a->peer.is_default)
-			return ip_bad_prefix(ipc, v);
+			return addr_bad(ipc, a, true, v);
 		a->have_peer = true;
+		a->family = AF_INET;
 	} else if (!matches(k, "broadcast") || !strcmp(k, "brd")) {
-		a->brd = v;
+		return addr_brd(ipc, a, v);
+	} else if (!strcmp(k, "anycast")) {
+		/* IFA_ANYCAST: IPv4 has no anycast addresses (the kernel
+		 * ignores the attribute); the address is still checked */
+		u32 any;
+
+		if (parse_ipv4(&any, v))
+			return addr_bad(ipc, a, false, v);
+		a->family = AF_INET;
 	} else if (!strcmp(k, "scope")) {
 		if (rt_scope_parse(&scope, v))
 			return ip_invarg(ipc, "invalid scope value.", v);
@@ -233,9 +276,11 @@ static int addr_keyword(struct ip_ctx *ipc, struct addr_args *a, const char *k, 
 		a->dev = v;
 	} else if (!strcmp(k, "label")) {
 		a->label = v;
-	} else if (!strcmp(k, "valid_lft") || !strcmp(k, "preferred_lft")) {
-		return addr_lft(ipc, !strcmp(k, "valid_lft") ? &a->req.valid_lft :
-				&a->req.preferred_lft, k, v);
+	} else if (!matches(k, "valid_lft") || !matches(k, "preferred_lft")) {
+		a->lft_given = true;
+		return addr_lft(ipc, !matches(k, "valid_lft") ? &a->req.valid_lft :
+				&a->req.preferred_lft, !matches(k, "valid_lft") ? "valid_lft" :
+				"preferred_lft", v);
 	} else if (!strcmp(k, "metric") || !strcmp(k, "priority") ||
 		   !strcmp(k, "preference")) {
 		if (get_u32(&a->req.metric, v, 0))
@@ -246,16 +291,28 @@ static int addr_keyword(struct ip_ctx *ipc, struct addr_args *a, const char *k, 
 	return 0;
 }
 
+static bool addr_takes_value(const char *k)
+{
+	return !strcmp(k, "peer") || !strcmp(k, "remote") || !matches(k, "broadcast") ||
+	       !strcmp(k, "brd") || !strcmp(k, "anycast") || !strcmp(k, "scope") ||
+	       !strcmp(k, "dev") || !strcmp(k, "label") || !matches(k, "valid_lft") ||
+	       !matches(k, "preferred_lft") || !strcmp(k, "metric") ||
+	       !strcmp(k, "priority") || !strcmp(k, "preference") || !strcmp(k, "local");
+}
+
 static int addr_local(struct ip_ctx *ipc, struct addr_args *a, const char *v)
 {
 	if (a->have_local)
 		return ip_duparg2(ipc, "local", v);
 	if (parse_prefix(&a->local, v) || a->local.is_default)
-		return ip_bad_prefix(ipc, v);
+		return addr_bad(ipc, a, true, v);
 	a->have_local = true;
+	a->family = AF_INET;
 	return 0;
 }
 
+/* ipaddr_modify()'s loop: a keyword at the end is NEXT_ARG()'s "Command
+ * line is not complete"; any other word is the local address */
 static int addr_parse(struct ip_ctx *ipc, int argc, char **argv, struct addr_args *a)
 {
 	for (; argc > 0; argc--, argv++) {
@@ -263,14 +320,17 @@ static int addr_parse(struct ip_ctx *ipc, int argc, char **argv, struct addr_arg
 		int rc;
 
 		if (!strcmp(k, "noprefixroute") || !strcmp(k, "nodad") || !strcmp(k, "home") ||
-		    !strcmp(k, "mngtmpaddr") || !strcmp(k, "autojoin")) {
+		    !strcmp(k, "mngtmpaddr") || !strcmp(k, "autojoin") ||
+		    !strcmp(k, "optimistic")) {
 			if (!strcmp(k, "noprefixroute"))
 				a->req.flags |= IFA_F_NOPREFIXROUTE;
 			if (!strcmp(k, "nodad"))
 				a->req.flags |= IFA_F_NODAD;
 			continue;
 		}
-		if (argc >= 2 && (rc = addr_keyword(ipc, a, k, argv[1])) >= 0) {
+		if (addr_takes_value(k) && argc < 2)
+			return ip_incomplete(ipc);
+		if (strcmp(k, "local") && argc > 1 && (rc = addr_keyword(ipc, a, k, argv[1])) >= 0) {
 			if (rc)
 				return rc;
 			argc--;
@@ -278,15 +338,11 @@ static int addr_parse(struct ip_ctx *ipc, int argc, char **argv, struct addr_arg
 			continue;
 		}
 		if (!strcmp(k, "local")) {
-			if (argc < 2)
-				return ip_incomplete(ipc);
 			argc--;
 			argv++;
-		} else if (argc < 2 && (!strcmp(k, "dev") || !strcmp(k, "peer") ||
-					!strcmp(k, "label") || !strcmp(k, "scope") ||
-					!matches(k, "broadcast"))) {
-			return ip_incomplete(ipc);
 		}
+		if (!matches(argv[0], "help"))
+			return ip_addr_usage(ipc);
 		if ((rc = addr_local(ipc, a, argv[0])))
 			return rc;
 	}
@@ -310,15 +366,19 @@ static void addr_fill(struct addr_args *a, struct net_device *dev, bool add)
 		r->scope_set = true;
 	}
 	mask = r->prefixlen ? htonl(~0U << (32 - r->prefixlen)) : 0;
-	if (a->brd && !strcmp(a->brd, "+") && r->prefixlen < 31) {
+	if (add && a->brd_len == -1 && r->prefixlen < 31) {
 		r->broadcast = r->address | ~mask;
 		r->brd_set = true;
-	} else if (a->brd && !strcmp(a->brd, "-") && r->prefixlen < 31) {
+	} else if (add && a->brd_len == -2 && r->prefixlen < 31) {
 		r->broadcast = r->address & mask;
 		r->brd_set = true;
 	}
 }
 
+/* ipaddr_modify() after its loop, in its order: "dev" is required, "brd
+ * +|-" needs an IPv4 request, then the device is looked up; the label is
+ * any name the kernel's IFA_LABEL policy takes (below IFNAMSIZ; iproute2
+ * 6.1 no longer asks it to start with the device's name) */
 static int addr_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, bool del)
 {
 	struct netlink_ext_ack ext = { NULL };
@@ -327,6 +387,7 @@ static int addr_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, b
 	int rc;
 
 	memset(&a, 0, sizeof(a));
+	a.family = ipc->family;
 	a.req.valid_lft = a.req.preferred_lft = INFINITY_LIFE_TIME;
 	if ((rc = addr_parse(ipc, argc, argv, &a)))
 		return rc;
@@ -334,19 +395,35 @@ static int addr_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, b
 		fprintf(ipc->err, "Not enough information: \"dev\" argument is required.\n");
 		return 1;
 	}
-	if (a.label && strncmp(a.dev, a.label, strlen(a.dev))) {
-		fprintf(ipc->err, "\"dev\" (%s) must match \"label\" (%s).\n", a.dev, a.label);
+	if (a.brd_len < 0 && !del && a.family != AF_INET) {
+		fprintf(ipc->err, "Broadcast can be set only for IPv4 addresses\n");
 		return 1;
-	}
-	if (a.brd && strcmp(a.brd, "+") && strcmp(a.brd, "-")) {
-		if (parse_ipv4(&a.req.broadcast, a.brd))
-			return ip_bad_addr(ipc, a.brd);
-		a.req.brd_set = true;
 	}
 	if (!(dev = ip_dev_get(ipc, a.dev)))
 		return 1;
-	if (!a.have_local)
-		return ip_rtnl_err(ipc, -EOPNOTSUPP, NULL);
+	if (a.lft_given && !a.req.valid_lft) {
+		fprintf(ipc->err, "valid_lft is zero\n");
+		return 1;
+	}
+	if (a.lft_given && a.req.valid_lft < a.req.preferred_lft) {
+		fprintf(ipc->err, "preferred_lft is greater than valid_lft\n");
+		return 1;
+	}
+	/* the kernel's IFA policy: an IFA_LABEL of IFNAMSIZ or more, or
+	 * iproute2's empty IFA_BROADCAST for "brd +" without an address */
+	if ((a.label && strlen(a.label) >= IFNAMSIZ) ||
+	    (!del && a.brd_len < 0 && !a.have_local && !a.have_peer)) {
+		ext._msg = "Attribute failed policy validation";
+		return ip_rtnl_err(ipc, -EINVAL, &ext);
+	}
+	if (!a.have_local) {
+		/* no family: rtnetlink has no handler (EOPNOTSUPP); an IPv4
+		 * request without IFA_LOCAL is refused by rtm_to_ifaddr() */
+		if (a.family != AF_INET || del)
+			return ip_rtnl_err(ipc, -EOPNOTSUPP, NULL);
+		ext._msg = "ipv4: Local address is not supplied";
+		return ip_rtnl_err(ipc, -EINVAL, &ext);
+	}
 	addr_fill(&a, dev, !del);
 	(void)nlflags;
 	rc = del ? inet_rtm_deladdr(ipc->net, &a.req, &ext) :
@@ -410,6 +487,8 @@ int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv)
 		return addr_show(ipc, argc - 1, argv + 1);
 	if (!matches(argv[0], "flush"))
 		return addr_flush(ipc, argc - 1, argv + 1);
+	if (!matches(argv[0], "help"))
+		return ip_addr_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
 	return 255;
 }

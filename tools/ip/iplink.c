@@ -19,6 +19,7 @@ struct link_parse {
 	int addr_len;			/* bytes `address` gave (ll_addr_a2n()), 0 for none */
 	int peer_addr_len;		/* veth: the peer's */
 	const char *type;
+	const char *link;		/* `link DEV`: looked up when creating */
 	int type_argc;			/* words after `type KIND` */
 	char **type_argv;
 };
@@ -146,6 +147,8 @@ static int parse_valued(struct ip_ctx *ipc, struct link_req *req, struct link_pa
 		return parse_netns(ipc, req, val);
 	} else if (!strcmp(key, "master")) {
 		return parse_master(ipc, req, val);
+	} else if (!strcmp(key, "link")) {
+		lp->link = val;
 	} else {
 		return -1;
 	}
@@ -212,6 +215,8 @@ static int link_parse_done(struct ip_ctx *ipc, struct link_req *req, struct link
 	}
 	if (lp->name)
 		snprintf(req->name, sizeof(req->name), "%s", lp->name);
+	if (lp->link && !__dev_get_by_name(ipc->net, lp->link))	/* iplink_parse()'s end */
+		return ip_no_dev(ipc, lp->link);
 	return 0;
 }
 

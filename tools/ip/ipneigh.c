@@ -45,6 +45,8 @@ struct neigh_filter {
 	bool has_pfx;
 	bool flush;
 	bool nud_given;
+	bool proxy;			/* the proxy entries instead (NTF_PROXY) */
+	int master;			/* 0 any, -1 none (nomaster), else its ifindex */
 };
 
 static bool neigh_match(const struct neigh_filter *f, const struct neighbour *n)
@@ -52,6 +54,9 @@ static bool neigh_match(const struct neigh_filter *f, const struct neighbour *n)
 	__be32 mask;
 
 	if (f->dev && n->dev != f->dev)
+		return false;
+	if (f->master && (f->master < 0 ? !!n->dev->master :
+			  !n->dev->master || n->dev->master->ifindex != f->master))
 		return false;
 	if (n->nud_state ? !(f->state & n->nud_state) : !(f->state & 0x100))
 		return false;
@@ -114,26 +119,70 @@ static void neigh_print(struct ip_ctx *ipc, const struct neigh_filter *f,
 	}
 }
 
-static int neigh_filter_word(struct ip_ctx *ipc, struct neigh_filter *f, const char *k,
-			     const char *v)
-{
-	if (!strcmp(k, "dev")) {
-		f->dev = __dev_get_by_name(ipc->net, v);
-		if (!f->dev) {
-			fprintf(ipc->err, "Cannot find device \"%s\"\n", v);
-			return 1;
-		}
-	} else if (!strcmp(k, "nud")) {
-		unsigned int st;
+static const char ipneigh_usage_text[];
 
-		if (nud_parse(&st, v))
-			return ip_invarg(ipc, "nud state is bad", v);
+struct neigh_args {
+	const char *lla, *dev;
+	bool dst_ok, dev_ok;
+};
+
+#define NNEXT_L() do { if (argc < 2) return ip_incomplete(ipc); argc--; argv++; } while (0)
+
+/* do_show_or_flush()'s words, in its order: a keyword without its value
+ * is "Command line is not complete"; the device is looked up at the end */
+static int neigh_filter_word(struct ip_ctx *ipc, struct neigh_filter *f, const char **dev,
+			     int *argc, char ***argv)
+{
+	const char *k = (*argv)[0];
+	unsigned int st;
+
+#define NNEXT() do { if (*argc < 2) return ip_incomplete(ipc); (*argc)--; (*argv)++; } while (0)
+	if (!strcmp(k, "dev")) {
+		NNEXT();
+		if (*dev)
+			return ip_duparg(ipc, "dev", (*argv)[0]);
+		*dev = (*argv)[0];
+	} else if (!strcmp(k, "master") || !strcmp(k, "vrf")) {
+		struct net_device *m;
+
+		NNEXT();	/* skbox has no VRF devices */
+		m = __dev_get_by_name(ipc->net, (*argv)[0]);
+		if (!m || !strcmp(k, "vrf"))
+			return ip_invarg(ipc, !strcmp(k, "vrf") ? "Not a valid VRF name\n" :
+					 "Device does not exist\n", (*argv)[0]);
+		f->master = m->ifindex;
+	} else if (!strcmp(k, "nomaster")) {
+		f->master = -1;
+	} else if (!strcmp(k, "proxy")) {
+		f->proxy = true;
+	} else if (!strcmp(k, "unused")) {
+		return 0;
+	} else if (!strcmp(k, "nud")) {
+		NNEXT();
+		if (nud_parse(&st, (*argv)[0]))
+			return ip_invarg(ipc, "nud state is bad", (*argv)[0]);
 		if (!f->nud_given)
 			f->state = 0;
 		f->nud_given = true;
 		f->state |= st == ~0U ? ~0U : (st ? st : 0x100);
+	} else if (!matches(k, "protocol")) {
+		unsigned int proto;
+
+		NNEXT();
+		if (rt_proto_parse(&proto, (*argv)[0]) && strcmp((*argv)[0], "all"))
+			return ip_invarg(ipc, "invalid \"protocol\"\n", (*argv)[0]);
 	} else {
-		return -1;
+		if (!strcmp(k, "to"))
+			NNEXT();
+		if (!matches((*argv)[0], "help")) {
+			fputs(ipneigh_usage_text, ipc->err);
+			return 255;
+		}
+		if (parse_prefix(&f->pfx, (*argv)[0]))
+			return ip_bad_prefix(ipc, (*argv)[0]);
+		if (f->pfx.bitlen < 0)
+			f->pfx.bitlen = 32;
+		f->has_pfx = true;
 	}
 	return 0;
 }
@@ -141,28 +190,14 @@ static int neigh_filter_word(struct ip_ctx *ipc, struct neigh_filter *f, const c
 static int neigh_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
 			      struct neigh_filter *f)
 {
-	for (; argc > 0; argc--, argv++) {
-		int rc = argc > 1 ? neigh_filter_word(ipc, f, argv[0], argv[1]) : -1;
+	const char *dev = NULL;
+	int rc;
 
-		if (rc > 0)
+	for (; argc > 0; argc--, argv++)
+		if ((rc = neigh_filter_word(ipc, f, &dev, &argc, &argv)))
 			return rc;
-		if (rc == 0) {
-			argc--;
-			argv++;
-			continue;
-		}
-		if (!strcmp(argv[0], "proxy") || !strcmp(argv[0], "unused"))
-			continue;
-		if (!strcmp(argv[0], "to") && argc > 1) {
-			argc--;
-			argv++;
-		}
-		if (parse_prefix(&f->pfx, argv[0]))
-			return ip_bad_prefix(ipc, argv[0]);
-		if (f->pfx.bitlen < 0)
-			f->pfx.bitlen = 32;
-		f->has_pfx = true;
-	}
+	if (dev && !(f->dev = ip_dev_get(ipc, dev)))
+		return 1;
 	return 0;
 }
 
@@ -200,6 +235,37 @@ static int neigh_walk(struct ip_ctx *ipc, struct neigh_filter *f, struct neigh_t
 	return 0;
 }
 
+/* `ip neigh show proxy`: the proxy entries (pneigh_dump_table()), as
+ * print_neigh() shows them: "ADDR [dev DEV] proxy" */
+static void pneigh_show(struct ip_ctx *ipc, const struct neigh_filter *f,
+			const struct neigh_table *tbl)
+{
+	char a[20];
+
+	for (const struct pneigh_entry *p = tbl->phash; p; p = p->next) {
+		__be32 mask = f->pfx.bitlen > 0 ? htonl(~0U << (32 - f->pfx.bitlen)) : 0;
+
+		if (f->dev && p->dev != f->dev)
+			continue;
+		if (f->has_pfx && ((p->key ^ f->pfx.addr) & mask))
+			continue;
+		format_ipv4(a, p->key);
+		if (ipc->json) {
+			jw_obj_open(&ipc->jw, NULL);
+			jw_string(&ipc->jw, "dst", a);
+			if (p->dev)
+				jw_string(&ipc->jw, "dev", p->dev->name);
+			jw_null(&ipc->jw, "proxy");
+			jw_obj_close(&ipc->jw);
+			continue;
+		}
+		fprintf(ipc->out, "%s ", a);
+		if (p->dev)
+			fprintf(ipc->out, "dev %s ", p->dev->name);
+		fputs("proxy \n", ipc->out);
+	}
+}
+
 static int neigh_show(struct ip_ctx *ipc, int argc, char **argv, bool flush)
 {
 	struct neigh_filter f;
@@ -210,16 +276,21 @@ static int neigh_show(struct ip_ctx *ipc, int argc, char **argv, bool flush)
 	f.state = flush ? ~(unsigned int)(NUD_PERMANENT | NUD_NOARP) : 0xFFU & ~NUD_NOARP;
 	if (flush && argc < 1) {
 		fprintf(ipc->err, "Flush requires arguments.\n");
-		return 255;
+		return 1;
 	}
 	if ((rc = neigh_filter_parse(ipc, argc, argv, &f)))
 		return rc;
 	if (ipc->json && !flush)
 		jw_arr_open(&ipc->jw, NULL);
-	if (ipc->family != AF_INET6)
-		neigh_walk(ipc, &f, &ipc->net->ipv4.arp_tbl);
-	if (ipc->family != AF_INET && !flush)
-		neigh_walk(ipc, &f, &ipc->net->ipv6.nd_tbl);
+	if (f.proxy && !flush) {
+		if (ipc->family != AF_INET6)
+			pneigh_show(ipc, &f, &ipc->net->ipv4.arp_tbl);
+	} else {
+		if (ipc->family != AF_INET6)
+			neigh_walk(ipc, &f, &ipc->net->ipv4.arp_tbl);
+		if (ipc->family != AF_INET && !flush)
+			neigh_walk(ipc, &f, &ipc->net->ipv6.nd_tbl);
+	}
 	if (ipc->json && !flush) {
 		jw_arr_close(&ipc->jw);
 		fputc('\n', ipc->out);
@@ -227,76 +298,102 @@ static int neigh_show(struct ip_ctx *ipc, int argc, char **argv, bool flush)
 	return 0;
 }
 
-static int neigh_word(struct ip_ctx *ipc, struct ndm_req *r, const char **dev,
-		      const char *k, const char *v)
+/* one word of ipneigh_modify()'s loop, in its order; -1: the address */
+static int neigh_word(struct ip_ctx *ipc, struct ndm_req *r, struct neigh_args *a,
+		      int *argc, char ***argv)
 {
+	const char *k = (*argv)[0];
 	unsigned int st;
 
-	if (!strcmp(k, "lladdr")) {
-		if (parse_lladdr(r->lladdr, v)) {
-			fprintf(ipc->err, "\"%s\" is invalid lladdr.\n", v);
-			return 1;
-		}
-		r->has_lladdr = true;
+	if (!matches(k, "lladdr")) {
+		NNEXT();
+		if (a->lla)
+			return ip_duparg(ipc, "lladdr", (*argv)[0]);
+		a->lla = (*argv)[0];
 	} else if (!strcmp(k, "nud")) {
-		if (nud_parse(&st, v) || st == ~0U)
-			return ip_invarg(ipc, "nud state is bad", v);
+		NNEXT();
+		if (nud_parse(&st, (*argv)[0]) || st == ~0U)
+			return ip_invarg(ipc, "nud state is bad", (*argv)[0]);
 		r->state = (u16)st;
+	} else if (!matches(k, "proxy")) {
+		NNEXT();
+		if (!matches((*argv)[0], "help")) {
+			fputs(ipneigh_usage_text, ipc->err);
+			return 255;
+		}
+		if (a->dst_ok)
+			return ip_duparg(ipc, "address", (*argv)[0]);
+		if (parse_ipv4(&r->dst, (*argv)[0]))
+			return ip_bad_addr(ipc, (*argv)[0]);
+		a->dst_ok = a->dev_ok = true;
+		r->flags |= NTF_PROXY;
+	} else if (!strcmp(k, "router")) {
+		r->flags |= NTF_ROUTER;
+	} else if (!strcmp(k, "use") || !strcmp(k, "managed") || !matches(k, "extern_learn")) {
+		return 0;	/* NTF_USE, NTF_EXT_MANAGED, NTF_EXT_LEARNED: not kept */
 	} else if (!strcmp(k, "dev")) {
-		*dev = v;
-	} else if (!strcmp(k, "protocol")) {
-		return 0;
+		NNEXT();
+		a->dev = (*argv)[0];
+		a->dev_ok = true;
+	} else if (!matches(k, "protocol")) {
+		NNEXT();
+		if (rt_proto_parse(&st, (*argv)[0]))
+			return ip_invarg(ipc, "\"protocol\" value is invalid\n", (*argv)[0]);
 	} else {
 		return -1;
 	}
 	return 0;
 }
 
+/* ipneigh_modify(): the words, then "dev" and the address are required,
+ * then the link address is read, then the device is looked up */
 static int neigh_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, bool del)
 {
 	struct netlink_ext_ack ext = { NULL };
-	const char *devname = NULL;
+	struct neigh_args a = { NULL };
 	struct net_device *dev;
 	struct ndm_req r;
-	bool dst_ok = false;
 	int rc;
 
 	memset(&r, 0, sizeof(r));
 	r.state = NUD_PERMANENT;
 	r.nlflags = nlflags;
 	for (; argc > 0; argc--, argv++) {
-		rc = argc > 1 ? neigh_word(ipc, &r, &devname, argv[0], argv[1]) : -1;
+		rc = neigh_word(ipc, &r, &a, &argc, &argv);
 		if (rc > 0)
 			return rc;
-		if (rc == 0) {
-			argc--;
-			argv++;
+		if (rc == 0)
 			continue;
-		}
-		if (!strcmp(argv[0], "proxy") || !strcmp(argv[0], "router")) {
-			r.flags |= !strcmp(argv[0], "proxy") ? NTF_PROXY : NTF_ROUTER;
-			continue;
-		}
-		if (!strcmp(argv[0], "to") && argc > 1) {
-			argc--;
-			argv++;
-		}
-		if (dst_ok)
+		if (!strcmp(argv[0], "to"))
+			NNEXT_L();
+		if (!matches(argv[0], "help"))
+			NNEXT_L();
+		if (a.dst_ok)
 			return ip_duparg2(ipc, "to", argv[0]);
 		if (parse_ipv4(&r.dst, argv[0]))
 			return ip_bad_addr(ipc, argv[0]);
-		dst_ok = true;
+		a.dst_ok = true;
 	}
-	if (!devname || !dst_ok) {
+	if (!a.dev_ok || !a.dst_ok) {
 		fprintf(ipc->err, "Device and destination are required arguments.\n");
 		return 255;
 	}
-	if (!(dev = ip_dev_get(ipc, devname)))
-		return 1;
-	r.ifindex = dev->ifindex;
+	if (a.lla && strcmp(a.lla, "null")) {
+		if (parse_lladdr(r.lladdr, a.lla)) {
+			fprintf(ipc->err, "\"%s\" is invalid lladdr.\n", a.lla);
+			return 1;
+		}
+		r.has_lladdr = true;
+	}
+	if (a.dev) {
+		if (!(dev = ip_dev_get(ipc, a.dev)))
+			return 1;
+		r.ifindex = dev->ifindex;
+	}
 	rc = del ? neigh_delete_req(ipc->net, &r, &ext) : neigh_add(ipc->net, &r, &ext);
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
+#undef NNEXT
 
 static const char ipneigh_usage_text[] =
 	"Usage: ip neigh { add | del | change | replace }\n"

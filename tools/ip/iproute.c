@@ -16,16 +16,22 @@
 #include "net/world.h"
 #include "net/tcp.h"
 
+/* iproute2's route filter (iproute_list_flush_or_save(), filter_nlmsg()) */
 struct route_filter {
 	u32 tb;				/* 0 = all tables */
-	int oif;
-	int proto;			/* -1 = any */
-	int scope;
-	int type;
+	int oif;			/* dev/oif: 0 = any (and "dev" is printed) */
+	bool has_iif;			/* iif DEV: FIB routes have no RTA_IIF */
+	bool has_proto, has_scope, has_type, has_tos;	/* also not printed */
+	u8 proto, scope, type, tos;
 	struct inet_prefix rdst, mdst;	/* root / match; both = exact */
 	bool has_rdst, has_mdst;
-	__be32 via;
-	bool has_via;
+	struct inet_prefix via, prefsrc;	/* via / src PREFIX */
+	bool has_via, has_prefsrc;
+	bool via_other;			/* via FAMILY ADDR of a family not inet */
+	struct inet_prefix rsrc;	/* from [root|exact]: IPv4 routes' src_len is 0 */
+	bool has_rsrc;
+	u32 mark, metric, realm, realmmask;
+	bool has_mark, has_metric;
 	bool cloned;
 };
 
@@ -107,6 +113,13 @@ static void route_multipath_json(struct ip_ctx *ipc, const struct fib_info *fi)
 	jw_arr_close(jw);
 }
 
+/* print_route() leaves out what the filter fixed: the gateway and the
+ * source of a "via"/"src" filter on a whole address (bitlen == 32) */
+static bool route_filter_host(const struct inet_prefix *p, bool set)
+{
+	return set && p->bitlen == 32;
+}
+
 static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 			     const struct route_filter *f)
 {
@@ -121,28 +134,34 @@ static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 		jw_string(jw, "type", rt_type_name(b, v->type));
 	route_dst(b, v);
 	jw_string(jw, "dst", b);
-	if (nh && nh->fib_nh_gw4)
+	if (v->tos && !f->has_tos) {
+		sprintf(b, "0x%02x", v->tos);
+		jw_string(jw, "tos", b);
+	}
+	if (nh && nh->fib_nh_gw4 && !route_filter_host(&f->via, f->has_via))
 		jw_string(jw, "gateway", format_ipv4(b, nh->fib_nh_gw4));
-	if (nh && nh->fib_nh_dev)
+	if (nh && nh->fib_nh_dev && !f->oif)
 		jw_string(jw, "dev", nh->fib_nh_dev->name);
 	if ((v->table != RT_TABLE_MAIN || ipc->show_details) && !f->tb)
 		jw_string(jw, "table", rt_table_name(b, v->table));
-	if (v->proto != RTPROT_BOOT || ipc->show_details)
+	if ((v->proto != RTPROT_BOOT || ipc->show_details) && !f->has_proto)
 		jw_string(jw, "protocol", rt_proto_name(b, v->proto));
-	if (v->scope != RT_SCOPE_UNIVERSE || ipc->show_details)
+	if ((v->scope != RT_SCOPE_UNIVERSE || ipc->show_details) && !f->has_scope)
 		jw_string(jw, "scope", rt_scope_name(b, v->scope));
-	if (fi && fi->fib_prefsrc)
+	if (fi && fi->fib_prefsrc && !route_filter_host(&f->prefsrc, f->has_prefsrc))
 		jw_string(jw, "prefsrc", format_ipv4(b, fi->fib_prefsrc));
-	if (fi && fi->fib_priority)
+	if (fi && fi->fib_priority && !f->has_metric)
 		jw_uint(jw, "metric", fi->fib_priority);
 	route_flags_json(ipc, nh);
-	if (fi && (fi->fib_mtu || fi->fib_congctl)) {
+	if (fi && (fi->fib_mtu || fi->fib_advmss || fi->fib_congctl)) {
 		jw_arr_open(jw, "metrics");
 		jw_obj_open(jw, NULL);
 		if (fi->fib_mtu)
 			jw_uint(jw, "mtu", fi->fib_mtu);
+		if (fi->fib_advmss)
+			jw_uint(jw, "advmss", fi->fib_advmss);
 		if (fi->fib_congctl)
-			jw_string(jw, "congctl", fi->fib_congctl->name);
+			jw_string(jw, "congestion", fi->fib_congctl->name);	/* print_rta_metrics() */
 		jw_obj_close(jw);
 		jw_arr_close(jw);
 	}
@@ -187,33 +206,35 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 		fprintf(o, "%s ", rt_type_name(b, v->type));
 	route_dst(b, v);
 	ip_color_printf(ipc, strcmp(b, "default") ? COLOR_INET : COLOR_NONE, "%s ", b);
-	if (v->tos)
-		fprintf(o, "tos 0x%x ", v->tos);
 	if (fi && fi->fib_nh_id)
 		fprintf(o, "nhid %u ", fi->fib_nh_id);
-	if (nh && nh->fib_nh_gw4) {
+	if (v->tos && !f->has_tos)
+		fprintf(o, "tos 0x%02x ", v->tos);
+	if (nh && nh->fib_nh_gw4 && !route_filter_host(&f->via, f->has_via)) {
 		fputs("via ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, nh->fib_nh_gw4));
 	}
-	if (nh && nh->fib_nh_dev) {
+	if (nh && nh->fib_nh_dev && !f->oif) {
 		fputs("dev ", o);
 		ip_color_printf(ipc, COLOR_IFNAME, "%s ", nh->fib_nh_dev->name);
 	}
 	if ((v->table != RT_TABLE_MAIN || ipc->show_details) && !f->tb)
 		fprintf(o, "table %s ", rt_table_name(b, v->table));
-	if (v->proto != RTPROT_BOOT || ipc->show_details)
+	if ((v->proto != RTPROT_BOOT || ipc->show_details) && !f->has_proto)
 		fprintf(o, "proto %s ", rt_proto_name(b, v->proto));
-	if (v->scope != RT_SCOPE_UNIVERSE || ipc->show_details)
+	if ((v->scope != RT_SCOPE_UNIVERSE || ipc->show_details) && !f->has_scope)
 		fprintf(o, "scope %s ", rt_scope_name(b, v->scope));
-	if (fi && fi->fib_prefsrc) {
+	if (fi && fi->fib_prefsrc && !route_filter_host(&f->prefsrc, f->has_prefsrc)) {
 		fputs("src ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, fi->fib_prefsrc));
 	}
-	if (fi && fi->fib_priority)
+	if (fi && fi->fib_priority && !f->has_metric)
 		fprintf(o, "metric %u ", fi->fib_priority);
 	route_flags_text(ipc, nh);
 	if (fi && fi->fib_mtu)
 		fprintf(o, "mtu %s%u ", fi->fib_mtu_locked ? "lock " : "", fi->fib_mtu);
+	if (fi && fi->fib_advmss)	/* print_rta_metrics(): RTAX_ADVMSS after RTAX_MTU */
+		fprintf(o, "advmss %u ", fi->fib_advmss);
 	if (fi && fi->fib_congctl)
 		fprintf(o, "congctl %s%s ", fi->fib_congctl_locked ? "lock " : "",
 			fi->fib_congctl->name);
@@ -222,25 +243,47 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	fputc('\n', o);
 }
 
+static bool prefix_has(const struct inet_prefix *p, __be32 a)
+{
+	return (a & plen_mask(p->bitlen)) == (p->addr & plen_mask(p->bitlen));
+}
+
+/* filter_nlmsg() for an IPv4 FIB route */
 static bool route_match(const struct route_filter *f, const struct route_view *v)
 {
 	const struct fib_nh *nh = v->fi ? &v->fi->fib_nh[0] : NULL;
 
-	if (f->oif && (!nh || !nh->fib_nh_dev || nh->fib_nh_dev->ifindex != f->oif))
+	if (f->has_proto && v->proto != f->proto)
 		return false;
-	if (f->proto >= 0 && v->proto != f->proto)
+	if (f->has_scope && v->scope != f->scope)
 		return false;
-	if (f->scope >= 0 && v->scope != f->scope)
+	if (f->has_type && v->type != f->type)
 		return false;
-	if (f->type >= 0 && v->type != f->type)
-		return false;
-	if (f->has_via && (!nh || nh->fib_nh_gw4 != f->via))
+	if (f->has_tos && v->tos != f->tos)
 		return false;
 	if (f->has_rdst && (v->plen < f->rdst.bitlen ||
 			    (v->dst & plen_mask(f->rdst.bitlen)) != f->rdst.addr))
 		return false;
 	if (f->has_mdst && (v->plen > f->mdst.bitlen ||
 			    (f->mdst.addr & plen_mask(v->plen)) != v->dst))
+		return false;
+	if (f->has_rsrc && f->rsrc.bitlen > 0)
+		return false;
+	if (f->via_other)
+		return false;
+	if (f->has_via && !prefix_has(&f->via, nh ? nh->fib_nh_gw4 : 0))
+		return false;
+	if (f->has_prefsrc && !prefix_has(&f->prefsrc, v->fi ? v->fi->fib_prefsrc : 0))
+		return false;
+	if (f->realm & f->realmmask)		/* no realms (RTA_FLOW) on skbox's routes */
+		return false;
+	if (f->has_iif)
+		return false;
+	if (f->oif && (!nh || !nh->fib_nh_dev || nh->fib_nh_dev->ifindex != f->oif))
+		return false;
+	if (f->has_mark && f->mark)
+		return false;
+	if (f->has_metric && (v->fi ? v->fi->fib_priority : 0) != f->metric)
 		return false;
 	return true;
 }
@@ -332,6 +375,7 @@ static int route_walk_tables(struct ip_ctx *ipc, const struct route_filter *f,
 	return rc;
 }
 
+/* get_prefix() of a filter (family: -4's, or none) */
 static int filter_prefix(struct ip_ctx *ipc, struct inet_prefix *p, const char *arg)
 {
 	if (parse_prefix(p, arg))
@@ -342,83 +386,223 @@ static int filter_prefix(struct ip_ctx *ipc, struct inet_prefix *p, const char *
 	return 0;
 }
 
-static int filter_word(struct ip_ctx *ipc, struct route_filter *f, const char *k,
-		       const char *v)
+/* rtnl_rtrealm_a2n(): "cosmos" or 0..255 */
+static int realm_a2n(u32 *id, const char *arg)
 {
-	unsigned int n;
-	struct net_device *dev;
+	unsigned int v;
 
-	if (!strcmp(k, "table")) {
-		if (!strcmp(v, "all") || !strcmp(v, "0"))
-			f->tb = 0;
-		else if (!strcmp(v, "cache"))
-			f->cloned = true;
-		else if (rt_table_parse(&f->tb, v))
-			return ip_invarg(ipc, "table id value is invalid\n", v);
-	} else if (!strcmp(k, "dev") || !strcmp(k, "oif")) {
-		if (!(dev = __dev_get_by_name(ipc->net, v))) {
-			fprintf(ipc->err, "Cannot find device \"%s\"\n", v);
-			return 1;
-		}
-		f->oif = dev->ifindex;
-	} else if (!strcmp(k, "proto") || !strcmp(k, "protocol")) {
-		if (rt_proto_parse(&n, v))
-			return ip_invarg(ipc, "invalid \"protocol\"\n", v);
-		f->proto = (int)n;
-	} else if (!strcmp(k, "scope")) {
-		if (rt_scope_parse(&n, v))
-			return ip_invarg(ipc, "invalid \"scope\"\n", v);
-		f->scope = (int)n;
-	} else if (!strcmp(k, "type")) {
-		if (rt_type_parse(&n, v))
-			return ip_invarg(ipc, "node type value is invalid\n", v);
-		f->type = (int)n;
-	} else if (!strcmp(k, "via")) {
-		if (parse_ipv4(&f->via, v))
-			return ip_bad_addr(ipc, v);
-		f->has_via = true;
-	} else if (!strcmp(k, "root")) {
-		f->has_rdst = true;
-		return filter_prefix(ipc, &f->rdst, v);
-	} else if (!strcmp(k, "match")) {
-		f->has_mdst = true;
-		return filter_prefix(ipc, &f->mdst, v);
-	} else if (!strcmp(k, "exact") || !strcmp(k, "to")) {
-		f->has_rdst = f->has_mdst = true;
-		if (filter_prefix(ipc, &f->rdst, v))
-			return 1;
-		f->mdst = f->rdst;
-	} else {
-		return -1;
+	if (!strcmp(arg, "cosmos")) {
+		*id = 0;
+		return 0;
 	}
+	if (get_unsigned(&v, arg, 0) || v > 255)
+		return -1;
+	*id = v;
 	return 0;
 }
 
+/* get_rt_realms_or_raw(): [SRC/]DST, else a raw number */
+static int realms_parse(u32 *realms, const char *arg)
+{
+	const char *slash = strchr(arg, '/');
+	u32 src = 0, dst = 0;
+	char buf[32];
+
+	if (slash && (size_t)(slash - arg) < sizeof(buf)) {
+		memcpy(buf, arg, (size_t)(slash - arg));
+		buf[slash - arg] = 0;
+		if (!realm_a2n(&src, buf) && (!slash[1] || !realm_a2n(&dst, slash + 1))) {
+			*realms = src << 16 | dst;
+			return 0;
+		}
+	} else if (!slash && (!*arg || !realm_a2n(&dst, arg))) {
+		*realms = dst;
+		return 0;
+	}
+	return get_u32(realms, arg, 0);
+}
+
+/* read_family() */
+static int route_read_family(const char *w)
+{
+	static const struct { const char *name; int af; } fams[] = {
+		{ "inet", AF_INET }, { "inet6", AF_INET6 }, { "link", AF_PACKET },
+		{ "ipx", 4 }, { "mpls", 28 }, { "bridge", AF_BRIDGE },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(fams); i++)
+		if (!strcmp(w, fams[i].name))
+			return fams[i].af;
+	return AF_UNSPEC;
+}
+
+/* iproute_list_flush_or_save()'s words, in its order (matches(): a word
+ * may be cut short); a keyword without its value is NEXT_ARG()'s
+ * "Command line is not complete"; devices are looked up at the end */
 static int route_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
 			      struct route_filter *f)
 {
+	const char *od = NULL, *id = NULL;
+	struct net_device *dev;
+	unsigned int n;
+	u32 tid;
+
+#define FNEXT() do { if (argc < 2) return ip_incomplete(ipc); argc--; argv++; } while (0)
 	memset(f, 0, sizeof(*f));
 	f->tb = RT_TABLE_MAIN;
-	f->proto = f->scope = f->type = -1;
 	for (; argc > 0; argc--, argv++) {
-		int rc = argc > 1 ? filter_word(ipc, f, argv[0], argv[1]) : -1;
+		const char *w = argv[0];
 
-		if (rc > 0)
-			return rc;
-		if (rc == 0) {
-			argc--;
-			argv++;
-			continue;
-		}
-		if (!strcmp(argv[0], "cloned") || !strcmp(argv[0], "cached") ||
-		    !strcmp(argv[0], "cache")) {
+		if (!matches(w, "table")) {
+			FNEXT();
+			if (!rt_table_parse(&tid, argv[0]))
+				f->tb = tid;
+			else if (!strcmp(argv[0], "all"))
+				f->tb = 0;
+			else if (!strcmp(argv[0], "cache"))
+				f->cloned = true;
+			else if (!strcmp(argv[0], "help"))
+				return iproute_usage(ipc);
+			else
+				return ip_invarg(ipc, "table id value is invalid\n", argv[0]);
+		} else if (!matches(w, "vrf")) {
+			FNEXT();	/* skbox has no VRF devices */
+			return ip_invarg(ipc, "Invalid VRF\n", argv[0]);
+		} else if (!matches(w, "cached") || !matches(w, "cloned")) {
 			f->cloned = true;
-			continue;
+		} else if (!strcmp(w, "tos") || !matches(w, "dsfield")) {
+			FNEXT();
+			if (get_u8(&f->tos, argv[0], 16))
+				return ip_invarg(ipc, "TOS value is invalid\n", argv[0]);
+			f->has_tos = true;
+		} else if (!matches(w, "protocol")) {
+			FNEXT();
+			if (!rt_proto_parse(&n, argv[0])) {
+				f->proto = (u8)n;
+				f->has_proto = true;
+			} else if (strcmp(argv[0], "all")) {
+				return ip_invarg(ipc, "invalid \"protocol\"\n", argv[0]);
+			}
+		} else if (!matches(w, "scope")) {
+			FNEXT();
+			if (!rt_scope_parse(&n, argv[0])) {
+				f->scope = (u8)n;
+				f->has_scope = true;
+			} else if (strcmp(argv[0], "all")) {
+				return ip_invarg(ipc, "invalid \"scope\"\n", argv[0]);
+			}
+		} else if (!matches(w, "type")) {
+			FNEXT();
+			if (rt_type_parse(&n, argv[0]))
+				return ip_invarg(ipc, "node type value is invalid\n", argv[0]);
+			f->type = (u8)n;
+			f->has_type = true;
+		} else if (!strcmp(w, "dev") || !strcmp(w, "oif")) {
+			FNEXT();
+			od = argv[0];
+		} else if (!strcmp(w, "iif")) {
+			FNEXT();
+			id = argv[0];
+		} else if (!strcmp(w, "mark")) {
+			FNEXT();
+			if (get_u32(&f->mark, argv[0], 0))
+				return ip_invarg(ipc, "invalid mark value", argv[0]);
+			f->has_mark = true;
+		} else if (!matches(w, "metric") || !matches(w, "priority") ||
+			   !strcmp(w, "preference")) {
+			FNEXT();
+			if (get_u32(&f->metric, argv[0], 0))
+				return ip_invarg(ipc, "\"metric\" value is invalid\n", argv[0]);
+			f->has_metric = true;
+		} else if (!strcmp(w, "via")) {
+			int af;
+
+			FNEXT();
+			af = route_read_family(argv[0]);
+			if (af != AF_UNSPEC)
+				FNEXT();
+			if (af == AF_UNSPEC || af == AF_INET) {
+				if (parse_prefix(&f->via, argv[0]))
+					return ip_bad_prefix_af(ipc, af ? af : ipc->family, argv[0]);
+				if (f->via.bitlen < 0)
+					f->via.bitlen = 32;
+				f->has_via = true;
+			} else {
+				f->via_other = true;	/* no IPv4 route has such a gateway */
+			}
+		} else if (!strcmp(w, "src")) {
+			FNEXT();
+			if (filter_prefix(ipc, &f->prefsrc, argv[0]))
+				return 1;
+			f->has_prefsrc = true;
+		} else if (!matches(w, "realms")) {
+			const char *a;
+
+			FNEXT();
+			a = argv[0];
+			if (realms_parse(&f->realm, a))
+				return ip_invarg(ipc, "invalid realms\n", a);
+			f->realmmask = ~0U;
+			if (!(f->realm & 0xFFFF) && *a && a[strlen(a) - 1] == '/')
+				f->realmmask &= ~0xFFFFU;
+			if (!(f->realm & 0xFFFF0000U) && (!strchr(a, '/') || a[0] == '/'))
+				f->realmmask &= ~0xFFFF0000U;
+		} else if (!matches(w, "from")) {
+			struct inet_prefix p;
+			bool match = false;
+
+			FNEXT();
+			if (!matches(argv[0], "root")) {
+				FNEXT();
+			} else if (!matches(argv[0], "match")) {
+				FNEXT();
+				match = true;
+			} else if (!matches(argv[0], "exact")) {
+				FNEXT();
+			}
+			if (filter_prefix(ipc, &p, argv[0]))
+				return 1;
+			if (!match) {		/* msrc matches any IPv4 route */
+				f->rsrc = p;
+				f->has_rsrc = true;
+			}
+		} else {
+			struct inet_prefix p;
+			int kind = 2;		/* root, match, exact (the default) */
+
+			if (!matches(w, "to"))
+				FNEXT();
+			if (!matches(argv[0], "root")) {
+				FNEXT();
+				kind = 0;
+			} else if (!matches(argv[0], "match")) {
+				FNEXT();
+				kind = 1;
+			} else if (!matches(argv[0], "exact")) {
+				FNEXT();
+			}
+			if (filter_prefix(ipc, &p, argv[0]))
+				return 1;
+			if (kind != 1) {
+				f->rdst = p;
+				f->has_rdst = true;
+			}
+			if (kind != 0) {
+				f->mdst = p;
+				f->has_mdst = true;
+			}
 		}
-		f->has_rdst = f->has_mdst = true;
-		if (filter_prefix(ipc, &f->rdst, argv[0]))
+	}
+#undef FNEXT
+	if (id) {
+		if (!(dev = ip_dev_get(ipc, id)))
 			return 1;
-		f->mdst = f->rdst;
+		f->has_iif = true;
+	}
+	if (od) {
+		if (!(dev = ip_dev_get(ipc, od)))
+			return 1;
+		f->oif = dev->ifindex;
 	}
 	return 0;
 }
@@ -551,7 +735,7 @@ static int route_flush(struct ip_ctx *ipc, int argc, char **argv)
 
 	if (argc < 1) {
 		fprintf(ipc->err, "\"ip route flush\" requires arguments.\n");
-		return 255;
+		return 1;	/* return -1: do_cmd() exits 1 */
 	}
 	if ((rc = route_filter_parse(ipc, argc, argv, &f)))
 		return rc;
@@ -576,149 +760,294 @@ static int route_flush(struct ip_ctx *ipc, int argc, char **argv)
 struct route_args {
 	struct fib_config cfg;
 	bool dst_ok, gw_ok, scope_ok, table_ok, type_ok, nhs_ok;
+	int family;			/* req.r.rtm_family: -4's, then the first address's */
 	const char *dev;
+	int nh_argc;			/* the `nexthop …` words, parsed after the device */
+	char **nh_argv;
 	struct fib_nh_config mp[ROUTE_MAX_NEXTHOPS];
-	const char *mp_dev[ROUTE_MAX_NEXTHOPS];
 };
 
-static int route_metric_word(struct ip_ctx *ipc, struct route_args *a, int *argc,
-			     char ***argv)
+/* get_time_rtt(): NUMBER[s|sec|secs|ms|msec|msecs] */
+static int route_time(const char *arg)
 {
-	const char *k = (*argv)[0], *v = (*argv)[1];
+	static const char *const units[] = { "", "s", "sec", "secs", "ms", "msec", "msecs" };
+	char *end;
 
-	if (!strcmp(k, "mtu")) {
-		if (!strcmp(v, "lock")) {
-			if (*argc < 3)
-				return ip_incomplete(ipc);
-			a->cfg.fc_mtu_lock = true;
-			(*argc)--;
-			(*argv)++;
-			v = (*argv)[1];
-		}
-		if (get_u32(&a->cfg.fc_mtu, v, 0))
-			return ip_invarg(ipc, "\"mtu\" value is invalid\n", v);
-	} else if (!strcmp(k, "advmss")) {
-		if (get_u32(&a->cfg.fc_advmss, v, 0))
-			return ip_invarg(ipc, "\"mss\" value is invalid\n", v);
-	} else if (!strcmp(k, "congctl")) {
-		/* iproute2 passes the name on; the kernel checks it */
-		if (!strcmp(v, "lock")) {
-			if (*argc < 3)
-				return ip_incomplete(ipc);
-			a->cfg.fc_congctl_lock = true;
-			(*argc)--;
-			(*argv)++;
-			v = (*argv)[1];
-		}
-		a->cfg.fc_congctl = v;
-	} else {
+	if (!*arg || *arg == '-')
 		return -1;
-	}
-	return 0;
+	if (strchr(arg, '.'))
+		(void)strtod(arg, &end);
+	else
+		(void)strtoul(arg, &end, 0);
+	if (end == arg)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(units); i++)
+		if (!strcasecmp(end, units[i]))
+			return 0;
+	return -1;
 }
 
-static int route_word(struct ip_ctx *ipc, struct route_args *a, const char *k, const char *v)
+/* the metrics iproute_modify() puts in RTA_METRICS: NAME [lock] VALUE.
+ * skbox's fib_info keeps mtu, advmss and congctl; the others are
+ * checked as iproute2 checks them and not kept. */
+static const struct route_metric {
+	const char *name;
+	bool abbrev;			/* matches(): may be cut short */
+	bool lock;			/* takes "lock" */
+	int kind;			/* 0 unsigned, 1 time, 2 hoplimit (up to 255), 3 0|1 */
+} route_metrics[] = {
+	{ "mtu", false, true, 0 }, { "hoplimit", false, true, 2 },
+	{ "advmss", false, true, 0 }, { "reordering", true, true, 0 },
+	{ "rtt", false, true, 1 }, { "rto_min", false, false, 1 },
+	{ "window", true, true, 0 }, { "cwnd", true, true, 0 },
+	{ "initcwnd", true, true, 0 }, { "initrwnd", true, true, 0 },
+	{ "features", true, false, -1 }, { "quickack", true, false, 3 },
+	{ "congctl", true, true, -2 }, { "rttvar", true, true, 1 },
+	{ "ssthresh", true, true, 0 },
+};
+
+#define RNEXT() do { if (*argc < 2) return ip_incomplete(ipc); (*argc)--; (*argv)++; } while (0)
+
+static int route_metric_word(struct ip_ctx *ipc, struct route_args *a,
+			     const struct route_metric *m, int *argc, char ***argv)
 {
-	struct fib_config *c = &a->cfg;
+	const char *v;
+	bool lock = false;
 	unsigned int n;
+	char msg[64];
 
-	if (!strcmp(k, "src")) {
-		if (parse_ipv4(&c->fc_prefsrc, v))
-			return ip_bad_addr(ipc, v);
-	} else if (!strcmp(k, "via")) {
-		if (a->gw_ok)
-			return ip_duparg(ipc, "via", v);
-		if (parse_ipv4(&c->fc_gw4, v))
-			return ip_bad_addr(ipc, v);
-		c->fc_gw_family = AF_INET;
-		a->gw_ok = true;
-	} else if (!strcmp(k, "nhid")) {
-		if (get_u32(&c->fc_nh_id, v, 0) || !c->fc_nh_id)
-			return ip_invarg(ipc, "\"id\" value is invalid\n", v);
-	} else if (!strcmp(k, "metric") || !strcmp(k, "priority") || !strcmp(k, "preference")) {
-		if (get_u32(&c->fc_priority, v, 0))
-			return ip_invarg(ipc, "\"metric\" value is invalid\n", v);
-	} else if (!strcmp(k, "scope")) {
-		if (rt_scope_parse(&n, v))
-			return ip_invarg(ipc, "invalid \"scope\" value\n", v);
-		c->fc_scope = (u8)n;
-		a->scope_ok = true;
-	} else if (!strcmp(k, "table")) {
-		if (rt_table_parse(&c->fc_table, v))
-			return ip_invarg(ipc, "\"table\" value is invalid\n", v);
-		a->table_ok = true;
-	} else if (!strcmp(k, "proto") || !strcmp(k, "protocol")) {
-		if (rt_proto_parse(&n, v))
-			return ip_invarg(ipc, "\"protocol\" value is invalid\n", v);
-		c->fc_protocol = (u8)n;
-	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
-		if (get_u8(&c->fc_tos, v, 16))
-			return ip_invarg(ipc, "TOS value is invalid\n", v);
-	} else if (!strcmp(k, "dev") || !strcmp(k, "oif")) {
-		a->dev = v;
-	} else {
-		return -1;
+	RNEXT();
+	if (m->lock && !strcmp((*argv)[0], "lock")) {
+		lock = true;
+		RNEXT();
+	}
+	v = (*argv)[0];
+	if (m->kind == -2) {		/* congctl NAME: the kernel checks it */
+		a->cfg.fc_congctl = v;
+		a->cfg.fc_congctl_lock = lock;
+		return 0;
+	}
+	if (m->kind == -1) {		/* features ecn */
+		if (strcmp(v, "ecn"))
+			return ip_invarg(ipc, "\"features\" value not valid\n", v);
+		return 0;
+	}
+	snprintf(msg, sizeof(msg), "\"%s\" value is invalid\n",
+		 !strcmp(m->name, "advmss") ? "mss" : m->name);
+	if (m->kind == 1 ? route_time(v) : get_unsigned(&n, v, 0))
+		return ip_invarg(ipc, msg, v);
+	if (m->kind == 2 && n > 255)
+		return ip_invarg(ipc, msg, v);
+	if (m->kind == 3 && n > 1)
+		return ip_invarg(ipc, "\"quickack\" value should be 0 or 1\n", v);
+	if (!strcmp(m->name, "mtu")) {
+		a->cfg.fc_mtu = n;
+		a->cfg.fc_mtu_lock = lock;
+	} else if (!strcmp(m->name, "advmss")) {
+		a->cfg.fc_advmss = n;
 	}
 	return 0;
 }
 
+/* the destination (the default branch): [to] [TYPE] PREFIX */
 static int route_dst_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char ***argv)
 {
 	struct inet_prefix p;
 	unsigned int type;
-	const char *w = (*argv)[0];
+	const char *w;
 
-	if (!strcmp(w, "to")) {
-		if (*argc < 2)
-			return ip_incomplete(ipc);
-		(*argc)--;
-		(*argv)++;
-		w = (*argv)[0];
-	}
+	if (!strcmp((*argv)[0], "to"))
+		RNEXT();
+	w = (*argv)[0];
 	if ((*w < '0' || *w > '9') && !rt_type_parse(&type, w)) {
-		if (*argc < 2)
-			return ip_incomplete(ipc);
+		RNEXT();
 		a->cfg.fc_type = (u8)type;
 		a->type_ok = true;
-		(*argc)--;
-		(*argv)++;
 		w = (*argv)[0];
 	}
+	if (!matches(w, "help"))
+		return iproute_usage(ipc);
 	if (a->dst_ok)
 		return ip_duparg2(ipc, "to", w);
 	if (parse_prefix(&p, w))
-		return ip_bad_prefix(ipc, w);
+		return ip_bad_prefix_af(ipc, a->family, w);
 	a->cfg.fc_dst = p.addr;
 	a->cfg.fc_dst_len = (u8)(p.bitlen < 0 ? 32 : p.bitlen);
 	a->dst_ok = true;
+	if (!p.is_default)	/* "default" leaves the family unset */
+		a->family = AF_INET;
 	return 0;
 }
 
-/* parse_one_nh(): via ADDR, dev NAME, weight 1..256, onlink */
-static int route_nexthop_word(struct ip_ctx *ipc, struct route_args *a, int i, int *argc,
-			      char ***argv)
+/* via [FAMILY] ADDRESS (iproute_modify() and parse_one_nh()) */
+static int route_via(struct ip_ctx *ipc, struct route_args *a, __be32 *gw, int *argc,
+		     char ***argv)
 {
-	struct fib_nh_config *m = &a->mp[i];
-	const char *k = (*argv)[0], *v = *argc > 1 ? (*argv)[1] : NULL;
-	unsigned int w;
+	int af;
 
-	if (!strcmp(k, "onlink")) {
-		m->flags |= RTNH_F_ONLINK;
-		return 0;
+	RNEXT();
+	af = route_read_family((*argv)[0]);
+	if (af == AF_UNSPEC)
+		af = a->family;
+	else
+		RNEXT();
+	if (parse_ipv4(gw, (*argv)[0]))
+		return ip_bad_addr_af(ipc, af, (*argv)[0]);
+	a->family = AF_INET;
+	return 0;
+}
+
+/* one word of iproute_modify()'s loop, in its order: 0 done, -1 not a
+ * keyword, else the exit status of its error */
+static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char ***argv)
+{
+	struct fib_config *c = &a->cfg;
+	const char *k = (*argv)[0];
+	struct inet_prefix p;
+	unsigned int n;
+	__be32 addr;
+	int rc;
+	u32 u;
+
+	if (!strcmp(k, "src")) {
+		RNEXT();
+		if (parse_ipv4(&c->fc_prefsrc, (*argv)[0]))
+			return ip_bad_addr_af(ipc, a->family, (*argv)[0]);
+		a->family = AF_INET;
+	} else if (!strcmp(k, "as")) {
+		/* RTA_NEWDST: MPLS's; an IPv4 route ignores it */
+		RNEXT();
+		if (!strcmp((*argv)[0], "to"))
+			RNEXT();
+		if (parse_ipv4(&addr, (*argv)[0]))
+			return ip_bad_addr_af(ipc, a->family, (*argv)[0]);
+		a->family = AF_INET;
+	} else if (!strcmp(k, "via")) {
+		if (a->gw_ok)
+			return ip_invarg(ipc, "use nexthop syntax to specify multiple via\n", k);
+		a->gw_ok = true;
+		if ((rc = route_via(ipc, a, &c->fc_gw4, argc, argv)))
+			return rc;
+		c->fc_gw_family = AF_INET;
+	} else if (!strcmp(k, "from")) {
+		/* RTA_SRC: IPv4's FIB has no source prefixes (ignored) */
+		RNEXT();
+		if (parse_prefix(&p, (*argv)[0]))
+			return ip_bad_prefix_af(ipc, a->family, (*argv)[0]);
+		if (!p.is_default)
+			a->family = AF_INET;
+	} else if (!strcmp(k, "tos") || !matches(k, "dsfield")) {
+		RNEXT();
+		if (get_u8(&c->fc_tos, (*argv)[0], 16))
+			return ip_invarg(ipc, "\"tos\" value is invalid\n", (*argv)[0]);
+	} else if (!strcmp(k, "expires")) {
+		RNEXT();
+		if (get_u32(&u, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"expires\" value is invalid\n", (*argv)[0]);
+	} else if (!matches(k, "metric") || !matches(k, "priority") ||
+		   !strcmp(k, "preference")) {
+		RNEXT();
+		if (get_u32(&c->fc_priority, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"metric\" value is invalid\n", (*argv)[0]);
+	} else if (!strcmp(k, "scope")) {
+		RNEXT();
+		if (rt_scope_parse(&n, (*argv)[0]))
+			return ip_invarg(ipc, "invalid \"scope\" value\n", (*argv)[0]);
+		c->fc_scope = (u8)n;
+		a->scope_ok = true;
+	} else if (!strcmp(k, "onlink")) {
+		c->fc_flags |= RTNH_F_ONLINK;
+	} else if (!strcmp(k, "nhid")) {
+		RNEXT();
+		if (get_u32(&c->fc_nh_id, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"id\" value is invalid\n", (*argv)[0]);
+	} else if (!matches(k, "protocol")) {
+		RNEXT();
+		if (rt_proto_parse(&n, (*argv)[0]))
+			return ip_invarg(ipc, "\"protocol\" value is invalid\n", (*argv)[0]);
+		c->fc_protocol = (u8)n;
+	} else if (!matches(k, "table")) {
+		RNEXT();
+		if (rt_table_parse(&c->fc_table, (*argv)[0]))
+			return ip_invarg(ipc, "\"table\" value is invalid\n", (*argv)[0]);
+		a->table_ok = true;
+	} else if (!matches(k, "vrf")) {
+		RNEXT();	/* skbox has no VRF devices */
+		return ip_invarg(ipc, "Invalid VRF\n", (*argv)[0]);
+	} else if (!strcmp(k, "dev") || !strcmp(k, "oif")) {
+		RNEXT();
+		a->dev = (*argv)[0];
+	} else if (!matches(k, "pref")) {
+		u8 pref;
+
+		RNEXT();	/* RTA_PREF: IPv6's; an IPv4 route ignores it */
+		if (strcmp((*argv)[0], "low") && strcmp((*argv)[0], "medium") &&
+		    strcmp((*argv)[0], "high") && get_u8(&pref, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"pref\" value is invalid\n", (*argv)[0]);
+	} else if (!strcmp(k, "ttl-propagate")) {
+		RNEXT();	/* MPLS's; an IPv4 route ignores it */
+		if (matches((*argv)[0], "enabled") && matches((*argv)[0], "disabled"))
+			return ip_invarg(ipc, "\"ttl-propagate\" value is invalid\n", (*argv)[0]);
+	} else if (!matches(k, "fastopen_no_cookie")) {
+		RNEXT();	/* RTAX_FASTOPEN_NO_COOKIE: checked, not kept */
+		if (get_unsigned(&n, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"fastopen_no_cookie\" value is invalid\n",
+					 (*argv)[0]);
+		if (n > 1)
+			return ip_invarg(ipc, "\"fastopen_no_cookie\" value should be 0 or 1\n",
+					 (*argv)[0]);
+	} else if (!matches(k, "realms")) {
+		RNEXT();	/* RTA_FLOW: checked, not kept (no route classifier) */
+		if (realms_parse(&u, (*argv)[0]))
+			return ip_invarg(ipc, "\"realm\" value is invalid\n", (*argv)[0]);
+	} else {
+		for (size_t i = 0; i < ARRAY_SIZE(route_metrics); i++) {
+			const struct route_metric *m = &route_metrics[i];
+
+			if (m->abbrev ? !matches(k, m->name) : !strcmp(k, m->name))
+				return route_metric_word(ipc, a, m, argc, argv);
+		}
+		return -1;
 	}
-	if (!v || (strcmp(k, "via") && strcmp(k, "dev") && strcmp(k, "weight")))
-		return ip_invarg(ipc, "\"nexthop\" or end of line is expected instead of\n", k);
-	if (!strcmp(k, "via") && parse_ipv4(&m->gw4, v))
-		return ip_bad_addr(ipc, v);
-	if (!strcmp(k, "dev"))
-		a->mp_dev[i] = v;
-	if (!strcmp(k, "weight")) {
-		if (get_unsigned(&w, v, 0) || w == 0 || w > 256)
-			return ip_invarg(ipc, "\"weight\" is invalid\n", v);
-		m->weight = (int)w;
+	return 0;
+}
+
+/* parse_one_nh(): via, dev (looked up now), weight 1..256, onlink,
+ * realms; any other word ends the nexthop.  -1: no such device */
+static int route_one_nh(struct ip_ctx *ipc, struct route_args *a, struct fib_nh_config *m,
+			int *argc, char ***argv)
+{
+	struct net_device *dev;
+	unsigned int w;
+	u32 realms;
+	int rc;
+
+	while ((*argv)++, --(*argc) > 0) {
+		const char *k = (*argv)[0];
+
+		if (!strcmp(k, "via")) {
+			if ((rc = route_via(ipc, a, &m->gw4, argc, argv)))
+				return rc;
+		} else if (!strcmp(k, "dev")) {
+			RNEXT();
+			if (!(dev = ip_dev_get(ipc, (*argv)[0])))
+				return -1;
+			m->oif = dev->ifindex;
+		} else if (!strcmp(k, "weight")) {
+			RNEXT();
+			if (get_unsigned(&w, (*argv)[0], 0) || w == 0 || w > 256)
+				return ip_invarg(ipc, "\"weight\" is invalid\n", (*argv)[0]);
+			m->weight = (int)w;
+		} else if (!strcmp(k, "onlink")) {
+			m->flags |= RTNH_F_ONLINK;
+		} else if (!matches(k, "realms")) {
+			RNEXT();
+			if (realms_parse(&realms, (*argv)[0]))
+				return ip_invarg(ipc, "\"realm\" value is invalid\n", (*argv)[0]);
+		} else {
+			break;
+		}
 	}
-	(*argc)--;
-	(*argv)++;
 	return 0;
 }
 
@@ -728,70 +1057,55 @@ static int route_nexthops_parse(struct ip_ctx *ipc, struct route_args *a, int ar
 	int n = 0, rc;
 
 	while (argc > 0) {
-		if (strcmp(argv[0], "nexthop") || n == ROUTE_MAX_NEXTHOPS)
-			return ip_invarg(ipc, "\"nexthop\" or end of line is expected instead of\n",
-					 argv[0]);
+		if (strcmp(argv[0], "nexthop")) {
+			fprintf(ipc->err, "Error: \"nexthop\" or end of line is expected "
+				"instead of \"%s\"\n", argv[0]);
+			return 255;
+		}
 		if (argc < 2) {
 			fprintf(ipc->err, "Error: unexpected end of line after \"nexthop\"\n");
 			return 255;
 		}
+		if (n == ROUTE_MAX_NEXTHOPS) {
+			fprintf(ipc->err, "Error: cannot parse nexthop\n");
+			return 255;
+		}
 		a->mp[n].weight = 1;
-		for (argc--, argv++; argc > 0 && strcmp(argv[0], "nexthop"); argc--, argv++)
-			if ((rc = route_nexthop_word(ipc, a, n, &argc, &argv)))
-				return rc;
+		rc = route_one_nh(ipc, a, &a->mp[n], &argc, &argv);
+		if (rc < 0) {
+			fprintf(ipc->err, "Error: cannot parse nexthop\n");
+			return 255;
+		}
+		if (rc)
+			return rc;
 		n++;
 	}
 	a->cfg.fc_mp = a->mp;
 	a->cfg.fc_mp_len = n;
-	a->nhs_ok = true;
 	return 0;
 }
 
-static int route_nexthops_devs(struct ip_ctx *ipc, struct route_args *a)
-{
-	struct net_device *dev;
-
-	for (int i = 0; i < a->cfg.fc_mp_len; i++) {
-		if (!a->mp_dev[i])
-			continue;
-		if (!(dev = ip_dev_get(ipc, a->mp_dev[i])))
-			return 1;
-		a->mp[i].oif = dev->ifindex;
-	}
-	return 0;
-}
-
+/* iproute_modify()'s loop; `nexthop` ends it (parsed after the device) */
 static int route_args_parse(struct ip_ctx *ipc, int argc, char **argv, struct route_args *a)
 {
 	for (; argc > 0; argc--, argv++) {
-		int rc = -1;
+		int rc;
 
-		if (!strcmp(argv[0], "nexthop"))
-			return route_nexthops_parse(ipc, a, argc, argv);
-
-		if (!strcmp(argv[0], "onlink")) {
-			a->cfg.fc_flags |= RTNH_F_ONLINK;
-			continue;
+		if (!strcmp(argv[0], "nexthop")) {
+			a->nhs_ok = true;
+			a->nh_argc = argc;
+			a->nh_argv = argv;
+			return 0;
 		}
-		if (argc == 1 && (!strcmp(argv[0], "congctl") || !strcmp(argv[0], "mtu") ||
-				  !strcmp(argv[0], "advmss")))
-			return ip_incomplete(ipc);	/* NEXT_ARG() */
-		if (argc > 1)
-			rc = route_metric_word(ipc, a, &argc, &argv);
-		if (rc < 0 && argc > 1)
-			rc = route_word(ipc, a, argv[0], argv[1]);
-		if (rc > 0)
-			return rc;
-		if (rc == 0) {
-			argc--;
-			argv++;
-			continue;
-		}
-		if ((rc = route_dst_word(ipc, a, &argc, &argv)))
+		rc = route_word(ipc, a, &argc, &argv);
+		if (rc < 0)
+			rc = route_dst_word(ipc, a, &argc, &argv);
+		if (rc)
 			return rc;
 	}
 	return 0;
 }
+#undef RNEXT
 
 static void route_defaults(struct route_args *a, bool del)
 {
@@ -825,17 +1139,18 @@ static int route_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, 
 		a.cfg.fc_protocol = RTPROT_BOOT;
 		a.cfg.fc_type = RTN_UNICAST;
 	}
+	a.family = ipc->family;
 	if ((rc = route_args_parse(ipc, argc, argv, &a)))
 		return rc;
 	if (!a.dst_ok)
-		return ip_incomplete(ipc);
-	if ((rc = route_nexthops_devs(ipc, &a)))
-		return rc;
+		return iproute_usage(ipc);
 	if (a.dev) {
 		if (!(dev = ip_dev_get(ipc, a.dev)))
 			return 1;
 		a.cfg.fc_oif = dev->ifindex;
 	}
+	if (a.nhs_ok && (rc = route_nexthops_parse(ipc, &a, a.nh_argc, a.nh_argv)))
+		return rc;
 	route_defaults(&a, del);
 	a.cfg.fc_nlflags = nlflags;
 	a.cfg.fc_nlinfo_net = ipc->net;
@@ -844,72 +1159,104 @@ static int route_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, 
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
 
-static int get_word(struct ip_ctx *ipc, struct rtm_get_req *r, const char *k, const char *v)
+/* the words of `ip route get` that are not in rtm_get_req */
+struct get_opts {
+	bool connected, notify, as;
+};
+
+/* iproute_get()'s loop, in its order; devices are looked up after it */
+static int get_parse(struct ip_ctx *ipc, int argc, char **argv, struct rtm_get_req *r,
+		     struct get_opts *o)
 {
+	const char *idev = NULL, *odev = NULL;
 	struct inet_prefix p;
 	struct net_device *dev;
-
-	if (!strcmp(k, "from")) {
-		if (parse_prefix(&p, v))
-			return ip_bad_prefix(ipc, v);
-		r->src = p.addr;
-	} else if (!strcmp(k, "iif") || !strcmp(k, "oif") || !strcmp(k, "dev")) {
-		if (!(dev = ip_dev_get(ipc, v)))
-			return 1;
-		if (!strcmp(k, "iif"))
-			r->iif = dev->ifindex;
-		else
-			r->oif = dev->ifindex;
-	} else if (!strcmp(k, "mark")) {
-		if (get_u32(&r->mark, v, 0))
-			return ip_invarg(ipc, "invalid mark value", v);
-	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
-		if (get_u8(&r->tos, v, 16))
-			return ip_invarg(ipc, "TOS value is invalid\n", v);
-	} else if (!strcmp(k, "uid") || !strcmp(k, "ipproto") || !strcmp(k, "sport") ||
-		   !strcmp(k, "dport")) {
-		return route_get_l4_word(ipc, &r->ipproto, &r->sport, &r->dport, &r->uid, k, v);
-	} else if (!strcmp(k, "vrf")) {
-		return 0;
-	} else {
-		return -1;
-	}
-	return 0;
-}
-
-static int get_parse(struct ip_ctx *ipc, int argc, char **argv, struct rtm_get_req *r)
-{
-	struct inet_prefix p;
 	bool dst_ok = false;
+	int family = ipc->family, rc;
 
+#define GNEXT() do { if (argc < 2) return ip_incomplete(ipc); argc--; argv++; } while (0)
 	for (; argc > 0; argc--, argv++) {
-		int rc = argc > 1 ? get_word(ipc, r, argv[0], argv[1]) : -1;
+		const char *k = argv[0];
 
-		if (rc > 0)
-			return rc;
-		if (rc == 0) {
-			argc--;
-			argv++;
-			continue;
-		}
-		if (!strcmp(argv[0], "fibmatch")) {
+		if (!strcmp(k, "tos") || !matches(k, "dsfield")) {
+			GNEXT();
+			if (get_u8(&r->tos, argv[0], 16))
+				return ip_invarg(ipc, "TOS value is invalid\n", argv[0]);
+		} else if (!matches(k, "from")) {
+			GNEXT();
+			if (!matches(argv[0], "help"))
+				return iproute_usage(ipc);
+			if (parse_prefix(&p, argv[0]))
+				return ip_bad_prefix_af(ipc, family, argv[0]);
+			family = AF_INET;
+			r->src = p.addr;
+		} else if (!matches(k, "iif")) {
+			GNEXT();
+			idev = argv[0];
+		} else if (!matches(k, "mark")) {
+			GNEXT();
+			if (get_u32(&r->mark, argv[0], 0))
+				return ip_invarg(ipc, "invalid mark value", argv[0]);
+		} else if (!matches(k, "oif") || !strcmp(k, "dev")) {
+			GNEXT();
+			odev = argv[0];
+		} else if (!matches(k, "notify")) {
+			o->notify = true;
+		} else if (!matches(k, "connected")) {
+			o->connected = true;
+		} else if (!matches(k, "vrf")) {
+			GNEXT();	/* skbox has no VRF devices */
+			return ip_invarg(ipc, "Invalid VRF\n", argv[0]);
+		} else if (!matches(k, "uid") || !matches(k, "sport") || !matches(k, "dport") ||
+			   !matches(k, "ipproto")) {
+			const char *key = !matches(k, "uid") ? "uid" : !matches(k, "sport") ?
+					  "sport" : !matches(k, "dport") ? "dport" : "ipproto";
+
+			GNEXT();
+			if ((rc = route_get_l4_word(ipc, &r->ipproto, &r->sport, &r->dport,
+						    &r->uid, key, argv[0])))
+				return rc;
+		} else if (!matches(k, "fibmatch")) {
 			r->fibmatch = true;
-			continue;
+		} else if (!strcmp(k, "as")) {
+			__be32 as;
+
+			GNEXT();
+			if (!strcmp(argv[0], "to"))
+				GNEXT();
+			if (parse_ipv4(&as, argv[0]))
+				return ip_bad_addr_af(ipc, family, argv[0]);
+			family = AF_INET;
+			o->as = true;
+		} else {
+			if (!strcmp(k, "to"))
+				GNEXT();
+			if (!matches(argv[0], "help"))
+				return iproute_usage(ipc);
+			if (parse_prefix(&p, argv[0]) || p.is_default)
+				return ip_bad_prefix_af(ipc, family, argv[0]);
+			family = AF_INET;
+			if (p.bitlen >= 0 && p.bitlen != 32)
+				fprintf(ipc->err, "Warning: /%u as prefix is invalid, only /32 (or "
+					"none) is supported.\n", p.bitlen);
+			r->dst = p.addr;
+			dst_ok = true;
 		}
-		if (!strcmp(argv[0], "connected"))
-			continue;
-		if (!strcmp(argv[0], "to") && argc > 1) {
-			argc--;
-			argv++;
-		}
-		if (parse_prefix(&p, argv[0]) || p.is_default)
-			return ip_bad_prefix(ipc, argv[0]);
-		r->dst = p.addr;
-		dst_ok = true;
 	}
+#undef GNEXT
 	if (!dst_ok) {
 		fprintf(ipc->err, "need at least a destination address\n");
 		return 1;
+	}
+	if (idev) {
+		if (!(dev = ip_dev_get(ipc, idev)))
+			return 1;
+		r->iif = dev->ifindex;
+	}
+	if (odev) {
+		if (!(dev = ip_dev_get(ipc, odev)))
+			return 1;
+		r->oif = dev->ifindex;
 	}
 	return 0;
 }
@@ -952,7 +1299,7 @@ static void get_print_cache(struct ip_ctx *ipc, const struct rtm_get_res *res)
 }
 
 static void get_print(struct ip_ctx *ipc, const struct rtm_get_req *r,
-		      const struct rtm_get_res *res)
+		      const struct rtm_get_res *res, bool notify)
 {
 	struct net_device *dev = res->oif ? __dev_get_by_index(ipc->net, res->oif) : NULL;
 	FILE *o = ipc->out;
@@ -982,6 +1329,8 @@ static void get_print(struct ip_ctx *ipc, const struct rtm_get_req *r,
 		fputs("src ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, res->prefsrc));
 	}
+	if (notify)
+		fputs("notify ", o);
 	if (r->mark)
 		fprintf(o, "mark %u ", r->mark);
 	if (!r->iif)
@@ -995,6 +1344,7 @@ static int route_get(struct ip_ctx *ipc, int argc, char **argv)
 	struct netlink_ext_ack ext = { NULL };
 	struct rtm_get_req r;
 	struct rtm_get_res res;
+	struct get_opts o = { false };
 	int rc;
 
 	memset(&r, 0, sizeof(r));
@@ -1002,11 +1352,17 @@ static int route_get(struct ip_ctx *ipc, int argc, char **argv)
 	if (argc > 0 && !matches(argv[0], "help"))
 		return iproute_usage(ipc);
 	r.uid = -1;
-	if ((rc = get_parse(ipc, argc, argv, &r)))
+	if ((rc = get_parse(ipc, argc, argv, &r, &o)))
 		return rc;
+	if (o.as) {	/* RTA_NEWDST: inet_rtm_valid_getroute_req() refuses it */
+		ext._msg = "ipv4: Unsupported attribute in route get request";
+		return ip_rtnl_err(ipc, -EINVAL, &ext);
+	}
 	rc = inet_rtm_getroute(ipc->net, &r, &res, &ext);
 	if (rc)
 		return ip_rtnl_err(ipc, rc, &ext);
+	if (o.notify)		/* RTM_F_NOTIFY: rt_fill_info() marks the answer */
+		res.flags |= RTCF_NOTIFY;
 	if (r.fibmatch && res.res.fa && res.res.table) {
 		struct route_filter f;
 		struct route_view v;
@@ -1020,7 +1376,26 @@ static int route_get(struct ip_ctx *ipc, int argc, char **argv)
 		route_print(ipc, &v, &f);
 		return 0;
 	}
-	get_print(ipc, &r, &res);
+	get_print(ipc, &r, &res, o.notify);
+	/* connected without from: iproute2 asks again from the answer's
+	 * preferred source and prints the second answer too */
+	if (o.connected && !r.src) {
+		struct rtm_get_res again;
+
+		if (!res.prefsrc) {
+			fprintf(ipc->err, "Failed to connect the route\n");
+			return 255;
+		}
+		memset(&again, 0, sizeof(again));
+		r.src = res.prefsrc;
+		rc = inet_rtm_getroute(ipc->net, &r, &again, &ext);
+		if (rc)
+			return ip_rtnl_err(ipc, rc, &ext);
+		r.src = 0;
+		if (o.notify)
+			again.flags |= RTCF_NOTIFY;
+		get_print(ipc, &r, &again, o.notify);
+	}
 	return 0;
 }
 

@@ -85,8 +85,13 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 	else
 		fmt_dst(d, sizeof(d), f);
 	fprintf(o, "%s ", d);
-	if (f->fib6_nh_has_gw && (ex || !f->fib6_nsiblings))
+	if (ex && (ex->rt6i->rt6i_flags & RTF_DYNAMIC)) {	/* a redirect's first hop */
+		if (ex->rt6i->rt6i_flags & RTF_GATEWAY)
+			fprintf(o, "via %s ", inet_ntop(AF_INET6, &ex->rt6i->rt6i_gateway, g,
+							sizeof(g)));
+	} else if (f->fib6_nh_has_gw && (ex || !f->fib6_nsiblings)) {
 		fprintf(o, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, g, sizeof(g)));
+	}
 	if (f->fib6_nh_dev && (ex || !f->fib6_nsiblings))
 		fprintf(o, "dev %s ", f->fib6_nh_dev->name);
 	if (show_table && f->fib6_table->tb6_id != RT_TABLE_MAIN)
@@ -586,8 +591,13 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
 	fprintf(o, "%s ", inet_ntop(AF_INET6, &q->fl6.daddr, a, sizeof(a)));
 	fprintf(o, "from %s ", inet_ntop(AF_INET6, &q->fl6.saddr, a, sizeof(a)));
-	if (f->fib6_nh_has_gw)
+	if (ex && (ex->rt6i->rt6i_flags & RTF_DYNAMIC)) {	/* a redirect's first hop */
+		if (ex->rt6i->rt6i_flags & RTF_GATEWAY)
+			fprintf(o, "via %s ", inet_ntop(AF_INET6, &ex->rt6i->rt6i_gateway, a,
+							sizeof(a)));
+	} else if (f->fib6_nh_has_gw) {
 		fprintf(o, "via %s ", inet_ntop(AF_INET6, &f->fib6_nh_gw, a, sizeof(a)));
+	}
 	fprintf(o, "dev %s ", f->fib6_type == RTN_LOCAL ? "lo" : f->fib6_nh_dev->name);
 	if (table != RT_TABLE_MAIN)
 		fprintf(o, "table %s ", rt_table_name(b, table));

@@ -5,6 +5,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <sys/socket.h>
+#include <stdlib.h>
 #include <string.h>
 #include "ip_common.h"
 #include "linux/netdevice.h"
@@ -12,14 +13,15 @@
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
 
-static const char *rule_action_name(u8 action)
+static const char iprule_usage_text[];
+
+/* print_rule(): an action that is not a table, goto or nop is printed as
+ * the route type of its number (rtnl_rtntype_n2a()) */
+static const char *rule_action_name(char *buf, u8 action)
 {
-	switch (action) {
-	case FR_ACT_BLACKHOLE: return "blackhole";
-	case FR_ACT_UNREACHABLE: return "unreachable";
-	case FR_ACT_PROHIBIT: return "prohibit";
-	default: return NULL;
-	}
+	if (action == FR_ACT_TO_TBL || action == FR_ACT_GOTO || action == FR_ACT_NOP)
+		return NULL;
+	return rt_type_name(buf, action);
 }
 
 /* "all", ADDR or ADDR/LEN of the rule's source (dst false) or destination */
@@ -84,16 +86,18 @@ static void rule_print_json(struct ip_ctx *ipc, const struct fib_rule *r)
 		jw_string(jw, "iif", r->iifname);
 	if (r->oifname[0])
 		jw_string(jw, "oif", r->oifname);
-	if (r->action == FR_ACT_TO_TBL && r->table)
+	if (r->table)
 		jw_string(jw, "table", rt_table_name(b, r->table));
-	if (r->suppress_prefixlen >= 0)
+	if (r->table && r->suppress_prefixlen >= 0)
 		jw_int(jw, "suppress_prefixlen", r->suppress_prefixlen);
-	if (r->action == FR_ACT_GOTO)
+	if (r->action == FR_ACT_GOTO) {
 		jw_uint(jw, "goto", r->target);
-	else if (r->action == FR_ACT_NOP)
+		if (!r->ctarget)
+			jw_null(jw, "unresolved");
+	} else if (r->action == FR_ACT_NOP)
 		jw_null(jw, "nop");
-	else if (rule_action_name(r->action))
-		jw_string(jw, "action", rule_action_name(r->action));
+	else if (rule_action_name(b, r->action))
+		jw_string(jw, "action", rule_action_name(b, r->action));
 	jw_obj_close(jw);
 }
 
@@ -109,12 +113,11 @@ static void rule_print_selectors(FILE *o, const struct fib_rule *r)
 		if (r->mark_mask != 0xFFFFFFFFU)
 			fprintf(o, "/0x%x", r->mark_mask);
 	}
+	/* fib_nl_fill_rule(): FIB_RULE_IIF_DETACHED while the device is away */
 	if (r->iifname[0])
-		fprintf(o, " iif %s%s", r->iifname,
-			(r->flags & FIB_RULE_IIF_DETACHED) ? " [detached]" : "");
+		fprintf(o, " iif %s%s", r->iifname, r->iifindex == -1 ? " [detached]" : "");
 	if (r->oifname[0])
-		fprintf(o, " oif %s%s", r->oifname,
-			(r->flags & FIB_RULE_OIF_DETACHED) ? " [detached]" : "");
+		fprintf(o, " oif %s%s", r->oifname, r->oifindex == -1 ? " [detached]" : "");
 	if (r->uid_set)
 		fprintf(o, " uidrange %u-%u", r->uid_start, r->uid_end);
 	if (r->ip_proto)
@@ -139,38 +142,228 @@ static void rule_print(struct ip_ctx *ipc, const struct fib_rule *r)
 	if (r->dst_len)
 		fprintf(o, " to %s", rule_fmt_prefix(b, r, true, true));
 	rule_print_selectors(o, r);
-	if (r->action == FR_ACT_TO_TBL && r->table)
+	if (r->table)
 		fprintf(o, " lookup %s", rt_table_name(b, r->table));
-	if (r->suppress_prefixlen >= 0)
+	if (r->table && r->suppress_prefixlen >= 0)
 		fprintf(o, " suppress_prefixlength %d", r->suppress_prefixlen);
 	if (r->action == FR_ACT_GOTO)
 		fprintf(o, " goto %u%s", r->target, r->ctarget ? "" : " [unresolved]");
 	else if (r->action == FR_ACT_NOP)
 		fputs(" nop", o);
-	else if (rule_action_name(r->action))
-		fprintf(o, " %s", rule_action_name(r->action));
+	else if (rule_action_name(b, r->action))
+		fprintf(o, " %s", rule_action_name(b, r->action));
 	fputc('\n', o);
 }
 
+/* iprule_list_flush_or_save()'s filter */
+struct rule_filter {
+	struct fib_rule r;		/* the values */
+	bool pref, not, tos, iif, oif, l3mdev, uid, table;
+	bool src, dst;			/* IPv4 prefixes: r.src/src_len, r.dst/dst_len */
+	bool proto;
+};
+
+static int rule_filter_prefix(struct ip_ctx *ipc, const char *v, const char *msg, __be32 *addr,
+			      u8 *len)
+{
+	struct inet_prefix p;
+
+	(void)msg;	/* get_prefix() exits first, with its own message */
+	if (parse_prefix(&p, v))
+		return ip_bad_prefix_af(ipc, ipc->family ? ipc->family : AF_INET, v);
+	*len = (u8)(p.bitlen < 0 ? 32 : p.bitlen);
+	*addr = p.addr;
+	return 0;
+}
+
+static bool rule_filter_key(const char *k)
+{
+	static const char *const exact[] = { "tos", "dsfield", "fwmark", "dev", "iif", "oif",
+		"uidrange", "ipproto", "sport", "dport" };
+	static const char *const abbrev[] = { "preference", "order", "priority", "tun_id",
+		"lookup", "table", "from", "src", "protocol" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(exact); i++)
+		if (!strcmp(k, exact[i]))
+			return true;
+	for (size_t i = 0; i < ARRAY_SIZE(abbrev); i++)
+		if (!matches(k, abbrev[i]))
+			return true;
+	return false;
+}
+
+/* one word of the filter; -1: not a keyword (the default: [to|dst] PREFIX) */
+static int rule_filter_word(struct ip_ctx *ipc, struct rule_filter *f, const char *k,
+			    const char *v)
+{
+	struct fib_rule *r = &f->r;
+	unsigned int n;
+
+	if (!matches(k, "preference") || !matches(k, "order") || !matches(k, "priority")) {
+		if (get_u32(&r->pref, v, 0))
+			return ip_invarg(ipc, "preference value is invalid\n", v);
+		f->pref = true;
+	} else if (!strcmp(k, "tos") || !strcmp(k, "dsfield")) {
+		if (get_u8(&r->tos, v, 16))
+			return ip_invarg(ipc, "TOS value is invalid\n", v);
+		f->tos = true;
+	} else if (!strcmp(k, "fwmark")) {
+		char buf[64], *slash;
+
+		snprintf(buf, sizeof(buf), "%s", v);
+		if ((slash = strchr(buf, '/')))
+			*slash++ = 0;
+		if (get_u32(&r->mark, buf, 0))
+			return ip_invarg(ipc, "fwmark value is invalid\n", buf);
+		if (slash && get_u32(&r->mark_mask, slash, 0))
+			return ip_invarg(ipc, "fwmask value is invalid\n", slash);
+	} else if (!strcmp(k, "dev") || !strcmp(k, "iif") || !strcmp(k, "oif")) {
+		bool oif = !strcmp(k, "oif");
+
+		if (!*v || strlen(v) >= IFNAMSIZ || strchr(v, '/') || strchr(v, ' '))
+			return ip_invarg(ipc, oif ? "\"oif\" not a valid ifname" :
+					 "\"iif\"/\"dev\" not a valid ifname", v);
+		snprintf(oif ? r->oifname : r->iifname, IFNAMSIZ, "%s", v);
+		*(oif ? &f->oif : &f->iif) = true;
+	} else if (!strcmp(k, "uidrange")) {
+		if (sscanf(v, "%u-%u", &r->uid_start, &r->uid_end) != 2)
+			return ip_invarg(ipc, "invalid UID range\n", v);
+		f->uid = true;
+	} else if (!matches(k, "tun_id")) {
+		unsigned long long id;
+		char *end;
+
+		id = strtoull(v, &end, 0);
+		if (!*v || *end || *v == '-' || (id == ~0ULL))
+			return ip_invarg(ipc, "\"tun_id\" value is invalid\n", v);
+	} else if (!matches(k, "lookup") || !matches(k, "table")) {
+		if (rt_table_parse(&r->table, v))
+			return ip_invarg(ipc, "table id value is invalid\n", v);
+		f->table = true;
+	} else if (!matches(k, "from") || !matches(k, "src")) {
+		f->src = true;
+		return rule_filter_prefix(ipc, v, "from value is invalid\n", &r->src, &r->src_len);
+	} else if (!matches(k, "protocol")) {
+		if (!rt_proto_parse(&n, v)) {
+			r->proto = (u8)n;
+			f->proto = true;
+		} else if (strcmp(v, "all")) {
+			return ip_invarg(ipc, "invalid \"protocol\"\n", v);
+		}
+	} else if (!strcmp(k, "ipproto")) {
+		if (inet_proto_a2n(&r->ip_proto, v))
+			return ip_invarg(ipc, "Invalid \"ipproto\" value\n", v);
+	} else if (!strcmp(k, "sport") || !strcmp(k, "dport")) {
+		unsigned short s, e;
+		int got = sscanf(v, "%hu-%hu", &s, &e);
+
+		if (got != 1 && got != 2)
+			return ip_invarg(ipc, k[0] == 's' ? "invalid port range\n" :
+					 "invalid dport range\n", v);
+		if (got == 1)
+			e = s;
+		*(k[0] == 's' ? &r->sport_start : &r->dport_start) = s;
+		*(k[0] == 's' ? &r->sport_end : &r->dport_end) = e;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+static bool rule_prefix_in(__be32 want, u8 want_len, __be32 have, u8 have_len)
+{
+	__be32 mask = want_len ? htonl(~0U << (32 - want_len)) : 0;
+
+	return want_len <= have_len && !((want ^ have) & mask);
+}
+
+/* filter_nlmsg() of iprule.c */
+static bool rule_filter_match(const struct rule_filter *f, const struct fib_rule *r)
+{
+	const struct fib_rule *w = &f->r;
+
+	if (f->pref && w->pref != r->pref)
+		return false;
+	if (f->not && !(r->flags & FIB_RULE_INVERT))
+		return false;
+	if (f->src && (r->family == AF_INET6 ||
+		       !rule_prefix_in(w->src, w->src_len, r->src, r->src_len)))
+		return false;
+	if (f->dst && (r->family == AF_INET6 ||
+		       !rule_prefix_in(w->dst, w->dst_len, r->dst, r->dst_len)))
+		return false;
+	if (f->tos && w->tos != r->tos)
+		return false;
+	if (w->mark && w->mark != r->mark)
+		return false;
+	if (w->mark_mask && w->mark_mask != (r->mark_set || r->mark ? r->mark_mask : 0))
+		return false;
+	if (f->iif && strcmp(w->iifname, r->iifname))
+		return false;
+	if (f->oif && strcmp(w->oifname, r->oifname))
+		return false;
+	if (f->l3mdev && !r->l3mdev)
+		return false;
+	if (f->uid && (!r->uid_set || r->uid_start != w->uid_start || r->uid_end != w->uid_end))
+		return false;
+	if (w->ip_proto && w->ip_proto != r->ip_proto)
+		return false;
+	if (w->sport_start && (w->sport_start != r->sport_start || w->sport_end != r->sport_end))
+		return false;
+	if (w->dport_start && (w->dport_start != r->dport_start || w->dport_end != r->dport_end))
+		return false;
+	if (f->table && w->table != r->table)
+		return false;
+	if (f->proto && w->proto != r->proto)
+		return false;
+	return true;
+}
+
+/* iprule_list_flush_or_save()'s words, in its order; a keyword without
+ * its value is "Command line is not complete" */
 static int rule_list(struct ip_ctx *ipc, int argc, char **argv)
 {
+	struct rule_filter f;
 	struct fib_rule *r;
-	u32 table = 0;
-	bool by_table = false;
+	int rc;
 
+	memset(&f, 0, sizeof(f));
 	for (; argc > 0; argc--, argv++) {
-		if ((!strcmp(argv[0], "table") || !strcmp(argv[0], "lookup")) && argc > 1) {
-			if (rt_table_parse(&table, argv[1]))
-				return ip_invarg(ipc, "table id value is invalid\n", argv[1]);
-			by_table = true;
+		const char *k = argv[0];
+
+		if (!strcmp(k, "not")) {
+			f.not = true;
+			continue;
+		}
+		if (!strcmp(k, "l3mdev")) {
+			f.l3mdev = true;
+			continue;
+		}
+		if (argc == 1 && rule_filter_key(k))
+			return ip_incomplete(ipc);
+		rc = argc > 1 ? rule_filter_word(ipc, &f, k, argv[1]) : -1;
+		if (rc > 0)
+			return rc;
+		if (rc == 0) {
+			argc--;
+			argv++;
+			continue;
+		}
+		if (!matches(k, "dst") || !matches(k, "to")) {
+			if (argc < 2)
+				return ip_incomplete(ipc);
 			argc--;
 			argv++;
 		}
+		f.dst = true;
+		if ((rc = rule_filter_prefix(ipc, argv[0], "to value is invalid\n", &f.r.dst,
+					     &f.r.dst_len)))
+			return rc;
 	}
 	if (ipc->json)
 		jw_arr_open(&ipc->jw, NULL);
 	list_for_each_entry(r, fib_rules_list(ipc->net, ipc->family), list)
-		if (!by_table || (r->action == FR_ACT_TO_TBL && r->table == table))
+		if (rule_filter_match(&f, r))
 			rule_print(ipc, r);
 	if (ipc->json) {
 		jw_arr_close(&ipc->jw);
@@ -342,62 +535,98 @@ static int rule_word(struct ip_ctx *ipc, struct rule_args *a, const char *k, con
 	return rule_word2(ipc, a, k, v);
 }
 
-static bool rule_needs_value(const char *k)
+/* iprule_modify()'s keywords in its order: the name a word stands for
+ * (matches(): some may be cut short), NULL for a type word */
+static const char *rule_keyword(const char *w)
 {
-	static const char *const keys[] = { "from", "to", "fwmark", "preference", "order",
-		"priority", "pref", "prio", "tos", "dsfield", "table", "lookup",
-		"suppress_prefixlength", "dev", "iif", "oif", "goto", "realms", "protocol",
-		"uidrange", "ipproto", "sport", "dport", "nat", "map-to", "l3mdev" };
+	static const struct { const char *word, *key; bool abbrev; } keys[] = {
+		{ "from", "from", false }, { "to", "to", false },
+		{ "preference", "preference", true }, { "order", "preference", true },
+		{ "priority", "preference", true }, { "tos", "tos", false },
+		{ "dsfield", "tos", true }, { "fwmark", "fwmark", false },
+		{ "realms", "realms", true }, { "protocol", "protocol", true },
+		{ "tun_id", "tun_id", true }, { "table", "table", true },
+		{ "lookup", "table", false }, { "suppress_prefixlength",
+		"suppress_prefixlength", true }, { "sup_pl", "suppress_prefixlength", false },
+		{ "suppress_ifgroup", "suppress_ifgroup", true },
+		{ "sup_group", "suppress_ifgroup", false }, { "dev", "iif", false },
+		{ "iif", "iif", false }, { "oif", "oif", false }, { "l3mdev", "l3mdev", false },
+		{ "uidrange", "uidrange", false }, { "nat", "nat", false },
+		{ "map-to", "nat", true }, { "ipproto", "ipproto", false },
+		{ "sport", "sport", false }, { "dport", "dport", false },
+	};
 
 	for (size_t i = 0; i < ARRAY_SIZE(keys); i++)
-		if (!strcmp(k, keys[i]))
-			return true;
-	return false;
+		if (keys[i].abbrev ? !matches(w, keys[i].word) : !strcmp(w, keys[i].word))
+			return keys[i].key;
+	return NULL;
 }
 
-static int rule_type_word(struct ip_ctx *ipc, struct rule_args *a, const char *w)
+/* the default branch: [type] goto N | nop | a route type (rtnl_rtntype_a2n:
+ * any number up to 255 too) as the action; each counts as the table
+ * given (none is sent: "unicast" alone gets an empty table) */
+static int rule_type_word(struct ip_ctx *ipc, struct rule_args *a, int *argc, char ***argv)
 {
-	if (!strcmp(w, "not")) {
-		a->r.flags |= FIB_RULE_INVERT;
-		a->given |= FIB_RULE_GIVEN_INVERT;
-	} else if (!strcmp(w, "nop")) {
-		a->r.action = FR_ACT_NOP;
-		a->given |= FIB_RULE_GIVEN_ACTION;
-	} else if (!strcmp(w, "blackhole") || !strcmp(w, "unreachable") ||
-		   !strcmp(w, "prohibit")) {
-		a->r.action = !strcmp(w, "blackhole") ? FR_ACT_BLACKHOLE :
-			      !strcmp(w, "unreachable") ? FR_ACT_UNREACHABLE : FR_ACT_PROHIBIT;
-		a->given |= FIB_RULE_GIVEN_ACTION;
-	} else if (strcmp(w, "unicast")) {
+	struct fib_rule *r = &a->r;
+	unsigned int type;
+	const char *w;
+
+	if (!strcmp((*argv)[0], "type")) {
+		if (*argc < 2)
+			return ip_incomplete(ipc);
+		(*argc)--;
+		(*argv)++;
+	}
+	w = (*argv)[0];
+	if (!matches(w, "help")) {
+		fputs(iprule_usage_text, ipc->err);
+		return 255;
+	}
+	if (!matches(w, "goto")) {
+		if (*argc < 2)
+			return ip_incomplete(ipc);
+		(*argc)--;
+		(*argv)++;
+		if (get_u32(&r->target, (*argv)[0], 0))
+			return ip_invarg(ipc, "invalid target\n", (*argv)[0]);
+		r->action = FR_ACT_GOTO;
+		a->given |= FIB_RULE_GIVEN_GOTO;
+	} else if (!matches(w, "nop")) {
+		r->action = FR_ACT_NOP;
+	} else if (!rt_type_parse(&type, w)) {
+		r->action = (u8)type;
+	} else {
 		return ip_invarg(ipc, "Failed to parse rule type", w);
 	}
+	a->given |= FIB_RULE_GIVEN_ACTION;
+	a->table_ok = true;
 	return 0;
 }
 
 static int rule_parse(struct ip_ctx *ipc, int argc, char **argv, struct rule_args *a)
 {
 	for (; argc > 0; argc--, argv++) {
-		const char *w = argv[0];
+		const char *w = argv[0], *k;
 		int rc;
 
-		if (rule_needs_value(w)) {
+		if (!strcmp(w, "not")) {
+			a->r.flags |= FIB_RULE_INVERT;
+			a->given |= FIB_RULE_GIVEN_INVERT;
+			continue;
+		}
+		if ((k = rule_keyword(w)) && !strcmp(k, "l3mdev"))
+			continue;	/* no VRF: nothing to do */
+		if (k) {
 			if (argc < 2)
 				return ip_incomplete(ipc);
-			rc = rule_word(ipc, a, w, argv[1]);
+			rc = rule_word(ipc, a, k, argv[1]);
 			if (rc > 0)
 				return rc;
 			argc--;
 			argv++;
 			continue;
 		}
-		if (!strcmp(w, "type")) {
-			if (argc < 2)
-				return ip_incomplete(ipc);
-			argc--;
-			argv++;
-			w = argv[0];
-		}
-		if ((rc = rule_type_word(ipc, a, w)))
+		if ((rc = rule_type_word(ipc, a, &argc, &argv)))
 			return rc;
 	}
 	return 0;
@@ -423,7 +652,7 @@ static int rule_modify(struct ip_ctx *ipc, int argc, char **argv, bool add)
 	}
 	if ((rc = rule_parse(ipc, argc, argv, &a)))
 		return rc;
-	if (add && !a.table_ok && a.r.action == FR_ACT_TO_TBL)
+	if (add && !a.table_ok)
 		a.r.table = RT_TABLE_MAIN;
 	if (add)
 		rc = fib_nl_newrule(ipc->net, &a.r, a.given & FIB_RULE_GIVEN_PREF, &errmsg);

@@ -217,6 +217,28 @@ static const char *family_name(const struct ip_ctx *ipc)
 	return ipc->family == AF_INET6 ? "inet6" : ipc->family ? "inet" : "any valid";
 }
 
+/* get_prefix()/get_addr() of a request whose family is `family` (0:
+ * none yet), not -4's: "inet" once an earlier address set it */
+int ip_bad_prefix_af(struct ip_ctx *ipc, int family, const char *arg)
+{
+	int saved = ipc->family, rc;
+
+	ipc->family = family;
+	rc = ip_bad_prefix(ipc, arg);
+	ipc->family = saved;
+	return rc;
+}
+
+int ip_bad_addr_af(struct ip_ctx *ipc, int family, const char *arg)
+{
+	int saved = ipc->family, rc;
+
+	ipc->family = family;
+	rc = ip_bad_addr(ipc, arg);
+	ipc->family = saved;
+	return rc;
+}
+
 int ip_bad_prefix(struct ip_ctx *ipc, const char *arg)
 {
 	fprintf(ipc->err, "Error: %s prefix is expected rather than \"%s\".\n",
@@ -355,14 +377,27 @@ const char *rt_type_name(char *buf, unsigned int type)
 	return id2name(type_names, ARRAY_SIZE(type_names), type, buf);
 }
 
+/* rtnl_rtntype_a2n(): some names may be cut short (matches()), any
+ * number up to 255 is a type */
 int rt_type_parse(unsigned int *type, const char *arg)
 {
-	for (size_t i = 1; i < ARRAY_SIZE(type_names); i++)
-		if (!strcmp(type_names[i].name, arg)) {
-			*type = type_names[i].id;
+	static const struct { const char *name; unsigned int id; bool abbrev; } t[] = {
+		{ "local", 2, false }, { "nat", 10, false }, { "broadcast", 3, true },
+		{ "brd", 3, false }, { "anycast", 4, true }, { "multicast", 5, true },
+		{ "prohibit", 8, true }, { "unreachable", 7, true }, { "blackhole", 6, true },
+		{ "xresolve", 11, true }, { "unicast", 1, true }, { "throw", 9, false },
+	};
+	unsigned int n;
+
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++)
+		if (t[i].abbrev ? !matches(arg, t[i].name) : !strcmp(arg, t[i].name)) {
+			*type = t[i].id;
 			return 0;
 		}
-	return -1;
+	if (get_unsigned(&n, arg, 0) || n > 255)
+		return -1;
+	*type = n;
+	return 0;
 }
 
 /* inet_proto_n2a() (lib/utils.c): the name /etc/protocols gives, else

@@ -6,7 +6,7 @@
 #include "xtables.h"
 
 extern const struct xtables_match libxt_conntrack, libxt_state, libxt_connmark,
-	libxt_connlimit;
+	libxt_connlimit, libxt_connlabel, libxt_cluster;
 extern const struct xtables_target libxt_CONNMARK, libxt_CT, libxt_NOTRACK;
 /* NAT (libxt_NAT.c) */
 extern const struct xtables_target libxt_DNAT, libxt_SNAT, libxt_MASQUERADE, libxt_REDIRECT,
@@ -17,6 +17,8 @@ const struct xtables_match *const xtables_ct_matches[] = {
 	&libxt_state,
 	&libxt_connmark,
 	&libxt_connlimit,
+	&libxt_connlabel,
+	&libxt_cluster,
 	NULL,
 };
 

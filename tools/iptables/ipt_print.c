@@ -395,3 +395,19 @@ unsigned int *ipt_chain_order(const struct xt_table_info *info)
 	qsort_r(order, info->nchains, sizeof(*order), chain_cmp, (void *)info);
 	return order;
 }
+
+void ipt_rules_loaded(FILE *err, const struct xt_table_info *info)
+{
+	for (unsigned int c = 0; c < info->nchains; c++)
+		for (unsigned int r = 0; r < info->chains[c].nrules; r++) {
+			const struct ipt_rule *rule = &info->chains[c].rules[r];
+
+			for (unsigned int m = 0; m < rule->nmatches; m++) {
+				const struct xtables_match *xm =
+					xtables_find_match(info->af, rule->matches[m].match->name);
+
+				if (xm && xm->loaded)
+					xm->loaded(err, rule->matches[m].data);
+			}
+		}
+}

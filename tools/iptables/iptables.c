@@ -754,6 +754,7 @@ static int cmd_list(struct cmd_ctx *ctx, struct ipt_handle *h, struct ipt_args *
 
 	if (!order)
 		return 4;
+	ipt_rules_loaded(ctx->err, info);
 	for (unsigned int k = 0; k < info->nchains; k++) {
 		unsigned int i = order[k];
 

@@ -72,6 +72,8 @@ int ipt_do_command_af(struct cmd_ctx *ctx, u8 af, struct ipt_handle *h, int argc
 /* The order chains are shown in: built-in chains, then user chains sorted
  * by name, as nf_tables lists them.  malloc'd, NULL on failure. */
 unsigned int *ipt_chain_order(const struct xt_table_info *info);
+/* Each match's loaded() hook over every rule of the table (to err) */
+void ipt_rules_loaded(FILE *err, const struct xt_table_info *info);
 /* The table a command line names with -t (default "filter"). */
 const char *ipt_cmdline_table(int argc, char **argv);
 

@@ -235,7 +235,8 @@ static int tcpmss_parse(struct xt_parse *p, int id, const char *arg, bool inv, v
 		return 0;
 	}
 	if (!xtables_strtoui(arg, &v, 0, 0xFFFF - 40))
-		return xt_param_error(p, "Bad TCPMSS value \"%s\"", arg);
+		return xt_param_error(p, "TCPMSS: bad value for option \"--set-mss\", or out of "
+				      "range (0-65515).\n");
 	t->mss = (u16)v;
 	return 0;
 }

@@ -65,6 +65,10 @@ struct xtables_match {
 	 * parse() joined by a space; NULL: none */
 	const char *two_args_opt;
 	unsigned int mand;
+	/* iptables-nft turning a rule of the kernel's back into its match
+	 * (every rule of the table, before -L, -S or -save prints): what the
+	 * extension says then (connlabel: the label file it cannot open) */
+	void (*loaded)(FILE *err, const void *data);
 };
 
 struct xtables_target {

@@ -211,10 +211,16 @@ int do_sysctl(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	for (; i < argc; i++) {
 		if (strchr(argv[i], '='))
-			rc += sysctl_write(&o, argv[i]);	/* procps adds the failures up */
+			rc |= sysctl_write(&o, argv[i]);	/* procps: ReturnCode |= */
 		else if (o.write) {
-			fprintf(ctx->err, "sysctl: command line(0): invalid syntax, continuing...\n");
-			rc = 1;
+			/* parse_setting_line(): a key under 2 characters, or a
+			 * comment, is refused without a word */
+			const char *k = argv[i] + strspn(argv[i], " \t");
+
+			if (strlen(k) >= 2 && k[0] != '#' && k[0] != ';')
+				fprintf(ctx->err, "sysctl: command line(0): invalid syntax, "
+					"continuing...\n");
+			rc |= 1;
 		} else
 			rc += sysctl_read(&o, argv[i]);
 	}

@@ -796,6 +796,11 @@ static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **a
 
 static int tc_cmd(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 {
+	if (argc > 0 && argv[0][0] && !strncmp(argv[0], "help", strlen(argv[0]))) {
+		/* do_cmd(): matches(*argv, "help"): the usage, exit 0 */
+		tc_usage(ctx);
+		return 0;
+	}
 	if (argc < 1 || strcmp(argv[0], "qdisc")) {
 		fprintf(ctx->err, "Object \"%s\" is unknown, try \"tc help\".\n", argc ? argv[0] : "");
 		return 255;

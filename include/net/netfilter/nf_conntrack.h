@@ -187,6 +187,7 @@ struct nf_ct_ext {
 	const struct nf_ct_nat_ops *nat_ops;	/* NAT's cleanup, or NULL */
 	u64 packets[IP_CT_DIR_MAX], bytes[IP_CT_DIR_MAX];	/* with acct */
 	u64 nat_area[NF_CT_NAT_AREA / 8];	/* zeroed; NAT's to use */
+	u64 labels[2];				/* connlabel bits 0..127 (nf_conn_labels) */
 };
 
 /* 232 bytes (a 240-byte malloc chunk): the bench conntrack-1m case. */

@@ -11,6 +11,15 @@
 #include "net/neighbour.h"
 #include "net/snmp.h"
 
+/* A set of reassembly queues (Linux's struct fqdir): struct frag_queue6
+ * by arrival, the memory they hold and their limits. */
+struct fqdir6 {
+	struct list_head queues;
+	long mem;
+	int high_thresh, low_thresh;	/* bytes */
+	int timeout;			/* seconds */
+};
+
 /* /proc/net/snmp6 names, in nstat's order */
 #define IP6_MIB_LIST(FN)						\
 	FN(INRECEIVES, "Ip6InReceives") FN(INHDRERRORS, "Ip6InHdrErrors") \
@@ -76,12 +85,15 @@ struct netns_ipv6 {
 	int sysctl_ip_nonlocal_bind;
 	int sysctl_flowlabel_reflect;
 	int sysctl_bindv6only;			/* net.ipv6.bindv6only: IPV6_V6ONLY's default */
-	/* reassembly (net/ipv6/reassembly.c): struct frag_queue6 by arrival */
-	struct list_head frag6_queues;
-	long frag6_mem;
-	int sysctl_ip6frag_high_thresh, sysctl_ip6frag_low_thresh, sysctl_ip6frag_time;
+	/* reassembly queues (net/ipv6/reassembly.c): the stack's own
+	 * (net.ipv6.ip6frag_*) and nf_defrag_ipv6's, apart as Linux's
+	 * (net/ipv6/netfilter/nf_conntrack_reasm.c,
+	 * net.netfilter.nf_conntrack_frag6_*) */
+	struct fqdir6 frags, nf_frags;
 	/* PMTU exceptions (net/ipv6/route.c): struct rt6_exception */
 	struct list_head rt6_exceptions;
+	/* inet_peer rate limits (net/ipv6/ndisc.c: redirects) */
+	struct list_head peers;
 	u64 mib[__IPSTATS6_MIB_MAX];
 	u64 icmp6[__ICMP6_MIB_MAX];
 	u64 icmp6msg_in[256], icmp6msg_out[256];
