@@ -4,10 +4,9 @@
 # (unshare: the host's network is untouched) and in a world (skbox up, its
 # shims first in PATH) — and the two outputs, ephemeral ports and times
 # masked, must be equal line for line.  Three namespaces a — r — b (a router,
-# IPv6 and IPv4 forwarding on).  Programs: python3 AF_INET6 TCP (a listener on
-# [::] and two clients: accept's address, getsockname, getpeername,
-# IPV6_V6ONLY; IPv4 clients of a [::] listener are not modelled by the
-# stack's TCP, net/ipv6/tcp_ipv6.c), AF_INET6 UDP (recvmsg with IPV6_RECVHOPLIMIT,
+# IPv6 and IPv4 forwarding on).  Programs: python3 AF_INET6 TCP (a dual-stack
+# listener on [::] accepting an IPv6 and an IPv4 client: ::ffff:10.0.1.1,
+# getsockname, getpeername, IPV6_V6ONLY), AF_INET6 UDP (recvmsg with IPV6_RECVHOPLIMIT,
 # IPV6_UNICAST_HOPS, sendto/recvfrom tuples), IPV6_RECVERR on an unconnected
 # UDP socket (POLLERR, MSG_ERRQUEUE: sock_extended_err and the offender's
 # sockaddr_in6), non-blocking connect to a closed port (EINPROGRESS, then
@@ -141,7 +140,7 @@ echo "== python TCP"
 ip netns exec b python3 "$W/tcp_server.py" "$W/tcp.ready" >"$W/tcp.out" 2>&1 &
 ready "$W/tcp.ready"
 ip netns exec a python3 "$W/tcp_client.py" 6
-ip netns exec a python3 "$W/tcp_client.py" 6
+ip netns exec a python3 "$W/tcp_client.py" 4
 wait; cat "$W/tcp.out"
 echo "== python UDP"
 ip netns exec b python3 "$W/udp_server.py" "$W/udp.ready" >"$W/udp.out" 2>&1 &
