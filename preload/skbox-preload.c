@@ -1,19 +1,26 @@
 /* libskbox-preload.so: a host program's IPv4 and IPv6 sockets are the world's.
  *
  * `ip netns exec NS PROGRAM` and `skbox run --bash` start real programs
- * (socat, python, traceroute) with this library in LD_PRELOAD.  Its
- * socket(AF_INET, …) opens a connection to the world ($SKBOX_DIR/sock) that
- * runs the hidden command `sockproxy` in $SKBOX_NETNS; the fd the program
- * gets is that connection.  Every call on it — bind, connect, accept,
- * send/recv and read/write, socket options, names, shutdown, poll and
- * select — becomes a request on the connection that the world runs with its
- * socket API (tools/skbox/live_sock.c), blocking as the kernel's call
- * would.  close() (the last one: dup and fork share the connection as they
- * share a socket) closes the world's socket.
+ * (socat, python, traceroute, ping) with this library in LD_PRELOAD.  Its
+ * socket(AF_INET or AF_INET6, …) opens a connection to the world
+ * ($SKBOX_DIR/sock) that runs the hidden command `sockproxy` in
+ * $SKBOX_NETNS; the fd the program gets is that connection.  Every call on
+ * it — bind, connect, accept, send/recv and read/write, socket options,
+ * names, shutdown, poll and select — becomes a request on the connection
+ * that the world runs with its socket API (tools/skbox/live_sock.c),
+ * blocking as the kernel's call would.  Addresses (sockaddr_in,
+ * sockaddr_in6), option values and control messages (IP_RECVERR,
+ * IPV6_RECVERR with its offender, IPV6_HOPLIMIT) cross as the bytes the
+ * program gave or gets: both ends are on one machine.  close() (the last
+ * one: dup and fork share the connection as they share a socket) closes the
+ * world's socket.  A socket the world refuses fails with the world's errno
+ * (EPROTONOSUPPORT for an ICMPv6 ping socket: iputils' ping then takes a
+ * raw one, as it does on a kernel that refuses it).
  *
  * socket(AF_INET6, …) is the world's too (its namespaces have IPv6);
- * AF_UNIX, netlink, files and pipes are the host's, untouched.  Inside skbox itself
- * (a shim, or `skbox up` started from such a shell) the library stays idle.
+ * AF_UNIX, netlink, AF_PACKET, files and pipes are the host's, untouched.
+ * Inside skbox itself (a shim, or `skbox up` started from such a shell)
+ * the library stays idle.
  *
  * epoll (epoll.c) mixes world sockets with host fds as poll() does.
  * Not covered: a socket passed across exec (the new program
@@ -176,6 +183,7 @@ int ws_open(const char *a1, const char *a2, const char *a3, int type)
 	char *argv[] = { LSOCK_CMD, comm, (char *)a1, (char *)a2, (char *)a3, NULL };
 	struct lsock_rep rep;
 	struct wsock *ws;
+	bool replied;
 	int fd = conn_open();
 
 	if (fd < 0)
@@ -189,8 +197,11 @@ int ws_open(const char *a1, const char *a2, const char *a3, int type)
 	}
 	ws->type = type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
 	ws_link(fd, ws);
-	if (ws_reply(fd, ws, &rep, NULL) || rep.ret < 0) {
-		int err = ws->dead || rep.ret >= 0 ? ENETDOWN : (int)-rep.ret;
+	replied = !ws_reply(fd, ws, &rep, NULL);
+	if (!replied || rep.ret < 0) {
+		/* a refused socket's reply comes with the command's exit
+		 * status (the connection dead): its error stands */
+		int err = replied ? (int)-rep.ret : ENETDOWN;
 
 		ws_unlink(fd);
 		real.close(fd);

@@ -295,6 +295,8 @@ int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned in
 int ip6_datagram_send_ctl(struct sock *sk, const struct msghdr *msg, struct ipcm6_cookie *ipc6);
 void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
 void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
+void ipv6_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,
+		     const u8 *payload);
 int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
 
 /* ICMPv6 (net/ipv6/icmp.c) */

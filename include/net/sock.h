@@ -122,6 +122,7 @@ struct sock {
 	struct in6_addr sk_v6_rcv_saddr;
 	struct in6_addr sk_v6_daddr;
 	u8 ipv6only:1, rxtclass:1, rxflow:1;	/* IPV6_RECVTCLASS, IPV6_FLOWINFO */
+	u8 rxhoplimit:1;			/* IPV6_RECVHOPLIMIT */
 	u8 tclass;			/* IPV6_TCLASS (np->tclass); 0 by default */
 	/* struct udp_sock: a tunnel's encapsulation socket (vxlan) takes its
 	 * datagrams here; <= 0 consumed, > 0 goes on as plain UDP */
@@ -156,6 +157,7 @@ struct sock_extended_err {
 #define SO_EE_ORIGIN_NONE 0
 #define SO_EE_ORIGIN_LOCAL 1
 #define SO_EE_ORIGIN_ICMP 2
+#define SO_EE_ORIGIN_ICMP6 3
 
 /* skb->cb of an error-queue skb (struct sock_exterr_skb) */
 struct sock_exterr_skb {

@@ -1,17 +1,22 @@
 /* The IPv6 socket error queue (net/ipv6/datagram.c): ipv6_local_error()
  * queues an error found before a packet left (EMSGSIZE over the path MTU
- * with IPV6_MTU_DISCOVER "do"), ipv6_recv_error() hands one to
- * recvmsg(MSG_ERRQUEUE) with its IPV6_RECVERR control message, as ping -6
- * reads it ("ping: local error: message too long, mtu: 1400").
+ * with IPV6_MTU_DISCOVER "do"), ipv6_icmp_error() one an ICMPv6 error
+ * reported (UDP with IPV6_RECVERR: traceroute6's time exceeded and port
+ * unreachable), ipv6_recv_error() hands one to recvmsg(MSG_ERRQUEUE) with
+ * its IPV6_RECVERR control message (sock_extended_err and the offender's
+ * sockaddr_in6), as ping -6 ("ping: local error: message too long, mtu:
+ * 1400") and traceroute6 read it.  An IPv4 error queued on a dual-stack
+ * socket reads as v4-mapped addresses, as Linux.
  *
  * The control messages of datagram sockets: ip6_datagram_send_ctl() reads
  * a sendmsg's IPV6_TCLASS and IPV6_HOPLIMIT (RFC 3542 6.5, 6.3) into the
  * call's ipcm6_cookie, which the caller filled with the socket's values
  * (ipcm6_init_sk).  An IPV6_TCLASS message of -1 stays -1, so the datagram
  * goes out with class 0xff, not the default RFC 3542 asks for: Linux 6.x
- * does that (checked, tests/transcripts/ipv6-tclass.sh); ip6_datagram_recv_ctl() writes IPV6_TCLASS and
- * IPV6_FLOWINFO into a recvmsg when IPV6_RECVTCLASS / IPV6_FLOWINFO are
- * on (ip6_datagram_recv_specific_ctl). */
+ * does that (checked, tests/transcripts/ipv6-tclass.sh).
+ * ip6_datagram_recv_ctl() writes IPV6_HOPLIMIT, IPV6_TCLASS and
+ * IPV6_FLOWINFO into a recvmsg when IPV6_RECVHOPLIMIT, IPV6_RECVTCLASS,
+ * IPV6_FLOWINFO are on, in that order (ip6_datagram_recv_specific_ctl). */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -23,6 +28,9 @@
 
 #ifndef IPV6_RECVERR
 #define IPV6_RECVERR 25
+#endif
+#ifndef IPV6_HOPLIMIT
+#define IPV6_HOPLIMIT 52
 #endif
 #ifndef IPV6_FLOWINFO
 #define IPV6_FLOWINFO 11
@@ -64,9 +72,9 @@ int ip6_datagram_send_ctl(struct sock *sk, const struct msghdr *msg, struct ipcm
 	return 0;
 }
 
-/* put_cmsg() that appends: *used bytes of msg_control are taken */
-static void ip6_put_cmsg(struct msghdr *msg, size_t *used, int type, const void *data,
-			 size_t len)
+/* put_cmsg() appending at *used bytes of the control buffer */
+static void ip6_put_cmsg(struct msghdr *msg, size_t *used, int level, int type,
+			 const void *data, size_t len)
 {
 	struct cmsghdr *cm;
 
@@ -74,9 +82,9 @@ static void ip6_put_cmsg(struct msghdr *msg, size_t *used, int type, const void 
 		msg->msg_flags |= MSG_CTRUNC;
 		return;
 	}
-	cm = (struct cmsghdr *)((u8 *)msg->msg_control + *used);
+	cm = (struct cmsghdr *)((char *)msg->msg_control + *used);
 	memset(cm, 0, CMSG_SPACE(len));
-	cm->cmsg_level = SOL_IPV6;
+	cm->cmsg_level = level;
 	cm->cmsg_type = type;
 	cm->cmsg_len = CMSG_LEN(len);
 	memcpy(CMSG_DATA(cm), data, len);
@@ -89,15 +97,20 @@ void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_
 	size_t used = 0;
 	u32 first;
 
+	if (sk->rxhoplimit) {
+		int hlim = iph->hop_limit;
+
+		ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim, sizeof(hlim));
+	}
 	if (sk->rxtclass) {
 		int tclass = ipv6_get_dsfield(iph);
 
-		ip6_put_cmsg(msg, &used, IPV6_TCLASS, &tclass, sizeof(tclass));
+		ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_TCLASS, &tclass, sizeof(tclass));
 	}
 	memcpy(&first, iph, sizeof(first));
 	first &= htonl(IPV6_FLOWINFO_MASK_H);
 	if (sk->rxflow && first)
-		ip6_put_cmsg(msg, &used, IPV6_FLOWINFO, &first, sizeof(first));
+		ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_FLOWINFO, &first, sizeof(first));
 	if (used)
 		msg->msg_controllen = used;
 }
@@ -117,6 +130,7 @@ void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u3
 	skb_reset_network_header(skb);
 	iph = ipv6_hdr(skb);
 	memset(iph, 0, sizeof(*iph));
+	iph->priority_version = 6 << 4;	/* ipv6_recv_error tells it from IPv4 */
 	iph->daddr = *daddr;
 	serr = SKB_EXT_ERR(skb);
 	memset(serr, 0, sizeof(*serr));
@@ -129,6 +143,51 @@ void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u3
 	sock_queue_err_skb(sk, skb);
 }
 
+/* ipv6_icmp_error(): queue an ICMPv6 error for a socket with IPV6_RECVERR.
+ * skb data is at the quoted IPv6 header, its network header the ICMPv6
+ * packet's (whose source is the offender) and its transport header the
+ * ICMPv6 header; payload: what the socket sent past its own header. */
+void ipv6_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,
+		     const u8 *payload)
+{
+	const u8 *icmph = skb_transport_header(skb);
+	const struct ipv6hdr *inner = (const struct ipv6hdr *)skb->data;
+	struct sock_exterr_skb *serr;
+	struct sk_buff *c;
+
+	if (!sk->recverr)
+		return;
+	c = skb_clone(skb);
+	if (!c)
+		return;
+	serr = SKB_EXT_ERR(c);
+	memset(serr, 0, sizeof(*serr));
+	serr->ee.ee_errno = (u32)err;
+	serr->ee.ee_origin = SO_EE_ORIGIN_ICMP6;
+	serr->ee.ee_type = icmph[0];
+	serr->ee.ee_code = icmph[1];
+	serr->ee.ee_info = info;
+	serr->addr_offset = (u16)((const u8 *)&inner->daddr - skb_network_header(skb));
+	serr->port = port;
+	if (payload >= c->data && payload <= c->tail &&
+	    skb_pull(c, (unsigned int)(payload - skb->data)))
+		sock_queue_err_skb(sk, c);
+	else
+		kfree_skb(c);
+}
+
+static void ipv6_set_v4mapped_at(const u8 *v4, struct in6_addr *a)
+{
+	__be32 addr;
+
+	memcpy(&addr, v4, 4);
+	ipv6_addr_set_v4mapped(addr, a);
+}
+
+/* ipv6_recv_error(): one entry of the error queue: the data sent, the
+ * destination it was sent to (msg_name), the hop limit of the ICMPv6
+ * packet (IPV6_RECVHOPLIMIT) and IPV6_RECVERR (the error and the node
+ * that reported it). */
 int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len)
 {
 	struct sk_buff *skb = __skb_dequeue(&sk->sk_error_queue);
@@ -137,11 +196,15 @@ int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_l
 		struct sockaddr_in6 offender;
 	} errhdr;
 	struct sock_exterr_skb *serr;
-	size_t copied;
+	const u8 *nh;
+	size_t copied, used = 0;
+	bool v6;
 
 	if (!skb)
 		return -EAGAIN;
 	serr = SKB_EXT_ERR(skb);
+	nh = skb_network_header(skb);
+	v6 = nh[0] >> 4 == 6;
 	copied = skb->len < len ? skb->len : len;
 	if (copied < skb->len)
 		msg->msg_flags |= MSG_TRUNC;
@@ -151,22 +214,35 @@ int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_l
 
 		memset(sin6, 0, sizeof(*sin6));
 		sin6->sin6_family = AF_INET6;
-		memcpy(&sin6->sin6_addr, skb_network_header(skb) + serr->addr_offset, 16);
+		if (v6)
+			memcpy(&sin6->sin6_addr, nh + serr->addr_offset, 16);
+		else
+			ipv6_set_v4mapped_at(nh + serr->addr_offset, &sin6->sin6_addr);
+		sin6->sin6_port = serr->port;
+		if (v6 && ipv6_addr_linklocal(&sin6->sin6_addr))
+			sin6->sin6_scope_id = (u32)skb->skb_iif;
 		*addr_len = sizeof(*sin6);
 	}
 	memset(&errhdr, 0, sizeof(errhdr));
 	memcpy(&errhdr.ee, &serr->ee, sizeof(errhdr.ee));
-	if (msg->msg_control && msg->msg_controllen >= CMSG_SPACE(sizeof(errhdr))) {
-		struct cmsghdr *cm = (struct cmsghdr *)msg->msg_control;
+	if (serr->ee.ee_origin != SO_EE_ORIGIN_LOCAL) {
+		errhdr.offender.sin6_family = AF_INET6;
+		if (v6) {
+			int hlim = ipv6_hdr(skb)->hop_limit;
 
-		cm->cmsg_level = IPPROTO_IPV6;
-		cm->cmsg_type = IPV6_RECVERR;
-		cm->cmsg_len = CMSG_LEN(sizeof(errhdr));
-		memcpy(CMSG_DATA(cm), &errhdr, sizeof(errhdr));
-		msg->msg_controllen = CMSG_SPACE(sizeof(errhdr));
-	} else {
-		msg->msg_flags |= MSG_CTRUNC;
+			errhdr.offender.sin6_addr = ipv6_hdr(skb)->saddr;
+			if (ipv6_addr_linklocal(&errhdr.offender.sin6_addr))
+				errhdr.offender.sin6_scope_id = (u32)skb->skb_iif;
+			if (sk->rxhoplimit)
+				ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim,
+					     sizeof(hlim));
+		} else {
+			ipv6_set_v4mapped_at(nh + 12, &errhdr.offender.sin6_addr);
+		}
 	}
+	ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_RECVERR, &errhdr, sizeof(errhdr));
+	if (msg->msg_control)
+		msg->msg_controllen = used;
 	msg->msg_flags |= MSG_ERRQUEUE;
 	consume_skb(skb);
 	return (int)copied;

@@ -73,6 +73,8 @@ int icmpv6_xmit_flow(struct net *net, const struct flowi6 *fl6, const void *msg,
 		return err;
 	if (!ipv6_addr_any(saddr))
 		src = *saddr;
+	else if (!ipv6_addr_any(&((struct rt6_info *)dst)->rt6i_prefsrc))
+		src = ((struct rt6_info *)dst)->rt6i_prefsrc;	/* ip6_route_get_saddr */
 	else if (ipv6_dev_get_saddr(net, dst->dev, daddr, &src))
 		memset(&src, 0, sizeof(src));
 	skb = alloc_skb(&net->world->skb_pool, NET_SKB_PAD + 64 + 40 + len);
@@ -135,6 +137,21 @@ static bool icmpv6_may_send(const struct sk_buff *skb, u8 type, u8 code)
 	return !icmpv6_is_ineligible(skb);
 }
 
+/* icmpv6_rt_has_prefsrc(): the route to daddr has a preferred source
+ * (`ip -6 route … src`), which then picks the error's source */
+static bool icmpv6_rt_has_prefsrc(struct net *net, const struct in6_addr *daddr)
+{
+	struct dst_entry *dst;
+	bool has;
+	int err;
+
+	if (!(dst = ip6_route_output(net, daddr, NULL, 0, &err)))
+		return false;
+	has = !ipv6_addr_any(&((struct rt6_info *)dst)->rt6i_prefsrc);
+	dst_release(dst);
+	return has;
+}
+
 void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
 {
 	struct net *net = dev_net(skb->dev);
@@ -158,6 +175,12 @@ void icmpv6_send(struct sk_buff *skb, u8 type, u8 code, u32 info)
 	/* answer from the address the packet was for, when it is ours */
 	if (ipv6_chk_addr(net, &hdr->daddr, NULL)) {
 		saddr = hdr->daddr;
+		sp = &saddr;
+	} else if (!icmpv6_rt_has_prefsrc(net, &hdr->saddr) &&
+		   !ipv6_dev_get_saddr(net, skb->dev, &hdr->saddr, &saddr)) {
+		/* else, unless the route back names a source, an address of
+		 * the interface the packet came in on (icmp6_send: traceroute6
+		 * sees a router's address on the path the probe took) */
 		sp = &saddr;
 	}
 	skb_trace_note(skb, "icmpv6_send", type == 3 ? "time exceeded" :
@@ -188,6 +211,7 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 }
 
 void rawv6_rcv(struct sk_buff *skb);
+void raw6_icmp_error(struct sk_buff *skb, int nexthdr, u8 type, u8 code, int offset, u32 info);
 
 int icmpv6_err_convert(u8 type, u8 code, bool *fatal)
 {
@@ -230,6 +254,7 @@ static void icmpv6_notify(struct sk_buff *skb, u8 type, u8 code, u32 info)
 		ipprot = inet6_protocol(nexthdr);
 		if (ipprot && ipprot->err_handler)
 			ipprot->err_handler(skb, type, code, inner_offset, info);
+		raw6_icmp_error(skb, nexthdr, type, code, inner_offset, info);
 	}
 	skb_push(skb, 8);
 }

@@ -25,6 +25,9 @@
 #ifndef IPV6_RECVTCLASS
 #define IPV6_RECVTCLASS 66
 #endif
+#ifndef IPV6_RECVHOPLIMIT
+#define IPV6_RECVHOPLIMIT 51
+#endif
 #ifndef IPV6_TCLASS
 #define IPV6_TCLASS 67
 #endif
@@ -70,6 +73,9 @@ static int do_ipv6_setsockopt(struct sock *sk, int name, int val)
 		if (!val)
 			skb_queue_purge_reason(&sk->sk_error_queue, SKB_DROP_REASON_NOT_SPECIFIED);
 		return 0;
+	case IPV6_RECVHOPLIMIT:
+		sk->rxhoplimit = val != 0;
+		return 0;
 	case IPV6_TCLASS:
 		return ipv6_set_tclass(sk, val);
 	case IPV6_RECVTCLASS:
@@ -93,7 +99,7 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 		return -ENOPROTOOPT;
 	switch (name) {
 	case IPV6_V6ONLY: case IPV6_UNICAST_HOPS: case IPV6_MTU_DISCOVER: case IPV6_RECVERR:
-	case IPV6_TCLASS: case IPV6_RECVTCLASS: case IPV6_FLOWINFO:
+	case IPV6_RECVHOPLIMIT: case IPV6_TCLASS: case IPV6_RECVTCLASS: case IPV6_FLOWINFO:
 		if (len < sizeof(int) || !val)
 			return -EINVAL;
 		break;
@@ -127,6 +133,9 @@ int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned in
 		break;
 	case IPV6_RECVERR:
 		v = sk->recverr;
+		break;
+	case IPV6_RECVHOPLIMIT:
+		v = sk->rxhoplimit;
 		break;
 	case IPV6_TCLASS:
 		v = sk->tclass;

@@ -39,6 +39,33 @@ void rawv6_rcv(struct sk_buff *skb)
 	}
 }
 
+/* raw6_icmp_error() → rawv6_err(): an ICMPv6 error quoting a packet of a
+ * raw socket's protocol, sent from its bound address, reaches the sockets
+ * with IPV6_RECVERR through their error queue (iputils' ping -6 prints
+ * "From X icmp_seq=N Time exceeded: Hop limit" from it).  skb data is at
+ * the quoted IPv6 header, offset its payload's. */
+void raw6_icmp_error(struct sk_buff *skb, int nexthdr, u8 type, u8 code, int offset, u32 info)
+{
+	const struct ipv6hdr *inner = (const struct ipv6hdr *)skb->data;
+	struct net *net = dev_net(skb->dev);
+	struct sock *sk;
+	bool fatal;
+	int err = icmpv6_err_convert(type, code, &fatal);
+
+	list_for_each_entry(sk, &net->ipv6.raw6_sockets, sk_node) {
+		if (sk->inet_num != nexthdr || !sk->recverr)
+			continue;
+		if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != skb->dev->ifindex)
+			continue;
+		if (!ipv6_addr_any(&sk->sk_v6_rcv_saddr) &&
+		    !ipv6_addr_equal(&sk->sk_v6_rcv_saddr, &inner->saddr))
+			continue;
+		ipv6_icmp_error(sk, skb, err, 0, info, skb->data + offset);
+		sk->sk_err = err;
+		sk->sk_error_report(sk);
+	}
+}
+
 int rawv6_hash(struct sock *sk)
 {
 	list_add_tail(&sk->sk_node, &sock_net(sk)->ipv6.raw6_sockets);

@@ -465,7 +465,7 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 	int err = 0;
 
 	if (flags & MSG_ERRQUEUE)
-		return ip_recv_error(sk, m, len, alen);
+		return ipv6_recv_error(sk, m, len, alen);
 	skb = skb_recv_datagram(sk, flags, &err);
 	if (!skb)
 		return err;
@@ -670,8 +670,15 @@ int udpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 		ip6_update_pmtu(skb, dev_net(skb->dev), info, sk->sk_bound_dev_if);
 		fatal = sk->pmtudisc != IP_PMTUDISC_DONT;
 	}
-	if ((!fatal && !sk->recverr) || !sk->inet_dport)
-		return 0;
+	/* __udp6_lib_err(): with IPV6_RECVERR every error is queued
+	 * (traceroute6 reads it); without, only a hard one on a connected
+	 * socket is reported */
+	if (!sk->recverr) {
+		if (!fatal || !sk->inet_dport)
+			return 0;
+	} else {
+		ipv6_icmp_error(sk, skb, err, uh->dest, info, (const u8 *)(uh + 1));
+	}
 	sk->sk_err = err;
 	sk->sk_error_report(sk);
 	return 0;

@@ -5,7 +5,8 @@
 # accept/getpeername/getsockname, select with host fds and a timeout,
 # non-blocking connect, SO_ERROR, MSG_PEEK, ss in the world sees the program's
 # socket; AF_INET6 is the world's too (a datagram over ::1 with its
-# IPV6_TCLASS control message), AF_UNIX stays the host's; every
+# IPV6_TCLASS control message; live-preload6.sh compares IPv6 with the
+# kernel), AF_UNIX stays the host's; every
 # socket closed at the end (down: no leaks).
 . "$(dirname "$0")/live-lib.bash"
 command -v socat >/dev/null || { echo "SKIP: socat not installed (scripts/deps.sh)"; exit 77; }

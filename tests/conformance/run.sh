@@ -80,6 +80,9 @@ SPECS=(
 )
 [ $# -gt 0 ] && { keep=(); for s in "${SPECS[@]}"; do for w in "$@"; do [[ ${s%%|*} == $w* ]] && keep+=("$s"); done; done; SPECS=("${keep[@]}"); }
 
+# helpers the 6.12 tree's scripts call but its lib.sh lacks (lib-compat.bash)
+export BASH_ENV=$ROOT/tests/conformance/lib-compat.bash
+
 # One side: $1 = linux|skbox, $2 = log file, then the command line.
 run_side() {
 	local side=$1 log=$2

@@ -1,9 +1,9 @@
 /* World sockets for host programs (docs/LIVE.md, "Host programs with world
  * sockets").  build/libskbox-preload.so, preloaded into a program that
- * `ip netns exec` or `skbox run --bash` starts, turns each socket(AF_INET)
- * into a connection to the world: an exec frame of the hidden command
- * `sockproxy`, whose stdin carries the socket calls and whose stdout their
- * results.  The program's fd is that connection, so fork, dup and exec
+ * `ip netns exec` or `skbox run --bash` starts, turns each socket(AF_INET or
+ * AF_INET6) into a connection to the world: an exec frame of the hidden
+ * command `sockproxy`, whose stdin carries the socket calls and whose stdout
+ * their results.  The program's fd is that connection, so fork, dup and exec
  * share it as they share a socket, and its last close is the socket's.
  *
  *   exec argv:  sockproxy COMM DOMAIN TYPE PROTOCOL   a new socket
