@@ -61,13 +61,16 @@ static void due_del(struct timer_base *b, struct timer_list *t)
 	t->state = TIMER_IDLE;
 }
 
-/* Place @t relative to b->clk: due list if already expired, else its level/slot. */
+/* Place @t relative to b->clk: due list if already expired, else its level/slot.
+ * The due list's timers all expire before the wheel's; one that expires before
+ * the last of them joins them (a cascade moves timers due by the time the
+ * wheel runs to straight there, past clk). */
 static void enqueue(struct timer_base *b, struct timer_list *t)
 {
 	uint64_t diff = t->expires ^ b->clk;
 	unsigned lvl, s;
 
-	if (t->expires <= b->clk) {
+	if (t->expires <= b->clk || (b->due_tail && t->expires <= b->due_tail->expires)) {
 		due_add(b, t);
 		return;
 	}
@@ -132,8 +135,13 @@ static bool first_slot(const struct timer_base *b, unsigned *lvl, unsigned *s)
 	return false;
 }
 
-/* Advance clk to the start of slot (@lvl, @s) and re-place its timers lower. */
-static void cascade(struct timer_base *b, unsigned lvl, unsigned s, uint64_t start)
+/* Advance clk to the start of slot (@lvl, @s) and re-place its timers lower;
+ * those due by @now (the time the wheel runs to) go straight to the due list,
+ * which keeps them in (expires, seq) order, instead of down level by level:
+ * the loop usually jumps to a timer's exact expiry, so a sleep of 10 ms took
+ * three cascades to get there. */
+static void cascade(struct timer_base *b, unsigned lvl, unsigned s, uint64_t start,
+		    uint64_t now)
 {
 	struct timer_list *t = b->slots[lvl][s], *next;
 
@@ -142,7 +150,10 @@ static void cascade(struct timer_base *b, unsigned lvl, unsigned s, uint64_t sta
 	b->clk = start;
 	for (; t; t = next) {
 		next = t->next;
-		enqueue(b, t);
+		if (t->expires <= now)
+			due_add(b, t);
+		else
+			enqueue(b, t);
 	}
 }
 
@@ -277,7 +288,7 @@ unsigned timer_base_run(struct timer_base *b, uint64_t now)
 			b->next_expiry = start;
 			break;
 		}
-		cascade(b, lvl, s, start);
+		cascade(b, lvl, s, start, now);
 	}
 	if (now > b->clk)
 		b->clk = now;

@@ -208,6 +208,18 @@ static inline unsigned int skb_headlen(const struct sk_buff *skb)
 	return skb->len - skb->data_len;
 }
 
+/* skb_header_pointer(): @len bytes at @offset from data — in place when they
+ * are in the linear part, else copied to @buffer; NULL past the end. */
+static inline void *skb_header_pointer(const struct sk_buff *skb, int offset, int len,
+				       void *buffer)
+{
+	if (offset >= 0 && len >= 0 && offset + len <= (int)skb_headlen(skb))
+		return skb->data + offset;
+	if (skb_copy_bits(skb, offset, buffer, len))
+		return NULL;
+	return buffer;
+}
+
 static inline unsigned int skb_headroom(const struct sk_buff *skb)
 {
 	return (unsigned int)(skb->data - skb->head);

@@ -58,7 +58,8 @@ struct netns_brnf {
 	int filter_vlan_tagged;
 	int filter_pppoe_tagged;
 	int pass_vlan_indev;
-	int enabled;			/* hooks registered (a bridge exists) */
+	int enabled;			/* a bridge exists */
+	int hooked;			/* br_netfilter's hooks registered (br_nf_hooks_update) */
 };
 
 struct netns_ipv4 {

@@ -25,7 +25,9 @@ void trace_stop(struct world *w);
 /* The recorded events (TRACE_RECORD), one JSON object per line. */
 const char *trace_events(struct world *w, size_t *len);
 void trace_json_string(FILE *out, const char *s);
-void __skb_trace(struct world *w, struct sk_buff *skb, const char *func, const char *note);
+/* cold: the call stays out of line, off the packet path's code */
+__attribute__((cold)) void __skb_trace(struct world *w, struct sk_buff *skb, const char *func,
+					const char *note);
 
 static inline struct world *skb_world(const struct sk_buff *skb)
 {

@@ -10,8 +10,11 @@
  * (the "bridged DNAT" that a ClusterIP reached from a pod on the bridge
  * takes; it leaves through the ingress port only with hairpin mode on).
  *
- * Frames go through all this only when some IPv4 hook is registered in the
- * namespace: without rules nothing is allocated per frame. */
+ * br_netfilter's hooks are registered while they have work: a bridge exists
+ * in the namespace and some IPv4 hook (iptables, conntrack, NAT) is
+ * registered there.  Without rules the bridge's NF_HOOK()s find no entries
+ * and cost a branch, as NF_HOOK() does on Linux for a hook nobody uses
+ * (br_nf_hooks_update()). */
 #include <stdlib.h>
 #include <string.h>
 #include "linux/slab.h"
@@ -24,21 +27,6 @@
 #include "net/net_namespace.h"
 #include "net/route.h"
 #include "net/trace.h"
-
-static bool br_nf_ipv4_active(const struct net *net)
-{
-	static const u8 hooks[] = { NF_INET_PRE_ROUTING, NF_INET_FORWARD, NF_INET_POST_ROUTING };
-
-	for (size_t i = 0; i < sizeof(hooks); i++) {
-		const struct nf_hook_entries *e = nf_hook_entries_get(net, NFPROTO_IPV4, hooks[i]);
-		/* ip_sabotage_in is always at PRE_ROUTING */
-		unsigned int own = hooks[i] == NF_INET_PRE_ROUTING ? 1 : 0;
-
-		if (e && e->num > own)
-			return true;
-	}
-	return false;
-}
 
 static bool br_nf_call_iptables(const struct net *net, const struct net_device *port)
 {
@@ -98,8 +86,7 @@ static unsigned int br_nf_pre_routing(void *priv, struct sk_buff *skb,
 	struct nf_bridge_info *nb;
 
 	(void)priv;
-	if (!p || skb->protocol != htons(ETH_P_IP) || !br_nf_call_iptables(state->net, skb->dev) ||
-	    !br_nf_ipv4_active(state->net))
+	if (!p || skb->protocol != htons(ETH_P_IP) || !br_nf_call_iptables(state->net, skb->dev))
 		return NF_ACCEPT;
 	skb_reset_network_header(skb);
 	if (!br_validate_ipv4(skb)) {
@@ -287,6 +274,8 @@ static unsigned int ip_sabotage_in(void *priv, struct sk_buff *skb,
 	return NF_ACCEPT;
 }
 
+#define BR_NF_SABOTAGE 3	/* br_nf_ops[] index of ip_sabotage_in */
+
 static const struct nf_hook_ops br_nf_ops[] = {
 	{ .hook = br_nf_pre_routing, .pf = NFPROTO_BRIDGE, .hooknum = NF_BR_PRE_ROUTING,
 	  .priority = 0 /* NF_BR_PRI_BRNF */ },
@@ -294,30 +283,70 @@ static const struct nf_hook_ops br_nf_ops[] = {
 	  .priority = -1 /* NF_BR_PRI_BRNF - 1 */ },
 	{ .hook = br_nf_post_routing, .pf = NFPROTO_BRIDGE, .hooknum = NF_BR_POST_ROUTING,
 	  .priority = 2147483647 /* NF_BR_PRI_LAST */ },
-	{ .hook = ip_sabotage_in, .pf = NFPROTO_IPV4, .hooknum = NF_INET_PRE_ROUTING,
-	  .priority = -2147483647 - 1 /* NF_IP_PRI_FIRST */ },
+	[BR_NF_SABOTAGE] = { .hook = ip_sabotage_in, .pf = NFPROTO_IPV4,
+	  .hooknum = NF_INET_PRE_ROUTING, .priority = -2147483647 - 1 /* NF_IP_PRI_FIRST */ },
 };
 
-/* The hooks go in when the first bridge appears in a namespace (as
- * br_netfilter's brnf_device_event does), so that namespaces without a
- * bridge pay nothing. */
+#define BR_NF_NOPS (sizeof(br_nf_ops) / sizeof(br_nf_ops[0]))
+
+/* Some IPv4 hook other than ip_sabotage_in where a bridged frame would pass
+ * it (PRE_ROUTING, FORWARD, POST_ROUTING). */
+static bool br_nf_ipv4_active(const struct net *net)
+{
+	static const u8 hooks[] = { NF_INET_PRE_ROUTING, NF_INET_FORWARD, NF_INET_POST_ROUTING };
+
+	for (size_t i = 0; i < sizeof(hooks); i++) {
+		const struct nf_hook_entries *e = nf_hook_entries_get(net, NFPROTO_IPV4, hooks[i]);
+
+		for (unsigned int j = 0; e && j < e->num; j++)
+			if (e->ops[j] != &br_nf_ops[BR_NF_SABOTAGE])
+				return true;
+	}
+	return false;
+}
+
+/* Registers br_netfilter's hooks when they get work, unregisters them when
+ * they have none.  Linux keeps them registered from the first bridge on and
+ * runs them for every bridged frame; without an IPv4 hook they accept every
+ * frame untouched, so leaving them out changes nothing but the cost.  Called
+ * when a bridge appears and when an IPv4 hook comes or goes (core.c);
+ * `hooked` is set first, so the calls our own registrations make return at
+ * once. */
+int br_nf_hooks_update(struct net *net)
+{
+	bool want = net->brnf.enabled && br_nf_ipv4_active(net);
+
+	if (want == (bool)net->brnf.hooked)
+		return 0;
+	net->brnf.hooked = want;
+	if (!want) {
+		for (size_t i = 0; i < BR_NF_NOPS; i++)
+			nf_unregister_net_hook(net, &br_nf_ops[i]);
+		return 0;
+	}
+	for (size_t i = 0; i < BR_NF_NOPS; i++) {
+		int err = nf_register_net_hook(net, &br_nf_ops[i]);
+
+		if (err) {
+			net->brnf.hooked = 0;
+			while (i--)
+				nf_unregister_net_hook(net, &br_nf_ops[i]);
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* The first bridge of a namespace (br_netfilter's brnf_device_event): from
+ * now on bridged frames pass iptables whenever it has hooks. */
 int brnf_device_event(struct net_device *dev, unsigned long event)
 {
 	struct net *net = dev_net(dev);
 
 	if (event != NETDEV_REGISTER || !netif_is_bridge_master(dev) || net->brnf.enabled)
 		return 0;
-	for (size_t i = 0; i < sizeof(br_nf_ops) / sizeof(br_nf_ops[0]); i++) {
-		int err = nf_register_net_hook(net, &br_nf_ops[i]);
-
-		if (err) {
-			while (i--)
-				nf_unregister_net_hook(net, &br_nf_ops[i]);
-			return err;
-		}
-	}
 	net->brnf.enabled = 1;
-	return 0;
+	return br_nf_hooks_update(net);
 }
 
 static int brnf_net_init(struct net *net)
@@ -330,11 +359,8 @@ static int brnf_net_init(struct net *net)
 
 static void brnf_net_exit(struct net *net)
 {
-	if (!net->brnf.enabled)
-		return;
-	for (size_t i = 0; i < sizeof(br_nf_ops) / sizeof(br_nf_ops[0]); i++)
-		nf_unregister_net_hook(net, &br_nf_ops[i]);
 	net->brnf.enabled = 0;
+	br_nf_hooks_update(net);
 }
 
 const struct pernet_operations brnf_net_ops = {

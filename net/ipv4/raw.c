@@ -32,13 +32,15 @@ static bool raw_v4_match(const struct sock *sk, const struct sk_buff *skb, int p
 
 static bool icmp_filter(const struct sock *sk, const struct sk_buff *skb)
 {
-	u8 type;
+	const u8 *type;
+	u8 buf;
 
 	if (!sk->icmp_filter_set)
 		return false;
-	if (skb_copy_bits(skb, (int)(skb_transport_header(skb) - skb->data), &type, 1))
+	type = skb_header_pointer(skb, (int)(skb_transport_header(skb) - skb->data), 1, &buf);
+	if (!type)
 		return true;
-	return type < 32 && (sk->icmp_filter & (1u << type));
+	return *type < 32 && (sk->icmp_filter & (1u << *type));
 }
 
 /* raw_local_deliver(): a copy for every matching raw socket */

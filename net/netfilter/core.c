@@ -7,6 +7,9 @@
 #include "net/net_namespace.h"
 #include "net/netfilter/nf_queue.h"
 
+/* br_netfilter's hooks follow the IPv4 ones (net/bridge/br_netfilter_hooks.c) */
+int br_nf_hooks_update(struct net *net);
+
 int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops)
 {
 	struct nf_hook_entries *e;
@@ -24,6 +27,14 @@ int nf_register_net_hook(struct net *net, const struct nf_hook_ops *ops)
 		e->ops[i] = e->ops[i - 1];
 	e->ops[i] = ops;
 	e->num++;
+	if (ops->pf == NFPROTO_IPV4) {
+		int err = br_nf_hooks_update(net);
+
+		if (err) {
+			nf_unregister_net_hook(net, ops);
+			return err;
+		}
+	}
 	return 0;
 }
 
@@ -40,6 +51,8 @@ void nf_unregister_net_hook(struct net *net, const struct nf_hook_ops *ops)
 		for (; i + 1 < e->num; i++)
 			e->ops[i] = e->ops[i + 1];
 		e->num--;
+		if (ops->pf == NFPROTO_IPV4)
+			br_nf_hooks_update(net);
 		return;
 	}
 }

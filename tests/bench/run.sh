@@ -5,7 +5,9 @@
 # for skbox.  The kernel's side (tests/bench/kernel.sh) runs in throw-away
 # namespaces and needs root and unshare; without them it is skipped with a message.
 #
-# BENCH_LTO=1 builds the bench programs with -O3 -flto (see below).
+# The bench programs are built as the release build is (the Makefile's OPT_CFLAGS,
+# -O3 -flto); BENCH_OPT_CFLAGS="-O2 -g" builds them, and a library of their own,
+# with other flags (docs/PERFORMANCE.md, "The build").
 # Sizes (environment): BENCH_EXCHANGES (bridge-icmp, 500000), BENCH_UDP (1000000),
 # BENCH_KERNEL_EXCHANGES (100000), BENCH_NETNS (10000), BENCH_KERNEL_NETNS (100).
 set -euo pipefail
@@ -13,25 +15,23 @@ cd "$(dirname "$0")/../.."
 B=build
 mkdir -p $B/bench
 LIBS="-lpcap -ledit -lm -lpthread"
-CF="-std=c11 -D_GNU_SOURCE -O2 -g -Iinclude"
-# BENCH_LTO=1: the bench programs link a library built with -O3 and link-time
-# optimisation (sim-speed: 11% fewer instructions than the -O2 build; docs/PERFORMANCE.md)
+OPT=$(make -s --no-print-directory print-opt-cflags)
 LIB=$B/libskbox.a
-OPT="-O2 -g"; LTO=""; LTO_DIR=""
-if [ "${BENCH_LTO:-0}" = 1 ]; then
-	OPT="-O3 -g"; LTO="-flto=auto -ffat-lto-objects"; LTO_DIR="-lto"
-	make -s BUILD=$B/lto OPT_CFLAGS="$OPT" EXTRA_CFLAGS="$LTO" $B/lto/libskbox.a >/dev/null
-	LIB=$B/lto/libskbox.a
-	CF="$CF -O3 -flto=auto"
+OPT_DIR=""
+if [ -n "${BENCH_OPT_CFLAGS:-}" ]; then
+	OPT=$BENCH_OPT_CFLAGS; OPT_DIR="-opt"
+	make -s BUILD=$B/opt OPT_CFLAGS="$OPT" $B/opt/libskbox.a >/dev/null
+	LIB=$B/opt/libskbox.a
 fi
+CF="-std=c11 -D_GNU_SOURCE $OPT -Iinclude"
 cc $CF tests/bench/bench_bridge.c $LIB $LIBS -o $B/bench/bench_bridge
 cc $CF tests/bench/bench_suite.c $LIB $LIBS -o $B/bench/bench_suite
 cc -D_GNU_SOURCE -O2 tests/bench/kernel_udp.c -o $B/bench/kernel_udp
 cc -D_GNU_SOURCE -O2 tests/bench/kernel_tcp.c -o $B/bench/kernel_tcp
 # The same library with every trace point compiled out: what the points cost when off.
-make -s BUILD=$B/notrace$LTO_DIR OPT_CFLAGS="$OPT" EXTRA_CFLAGS="-DSKBOX_NO_TRACE $LTO" \
-	$B/notrace$LTO_DIR/libskbox.a >/dev/null
-cc $CF tests/bench/bench_bridge.c $B/notrace$LTO_DIR/libskbox.a $LIBS -o $B/bench/bench_bridge_notrace
+make -s BUILD=$B/notrace$OPT_DIR OPT_CFLAGS="$OPT" EXTRA_CFLAGS="-DSKBOX_NO_TRACE" \
+	$B/notrace$OPT_DIR/libskbox.a >/dev/null
+cc $CF tests/bench/bench_bridge.c $B/notrace$OPT_DIR/libskbox.a $LIBS -o $B/bench/bench_bridge_notrace
 
 kernel_ok=false
 if [ "$(id -u)" = 0 ] && unshare --net true 2>/dev/null && command -v ping >/dev/null; then

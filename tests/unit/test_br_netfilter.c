@@ -2,7 +2,8 @@
 /* Unit tests for net/bridge/br_netfilter_hooks.c: bridged IPv4 passes the
  * IPv4 PRE_ROUTING, FORWARD and POST_ROUTING hooks with the bridge as the
  * device and the ports in skb->nf_bridge; bridge-nf-call-iptables = 0
- * turns that off; a DROP at FORWARD stops the bridged ping. */
+ * turns that off; a DROP at FORWARD stops the bridged ping; br_netfilter's
+ * own hooks are registered only while an IPv4 hook exists. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -142,12 +143,86 @@ static void test_forward_drop(void **state)
 	assert_int_equal(world_free(w, stderr), 0);
 }
 
+static unsigned int hook_num(struct net *net, u8 pf, unsigned int hook)
+{
+	const struct nf_hook_entries *e = nf_hook_entries_get(net, pf, hook);
+
+	return e ? e->num : 0;
+}
+
+/* Without an IPv4 hook the bridge's hook points are empty (a bridged frame
+ * pays a branch each); the first IPv4 hook brings br_netfilter's three
+ * bridge hooks and ip_sabotage_in, the last one takes them away, and a
+ * ping is bridged either way. */
+static void test_hooks_follow_ipv4(void **state)
+{
+	struct world *w = world_new(1);
+	struct h_seed s;
+	struct seen seen = { .verdict = NF_ACCEPT };
+	struct nf_hook_ops ops[3];
+
+	(void)state;
+	assert_int_equal(h_seed_build(&s, w), 0);
+	assert_int_equal(s.root->brnf.enabled, 1);
+	assert_int_equal(s.root->brnf.hooked, 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_PRE_ROUTING), 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_FORWARD), 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_POST_ROUTING), 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_IPV4, NF_INET_PRE_ROUTING), 0);
+	assert_int_equal(ping_once(&s), 0);
+
+	hooks_register(s.root, ops, &seen);
+	assert_int_equal(s.root->brnf.hooked, 1);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_PRE_ROUTING), 1);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_FORWARD), 1);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_POST_ROUTING), 1);
+	/* ip_sabotage_in and the test's own */
+	assert_int_equal(hook_num(s.root, NFPROTO_IPV4, NF_INET_PRE_ROUTING), 2);
+	assert_int_equal(ping_once(&s), 0);
+	assert_int_equal(seen.fwd, 2);
+
+	/* two of three gone: still hooked */
+	nf_unregister_net_hook(s.root, &ops[0]);
+	nf_unregister_net_hook(s.root, &ops[1]);
+	assert_int_equal(s.root->brnf.hooked, 1);
+	assert_int_equal(hook_num(s.root, NFPROTO_IPV4, NF_INET_PRE_ROUTING), 1);
+	nf_unregister_net_hook(s.root, &ops[2]);
+	assert_int_equal(s.root->brnf.hooked, 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_PRE_ROUTING), 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_FORWARD), 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_BRIDGE, NF_BR_POST_ROUTING), 0);
+	assert_int_equal(hook_num(s.root, NFPROTO_IPV4, NF_INET_PRE_ROUTING), 0);
+	assert_int_equal(ping_once(&s), 0);
+	assert_int_equal(seen.fwd, 2);
+	assert_int_equal(world_free(w, stderr), 0);
+}
+
+/* A namespace without a bridge keeps no br_netfilter hooks */
+static void test_no_bridge_no_hooks(void **state)
+{
+	struct world *w = world_new(1);
+	struct h_seed s;
+	struct seen seen = { .verdict = NF_ACCEPT };
+	struct nf_hook_ops ops[3];
+
+	(void)state;
+	assert_int_equal(h_seed_build(&s, w), 0);
+	hooks_register(s.t1, ops, &seen);
+	assert_int_equal(s.t1->brnf.hooked, 0);
+	assert_int_equal(hook_num(s.t1, NFPROTO_BRIDGE, NF_BR_FORWARD), 0);
+	assert_int_equal(hook_num(s.t1, NFPROTO_IPV4, NF_INET_PRE_ROUTING), 1);
+	hooks_unregister(s.t1, ops);
+	assert_int_equal(world_free(w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bridged_hooks),
 		cmocka_unit_test(test_call_iptables_off),
 		cmocka_unit_test(test_forward_drop),
+		cmocka_unit_test(test_hooks_follow_ipv4),
+		cmocka_unit_test(test_no_bridge_no_hooks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -231,6 +231,41 @@ static void test_skb_copy(void **state)
 	skb_pool_destroy(&pool);
 }
 
+/* skb_header_pointer(): in place within the linear part, copied across
+ * the frag_list boundary, NULL past the end */
+static void test_header_pointer(void **state)
+{
+	struct skb_pool pool;
+	struct sk_buff *skb, *frag;
+	unsigned char buf[8];
+	const unsigned char *p;
+
+	(void)state;
+	skb_pool_init(&pool);
+	skb = alloc_skb(&pool, 64);
+	skb_put_data(skb, "abcdefgh", 8);
+	frag = alloc_skb(&pool, 64);
+	skb_put_data(frag, "ijklmnop", 8);
+	skb_shinfo(skb)->frag_list = frag;
+	skb->len += frag->len;
+	skb->data_len += frag->len;
+
+	p = skb_header_pointer(skb, 2, 4, buf);
+	assert_ptr_equal(p, skb->data + 2);
+	p = skb_header_pointer(skb, 6, 4, buf);
+	assert_ptr_equal(p, buf);
+	assert_memory_equal(p, "ghij", 4);
+	p = skb_header_pointer(skb, 12, 4, buf);
+	assert_ptr_equal(p, buf);
+	assert_memory_equal(p, "mnop", 4);
+	assert_null(skb_header_pointer(skb, 13, 4, buf));
+	assert_null(skb_header_pointer(skb, -1, 1, buf));
+	consume_skb(skb);
+	assert_int_equal(pool.skbs_live, 0);
+	assert_int_equal(pool.bufs_live, 0);
+	skb_pool_destroy(&pool);
+}
+
 static void test_consume_vs_kfree_drop_hook(void **state)
 {
 	struct skb_pool pool;
@@ -412,6 +447,7 @@ int main(void)
 		cmocka_unit_test(test_clone_shares_data),
 		cmocka_unit_test(test_expand_head_after_clone),
 		cmocka_unit_test(test_skb_copy),
+		cmocka_unit_test(test_header_pointer),
 		cmocka_unit_test(test_consume_vs_kfree_drop_hook),
 		cmocka_unit_test(test_pool_reuse),
 		cmocka_unit_test(test_queues),
