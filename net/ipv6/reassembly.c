@@ -332,7 +332,7 @@ discard_fq:
 bool ipv6_frag_thdr_truncated(struct sk_buff *skb, int fhoff)
 {
 	__be16 frag_off;
-	u8 nexthdr;
+	u8 nexthdr = 0;	/* skb_copy_bits() fills it; gcc's LTO cannot tell */
 	int offset;
 
 	if (skb_copy_bits(skb, fhoff, &nexthdr, 1))	/* the fragment header's */

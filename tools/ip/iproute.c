@@ -813,7 +813,7 @@ static int route_metric_word(struct ip_ctx *ipc, struct route_args *a,
 {
 	const char *v;
 	bool lock = false;
-	unsigned int n;
+	unsigned int n = 0;	/* route_time() leaves it unset */
 	char msg[64];
 
 	RNEXT();
