@@ -1337,12 +1337,15 @@ static void pd_init(struct pd *pd, struct pd_script *s, const struct pd_args *a)
 		snprintf(pd->dir, sizeof(pd->dir), ".");
 }
 
-/* packetdrill closes what the script left open, then the stack's last
- * packets go nowhere; the world must then be empty (leak check). */
+/* packetdrill ends the script's background commands (their tasks may be
+ * parked on a socket of theirs: it must outlive them), closes what the script
+ * left open, then the stack's last packets go nowhere; the world must then be
+ * empty (leak check). */
 static int pd_teardown(struct pd *pd)
 {
 	int leaks;
 
+	runner_fini(&pd->runner);
 	for (int fd = 0; fd < pd->w->nfiles; fd++)
 		if (pd->w->files[fd])
 			skbox_close(pd->w, fd);
@@ -1351,7 +1354,6 @@ static int pd_teardown(struct pd *pd)
 		unregister_netdevice(pd->dev);
 		free_netdev(pd->dev);
 	}
-	runner_fini(&pd->runner);
 	while (pd->head) {
 		struct pd_pkt *p = pd->head;
 
