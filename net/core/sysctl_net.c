@@ -419,6 +419,16 @@ static int key_add(struct key_list *kl, const char *a, const char *b, const char
 	return 0;
 }
 
+/* Whether a key that starts with head can be under the prefix asked for: a
+ * group of keys that cannot is not made at all (a key sysctl does not know
+ * made every IPv6 key with snprintf() to find none under it). */
+static bool may_hold(const struct key_list *kl, const char *head)
+{
+	size_t n = strlen(head), m = strlen(kl->prefix);
+
+	return !strncmp(kl->prefix, head, m < n ? m : n);
+}
+
 static int keys_for_x(struct key_list *kl, const char *x, bool dflt_neigh)
 {
 	char dir[64];
@@ -445,12 +455,17 @@ static int keys_collect(struct net *net, struct key_list *kl)
 	for (size_t i = 0; !err && i < ARRAY_SIZE(net_entries); i++)
 		if (!init_net_only(net, net_entries[i].path))
 			err = key_add(kl, net_entries[i].path, "", "");
-	for (size_t i = 0; !err && tcp_sysctl_name(i); i++)
-		err = key_add(kl, "net/ipv4/", tcp_sysctl_name(i), "");
-	for (unsigned int i = 0; !err && addrconf_sysctl_key(net, i, buf6, sizeof(buf6)); i++)
-		err = key_add(kl, buf6, "", "");
+	if (may_hold(kl, "net/ipv4/"))
+		for (size_t i = 0; !err && tcp_sysctl_name(i); i++)
+			err = key_add(kl, "net/ipv4/", tcp_sysctl_name(i), "");
+	if (may_hold(kl, "net/ipv6/"))
+		for (unsigned int i = 0;
+		     !err && addrconf_sysctl_key(net, i, buf6, sizeof(buf6)); i++)
+			err = key_add(kl, buf6, "", "");
 	for (unsigned int i = 0; !err && nf_ct_sysctl_key(net, i); i++)
 		err = key_add(kl, nf_ct_sysctl_key(net, i), "", "");
+	if (!may_hold(kl, "net/ipv4/"))
+		return err;
 	if (!err)
 		err = keys_for_x(kl, "all", false);
 	if (!err)

@@ -43,12 +43,27 @@ const char *__asan_default_options(void)
 	return "max_malloc_fill_size=64:quarantine_size_mb=32";
 }
 
+/* Where the commands' output goes: a stream that discards what it is given
+ * without a system call (the output is still formatted; /dev/null cost a
+ * write() per command, nine per fuzz_script input). */
+static ssize_t fuzz_discard(void *cookie, const char *buf, size_t len)
+{
+	(void)cookie;
+	(void)buf;
+	return (ssize_t)len;
+}
+
 static FILE *fuzz_devnull(void)
 {
 	static FILE *f;
 
-	if (!f)
-		f = fopen("/dev/null", "w");
+	if (!f) {
+		cookie_io_functions_t io = { .write = fuzz_discard };
+
+		f = fopencookie(NULL, "w", io);
+		if (!f)
+			abort();
+	}
 	return f;
 }
 

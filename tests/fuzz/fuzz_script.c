@@ -24,14 +24,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	w = world_new(1);
 	runner_init(&r, w, fuzz_devnull(), &o);
 	while (size && lines++ < 64 && !r.exited) {
-		size_t n = 0;
+		size_t lim = size < sizeof(line) - 1 ? size : sizeof(line) - 1;
+		const uint8_t *nl = memchr(data, '\n', lim);
+		size_t n = nl ? (size_t)(nl - data) : lim;
 
-		while (n < size && n < sizeof(line) - 1 && data[n] != '\n')
-			n++;
-		memcpy(line, data, n);
-		line[n] = '\0';
-		if (strlen(line) == n && !strchr(line, '/'))	/* no NUL, no path */
+		/* no NUL, no path (a byte loop here was 3% of the time) */
+		if (!memchr(data, '\0', n) && !memchr(data, '/', n)) {
+			memcpy(line, data, n);
+			line[n] = '\0';
 			runner_line(&r, line);
+		}
 		data += n < size ? n + 1 : n;
 		size -= n < size ? n + 1 : n;
 	}

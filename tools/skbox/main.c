@@ -45,7 +45,7 @@ static void usage(FILE *f)
 		"  --user NAME  once a host TAP is open, run on as user NAME (root only)\n"
 		"  --echo  print each command as \"# COMMAND\" before its output\n"
 		"  --seed N     seed of the world's random numbers (default 1)\n"
-		"  --timeout S  interrupt (^C) a foreground command after S seconds of\n"
+		"  --timeout S  interrupt (^C) a foreground command (or `wait`) after S seconds of\n"
 		"               virtual time (default 3600)\n"
 		"  --trace[=FILTER]  print every stage of every packet matching the pcap\n"
 		"               FILTER (all packets without one), and every drop's reason\n"

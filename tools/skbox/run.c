@@ -98,12 +98,18 @@ static void job_pipe_out(struct runner *r, struct job *j)
 	j->out_buf = NULL;
 }
 
-/* Run the loop until the job ends, interrupting it when it would never end. */
-static int job_wait(struct runner *r, struct job *j, bool foreground)
+/* When a foreground command started now is interrupted (--timeout). */
+static u64 runner_deadline(const struct runner *r)
+{
+	return r->opts.timeout_ns ? r->w->now + r->opts.timeout_ns : UINT64_MAX;
+}
+
+/* Run the loop until the job ends, interrupting it when it would never end
+ * or at until. */
+static int job_wait(struct runner *r, struct job *j, bool foreground, u64 until)
 {
 	struct world *w = r->w;
-	u64 until = r->opts.timeout_ns ? w->now + r->opts.timeout_ns : UINT64_MAX;
-	int err = world_run(w, job_dead, j, foreground ? until : UINT64_MAX);
+	int err = world_run(w, job_dead, j, until);
 
 	if (err == -EDEADLK && foreground)
 		fprintf(r->out, "skbox: %s:%d: '%s' would wait forever; interrupted\n",
@@ -115,15 +121,20 @@ static int job_wait(struct runner *r, struct job *j, bool foreground)
 	return j->task->exit_code;
 }
 
+/* `wait` is a foreground command: --timeout bounds it too (`ping 10.0.0.1 &`
+ * then `wait` ran the ping for ever), and the jobs still running then are
+ * interrupted as at the end of the script. */
 static void bg_wait_all(struct runner *r, bool interrupt)
 {
+	u64 until = runner_deadline(r);
+
 	while (r->bg) {
 		struct job *j = r->bg;
 
 		r->bg = j->next;
 		if (interrupt && j->task->state != TASK_DEAD)
 			task_signal(j->task, SIGINT);
-		job_wait(r, j, false);
+		job_wait(r, j, false, until);
 		job_free(j);
 	}
 }
@@ -211,7 +222,7 @@ static int run_one(struct runner *r, struct run_line *line)
 		r->bg = j;
 		return 0;
 	}
-	status = job_wait(r, j, true);
+	status = job_wait(r, j, true, runner_deadline(r));
 	if (sep == SEP_PIPE)
 		job_pipe_out(r, j);
 	job_free(j);

@@ -10,7 +10,7 @@ struct world;
 
 struct run_opts {
 	bool echo;			/* print "# LINE" before each line's output */
-	uint64_t timeout_ns;		/* ^C a foreground command after this much virtual time */
+	uint64_t timeout_ns;		/* ^C a foreground command (or wait) after this much virtual time */
 };
 
 /* Separators between commands on one line. */
