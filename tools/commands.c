@@ -2,6 +2,8 @@
  * can run inside a world.  Order is alphabetical; lookup is by exact name. */
 #include <stdio.h>
 #include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include "skbox/cmd.h"
 #include "linux/sched.h"
 #include "net/net_namespace.h"
@@ -100,4 +102,22 @@ int cmd_run(struct cmd_ctx *ctx, int argc, char **argv)
 		snprintf(ctx->world->current->comm, sizeof(ctx->world->current->comm), "%s",
 			 argv[0]);
 	return cmd_run_in_net(ctx, c->fn, argc, argv);
+}
+
+unsigned int cmd_sockaddr(struct sockaddr_storage *ss, const char *a, int port)
+{
+	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
+
+	memset(ss, 0, sizeof(*ss));
+	if (strchr(a, ':')) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((unsigned short)port);
+		inet_pton(AF_INET6, a, &sin6->sin6_addr);
+		return sizeof(*sin6);
+	}
+	sin->sin_family = AF_INET;
+	sin->sin_port = htons((unsigned short)port);
+	inet_pton(AF_INET, a, &sin->sin_addr);
+	return sizeof(*sin);
 }

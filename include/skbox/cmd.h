@@ -62,6 +62,11 @@ void cmd_stdin_free(struct cmd_stdin *s);
  * their stdin has ended (the rest get it whole in in/in_len). */
 bool cmd_streams_stdin(int argc, char **argv);
 
+struct sockaddr_storage;
+/* ADDR (IPv6 when it has a ':', else IPv4) and PORT as a socket address for
+ * the socket calls; its length (no check: the test commands' own words) */
+unsigned int cmd_sockaddr(struct sockaddr_storage *ss, const char *addr, int port);
+
 int do_ip(struct cmd_ctx *ctx, int argc, char **argv);
 int do_bridge(struct cmd_ctx *ctx, int argc, char **argv);
 int do_brctl(struct cmd_ctx *ctx, int argc, char **argv);

@@ -44,24 +44,6 @@ static void rp_opt(struct rp *r, int fd, int v)
 	skbox_setsockopt(r->w, fd, SOL_SOCKET, SO_REUSEPORT, &v, sizeof(v));
 }
 
-static socklen_t rp_addr(struct sockaddr_storage *ss, const char *a, int port)
-{
-	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (strchr(a, ':')) {
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_port = htons((unsigned short)port);
-		inet_pton(AF_INET6, a, &sin6->sin6_addr);
-		return sizeof(*sin6);
-	}
-	sin->sin_family = AF_INET;
-	sin->sin_port = htons((unsigned short)port);
-	inet_pton(AF_INET, a, &sin->sin_addr);
-	return sizeof(*sin);
-}
-
 static const char *rp_err(int e)
 {
 	switch (e) {
@@ -77,7 +59,7 @@ static const char *rp_err(int e)
 static const char *rp_bind(struct rp *r, int fd, const char *a, int port)
 {
 	struct sockaddr_storage ss;
-	socklen_t l = rp_addr(&ss, a, port);
+	socklen_t l = cmd_sockaddr(&ss, a, port);
 
 	return rp_err(skbox_bind(r->w, fd, (struct sockaddr *)&ss, l));
 }
@@ -214,7 +196,7 @@ static void rp_time_wait(struct rp *r)
 {
 	int l = rp_sock(r, AF_INET, SOCK_STREAM, 1, 0), cl = rp_sock(r, AF_INET, SOCK_STREAM, 0, 0);
 	struct sockaddr_storage ss;
-	socklen_t len = rp_addr(&ss, "127.0.0.1", 6100);
+	socklen_t len = cmd_sockaddr(&ss, "127.0.0.1", 6100);
 	const char *x, *y;
 	char b;
 	int s;
@@ -240,12 +222,12 @@ static void rp_send_from(struct rp *r, int fam, const char *host, int sport, int
 {
 	int fd = skbox_socket(r->w, fam, SOCK_DGRAM, 0);
 	struct sockaddr_storage ss;
-	socklen_t l = rp_addr(&ss, host, sport);
+	socklen_t l = cmd_sockaddr(&ss, host, sport);
 
 	if (fd < 0)
 		return;
 	skbox_bind(r->w, fd, (struct sockaddr *)&ss, l);
-	l = rp_addr(&ss, host, dport);
+	l = cmd_sockaddr(&ss, host, dport);
 	for (int i = 0; i < n; i++)
 		skbox_sendto(r->w, fd, "x", 1, 0, (struct sockaddr *)&ss, l);
 	skbox_close(r->w, fd);
@@ -311,9 +293,9 @@ static void rp_udp_spread(struct rp *r, int fam, const char *host)
 	/* a connected member takes its peer's datagrams, and no one else's */
 	peer = rp_sock(r, fam, SOCK_DGRAM, 0, 0);
 	rp_bind(r, peer, host, 30000);
-	l = rp_addr(&ss, host, 30000);
+	l = cmd_sockaddr(&ss, host, 30000);
 	skbox_connect(r->w, fds[0], (struct sockaddr *)&ss, l);
-	l = rp_addr(&ss, host, 7000);
+	l = cmd_sockaddr(&ss, host, 7000);
 	for (int i = 0; i < 20; i++)
 		skbox_sendto(r->w, peer, "y", 1, 0, (struct sockaddr *)&ss, l);
 	for (int i = 0; i < 50; i++)
@@ -340,7 +322,7 @@ static void rp_tcp_spread(struct rp *r, int fam, const char *host)
 {
 	int ls[3], cnt[3], total = 0;
 	struct sockaddr_storage ss;
-	socklen_t l = rp_addr(&ss, host, 7100);
+	socklen_t l = cmd_sockaddr(&ss, host, 7100);
 	bool all = true;
 
 	for (int i = 0; i < 3; i++) {

@@ -45,24 +45,6 @@ static void v4m_close_all(struct v4m *m)
 	m->nfds = 0;
 }
 
-static socklen_t v4m_addr(struct sockaddr_storage *ss, const char *a, int port)
-{
-	struct sockaddr_in *sin = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)ss;
-
-	memset(ss, 0, sizeof(*ss));
-	if (strchr(a, ':')) {
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_port = htons((unsigned short)port);
-		inet_pton(AF_INET6, a, &sin6->sin6_addr);
-		return sizeof(*sin6);
-	}
-	sin->sin_family = AF_INET;
-	sin->sin_port = htons((unsigned short)port);
-	inet_pton(AF_INET, a, &sin->sin_addr);
-	return sizeof(*sin);
-}
-
 static const char *v4m_err(int e)
 {
 	switch (e) {
@@ -79,7 +61,7 @@ static const char *v4m_err(int e)
 static const char *v4m_bind(struct v4m *m, int fd, const char *a, int port)
 {
 	struct sockaddr_storage ss;
-	socklen_t l = v4m_addr(&ss, a, port);
+	socklen_t l = cmd_sockaddr(&ss, a, port);
 
 	return v4m_err(skbox_bind(m->w, fd, (struct sockaddr *)&ss, l));
 }
@@ -87,7 +69,7 @@ static const char *v4m_bind(struct v4m *m, int fd, const char *a, int port)
 static int v4m_connect(struct v4m *m, int fd, const char *a, int port)
 {
 	struct sockaddr_storage ss;
-	socklen_t l = v4m_addr(&ss, a, port);
+	socklen_t l = cmd_sockaddr(&ss, a, port);
 
 	return skbox_connect(m->w, fd, (struct sockaddr *)&ss, l);
 }
