@@ -55,6 +55,16 @@ const char *format_ipv4(char *buf, uint32_t addr);
  * status iproute2 would exit with. */
 int ip_invarg(struct ip_ctx *ipc, const char *msg, const char *arg);
 int ip_incomplete(struct ip_ctx *ipc);
+/* iproute2's NEXT_ARG(): step to the word after a keyword; false when the
+ * line ends at the keyword (the caller answers ip_incomplete()) */
+static inline bool ip_next_arg(int *argc, char ***argv)
+{
+	if (*argc < 2)
+		return false;
+	(*argc)--;
+	(*argv)++;
+	return true;
+}
 int ip_duparg(struct ip_ctx *ipc, const char *key, const char *arg);
 int ip_duparg2(struct ip_ctx *ipc, const char *key, const char *arg);
 int ip_bad_prefix(struct ip_ctx *ipc, const char *arg);

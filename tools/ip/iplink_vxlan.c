@@ -115,8 +115,6 @@ struct vxlan_args {
 	char **argv;
 };
 
-#define NEXT_ARG() do { if (a->argc < 2) return ip_incomplete(a->ipc); a->argc--; a->argv++; } \
-	while (0)
 #define DUPARG(attr, key) do { int rc_; if (duparg(a->ipc, &a->attrs, attr, key, a->argv[0], &rc_)) \
 	return rc_; } while (0)
 
@@ -130,7 +128,8 @@ static int parse_remote(struct vxlan_args *a, bool group)
 		fprintf(a->ipc->err, "vxlan: both group and remote cannot be specified\n");
 		return 1;
 	}
-	NEXT_ARG();
+	if (!ip_next_arg(&a->argc, &a->argv))
+		return ip_incomplete(a->ipc);
 	DUPARG(A_GROUP, group ? "group" : "remote");
 	if ((rc = parse_addr(a->ipc, a->argv[0], &addr)))
 		return rc;
@@ -150,7 +149,8 @@ static int parse_local(struct vxlan_args *a, bool dev)
 	struct net_device *d;
 	int rc;
 
-	NEXT_ARG();
+	if (!ip_next_arg(&a->argc, &a->argv))
+		return ip_incomplete(a->ipc);
 	if (!dev) {
 		DUPARG(A_LOCAL, "local");
 		if ((rc = parse_addr(a->ipc, a->argv[0], &a->conf->saddr)))
@@ -174,7 +174,8 @@ static int parse_ttl_tos(struct vxlan_args *a, bool tos)
 {
 	unsigned int u;
 
-	NEXT_ARG();
+	if (!ip_next_arg(&a->argc, &a->argv))
+		return ip_incomplete(a->ipc);
 	DUPARG(tos ? A_TOS : A_TTL, tos ? "tos" : "ttl");
 	if (!strcmp(a->argv[0], "inherit")) {
 		if (tos)
@@ -198,7 +199,8 @@ static int parse_ttl_tos(struct vxlan_args *a, bool tos)
 /* ageing S|none, maxaddress N|unlimited */
 static int parse_limit(struct vxlan_args *a, bool ageing)
 {
-	NEXT_ARG();
+	if (!ip_next_arg(&a->argc, &a->argv))
+		return ip_incomplete(a->ipc);
 	DUPARG(ageing ? A_AGEING : A_LIMIT, ageing ? "ageing" : "maxaddress");
 	if (!strcmp(a->argv[0], ageing ? "none" : "unlimited"))
 		*(ageing ? &a->conf->age_interval : &a->conf->addrmax) = 0;
@@ -212,7 +214,8 @@ static int parse_ports(struct vxlan_args *a, int which)
 {
 	unsigned int u;
 
-	NEXT_ARG();
+	if (!ip_next_arg(&a->argc, &a->argv))
+		return ip_incomplete(a->ipc);
 	if (which == A_ID) {
 		DUPARG(A_ID, "id");
 		if (get_unsigned(&u, a->argv[0], 0) || u >= VXLAN_N_VID)
@@ -228,13 +231,13 @@ static int parse_ports(struct vxlan_args *a, int which)
 		return 0;
 	}
 	a->conf->port_min = (u16)u;
-	NEXT_ARG();
+	if (!ip_next_arg(&a->argc, &a->argv))
+		return ip_incomplete(a->ipc);
 	if (get_unsigned(&u, a->argv[0], 0) || u > 0xffff)
 		return ip_invarg(a->ipc, "max port", a->argv[0]);
 	a->conf->port_max = (u16)u;
 	return 0;
 }
-#undef NEXT_ARG
 #undef DUPARG
 
 /* one option word (and its values); a->argv[0] is left at its last word */

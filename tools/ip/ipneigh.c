@@ -126,7 +126,6 @@ struct neigh_args {
 	bool dst_ok, dev_ok;
 };
 
-#define NNEXT_L() do { if (argc < 2) return ip_incomplete(ipc); argc--; argv++; } while (0)
 
 /* do_show_or_flush()'s words, in its order: a keyword without its value
  * is "Command line is not complete"; the device is looked up at the end */
@@ -136,16 +135,17 @@ static int neigh_filter_word(struct ip_ctx *ipc, struct neigh_filter *f, const c
 	const char *k = (*argv)[0];
 	unsigned int st;
 
-#define NNEXT() do { if (*argc < 2) return ip_incomplete(ipc); (*argc)--; (*argv)++; } while (0)
 	if (!strcmp(k, "dev")) {
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (*dev)
 			return ip_duparg(ipc, "dev", (*argv)[0]);
 		*dev = (*argv)[0];
 	} else if (!strcmp(k, "master") || !strcmp(k, "vrf")) {
 		struct net_device *m;
 
-		NNEXT();	/* skbox has no VRF devices */
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* skbox has no VRF devices */
 		m = __dev_get_by_name(ipc->net, (*argv)[0]);
 		if (!m || !strcmp(k, "vrf"))
 			return ip_invarg(ipc, !strcmp(k, "vrf") ? "Not a valid VRF name\n" :
@@ -158,7 +158,8 @@ static int neigh_filter_word(struct ip_ctx *ipc, struct neigh_filter *f, const c
 	} else if (!strcmp(k, "unused")) {
 		return 0;
 	} else if (!strcmp(k, "nud")) {
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (nud_parse(&st, (*argv)[0]))
 			return ip_invarg(ipc, "nud state is bad", (*argv)[0]);
 		if (!f->nud_given)
@@ -168,12 +169,15 @@ static int neigh_filter_word(struct ip_ctx *ipc, struct neigh_filter *f, const c
 	} else if (!matches(k, "protocol")) {
 		unsigned int proto;
 
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (rt_proto_parse(&proto, (*argv)[0]) && strcmp((*argv)[0], "all"))
 			return ip_invarg(ipc, "invalid \"protocol\"\n", (*argv)[0]);
 	} else {
-		if (!strcmp(k, "to"))
-			NNEXT();
+		if (!strcmp(k, "to")) {
+			if (!ip_next_arg(argc, argv))
+				return ip_incomplete(ipc);
+		}
 		if (!matches((*argv)[0], "help")) {
 			fputs(ipneigh_usage_text, ipc->err);
 			return 255;
@@ -306,17 +310,20 @@ static int neigh_word(struct ip_ctx *ipc, struct ndm_req *r, struct neigh_args *
 	unsigned int st;
 
 	if (!matches(k, "lladdr")) {
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (a->lla)
 			return ip_duparg(ipc, "lladdr", (*argv)[0]);
 		a->lla = (*argv)[0];
 	} else if (!strcmp(k, "nud")) {
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (nud_parse(&st, (*argv)[0]) || st == ~0U)
 			return ip_invarg(ipc, "nud state is bad", (*argv)[0]);
 		r->state = (u16)st;
 	} else if (!matches(k, "proxy")) {
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (!matches((*argv)[0], "help")) {
 			fputs(ipneigh_usage_text, ipc->err);
 			return 255;
@@ -332,11 +339,13 @@ static int neigh_word(struct ip_ctx *ipc, struct ndm_req *r, struct neigh_args *
 	} else if (!strcmp(k, "use") || !strcmp(k, "managed") || !matches(k, "extern_learn")) {
 		return 0;	/* NTF_USE, NTF_EXT_MANAGED, NTF_EXT_LEARNED: not kept */
 	} else if (!strcmp(k, "dev")) {
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		a->dev = (*argv)[0];
 		a->dev_ok = true;
 	} else if (!matches(k, "protocol")) {
-		NNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (rt_proto_parse(&st, (*argv)[0]))
 			return ip_invarg(ipc, "\"protocol\" value is invalid\n", (*argv)[0]);
 	} else {
@@ -364,10 +373,14 @@ static int neigh_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, 
 			return rc;
 		if (rc == 0)
 			continue;
-		if (!strcmp(argv[0], "to"))
-			NNEXT_L();
-		if (!matches(argv[0], "help"))
-			NNEXT_L();
+		if (!strcmp(argv[0], "to")) {
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
+		}
+		if (!matches(argv[0], "help")) {
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
+		}
 		if (a.dst_ok)
 			return ip_duparg2(ipc, "to", argv[0]);
 		if (parse_ipv4(&r.dst, argv[0]))
@@ -393,7 +406,6 @@ static int neigh_modify(struct ip_ctx *ipc, int argc, char **argv, u32 nlflags, 
 	rc = del ? neigh_delete_req(ipc->net, &r, &ext) : neigh_add(ipc->net, &r, &ext);
 	return rc ? ip_rtnl_err(ipc, rc, &ext) : 0;
 }
-#undef NNEXT
 
 static const char ipneigh_usage_text[] =
 	"Usage: ip neigh { add | del | change | replace }\n"

@@ -436,6 +436,136 @@ static int route_read_family(const char *w)
 	return AF_UNSPEC;
 }
 
+/* `via [FAMILY] PREFIX` of a route filter, *argv at the word after `via` */
+static int filter_via(struct ip_ctx *ipc, int *argc, char ***argv, struct route_filter *f)
+{
+	int af = route_read_family((*argv)[0]);
+
+	if (af != AF_UNSPEC && !ip_next_arg(argc, argv))
+		return ip_incomplete(ipc);
+	if (af != AF_UNSPEC && af != AF_INET) {
+		f->via_other = true;	/* no IPv4 route has such a gateway */
+		return 0;
+	}
+	if (parse_prefix(&f->via, (*argv)[0]))
+		return ip_bad_prefix_af(ipc, af ? af : ipc->family, (*argv)[0]);
+	if (f->via.bitlen < 0)
+		f->via.bitlen = 32;
+	f->has_via = true;
+	return 0;
+}
+
+/* Which halves of `realms FROM/TO` the filter compares: a half left out
+ * ("/TO", "FROM/") or 0 is not compared (iproute2's realmmask) */
+static u32 filter_realmmask(u32 realm, const char *a)
+{
+	u32 mask = ~0U;
+
+	if (!(realm & 0xFFFF) && *a && a[strlen(a) - 1] == '/')
+		mask &= ~0xFFFFU;
+	if (!(realm & 0xFFFF0000U) && (!strchr(a, '/') || a[0] == '/'))
+		mask &= ~0xFFFF0000U;
+	return mask;
+}
+
+/* `[root|match|exact] PREFIX` after `from` or `to`: *kind 0 root, 1 match,
+ * 2 exact (the default) */
+static int filter_prefix_kind(struct ip_ctx *ipc, int *argc, char ***argv,
+			      struct inet_prefix *p, int *kind)
+{
+	static const char *const kinds[] = { "root", "match", "exact" };
+
+	*kind = 2;
+	for (int k = 0; k < 3; k++) {
+		if (matches((*argv)[0], kinds[k]))
+			continue;
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		*kind = k;
+		break;
+	}
+	return filter_prefix(ipc, p, (*argv)[0]) ? 1 : 0;
+}
+
+/* The route class words of a filter (table, vrf, cached, tos, protocol,
+ * scope, type, mark, metric): 0, -1 when w is none of them, else the exit
+ * status */
+static int filter_word_class(struct ip_ctx *ipc, int *argc, char ***argv,
+			     struct route_filter *f)
+{
+	const char *w = (*argv)[0];
+	unsigned int n;
+	u32 tid;
+
+	if (!matches(w, "table")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (!rt_table_parse(&tid, (*argv)[0]))
+			f->tb = tid;
+		else if (!strcmp((*argv)[0], "all"))
+			f->tb = 0;
+		else if (!strcmp((*argv)[0], "cache"))
+			f->cloned = true;
+		else if (!strcmp((*argv)[0], "help"))
+			return iproute_usage(ipc);
+		else
+			return ip_invarg(ipc, "table id value is invalid\n", (*argv)[0]);
+	} else if (!matches(w, "vrf")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* skbox has no VRF devices */
+		return ip_invarg(ipc, "Invalid VRF\n", (*argv)[0]);
+	} else if (!matches(w, "cached") || !matches(w, "cloned")) {
+		f->cloned = true;
+	} else if (!strcmp(w, "tos") || !matches(w, "dsfield")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (get_u8(&f->tos, (*argv)[0], 16))
+			return ip_invarg(ipc, "TOS value is invalid\n", (*argv)[0]);
+		f->has_tos = true;
+	} else if (!matches(w, "protocol")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (!rt_proto_parse(&n, (*argv)[0])) {
+			f->proto = (u8)n;
+			f->has_proto = true;
+		} else if (strcmp((*argv)[0], "all")) {
+			return ip_invarg(ipc, "invalid \"protocol\"\n", (*argv)[0]);
+		}
+	} else if (!matches(w, "scope")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (!rt_scope_parse(&n, (*argv)[0])) {
+			f->scope = (u8)n;
+			f->has_scope = true;
+		} else if (strcmp((*argv)[0], "all")) {
+			return ip_invarg(ipc, "invalid \"scope\"\n", (*argv)[0]);
+		}
+	} else if (!matches(w, "type")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (rt_type_parse(&n, (*argv)[0]))
+			return ip_invarg(ipc, "node type value is invalid\n", (*argv)[0]);
+		f->type = (u8)n;
+		f->has_type = true;
+	} else if (!strcmp(w, "mark")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (get_u32(&f->mark, (*argv)[0], 0))
+			return ip_invarg(ipc, "invalid mark value", (*argv)[0]);
+		f->has_mark = true;
+	} else if (!matches(w, "metric") || !matches(w, "priority") ||
+		   !strcmp(w, "preference")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (get_u32(&f->metric, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"metric\" value is invalid\n", (*argv)[0]);
+		f->has_metric = true;
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
 /* iproute_list_flush_or_save()'s words, in its order (matches(): a word
  * may be cut short); a keyword without its value is NEXT_ARG()'s
  * "Command line is not complete"; devices are looked up at the end */
@@ -444,145 +574,62 @@ static int route_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
 {
 	const char *od = NULL, *id = NULL;
 	struct net_device *dev;
-	unsigned int n;
-	u32 tid;
+	int err;
 
-#define FNEXT() do { if (argc < 2) return ip_incomplete(ipc); argc--; argv++; } while (0)
 	memset(f, 0, sizeof(*f));
 	f->tb = RT_TABLE_MAIN;
 	for (; argc > 0; argc--, argv++) {
 		const char *w = argv[0];
 
-		if (!matches(w, "table")) {
-			FNEXT();
-			if (!rt_table_parse(&tid, argv[0]))
-				f->tb = tid;
-			else if (!strcmp(argv[0], "all"))
-				f->tb = 0;
-			else if (!strcmp(argv[0], "cache"))
-				f->cloned = true;
-			else if (!strcmp(argv[0], "help"))
-				return iproute_usage(ipc);
-			else
-				return ip_invarg(ipc, "table id value is invalid\n", argv[0]);
-		} else if (!matches(w, "vrf")) {
-			FNEXT();	/* skbox has no VRF devices */
-			return ip_invarg(ipc, "Invalid VRF\n", argv[0]);
-		} else if (!matches(w, "cached") || !matches(w, "cloned")) {
-			f->cloned = true;
-		} else if (!strcmp(w, "tos") || !matches(w, "dsfield")) {
-			FNEXT();
-			if (get_u8(&f->tos, argv[0], 16))
-				return ip_invarg(ipc, "TOS value is invalid\n", argv[0]);
-			f->has_tos = true;
-		} else if (!matches(w, "protocol")) {
-			FNEXT();
-			if (!rt_proto_parse(&n, argv[0])) {
-				f->proto = (u8)n;
-				f->has_proto = true;
-			} else if (strcmp(argv[0], "all")) {
-				return ip_invarg(ipc, "invalid \"protocol\"\n", argv[0]);
-			}
-		} else if (!matches(w, "scope")) {
-			FNEXT();
-			if (!rt_scope_parse(&n, argv[0])) {
-				f->scope = (u8)n;
-				f->has_scope = true;
-			} else if (strcmp(argv[0], "all")) {
-				return ip_invarg(ipc, "invalid \"scope\"\n", argv[0]);
-			}
-		} else if (!matches(w, "type")) {
-			FNEXT();
-			if (rt_type_parse(&n, argv[0]))
-				return ip_invarg(ipc, "node type value is invalid\n", argv[0]);
-			f->type = (u8)n;
-			f->has_type = true;
+		err = filter_word_class(ipc, &argc, &argv, f);
+		if (err >= 0) {
+			if (err)
+				return err;
 		} else if (!strcmp(w, "dev") || !strcmp(w, "oif")) {
-			FNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			od = argv[0];
 		} else if (!strcmp(w, "iif")) {
-			FNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			id = argv[0];
-		} else if (!strcmp(w, "mark")) {
-			FNEXT();
-			if (get_u32(&f->mark, argv[0], 0))
-				return ip_invarg(ipc, "invalid mark value", argv[0]);
-			f->has_mark = true;
-		} else if (!matches(w, "metric") || !matches(w, "priority") ||
-			   !strcmp(w, "preference")) {
-			FNEXT();
-			if (get_u32(&f->metric, argv[0], 0))
-				return ip_invarg(ipc, "\"metric\" value is invalid\n", argv[0]);
-			f->has_metric = true;
 		} else if (!strcmp(w, "via")) {
-			int af;
-
-			FNEXT();
-			af = route_read_family(argv[0]);
-			if (af != AF_UNSPEC)
-				FNEXT();
-			if (af == AF_UNSPEC || af == AF_INET) {
-				if (parse_prefix(&f->via, argv[0]))
-					return ip_bad_prefix_af(ipc, af ? af : ipc->family, argv[0]);
-				if (f->via.bitlen < 0)
-					f->via.bitlen = 32;
-				f->has_via = true;
-			} else {
-				f->via_other = true;	/* no IPv4 route has such a gateway */
-			}
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
+			if ((err = filter_via(ipc, &argc, &argv, f)))
+				return err;
 		} else if (!strcmp(w, "src")) {
-			FNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			if (filter_prefix(ipc, &f->prefsrc, argv[0]))
 				return 1;
 			f->has_prefsrc = true;
 		} else if (!matches(w, "realms")) {
-			const char *a;
-
-			FNEXT();
-			a = argv[0];
-			if (realms_parse(&f->realm, a))
-				return ip_invarg(ipc, "invalid realms\n", a);
-			f->realmmask = ~0U;
-			if (!(f->realm & 0xFFFF) && *a && a[strlen(a) - 1] == '/')
-				f->realmmask &= ~0xFFFFU;
-			if (!(f->realm & 0xFFFF0000U) && (!strchr(a, '/') || a[0] == '/'))
-				f->realmmask &= ~0xFFFF0000U;
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
+			if (realms_parse(&f->realm, argv[0]))
+				return ip_invarg(ipc, "invalid realms\n", argv[0]);
+			f->realmmask = filter_realmmask(f->realm, argv[0]);
 		} else if (!matches(w, "from")) {
 			struct inet_prefix p;
-			bool match = false;
+			int kind;
 
-			FNEXT();
-			if (!matches(argv[0], "root")) {
-				FNEXT();
-			} else if (!matches(argv[0], "match")) {
-				FNEXT();
-				match = true;
-			} else if (!matches(argv[0], "exact")) {
-				FNEXT();
-			}
-			if (filter_prefix(ipc, &p, argv[0]))
-				return 1;
-			if (!match) {		/* msrc matches any IPv4 route */
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
+			if ((err = filter_prefix_kind(ipc, &argc, &argv, &p, &kind)))
+				return err;
+			if (kind != 1) {	/* msrc matches any IPv4 route */
 				f->rsrc = p;
 				f->has_rsrc = true;
 			}
 		} else {
 			struct inet_prefix p;
-			int kind = 2;		/* root, match, exact (the default) */
+			int kind;
 
-			if (!matches(w, "to"))
-				FNEXT();
-			if (!matches(argv[0], "root")) {
-				FNEXT();
-				kind = 0;
-			} else if (!matches(argv[0], "match")) {
-				FNEXT();
-				kind = 1;
-			} else if (!matches(argv[0], "exact")) {
-				FNEXT();
-			}
-			if (filter_prefix(ipc, &p, argv[0]))
-				return 1;
+			if (!matches(w, "to") && !ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
+			if ((err = filter_prefix_kind(ipc, &argc, &argv, &p, &kind)))
+				return err;
 			if (kind != 1) {
 				f->rdst = p;
 				f->has_rdst = true;
@@ -593,7 +640,6 @@ static int route_filter_parse(struct ip_ctx *ipc, int argc, char **argv,
 			}
 		}
 	}
-#undef FNEXT
 	if (id) {
 		if (!(dev = ip_dev_get(ipc, id)))
 			return 1;
@@ -806,7 +852,6 @@ static const struct route_metric {
 	{ "ssthresh", true, true, 0 },
 };
 
-#define RNEXT() do { if (*argc < 2) return ip_incomplete(ipc); (*argc)--; (*argv)++; } while (0)
 
 static int route_metric_word(struct ip_ctx *ipc, struct route_args *a,
 			     const struct route_metric *m, int *argc, char ***argv)
@@ -816,10 +861,12 @@ static int route_metric_word(struct ip_ctx *ipc, struct route_args *a,
 	unsigned int n = 0;	/* route_time() leaves it unset */
 	char msg[64];
 
-	RNEXT();
+	if (!ip_next_arg(argc, argv))
+		return ip_incomplete(ipc);
 	if (m->lock && !strcmp((*argv)[0], "lock")) {
 		lock = true;
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 	}
 	v = (*argv)[0];
 	if (m->kind == -2) {		/* congctl NAME: the kernel checks it */
@@ -856,11 +903,14 @@ static int route_dst_word(struct ip_ctx *ipc, struct route_args *a, int *argc, c
 	unsigned int type;
 	const char *w;
 
-	if (!strcmp((*argv)[0], "to"))
-		RNEXT();
+	if (!strcmp((*argv)[0], "to")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+	}
 	w = (*argv)[0];
 	if ((*w < '0' || *w > '9') && !rt_type_parse(&type, w)) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		a->cfg.fc_type = (u8)type;
 		a->type_ok = true;
 		w = (*argv)[0];
@@ -885,15 +935,85 @@ static int route_via(struct ip_ctx *ipc, struct route_args *a, __be32 *gw, int *
 {
 	int af;
 
-	RNEXT();
+	if (!ip_next_arg(argc, argv))
+		return ip_incomplete(ipc);
 	af = route_read_family((*argv)[0]);
 	if (af == AF_UNSPEC)
 		af = a->family;
 	else
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 	if (parse_ipv4(gw, (*argv)[0]))
 		return ip_bad_addr_af(ipc, af, (*argv)[0]);
 	a->family = AF_INET;
+	return 0;
+}
+
+/* the words of iproute_modify() that an IPv4 route checks and does not keep
+ * (MPLS's as and ttl-propagate, IPv6's from and pref, expires, realms,
+ * fastopen_no_cookie): 0, -1 when k is none of them, else the exit status */
+static int route_word_unkept(struct ip_ctx *ipc, struct route_args *a, int *argc, char ***argv)
+{
+	const char *k = (*argv)[0];
+	struct inet_prefix p;
+	unsigned int n;
+	__be32 addr;
+	u32 u;
+
+	if (!strcmp(k, "as")) {
+		/* RTA_NEWDST: MPLS's; an IPv4 route ignores it */
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (!strcmp((*argv)[0], "to")) {
+			if (!ip_next_arg(argc, argv))
+				return ip_incomplete(ipc);
+		}
+		if (parse_ipv4(&addr, (*argv)[0]))
+			return ip_bad_addr_af(ipc, a->family, (*argv)[0]);
+		a->family = AF_INET;
+	} else if (!strcmp(k, "from")) {
+		/* RTA_SRC: IPv4's FIB has no source prefixes (ignored) */
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (parse_prefix(&p, (*argv)[0]))
+			return ip_bad_prefix_af(ipc, a->family, (*argv)[0]);
+		if (!p.is_default)
+			a->family = AF_INET;
+	} else if (!strcmp(k, "expires")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (get_u32(&u, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"expires\" value is invalid\n", (*argv)[0]);
+	} else if (!matches(k, "pref")) {
+		u8 pref;
+
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* RTA_PREF: IPv6's; an IPv4 route ignores it */
+		if (strcmp((*argv)[0], "low") && strcmp((*argv)[0], "medium") &&
+		    strcmp((*argv)[0], "high") && get_u8(&pref, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"pref\" value is invalid\n", (*argv)[0]);
+	} else if (!strcmp(k, "ttl-propagate")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* MPLS's; an IPv4 route ignores it */
+		if (matches((*argv)[0], "enabled") && matches((*argv)[0], "disabled"))
+			return ip_invarg(ipc, "\"ttl-propagate\" value is invalid\n", (*argv)[0]);
+	} else if (!matches(k, "fastopen_no_cookie")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* RTAX_FASTOPEN_NO_COOKIE: checked, not kept */
+		if (get_unsigned(&n, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"fastopen_no_cookie\" value is invalid\n",
+					 (*argv)[0]);
+		if (n > 1)
+			return ip_invarg(ipc, "\"fastopen_no_cookie\" value should be 0 or 1\n",
+					 (*argv)[0]);
+	} else if (!matches(k, "realms")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* RTA_FLOW: checked, not kept (no route classifier) */
+		if (realms_parse(&u, (*argv)[0]))
+			return ip_invarg(ipc, "\"realm\" value is invalid\n", (*argv)[0]);
+	} else {
+		return -1;
+	}
 	return 0;
 }
 
@@ -903,23 +1023,13 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char 
 {
 	struct fib_config *c = &a->cfg;
 	const char *k = (*argv)[0];
-	struct inet_prefix p;
 	unsigned int n;
-	__be32 addr;
 	int rc;
-	u32 u;
 
 	if (!strcmp(k, "src")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (parse_ipv4(&c->fc_prefsrc, (*argv)[0]))
-			return ip_bad_addr_af(ipc, a->family, (*argv)[0]);
-		a->family = AF_INET;
-	} else if (!strcmp(k, "as")) {
-		/* RTA_NEWDST: MPLS's; an IPv4 route ignores it */
-		RNEXT();
-		if (!strcmp((*argv)[0], "to"))
-			RNEXT();
-		if (parse_ipv4(&addr, (*argv)[0]))
 			return ip_bad_addr_af(ipc, a->family, (*argv)[0]);
 		a->family = AF_INET;
 	} else if (!strcmp(k, "via")) {
@@ -929,28 +1039,20 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char 
 		if ((rc = route_via(ipc, a, &c->fc_gw4, argc, argv)))
 			return rc;
 		c->fc_gw_family = AF_INET;
-	} else if (!strcmp(k, "from")) {
-		/* RTA_SRC: IPv4's FIB has no source prefixes (ignored) */
-		RNEXT();
-		if (parse_prefix(&p, (*argv)[0]))
-			return ip_bad_prefix_af(ipc, a->family, (*argv)[0]);
-		if (!p.is_default)
-			a->family = AF_INET;
 	} else if (!strcmp(k, "tos") || !matches(k, "dsfield")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (get_u8(&c->fc_tos, (*argv)[0], 16))
 			return ip_invarg(ipc, "\"tos\" value is invalid\n", (*argv)[0]);
-	} else if (!strcmp(k, "expires")) {
-		RNEXT();
-		if (get_u32(&u, (*argv)[0], 0))
-			return ip_invarg(ipc, "\"expires\" value is invalid\n", (*argv)[0]);
 	} else if (!matches(k, "metric") || !matches(k, "priority") ||
 		   !strcmp(k, "preference")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (get_u32(&c->fc_priority, (*argv)[0], 0))
 			return ip_invarg(ipc, "\"metric\" value is invalid\n", (*argv)[0]);
 	} else if (!strcmp(k, "scope")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (rt_scope_parse(&n, (*argv)[0]))
 			return ip_invarg(ipc, "invalid \"scope\" value\n", (*argv)[0]);
 		c->fc_scope = (u8)n;
@@ -958,49 +1060,34 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char 
 	} else if (!strcmp(k, "onlink")) {
 		c->fc_flags |= RTNH_F_ONLINK;
 	} else if (!strcmp(k, "nhid")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (get_u32(&c->fc_nh_id, (*argv)[0], 0))
 			return ip_invarg(ipc, "\"id\" value is invalid\n", (*argv)[0]);
 	} else if (!matches(k, "protocol")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (rt_proto_parse(&n, (*argv)[0]))
 			return ip_invarg(ipc, "\"protocol\" value is invalid\n", (*argv)[0]);
 		c->fc_protocol = (u8)n;
 	} else if (!matches(k, "table")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		if (rt_table_parse(&c->fc_table, (*argv)[0]))
 			return ip_invarg(ipc, "\"table\" value is invalid\n", (*argv)[0]);
 		a->table_ok = true;
 	} else if (!matches(k, "vrf")) {
-		RNEXT();	/* skbox has no VRF devices */
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* skbox has no VRF devices */
 		return ip_invarg(ipc, "Invalid VRF\n", (*argv)[0]);
 	} else if (!strcmp(k, "dev") || !strcmp(k, "oif")) {
-		RNEXT();
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
 		a->dev = (*argv)[0];
-	} else if (!matches(k, "pref")) {
-		u8 pref;
-
-		RNEXT();	/* RTA_PREF: IPv6's; an IPv4 route ignores it */
-		if (strcmp((*argv)[0], "low") && strcmp((*argv)[0], "medium") &&
-		    strcmp((*argv)[0], "high") && get_u8(&pref, (*argv)[0], 0))
-			return ip_invarg(ipc, "\"pref\" value is invalid\n", (*argv)[0]);
-	} else if (!strcmp(k, "ttl-propagate")) {
-		RNEXT();	/* MPLS's; an IPv4 route ignores it */
-		if (matches((*argv)[0], "enabled") && matches((*argv)[0], "disabled"))
-			return ip_invarg(ipc, "\"ttl-propagate\" value is invalid\n", (*argv)[0]);
-	} else if (!matches(k, "fastopen_no_cookie")) {
-		RNEXT();	/* RTAX_FASTOPEN_NO_COOKIE: checked, not kept */
-		if (get_unsigned(&n, (*argv)[0], 0))
-			return ip_invarg(ipc, "\"fastopen_no_cookie\" value is invalid\n",
-					 (*argv)[0]);
-		if (n > 1)
-			return ip_invarg(ipc, "\"fastopen_no_cookie\" value should be 0 or 1\n",
-					 (*argv)[0]);
-	} else if (!matches(k, "realms")) {
-		RNEXT();	/* RTA_FLOW: checked, not kept (no route classifier) */
-		if (realms_parse(&u, (*argv)[0]))
-			return ip_invarg(ipc, "\"realm\" value is invalid\n", (*argv)[0]);
 	} else {
+		rc = route_word_unkept(ipc, a, argc, argv);
+		if (rc != -1)
+			return rc;
 		for (size_t i = 0; i < ARRAY_SIZE(route_metrics); i++) {
 			const struct route_metric *m = &route_metrics[i];
 
@@ -1029,19 +1116,22 @@ static int route_one_nh(struct ip_ctx *ipc, struct route_args *a, struct fib_nh_
 			if ((rc = route_via(ipc, a, &m->gw4, argc, argv)))
 				return rc;
 		} else if (!strcmp(k, "dev")) {
-			RNEXT();
+			if (!ip_next_arg(argc, argv))
+				return ip_incomplete(ipc);
 			if (!(dev = ip_dev_get(ipc, (*argv)[0])))
 				return -1;
 			m->oif = dev->ifindex;
 		} else if (!strcmp(k, "weight")) {
-			RNEXT();
+			if (!ip_next_arg(argc, argv))
+				return ip_incomplete(ipc);
 			if (get_unsigned(&w, (*argv)[0], 0) || w == 0 || w > 256)
 				return ip_invarg(ipc, "\"weight\" is invalid\n", (*argv)[0]);
 			m->weight = (int)w;
 		} else if (!strcmp(k, "onlink")) {
 			m->flags |= RTNH_F_ONLINK;
 		} else if (!matches(k, "realms")) {
-			RNEXT();
+			if (!ip_next_arg(argc, argv))
+				return ip_incomplete(ipc);
 			if (realms_parse(&realms, (*argv)[0]))
 				return ip_invarg(ipc, "\"realm\" value is invalid\n", (*argv)[0]);
 		} else {
@@ -1105,7 +1195,6 @@ static int route_args_parse(struct ip_ctx *ipc, int argc, char **argv, struct ro
 	}
 	return 0;
 }
-#undef RNEXT
 
 static void route_defaults(struct route_args *a, bool del)
 {
@@ -1164,26 +1253,69 @@ struct get_opts {
 	bool connected, notify, as;
 };
 
+/* `as [to] ADDR` of ip route get (MPLS's RTA_NEWDST): checked, not kept */
+static int get_as_word(struct ip_ctx *ipc, int *argc, char ***argv, int *family)
+{
+	__be32 as;
+
+	if (!ip_next_arg(argc, argv))
+		return ip_incomplete(ipc);
+	if (!strcmp((*argv)[0], "to") && !ip_next_arg(argc, argv))
+		return ip_incomplete(ipc);
+	if (parse_ipv4(&as, (*argv)[0]))
+		return ip_bad_addr_af(ipc, *family, (*argv)[0]);
+	*family = AF_INET;
+	return 0;
+}
+
+/* `[to] ADDR[/32]`: the destination of ip route get */
+static int get_dst_word(struct ip_ctx *ipc, int *argc, char ***argv, int *family,
+			__be32 *dst)
+{
+	struct inet_prefix p;
+
+	if (!strcmp((*argv)[0], "to") && !ip_next_arg(argc, argv))
+		return ip_incomplete(ipc);
+	if (!matches((*argv)[0], "help"))
+		return iproute_usage(ipc);
+	if (parse_prefix(&p, (*argv)[0]) || p.is_default)
+		return ip_bad_prefix_af(ipc, *family, (*argv)[0]);
+	*family = AF_INET;
+	if (p.bitlen >= 0 && p.bitlen != 32)
+		fprintf(ipc->err, "Warning: /%u as prefix is invalid, only /32 (or "
+			"none) is supported.\n", p.bitlen);
+	*dst = p.addr;
+	return 0;
+}
+
+/* a device's index, 0 when ip_dev_get() said it does not exist */
+static int get_ifindex(struct ip_ctx *ipc, const char *name)
+{
+	struct net_device *dev = ip_dev_get(ipc, name);
+
+	return dev ? dev->ifindex : 0;
+}
+
 /* iproute_get()'s loop, in its order; devices are looked up after it */
 static int get_parse(struct ip_ctx *ipc, int argc, char **argv, struct rtm_get_req *r,
 		     struct get_opts *o)
 {
 	const char *idev = NULL, *odev = NULL;
 	struct inet_prefix p;
-	struct net_device *dev;
 	bool dst_ok = false;
 	int family = ipc->family, rc;
 
-#define GNEXT() do { if (argc < 2) return ip_incomplete(ipc); argc--; argv++; } while (0)
 	for (; argc > 0; argc--, argv++) {
 		const char *k = argv[0];
 
 		if (!strcmp(k, "tos") || !matches(k, "dsfield")) {
-			GNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			if (get_u8(&r->tos, argv[0], 16))
 				return ip_invarg(ipc, "TOS value is invalid\n", argv[0]);
 		} else if (!matches(k, "from")) {
-			GNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			if (!matches(argv[0], "help"))
 				return iproute_usage(ipc);
 			if (parse_prefix(&p, argv[0]))
@@ -1191,73 +1323,56 @@ static int get_parse(struct ip_ctx *ipc, int argc, char **argv, struct rtm_get_r
 			family = AF_INET;
 			r->src = p.addr;
 		} else if (!matches(k, "iif")) {
-			GNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			idev = argv[0];
 		} else if (!matches(k, "mark")) {
-			GNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			if (get_u32(&r->mark, argv[0], 0))
 				return ip_invarg(ipc, "invalid mark value", argv[0]);
 		} else if (!matches(k, "oif") || !strcmp(k, "dev")) {
-			GNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			odev = argv[0];
 		} else if (!matches(k, "notify")) {
 			o->notify = true;
 		} else if (!matches(k, "connected")) {
 			o->connected = true;
 		} else if (!matches(k, "vrf")) {
-			GNEXT();	/* skbox has no VRF devices */
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);	/* skbox has no VRF devices */
 			return ip_invarg(ipc, "Invalid VRF\n", argv[0]);
 		} else if (!matches(k, "uid") || !matches(k, "sport") || !matches(k, "dport") ||
 			   !matches(k, "ipproto")) {
 			const char *key = !matches(k, "uid") ? "uid" : !matches(k, "sport") ?
 					  "sport" : !matches(k, "dport") ? "dport" : "ipproto";
 
-			GNEXT();
+			if (!ip_next_arg(&argc, &argv))
+				return ip_incomplete(ipc);
 			if ((rc = route_get_l4_word(ipc, &r->ipproto, &r->sport, &r->dport,
 						    &r->uid, key, argv[0])))
 				return rc;
 		} else if (!matches(k, "fibmatch")) {
 			r->fibmatch = true;
 		} else if (!strcmp(k, "as")) {
-			__be32 as;
-
-			GNEXT();
-			if (!strcmp(argv[0], "to"))
-				GNEXT();
-			if (parse_ipv4(&as, argv[0]))
-				return ip_bad_addr_af(ipc, family, argv[0]);
-			family = AF_INET;
+			if ((rc = get_as_word(ipc, &argc, &argv, &family)))
+				return rc;
 			o->as = true;
 		} else {
-			if (!strcmp(k, "to"))
-				GNEXT();
-			if (!matches(argv[0], "help"))
-				return iproute_usage(ipc);
-			if (parse_prefix(&p, argv[0]) || p.is_default)
-				return ip_bad_prefix_af(ipc, family, argv[0]);
-			family = AF_INET;
-			if (p.bitlen >= 0 && p.bitlen != 32)
-				fprintf(ipc->err, "Warning: /%u as prefix is invalid, only /32 (or "
-					"none) is supported.\n", p.bitlen);
-			r->dst = p.addr;
+			if ((rc = get_dst_word(ipc, &argc, &argv, &family, &r->dst)))
+				return rc;
 			dst_ok = true;
 		}
 	}
-#undef GNEXT
 	if (!dst_ok) {
 		fprintf(ipc->err, "need at least a destination address\n");
 		return 1;
 	}
-	if (idev) {
-		if (!(dev = ip_dev_get(ipc, idev)))
-			return 1;
-		r->iif = dev->ifindex;
-	}
-	if (odev) {
-		if (!(dev = ip_dev_get(ipc, odev)))
-			return 1;
-		r->oif = dev->ifindex;
-	}
+	if (idev && !(r->iif = get_ifindex(ipc, idev)))
+		return 1;
+	if (odev && !(r->oif = get_ifindex(ipc, odev)))
+		return 1;
 	return 0;
 }
 
