@@ -55,6 +55,12 @@ const char *format_ipv4(char *buf, uint32_t addr);
  * status iproute2 would exit with. */
 int ip_invarg(struct ip_ctx *ipc, const char *msg, const char *arg);
 int ip_incomplete(struct ip_ctx *ipc);
+/* Route words' values (utils.c): realms [SRC/]DST (names "cosmos" or
+ * 0..255, else a raw number), a family name for `via` (AF_UNSPEC when the
+ * word is none), a time NUMBER[s|ms…] (get_time_rtt); 0 or -1 */
+int realms_parse(unsigned int *realms, const char *arg);
+int route_read_family(const char *w);
+int route_time(const char *arg);
 /* iproute2's NEXT_ARG(): step to the word after a keyword; false when the
  * line ends at the keyword (the caller answers ip_incomplete()) */
 static inline bool ip_next_arg(int *argc, char ***argv)

@@ -507,3 +507,73 @@ int ip_matches_color(const char *arg, int *val)
 		return 0;
 	return 1;
 }
+
+/* rtnl_rtrealm_a2n(): "cosmos" or 0..255 */
+static int realm_a2n(u32 *id, const char *arg)
+{
+	unsigned int v;
+
+	if (!strcmp(arg, "cosmos")) {
+		*id = 0;
+		return 0;
+	}
+	if (get_unsigned(&v, arg, 0) || v > 255)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+/* get_rt_realms_or_raw(): [SRC/]DST, else a raw number */
+int realms_parse(unsigned int *realms, const char *arg)
+{
+	const char *slash = strchr(arg, '/');
+	u32 src = 0, dst = 0;
+	char buf[32];
+
+	if (slash && (size_t)(slash - arg) < sizeof(buf)) {
+		memcpy(buf, arg, (size_t)(slash - arg));
+		buf[slash - arg] = 0;
+		if (!realm_a2n(&src, buf) && (!slash[1] || !realm_a2n(&dst, slash + 1))) {
+			*realms = src << 16 | dst;
+			return 0;
+		}
+	} else if (!slash && (!*arg || !realm_a2n(&dst, arg))) {
+		*realms = dst;
+		return 0;
+	}
+	return get_u32(realms, arg, 0);
+}
+
+/* read_family() */
+int route_read_family(const char *w)
+{
+	static const struct { const char *name; int af; } fams[] = {
+		{ "inet", AF_INET }, { "inet6", AF_INET6 }, { "link", AF_PACKET },
+		{ "ipx", 4 }, { "mpls", 28 }, { "bridge", AF_BRIDGE },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(fams); i++)
+		if (!strcmp(w, fams[i].name))
+			return fams[i].af;
+	return AF_UNSPEC;
+}
+
+/* get_time_rtt(): NUMBER[s|sec|secs|ms|msec|msecs] */
+int route_time(const char *arg)
+{
+	static const char *const units[] = { "", "s", "sec", "secs", "ms", "msec", "msecs" };
+	char *end;
+
+	if (!*arg || *arg == '-')
+		return -1;
+	if (strchr(arg, '.'))
+		(void)strtod(arg, &end);
+	else
+		(void)strtoul(arg, &end, 0);
+	if (end == arg)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(units); i++)
+		if (!strcasecmp(end, units[i]))
+			return 0;
+	return -1;
+}
