@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <string.h>
+#include "linux/slab.h"
 #include "skbox/cmd.h"
 #include "net/sysctl_net.h"
 
@@ -29,6 +30,24 @@ static void key_to_path(char *path, size_t len, const char *key)
 		return;
 	for (; p; p = strpbrk(p + 1, "/."))
 		*p = *p == '.' ? '/' : '.';
+}
+
+/* The key's path in a buffer of the key's size: procps prints a long unknown
+ * key whole.  NULL when out of memory. */
+static char *key_path(const char *key)
+{
+	size_t len = strlen(key) + 1;
+	char *path = kmalloc(len);
+
+	if (path)
+		key_to_path(path, len, key);
+	return path;
+}
+
+static int sysctl_nomem(struct sysctl_opts *o)
+{
+	fprintf(o->ctx->err, "sysctl: %s\n", strerror(ENOMEM));
+	return 1;
 }
 
 /* A key that names /proc/sys itself ("/", "//"): procps' realpath() check. */
@@ -66,26 +85,30 @@ static int print_kv(const char *path, const char *val, void *arg)
 
 static int sysctl_read(struct sysctl_opts *o, const char *key)
 {
-	char path[256], val[128];
+	char *path, val[128];
+	int rc = 0;
 
 	if (key_outside(o, key))
 		return -1;	/* exit status 255 */
-	key_to_path(path, sizeof(path), key);
+	if (!(path = key_path(key)))
+		return sysctl_nomem(o);
 	switch (sysctl_net_read(o->ctx->net, path, val, sizeof(val))) {
 	case 0:
-		return print_kv(path, val, o);
+		rc = print_kv(path, val, o);
+		goto out;
 	case -EACCES:	/* a write-only key (net.ipv6.route.flush): procps says nothing */
-		return 0;
+		goto out;
 	}
 	o->count = 0;
 	sysctl_net_for_each(o->ctx->net, path, print_kv, o);
-	if (o->count)
-		return 0;
-	if (o->ignore)
-		return 0;
-	fprintf(o->ctx->err, "sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
-		path);
-	return 1;
+	if (!o->count && !o->ignore) {
+		fprintf(o->ctx->err, "sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
+			path);
+		rc = 1;
+	}
+out:
+	kfree(path);
+	return rc;
 }
 
 static char *trim(char *s)
@@ -100,38 +123,48 @@ static char *trim(char *s)
 	return s;
 }
 
+/* ARG is KEY=VALUE (the caller checked the '='), of any length. */
 static int sysctl_write(struct sysctl_opts *o, const char *arg)
 {
-	char buf[512], path[256], name[256], *eq, *key, *val;
-	int err;
+	char *buf, *path = NULL, *key, *val, probe[128];
+	int err, rc = 1;
 
-	snprintf(buf, sizeof(buf), "%s", arg);
-	eq = strchr(buf, '=');
-	*eq = 0;
+	if (!(buf = kstrdup(arg)))
+		return sysctl_nomem(o);
+	val = strchr(buf, '=');
+	*val++ = 0;
 	key = trim(buf);
-	val = trim(eq + 1);
-	key_to_path(path, sizeof(path), key);
-	path_to_name(name, sizeof(name), path);
+	val = trim(val);
+	if (!(path = key_path(key))) {
+		rc = sysctl_nomem(o);
+		goto out;
+	}
 	err = sysctl_net_write(o->ctx->net, path, val);
 	/* ENOENT from an existing key is the handler's (an unknown congestion control) */
-	if (err == -ENOENT && sysctl_net_read(o->ctx->net, path, buf, sizeof(buf))) {
+	if (err == -ENOENT && sysctl_net_read(o->ctx->net, path, probe, sizeof(probe))) {
 		if (o->ignore)
-			return 0;
-		fprintf(o->ctx->err, "sysctl: cannot stat /proc/sys/%s: No such file or directory\n",
-			path);
-		return 1;
+			rc = 0;
+		else
+			fprintf(o->ctx->err,
+				"sysctl: cannot stat /proc/sys/%s: No such file or directory\n", path);
+		goto out;
 	}
+	path_to_name(key, strlen(key) + 1, path);	/* the display name, as long as the key */
 	if (err) {
-		fprintf(o->ctx->err, "sysctl: setting key \"%s\": %s\n", name, strerror(-err));
-		return 1;
+		fprintf(o->ctx->err, "sysctl: setting key \"%s\": %s\n", key, strerror(-err));
+		goto out;
 	}
+	rc = 0;
 	if (o->quiet)
-		return 0;
+		goto out;
 	if (o->values_only)
 		fprintf(o->ctx->out, "%s\n", val);
 	else
-		fprintf(o->ctx->out, "%s = %s\n", name, val);
-	return 0;
+		fprintf(o->ctx->out, "%s = %s\n", key, val);
+out:
+	kfree(path);
+	kfree(buf);
+	return rc;
 }
 
 static int sysctl_flags(struct sysctl_opts *o, const char *arg, bool *all)
