@@ -1075,8 +1075,28 @@ static void shell_file(struct pd *pd, const struct pd_event *ev, const char *pat
 	fclose(f);
 }
 
-/* Shell arithmetic for $((…)): integers, + - * / and parentheses. */
+/* Shell arithmetic for $((…)): integers, + - * / and parentheses, in 64
+ * bits that wrap as bash's do ($((9223372036854775807 + 1)) is the most
+ * negative); a division by zero gives 0 (bash: an error). */
 static long long arith_sum(const char **p);
+
+static long long arith_op(char op, long long a, long long b)
+{
+	long long v = 0;
+
+	switch (op) {
+	case '+': __builtin_add_overflow(a, b, &v); break;
+	case '-': __builtin_sub_overflow(a, b, &v); break;
+	case '*': __builtin_mul_overflow(a, b, &v); break;
+	case '/':
+		if (b == -1)
+			__builtin_sub_overflow(0, a, &v);
+		else if (b)
+			v = a / b;
+		break;
+	}
+	return v;
+}
 
 static long long arith_atom(const char **p)
 {
@@ -1093,7 +1113,7 @@ static long long arith_atom(const char **p)
 	}
 	if (**p == '-') {
 		(*p)++;
-		return -arith_atom(p);
+		return arith_op('-', 0, arith_atom(p));
 	}
 	v = strtoll(*p, (char **)p, 0);
 	while (**p == ' ')
@@ -1109,7 +1129,7 @@ static long long arith_product(const char **p)
 		char op = *(*p)++;
 		long long r = arith_atom(p);
 
-		v = op == '*' ? v * r : r ? v / r : 0;
+		v = arith_op(op, v, r);
 	}
 	return v;
 }
@@ -1122,7 +1142,7 @@ static long long arith_sum(const char **p)
 		char op = *(*p)++;
 		long long r = arith_product(p);
 
-		v = op == '+' ? v + r : v - r;
+		v = arith_op(op, v, r);
 	}
 	return v;
 }
