@@ -149,6 +149,11 @@ struct fib6_result6 {
 
 struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
 			      const struct in6_addr *saddr, int oif, u32 *table);
+/* fib6_nh_init()'s gateway checks for an IPv4 route through an IPv6
+ * gateway (RFC 5549): 0 and the egress device, or -errno and the message */
+struct netlink_ext_ack;
+int fib6_nh_check_gw(struct net *net, const struct in6_addr *gw, int oif, bool onlink,
+		     u32 tb_id, struct net_device **devp, struct netlink_ext_ack *extack);
 /* The dst for a received packet (ip6_route_input) and for a local sender
  * (ip6_route_output); both return a held reference, or NULL with *err. */
 void ip6_route_input(struct sk_buff *skb);
