@@ -9,6 +9,7 @@
 #include "linux/list.h"
 #include "net/flow.h"
 #include "uapi/rtnetlink.h"
+#include "net/lwtunnel.h"
 
 struct net;
 struct net_device;
@@ -40,6 +41,7 @@ struct fib_nh {
 	u8 fib_nh_gw_family;		/* AF_INET, AF_INET6 (RFC 5549) or 0 */
 	__be32 fib_nh_gw4;
 	struct in6_addr fib_nh_gw6;	/* the gateway when fib_nh_gw_family is AF_INET6 */
+	struct lwtunnel_state *fib_nh_lws;	/* encap ip|ip6 … (nhc_lwtstate), or NULL */
 	int fib_nh_oif;
 	int fib_nh_weight;
 	int fib_nh_upper_bound;		/* multipath: hash <= bound picks it (fib_rebalance) */
@@ -147,6 +149,7 @@ struct fib_nh_config {
 	int oif;
 	int weight;			/* 1..256 */
 	u32 flags;			/* RTNH_F_ONLINK */
+	struct lwtunnel_encap_cfg encap;	/* RTA_ENCAP of this nexthop */
 };
 
 /* The description of a route to add, as RTM_NEWROUTE carries it. */
@@ -176,6 +179,7 @@ struct fib_config {
 	bool fc_scope_given;
 	const struct fib_nh_config *fc_mp;	/* multipath nexthops, or NULL */
 	int fc_mp_len;
+	struct lwtunnel_encap_cfg fc_encap;	/* RTA_ENCAP_TYPE + RTA_ENCAP */
 };
 
 #define NLM_F_REPLACE 0x100

@@ -105,6 +105,7 @@ struct rtm_get_res {
 	__be32 dst, src, prefsrc, gw;
 	u8 gw_family;			/* AF_INET6: the gateway is gw6 (RTA_VIA) */
 	struct in6_addr gw6;
+	struct lwtunnel_state encap;	/* RTA_ENCAP of the route's nexthop (type 0: none) */
 	int oif, iif;
 	unsigned int flags;		/* RTCF_* */
 	unsigned int mtu;		/* cached PMTU, 0 = none */

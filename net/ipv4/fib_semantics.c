@@ -253,6 +253,7 @@ static void free_fib_info(struct fib_info *fi)
 		nh->nh_rth_input = nh->nh_rth_output = NULL;
 		if (nh->fib_nh_dev)
 			dev_put(nh->fib_nh_dev);
+		lwtstate_put(nh->fib_nh_lws);
 	}
 	free(fi);
 }
@@ -284,6 +285,7 @@ static bool fib_nh_same(const struct fib_nh *na, const struct fib_nh *nb)
 	return na->fib_nh_oif == nb->fib_nh_oif && na->fib_nh_gw4 == nb->fib_nh_gw4 &&
 	       na->fib_nh_gw_family == nb->fib_nh_gw_family &&
 	       !memcmp(&na->fib_nh_gw6, &nb->fib_nh_gw6, sizeof(na->fib_nh_gw6)) &&
+	       !lwtunnel_cmp_encap(na->fib_nh_lws, nb->fib_nh_lws) &&
 	       na->fib_nh_weight == nb->fib_nh_weight &&
 	       !((na->fib_nh_flags ^ nb->fib_nh_flags) & mask);
 }
@@ -343,6 +345,10 @@ int fib_nh_match(struct net *net, struct fib_config *cfg, struct fib_info *fi)
 		}
 		return 0;
 	}
+	/* fib_encap_match(): an encap given with the device or gateway */
+	if ((cfg->fc_oif || cfg->fc_gw_family) && cfg->fc_encap.type &&
+	    !lwtunnel_cfg_match(&cfg->fc_encap, nh->fib_nh_lws))
+		return 1;
 	if (cfg->fc_oif && cfg->fc_oif != nh->fib_nh_oif)
 		return 1;
 	if (cfg->fc_gw_family &&
@@ -540,6 +546,20 @@ static void fib_nh_init(struct fib_info *fi, struct fib_nh *nh, u8 family, __be3
 	}
 }
 
+/* fib_nh_common_init(): the nexthop's lwtunnel state, from its encap */
+static int fib_alloc_encaps(struct fib_info *fi, const struct fib_config *cfg)
+{
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		const struct lwtunnel_encap_cfg *e = cfg->fc_mp_len ? &cfg->fc_mp[i].encap :
+								      &cfg->fc_encap;
+		int err = lwtunnel_build_state(e, &fi->fib_nh[i].fib_nh_lws, NULL);
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 {
 	int nhs = cfg->fc_mp_len > 1 ? cfg->fc_mp_len : 1;
@@ -684,6 +704,11 @@ struct fib_info *fib_create_info_err(struct fib_config *cfg, const char **errmsg
 	}
 	fi = fib_alloc_info(cfg);
 	if (!fi) {
+		ret = -ENOMEM;
+		goto err_out;
+	}
+	if (fib_alloc_encaps(fi, cfg)) {
+		free_fib_info(fi);
 		ret = -ENOMEM;
 		goto err_out;
 	}

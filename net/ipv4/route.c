@@ -23,6 +23,7 @@
 #include "net/sock.h"
 #include "net/nexthop.h"
 #include "net/tcp.h"
+#include "net/lwtunnel.h"
 
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
@@ -75,6 +76,7 @@ void dst_release(struct dst_entry *dst)
 
 	if (!dst || --dst->refcnt)
 		return;
+	lwtstate_put(dst->lwtstate);
 	if (dst->dev) {
 		dev_net(dst->dev)->world->dst_live--;
 		dev_put(dst->dev);
@@ -542,6 +544,7 @@ static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 		rt->rt_congctl = res->fi->fib_congctl;
 		rt->rt_congctl_locked = res->fi->fib_congctl_locked;
 		rt->rt_table_id = res->table ? res->table->tb_id : 0;
+		rt->dst.lwtstate = lwtstate_get(nh->fib_nh_lws);
 		if (rt->rt_type == RTN_UNICAST)
 			fnhe = find_exception(nh, daddr, net->world->now);
 	}
@@ -1149,6 +1152,8 @@ static void rt_fill_metrics(struct net *net, const struct rtable *rt, struct rtm
 /* rt_fill_info(): RTA_GATEWAY, or RTA_VIA for an IPv6 gateway */
 static void rt_fill_gw(const struct rtable *rt, struct rtm_get_res *res)
 {
+	if (rt->dst.lwtstate)		/* lwtunnel_fill_encap() */
+		res->encap = *rt->dst.lwtstate;
 	if (!rt->rt_uses_gateway)
 		return;
 	res->gw_family = rt->rt_gw_family;

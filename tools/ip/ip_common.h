@@ -72,6 +72,12 @@ static inline bool ip_next_arg(int *argc, char ***argv)
 	return true;
 }
 int ip_duparg(struct ip_ctx *ipc, const char *key, const char *arg);
+/* iproute_lwtunnel.c: `encap TYPE …` (at "encap"; leaves *argv at the
+ * encap's last word) and its display */
+struct lwtunnel_encap_cfg;
+struct lwtunnel_state;
+int lwt_parse_encap(struct ip_ctx *ipc, int *argc, char ***argv, struct lwtunnel_encap_cfg *e);
+void lwt_print_encap(struct ip_ctx *ipc, const struct lwtunnel_state *ts);
 int ip_duparg2(struct ip_ctx *ipc, const char *key, const char *arg);
 int ip_bad_prefix(struct ip_ctx *ipc, const char *arg);
 int ip_bad_addr(struct ip_ctx *ipc, const char *arg);

@@ -126,6 +126,8 @@ static void route_multipath_json(struct ip_ctx *ipc, const struct fib_info *fi)
 		const struct fib_nh *nh = &fi->fib_nh[i];
 
 		jw_obj_open(jw, NULL);
+		if (nh->fib_nh_lws)
+			lwt_print_encap(ipc, nh->fib_nh_lws);
 		if (nh->fib_nh_gw_family == AF_INET6)
 			route_via6_json(ipc, nh);
 		else if (nh->fib_nh_gw4)
@@ -164,6 +166,8 @@ static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 		sprintf(b, "0x%02x", v->tos);
 		jw_string(jw, "tos", b);
 	}
+	if (nh && nh->fib_nh_lws)
+		lwt_print_encap(ipc, nh->fib_nh_lws);
 	if (nh && nh->fib_nh_gw_family == AF_INET6)
 		route_via6_json(ipc, nh);	/* printed even when a filter names it */
 	else if (nh && nh->fib_nh_gw4 && !route_filter_host(&f->via, f->has_via))
@@ -208,6 +212,8 @@ static void route_print_multipath(struct ip_ctx *ipc, const struct fib_info *fi)
 		const struct fib_nh *nh = &fi->fib_nh[i];
 
 		fputs("\n\tnexthop ", o);
+		if (nh->fib_nh_lws)
+			lwt_print_encap(ipc, nh->fib_nh_lws);
 		if (nh->fib_nh_gw_family == AF_INET6)
 			route_via6_text(ipc, nh);
 		else if (nh->fib_nh_gw4)
@@ -238,6 +244,8 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	ip_color_printf(ipc, strcmp(b, "default") ? COLOR_INET : COLOR_NONE, "%s ", b);
 	if (fi && fi->fib_nh_id)
 		fprintf(o, "nhid %u ", fi->fib_nh_id);
+	if (nh && nh->fib_nh_lws)
+		lwt_print_encap(ipc, nh->fib_nh_lws);
 	if (v->tos && !f->has_tos)
 		fprintf(o, "tos 0x%02x ", v->tos);
 	if (nh && nh->fib_nh_gw_family == AF_INET6) {
@@ -1045,6 +1053,8 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char 
 		a->scope_ok = true;
 	} else if (!strcmp(k, "onlink")) {
 		c->fc_flags |= RTNH_F_ONLINK;
+	} else if (!strcmp(k, "encap")) {
+		return lwt_parse_encap(ipc, argc, argv, &c->fc_encap);
 	} else if (!strcmp(k, "nhid")) {
 		if (!ip_next_arg(argc, argv))
 			return ip_incomplete(ipc);
@@ -1115,6 +1125,9 @@ static int route_one_nh(struct ip_ctx *ipc, struct route_args *a, struct fib_nh_
 			m->weight = (int)w;
 		} else if (!strcmp(k, "onlink")) {
 			m->flags |= RTNH_F_ONLINK;
+		} else if (!strcmp(k, "encap")) {
+			if ((rc = lwt_parse_encap(ipc, argc, argv, &m->encap)))
+				return rc;
 		} else if (!matches(k, "realms")) {
 			if (!ip_next_arg(argc, argv))
 				return ip_incomplete(ipc);
@@ -1413,6 +1426,8 @@ static void get_print(struct ip_ctx *ipc, const struct rtm_get_req *r,
 		fputs("from ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, r->src));
 	}
+	if (res->encap.type)
+		lwt_print_encap(ipc, &res->encap);
 	if (res->gw_family == AF_INET6) {
 		char b6[INET6_ADDRSTRLEN];
 
