@@ -11,6 +11,7 @@
 #include "linux/types.h"
 #include "linux/list.h"
 #include "net/dst.h"
+#include "net/lwtunnel.h"
 
 struct net;
 struct net_device;
@@ -71,6 +72,7 @@ struct fib6_info {
 	struct list_head fib6_siblings;
 	unsigned int fib6_nsiblings;
 	u32 fib6_nh_weight;
+	struct lwtunnel_state *fib6_nh_lws;	/* encap ip|ip6 … (nhc_lwtstate), or NULL */
 	u64 fib6_expires;		/* RTF_EXPIRES: when (world ns), 0 = never (RA routes) */
 	struct rt6_info *rt6i;		/* the dst this route hands out */
 };
@@ -118,7 +120,9 @@ struct fib6_config {
 		int ifindex;
 		u32 weight;
 	} fc_mp[FIB6_MAX_NEXTHOPS];
+	struct lwtunnel_encap_cfg fc_mp_encap[FIB6_MAX_NEXTHOPS];	/* each one's RTA_ENCAP */
 	int fc_mp_len;
+	struct lwtunnel_encap_cfg fc_encap;	/* RTA_ENCAP_TYPE + RTA_ENCAP */
 };
 
 /* net/ipv6/ip6_fib.c */

@@ -109,14 +109,21 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 	}
 	f->fib6_nh_weight = cfg->fc_weight ? cfg->fc_weight : 1;
 	INIT_LIST_HEAD(&f->fib6_siblings);
+	/* fib_nh_common_init(): the nexthop's lwtunnel state */
+	if (lwtunnel_build_state(&cfg->fc_encap, &f->fib6_nh_lws, NULL)) {
+		kfree(f);
+		return NULL;
+	}
 	/* local routes send through lo (the kernel's rt6i dev for them) */
 	if (f->fib6_type == RTN_LOCAL && dev_net(dev)->loopback_dev)
 		dst_dev = dev_net(dev)->loopback_dev;
 	f->rt6i = rt6_make_dst(f, dst_dev);
 	if (!f->rt6i) {
+		lwtstate_put(f->fib6_nh_lws);
 		kfree(f);
 		return NULL;
 	}
+	f->rt6i->dst.lwtstate = lwtstate_get(f->fib6_nh_lws);
 	return f;
 }
 
@@ -125,6 +132,7 @@ void fib6_info_release(struct fib6_info *f)
 	if (f->fib6_nh_dev)
 		rt6_flush_exceptions(dev_net(f->fib6_nh_dev), f);
 	dst_release(&f->rt6i->dst);
+	lwtstate_put(f->fib6_nh_lws);
 	kfree(f);
 }
 
@@ -628,6 +636,7 @@ static int ip6_route_multipath_add(struct net *net, struct fib6_config *cfg,
 		c.fc_has_gw = cfg->fc_mp[created].has_gw;
 		c.fc_ifindex = cfg->fc_mp[created].ifindex;
 		c.fc_weight = cfg->fc_mp[created].weight;
+		c.fc_encap = cfg->fc_mp_encap[created];
 		if ((err = ip6_route_info_create(net, &c, &rts[created], extack)))
 			goto out;
 	}
@@ -654,12 +663,23 @@ out:
 
 /* rtm_to_fib6_config(): a route request with a dsfield (`ip -6 route add
  * … tos 0x04`) is refused; IPv6 matches the class in rules only */
+/* rtm_to_fib6_config(): no dsfield; the encap types (RTA_ENCAP_TYPE and
+ * each RTA_MULTIPATH nexthop's) are ones this kernel has */
 static int rtm_fib6_tos_check(const struct fib6_config *cfg, struct netlink_ext_ack *extack)
 {
-	if (!cfg->fc_tos)
-		return 0;
-	NL_SET_ERR_MSG(extack, "Invalid dsfield (tos): option not available for IPv6.");
-	return -EINVAL;
+	int err;
+
+	if (cfg->fc_tos) {
+		NL_SET_ERR_MSG(extack, "Invalid dsfield (tos): option not available for IPv6.");
+		return -EINVAL;
+	}
+	for (int i = 0; i < cfg->fc_mp_len; i++)
+		if (cfg->fc_mp_encap[i].type &&
+		    (err = lwtunnel_valid_encap_type(cfg->fc_mp_encap[i].type, extack)))
+			return err;
+	if (cfg->fc_encap.type)
+		return lwtunnel_valid_encap_type(cfg->fc_encap.type, extack);
+	return 0;
 }
 
 int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
@@ -677,6 +697,7 @@ int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_a
 		cfg->fc_has_gw = cfg->fc_mp[0].has_gw;
 		cfg->fc_ifindex = cfg->fc_mp[0].ifindex;
 		cfg->fc_weight = cfg->fc_mp[0].weight;
+		cfg->fc_encap = cfg->fc_mp_encap[0];
 		cfg->fc_mp_len = 0;
 	}
 	if ((err = ip6_route_info_create(net, cfg, &f, extack)))

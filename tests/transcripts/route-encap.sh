@@ -51,9 +51,9 @@ ip -n a -6 route add 2003::/64 encap ip6 id 7 src 2001::9 dst 2002::20 hoplimit 
 ip -n a -6 route add 2004::/64 encap ip dst 1.1.1.1 dev veth1; echo rc=$?
 ip -n a -6 route add 2005::/64 encap ip6 dst 1.1.1.1 dev veth1; echo rc=$?
 ip -n a -6 route add 2005::/64 encap mpls 100 dev veth1; echo rc=$?
-ip -n a -6 route show dev veth1
+ip -n a -6 route
 ip -n a -6 -j route show 2003::/64
 ip -n a -6 route get 2003::1
 ip -n a -6 route del 2003::/64; echo rc=$?
 ip -n a -6 route del 2001::/64; echo rc=$?
-ip -n a -6 route show dev veth1
+ip -n a -6 route
