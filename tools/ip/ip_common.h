@@ -61,6 +61,13 @@ int ip_incomplete(struct ip_ctx *ipc);
 int realms_parse(unsigned int *realms, const char *arg);
 int route_read_family(const char *w);
 int route_time(const char *arg);
+/* the words of an IPv4 route that iproute2 checks and the route does not
+ * keep (as, from, expires, pref, ttl-propagate, fastopen_no_cookie,
+ * realms): 0, -1 when the word is none of them, else the exit status */
+int route_word_unkept(struct ip_ctx *ipc, int *family, int *argc, char ***argv);
+/* Is an `ip route` request without -4/-6 an IPv6 one (iproute2's family
+ * inference; modify: add/del/replace…, else show/flush/get)? */
+bool route_args_inet6(int argc, char **argv, bool modify);
 /* iproute2's NEXT_ARG(): step to the word after a keyword; false when the
  * line ends at the keyword (the caller answers ip_incomplete()) */
 static inline bool ip_next_arg(int *argc, char ***argv)
