@@ -1,8 +1,8 @@
 /* `ip nexthop` (iproute2 ip/ipnexthop.c): nexthop objects of the namespace
- * (net/ipv4/nexthop.c) — add/replace/del/flush, list/show [id N].  IPv4
- * nexthops (`via ADDR`, `dev DEV`, `onlink`) and groups (`group ID[,W]/…`);
- * blackhole, fdb, resilient groups and IPv6 gateways answer "Operation not
- * supported". */
+ * (net/ipv4/nexthop.c) — add/replace/del/flush, list/show [id N].  Nexthops
+ * (`via ADDR`, `dev DEV`, `onlink`; an IPv6 gateway serves IPv4 routes, RFC
+ * 5549) and groups (`group ID[,W]/…`); blackhole, fdb, resilient groups and
+ * `ip -6 nexthop` answer "Operation not supported"; no JSON. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
