@@ -10,6 +10,7 @@ struct net;
 struct sock;
 struct net_device;
 struct neighbour;
+struct lwtunnel_state;
 
 #define DST_NOXFRM 0x0002
 #define DST_NOPOLICY 0x0004
@@ -38,6 +39,7 @@ struct dst_entry {
 	u64 expires;			/* 0: never; PMTU entries expire */
 	u64 lastuse;
 	u32 tclassid;
+	struct lwtunnel_state *lwtstate;	/* the nexthop's encap (held), or NULL */
 };
 
 static inline void dst_hold(struct dst_entry *dst)

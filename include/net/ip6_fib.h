@@ -11,6 +11,7 @@
 #include "linux/types.h"
 #include "linux/list.h"
 #include "net/dst.h"
+#include "net/lwtunnel.h"
 
 struct net;
 struct net_device;
@@ -71,6 +72,7 @@ struct fib6_info {
 	struct list_head fib6_siblings;
 	unsigned int fib6_nsiblings;
 	u32 fib6_nh_weight;
+	struct lwtunnel_state *fib6_nh_lws;	/* encap ip|ip6 … (nhc_lwtstate), or NULL */
 	u64 fib6_expires;		/* RTF_EXPIRES: when (world ns), 0 = never (RA routes) */
 	struct rt6_info *rt6i;		/* the dst this route hands out */
 };
@@ -118,7 +120,9 @@ struct fib6_config {
 		int ifindex;
 		u32 weight;
 	} fc_mp[FIB6_MAX_NEXTHOPS];
+	struct lwtunnel_encap_cfg fc_mp_encap[FIB6_MAX_NEXTHOPS];	/* each one's RTA_ENCAP */
 	int fc_mp_len;
+	struct lwtunnel_encap_cfg fc_encap;	/* RTA_ENCAP_TYPE + RTA_ENCAP */
 };
 
 /* net/ipv6/ip6_fib.c */
@@ -149,6 +153,11 @@ struct fib6_result6 {
 
 struct fib6_info *fib6_lookup(struct net *net, const struct in6_addr *daddr,
 			      const struct in6_addr *saddr, int oif, u32 *table);
+/* fib6_nh_init()'s gateway checks for an IPv4 route through an IPv6
+ * gateway (RFC 5549): 0 and the egress device, or -errno and the message */
+struct netlink_ext_ack;
+int fib6_nh_check_gw(struct net *net, const struct in6_addr *gw, int oif, bool onlink,
+		     u32 tb_id, struct net_device **devp, struct netlink_ext_ack *extack);
 /* The dst for a received packet (ip6_route_input) and for a local sender
  * (ip6_route_output); both return a held reference, or NULL with *err. */
 void ip6_route_input(struct sk_buff *skb);

@@ -9,6 +9,7 @@
 #include "linux/list.h"
 #include "net/flow.h"
 #include "uapi/rtnetlink.h"
+#include "net/lwtunnel.h"
 
 struct net;
 struct net_device;
@@ -37,8 +38,10 @@ struct fib_nh {
 	struct fib_info *nh_parent;
 	unsigned int fib_nh_flags;	/* RTNH_F_* */
 	u8 fib_nh_scope;
-	u8 fib_nh_gw_family;
+	u8 fib_nh_gw_family;		/* AF_INET, AF_INET6 (RFC 5549) or 0 */
 	__be32 fib_nh_gw4;
+	struct in6_addr fib_nh_gw6;	/* the gateway when fib_nh_gw_family is AF_INET6 */
+	struct lwtunnel_state *fib_nh_lws;	/* encap ip|ip6 … (nhc_lwtstate), or NULL */
 	int fib_nh_oif;
 	int fib_nh_weight;
 	int fib_nh_upper_bound;		/* multipath: hash <= bound picks it (fib_rebalance) */
@@ -140,10 +143,13 @@ struct fib_result {
 
 /* One nexthop of RTA_MULTIPATH (struct rtnexthop): `nexthop via A dev X weight W` */
 struct fib_nh_config {
+	u8 gw_family;			/* AF_INET6: RTA_VIA inet6 (gw6); else gw4 */
 	__be32 gw4;
+	struct in6_addr gw6;
 	int oif;
 	int weight;			/* 1..256 */
 	u32 flags;			/* RTNH_F_ONLINK */
+	struct lwtunnel_encap_cfg encap;	/* RTA_ENCAP of this nexthop */
 };
 
 /* The description of a route to add, as RTM_NEWROUTE carries it. */
@@ -157,6 +163,7 @@ struct fib_config {
 	u32 fc_table;
 	__be32 fc_dst;
 	__be32 fc_gw4;
+	struct in6_addr fc_gw6;		/* RTA_VIA inet6, with fc_gw_family AF_INET6 */
 	int fc_oif;
 	u32 fc_flags;			/* RTNH_F_ONLINK */
 	u32 fc_priority;
@@ -172,6 +179,7 @@ struct fib_config {
 	bool fc_scope_given;
 	const struct fib_nh_config *fc_mp;	/* multipath nexthops, or NULL */
 	int fc_mp_len;
+	struct lwtunnel_encap_cfg fc_encap;	/* RTA_ENCAP_TYPE + RTA_ENCAP */
 };
 
 #define NLM_F_REPLACE 0x100

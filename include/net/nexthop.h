@@ -33,6 +33,8 @@ struct nexthop {
 struct nh_config {
 	u32 nh_id;
 	__be32 nh_gw4;			/* 0: a device-only nexthop */
+	u8 nh_gw_family;		/* AF_INET6: an IPv6 gateway (nh_gw6) */
+	struct in6_addr nh_gw6;
 	int nh_ifindex;
 	u32 nh_flags;			/* RTNH_F_ONLINK */
 	int num_grp;			/* group: members (ids, weights 1..256) */

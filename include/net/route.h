@@ -20,6 +20,7 @@ struct rtable {
 	int rt_iif;
 	u8 rt_gw_family;
 	__be32 rt_gw4;
+	struct in6_addr rt_gw6;		/* rt_gw_family AF_INET6: resolved by ndisc */
 	u32 rt_mtu_locked:1, rt_pmtu:31;
 	u32 rt_advmss;			/* the route's metrics, for ip route get */
 	const struct tcp_congestion_ops *rt_congctl;

@@ -103,6 +103,9 @@ struct rtm_get_res {
 	u8 type;			/* RTN_* */
 	u32 table;
 	__be32 dst, src, prefsrc, gw;
+	u8 gw_family;			/* AF_INET6: the gateway is gw6 (RTA_VIA) */
+	struct in6_addr gw6;
+	struct lwtunnel_state encap;	/* RTA_ENCAP of the route's nexthop (type 0: none) */
 	int oif, iif;
 	unsigned int flags;		/* RTCF_* */
 	unsigned int mtu;		/* cached PMTU, 0 = none */

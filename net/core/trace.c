@@ -320,12 +320,14 @@ void skb_trace_route(struct sk_buff *skb, const char *func, const struct rtable 
 		"unspec", "unicast", "local", "broadcast", "anycast", "multicast",
 		"blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve",
 	};
-	char note[160], gw[INET_ADDRSTRLEN] = "";
+	char note[160], gw[INET6_ADDRSTRLEN] = "";
 	struct world *w = skb_world(skb);
 
 	if (!w->trace)
 		return;
-	if (rt->rt_uses_gateway)
+	if (rt->rt_uses_gateway && rt->rt_gw_family == AF_INET6)
+		inet_ntop(AF_INET6, &rt->rt_gw6, gw, sizeof(gw));
+	else if (rt->rt_uses_gateway)
 		inet_ntop(AF_INET, &rt->rt_gw4, gw, sizeof(gw));
 	snprintf(note, sizeof(note), "%s rule %u table %u%s%s dev %s%s",
 		 rt->rt_type < 12 ? types[rt->rt_type] : "?", rt->rt_rule_pref, rt->rt_table_id,

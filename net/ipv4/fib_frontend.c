@@ -519,6 +519,21 @@ static void fib_default_scope(struct fib_config *cfg)
 	}
 }
 
+/* rtm_to_fib_config(): RTA_ENCAP_TYPE, and each RTA_MULTIPATH nexthop's
+ * (lwtunnel_valid_encap_type_attr), name an encap this kernel has */
+static int fib_config_check_encap(const struct fib_config *cfg, struct netlink_ext_ack *extack)
+{
+	int err;
+
+	for (int i = 0; i < cfg->fc_mp_len; i++)
+		if (cfg->fc_mp[i].encap.type &&
+		    (err = lwtunnel_valid_encap_type(cfg->fc_mp[i].encap.type, extack)))
+			return err;
+	if (cfg->fc_encap.type)
+		return lwtunnel_valid_encap_type(cfg->fc_encap.type, extack);
+	return 0;
+}
+
 int inet_rtm_newroute(struct net *net, struct fib_config *cfg, struct netlink_ext_ack *extack)
 {
 	const char *msg = NULL;
@@ -531,6 +546,8 @@ int inet_rtm_newroute(struct net *net, struct fib_config *cfg, struct netlink_ex
 		NL_SET_ERR_MSG(extack, "Invalid dsfield (tos): ECN bits must be 0");
 		return -EINVAL;
 	}
+	if ((err = fib_config_check_encap(cfg, extack)))
+		return err;
 	if (cfg->fc_gw4 && !cfg->fc_gw_family)
 		cfg->fc_gw_family = 2;	/* AF_INET */
 	fib_default_scope(cfg);
@@ -554,6 +571,8 @@ int inet_rtm_delroute(struct net *net, struct fib_config *cfg, struct netlink_ex
 
 	if (cfg->fc_gw4 && !cfg->fc_gw_family)
 		cfg->fc_gw_family = 2;
+	if ((err = fib_config_check_encap(cfg, extack)))
+		return err;
 	cfg->fc_nlinfo_net = net;
 	tb = fib_get_table(net, cfg->fc_table ? cfg->fc_table : RT_TABLE_MAIN);
 	if (!tb) {

@@ -22,8 +22,14 @@
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
 
+#include "net/ip6_fib.h"
+#include "net/rtnetlink.h"
+
 #ifndef AF_INET
 #define AF_INET 2
+#endif
+#ifndef AF_INET6
+#define AF_INET6 10
 #endif
 
 #define FNHE_MAX_PER_NH 64
@@ -228,6 +234,7 @@ void fib_nh_retarget(struct fib_info *fi, const struct fib_nh *to)
 	nh->fib_nh_oif = to->fib_nh_oif;
 	nh->fib_nh_gw_family = to->fib_nh_gw_family;
 	nh->fib_nh_gw4 = to->fib_nh_gw4;
+	nh->fib_nh_gw6 = to->fib_nh_gw6;
 	nh->fib_nh_scope = to->fib_nh_scope;
 	nh->fib_nh_flags = to->fib_nh_flags;
 	fi->fib_flags = (fi->fib_flags & ~RTNH_F_LINKDOWN) | (to->fib_nh_flags & RTNH_F_LINKDOWN);
@@ -246,6 +253,7 @@ static void free_fib_info(struct fib_info *fi)
 		nh->nh_rth_input = nh->nh_rth_output = NULL;
 		if (nh->fib_nh_dev)
 			dev_put(nh->fib_nh_dev);
+		lwtstate_put(nh->fib_nh_lws);
 	}
 	free(fi);
 }
@@ -276,6 +284,8 @@ static bool fib_nh_same(const struct fib_nh *na, const struct fib_nh *nb)
 
 	return na->fib_nh_oif == nb->fib_nh_oif && na->fib_nh_gw4 == nb->fib_nh_gw4 &&
 	       na->fib_nh_gw_family == nb->fib_nh_gw_family &&
+	       !memcmp(&na->fib_nh_gw6, &nb->fib_nh_gw6, sizeof(na->fib_nh_gw6)) &&
+	       !lwtunnel_cmp_encap(na->fib_nh_lws, nb->fib_nh_lws) &&
 	       na->fib_nh_weight == nb->fib_nh_weight &&
 	       !((na->fib_nh_flags ^ nb->fib_nh_flags) & mask);
 }
@@ -298,6 +308,18 @@ bool fib_info_same(const struct fib_info *a, const struct fib_info *b)
 	return true;
 }
 
+/* Does the gateway of a request (RTA_GATEWAY, or RTA_VIA of either family)
+ * name nh's gateway? */
+static bool fib_nh_gw_is(const struct fib_nh *nh, u8 family, __be32 gw4,
+			 const struct in6_addr *gw6)
+{
+	if (family != nh->fib_nh_gw_family)
+		return false;
+	if (family == AF_INET6)
+		return !memcmp(gw6, &nh->fib_nh_gw6, sizeof(*gw6));
+	return gw4 == nh->fib_nh_gw4;
+}
+
 /* fib_nh_match(): 0 when the delete request names this route's nexthops
  * (RTA_MULTIPATH: every one, in order; else the first one's oif/gateway) */
 int fib_nh_match(struct net *net, struct fib_config *cfg, struct fib_info *fi)
@@ -314,16 +336,23 @@ int fib_nh_match(struct net *net, struct fib_config *cfg, struct fib_info *fi)
 			const struct fib_nh_config *m = &cfg->fc_mp[i];
 
 			nh = &fi->fib_nh[i];
-			if ((m->oif && m->oif != nh->fib_nh_oif) ||
-			    (m->gw4 && m->gw4 != nh->fib_nh_gw4))
+			if (m->oif && m->oif != nh->fib_nh_oif)
+				return 1;
+			if ((m->gw_family == AF_INET6 || m->gw4) &&
+			    !fib_nh_gw_is(nh, m->gw_family == AF_INET6 ? AF_INET6 : AF_INET,
+					  m->gw4, &m->gw6))
 				return 1;
 		}
 		return 0;
 	}
+	/* fib_encap_match(): an encap given with the device or gateway */
+	if ((cfg->fc_oif || cfg->fc_gw_family) && cfg->fc_encap.type &&
+	    !lwtunnel_cfg_match(&cfg->fc_encap, nh->fib_nh_lws))
+		return 1;
 	if (cfg->fc_oif && cfg->fc_oif != nh->fib_nh_oif)
 		return 1;
-	if (cfg->fc_gw_family && (cfg->fc_gw_family != nh->fib_nh_gw_family ||
-				  cfg->fc_gw4 != nh->fib_nh_gw4))
+	if (cfg->fc_gw_family &&
+	    !fib_nh_gw_is(nh, cfg->fc_gw_family, cfg->fc_gw4, &cfg->fc_gw6))
 		return 1;
 	return 0;
 }
@@ -499,17 +528,36 @@ static int fib_check_type(struct fib_config *cfg, const char **errmsg)
 	return 0;
 }
 
-static void fib_nh_init(struct fib_info *fi, struct fib_nh *nh, __be32 gw, bool has_gw,
-			int oif, u32 flags, int weight)
+/* fib_nh_init(): family is AF_INET6 for a gateway given as RTA_VIA inet6,
+ * AF_INET for an IPv4 one (has_gw: even 0.0.0.0), else 0 */
+static void fib_nh_init(struct fib_info *fi, struct fib_nh *nh, u8 family, __be32 gw,
+			const struct in6_addr *gw6, int oif, u32 flags, int weight)
 {
 	nh->nh_parent = fi;
 	nh->fib_nh_oif = oif;
 	nh->fib_nh_flags = flags & RTNH_F_ONLINK;
 	nh->fib_nh_weight = weight;
-	if (has_gw || gw) {
+	if (family == AF_INET6) {
+		nh->fib_nh_gw_family = AF_INET6;
+		nh->fib_nh_gw6 = *gw6;
+	} else if (family || gw) {
 		nh->fib_nh_gw_family = AF_INET;
 		nh->fib_nh_gw4 = gw;
 	}
+}
+
+/* fib_nh_common_init(): the nexthop's lwtunnel state, from its encap */
+static int fib_alloc_encaps(struct fib_info *fi, const struct fib_config *cfg)
+{
+	for (int i = 0; i < fi->fib_nhs; i++) {
+		const struct lwtunnel_encap_cfg *e = cfg->fc_mp_len ? &cfg->fc_mp[i].encap :
+								      &cfg->fc_encap;
+		int err = lwtunnel_build_state(e, &fi->fib_nh[i].fib_nh_lws, NULL);
+
+		if (err)
+			return err;
+	}
+	return 0;
 }
 
 static struct fib_info *fib_alloc_info(struct fib_config *cfg)
@@ -535,18 +583,43 @@ static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 	fi->fib_nh_id = cfg->fc_nh_id;
 	fi->fib_nhs = nhs;
 	if (!cfg->fc_mp_len) {
-		fib_nh_init(fi, &fi->fib_nh[0], cfg->fc_gw4, cfg->fc_gw_family != 0, cfg->fc_oif,
-			    cfg->fc_flags, 1);
+		fib_nh_init(fi, &fi->fib_nh[0], cfg->fc_gw_family, cfg->fc_gw4, &cfg->fc_gw6,
+			    cfg->fc_oif, cfg->fc_flags, 1);
 		return fi;
 	}
 	/* one nexthop given as RTA_MULTIPATH is an ordinary route */
 	for (int i = 0; i < nhs; i++) {
 		const struct fib_nh_config *m = &cfg->fc_mp[i];
 
-		fib_nh_init(fi, &fi->fib_nh[i], m->gw4, false, m->oif, m->flags,
-			    nhs > 1 ? m->weight : 1);
+		fib_nh_init(fi, &fi->fib_nh[i], m->gw_family == AF_INET6 ? AF_INET6 : 0, m->gw4,
+			    &m->gw6, m->oif, m->flags, nhs > 1 ? m->weight : 1);
 	}
 	return fi;
+}
+
+/* fib_check_nh_v6_gw(): an IPv6 gateway is checked as IPv6 checks a
+ * route's nexthop (fib6_nh_init); the route's table is looked up first */
+static int fib_check_nh_v6_gw(struct net *net, struct fib_nh *nh, struct fib_config *cfg,
+			      const char **errmsg)
+{
+	struct netlink_ext_ack ext = { NULL };
+	struct net_device *dev = NULL;
+	int err;
+
+	err = fib6_nh_check_gw(net, &nh->fib_nh_gw6, nh->fib_nh_oif,
+			       nh->fib_nh_flags & RTNH_F_ONLINK, cfg->fc_table, &dev, &ext);
+	if (err) {
+		if (ext._msg)
+			*errmsg = ext._msg;
+		return err;
+	}
+	/* Linux takes the device from the IPv6 nexthop it made for the check,
+	 * not its linkdown flag */
+	nh->fib_nh_dev = dev;
+	nh->fib_nh_oif = dev->ifindex;
+	dev_hold(dev);
+	nh->fib_nh_scope = RT_SCOPE_LINK;
+	return 0;
 }
 
 static int fib_check_nh(struct net *net, struct fib_nh *nh, struct fib_config *cfg,
@@ -554,6 +627,8 @@ static int fib_check_nh(struct net *net, struct fib_nh *nh, struct fib_config *c
 {
 	if (cfg->fc_scope == RT_SCOPE_HOST)
 		return fib_check_host_scope(net, nh, errmsg);
+	if (nh->fib_nh_gw_family == AF_INET6)
+		return fib_check_nh_v6_gw(net, nh, cfg, errmsg);
 	if (nh->fib_nh_gw_family)
 		return fib_check_nh_v4_gw(net, nh, cfg, errmsg);
 	return fib_check_nh_nongw(net, nh, errmsg);
@@ -629,6 +704,11 @@ struct fib_info *fib_create_info_err(struct fib_config *cfg, const char **errmsg
 	}
 	fi = fib_alloc_info(cfg);
 	if (!fi) {
+		ret = -ENOMEM;
+		goto err_out;
+	}
+	if (fib_alloc_encaps(fi, cfg)) {
+		free_fib_info(fi);
 		ret = -ENOMEM;
 		goto err_out;
 	}

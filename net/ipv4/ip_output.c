@@ -42,12 +42,23 @@ void ip_select_ident(struct net *net, struct sk_buff *skb, struct sock *sk)
 		iph->id = htons(ip_idents_next(net, iph->daddr, iph->saddr, iph->protocol));
 }
 
+/* ip_neigh_for_gw(): the neighbour of the next hop, in arp_tbl, or in
+ * nd_tbl when the route's gateway is an IPv6 address (RFC 5549): the
+ * frame then carries the MAC that ndisc resolved, with EtherType IPv4 */
+static struct neighbour *ip_neigh_for_gw(struct rtable *rt, struct sk_buff *skb)
+{
+	struct net_device *dev = rt->dst.dev;
+
+	if (rt->rt_gw_family == AF_INET6)
+		return __neigh_lookup(&dev_net(dev)->ipv6.nd_tbl, &rt->rt_gw6, dev, 1);
+	return ipv4_neigh_lookup_create(dev, rt_nexthop(rt, ip_hdr(skb)->daddr));
+}
+
 static int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	struct rtable *rt = skb_rtable(skb);
 	struct net_device *dev = rt->dst.dev;
 	struct neighbour *neigh;
-	__be32 nexthop;
 	int res;
 
 	(void)sk;
@@ -62,8 +73,7 @@ static int ip_finish_output2(struct net *net, struct sock *sk, struct sk_buff *s
 	/* OUTOCTETS should be counted after fragment */
 	IP_UPD_PO_STATS(net, IPSTATS_MIB_OUT, skb->len);
 	skb_trace(skb, "ip_finish_output2");
-	nexthop = rt_nexthop(rt, ip_hdr(skb)->daddr);
-	neigh = ipv4_neigh_lookup_create(dev, nexthop);
+	neigh = ip_neigh_for_gw(rt, skb);
 	if (!neigh) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_CREATEFAIL);
 		return -EINVAL;

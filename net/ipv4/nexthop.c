@@ -39,6 +39,10 @@ static void nh_fib_config(struct net *net, const struct nh_config *c, struct fib
 	f->fc_protocol = RTPROT_BOOT;
 	f->fc_gw4 = c->nh_gw4;
 	f->fc_gw_family = c->nh_gw4 ? AF_INET : 0;
+	if (c->nh_gw_family == AF_INET6) {	/* an IPv4 route may use it (RFC 5549) */
+		f->fc_gw_family = AF_INET6;
+		f->fc_gw6 = c->nh_gw6;
+	}
 	f->fc_oif = c->nh_ifindex;
 	f->fc_flags = c->nh_flags;
 	f->fc_nlinfo_net = net;
@@ -66,6 +70,10 @@ int fib_nh_from_nexthop(struct net *net, struct fib_config *cfg, const char **er
 	if (!nh->nh_info) {
 		cfg->fc_gw4 = nh->grp_cfg[0].gw4;
 		cfg->fc_gw_family = cfg->fc_gw4 ? AF_INET : 0;
+		if (nh->grp_cfg[0].gw_family == AF_INET6) {
+			cfg->fc_gw_family = AF_INET6;
+			cfg->fc_gw6 = nh->grp_cfg[0].gw6;
+		}
 		cfg->fc_oif = nh->grp_cfg[0].oif;
 		cfg->fc_flags |= nh->grp_cfg[0].flags & RTNH_F_ONLINK;
 		return 0;
@@ -73,6 +81,7 @@ int fib_nh_from_nexthop(struct net *net, struct fib_config *cfg, const char **er
 	n = &nh->nh_info->fib_nh[0];
 	cfg->fc_gw4 = n->fib_nh_gw4;
 	cfg->fc_gw_family = n->fib_nh_gw_family;
+	cfg->fc_gw6 = n->fib_nh_gw6;
 	cfg->fc_oif = n->fib_nh_oif;
 	cfg->fc_flags |= n->fib_nh_flags & RTNH_F_ONLINK;
 	return 0;
@@ -184,6 +193,8 @@ static void nh_group_refresh(struct net *net, struct nexthop *grp)
 		if (!n)
 			continue;
 		c->gw4 = n->fib_nh_gw4;
+		c->gw_family = n->fib_nh_gw_family;
+		c->gw6 = n->fib_nh_gw6;
 		c->oif = n->fib_nh_oif;
 		c->flags = n->fib_nh_flags & RTNH_F_ONLINK;
 	}

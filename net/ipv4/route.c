@@ -23,6 +23,7 @@
 #include "net/sock.h"
 #include "net/nexthop.h"
 #include "net/tcp.h"
+#include "net/lwtunnel.h"
 
 int ip_error(struct sk_buff *skb);
 int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb);
@@ -75,6 +76,7 @@ void dst_release(struct dst_entry *dst)
 
 	if (!dst || --dst->refcnt)
 		return;
+	lwtstate_put(dst->lwtstate);
 	if (dst->dev) {
 		dev_net(dst->dev)->world->dst_live--;
 		dev_put(dst->dev);
@@ -527,10 +529,14 @@ static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 	if (res->fi) {
 		struct fib_nh *nh = FIB_RES_NHC(*res);
 
-		if (nh->fib_nh_gw4 && nh->fib_nh_scope == RT_SCOPE_LINK) {
+		if ((nh->fib_nh_gw4 || nh->fib_nh_gw_family == AF_INET6) &&
+		    nh->fib_nh_scope == RT_SCOPE_LINK) {
 			rt->rt_uses_gateway = 1;
-			rt->rt_gw_family = 2 /* AF_INET */;
-			rt->rt_gw4 = nh->fib_nh_gw4;
+			rt->rt_gw_family = nh->fib_nh_gw_family;
+			if (nh->fib_nh_gw_family == AF_INET6)
+				rt->rt_gw6 = nh->fib_nh_gw6;	/* RFC 5549 */
+			else
+				rt->rt_gw4 = nh->fib_nh_gw4;
 		}
 		rt->dst.mtu = res->fi->fib_mtu;
 		rt->rt_mtu_locked = res->fi->fib_mtu_locked;
@@ -538,6 +544,7 @@ static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 		rt->rt_congctl = res->fi->fib_congctl;
 		rt->rt_congctl_locked = res->fi->fib_congctl_locked;
 		rt->rt_table_id = res->table ? res->table->tb_id : 0;
+		rt->dst.lwtstate = lwtstate_get(nh->fib_nh_lws);
 		if (rt->rt_type == RTN_UNICAST)
 			fnhe = find_exception(nh, daddr, net->world->now);
 	}
@@ -1142,6 +1149,20 @@ static void rt_fill_metrics(struct net *net, const struct rtable *rt, struct rtm
 	res->congctl_locked = rt->rt_congctl_locked;
 }
 
+/* rt_fill_info(): RTA_GATEWAY, or RTA_VIA for an IPv6 gateway */
+static void rt_fill_gw(const struct rtable *rt, struct rtm_get_res *res)
+{
+	if (rt->dst.lwtstate)		/* lwtunnel_fill_encap() */
+		res->encap = *rt->dst.lwtstate;
+	if (!rt->rt_uses_gateway)
+		return;
+	res->gw_family = rt->rt_gw_family;
+	if (rt->rt_gw_family == AF_INET6)
+		res->gw6 = rt->rt_gw6;
+	else
+		res->gw = rt->rt_gw4;
+}
+
 static int getroute_input(struct net *net, const struct rtm_get_req *req,
 			  struct rtm_get_res *res)
 {
@@ -1169,7 +1190,7 @@ static int getroute_input(struct net *net, const struct rtm_get_req *req,
 		res->table = rt->rt_table_id;
 		res->oif = rt->dst.dev->ifindex;
 		res->flags = rt->rt_flags;
-		res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
+		rt_fill_gw(rt, res);
 		rt_fill_metrics(net, rt, res);
 		/* rt_fill_info(): this packet would make the router send a redirect */
 		if (IPCB(skb)->flags & IPSKB_DOREDIRECT)
@@ -1200,7 +1221,7 @@ static int getroute_output(struct net *net, const struct rtm_get_req *req,
 	res->table = rt->rt_table_id;
 	res->oif = rt->dst.dev->ifindex;
 	res->flags = rt->rt_flags;
-	res->gw = rt->rt_uses_gateway ? rt->rt_gw4 : 0;
+	rt_fill_gw(rt, res);
 	res->prefsrc = fl4.saddr;
 	res->src = req->src;
 	rt_fill_metrics(net, rt, res);

@@ -29,6 +29,7 @@
 #include "net/ip6_fib.h"
 #include "net/ip_fib.h"
 #include "net/ipv6.h"
+#include "net/icmp.h"
 #include "net/ndisc.h"
 #include "net/net_namespace.h"
 #include "net/trace.h"
@@ -175,7 +176,10 @@ static void ndisc_solicit(struct neighbour *n, struct sk_buff *skb)
 	const struct in6_addr *daddr = target;
 	int probes = n->probes - NEIGH_VAR(n->parms, UCAST_PROBES);
 
-	if (skb && ipv6_chk_addr(dev_net(dev), &ipv6_hdr(skb)->saddr, dev))
+	/* an IPv4 packet waits here too when its route's gateway is an IPv6
+	 * address (RFC 5549); its header has no IPv6 source */
+	if (skb && skb->protocol == htons(ETH_P_IPV6) &&
+	    ipv6_chk_addr(dev_net(dev), &ipv6_hdr(skb)->saddr, dev))
 		saddr = ipv6_hdr(skb)->saddr;
 	else if (ipv6_dev_get_saddr(dev_net(dev), dev, target, &saddr))
 		return;
@@ -194,7 +198,11 @@ static void ndisc_error_report(struct neighbour *n, struct sk_buff *skb)
 {
 	(void)n;
 	skb_drop_hint(skb, "no neighbour advertisement from the next hop");
-	if (skb_dst(skb))
+	/* dst_link_failure(): each family's own error (ipv4_link_failure for
+	 * an IPv4 packet routed through an IPv6 gateway) */
+	if (skb_dst(skb) && skb->protocol == htons(ETH_P_IP))
+		icmp_send(skb, 3 /* ICMP_DEST_UNREACH */, 1 /* ICMP_HOST_UNREACH */, 0);
+	else if (skb_dst(skb))
 		icmpv6_send(skb, 1 /* DEST_UNREACH */, 3 /* ADDR_UNREACH */, 0);
 	kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_FAILED);
 }
@@ -345,6 +353,12 @@ static int ndisc_recv_na(struct sk_buff *skb)
 		neigh_update(n, lladdr, (flags & ND_NA_SOLICITED) ? NUD_REACHABLE : NUD_STALE,
 			     NEIGH_UPDATE_F_WEAK_OVERRIDE |
 			     ((flags & ND_NA_OVERRIDE) ? NEIGH_UPDATE_F_OVERRIDE : 0), 0);
+		/* NEIGH_UPDATE_F_OVERRIDE_ISROUTER: the R flag says whether it
+		 * is a router (`ip -6 neigh` shows "router") */
+		if (flags & ND_NA_ROUTER)
+			n->flags |= NTF_ROUTER;
+		else
+			n->flags &= (u8)~NTF_ROUTER;
 		neigh_release(n);
 	}
 	consume_skb(skb);

@@ -109,14 +109,21 @@ struct fib6_info *fib6_info_alloc(const struct fib6_config *cfg, struct net_devi
 	}
 	f->fib6_nh_weight = cfg->fc_weight ? cfg->fc_weight : 1;
 	INIT_LIST_HEAD(&f->fib6_siblings);
+	/* fib_nh_common_init(): the nexthop's lwtunnel state */
+	if (lwtunnel_build_state(&cfg->fc_encap, &f->fib6_nh_lws, NULL)) {
+		kfree(f);
+		return NULL;
+	}
 	/* local routes send through lo (the kernel's rt6i dev for them) */
 	if (f->fib6_type == RTN_LOCAL && dev_net(dev)->loopback_dev)
 		dst_dev = dev_net(dev)->loopback_dev;
 	f->rt6i = rt6_make_dst(f, dst_dev);
 	if (!f->rt6i) {
+		lwtstate_put(f->fib6_nh_lws);
 		kfree(f);
 		return NULL;
 	}
+	f->rt6i->dst.lwtstate = lwtstate_get(f->fib6_nh_lws);
 	return f;
 }
 
@@ -125,6 +132,7 @@ void fib6_info_release(struct fib6_info *f)
 	if (f->fib6_nh_dev)
 		rt6_flush_exceptions(dev_net(f->fib6_nh_dev), f);
 	dst_release(&f->rt6i->dst);
+	lwtstate_put(f->fib6_nh_lws);
 	kfree(f);
 }
 
@@ -487,6 +495,123 @@ static int ip6_route_info_create(struct net *net, struct fib6_config *cfg,
 	return 0;
 }
 
+/* ip6_route_check_nh() for a gateway of another family's route: the route
+ * to gw in table tb_id (else through the rules) must be a unicast one on
+ * link, and through dev when one is given; without dev, its device is taken */
+static int fib6_nh_gw_route(struct net *net, const struct in6_addr *gw, u32 tb_id,
+			    struct net_device **devp)
+{
+	struct fib6_table *tb = tb_id ? fib6_get_table(net, tb_id) : NULL;
+	int oif = *devp ? (*devp)->ifindex : 0;
+	struct fib6_info *f = tb ? fib6_table_lookup(net, tb, gw, oif) : NULL;
+
+	if (!f || f->fib6_nh_has_gw || f->fib6_type != RTN_UNICAST ||
+	    (*devp && *devp != f->fib6_nh_dev))
+		f = fib6_lookup(net, gw, NULL, oif, NULL);
+	if (!f || f->fib6_nh_has_gw || f->fib6_type != RTN_UNICAST)
+		return -EHOSTUNREACH;
+	if (*devp)
+		return *devp == f->fib6_nh_dev ? 0 : -EHOSTUNREACH;
+	*devp = f->fib6_nh_dev;
+	return 0;
+}
+
+/* ip6_route_check_nh_onlink(): a route to gw in main, other than the
+ * default one, must be a unicast route through dev */
+static int fib6_nh_gw_onlink(struct net *net, const struct in6_addr *gw,
+			     const struct net_device *dev, struct netlink_ext_ack *extack)
+{
+	struct fib6_table *tb = fib6_get_table(net, RT_TABLE_MAIN);
+	struct fib6_info *f = tb ? fib6_table_lookup(net, tb, gw, 0) : NULL;
+
+	if (f && f->fib6_type != RTN_UNREACHABLE && f->fib6_type != RTN_PROHIBIT &&
+	    f->fib6_type != RTN_BLACKHOLE && f->fib6_dst_len &&
+	    (f->fib6_type != RTN_UNICAST || f->fib6_nh_dev != dev)) {
+		NL_SET_ERR_MSG(extack, "Nexthop has invalid gateway or device mismatch");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* ip6_validate_gw(): a local, multicast or unspecified gateway is refused;
+ * a global one must be on link (a route without gateway leads to it);
+ * the egress device, found or given, is not the loopback device */
+static int fib6_nh_validate_gw(struct net *net, const struct in6_addr *gw, u32 tb_id,
+			       bool onlink, struct net_device **devp,
+			       struct netlink_ext_ack *extack)
+{
+	int type = ipv6_addr_type(gw);
+	bool any_dev = !(type & IPV6_ADDR_LINKLOCAL);
+	bool need_addr_check = !*devp;
+	int err;
+
+	if (*devp && ipv6_get_ifaddr(net, gw, any_dev ? NULL : *devp)) {
+		NL_SET_ERR_MSG(extack, "Gateway can not be a local address");
+		return -EINVAL;
+	}
+	if (type != (IPV6_ADDR_LINKLOCAL | IPV6_ADDR_UNICAST)) {
+		if (!(type & (IPV6_ADDR_UNICAST | IPV6_ADDR_MAPPED))) {
+			NL_SET_ERR_MSG(extack, "Invalid gateway address");
+			return -EINVAL;
+		}
+		err = onlink ? fib6_nh_gw_onlink(net, gw, *devp, extack) :
+			       fib6_nh_gw_route(net, gw, tb_id, devp);
+		if (err)
+			return err;
+	}
+	if (!*devp) {
+		NL_SET_ERR_MSG(extack, "Egress device not specified");
+		return -EINVAL;
+	}
+	if ((*devp)->flags & IFF_LOOPBACK) {
+		NL_SET_ERR_MSG(extack, "Egress device can not be loopback device for this route");
+		return -EINVAL;
+	}
+	if (need_addr_check && ipv6_get_ifaddr(net, gw, any_dev ? NULL : *devp)) {
+		NL_SET_ERR_MSG(extack, "Gateway can not be a local address");
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* fib6_nh_init()'s checks of an IPv6 gateway, for an IPv4 route through it
+ * (RFC 5549: fib_check_nh_v6_gw() in net/ipv4/fib_semantics.c).  oif is
+ * the device given or 0; tb_id the IPv4 route's table, looked up first.
+ * Returns 0 and the egress device in *devp, or -errno with the message. */
+int fib6_nh_check_gw(struct net *net, const struct in6_addr *gw, int oif, bool onlink,
+		     u32 tb_id, struct net_device **devp, struct netlink_ext_ack *extack)
+{
+	struct net_device *dev = NULL;
+	struct inet6_dev *idev;
+	int err;
+
+	if (oif && (!(dev = __dev_get_by_index(net, oif)) || !__in6_dev_get(dev)))
+		return -ENODEV;
+	if (onlink) {
+		if (!dev) {
+			NL_SET_ERR_MSG(extack, "Nexthop device required for onlink");
+			return -ENODEV;
+		}
+		if (!(dev->flags & IFF_UP)) {
+			NL_SET_ERR_MSG(extack, "Nexthop device is not up");
+			return -ENETDOWN;
+		}
+	}
+	if ((err = fib6_nh_validate_gw(net, gw, tb_id, onlink, &dev, extack)))
+		return err;
+	idev = __in6_dev_get(dev);
+	if (!idev || idev->cnf.data[DEVCONF_DISABLE_IPV6]) {
+		NL_SET_ERR_MSG(extack, "IPv6 is disabled on nexthop device");
+		return -EACCES;
+	}
+	if (!(dev->flags & IFF_UP)) {
+		NL_SET_ERR_MSG(extack, "Nexthop device is not up");
+		return -ENETDOWN;
+	}
+	*devp = dev;
+	return 0;
+}
+
 static struct fib6_table *ip6_route_table(struct net *net, const struct fib6_config *cfg)
 {
 	return (cfg->fc_nlflags & NLM_F_CREATE) ? fib6_new_table(net, cfg->fc_table) :
@@ -511,6 +636,7 @@ static int ip6_route_multipath_add(struct net *net, struct fib6_config *cfg,
 		c.fc_has_gw = cfg->fc_mp[created].has_gw;
 		c.fc_ifindex = cfg->fc_mp[created].ifindex;
 		c.fc_weight = cfg->fc_mp[created].weight;
+		c.fc_encap = cfg->fc_mp_encap[created];
 		if ((err = ip6_route_info_create(net, &c, &rts[created], extack)))
 			goto out;
 	}
@@ -537,12 +663,23 @@ out:
 
 /* rtm_to_fib6_config(): a route request with a dsfield (`ip -6 route add
  * … tos 0x04`) is refused; IPv6 matches the class in rules only */
+/* rtm_to_fib6_config(): no dsfield; the encap types (RTA_ENCAP_TYPE and
+ * each RTA_MULTIPATH nexthop's) are ones this kernel has */
 static int rtm_fib6_tos_check(const struct fib6_config *cfg, struct netlink_ext_ack *extack)
 {
-	if (!cfg->fc_tos)
-		return 0;
-	NL_SET_ERR_MSG(extack, "Invalid dsfield (tos): option not available for IPv6.");
-	return -EINVAL;
+	int err;
+
+	if (cfg->fc_tos) {
+		NL_SET_ERR_MSG(extack, "Invalid dsfield (tos): option not available for IPv6.");
+		return -EINVAL;
+	}
+	for (int i = 0; i < cfg->fc_mp_len; i++)
+		if (cfg->fc_mp_encap[i].type &&
+		    (err = lwtunnel_valid_encap_type(cfg->fc_mp_encap[i].type, extack)))
+			return err;
+	if (cfg->fc_encap.type)
+		return lwtunnel_valid_encap_type(cfg->fc_encap.type, extack);
+	return 0;
 }
 
 int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_ack *extack)
@@ -560,6 +697,7 @@ int ip6_route_add(struct net *net, struct fib6_config *cfg, struct netlink_ext_a
 		cfg->fc_has_gw = cfg->fc_mp[0].has_gw;
 		cfg->fc_ifindex = cfg->fc_mp[0].ifindex;
 		cfg->fc_weight = cfg->fc_mp[0].weight;
+		cfg->fc_encap = cfg->fc_mp_encap[0];
 		cfg->fc_mp_len = 0;
 	}
 	if ((err = ip6_route_info_create(net, cfg, &f, extack)))

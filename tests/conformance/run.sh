@@ -53,15 +53,16 @@ ln -sf "$ROOT/tests/conformance/ip-dummy.sh" "$WRAP/ip"
 SPECS=(
 	"fib_rule_tests|.|fib_rule_tests.sh||"
 	# fib_tests' functions run `set -e` setups: one that stops (tc mirred in
-	# rp_filter, VRF in ipv4_del_addr, lwtunnel encap in ipv4_notify) ends
-	# the script, so those run apart from the route add/replace/metric ones
+	# rp_filter, VRF in ipv4_del_addr) ends the script, so those run apart
+	# from the route add/replace/metric ones (ipv4_notify too: its case is
+	# counted on its own)
 	"fib_tests-ipv4|.|fib_tests.sh|-t|ipv4_rt ipv4_addr_metric ipv4_route_metrics"
 	"fib_tests-ipv4-notify|.|fib_tests.sh|-t|ipv4_notify"
 	"fib_tests-rp_filter|.|fib_tests.sh|-t|rp_filter"
 	"fib_tests-ipv4-del-addr|.|fib_tests.sh|-t|ipv4_del_addr"
 	"fib_tests-ipv4-misc|.|fib_tests.sh|-t|ipv4_mangle ipv4_bcast_neigh ipv4_mpath_list"
-	# the IPv6 sections, each apart for the same reason (lwtunnel encap in
-	# ipv6_notify, VRF in ipv6_del_addr end the script under set -e)
+	# the IPv6 sections, each apart for the same reason (VRF in
+	# ipv6_del_addr ends the script under set -e)
 	"fib_tests-ipv6-rt|.|fib_tests.sh|-t|ipv6_rt"
 	"fib_tests-ipv6-metrics|.|fib_tests.sh|-t|ipv6_addr_metric ipv6_route_metrics"
 	"fib_tests-ipv6-notify|.|fib_tests.sh|-t|ipv6_notify"

@@ -61,6 +61,13 @@ int ip_incomplete(struct ip_ctx *ipc);
 int realms_parse(unsigned int *realms, const char *arg);
 int route_read_family(const char *w);
 int route_time(const char *arg);
+/* the words of an IPv4 route that iproute2 checks and the route does not
+ * keep (as, from, expires, pref, ttl-propagate, fastopen_no_cookie,
+ * realms): 0, -1 when the word is none of them, else the exit status */
+int route_word_unkept(struct ip_ctx *ipc, int *family, int *argc, char ***argv);
+/* Is an `ip route` request without -4/-6 an IPv6 one (iproute2's family
+ * inference; modify: add/del/replace…, else show/flush/get)? */
+bool route_args_inet6(int argc, char **argv, bool modify);
 /* iproute2's NEXT_ARG(): step to the word after a keyword; false when the
  * line ends at the keyword (the caller answers ip_incomplete()) */
 static inline bool ip_next_arg(int *argc, char ***argv)
@@ -72,6 +79,12 @@ static inline bool ip_next_arg(int *argc, char ***argv)
 	return true;
 }
 int ip_duparg(struct ip_ctx *ipc, const char *key, const char *arg);
+/* iproute_lwtunnel.c: `encap TYPE …` (at "encap"; leaves *argv at the
+ * encap's last word) and its display */
+struct lwtunnel_encap_cfg;
+struct lwtunnel_state;
+int lwt_parse_encap(struct ip_ctx *ipc, int *argc, char ***argv, struct lwtunnel_encap_cfg *e);
+void lwt_print_encap(struct ip_ctx *ipc, const struct lwtunnel_state *ts);
 int ip_duparg2(struct ip_ctx *ipc, const char *key, const char *arg);
 int ip_bad_prefix(struct ip_ctx *ipc, const char *arg);
 int ip_bad_addr(struct ip_ctx *ipc, const char *arg);

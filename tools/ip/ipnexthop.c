@@ -1,8 +1,8 @@
 /* `ip nexthop` (iproute2 ip/ipnexthop.c): nexthop objects of the namespace
- * (net/ipv4/nexthop.c) — add/replace/del/flush, list/show [id N].  IPv4
- * nexthops (`via ADDR`, `dev DEV`, `onlink`) and groups (`group ID[,W]/…`);
- * blackhole, fdb, resilient groups and IPv6 gateways answer "Operation not
- * supported". */
+ * (net/ipv4/nexthop.c) — add/replace/del/flush, list/show [id N].  Nexthops
+ * (`via ADDR`, `dev DEV`, `onlink`; an IPv6 gateway serves IPv4 routes, RFC
+ * 5549) and groups (`group ID[,W]/…`); blackhole, fdb, resilient groups and
+ * `ip -6 nexthop` answer "Operation not supported"; no JSON. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +33,13 @@ static void nh_print(struct ip_ctx *ipc, const struct nexthop *nh)
 		return;
 	}
 	n = &nh->nh_info->fib_nh[0];
-	if (n->fib_nh_gw4)
+	if (n->fib_nh_gw_family == AF_INET6) {
+		char b6[INET6_ADDRSTRLEN];
+
+		fprintf(o, "via %s ", inet_ntop(AF_INET6, &n->fib_nh_gw6, b6, sizeof(b6)));
+	} else if (n->fib_nh_gw4) {
 		fprintf(o, "via %s ", format_ipv4(b, n->fib_nh_gw4));
+	}
 	if (n->fib_nh_dev)
 		fprintf(o, "dev %s ", n->fib_nh_dev->name);
 	fprintf(o, "scope %s ", rt_scope_name(b, n->fib_nh_scope));
@@ -140,9 +145,11 @@ static int nh_parse_word(struct ip_ctx *ipc, struct nh_config *c, int *argc, cha
 		return 0;
 	}
 	if (!strcmp(k, "via")) {
-		if (strchr(v, ':')) {
-			fputs("RTNETLINK answers: Operation not supported\n", ipc->err);
-			return 2;
+		if (strchr(v, ':')) {	/* an IPv6 gateway: IPv4 routes may use it */
+			if (inet_pton(AF_INET6, v, &c->nh_gw6) != 1)
+				return ip_bad_addr(ipc, v);
+			c->nh_gw_family = AF_INET6;
+			return 0;
 		}
 		if (parse_ipv4(&c->nh_gw4, v))
 			return ip_bad_addr(ipc, v);

@@ -2,6 +2,7 @@
  * fib_table_walk() (net/ipv4/fib_trie.c), add/del/replace/append/prepend/
  * change through inet_rtm_newroute()/inet_rtm_delroute() (fib_frontend.c),
  * `flush`, and `get` through inet_rtm_getroute() (net/ipv4/route.c). */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "ip_common.h"
 #include "linux/netdevice.h"
 #include "net/ip_fib.h"
+#include "net/ipv6.h"
 #include "net/route.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
@@ -27,7 +29,10 @@ struct route_filter {
 	bool has_rdst, has_mdst;
 	struct inet_prefix via, prefsrc;	/* via / src PREFIX */
 	bool has_via, has_prefsrc;
-	bool via_other;			/* via FAMILY ADDR of a family not inet */
+	bool via_other;			/* via FAMILY ADDR of a family not inet or inet6 */
+	struct in6_addr via6;		/* via inet6 PREFIX: IPv6 gateways (RTA_VIA) */
+	int via6_len;
+	bool has_via6;
 	struct inet_prefix rsrc;	/* from [root|exact]: IPv4 routes' src_len is 0 */
 	bool has_rsrc;
 	u32 mark, metric, realm, realmmask;
@@ -92,6 +97,25 @@ static void route_dst(char *buf, const struct route_view *v)
 		sprintf(buf, "%s/%d", format_ipv4(a, v->dst), v->plen);
 }
 
+/* print_rta_via(): an IPv6 gateway of an IPv4 route (RTA_VIA) */
+static void route_via6_json(struct ip_ctx *ipc, const struct fib_nh *nh)
+{
+	char b[INET6_ADDRSTRLEN];
+
+	jw_obj_open(&ipc->jw, "via");
+	jw_string(&ipc->jw, "family", "inet6");
+	jw_string(&ipc->jw, "host", inet_ntop(AF_INET6, &nh->fib_nh_gw6, b, sizeof(b)));
+	jw_obj_close(&ipc->jw);
+}
+
+static void route_via6_text(struct ip_ctx *ipc, const struct fib_nh *nh)
+{
+	char b[INET6_ADDRSTRLEN];
+
+	fputs("via inet6 ", ipc->out);
+	ip_color_printf(ipc, COLOR_INET6, "%s ", inet_ntop(AF_INET6, &nh->fib_nh_gw6, b, sizeof(b)));
+}
+
 static void route_multipath_json(struct ip_ctx *ipc, const struct fib_info *fi)
 {
 	struct json_writer *jw = &ipc->jw;
@@ -102,7 +126,11 @@ static void route_multipath_json(struct ip_ctx *ipc, const struct fib_info *fi)
 		const struct fib_nh *nh = &fi->fib_nh[i];
 
 		jw_obj_open(jw, NULL);
-		if (nh->fib_nh_gw4)
+		if (nh->fib_nh_lws)
+			lwt_print_encap(ipc, nh->fib_nh_lws);
+		if (nh->fib_nh_gw_family == AF_INET6)
+			route_via6_json(ipc, nh);
+		else if (nh->fib_nh_gw4)
 			jw_string(jw, "gateway", format_ipv4(b, nh->fib_nh_gw4));
 		if (nh->fib_nh_dev)
 			jw_string(jw, "dev", nh->fib_nh_dev->name);
@@ -138,7 +166,11 @@ static void route_print_json(struct ip_ctx *ipc, const struct route_view *v,
 		sprintf(b, "0x%02x", v->tos);
 		jw_string(jw, "tos", b);
 	}
-	if (nh && nh->fib_nh_gw4 && !route_filter_host(&f->via, f->has_via))
+	if (nh && nh->fib_nh_lws)
+		lwt_print_encap(ipc, nh->fib_nh_lws);
+	if (nh && nh->fib_nh_gw_family == AF_INET6)
+		route_via6_json(ipc, nh);	/* printed even when a filter names it */
+	else if (nh && nh->fib_nh_gw4 && !route_filter_host(&f->via, f->has_via))
 		jw_string(jw, "gateway", format_ipv4(b, nh->fib_nh_gw4));
 	if (nh && nh->fib_nh_dev && !f->oif)
 		jw_string(jw, "dev", nh->fib_nh_dev->name);
@@ -180,7 +212,11 @@ static void route_print_multipath(struct ip_ctx *ipc, const struct fib_info *fi)
 		const struct fib_nh *nh = &fi->fib_nh[i];
 
 		fputs("\n\tnexthop ", o);
-		if (nh->fib_nh_gw4)
+		if (nh->fib_nh_lws)
+			lwt_print_encap(ipc, nh->fib_nh_lws);
+		if (nh->fib_nh_gw_family == AF_INET6)
+			route_via6_text(ipc, nh);
+		else if (nh->fib_nh_gw4)
 			fprintf(o, "via %s ", format_ipv4(b, nh->fib_nh_gw4));
 		if (nh->fib_nh_dev)
 			fprintf(o, "dev %s ", nh->fib_nh_dev->name);
@@ -208,9 +244,13 @@ static void route_print(struct ip_ctx *ipc, const struct route_view *v,
 	ip_color_printf(ipc, strcmp(b, "default") ? COLOR_INET : COLOR_NONE, "%s ", b);
 	if (fi && fi->fib_nh_id)
 		fprintf(o, "nhid %u ", fi->fib_nh_id);
+	if (nh && nh->fib_nh_lws)
+		lwt_print_encap(ipc, nh->fib_nh_lws);
 	if (v->tos && !f->has_tos)
 		fprintf(o, "tos 0x%02x ", v->tos);
-	if (nh && nh->fib_nh_gw4 && !route_filter_host(&f->via, f->has_via)) {
+	if (nh && nh->fib_nh_gw_family == AF_INET6) {
+		route_via6_text(ipc, nh);
+	} else if (nh && nh->fib_nh_gw4 && !route_filter_host(&f->via, f->has_via)) {
 		fputs("via ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, nh->fib_nh_gw4));
 	}
@@ -271,7 +311,11 @@ static bool route_match(const struct route_filter *f, const struct route_view *v
 		return false;
 	if (f->via_other)
 		return false;
-	if (f->has_via && !prefix_has(&f->via, nh ? nh->fib_nh_gw4 : 0))
+	if (f->has_via && ((nh && nh->fib_nh_gw_family == AF_INET6) ||
+			   !prefix_has(&f->via, nh ? nh->fib_nh_gw4 : 0)))
+		return false;
+	if (f->has_via6 && (!nh || nh->fib_nh_gw_family != AF_INET6 ||
+			    !ipv6_prefix_equal(&nh->fib_nh_gw6, &f->via6, f->via6_len)))
 		return false;
 	if (f->has_prefsrc && !prefix_has(&f->prefsrc, v->fi ? v->fi->fib_prefsrc : 0))
 		return false;
@@ -338,6 +382,10 @@ static int route_collect(struct route_walk *w, const struct route_view *v)
 	c->fc_oif = nh && nh->fib_nh_dev ? nh->fib_nh_dev->ifindex : 0;
 	c->fc_gw4 = nh ? nh->fib_nh_gw4 : 0;
 	c->fc_gw_family = c->fc_gw4 ? AF_INET : 0;
+	if (nh && nh->fib_nh_gw_family == AF_INET6) {
+		c->fc_gw_family = AF_INET6;
+		c->fc_gw6 = nh->fib_nh_gw6;
+	}
 	c->fc_nlinfo_net = w->ipc->net;
 	return 0;
 }
@@ -393,6 +441,14 @@ static int filter_via(struct ip_ctx *ipc, int *argc, char ***argv, struct route_
 
 	if (af != AF_UNSPEC && !ip_next_arg(argc, argv))
 		return ip_incomplete(ipc);
+	if (af == AF_INET6) {
+		if (ip6_parse_prefix(&f->via6, &f->via6_len, (*argv)[0]))
+			return ip_bad_prefix_af(ipc, af, (*argv)[0]);
+		if (f->via6_len < 0)
+			f->via6_len = 128;
+		f->has_via6 = true;
+		return 0;
+	}
 	if (af != AF_UNSPEC && af != AF_INET) {
 		f->via_other = true;	/* no IPv4 route has such a gateway */
 		return 0;
@@ -859,9 +915,11 @@ static int route_dst_word(struct ip_ctx *ipc, struct route_args *a, int *argc, c
 	return 0;
 }
 
-/* via [FAMILY] ADDRESS (iproute_modify() and parse_one_nh()) */
-static int route_via(struct ip_ctx *ipc, struct route_args *a, __be32 *gw, int *argc,
-		     char ***argv)
+/* via [FAMILY] ADDRESS (iproute_modify() and parse_one_nh()): an address
+ * of the route's family is RTA_GATEWAY; `via inet6 ADDR` on an IPv4 route
+ * is RTA_VIA, an IPv6 gateway (RFC 5549): *family AF_INET6 and gw6 */
+static int route_via(struct ip_ctx *ipc, struct route_args *a, u8 *family, __be32 *gw,
+		     struct in6_addr *gw6, int *argc, char ***argv)
 {
 	int af;
 
@@ -873,77 +931,16 @@ static int route_via(struct ip_ctx *ipc, struct route_args *a, __be32 *gw, int *
 	else
 		if (!ip_next_arg(argc, argv))
 			return ip_incomplete(ipc);
+	if (af == AF_INET6) {
+		if (inet_pton(AF_INET6, (*argv)[0], gw6) != 1)
+			return ip_bad_addr_af(ipc, af, (*argv)[0]);
+		*family = AF_INET6;
+		return 0;
+	}
 	if (parse_ipv4(gw, (*argv)[0]))
 		return ip_bad_addr_af(ipc, af, (*argv)[0]);
+	*family = AF_INET;
 	a->family = AF_INET;
-	return 0;
-}
-
-/* the words of iproute_modify() that an IPv4 route checks and does not keep
- * (MPLS's as and ttl-propagate, IPv6's from and pref, expires, realms,
- * fastopen_no_cookie): 0, -1 when k is none of them, else the exit status */
-static int route_word_unkept(struct ip_ctx *ipc, struct route_args *a, int *argc, char ***argv)
-{
-	const char *k = (*argv)[0];
-	struct inet_prefix p;
-	unsigned int n;
-	__be32 addr;
-	u32 u;
-
-	if (!strcmp(k, "as")) {
-		/* RTA_NEWDST: MPLS's; an IPv4 route ignores it */
-		if (!ip_next_arg(argc, argv))
-			return ip_incomplete(ipc);
-		if (!strcmp((*argv)[0], "to")) {
-			if (!ip_next_arg(argc, argv))
-				return ip_incomplete(ipc);
-		}
-		if (parse_ipv4(&addr, (*argv)[0]))
-			return ip_bad_addr_af(ipc, a->family, (*argv)[0]);
-		a->family = AF_INET;
-	} else if (!strcmp(k, "from")) {
-		/* RTA_SRC: IPv4's FIB has no source prefixes (ignored) */
-		if (!ip_next_arg(argc, argv))
-			return ip_incomplete(ipc);
-		if (parse_prefix(&p, (*argv)[0]))
-			return ip_bad_prefix_af(ipc, a->family, (*argv)[0]);
-		if (!p.is_default)
-			a->family = AF_INET;
-	} else if (!strcmp(k, "expires")) {
-		if (!ip_next_arg(argc, argv))
-			return ip_incomplete(ipc);
-		if (get_u32(&u, (*argv)[0], 0))
-			return ip_invarg(ipc, "\"expires\" value is invalid\n", (*argv)[0]);
-	} else if (!matches(k, "pref")) {
-		u8 pref;
-
-		if (!ip_next_arg(argc, argv))
-			return ip_incomplete(ipc);	/* RTA_PREF: IPv6's; an IPv4 route ignores it */
-		if (strcmp((*argv)[0], "low") && strcmp((*argv)[0], "medium") &&
-		    strcmp((*argv)[0], "high") && get_u8(&pref, (*argv)[0], 0))
-			return ip_invarg(ipc, "\"pref\" value is invalid\n", (*argv)[0]);
-	} else if (!strcmp(k, "ttl-propagate")) {
-		if (!ip_next_arg(argc, argv))
-			return ip_incomplete(ipc);	/* MPLS's; an IPv4 route ignores it */
-		if (matches((*argv)[0], "enabled") && matches((*argv)[0], "disabled"))
-			return ip_invarg(ipc, "\"ttl-propagate\" value is invalid\n", (*argv)[0]);
-	} else if (!matches(k, "fastopen_no_cookie")) {
-		if (!ip_next_arg(argc, argv))
-			return ip_incomplete(ipc);	/* RTAX_FASTOPEN_NO_COOKIE: checked, not kept */
-		if (get_unsigned(&n, (*argv)[0], 0))
-			return ip_invarg(ipc, "\"fastopen_no_cookie\" value is invalid\n",
-					 (*argv)[0]);
-		if (n > 1)
-			return ip_invarg(ipc, "\"fastopen_no_cookie\" value should be 0 or 1\n",
-					 (*argv)[0]);
-	} else if (!matches(k, "realms")) {
-		if (!ip_next_arg(argc, argv))
-			return ip_incomplete(ipc);	/* RTA_FLOW: checked, not kept (no route classifier) */
-		if (realms_parse(&u, (*argv)[0]))
-			return ip_invarg(ipc, "\"realm\" value is invalid\n", (*argv)[0]);
-	} else {
-		return -1;
-	}
 	return 0;
 }
 
@@ -966,9 +963,8 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char 
 		if (a->gw_ok)
 			return ip_invarg(ipc, "use nexthop syntax to specify multiple via\n", k);
 		a->gw_ok = true;
-		if ((rc = route_via(ipc, a, &c->fc_gw4, argc, argv)))
+		if ((rc = route_via(ipc, a, &c->fc_gw_family, &c->fc_gw4, &c->fc_gw6, argc, argv)))
 			return rc;
-		c->fc_gw_family = AF_INET;
 	} else if (!strcmp(k, "tos") || !matches(k, "dsfield")) {
 		if (!ip_next_arg(argc, argv))
 			return ip_incomplete(ipc);
@@ -989,6 +985,8 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char 
 		a->scope_ok = true;
 	} else if (!strcmp(k, "onlink")) {
 		c->fc_flags |= RTNH_F_ONLINK;
+	} else if (!strcmp(k, "encap")) {
+		return lwt_parse_encap(ipc, argc, argv, &c->fc_encap);
 	} else if (!strcmp(k, "nhid")) {
 		if (!ip_next_arg(argc, argv))
 			return ip_incomplete(ipc);
@@ -1015,7 +1013,7 @@ static int route_word(struct ip_ctx *ipc, struct route_args *a, int *argc, char 
 			return ip_incomplete(ipc);
 		a->dev = (*argv)[0];
 	} else {
-		rc = route_word_unkept(ipc, a, argc, argv);
+		rc = route_word_unkept(ipc, &a->family, argc, argv);
 		if (rc != -1)
 			return rc;
 		for (size_t i = 0; i < ARRAY_SIZE(route_metrics); i++) {
@@ -1043,7 +1041,7 @@ static int route_one_nh(struct ip_ctx *ipc, struct route_args *a, struct fib_nh_
 		const char *k = (*argv)[0];
 
 		if (!strcmp(k, "via")) {
-			if ((rc = route_via(ipc, a, &m->gw4, argc, argv)))
+			if ((rc = route_via(ipc, a, &m->gw_family, &m->gw4, &m->gw6, argc, argv)))
 				return rc;
 		} else if (!strcmp(k, "dev")) {
 			if (!ip_next_arg(argc, argv))
@@ -1059,6 +1057,9 @@ static int route_one_nh(struct ip_ctx *ipc, struct route_args *a, struct fib_nh_
 			m->weight = (int)w;
 		} else if (!strcmp(k, "onlink")) {
 			m->flags |= RTNH_F_ONLINK;
+		} else if (!strcmp(k, "encap")) {
+			if ((rc = lwt_parse_encap(ipc, argc, argv, &m->encap)))
+				return rc;
 		} else if (!matches(k, "realms")) {
 			if (!ip_next_arg(argc, argv))
 				return ip_incomplete(ipc);
@@ -1357,7 +1358,15 @@ static void get_print(struct ip_ctx *ipc, const struct rtm_get_req *r,
 		fputs("from ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, r->src));
 	}
-	if (res->gw) {
+	if (res->encap.type)
+		lwt_print_encap(ipc, &res->encap);
+	if (res->gw_family == AF_INET6) {
+		char b6[INET6_ADDRSTRLEN];
+
+		fputs("via inet6 ", o);
+		ip_color_printf(ipc, COLOR_INET6, "%s ",
+				inet_ntop(AF_INET6, &res->gw6, b6, sizeof(b6)));
+	} else if (res->gw) {
 		fputs("via ", o);
 		ip_color_printf(ipc, COLOR_INET, "%s ", format_ipv4(b, res->gw));
 	}
@@ -1448,7 +1457,13 @@ int do_iproute(struct ip_ctx *ipc, int argc, char **argv)
 {
 	const char *c = argc > 0 ? argv[0] : "show";
 
-	if (ipc->family == AF_INET6 || (!ipc->family && argc > 1 && ip_args_inet6(argc - 1, argv + 1)))
+	bool modify = argc > 0 && (!matches(c, "add") || !matches(c, "change") ||
+				   !strcmp(c, "chg") || !matches(c, "replace") ||
+				   !matches(c, "prepend") || !matches(c, "append") ||
+				   !matches(c, "delete"));
+
+	if (ipc->family == AF_INET6 ||
+	    (!ipc->family && argc > 1 && route_args_inet6(argc - 1, argv + 1, modify)))
 		return do_iproute6(ipc, argc, argv);
 	argc--;
 	argv++;

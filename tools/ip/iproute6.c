@@ -57,11 +57,14 @@ static void route6_print_expires(struct ip_ctx *ipc, const struct rt6_exception 
 }
 
 /* print_rta_multipath(): "\n\tnexthop via G dev D weight W [dead] [linkdown] " */
-static void route6_print_nexthop(FILE *o, const struct fib6_info *nh)
+static void route6_print_nexthop(struct ip_ctx *ipc, const struct fib6_info *nh)
 {
 	char g[INET6_ADDRSTRLEN];
+	FILE *o = ipc->out;
 
 	fputs("\n\tnexthop ", o);
+	if (nh->fib6_nh_lws)
+		lwt_print_encap(ipc, nh->fib6_nh_lws);
 	if (nh->fib6_nh_has_gw)
 		fprintf(o, "via %s ", inet_ntop(AF_INET6, &nh->fib6_nh_gw, g, sizeof(g)));
 	if (nh->fib6_nh_dev)
@@ -89,6 +92,8 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 	else
 		fmt_dst(d, sizeof(d), f);
 	fprintf(o, "%s ", d);
+	if (f->fib6_nh_lws && (ex || !f->fib6_nsiblings))
+		lwt_print_encap(ipc, f->fib6_nh_lws);
 	if (ex && (ex->rt6i->rt6i_flags & RTF_DYNAMIC)) {	/* a redirect's first hop */
 		if (ex->rt6i->rt6i_flags & RTF_GATEWAY)
 			fprintf(o, "via %s ", inet_ntop(AF_INET6, &ex->rt6i->rt6i_gateway, g,
@@ -127,7 +132,7 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 		const struct fib6_info *it = f;
 
 		do {
-			route6_print_nexthop(o, it);
+			route6_print_nexthop(ipc, it);
 			it = list_entry(it->fib6_siblings.next, struct fib6_info, fib6_siblings);
 		} while (it != f);
 	}
@@ -160,6 +165,8 @@ static void route6_print_json(struct ip_ctx *ipc, const struct fib6_info *f, boo
 		jw_string(jw, "type", rt_type_name(b, f->fib6_type));
 	fmt_dst(d, sizeof(d), f);
 	jw_string(jw, "dst", d);
+	if (!group && f->fib6_nh_lws)
+		lwt_print_encap(ipc, f->fib6_nh_lws);
 	if (!group && f->fib6_nh_has_gw)
 		jw_string(jw, "gateway", inet_ntop(AF_INET6, &f->fib6_nh_gw, d, sizeof(d)));
 	if (!group && f->fib6_nh_dev)
@@ -191,6 +198,8 @@ static void route6_print_json(struct ip_ctx *ipc, const struct fib6_info *f, boo
 		jw_arr_open(jw, "nexthops");
 		do {
 			jw_obj_open(jw, NULL);
+			if (it->fib6_nh_lws)
+				lwt_print_encap(ipc, it->fib6_nh_lws);
 			if (it->fib6_nh_has_gw)
 				jw_string(jw, "gateway",
 					  inet_ntop(AF_INET6, &it->fib6_nh_gw, d, sizeof(d)));
@@ -437,7 +446,8 @@ static int route6_word(struct ip_ctx *ipc, struct fib6_config *c, const char *k,
 
 /* One `nexthop via G dev D weight W` (parse_one_nh); the count of words */
 static int route6_parse_one_nh(struct ip_ctx *ipc, int argc, char **argv,
-			       struct fib6_nh_config *nh, int *used)
+			       struct fib6_nh_config *nh, struct lwtunnel_encap_cfg *encap,
+			       int *used)
 {
 	int i = 0, plen;
 
@@ -448,6 +458,15 @@ static int route6_parse_one_nh(struct ip_ctx *ipc, int argc, char **argv,
 
 		if (!strcmp(k, "onlink")) {
 			i++;
+			continue;
+		}
+		if (!strcmp(k, "encap")) {
+			int n = argc - i, rc;
+			char **w = argv + i;
+
+			if ((rc = lwt_parse_encap(ipc, &n, &w, encap)))
+				return rc;
+			i = (int)(w - argv) + 1;
 			continue;
 		}
 		if (strcmp(k, "via") && strcmp(k, "dev") && strcmp(k, "weight"))
@@ -490,7 +509,9 @@ static int route6_parse_nexthops(struct ip_ctx *ipc, int argc, char **argv,
 		if (c->fc_mp_len == FIB6_MAX_NEXTHOPS)
 			return ip_rtnl_err(ipc, -EINVAL, NULL);
 		argc--, argv++;
-		rc = route6_parse_one_nh(ipc, argc, argv, &c->fc_mp[c->fc_mp_len++], &used);
+		rc = route6_parse_one_nh(ipc, argc, argv, &c->fc_mp[c->fc_mp_len],
+					 &c->fc_mp_encap[c->fc_mp_len], &used);
+		c->fc_mp_len++;
 		if (rc)
 			return rc;
 		argc -= used;
@@ -506,7 +527,14 @@ static int route6_parse(struct ip_ctx *ipc, int argc, char **argv, struct fib6_c
 	int plen;
 
 	for (; argc > 0; argc--, argv++) {
-		int rc = argc > 1 ? route6_word(ipc, c, argv[0], argv[1]) : -1;
+		int rc;
+
+		if (!strcmp(argv[0], "encap")) {
+			if ((rc = lwt_parse_encap(ipc, &argc, &argv, &c->fc_encap)))
+				return rc;
+			continue;
+		}
+		rc = argc > 1 ? route6_word(ipc, c, argv[0], argv[1]) : -1;
 
 		if (rc == 1 && argc > 2 && !strcmp(argv[1], "lock")) {
 			rc = route6_word(ipc, c, argv[0], argv[2]);
@@ -654,6 +682,8 @@ static void route6_get_print(struct ip_ctx *ipc, const struct route6_get_req *q,
 		fprintf(o, "%s ", rt_type_name(b, f->fib6_type));
 	fprintf(o, "%s ", inet_ntop(AF_INET6, &q->fl6.daddr, a, sizeof(a)));
 	fprintf(o, "from %s ", inet_ntop(AF_INET6, &q->fl6.saddr, a, sizeof(a)));
+	if (f->fib6_nh_lws)
+		lwt_print_encap(ipc, f->fib6_nh_lws);
 	if (ex && (ex->rt6i->rt6i_flags & RTF_DYNAMIC)) {	/* a redirect's first hop */
 		if (ex->rt6i->rt6i_flags & RTF_GATEWAY)
 			fprintf(o, "via %s ", inet_ntop(AF_INET6, &ex->rt6i->rt6i_gateway, a,

@@ -3,6 +3,7 @@
  * route table/scope/protocol/type names, and the error messages with the
  * exit statuses iproute2 uses (1 for bad addresses, 255 for bad arguments,
  * 2 for kernel refusals). */
+#include <arpa/inet.h>
 #include <stdarg.h>
 #include <ctype.h>
 #include <errno.h>
@@ -576,4 +577,107 @@ int route_time(const char *arg)
 		if (!strcasecmp(end, units[i]))
 			return 0;
 	return -1;
+}
+
+/* the words of iproute_modify() that an IPv4 route checks and does not keep
+ * (MPLS's as and ttl-propagate, IPv6's from and pref, expires, realms,
+ * fastopen_no_cookie): 0, -1 when k is none of them, else the exit status */
+int route_word_unkept(struct ip_ctx *ipc, int *family, int *argc, char ***argv)
+{
+	const char *k = (*argv)[0];
+	struct inet_prefix p;
+	unsigned int n;
+	__be32 addr;
+	u32 u;
+
+	if (!strcmp(k, "as")) {
+		/* RTA_NEWDST: MPLS's; an IPv4 route ignores it */
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (!strcmp((*argv)[0], "to")) {
+			if (!ip_next_arg(argc, argv))
+				return ip_incomplete(ipc);
+		}
+		if (parse_ipv4(&addr, (*argv)[0]))
+			return ip_bad_addr_af(ipc, *family, (*argv)[0]);
+		*family = AF_INET;
+	} else if (!strcmp(k, "from")) {
+		/* RTA_SRC: IPv4's FIB has no source prefixes (ignored) */
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (parse_prefix(&p, (*argv)[0]))
+			return ip_bad_prefix_af(ipc, *family, (*argv)[0]);
+		if (!p.is_default)
+			*family = AF_INET;
+	} else if (!strcmp(k, "expires")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);
+		if (get_u32(&u, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"expires\" value is invalid\n", (*argv)[0]);
+	} else if (!matches(k, "pref")) {
+		u8 pref;
+
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* RTA_PREF: IPv6's; an IPv4 route ignores it */
+		if (strcmp((*argv)[0], "low") && strcmp((*argv)[0], "medium") &&
+		    strcmp((*argv)[0], "high") && get_u8(&pref, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"pref\" value is invalid\n", (*argv)[0]);
+	} else if (!strcmp(k, "ttl-propagate")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* MPLS's; an IPv4 route ignores it */
+		if (matches((*argv)[0], "enabled") && matches((*argv)[0], "disabled"))
+			return ip_invarg(ipc, "\"ttl-propagate\" value is invalid\n", (*argv)[0]);
+	} else if (!matches(k, "fastopen_no_cookie")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* RTAX_FASTOPEN_NO_COOKIE: checked, not kept */
+		if (get_unsigned(&n, (*argv)[0], 0))
+			return ip_invarg(ipc, "\"fastopen_no_cookie\" value is invalid\n",
+					 (*argv)[0]);
+		if (n > 1)
+			return ip_invarg(ipc, "\"fastopen_no_cookie\" value should be 0 or 1\n",
+					 (*argv)[0]);
+	} else if (!matches(k, "realms")) {
+		if (!ip_next_arg(argc, argv))
+			return ip_incomplete(ipc);	/* RTA_FLOW: checked, not kept (no route classifier) */
+		if (realms_parse(&u, (*argv)[0]))
+			return ip_invarg(ipc, "\"realm\" value is invalid\n", (*argv)[0]);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* The family iproute2 gives a route request that -4/-6 did not fix.  For
+ * add/del…, the first address's: `via inet6 ADDR` after an IPv4 destination
+ * leaves it IPv4 (RTA_VIA); before one, or after `default`, it makes the
+ * route IPv6.  show/flush/get list IPv4 routes unless an IPv6 address is
+ * given, other than a `via inet6` filter's (IPv4 routes' IPv6 gateways). */
+bool route_args_inet6(int argc, char **argv, bool modify)
+{
+	for (int i = 0; i < argc; i++) {
+		if (!modify) {
+			if (i > 1 && !strcmp(argv[i - 1], "inet6") && !strcmp(argv[i - 2], "via"))
+				continue;
+			if (ip_args_inet6(1, &argv[i]) &&
+			    !(i > 0 && (!strcmp(argv[i - 1], "dev") || !strcmp(argv[i - 1], "oif") ||
+					!strcmp(argv[i - 1], "iif"))))
+				return true;
+			continue;
+		}
+		const char *w = argv[i];
+		char buf[INET_ADDRSTRLEN + 4];
+		struct in_addr a4;
+
+		if (!strcmp(w, "dev") || !strcmp(w, "oif") || !strcmp(w, "iif") ||
+		    !strcmp(w, "table") || !strcmp(w, "label") || !strcmp(w, "lladdr")) {
+			i++;
+			continue;
+		}
+		snprintf(buf, sizeof(buf), "%.*s", (int)strcspn(w, "/"), w);
+		if (strlen(w) < sizeof(buf) && inet_pton(AF_INET, buf, &a4) == 1)
+			return false;
+		if (strchr(w, ':') && ip_args_inet6(1, &argv[i]))
+			return true;
+	}
+	return false;
 }

@@ -67,6 +67,10 @@ static int td_flag(struct tcpdump *td, char c)
  * be the next word. */
 static int td_parse_word(struct tcpdump *td, int argc, char **argv, int *i)
 {
+	/* pcap_set_immediate_mode(): the world hands each packet over as it
+	 * passes, so the capture is immediate already */
+	if (!strcmp(argv[*i], "--immediate-mode"))
+		return 0;
 	for (const char *p = argv[*i] + 1; *p; p++) {
 		const char *dummy, **slot = td_optarg_slot(td, *p, &dummy);
 		const char *arg;

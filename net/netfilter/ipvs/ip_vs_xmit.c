@@ -100,6 +100,7 @@ static struct rtable *rt_known_nh(struct rtable *rt, __be32 nh)
 		return NULL;
 	memcpy(n, rt, sizeof(*n));
 	n->dst.refcnt = 1;
+	lwtstate_get(n->dst.lwtstate);
 	if (n->dst.dev) {
 		dev_hold(n->dst.dev);
 		dev_net(n->dst.dev)->world->dst_live++;
