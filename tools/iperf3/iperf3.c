@@ -227,7 +227,17 @@ static int ip3_usage(struct ip3_test *t, const char *what)
 	return 1;
 }
 
-/* One option with its argument (NULL for flags); -1 on a bad value. */
+/* A byte count or rate: beyond u64 is the most it holds (iperf3 converts
+ * without a check; here a NaN or a negative is 0). */
+static u64 ip3_u64(double v)
+{
+	if (!(v > 0))
+		return 0;
+	return v >= 18446744073709551616.0 ? UINT64_MAX : (u64)v;
+}
+
+/* One option with its argument (NULL for flags); -1 on a bad value, -2 a bad
+ * port, -3 a bad report interval. */
 static int ip3_opt(struct ip3_test *t, const char *o, const char *arg)
 {
 	double v;
@@ -245,23 +255,26 @@ static int ip3_opt(struct ip3_test *t, const char *o, const char *arg)
 	else if (!strcmp(o, "-n") || !strcmp(o, "--bytes")) {
 		if (ip3_atof_unit(arg, 1024, &v))
 			return -1;
-		t->nbytes = (u64)v;
+		t->nbytes = ip3_u64(v);
 	} else if (!strcmp(o, "-l") || !strcmp(o, "--length")) {
 		ip3_atof_unit(arg, 1024, &v);
-		if (v < 1 || v > 1 << 20)
+		if (!(v >= 1 && v <= 1 << 20))
 			return -1;
 		t->len = (int)v;
 	} else if (!strcmp(o, "-b") || !strcmp(o, "--bitrate")) {
 		if (ip3_atof_unit(arg, 1000, &v))
 			return -1;
-		t->rate = (u64)v;
+		t->rate = ip3_u64(v);
 		t->rate_set = true;
 	} else if (!strcmp(o, "-P") || !strcmp(o, "--parallel")) {
 		t->parallel = atoi(arg);
 		if (t->parallel < 1 || t->parallel > IP3_MAX_STREAMS)
 			return -1;
 	} else if (!strcmp(o, "-i") || !strcmp(o, "--interval")) {
-		t->interval_ns = (u64)(atof(arg) * 1e9);
+		v = atof(arg);	/* iperf3: 0, or MIN_INTERVAL..MAX_INTERVAL */
+		if (v != 0 && !(v >= 0.1 && v <= 60))
+			return -3;
+		t->interval_ns = (u64)(v * 1e9);
 	} else if (!strcmp(o, "-c") || !strcmp(o, "--client")) {
 		t->host = arg;
 	}
@@ -324,6 +337,8 @@ static int ip3_parse(struct ip3_test *t, int argc, char **argv)
 
 			if (e == -2)
 				return ip3_usage(t, "port number must be between 1 and 65535 inclusive");
+			if (e == -3)
+				return ip3_usage(t, "invalid report interval (min = 0.1, max = 60 seconds)");
 			if (e)
 				return ip3_usage(t, "invalid value");
 

@@ -197,11 +197,12 @@ int ip3_client(struct ip3_test *t)
 		t->len = t->udp ? 0 : IP3_DEFAULT_TCP_LEN;
 	if (t->udp && !t->rate_set)
 		t->rate = IP3_DEFAULT_UDP_RATE;
-	if (!t->json)
-		fprintf(t->out, "Connecting to host %s, port %d\n", t->host, t->port);
-	if (!t->json && t->reverse)
-		fprintf(t->out, "Reverse mode, remote host %s is sending\n", t->host);
 	rc = cl_connect_ctrl(t);
+	/* iperf_on_connect(): said once the control connection is up */
+	if (!rc && !t->json)
+		fprintf(t->out, "Connecting to host %s, port %d\n", t->host, t->port);
+	if (!rc && !t->json && t->reverse)
+		fprintf(t->out, "Reverse mode, remote host %s is sending\n", t->host);
 	if (!rc && t->udp && !t->len)
 		t->len = t->mss > 0 && t->mss < 65507 ? t->mss : 1460;
 	t->buf = rc ? NULL : calloc(1, (size_t)t->len);
