@@ -4,6 +4,7 @@
 #define SKBOX_LINUX_SKBUFF_H
 
 #include <assert.h>
+#include <stddef.h>
 #include <string.h>
 #include "linux/types.h"
 #include "linux/list.h"
@@ -37,7 +38,12 @@ enum {
 /* Lives at skb->end, shared by all clones of one buffer. */
 struct skb_shared_info {
 	int dataref;			/* skbs that point at this buffer */
-	struct sk_buff *frag_list;	/* reassembled fragments, in order */
+	union {
+		struct sk_buff *frag_list;	/* reassembled fragments, in order */
+		/* a free buffer in its pool: the next free one of its class,
+		 * linked here (a line the buffer's use touches anyway) */
+		struct skb_shared_info *next_free;
+	};
 	u16 gso_size;
 	u16 gso_segs;
 	u8 size_class;			/* which pool the buffer came from */
@@ -79,17 +85,21 @@ struct sk_buff {
 	u8 csum_offset;			/* CHECKSUM_PARTIAL: store the sum this far past csum_start */
 	const char *trace_last;		/* last stage passed (for drops) */
 	const char *trace_hint;		/* why, in words, when a drop is coming */
-	u32 truesize;
-	int users;			/* references to this sk_buff */
 
 	u16 transport_header;		/* offsets from head */
 	u16 network_header;
 	u16 mac_header;
 	u16 csum_start;			/* CHECKSUM_PARTIAL: sum from here (offset from head) */
 
+	/* from here on, alloc_skb() sets every field (it clears only what
+	 * comes before users: SKB_ALLOC_CLEAR) */
+	int users;			/* references to this sk_buff */
+	u32 truesize;
 	struct skb_pool *pool;
 	unsigned char *head, *data, *tail, *end;
 };
+
+#define SKB_ALLOC_CLEAR offsetof(struct sk_buff, users)
 
 struct sk_buff_head {
 	struct sk_buff *next, *prev;

@@ -63,23 +63,27 @@ struct netns_brnf {
 };
 
 struct netns_ipv4 {
-	struct ipv4_devconf devconf_all;
-	struct ipv4_devconf devconf_dflt;
-	struct list_head fib_tables;		/* struct fib_table, by id */
+	/* What every route lookup reads, in one cache line: these come
+	 * first in struct net, which net_create() allocates 64-byte aligned */
 	struct fib_table *fib_main;
 	struct fib_table *fib_local;
 	struct fib_table *fib_default;
-	int rt_genid;			/* route.c: cached routes older than this are stale */
 	/* local addresses by value (devinet.c): a power-of-two array of
 	 * chains through in_ifaddr.addr_lst */
 	struct in_ifaddr **inet_addr_lst;
 	unsigned int inet_addr_hsize, inet_addr_count;
+	int rt_genid;			/* route.c: cached routes older than this are stale */
+	int fib_rules_require_fldissect; /* rules on ipproto/ports/uid: no keyed route cache */
+	int sysctl_fib_multipath_hash_policy;
+	bool fib_has_custom_rules;
+
+	struct ipv4_devconf devconf_all;
+	struct ipv4_devconf devconf_dflt;
+	struct list_head fib_tables;		/* struct fib_table, by id */
 	struct list_head rules_ops;		/* struct fib_rule, by pref */
 	struct list_head nexthops;		/* struct nexthop, by id (ip nexthop) */
-	bool fib_has_custom_rules;
 	bool dev_exiting;		/* default_device_exit(): even tunl0 goes */
 	int fib_rules_gotos;		/* goto rules: re-resolve targets only when any */
-	int fib_rules_require_fldissect; /* rules on ipproto/ports/uid: no keyed route cache */
 	u32 fib_seq;
 	struct neigh_table arp_tbl;
 
@@ -105,7 +109,6 @@ struct netns_ipv4 {
 	int sysctl_ipfrag_low_thresh;
 	int sysctl_ipfrag_time;
 	int sysctl_ipfrag_max_dist;
-	int sysctl_fib_multipath_hash_policy;
 
 	struct list_head peers;			/* struct inet_peer: ICMP rate limits, IP ids */
 	u32 ip_id_next;
@@ -120,6 +123,7 @@ struct netns_ipv4 {
 };
 
 struct net {
+	struct netns_ipv4 ipv4;			/* first: its first line is the route lookups' */
 	struct list_head list;			/* in world->nets */
 	struct net *name_next;			/* world->ns_hash chain */
 	struct world *world;
@@ -140,7 +144,6 @@ struct net {
 	struct list_head nsid_list;		/* struct netns_id: peers' ids for link-netnsid */
 	struct softnet_data softnet;
 	struct netns_core core;
-	struct netns_ipv4 ipv4;
 	struct netns_ipv6 ipv6;			/* net/ipv6/ */
 	struct netns_mib mib;
 	void *nf;				/* struct netns_nf: netfilter hooks */

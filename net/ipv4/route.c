@@ -908,7 +908,8 @@ static struct rtable *rt_mkroute_output(struct net *net, struct fib_result *res,
 	*err = -EINVAL;
 	if (!in_dev)
 		return NULL;
-	if (!IN_DEV_ROUTE_LOCALNET(in_dev) && ipv4_is_loopback(fl4->saddr) &&
+	/* the address first: the device's conf line is read only for 127/8 */
+	if (ipv4_is_loopback(fl4->saddr) && !IN_DEV_ROUTE_LOCALNET(in_dev) &&
 	    !(dev_out->flags & IFF_LOOPBACK))
 		return NULL;
 	if (ipv4_is_lbcast(fl4->daddr))

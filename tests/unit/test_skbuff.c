@@ -374,6 +374,124 @@ static void test_pool_reuse(void **state)
 	assert_null(pool.free_skbs);
 }
 
+/* skb_clone() copies the header in one block and then resets what is the
+ * original's own: the clone is what the field-by-field copy made */
+static int destructor_calls;
+
+static void count_destructor(struct sk_buff *skb)
+{
+	(void)skb;
+	destructor_calls++;
+}
+
+static void test_clone_header(void **state)
+{
+	struct skb_pool pool;
+	struct sk_buff_head q;
+	struct sk_buff *skb, *c;
+
+	(void)state;
+	skb_pool_init(&pool);
+	skb_queue_head_init(&q);
+	skb = alloc_skb(&pool, 256);
+	skb_reserve(skb, 64);
+	skb_put(skb, 40);
+	skb_reset_mac_header(skb);
+	skb->network_header = 78;
+	skb->transport_header = 98;
+	memcpy(skb->cb, "control block bytes", 19);
+	skb->tstamp = 123456789;
+	skb->protocol = 0x0008;
+	skb->pkt_type = 3;
+	skb->ip_summed = 1;
+	skb->hash = 0xabcd;
+	skb->skb_iif = 4;
+	skb->trace_id = 99;
+	skb->trace_on = 1;
+	skb->ignore_df = 1;
+	skb->ipvs_property = 1;
+	skb->nf_trace = 1;
+	skb->ndisc_nodetype = 2;
+	skb->sk = (struct sock *)skb;	/* only compared */
+	skb->destructor = count_destructor;
+	__skb_queue_tail(&q, skb);
+
+	c = skb_clone(skb);
+	assert_non_null(c);
+	assert_null(c->next);
+	assert_null(c->prev);
+	assert_null(c->sk);
+	assert_null(c->destructor);
+	assert_int_equal(c->users, 1);
+	assert_ptr_equal(c->pool, &pool);
+	assert_memory_equal(c->cb, "control block bytes", 19);
+	assert_int_equal(c->tstamp, 123456789);
+	assert_int_equal(c->protocol, 0x0008);
+	assert_int_equal(c->pkt_type, 3);
+	assert_int_equal(c->ip_summed, 1);
+	assert_int_equal(c->hash, 0xabcd);
+	assert_int_equal(c->skb_iif, 4);
+	assert_int_equal(c->trace_id, 99);
+	assert_int_equal(c->trace_on, 1);
+	assert_int_equal(c->mac_header, skb->mac_header);
+	assert_int_equal(c->network_header, 78);
+	assert_int_equal(c->transport_header, 98);
+	assert_int_equal(c->truesize, skb->truesize);
+	assert_ptr_equal(c->tail, skb->tail);
+	assert_ptr_equal(c->end, skb->end);
+	assert_true(c->ignore_df);
+	assert_false(c->ipvs_property);
+	assert_false(c->nf_trace);
+	assert_int_equal(c->ndisc_nodetype, 0);
+	assert_true(c->cloned);
+	/* the original keeps its own */
+	assert_ptr_equal(skb->sk, skb);
+	assert_true(skb->ipvs_property);
+	assert_int_equal(skb_queue_len(&q), 1);
+	consume_skb(c);
+	assert_int_equal(destructor_calls, 0);
+	__skb_unlink(skb, &q);
+	skb->sk = NULL;
+	consume_skb(skb);
+	assert_int_equal(destructor_calls, 1);
+	assert_int_equal(pool.skbs_live, 0);
+	skb_pool_destroy(&pool);
+}
+
+/* A free pooled buffer is linked through its skb_shared_info, not its first
+ * bytes: the headroom of a reused buffer is untouched, and a fresh skb on it
+ * starts cleared (len 0, no frag_list, one data reference). */
+static void test_pool_link_in_shinfo(void **state)
+{
+	struct skb_pool pool;
+	struct sk_buff *a, *b;
+	unsigned char *head;
+
+	(void)state;
+	skb_pool_init(&pool);
+	a = alloc_skb(&pool, 100);
+	head = a->head;
+	memset(head, 0x5a, 64);
+	a->mark = 5;
+	a->priority = 6;
+	consume_skb(a);
+	assert_ptr_equal(pool.free_bufs[0], skb_shinfo(a));
+	b = alloc_skb(&pool, 100);
+	assert_ptr_equal(b->head, head);
+	for (int i = 0; i < 64; i++)
+		assert_int_equal(head[i], 0x5a);
+	assert_null(pool.free_bufs[0]);
+	assert_null(skb_shinfo(b)->frag_list);
+	assert_int_equal(skb_shinfo(b)->dataref, 1);
+	assert_int_equal(b->mark, 0);
+	assert_int_equal(b->priority, 0);
+	assert_int_equal(b->len, 0);
+	assert_int_equal(b->users, 1);
+	consume_skb(b);
+	skb_pool_destroy(&pool);
+	assert_null(pool.free_bufs[0]);
+}
+
 static void test_queues(void **state)
 {
 	struct skb_pool pool;
@@ -450,6 +568,8 @@ int main(void)
 		cmocka_unit_test(test_header_pointer),
 		cmocka_unit_test(test_consume_vs_kfree_drop_hook),
 		cmocka_unit_test(test_pool_reuse),
+		cmocka_unit_test(test_clone_header),
+		cmocka_unit_test(test_pool_link_in_shinfo),
 		cmocka_unit_test(test_queues),
 		cmocka_unit_test(test_drop_reason_names),
 	};
