@@ -176,6 +176,7 @@ struct net_device {
 	void *rx_handler_data;
 	struct in_device *ip_ptr;
 	struct Qdisc *qdisc;
+	struct Qdisc *ingress_qdisc;	/* ingress or clsact (tc filters) */
 	/* offloads (include/linux/netdev_features.h): what the device takes
 	 * whole; validate_xmit_skb() does the rest in software */
 	u64 features;
