@@ -45,7 +45,7 @@ static int tcf_mirred_to_dev(struct sk_buff *skb, struct tc_action *a, struct ne
 
 	if (!(dev->flags & IFF_UP) || !netif_carrier_ok(dev)) {
 		if (net_ratelimit(skb_world(skb)))
-			klog(skb_world(skb), "tc mirred to Houston: device %s is down", dev->name);
+			klog(skb_world(skb), "tc mirred to Houston: device %s is down\n", dev->name);
 		*cant_do = true;
 		return retval;
 	}
@@ -84,7 +84,7 @@ static int tcf_mirred_act(struct sk_buff *skb, struct tc_action *a, struct tcf_r
 	(void)res;
 	if (++w->mirred_nest_level > MIRRED_NEST_LIMIT) {
 		if (net_ratelimit(w))
-			klog(w, "Packet exceeded mirred recursion limit on dev %s", skb->dev->name);
+			klog(w, "Packet exceeded mirred recursion limit on dev %s\n", skb->dev->name);
 		w->mirred_nest_level--;
 		return TC_ACT_SHOT;
 	}

@@ -68,7 +68,7 @@ int tcf_classify(struct sk_buff *skb, const struct tcf_block *block, struct tcf_
 			return r;
 	}
 	if (net_ratelimit(skb_world(skb)))
-		klog(skb_world(skb), "%s: reclassify loop, rule prio %u, protocol %02x",
+		klog(skb_world(skb), "%s: reclassify loop, rule prio %u, protocol %02x\n",
 		     skb->dev->name, block->chain0 ? block->chain0->prio : 0, ntohs(skb->protocol));
 	res->drop_reason = SKB_DROP_REASON_TC_RECLASSIFY_LOOP;
 	return TC_ACT_SHOT;
