@@ -32,6 +32,10 @@ struct tc_qopt {
 	/* tbf: bucket and peak bucket in bytes, peak rate in bytes per second */
 	u32 burst, mtu;
 	u64 peakrate_bps;
+	/* fq_codel: 0 (or ecn -1): the default */
+	u32 flows, quantum, drop_batch, memory_limit;
+	u64 target_ns, interval_ns, ce_threshold_ns;
+	int ecn;
 };
 
 struct Qdisc_ops {
@@ -41,8 +45,11 @@ struct Qdisc_ops {
 	struct sk_buff *(*dequeue)(struct Qdisc *q);
 	int (*init)(struct Qdisc *q, const struct tc_qopt *opt);
 	void (*reset)(struct Qdisc *q);		/* drop everything queued */
+	void (*destroy)(struct Qdisc *q);	/* free what init allocated */
 	/* the options as `tc qdisc show` prints them after "refcnt N " */
 	void (*dump)(const struct Qdisc *q, FILE *out);
+	/* `tc -s`: the kind's own lines after " backlog …" */
+	void (*dump_stats)(const struct Qdisc *q, FILE *out);
 	/* the filter block for a filter's parent class (cl_ops->tcf_block);
 	 * NULL member: the qdisc is not classful */
 	struct tcf_block *(*tcf_block)(struct Qdisc *q, u32 parent);

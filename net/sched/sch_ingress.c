@@ -41,7 +41,7 @@ static struct tcf_block *clsact_tcf_block(struct Qdisc *q, u32 parent)
 }
 
 /* What the filters hold goes with the qdisc. */
-static void ingress_reset(struct Qdisc *q)
+static void ingress_destroy(struct Qdisc *q)
 {
 	struct ingress_sched_data *d = qdisc_priv(q);
 
@@ -58,7 +58,7 @@ static void ingress_dump(const struct Qdisc *q, FILE *out)
 const struct Qdisc_ops ingress_qdisc_ops = {
 	.id = "ingress",
 	.priv_size = sizeof(struct ingress_sched_data),
-	.reset = ingress_reset,
+	.destroy = ingress_destroy,
 	.dump = ingress_dump,
 	.tcf_block = ingress_tcf_block,
 };
@@ -66,7 +66,7 @@ const struct Qdisc_ops ingress_qdisc_ops = {
 const struct Qdisc_ops clsact_qdisc_ops = {
 	.id = "clsact",
 	.priv_size = sizeof(struct ingress_sched_data),
-	.reset = ingress_reset,
+	.destroy = ingress_destroy,
 	.dump = ingress_dump,
 	.tcf_block = clsact_tcf_block,
 };

@@ -416,7 +416,7 @@ static int prio_parse(struct cmd_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* ---- fq_codel (q_fq_codel.c): options checked; skbox has no fq_codel ---- */
+/* ---- fq_codel (q_fq_codel.c) ---- */
 
 static int fq_codel_explain(struct cmd_ctx *ctx)
 {
@@ -462,11 +462,13 @@ static int fq_codel_selector(struct cmd_ctx *ctx, const char *v)
 	return 0;
 }
 
-/* The value of one fq_codel option: 0 fine, -1 refused (message printed). */
-static int fq_codel_value(struct cmd_ctx *ctx, const char *k, const char *v)
+/* The value of one fq_codel option into *o: 0 fine, -1 refused (message
+ * printed). */
+static int fq_codel_value(struct cmd_ctx *ctx, const char *k, const char *v, struct tc_qopt *o)
 {
-	u64 ns;
-	u32 size;
+	u64 ns = 0;
+	u32 size = 0;
+	unsigned long n = 0;
 	bool ok;
 
 	if (!strcmp(k, "target") || !strcmp(k, "interval") || !strcmp(k, "ce_threshold"))
@@ -475,15 +477,34 @@ static int fq_codel_value(struct cmd_ctx *ctx, const char *k, const char *v)
 		ok = !tbf_get_size(v, &size);
 	else if (!strcmp(k, "ce_threshold_selector"))
 		return fq_codel_selector(ctx, v);
-	else
-		ok = tc_unsigned(v);
-	if (ok)
-		return 0;
-	fprintf(ctx->err, "Illegal \"%s\"\n", k);
-	return -1;
+	else if ((ok = tc_unsigned(v)))
+		n = strtoul(v, NULL, 0);
+	if (!ok) {
+		fprintf(ctx->err, "Illegal \"%s\"\n", k);
+		return -1;
+	}
+	if (!strcmp(k, "limit")) {
+		o->limit = (u32)n;
+		o->has_limit = true;
+	} else if (!strcmp(k, "flows")) {
+		o->flows = (u32)n;
+	} else if (!strcmp(k, "quantum")) {
+		o->quantum = (u32)n;
+	} else if (!strcmp(k, "drop_batch")) {
+		o->drop_batch = (u32)n;
+	} else if (!strcmp(k, "memory_limit")) {
+		o->memory_limit = size;
+	} else if (k[0] == 't') {
+		o->target_ns = ns;
+	} else if (k[0] == 'i') {
+		o->interval_ns = ns;
+	} else if (k[0] == 'c') {
+		o->ce_threshold_ns = ns;
+	}
+	return 0;
 }
 
-static int fq_codel_parse(struct cmd_ctx *ctx, int argc, char **argv)
+static int fq_codel_parse(struct cmd_ctx *ctx, int argc, char **argv, struct tc_qopt *o)
 {
 	static const char *const valued[] = { "limit", "flows", "quantum", "drop_batch", "target",
 		"ce_threshold", "ce_threshold_selector", "memory_limit", "interval" };
@@ -496,12 +517,14 @@ static int fq_codel_parse(struct cmd_ctx *ctx, int argc, char **argv)
 		if (i < ARRAY_SIZE(valued)) {
 			if (argc < 2)
 				return -255;
-			if (fq_codel_value(ctx, argv[0], argv[1]))
+			if (fq_codel_value(ctx, argv[0], argv[1], o))
 				return -1;
 			argv++, argc--;
 		} else if (!strcmp(argv[0], "help")) {
 			return fq_codel_explain(ctx);
-		} else if (strcmp(argv[0], "ecn") && strcmp(argv[0], "noecn")) {
+		} else if (!strcmp(argv[0], "ecn") || !strcmp(argv[0], "noecn")) {
+			o->ecn = argv[0][0] == 'e';
+		} else {
 			fprintf(ctx->err, "What is \"%s\"?\n", argv[0]);
 			return fq_codel_explain(ctx);
 		}
@@ -542,6 +565,8 @@ static void show_one(struct cmd_ctx *ctx, const struct net_device *dev, bool wit
 	fputc('\n', ctx->out);
 	if (stats)
 		show_stats(ctx, q);
+	if (stats && q->ops->dump_stats)
+		q->ops->dump_stats(q, ctx->out);
 }
 
 /* tc.c usage(): `tc` alone or `tc -help` (exit 0) */
@@ -779,6 +804,15 @@ static int qdisc_words(struct cmd_ctx *ctx, struct qdisc_req *r, int *argc, char
 				return 255;
 			}
 			(*argv)++, (*argc)--;
+		} else if (!strcmp(w, "parent")) {	/* only the root: no child qdiscs here */
+			if (!v)
+				return incomplete(ctx);
+			if (r->root)
+				return tc_duparg(ctx, "parent", v);
+			if (strcmp(v, "root") && strcmp(v, "ffffffff") && strcmp(v, "ffff:ffff"))
+				return rtnl_error(ctx, "Failed to find specified qdisc.");
+			r->root = true;
+			(*argv)++, (*argc)--;
 		} else if (!strcmp(w, "root")) {
 			if (r->root) {
 				fprintf(ctx->err, "Error: \"root\" is duplicate parent ID\n");
@@ -827,7 +861,7 @@ static int qdisc_options(struct cmd_ctx *ctx, struct qdisc_req *r, int argc, cha
 	else if (!strcmp(kind, "prio"))
 		e = prio_parse(ctx, argc, argv);
 	else if (!strcmp(kind, "fq_codel"))
-		e = fq_codel_parse(ctx, argc, argv);
+		e = fq_codel_parse(ctx, argc, argv, &r->opt);
 	else if (r->ops)
 		e = fifo_parse(ctx, kind, argc, argv, &r->opt);
 	if (e == -255)
@@ -841,7 +875,7 @@ static int qdisc_options(struct cmd_ctx *ctx, struct qdisc_req *r, int argc, cha
 
 static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
-	struct qdisc_req r = { .cmd = cmd, .devname = "" };
+	struct qdisc_req r = { .cmd = cmd, .devname = "", .opt.ecn = -1 };
 	int rc = qdisc_words(ctx, &r, &argc, &argv);
 
 	if (rc >= 0)
