@@ -77,6 +77,7 @@ struct tc_filter_cfg {
 	bool has_classid;
 	u32 flags;			/* TCA_CLS_FLAGS_SKIP_HW / _SKIP_SW */
 	bool terminal;			/* u32: actions or a class given */
+	bool no_options;		/* nothing after the kind (no TCA_OPTIONS) */
 	int nkeys;			/* u32's selector */
 	struct tc_u32_key keys[TC_U32_MAXKEYS];
 	int nr_actions;

@@ -299,7 +299,14 @@ int tc_new_tfilter(struct net_device *dev, u32 parent, const struct tc_filter_cf
 			return err;
 		new_tp = true;
 	}
-	err = tcf_filter_insert(dev, tp, cfg, create, replace, extack);
+	/* u32 without options: the classifier and its hash table alone */
+	if (cfg->no_options && !cfg->has_handle && tp->ops == &cls_u32_ops)
+		err = 0;
+	else if (cfg->no_options && cfg->has_handle && tp->ops == &cls_u32_ops) {
+		*extack = "Filter handle requires options";
+		err = -EINVAL;
+	} else
+		err = tcf_filter_insert(dev, tp, cfg, create, replace, extack);
 	if (err && new_tp) {
 		tcf_proto_destroy(tp);
 	} else if (new_tp) {
@@ -321,6 +328,14 @@ int tc_del_tfilter(struct net_device *dev, u32 parent, const struct tc_filter_cf
 
 	if (!b)
 		return -EINVAL;
+	if (!b->chain0) {	/* chain 0 exists while it holds classifiers */
+		*extack = "Cannot find specified filter chain";
+		return -EINVAL;
+	}
+	if (!cfg->prio && (cfg->protocol || cfg->has_handle || cfg->kind)) {
+		*extack = "Cannot flush filters with protocol, handle or kind set";
+		return -EINVAL;
+	}
 	if (!cfg->prio) {
 		tcf_block_destroy(b);
 		return 0;

@@ -819,6 +819,21 @@ static int qdisc_words(struct cmd_ctx *ctx, struct qdisc_req *r, int *argc, char
 				return 255;
 			}
 			r->root = true;
+		} else if (*w && (!strncmp(w, "ingress_block", strlen(w)) ||
+				  !strncmp(w, "egress_block", strlen(w))) && strcmp(w, "ingress")) {
+			unsigned long blk;
+			char *end;
+
+			if (!v)
+				return incomplete(ctx);
+			blk = strtoul(v, &end, 0);
+			if (!*v || *end || !blk || blk > UINT32_MAX) {
+				fprintf(ctx->err, "Error: argument \"%s\" is wrong: invalid %s block index value\n",
+					v, w[0] == 'i' ? "ingress" : "egress");
+				return 255;
+			}
+			fprintf(ctx->err, "skbox: shared filter blocks are not supported\n");
+			return 2;
 		} else if (!strcmp(w, "ingress") || !strcmp(w, "clsact")) {
 			if (r->root) {
 				fprintf(ctx->err, "Error: \"%s\" is a duplicate parent ID\n", w);

@@ -828,11 +828,25 @@ static int filter_options(struct cmd_ctx *ctx, struct filter_req *r, struct tc_a
 {
 	const char *k = r->cfg.kind;
 
+	static const char *const other[] = { "bpf", "cgroup", "flow", "flower", "fw", "route",
+		"rsvp", "tcindex" };
+
+	r->cfg.no_options = a->argc == 0;
 	if (!strcmp(k, "u32"))
 		return parse_u32(ctx, r->handle, a, &r->cfg);
 	if (!strcmp(k, "basic") || !strcmp(k, "matchall"))
 		return parse_simple(ctx, k, r->handle, a, &r->cfg);
-	a->argc = 0;
+	for (size_t i = 0; i < ARRAY_SIZE(other); i++) {
+		if (!strcmp(k, other[i])) {	/* tc parses them; skbox's kernel has none */
+			a->argc = 0;
+			return 0;
+		}
+	}
+	if (a->argc > 0) {	/* parse_nofopt() */
+		fprintf(ctx->err, "Unknown filter \"%s\", hence option \"%s\" is unparsable\n", k,
+			a->argv[0]);
+		return TC_FAIL;
+	}
 	return 0;
 }
 
