@@ -127,6 +127,9 @@ struct tcf_proto_ops {
 	/* does @f match?  (the filter's actions run when it does) */
 	bool (*match)(const struct sk_buff *skb, const struct tcf_proto *tp,
 		      const struct tcf_filter *f);
+	/* tp->ops->get(): is there a filter of that handle to be found from
+	 * this classifier (u32: in any hash table of the qdisc)?  NULL: its own */
+	bool (*get)(const struct tcf_proto *tp, u32 handle);
 	/* a new classifier of this kind: its own state (u32: the hash table) */
 	int (*init)(struct tcf_proto *tp);
 	void (*destroy)(struct tcf_proto *tp);
@@ -147,6 +150,7 @@ struct tcf_proto {
 	u16 protocol;			/* __be16 */
 	u32 prio;
 	u32 htid;			/* u32: the root hash table's id */
+	struct tcf_proto *u32_next;	/* u32: the qdisc's other classifiers */
 	struct tcf_filter *filters;	/* in handle order */
 };
 
@@ -162,8 +166,10 @@ int tc_new_tfilter(struct net_device *dev, u32 parent, const struct tc_filter_cf
 		   bool create, bool replace, const char **extack);
 int tc_del_tfilter(struct net_device *dev, u32 parent, const struct tc_filter_cfg *cfg,
 		   const char **extack);
+/* what print_filter() leaves out: the device and parent asked for; the
+ * protocol and preference when they are the ones asked for */
 struct tc_dump_opts {
-	bool stats, with_dev, with_parent, with_proto, with_prio;
+	bool stats, with_dev, with_parent;
 };
 int tc_dump_tfilter(struct net_device *dev, u32 parent, u16 protocol, u32 prio,
 		    const struct tc_dump_opts *o, FILE *out);

@@ -67,7 +67,7 @@ struct Qdisc {
 	u32 drops, overlimits, requeues;
 	struct timer_list watchdog;	/* run the queue again at this time */
 	u32 u32_htid;			/* cls_u32: the last hash table id given out */
-	u32 u32_tps;			/* cls_u32: its classifiers here (tc_u_common) */
+	struct tcf_proto *u32_tps;	/* cls_u32: its classifiers here (tc_u_common) */
 	unsigned char priv[] __attribute__((aligned(8)));
 };
 

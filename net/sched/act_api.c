@@ -89,10 +89,12 @@ int tcf_action_init(struct net *net, const struct tc_action_cfg *cfg, struct tc_
 		*out = a;
 		return 0;
 	}
-	if (ops == &act_mirred_ops && !__dev_get_by_index(net, cfg->ifindex)) {
-		*extack = "Specified device does not exist";
+	if (ops == &act_mirred_ops && !cfg->ifindex) {
+		*extack = "act_mirred: Must specify device or block";
 		return -EINVAL;
 	}
+	if (ops == &act_mirred_ops && !__dev_get_by_index(net, cfg->ifindex))
+		return -ENODEV;
 	a = kzalloc(sizeof(*a));
 	if (!a)
 		return -ENOMEM;

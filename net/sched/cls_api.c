@@ -203,6 +203,10 @@ static int tcf_filter_insert(struct net_device *dev, struct tcf_proto *tp, const
 	u32 handle = cfg->handle;
 	int err;
 
+	if (cfg->has_handle && create && !replace && tp->ops->get && tp->ops->get(tp, cfg->handle)) {
+		*extack = "Filter already exists";
+		return -EEXIST;
+	}
 	if (cfg->has_handle && (old = tcf_filter_find(tp, cfg->handle, &pp))) {
 		if (create && !replace) {
 			*extack = "Filter already exists";
@@ -266,18 +270,19 @@ static int tcf_proto_create(struct tcf_block *b, const struct tc_filter_cfg *cfg
 int tc_new_tfilter(struct net_device *dev, u32 parent, const struct tc_filter_cfg *cfg,
 		   bool create, bool replace, const char **extack)
 {
-	struct tcf_block *b = tcf_block_find(dev, parent, extack);
+	struct tcf_block *b;
 	struct tcf_proto *tp, **pprev;
 	u32 prio = cfg->prio;
 	bool new_tp = false;
 	int err;
 
-	if (!b)
-		return -EINVAL;
 	if (!prio && !create) {
 		*extack = "Invalid filter command with priority of zero";
 		return -ENOENT;
 	}
+	b = tcf_block_find(dev, parent, extack);
+	if (!b)
+		return -EINVAL;
 	if (!prio)
 		prio = tcf_auto_prio(b);
 	tp = tcf_chain_tp_find(b, prio, &pprev);
@@ -399,7 +404,8 @@ static void tc_print_parent(FILE *out, u32 parent)
 
 /* print_filter()'s start: what the request did not fix, then the kind */
 static void tc_filter_head(char *buf, size_t len, const struct net_device *dev, u32 parent,
-			   const struct tcf_proto *tp, const struct tc_dump_opts *o)
+			   const struct tcf_proto *tp, const struct tc_dump_opts *o, u16 protocol,
+			   u32 prio)
 {
 	FILE *f = fmemopen(buf, len, "w");
 
@@ -412,9 +418,9 @@ static void tc_filter_head(char *buf, size_t len, const struct net_device *dev, 
 		fprintf(f, "dev %s ", dev->name);
 	if (o->with_parent)
 		tc_print_parent(f, parent);
-	if (o->with_proto)
+	if (!protocol || protocol != tp->protocol)
 		tc_print_proto(f, tp->protocol);
-	if (o->with_prio)
+	if (!prio || prio != tp->prio)
 		fprintf(f, "pref %u ", tp->prio);
 	fprintf(f, "%s chain 0 ", tp->ops->kind);
 	fclose(f);
@@ -444,9 +450,10 @@ int tc_dump_tfilter(struct net_device *dev, u32 parent, u16 protocol, u32 prio,
 	if (!parent)
 		shown = dev->qdisc->handle;
 	for (const struct tcf_proto *tp = b->chain0; tp; tp = tp->next) {
-		if ((protocol && tp->protocol != protocol) || (prio && tp->prio != prio))
+		/* the request carries prio << 16 in 32 bits: a larger one is none */
+		if ((protocol && tp->protocol != protocol) || ((prio & 0xFFFF) && tp->prio != prio))
 			continue;
-		tc_filter_head(head, sizeof(head), dev, shown, tp, o);
+		tc_filter_head(head, sizeof(head), dev, shown, tp, o, protocol, prio);
 		fprintf(out, "%s\n", head);
 		if (tp->ops->dump)
 			tp->ops->dump(tp, NULL, out, head);

@@ -45,19 +45,44 @@ static int u32_init(struct tcf_proto *tp)
 {
 	struct Qdisc *q = tp->block->q;
 
-	if (!q->u32_tps++) {
+	if (!q->u32_tps) {
 		q->u32_htid = 0;
 		tp->htid = 0x80000000U;
-		return 0;
+	} else {
+		q->u32_htid = q->u32_htid % 0x7FE + 1;
+		tp->htid = (q->u32_htid | 0x800U) << 20;
 	}
-	q->u32_htid = q->u32_htid % 0x7FE + 1;
-	tp->htid = (q->u32_htid | 0x800U) << 20;
+	tp->u32_next = q->u32_tps;
+	q->u32_tps = tp;
 	return 0;
 }
 
 static void u32_destroy(struct tcf_proto *tp)
 {
-	tp->block->q->u32_tps--;
+	struct tcf_proto **pp = &tp->block->q->u32_tps;
+
+	while (*pp != tp)
+		pp = &(*pp)->u32_next;
+	*pp = tp->u32_next;
+}
+
+/* u32_get(): the hash table of the handle's id among the qdisc's (the
+ * handle itself when it names no node), else the node in it */
+static bool u32_get(const struct tcf_proto *tp, u32 handle)
+{
+	const struct tcf_proto *t = tp->block->q->u32_tps;
+
+	if (TC_U32_HTID(handle) == 0xFFF00000U)
+		t = tp;
+	else
+		while (t && t->htid != TC_U32_HTID(handle))
+			t = t->u32_next;
+	if (!t || !TC_U32_NODE(handle))
+		return t != NULL;
+	for (const struct tcf_filter *f = t->filters; f; f = f->next)
+		if (TC_U32_NODE(f->handle) == TC_U32_NODE(handle))
+			return true;
+	return false;
 }
 
 /* u32_change(): a node of the root table; its number the lowest free from
@@ -129,6 +154,7 @@ static void u32_dump(const struct tcf_proto *tp, const struct tcf_filter *f, FIL
 const struct tcf_proto_ops cls_u32_ops = {
 	.kind = "u32",
 	.match = u32_match,
+	.get = u32_get,
 	.init = u32_init,
 	.destroy = u32_destroy,
 	.change = u32_change,

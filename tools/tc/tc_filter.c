@@ -34,7 +34,7 @@ static bool tc_matches(const char *arg, const char *word)
 {
 	size_t n = strlen(arg);
 
-	return n <= strlen(word) && !strncmp(arg, word, n);
+	return n && n <= strlen(word) && !strncmp(arg, word, n);
 }
 
 static bool next_arg(struct tc_args *a)
@@ -239,14 +239,20 @@ static int mirred_words(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action
 			(*ok)++;
 			continue;
 		} else if (tc_matches(w, "index")) {
-			int e = tc_action_index(ctx, a, &c->index);
+			unsigned long v;
 
-			if (e)
-				return e;
+			if (!next_arg(a))
+				return TC_INCOMPLETE;
+			if (tc_get_ul(a->argv[0], 10, UINT32_MAX, &v)) {
+				fprintf(ctx->err, "Illegal \"index\"\n");
+				return TC_FAIL;
+			}
+			c->index = (u32)v;
 			(*iok)++;
-			if (!*ok)
+			if (!*ok) {
+				shift(a);
 				return 0;
-			continue;
+			}
 		} else if (!*ok) {
 			fprintf(ctx->err, "was expecting egress or ingress (%s)\n", w);
 			return 0;
@@ -292,6 +298,12 @@ static int parse_mirred(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action
 		return TC_INCOMPLETE;
 	if (!tc_matches(a->argv[0], "egress") && !tc_matches(a->argv[0], "ingress") &&
 	    !tc_matches(a->argv[0], "index")) {
+		if (tc_matches(a->argv[0], "help")) {
+			fprintf(ctx->err, "Usage: mirred <DIRECTION> <ACTION> [index INDEX] <dev DEVICENAME>\n"
+				"where:\n\tDIRECTION := <ingress | egress>\n\tACTION := <mirror | redirect>\n"
+				"\tINDEX  is the specific policy instance id\n\tDEVICENAME is the devicename\n");
+			return TC_EXIT255;
+		}
 		fprintf(ctx->err, "mirred option not supported %s\n", a->argv[0]);
 		return TC_FAIL;
 	}
@@ -617,6 +629,8 @@ static int u32_parse_selector(struct cmd_ctx *ctx, struct tc_args *a, struct tc_
 		return TC_INCOMPLETE;
 	w = a->argv[0];
 	shift(a);
+	if (!strcmp(w, "ip") && a->argc < 1)
+		return TC_INCOMPLETE;	/* NEXT_ARG() after "ip" */
 	if (!strcmp(w, "u32"))
 		e = u32_parse_sized(a, cfg, 32, 0);
 	else if (!strcmp(w, "u16"))
@@ -665,7 +679,7 @@ static int parse_u32(struct cmd_ctx *ctx, const char *handle, struct tc_args *a,
 
 	if (handle) {
 		if (u32_get_handle(handle, &cfg->handle)) {
-			fprintf(ctx->err, "Illegal \"handle\"\n");
+			fprintf(ctx->err, "Illegal filter ID\n");
 			return TC_FAIL;
 		}
 		cfg->has_handle = true;
@@ -724,6 +738,8 @@ static int filter_parent_word(struct cmd_ctx *ctx, struct filter_req *r, struct 
 	return 0;
 }
 
+static void filter_usage(struct cmd_ctx *ctx);
+
 /* The words before the kind (tc_filter_modify()'s loop); the kind ends it. */
 static int filter_words(struct cmd_ctx *ctx, struct filter_req *r, struct tc_args *a, bool list)
 {
@@ -778,7 +794,9 @@ static int filter_words(struct cmd_ctx *ctx, struct filter_req *r, struct tc_arg
 				return TC_FAIL;
 			}
 		} else if (*w && tc_matches(w, "help")) {
-			return 1;
+			if (!list)
+				return 1;
+			filter_usage(ctx);	/* the listing goes on after it */
 		} else if (list) {
 			fprintf(ctx->err, " What is \"%s\"? Try \"tc filter help\"\n", w);
 			return TC_EXIT255;
@@ -934,8 +952,6 @@ static int filter_list(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 		rc = 1;
 	} else if (dev) {
 		o.with_parent = !r->parent_set;
-		o.with_proto = !r->cfg.protocol;
-		o.with_prio = !r->cfg.prio;
 		tc_dump_tfilter(dev, r->parent, r->cfg.protocol, r->cfg.prio, &o, ctx->out);
 	}
 	kfree(r);
