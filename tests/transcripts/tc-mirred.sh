@@ -35,6 +35,7 @@ ip netns exec ns2 sysctl -qw net.ipv4.conf.all.accept_local=1
 ip netns exec ns2 sysctl -qw net.ipv4.conf.all.route_localnet=1
 ip netns exec ns2 ping -q -w1 -c1 192.0.2.1
 ip netns exec ns2 ping -q -w1 -c1 127.0.0.1
+sleep 0.1
 ip netns exec ns2 tc -s filter show dev lo egress
 ip netns exec ns1 tc -s filter show dev veth1 ingress protocol ip
 ip netns exec ns1 tc -s qdisc show dev veth1 ingress
