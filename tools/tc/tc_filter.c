@@ -207,91 +207,122 @@ static int parse_gact(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action_c
 	return 0;
 }
 
-/* parse_direction()'s loop: { egress | ingress } { mirror | redirect } dev D */
-static int mirred_words(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action_cfg *c,
-			const char **devname, int *ok, int *iok)
+/* parse_direction()'s state */
+struct mirred_words {
+	bool egress, ingress, mirror, redir;
+	int ok, iok;
+	const char *devname;
+};
+
+static int mirred_both(struct cmd_ctx *ctx, const char *what)
 {
-	bool egress = false, ingress = false, mirror = false, redir = false;
+	fprintf(ctx->err, "Can't have both %s\n", what);
+	return TC_FAIL;
+}
 
-	while (a->argc > 0) {
-		const char *w = a->argv[0];
+/* egress or ingress: the word after it is the next one looked at */
+static int mirred_direction(struct cmd_ctx *ctx, struct tc_args *a, struct mirred_words *m)
+{
+	bool egress = a->argv[0][0] == 'e';
 
-		if (tc_matches(w, "action")) {
-			return next_arg(a) ? 0 : TC_INCOMPLETE;
-		} else if (!egress && tc_matches(w, "egress")) {
-			egress = true;
-			if (ingress) {
-				fprintf(ctx->err, "Can't have both egress and ingress\n");
-				return TC_FAIL;
-			}
-			if (!next_arg(a))
-				return TC_INCOMPLETE;
-			(*ok)++;
-			continue;
-		} else if (!ingress && tc_matches(w, "ingress")) {
-			ingress = true;
-			if (egress) {
-				fprintf(ctx->err, "Can't have both egress and ingress\n");
-				return TC_FAIL;
-			}
-			if (!next_arg(a))
-				return TC_INCOMPLETE;
-			(*ok)++;
-			continue;
-		} else if (tc_matches(w, "index")) {
-			unsigned long v;
+	if (egress ? m->ingress : m->egress)
+		return mirred_both(ctx, "egress and ingress");
+	*(egress ? &m->egress : &m->ingress) = true;
+	m->ok++;
+	return next_arg(a) ? 0 : TC_INCOMPLETE;
+}
 
-			if (!next_arg(a))
-				return TC_INCOMPLETE;
-			if (tc_get_ul(a->argv[0], 10, UINT32_MAX, &v)) {
-				fprintf(ctx->err, "Illegal \"index\"\n");
-				return TC_FAIL;
-			}
-			c->index = (u32)v;
-			(*iok)++;
-			if (!*ok) {
-				shift(a);
-				return 0;
-			}
-		} else if (!*ok) {
-			fprintf(ctx->err, "was expecting egress or ingress (%s)\n", w);
-			return 0;
-		} else if (!mirror && tc_matches(w, "mirror")) {
-			mirror = true;
-			if (redir) {
-				fprintf(ctx->err, "Can't have both mirror and redir\n");
-				return TC_FAIL;
-			}
-			c->eaction = egress ? TCA_EGRESS_MIRROR : TCA_INGRESS_MIRROR;
-			c->action = TC_ACT_PIPE;
-			(*ok)++;
-		} else if (!redir && tc_matches(w, "redirect")) {
-			redir = true;
-			if (mirror) {
-				fprintf(ctx->err, "Can't have both mirror and redir\n");
-				return TC_FAIL;
-			}
-			c->eaction = egress ? TCA_EGRESS_REDIR : TCA_INGRESS_REDIR;
-			c->action = TC_ACT_STOLEN;
-			(*ok)++;
-		} else if ((redir || mirror) && tc_matches(w, "dev")) {
-			if (!next_arg(a))
-				return TC_INCOMPLETE;
-			*devname = a->argv[0];
+/* mirror or redirect: the kind of mirred and its default verdict */
+static int mirred_kind(struct cmd_ctx *ctx, struct tc_action_cfg *c, struct mirred_words *m,
+		       bool mirror)
+{
+	if (mirror ? m->redir : m->mirror)
+		return mirred_both(ctx, "mirror and redir");
+	*(mirror ? &m->mirror : &m->redir) = true;
+	if (mirror)
+		c->eaction = m->egress ? TCA_EGRESS_MIRROR : TCA_INGRESS_MIRROR;
+	else
+		c->eaction = m->egress ? TCA_EGRESS_REDIR : TCA_INGRESS_REDIR;
+	c->action = mirror ? TC_ACT_PIPE : TC_ACT_STOLEN;
+	m->ok++;
+	return 0;
+}
+
+/* "index N" inside the loop: the value stays the current word */
+static int mirred_index(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action_cfg *c)
+{
+	unsigned long v;
+
+	if (!next_arg(a))
+		return TC_INCOMPLETE;
+	if (tc_get_ul(a->argv[0], 10, UINT32_MAX, &v)) {
+		fprintf(ctx->err, "Illegal \"index\"\n");
+		return TC_FAIL;
+	}
+	c->index = (u32)v;
+	return 0;
+}
+
+/* parse_direction()'s loop: { egress | ingress } { mirror | redirect } dev D;
+ * 1 when it ends, 0 or 2 to go on with the next word, or an error (< 0) */
+static int mirred_word(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action_cfg *c,
+		       struct mirred_words *m)
+{
+	const char *w = a->argv[0];
+	int e;
+
+	if (tc_matches(w, "action"))
+		return next_arg(a) ? 1 : TC_INCOMPLETE;
+	if ((!m->egress && tc_matches(w, "egress")) || (!m->ingress && tc_matches(w, "ingress"))) {
+		e = mirred_direction(ctx, a, m);
+		return e ? e : 2;	/* already on the next word */
+	}
+	if (tc_matches(w, "index")) {
+		if ((e = mirred_index(ctx, a, c)))
+			return e;
+		m->iok++;
+		if (!m->ok) {
 			shift(a);
-			return 0;
+			return 1;
 		}
+	} else if (!m->ok) {
+		fprintf(ctx->err, "was expecting egress or ingress (%s)\n", w);
+		return 1;
+	} else if (!m->mirror && tc_matches(w, "mirror")) {
+		if ((e = mirred_kind(ctx, c, m, true)))
+			return e;
+	} else if (!m->redir && tc_matches(w, "redirect")) {
+		if ((e = mirred_kind(ctx, c, m, false)))
+			return e;
+	} else if ((m->redir || m->mirror) && tc_matches(w, "dev")) {
 		if (!next_arg(a))
 			return TC_INCOMPLETE;
+		m->devname = a->argv[0];
+		shift(a);
+		return 1;
+	}
+	return next_arg(a) ? 0 : TC_INCOMPLETE;
+}
+
+static int mirred_words(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action_cfg *c,
+			struct mirred_words *m)
+{
+	while (a->argc > 0) {
+		int e = mirred_word(ctx, a, c, m);
+
+		if (e == 1)
+			return 0;
+		if (e < 0)
+			return e;
 	}
 	return 0;
 }
 
 static int parse_mirred(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action_cfg *c)
 {
-	const char *devname = NULL;
-	int ok = 0, iok = 0, e;
+	struct mirred_words m = { 0 };
 	struct net_device *dev;
+	int e;
 
 	c->kind = "mirred";
 	if (!next_arg(a))
@@ -307,15 +338,15 @@ static int parse_mirred(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action
 		fprintf(ctx->err, "mirred option not supported %s\n", a->argv[0]);
 		return TC_FAIL;
 	}
-	e = mirred_words(ctx, a, c, &devname, &ok, &iok);
+	e = mirred_words(ctx, a, c, &m);
 	if (e)
 		return e;
-	if (!ok && !iok)
+	if (!m.ok && !m.iok)
 		return TC_FAIL;
-	if (devname) {
-		dev = __dev_get_by_name(ctx->net, devname);
+	if (m.devname) {
+		dev = __dev_get_by_name(ctx->net, m.devname);
 		if (!dev) {
-			fprintf(ctx->err, "Cannot find device \"%s\"\n", devname);
+			fprintf(ctx->err, "Cannot find device \"%s\"\n", m.devname);
 			return TC_FAIL;
 		}
 		c->ifindex = dev->ifindex;
@@ -324,7 +355,7 @@ static int parse_mirred(struct cmd_ctx *ctx, struct tc_args *a, struct tc_action
 	    !tc_action_a2n(a->argv[0], &c->action))
 		shift(a);
 	if (a->argc > 0 && a->argv[0][0] && tc_matches(a->argv[0], "index")) {
-		if (iok) {
+		if (m.iok) {
 			fprintf(ctx->err, "mirred: Illegal double index\n");
 			return TC_FAIL;
 		}
@@ -712,7 +743,7 @@ static int parse_u32(struct cmd_ctx *ctx, const char *handle, struct tc_args *a,
 struct filter_req {
 	const char *devname, *handle;
 	u32 parent;
-	bool parent_set;
+	bool parent_set, prio_set, proto_set;
 	struct tc_filter_cfg cfg;
 };
 
@@ -740,14 +771,53 @@ static int filter_parent_word(struct cmd_ctx *ctx, struct filter_req *r, struct 
 
 static void filter_usage(struct cmd_ctx *ctx);
 
-/* The words before the kind (tc_filter_modify()'s loop); the kind ends it. */
+/* pref, protocol, chain and their values: 1 when W is none of them */
+static int filter_value_word(struct cmd_ctx *ctx, struct filter_req *r, struct tc_args *a, bool list)
+{
+	const char *w = a->argv[0];
+	unsigned long v;
+
+	if (!*w)
+		return 1;
+	if (tc_matches(w, "preference") || tc_matches(w, "priority")) {
+		if (!next_arg(a))
+			return TC_INCOMPLETE;
+		if (r->prio_set)
+			return tc_duparg(ctx, "priority", a->argv[0]);
+		if (tc_get_ul(a->argv[0], 0, list ? UINT32_MAX : 0xFFFF, &v))
+			return tc_invarg(ctx, list ? "invalid preference" : "invalid priority value",
+					 a->argv[0]);
+		r->cfg.prio = (u32)v;
+		r->prio_set = true;
+	} else if (tc_matches(w, "protocol")) {
+		if (!next_arg(a))
+			return TC_INCOMPLETE;
+		if (r->proto_set)
+			return tc_duparg(ctx, "protocol", a->argv[0]);
+		if (tc_proto_a2n(a->argv[0], &r->cfg.protocol))
+			return tc_invarg(ctx, "invalid protocol", a->argv[0]);
+		r->proto_set = true;
+	} else if (tc_matches(w, "chain")) {
+		if (!next_arg(a))
+			return TC_INCOMPLETE;
+		if (tc_get_ul(a->argv[0], 0, UINT32_MAX, &v))
+			return tc_invarg(ctx, "invalid chain index value", a->argv[0]);
+		if (v) {
+			fprintf(ctx->err, "skbox: only chain 0 is supported\n");
+			return TC_FAIL;
+		}
+	} else {
+		return 1;
+	}
+	return 0;
+}
+
+/* The words before the kind (tc_filter_modify()'s loop); the kind ends it.
+ * 1: "help" asked for the usage. */
 static int filter_words(struct cmd_ctx *ctx, struct filter_req *r, struct tc_args *a, bool list)
 {
-	bool proto_set = false, prio_set = false;
-
 	for (; a->argc > 0; shift(a)) {
 		const char *w = a->argv[0];
-		unsigned long v;
 		int e;
 
 		if (!strcmp(w, "dev")) {
@@ -766,33 +836,9 @@ static int filter_words(struct cmd_ctx *ctx, struct filter_req *r, struct tc_arg
 			if (r->handle)
 				return tc_duparg(ctx, "handle", a->argv[0]);
 			r->handle = a->argv[0];
-		} else if (*w && (tc_matches(w, "preference") || tc_matches(w, "priority"))) {
-			if (!next_arg(a))
-				return TC_INCOMPLETE;
-			if (prio_set)
-				return tc_duparg(ctx, "priority", a->argv[0]);
-			if (tc_get_ul(a->argv[0], 0, list ? UINT32_MAX : 0xFFFF, &v))
-				return tc_invarg(ctx, list ? "invalid preference" : "invalid priority value",
-						 a->argv[0]);
-			r->cfg.prio = (u32)v;
-			prio_set = true;
-		} else if (*w && tc_matches(w, "protocol")) {
-			if (!next_arg(a))
-				return TC_INCOMPLETE;
-			if (proto_set)
-				return tc_duparg(ctx, "protocol", a->argv[0]);
-			if (tc_proto_a2n(a->argv[0], &r->cfg.protocol))
-				return tc_invarg(ctx, "invalid protocol", a->argv[0]);
-			proto_set = true;
-		} else if (*w && tc_matches(w, "chain")) {
-			if (!next_arg(a))
-				return TC_INCOMPLETE;
-			if (tc_get_ul(a->argv[0], 0, UINT32_MAX, &v))
-				return tc_invarg(ctx, "invalid chain index value", a->argv[0]);
-			if (v) {
-				fprintf(ctx->err, "skbox: only chain 0 is supported\n");
-				return TC_FAIL;
-			}
+		} else if ((e = filter_value_word(ctx, r, a, list)) <= 0) {
+			if (e)
+				return e;
 		} else if (*w && tc_matches(w, "help")) {
 			if (!list)
 				return 1;
@@ -868,19 +914,40 @@ static int filter_options(struct cmd_ctx *ctx, struct filter_req *r, struct tc_a
 	return 0;
 }
 
+/* rtnl_talk(): the request to the kernel side, its answer as tc prints it */
+static int filter_talk(struct cmd_ctx *ctx, struct net_device *dev, const struct filter_req *r,
+		       const char *cmd)
+{
+	bool create = !strcmp(cmd, "add") || !strcmp(cmd, "replace");
+	const char *extack = NULL;
+	int e;
+
+	if (!dev) {
+		fprintf(ctx->err, "RTNETLINK answers: No such device\nWe have an error talking to the kernel\n");
+		return 2;
+	}
+	e = !strcmp(cmd, "del") ? tc_del_tfilter(dev, r->parent, &r->cfg, &extack)
+		: tc_new_tfilter(dev, r->parent, &r->cfg, create, !strcmp(cmd, "replace"), &extack);
+	if (!e)
+		return 0;
+	if (extack)
+		fprintf(ctx->err, "Error: %s.\n", extack);
+	else
+		fprintf(ctx->err, "RTNETLINK answers: %s\n", strerror(-e));
+	fprintf(ctx->err, "We have an error talking to the kernel\n");
+	return 2;
+}
+
 static int filter_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
 	struct filter_req *r = kzalloc(sizeof(*r));
 	struct tc_args a = { argc, argv };
-	bool create = !strcmp(cmd, "add") || !strcmp(cmd, "replace");
-	bool del = !strcmp(cmd, "del");
 	struct net_device *dev = NULL;
-	const char *extack = NULL;
 	int e, rc = 0;
 
 	if (!r)
 		return 1;
-	if (create)
+	if (!strcmp(cmd, "add") || !strcmp(cmd, "replace"))
 		r->cfg.protocol = htons(ETH_P_ALL);
 	e = filter_words(ctx, r, &a, false);
 	if (e == 1) {
@@ -912,21 +979,7 @@ static int filter_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **
 		rc = 255;
 		goto out;
 	}
-	if (!dev) {
-		fprintf(ctx->err, "RTNETLINK answers: No such device\nWe have an error talking to the kernel\n");
-		rc = 2;
-		goto out;
-	}
-	e = del ? tc_del_tfilter(dev, r->parent, &r->cfg, &extack)
-		: tc_new_tfilter(dev, r->parent, &r->cfg, create, !strcmp(cmd, "replace"), &extack);
-	if (e) {
-		if (extack)
-			fprintf(ctx->err, "Error: %s.\n", extack);
-		else
-			fprintf(ctx->err, "RTNETLINK answers: %s\n", strerror(-e));
-		fprintf(ctx->err, "We have an error talking to the kernel\n");
-		rc = 2;
-	}
+	rc = filter_talk(ctx, dev, r, cmd);
 out:
 	kfree(r);
 	return rc;
