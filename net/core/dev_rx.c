@@ -116,6 +116,7 @@ static struct sk_buff *sch_handle_ingress(struct sk_buff *skb)
 	switch (tcf_classify(skb, b, &res)) {
 	case TC_ACT_SHOT:
 		q->drops++;
+		skb_drop_hint(skb, "a tc filter's verdict: drop (tc -s filter show dev DEV ingress)");
 		kfree_skb_reason(skb, res.drop_reason ? (enum skb_drop_reason)res.drop_reason :
 				 SKB_DROP_REASON_TC_INGRESS);
 		return NULL;

@@ -67,6 +67,7 @@ static struct sk_buff *sch_handle_egress(struct sk_buff *skb, int *rc, struct ne
 	switch (tcf_classify(skb, b, &res)) {
 	case TC_ACT_SHOT:
 		q->drops++;
+		skb_drop_hint(skb, "a tc filter's verdict: drop (tc -s filter show dev DEV egress)");
 		kfree_skb_reason(skb, res.drop_reason ? (enum skb_drop_reason)res.drop_reason :
 				 SKB_DROP_REASON_TC_EGRESS);
 		*rc = -ENOBUFS;	/* NET_XMIT_DROP */
