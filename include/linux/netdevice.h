@@ -176,7 +176,6 @@ struct net_device {
 	void *rx_handler_data;
 	struct in_device *ip_ptr;
 	struct Qdisc *qdisc;
-	struct Qdisc *ingress_qdisc;	/* ingress or clsact (tc filters) */
 	/* offloads (include/linux/netdev_features.h): what the device takes
 	 * whole; validate_xmit_skb() does the rest in software */
 	u64 features;
@@ -194,6 +193,9 @@ struct net_device {
 
 	struct rtnl_link_stats64 stats;	/* core-counted (dropped) and driver-counted */
 	u64 rx_dropped_core, tx_dropped_core, rx_nohandler_core;
+	/* ingress or clsact (tc filters), out of the first two cache lines:
+	 * read per frame only after the counters' line */
+	struct Qdisc *ingress_qdisc;
 
 	char name[IFNAMSIZ];
 	struct list_head dev_list;	/* in net->dev_base_head, ifindex order */
