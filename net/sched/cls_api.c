@@ -217,6 +217,8 @@ static int tcf_filter_insert(struct net_device *dev, struct tcf_proto *tp, const
 		return -ENOENT;
 	}
 	err = tp->ops->change(tp, cfg, &handle, extack);
+	if (!err && !old && tcf_filter_find(tp, handle, &pp))
+		err = -ENOSPC;	/* u32's "::800": the node's idr slot is taken */
 	if (!err)
 		err = tcf_filter_build(dev_net(dev), cfg, handle, &f, extack);
 	if (err)

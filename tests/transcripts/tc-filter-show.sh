@@ -67,3 +67,7 @@ tc qdisc add dev veth1 ingress ingress; echo rc=$?
 tc qdisc add dev veth1 ingress foo; echo rc=$?
 tc qdisc add dev veth1 root clsact; echo rc=$?
 tc f; echo rc=$?
+tc qdisc add dev veth2 ingress
+tc filter add dev veth2 ingress protocol ip handle ::800 u32 match ip src 1.2.3.4
+tc filter add dev veth2 ingress protocol ip pref 49152 handle ::800 u32 match ip src 1.2.3.5; echo rc=$?
+tc filter show dev veth2 ingress
