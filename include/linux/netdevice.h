@@ -193,6 +193,9 @@ struct net_device {
 
 	struct rtnl_link_stats64 stats;	/* core-counted (dropped) and driver-counted */
 	u64 rx_dropped_core, tx_dropped_core, rx_nohandler_core;
+	/* ingress or clsact (tc filters), out of the first two cache lines:
+	 * read per frame only after the counters' line */
+	struct Qdisc *ingress_qdisc;
 
 	char name[IFNAMSIZ];
 	struct list_head dev_list;	/* in net->dev_base_head, ifindex order */

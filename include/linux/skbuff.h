@@ -74,6 +74,7 @@ struct sk_buff {
 	u8 offload_fwd_mark:1;
 	u8 local_df:1;
 	u8 ipvs_property:1;		/* IPVS translated it: its hooks let it pass */
+	u8 tc_at_ingress:1;		/* tc classifies it at ingress */
 
 	u32 priority;
 	u32 mark;

@@ -32,6 +32,10 @@ struct tc_qopt {
 	/* tbf: bucket and peak bucket in bytes, peak rate in bytes per second */
 	u32 burst, mtu;
 	u64 peakrate_bps;
+	/* fq_codel: 0 (or ecn -1): the default */
+	u32 flows, quantum, drop_batch, memory_limit;
+	u64 target_ns, interval_ns, ce_threshold_ns;
+	int ecn;
 };
 
 struct Qdisc_ops {
@@ -41,8 +45,15 @@ struct Qdisc_ops {
 	struct sk_buff *(*dequeue)(struct Qdisc *q);
 	int (*init)(struct Qdisc *q, const struct tc_qopt *opt);
 	void (*reset)(struct Qdisc *q);		/* drop everything queued */
+	void (*destroy)(struct Qdisc *q);	/* free what init allocated */
 	/* the options as `tc qdisc show` prints them after "refcnt N " */
 	void (*dump)(const struct Qdisc *q, FILE *out);
+	/* `tc -s`: the kind's own lines after " backlog …" */
+	void (*dump_stats)(const struct Qdisc *q, FILE *out);
+	/* the filter block for a filter's parent class (cl_ops->tcf_block);
+	 * NULL member: the qdisc is not classful */
+	struct tcf_block *(*tcf_block)(struct Qdisc *q, u32 parent);
+	bool classful;			/* has classes (tbf: its child's), maybe no block */
 };
 
 struct Qdisc {
@@ -55,6 +66,8 @@ struct Qdisc {
 	u64 bytes, packets;		/* sent */
 	u32 drops, overlimits, requeues;
 	struct timer_list watchdog;	/* run the queue again at this time */
+	u32 u32_htid;			/* cls_u32: the last hash table id given out */
+	struct tcf_proto *u32_tps;	/* cls_u32: its classifiers here (tc_u_common) */
 	unsigned char priv[] __attribute__((aligned(8)));
 };
 
@@ -79,5 +92,11 @@ void qdisc_destroy(struct Qdisc *q);
 unsigned int qdisc_refcnt(const struct net_device *dev);
 
 int dev_qdisc_xmit(struct sk_buff *skb, struct net_device *dev);
+
+/* sch_ingress.c: the ingress and clsact qdiscs (`tc qdisc add dev D ingress`) */
+extern const struct Qdisc_ops ingress_qdisc_ops;
+extern const struct Qdisc_ops clsact_qdisc_ops;
+int qdisc_create_ingress(struct net_device *dev, const struct Qdisc_ops *ops);
+void qdisc_destroy_ingress(struct net_device *dev);
 
 #endif

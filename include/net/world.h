@@ -45,6 +45,7 @@ struct world {
 	struct net **ns_hash;			/* named namespaces by name */
 	unsigned int ns_hash_size, ns_count;
 	u32 qdisc_handle;			/* last qdisc major handle given out */
+	u32 mirred_nest_level;		/* act_mirred's redirects in progress */
 	struct net *init_net;
 	struct list_head napi_poll_list;	/* softirq: namespaces with backlog work */
 	struct list_head runq;		/* runnable tasks */

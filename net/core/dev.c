@@ -309,6 +309,7 @@ void unregister_netdevice(struct net_device *dev)
 	unlist_netdevice(dev);
 	qdisc_destroy(dev->qdisc);
 	dev->qdisc = NULL;
+	qdisc_destroy_ingress(dev);
 	dev->registered = false;
 }
 
@@ -523,6 +524,7 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 	unlist_netdevice(dev);
 	qdisc_destroy(dev->qdisc);	/* dev_shutdown(): back to noop */
 	dev->qdisc = NULL;
+	qdisc_destroy_ingress(dev);
 	dev->nd_net = net;
 	dev->ifindex = dev_new_index(net, dev->ifindex);
 	if (list_netdevice(net, dev))

@@ -6,6 +6,8 @@
 #include <errno.h>
 #include "linux/netdevice.h"
 #include "net/gro.h"
+#include "net/pkt_cls.h"
+#include "net/sch_generic.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "net/trace.h"
@@ -96,6 +98,40 @@ static int deliver_ptype_base(struct sk_buff *skb, struct net_device *orig_dev)
 	return 1;
 }
 
+/* sch_handle_ingress(): the ingress (or clsact) qdisc's filters, after the
+ * taps and before the bridge and the protocols; NULL when they took the
+ * packet (dropped, stolen or redirected). */
+static struct sk_buff *sch_handle_ingress(struct sk_buff *skb)
+{
+	struct Qdisc *q = skb->dev->ingress_qdisc;
+	struct tcf_block *b = dev_ingress_block(skb->dev);
+	struct tcf_result res = { 0 };
+
+	if (!b || !b->chain0)
+		return skb;
+	q->bytes += skb->len;
+	q->packets++;
+	skb->tc_at_ingress = 1;
+	skb_trace_note(skb, "tcf_classify", "ingress");
+	switch (tcf_classify(skb, b, &res)) {
+	case TC_ACT_SHOT:
+		q->drops++;
+		skb_drop_hint(skb, "a tc filter's verdict: drop (tc -s filter show dev DEV ingress)");
+		kfree_skb_reason(skb, res.drop_reason ? (enum skb_drop_reason)res.drop_reason :
+				 SKB_DROP_REASON_TC_INGRESS);
+		return NULL;
+	case TC_ACT_STOLEN:
+	case TC_ACT_QUEUED:
+	case TC_ACT_TRAP:
+		consume_skb(skb);
+		return NULL;
+	case TC_ACT_CONSUMED:
+		return NULL;
+	default:
+		return skb;
+	}
+}
+
 int __netif_receive_skb_core(struct sk_buff *skb)
 {
 	struct net_device *orig_dev = skb->dev;
@@ -107,6 +143,8 @@ int __netif_receive_skb_core(struct sk_buff *skb)
 	skb_trace(skb, "__netif_receive_skb_core");
 another_round:
 	deliver_ptype_all(skb, &dev_net(skb->dev)->ptype_all, orig_dev);
+	if (skb->dev->ingress_qdisc && !(skb = sch_handle_ingress(skb)))
+		return 0;
 	if (skb->dev->rx_handler) {
 		switch (skb->dev->rx_handler(&skb)) {
 		case RX_HANDLER_CONSUMED:

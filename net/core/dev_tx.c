@@ -7,6 +7,7 @@
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "net/sch_generic.h"
+#include "net/pkt_cls.h"
 #include "net/trace.h"
 
 static int xmit_one(struct sk_buff *skb, struct net_device *dev)
@@ -48,11 +49,49 @@ int dev_hard_start_xmit(struct sk_buff *skb, struct net_device *dev)
 	return rc;
 }
 
+/* sch_handle_egress(): clsact's egress filters, before the root qdisc;
+ * NULL when they took the packet (*rc: what dev_queue_xmit() returns). */
+static struct sk_buff *sch_handle_egress(struct sk_buff *skb, int *rc, struct net_device *dev)
+{
+	struct Qdisc *q = dev->ingress_qdisc;
+	struct tcf_block *b = dev_egress_block(dev);
+	struct tcf_result res = { 0 };
+
+	if (!b || !b->chain0)
+		return skb;
+	q->bytes += skb->len;
+	q->packets++;
+	skb->tc_at_ingress = 0;
+	skb_trace_note(skb, "tcf_classify", "egress");
+	*rc = 0;
+	switch (tcf_classify(skb, b, &res)) {
+	case TC_ACT_SHOT:
+		q->drops++;
+		skb_drop_hint(skb, "a tc filter's verdict: drop (tc -s filter show dev DEV egress)");
+		kfree_skb_reason(skb, res.drop_reason ? (enum skb_drop_reason)res.drop_reason :
+				 SKB_DROP_REASON_TC_EGRESS);
+		*rc = -ENOBUFS;	/* NET_XMIT_DROP */
+		return NULL;
+	case TC_ACT_STOLEN:
+	case TC_ACT_QUEUED:
+	case TC_ACT_TRAP:
+		consume_skb(skb);
+		return NULL;
+	case TC_ACT_CONSUMED:
+		return NULL;
+	default:
+		return skb;
+	}
+}
+
 int dev_queue_xmit(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
+	int rc;
 
 	skb_reset_mac_header(skb);
+	if (dev->ingress_qdisc && !(skb = sch_handle_egress(skb, &rc, dev)))
+		return rc;
 	if (!(dev->flags & IFF_UP)) {
 		/* a down device has the noop qdisc: it drops and answers
 		 * NET_XMIT_CN, which senders do not see as an error */

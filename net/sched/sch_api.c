@@ -12,6 +12,7 @@ extern const struct Qdisc_ops pfifo_qdisc_ops;
 extern const struct Qdisc_ops bfifo_qdisc_ops;
 extern const struct Qdisc_ops netem_qdisc_ops;
 extern const struct Qdisc_ops tbf_qdisc_ops;
+extern const struct Qdisc_ops fq_codel_qdisc_ops;
 
 struct Qdisc *qdisc_alloc(struct net_device *dev, const struct Qdisc_ops *ops);
 
@@ -20,6 +21,7 @@ static const struct Qdisc_ops *const qdisc_kinds[] = {
 	&bfifo_qdisc_ops,
 	&netem_qdisc_ops,
 	&tbf_qdisc_ops,
+	&fq_codel_qdisc_ops,
 };
 
 const struct Qdisc_ops *qdisc_lookup_ops(const char *kind)

@@ -44,6 +44,8 @@ void qdisc_destroy(struct Qdisc *q)
 	del_timer(&q->watchdog);
 	if (q->ops->reset)
 		q->ops->reset(q);
+	if (q->ops->destroy)
+		q->ops->destroy(q);
 	free(q);
 }
 

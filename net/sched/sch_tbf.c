@@ -211,4 +211,5 @@ const struct Qdisc_ops tbf_qdisc_ops = {
 	.init = tbf_init,
 	.reset = tbf_reset,
 	.dump = tbf_dump,
+	.classful = true,
 };

@@ -17,6 +17,7 @@
 #include "linux/netdevice.h"
 #include "net/net_namespace.h"
 #include "net/sch_generic.h"
+#include "tc_common.h"
 
 
 /* get_time(): "100ms", "1.5s", "20us", "300ns"; a bare number is µs. */
@@ -415,7 +416,7 @@ static int prio_parse(struct cmd_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* ---- fq_codel (q_fq_codel.c): options checked; skbox has no fq_codel ---- */
+/* ---- fq_codel (q_fq_codel.c) ---- */
 
 static int fq_codel_explain(struct cmd_ctx *ctx)
 {
@@ -461,11 +462,13 @@ static int fq_codel_selector(struct cmd_ctx *ctx, const char *v)
 	return 0;
 }
 
-/* The value of one fq_codel option: 0 fine, -1 refused (message printed). */
-static int fq_codel_value(struct cmd_ctx *ctx, const char *k, const char *v)
+/* The value of one fq_codel option into *o: 0 fine, -1 refused (message
+ * printed). */
+static int fq_codel_value(struct cmd_ctx *ctx, const char *k, const char *v, struct tc_qopt *o)
 {
-	u64 ns;
-	u32 size;
+	u64 ns = 0;
+	u32 size = 0;
+	unsigned long n = 0;
 	bool ok;
 
 	if (!strcmp(k, "target") || !strcmp(k, "interval") || !strcmp(k, "ce_threshold"))
@@ -474,15 +477,34 @@ static int fq_codel_value(struct cmd_ctx *ctx, const char *k, const char *v)
 		ok = !tbf_get_size(v, &size);
 	else if (!strcmp(k, "ce_threshold_selector"))
 		return fq_codel_selector(ctx, v);
-	else
-		ok = tc_unsigned(v);
-	if (ok)
-		return 0;
-	fprintf(ctx->err, "Illegal \"%s\"\n", k);
-	return -1;
+	else if ((ok = tc_unsigned(v)))
+		n = strtoul(v, NULL, 0);
+	if (!ok) {
+		fprintf(ctx->err, "Illegal \"%s\"\n", k);
+		return -1;
+	}
+	if (!strcmp(k, "limit")) {
+		o->limit = (u32)n;
+		o->has_limit = true;
+	} else if (!strcmp(k, "flows")) {
+		o->flows = (u32)n;
+	} else if (!strcmp(k, "quantum")) {
+		o->quantum = (u32)n;
+	} else if (!strcmp(k, "drop_batch")) {
+		o->drop_batch = (u32)n;
+	} else if (!strcmp(k, "memory_limit")) {
+		o->memory_limit = size;
+	} else if (k[0] == 't') {
+		o->target_ns = ns;
+	} else if (k[0] == 'i') {
+		o->interval_ns = ns;
+	} else if (k[0] == 'c') {
+		o->ce_threshold_ns = ns;
+	}
+	return 0;
 }
 
-static int fq_codel_parse(struct cmd_ctx *ctx, int argc, char **argv)
+static int fq_codel_parse(struct cmd_ctx *ctx, int argc, char **argv, struct tc_qopt *o)
 {
 	static const char *const valued[] = { "limit", "flows", "quantum", "drop_batch", "target",
 		"ce_threshold", "ce_threshold_selector", "memory_limit", "interval" };
@@ -495,17 +517,40 @@ static int fq_codel_parse(struct cmd_ctx *ctx, int argc, char **argv)
 		if (i < ARRAY_SIZE(valued)) {
 			if (argc < 2)
 				return -255;
-			if (fq_codel_value(ctx, argv[0], argv[1]))
+			if (fq_codel_value(ctx, argv[0], argv[1], o))
 				return -1;
 			argv++, argc--;
 		} else if (!strcmp(argv[0], "help")) {
 			return fq_codel_explain(ctx);
-		} else if (strcmp(argv[0], "ecn") && strcmp(argv[0], "noecn")) {
+		} else if (!strcmp(argv[0], "ecn") || !strcmp(argv[0], "noecn")) {
+			o->ecn = argv[0][0] == 'e';
+		} else {
 			fprintf(ctx->err, "What is \"%s\"?\n", argv[0]);
 			return fq_codel_explain(ctx);
 		}
 	}
 	return 0;
+}
+
+static void show_stats(struct cmd_ctx *ctx, const struct Qdisc *q)
+{
+	fprintf(ctx->out, " Sent %llu bytes %llu pkt (dropped %u, overlimits %u requeues %u) \n"
+		" backlog %ub %up requeues %u\n", (unsigned long long)q->bytes,
+		(unsigned long long)q->packets, q->drops, q->overlimits, q->requeues,
+		q->backlog, skb_queue_len(&q->q), q->requeues);
+}
+
+/* the ingress or clsact qdisc, under the root one */
+static void show_ingress(struct cmd_ctx *ctx, const struct net_device *dev, bool with_dev, bool stats)
+{
+	const struct Qdisc *q = dev->ingress_qdisc;
+
+	fprintf(ctx->out, "qdisc %s ffff: %s%s%sparent ffff:fff1 ", q->ops->id,
+		with_dev ? "dev " : "", with_dev ? dev->name : "", with_dev ? " " : "");
+	q->ops->dump(q, ctx->out);
+	fputc('\n', ctx->out);
+	if (stats)
+		show_stats(ctx, q);
 }
 
 static void show_one(struct cmd_ctx *ctx, const struct net_device *dev, bool with_dev, bool stats)
@@ -519,10 +564,9 @@ static void show_one(struct cmd_ctx *ctx, const struct net_device *dev, bool wit
 		q->ops->dump(q, ctx->out);
 	fputc('\n', ctx->out);
 	if (stats)
-		fprintf(ctx->out, " Sent %llu bytes %llu pkt (dropped %u, overlimits %u requeues %u) \n"
-			" backlog %ub %up requeues %u\n", (unsigned long long)q->bytes,
-			(unsigned long long)q->packets, q->drops, q->overlimits, q->requeues,
-			q->backlog, skb_queue_len(&q->q), q->requeues);
+		show_stats(ctx, q);
+	if (stats && q->ops->dump_stats)
+		q->ops->dump_stats(q, ctx->out);
 }
 
 /* tc.c usage(): `tc` alone or `tc -help` (exit 0) */
@@ -550,12 +594,17 @@ static int qdisc_show(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 {
 	struct net_device *dev, *only = NULL;
 	const char *name = NULL;
+	int parent = 0;			/* 1 root, 2 ingress/clsact */
 
 	for (; argc > 0; argc--, argv++) {	/* tc_qdisc_list()'s words */
 		if (!strcmp(argv[0], "dev")) {
 			if (argc < 2)
 				return incomplete(ctx);
 			name = *++argv, argc--;
+		} else if (!strcmp(argv[0], "root")) {
+			parent = 1;
+		} else if (!strcmp(argv[0], "ingress") || !strcmp(argv[0], "clsact")) {
+			parent = 2;
 		} else if (strcmp(argv[0], "root") && strcmp(argv[0], "ingress") &&
 			   strcmp(argv[0], "clsact") && strcmp(argv[0], "invisible")) {
 			fprintf(ctx->err, "What is \"%s\"? Try \"tc qdisc help\".\n", argv[0]);
@@ -570,9 +619,12 @@ static int qdisc_show(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 		}
 	}
 	for_each_netdev(ctx->net, dev) {
-		if ((only && dev != only) || !dev->qdisc)
+		if (only && dev != only)
 			continue;
-		show_one(ctx, dev, !only, stats);
+		if (dev->qdisc && parent != 2)
+			show_one(ctx, dev, !only, stats);
+		if (dev->ingress_qdisc && parent != 1)
+			show_ingress(ctx, dev, !only, stats);
 	}
 	return 0;
 }
@@ -586,6 +638,7 @@ struct qdisc_req {
 	struct tc_qopt opt;
 	u32 handle;			/* 0: none given */
 	bool root;
+	bool ingress;			/* "ingress" or "clsact": the parent ffff:fff1 */
 };
 
 static int rtnl_error(struct cmd_ctx *ctx, const char *msg)
@@ -631,6 +684,31 @@ static int qdisc_create(struct qdisc_req *r)
 	return 0;
 }
 
+/* tc_modify_qdisc()/tc_get_qdisc() under the parent ffff:fff1 */
+static int qdisc_apply_ingress(struct cmd_ctx *ctx, struct qdisc_req *r)
+{
+	const struct Qdisc_ops *ops = r->kind[0] == 'i' ? &ingress_qdisc_ops : &clsact_qdisc_ops;
+	struct Qdisc *cur = r->dev->ingress_qdisc;
+
+	if (qdisc_is_del(r)) {
+		if (!cur)
+			return rtnl_error(ctx, "Cannot find specified qdisc on specified device.");
+		if (cur->ops != ops)
+			return rtnl_error(ctx, "Invalid qdisc name: must match existing qdisc.");
+		qdisc_destroy_ingress(r->dev);
+		return 0;
+	}
+	if (cur && (!strcmp(r->cmd, "add") || cur->ops != ops))
+		return rtnl_error(ctx, cur->ops != ops && strcmp(r->cmd, "add") ?
+				  "Invalid qdisc name: must match existing qdisc." :
+				  "Exclusivity flag on, cannot modify.");
+	if (cur)
+		return 0;
+	if (!strcmp(r->cmd, "change"))
+		return rtnl_error(ctx, "Qdisc not found. To create specify NLM_F_CREATE flag.");
+	return qdisc_create_ingress(r->dev, ops) ? 2 : 0;
+}
+
 static int qdisc_apply(struct cmd_ctx *ctx, struct qdisc_req *r)
 {
 	struct Qdisc *cur = r->dev->qdisc;
@@ -655,6 +733,8 @@ static int qdisc_apply(struct cmd_ctx *ctx, struct qdisc_req *r)
 		return rtnl_error(ctx, "NLM_F_REPLACE needed to override.");
 	if (!strcmp(r->cmd, "add") && queueing)
 		return rtnl_error(ctx, "Exclusivity flag on, cannot modify.");
+	if (!strcmp(r->cmd, "replace") && queueing && r->handle == cur->handle && cur->ops != r->ops)
+		return rtnl_error(ctx, "Invalid qdisc name: must match existing qdisc.");
 	if (!strcmp(r->cmd, "replace") && queueing && cur->ops == r->ops)
 		return qdisc_change_root(r->dev, &r->opt) ? 2 : 0;
 	return qdisc_create(r);
@@ -724,12 +804,43 @@ static int qdisc_words(struct cmd_ctx *ctx, struct qdisc_req *r, int *argc, char
 				return 255;
 			}
 			(*argv)++, (*argc)--;
+		} else if (!strcmp(w, "parent")) {	/* only the root: no child qdiscs here */
+			if (!v)
+				return incomplete(ctx);
+			if (r->root)
+				return tc_duparg(ctx, "parent", v);
+			if (strcmp(v, "root") && strcmp(v, "ffffffff") && strcmp(v, "ffff:ffff"))
+				return rtnl_error(ctx, "Failed to find specified qdisc.");
+			r->root = true;
+			(*argv)++, (*argc)--;
 		} else if (!strcmp(w, "root")) {
 			if (r->root) {
 				fprintf(ctx->err, "Error: \"root\" is duplicate parent ID\n");
 				return 255;
 			}
 			r->root = true;
+		} else if (*w && (!strncmp(w, "ingress_block", strlen(w)) ||
+				  !strncmp(w, "egress_block", strlen(w))) && strcmp(w, "ingress")) {
+			unsigned long blk;
+			char *end;
+
+			if (!v)
+				return incomplete(ctx);
+			blk = strtoul(v, &end, 0);
+			if (!*v || *end || !blk || blk > UINT32_MAX) {
+				fprintf(ctx->err, "Error: argument \"%s\" is wrong: invalid %s block index value\n",
+					v, w[0] == 'i' ? "ingress" : "egress");
+				return 255;
+			}
+			fprintf(ctx->err, "skbox: shared filter blocks are not supported\n");
+			return 2;
+		} else if (!strcmp(w, "ingress") || !strcmp(w, "clsact")) {
+			if (r->root) {
+				fprintf(ctx->err, "Error: \"%s\" is a duplicate parent ID\n", w);
+				return 255;
+			}
+			r->ingress = true;
+			r->kind = w;
 		} else {
 			r->kind = w;
 		}
@@ -743,6 +854,14 @@ static int qdisc_options(struct cmd_ctx *ctx, struct qdisc_req *r, int argc, cha
 	const char *kind = r->kind;
 	int e = 0;
 
+	if (r->ingress && argc > 0) {	/* q_ingress.c, q_clsact.c */
+		if (strcmp(argv[0], "help"))
+			fprintf(ctx->err, "What is \"%s\"?\n", argv[0]);
+		fprintf(ctx->err, "Usage: ... %s\n", kind);
+		return 1;
+	}
+	if (r->ingress)
+		return 0;
 	/* a kind tc has no module for: parse_noqopt() refuses its options */
 	if (!tc_has_module(kind) && argc > 0) {
 		fprintf(ctx->err, "Unknown qdisc \"%s\", hence option \"%s\" is unparsable\n",
@@ -757,7 +876,7 @@ static int qdisc_options(struct cmd_ctx *ctx, struct qdisc_req *r, int argc, cha
 	else if (!strcmp(kind, "prio"))
 		e = prio_parse(ctx, argc, argv);
 	else if (!strcmp(kind, "fq_codel"))
-		e = fq_codel_parse(ctx, argc, argv);
+		e = fq_codel_parse(ctx, argc, argv, &r->opt);
 	else if (r->ops)
 		e = fifo_parse(ctx, kind, argc, argv, &r->opt);
 	if (e == -255)
@@ -771,7 +890,7 @@ static int qdisc_options(struct cmd_ctx *ctx, struct qdisc_req *r, int argc, cha
 
 static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **argv)
 {
-	struct qdisc_req r = { .cmd = cmd, .devname = "" };
+	struct qdisc_req r = { .cmd = cmd, .devname = "", .opt.ecn = -1 };
 	int rc = qdisc_words(ctx, &r, &argc, &argv);
 
 	if (rc >= 0)
@@ -789,6 +908,8 @@ static int qdisc_modify(struct cmd_ctx *ctx, const char *cmd, int argc, char **a
 		fprintf(ctx->err, "Cannot find device \"%s\"\n", r.devname);
 		return 1;
 	}
+	if (r.ingress)
+		return qdisc_apply_ingress(ctx, &r);
 	if (!r.root && !r.handle && !qdisc_is_del(&r) && strcmp(cmd, "change"))
 		return rtnl_error(ctx, "Handle cannot be zero.");
 	return qdisc_apply(ctx, &r);
@@ -801,6 +922,8 @@ static int tc_cmd(struct cmd_ctx *ctx, int argc, char **argv, bool stats)
 		tc_usage(ctx);
 		return 0;
 	}
+	if (argc > 0 && argv[0][0] && !strncmp(argv[0], "filter", strlen(argv[0])))
+		return do_filter(ctx, argc - 1, argv + 1, stats);
 	if (argc < 1 || strcmp(argv[0], "qdisc")) {
 		fprintf(ctx->err, "Object \"%s\" is unknown, try \"tc help\".\n", argc ? argv[0] : "");
 		return 255;
