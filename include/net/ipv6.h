@@ -292,7 +292,9 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len);
 /* Control messages of sendmsg (IPV6_TCLASS, IPV6_HOPLIMIT) into *ipc6, and
  * those recvmsg hands out (IPV6_TCLASS, IPV6_FLOWINFO) (net/ipv6/datagram.c) */
-int ip6_datagram_send_ctl(struct sock *sk, const struct msghdr *msg, struct ipcm6_cookie *ipc6);
+struct flowi6;
+int ip6_datagram_send_ctl(struct net *net, struct sock *sk, const struct msghdr *msg,
+			  struct flowi6 *fl6, struct ipcm6_cookie *ipc6);
 void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
 void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
 void ipv6_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,

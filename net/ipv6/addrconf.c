@@ -1102,6 +1102,7 @@ static int addrconf_net_init(struct net *net)
 	n6->sysctl_route_min_adv_mss = 1220;
 	n6->sysctl_icmp_ratelimit = 1000;
 	INIT_LIST_HEAD(&n6->raw6_sockets);
+	INIT_LIST_HEAD(&n6->ping_sockets);
 	if (fib6_tables_init(net))
 		return -ENOMEM;
 	if (ndisc_net_init(net)) {

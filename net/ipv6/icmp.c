@@ -211,6 +211,8 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 }
 
 void rawv6_rcv(struct sk_buff *skb);
+void ping_rcv(struct sk_buff *skb);
+void ping_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);
 void raw6_icmp_error(struct sk_buff *skb, int nexthdr, u8 type, u8 code, int offset, u32 info);
 
 int icmpv6_err_convert(u8 type, u8 code, bool *fatal)
@@ -263,10 +265,9 @@ static void icmpv6_notify(struct sk_buff *skb, u8 type, u8 code, u32 info)
  * packet too big teaches the path MTU */
 int icmpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 {
-	(void)code;
-	(void)offset;
 	if (type == ICMPV6_PKT_TOOBIG)
 		ip6_update_pmtu(skb, dev_net(skb->dev), info, 0);
+	ping_err(skb, type, code, offset, info);
 	return 0;
 }
 
@@ -299,6 +300,9 @@ int icmpv6_rcv(struct sk_buff *skb)
 	switch (type) {
 	case ICMPV6_ECHO_REQUEST:
 		icmpv6_echo_reply(skb);
+		break;
+	case ICMPV6_ECHO_REPLY:
+		ping_rcv(skb);
 		break;
 	case NDISC_ROUTER_SOLICITATION:
 	case NDISC_ROUTER_ADVERTISEMENT:

@@ -84,9 +84,34 @@ static int do_ipv6_setsockopt(struct sock *sk, int name, int val)
 	case IPV6_FLOWINFO:
 		sk->rxflow = val != 0;
 		return 0;
+	case IPV6_RECVPKTINFO:
+		sk->rxinfo = val != 0;
+		return 0;
+	case IPV6_2292PKTINFO:
+		sk->rxoinfo = val != 0;
+		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
+}
+
+/* IPV6_PKTINFO (RFC 3542 6.1): the sticky interface and source of what the
+ * socket sends (np->sticky_pktinfo; sendmsg takes the interface when
+ * neither the destination's scope nor SO_BINDTODEVICE chose one).  A
+ * socket bound to a device may name only that one.  Not readable back
+ * (getsockopt is ENOPROTOOPT, as Linux). */
+static int ipv6_set_sticky_pktinfo(struct sock *sk, const void *val, unsigned int len)
+{
+	struct in6_pktinfo pkt;
+
+	if (!val || len < sizeof(pkt))
+		return -EINVAL;
+	memcpy(&pkt, val, sizeof(pkt));
+	if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != (int)pkt.ipi6_ifindex)
+		return -EINVAL;
+	sk->sticky_pktinfo_ifindex = (int)pkt.ipi6_ifindex;
+	sk->sticky_pktinfo_addr = pkt.ipi6_addr;
+	return 0;
 }
 
 int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsigned int len)
@@ -98,8 +123,11 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 	if (level != SOL_IPV6)
 		return -ENOPROTOOPT;
 	switch (name) {
+	case IPV6_PKTINFO:
+		return ipv6_set_sticky_pktinfo(sk, val, len);
 	case IPV6_V6ONLY: case IPV6_UNICAST_HOPS: case IPV6_MTU_DISCOVER: case IPV6_RECVERR:
 	case IPV6_RECVHOPLIMIT: case IPV6_TCLASS: case IPV6_RECVTCLASS: case IPV6_FLOWINFO:
+	case IPV6_RECVPKTINFO: case IPV6_2292PKTINFO:
 		if (len < sizeof(int) || !val)
 			return -EINVAL;
 		break;
@@ -145,6 +173,12 @@ int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned in
 		break;
 	case IPV6_FLOWINFO:
 		v = sk->rxflow;
+		break;
+	case IPV6_RECVPKTINFO:
+		v = sk->rxinfo;
+		break;
+	case IPV6_2292PKTINFO:
+		v = sk->rxoinfo;
 		break;
 	default:
 		return -ENOPROTOOPT;
