@@ -159,6 +159,7 @@ int inet6_create(struct net *net, struct socket *sock, int type, int protocol)
 		return -ENOBUFS;
 	sk->sk_type = (u16)type;
 	sk->sk_protocol = (u8)answer->protocol;
+	sk->mcast_hops = IPV6_DEFAULT_MCASTHOPS;
 	sk->sk_socket = sock;
 	if (sk->sk_prot->init) {
 		int err = sk->sk_prot->init(sk);

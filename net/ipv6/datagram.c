@@ -11,12 +11,13 @@
  * The control messages of datagram sockets: ip6_datagram_send_ctl() reads
  * a sendmsg's IPV6_TCLASS and IPV6_HOPLIMIT (RFC 3542 6.5, 6.3) into the
  * call's ipcm6_cookie, which the caller filled with the socket's values
- * (ipcm6_init_sk).  An IPV6_TCLASS message of -1 stays -1, so the datagram
+ * (ipcm6_init_sk), and IPV6_PKTINFO (6.1) into its flowi6 (interface and
+ * source).  An IPV6_TCLASS message of -1 stays -1, so the datagram
  * goes out with class 0xff, not the default RFC 3542 asks for: Linux 6.x
  * does that (checked, tests/transcripts/ipv6-tclass.sh).
- * ip6_datagram_recv_ctl() writes IPV6_HOPLIMIT, IPV6_TCLASS and
- * IPV6_FLOWINFO into a recvmsg when IPV6_RECVHOPLIMIT, IPV6_RECVTCLASS,
- * IPV6_FLOWINFO are on, in that order (ip6_datagram_recv_specific_ctl). */
+ * ip6_datagram_recv_ctl() writes IPV6_PKTINFO, IPV6_HOPLIMIT, IPV6_TCLASS,
+ * IPV6_FLOWINFO and IPV6_2292PKTINFO into a recvmsg when the socket asked
+ * for them, in that order (ip6_datagram_recv_common_ctl, _specific_ctl). */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>

@@ -94,7 +94,7 @@ int icmpv6_xmit_flow(struct net *net, const struct flowi6 *fl6, const void *msg,
 	net->ipv6.icmp6msg_out[p[0]]++;
 	if (p[0] < 128)
 		__ICMP6_INC_STATS(net, ICMP6_MIB_OUTERRORS);
-	return ip6_xmit_tclass(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit, tclass);
+	return ip6_xmit_flow(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit, tclass, fl6->flowlabel);
 }
 
 /* Sends type/code/word + data from saddr to daddr, out of oif when given. */
@@ -207,6 +207,9 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 	/* icmpv6_echo_reply(): the reply keeps the request's traffic class */
 	fl6 = (struct flowi6){ .flowi6_oif = ipv6_addr_linklocal(&daddr) ? skb->dev->ifindex : 0,
 			       .flowi6_proto = IPPROTO_ICMPV6, .saddr = saddr, .daddr = daddr };
+	/* flowlabel_reflect bit 2: the reply carries the request's label */
+	if (net->ipv6.sysctl_flowlabel_reflect & 4)
+		fl6.flowlabel = ip6_flowlabel(hdr);
 	icmpv6_xmit_flow(net, &fl6, msg, len, -1, ipv6_get_dsfield(ipv6_hdr(skb)));
 }
 

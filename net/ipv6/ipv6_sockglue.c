@@ -87,6 +87,15 @@ static int do_ipv6_setsockopt(struct sock *sk, int name, int val)
 	case IPV6_RECVPKTINFO:
 		sk->rxinfo = val != 0;
 		return 0;
+	case IPV6_AUTOFLOWLABEL:
+		sk->autoflowlabel = val != 0;
+		sk->autoflowlabel_set = 1;
+		return 0;
+	case IPV6_MULTICAST_HOPS:	/* -1: the default, 1 */
+		if (val < -1 || val > 255)
+			return -EINVAL;
+		sk->mcast_hops = val == -1 ? IPV6_DEFAULT_MCASTHOPS : val;
+		return 0;
 	case IPV6_2292PKTINFO:
 		sk->rxoinfo = val != 0;
 		return 0;
@@ -127,7 +136,8 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 		return ipv6_set_sticky_pktinfo(sk, val, len);
 	case IPV6_V6ONLY: case IPV6_UNICAST_HOPS: case IPV6_MTU_DISCOVER: case IPV6_RECVERR:
 	case IPV6_RECVHOPLIMIT: case IPV6_TCLASS: case IPV6_RECVTCLASS: case IPV6_FLOWINFO:
-	case IPV6_RECVPKTINFO: case IPV6_2292PKTINFO:
+	case IPV6_RECVPKTINFO: case IPV6_2292PKTINFO: case IPV6_MULTICAST_HOPS:
+	case IPV6_AUTOFLOWLABEL:
 		if (len < sizeof(int) || !val)
 			return -EINVAL;
 		break;
@@ -136,6 +146,11 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 	}
 	memcpy(&v, val, sizeof(v));
 	return do_ipv6_setsockopt(sk, name, v);
+}
+
+int ip6_sk_hoplimit(const struct sock *sk, const struct in6_addr *daddr)
+{
+	return ipv6_addr_is_multicast(daddr) ? sk->mcast_hops : sk->uc_ttl;
 }
 
 /* do_ipv6_getsockopt(): an int, cut to the caller's length when shorter */
@@ -176,6 +191,12 @@ int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned in
 		break;
 	case IPV6_RECVPKTINFO:
 		v = sk->rxinfo;
+		break;
+	case IPV6_MULTICAST_HOPS:
+		v = sk->mcast_hops;
+		break;
+	case IPV6_AUTOFLOWLABEL:
+		v = ip6_autoflowlabel(sock_net(sk), sk);
 		break;
 	case IPV6_2292PKTINFO:
 		v = sk->rxoinfo;

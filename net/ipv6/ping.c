@@ -278,7 +278,7 @@ static int ping_v6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len
 	}
 	memcpy(&buf[4], &sk->inet_sport, 2);	/* the identifier is the socket's */
 	err = icmpv6_xmit_flow(sock_net(sk), &fl6, buf, (unsigned int)len,
-			       ipc6.hlimit >= 0 ? ipc6.hlimit : sk->uc_ttl, (u8)ipc6.tclass);
+			       ipc6.hlimit >= 0 ? ipc6.hlimit : ip6_sk_hoplimit(sk, &daddr), (u8)ipc6.tclass);
 	kfree(buf);
 	return err < 0 ? err : (int)len;
 }

@@ -189,7 +189,7 @@ static int rawv6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, 
 	fl6.flowi6_uid = sk->sk_uid;
 	fl6.daddr = daddr;
 	err = icmpv6_xmit_flow(sock_net(sk), &fl6, msg->msg_iov[0].iov_base, (unsigned int)len,
-			       ipc6.hlimit >= 0 ? ipc6.hlimit : sk->uc_ttl, (u8)ipc6.tclass);
+			       ipc6.hlimit >= 0 ? ipc6.hlimit : ip6_sk_hoplimit(sk, &daddr), (u8)ipc6.tclass);
 	return err < 0 ? err : (int)len;
 }
 

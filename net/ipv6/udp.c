@@ -407,7 +407,7 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 	if (err)
 		return err;
 	if (ipc6.hlimit < 0)
-		ipc6.hlimit = sk->uc_ttl;
+		ipc6.hlimit = ip6_sk_hoplimit(sk, &daddr);
 	if (!sk->inet_num) {
 		err = udp_get_port(sk, 0);
 		if (err)

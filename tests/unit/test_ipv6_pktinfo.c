@@ -20,6 +20,9 @@
 #include "net/ipv6.h"
 #include "net/sock.h"
 
+#ifndef IPV6_FLOWINFO
+#define IPV6_FLOWINFO 11
+#endif
 #ifndef ICMP6_FILTER
 #define ICMP6_FILTER 1
 #endif
@@ -549,12 +552,89 @@ static void test_ping6_sockets(void **state)
 	assert_int_equal(world_free(r.w, stderr), 0);
 }
 
+/* the flow label a datagram from a fresh socket (IPV6_AUTOFLOWLABEL
+ * autofl: -1 untouched) to ::1 port 9100 arrives with, host order */
+static u32 label_of(struct pk_rig *r, int rfd, int autofl, int sport)
+{
+	int fd = skbox_socket(r->w, AF_INET6, SOCK_DGRAM, 0);
+	struct sockaddr_in6 me = sa6("::", sport);
+	char buf[8], ctl[64];
+	struct iovec iov = { .iov_base = buf, .iov_len = sizeof(buf) };
+	struct msghdr m = { .msg_iov = &iov, .msg_iovlen = 1, .msg_control = ctl,
+			    .msg_controllen = sizeof(ctl) };
+	struct cmsghdr *cm;
+	u32 first = 0;
+
+	if (autofl >= 0)
+		skbox_setsockopt(r->w, fd, IPPROTO_IPV6, IPV6_AUTOFLOWLABEL, &autofl,
+				 sizeof(autofl));
+	CHECK(r, skbox_bind(r->w, fd, (struct sockaddr *)&me, sizeof(me)) == 0);
+	sendto6(r, fd, "::1", 9100);
+	skbox_nanosleep(r->w, 10 * T_MS);
+	memset(ctl, 0, sizeof(ctl));
+	CHECK(r, skbox_recvmsg(r->w, rfd, &m, MSG_DONTWAIT) == 1);
+	cm = CMSG_FIRSTHDR(&m);
+	if (cm && cm->cmsg_len && cm->cmsg_type == IPV6_FLOWINFO)
+		memcpy(&first, CMSG_DATA(cm), 4);
+	skbox_close(r->w, fd);
+	return ntohl(first) & 0xFFFFF;
+}
+
+static int flowlabel_task(void *arg)
+{
+	struct pk_rig *r = arg;
+	int rfd = skbox_socket(r->w, AF_INET6, SOCK_DGRAM, 0), one = 1, v = -1;
+	struct sockaddr_in6 me = sa6("::", 9100);
+	unsigned int l = sizeof(v);
+	u32 a, b, c;
+
+	CHECK(r, skbox_bind(r->w, rfd, (struct sockaddr *)&me, sizeof(me)) == 0);
+	skbox_setsockopt(r->w, rfd, IPPROTO_IPV6, IPV6_FLOWINFO, &one, sizeof(one));
+	CHECK(r, skbox_getsockopt(r->w, rfd, IPPROTO_IPV6, IPV6_AUTOFLOWLABEL, &v, &l) == 0 &&
+		 v == 1);
+	/* a flow keeps its label; another flow (port) has its own */
+	a = label_of(r, rfd, -1, 7001);
+	b = label_of(r, rfd, -1, 7001);
+	c = label_of(r, rfd, -1, 7002);
+	CHECK(r, a && a == b && c && c != a);
+	r->lo = (int)a;		/* handed to the test: the same seed, the same label */
+	CHECK(r, label_of(r, rfd, 0, 7001) == 0);	/* IPV6_AUTOFLOWLABEL off */
+	r->n->ipv6.sysctl_auto_flowlabels = 0;
+	CHECK(r, label_of(r, rfd, -1, 7001) == 0);
+	CHECK(r, skbox_getsockopt(r->w, rfd, IPPROTO_IPV6, IPV6_AUTOFLOWLABEL, &v, &l) == 0 &&
+		 v == 0);
+	CHECK(r, label_of(r, rfd, 1, 7001) == 0);	/* 0: off whatever the socket says */
+	r->n->ipv6.sysctl_auto_flowlabels = 2;		/* opt-in */
+	CHECK(r, label_of(r, rfd, -1, 7001) == 0 && label_of(r, rfd, 1, 7001) == a);
+	r->n->ipv6.sysctl_auto_flowlabels = 3;		/* forced */
+	CHECK(r, label_of(r, rfd, 0, 7001) == a);
+	r->n->ipv6.sysctl_flowlabel_state_ranges = 1;
+	CHECK(r, label_of(r, rfd, -1, 7001) == (a | 0x80000));
+	skbox_close(r->w, rfd);
+	return 0;
+}
+
+static void test_ipv6_flowlabel(void **state)
+{
+	struct pk_rig r = { 0 }, r2 = { 0 };
+
+	(void)state;
+	rig_up(&r, 14);
+	rig_run(&r, flowlabel_task);
+	rig_up(&r2, 14);
+	rig_run(&r2, flowlabel_task);
+	assert_int_equal(r.lo, r2.lo);
+	assert_int_equal(world_free(r.w, stderr), 0);
+	assert_int_equal(world_free(r2.w, stderr), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ipv6_pktinfo),
 		cmocka_unit_test(test_icmp6_filter),
 		cmocka_unit_test(test_ping6_sockets),
+		cmocka_unit_test(test_ipv6_flowlabel),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
