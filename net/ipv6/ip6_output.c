@@ -243,11 +243,44 @@ fail:
 	return err;
 }
 
+/* ip6_finish_output_gso(): a TSO packet whose segments fit goes whole (the
+ * device or validate_xmit_skb() cuts it); otherwise cut here, and each
+ * segment goes as any packet of that size would */
+static int ip6_finish_output_gso(struct net *net, struct sock *sk, struct sk_buff *skb,
+				 unsigned int mtu)
+{
+	struct sk_buff *segs;
+	int ret = 0;
+
+	if (skb_gso_validate_network_len(skb, mtu))
+		return ip6_finish_output2(net, sk, skb);
+	segs = skb_gso_segment(skb);
+	if (!segs) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_SKB_GSO_SEG);
+		return -ENOMEM;
+	}
+	consume_skb(skb);
+	while (segs) {
+		struct sk_buff *next = segs->next;
+		int err;
+
+		segs->next = NULL;
+		err = segs->len > mtu ? ip6_fragment(net, sk, segs, ip6_finish_output2) :
+		      ip6_finish_output2(net, sk, segs);
+		if (err && !ret)
+			ret = err;
+		segs = next;
+	}
+	return ret;
+}
+
 static int ip6_finish_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	unsigned int mtu = ip6_dst_mtu(skb_dst(skb));
 
-	if ((skb->len > mtu && !skb_is_gso(skb)) ||
+	if (skb_is_gso(skb))
+		return ip6_finish_output_gso(net, sk, skb, mtu);
+	if (skb->len > mtu ||
 	    (IP6CB(skb)->frag_max_size && skb->len > IP6CB(skb)->frag_max_size))
 		return ip6_fragment(net, sk, skb, ip6_finish_output2);
 	return ip6_finish_output2(net, sk, skb);
@@ -380,7 +413,8 @@ static bool ip6_pkt_too_big(const struct sk_buff *skb, unsigned int mtu)
 		return true;
 	if (skb->ignore_df)
 		return false;
-	return !skb_is_gso(skb);
+	/* a TSO packet is too big when its segments are */
+	return !skb_is_gso(skb) || !skb_gso_validate_network_len(skb, mtu);
 }
 static int ip6_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
