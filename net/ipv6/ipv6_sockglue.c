@@ -8,9 +8,12 @@
  * class of the route lookup (flowi6_tclass, which `ip -6 rule … dsfield`
  * matches) and of the header ip6_xmit_tclass() writes; IPV6_UNICAST_HOPS
  * the hop limit; IPV6_MTU_DISCOVER whether a datagram over the path MTU
- * fails with EMSGSIZE.  On the way in: IPV6_RECVTCLASS and IPV6_FLOWINFO
- * ask recvmsg for those control messages (ip6_datagram_recv_ctl in
- * datagram.c), IPV6_RECVERR for the error queue. */
+ * fails with EMSGSIZE, IPV6_MULTICAST_HOPS the hop limit to a multicast
+ * destination, IPV6_PKTINFO (sticky) the default interface, and
+ * IPV6_AUTOFLOWLABEL whether an automatic flow label is set.  On the way
+ * in: IPV6_RECVPKTINFO, IPV6_2292PKTINFO, IPV6_RECVHOPLIMIT,
+ * IPV6_RECVTCLASS and IPV6_FLOWINFO ask recvmsg for those control messages
+ * (ip6_datagram_recv_ctl in datagram.c), IPV6_RECVERR for the error queue. */
 #include <errno.h>
 #include <string.h>
 #include <netinet/in.h>
