@@ -37,6 +37,7 @@ static void world_seed(struct world *w, u64 seed)
 		z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
 		w->rng[i] = z ^ (z >> 31);
 	}
+	w->hashrnd = (u32)(w->rng[0] ^ w->rng[3] >> 32);	/* no draw from the stream */
 }
 
 u64 world_random_u64(struct world *w)

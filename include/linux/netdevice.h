@@ -229,6 +229,8 @@ struct net_device {
 #define NETIF_F_SG		(1ULL << 0)	/* scatter-gather */
 #define NETIF_F_HW_CSUM		(1ULL << 3)	/* checksums any L4 (CHECKSUM_PARTIAL) */
 #define NETIF_F_TSO		(1ULL << 16)	/* TCPv4 segmentation */
+/* skbox keeps ethtool's "tso" group in one bit: TCPv6 segmentation too */
+#define NETIF_F_TSO6		NETIF_F_TSO
 #define NETIF_F_GSO		(1ULL << 11)	/* software segmentation late */
 #define NETIF_F_GRO		(1ULL << 14)	/* merge received TCP segments */
 /* what veth, lo, bridge and dummy have on, as Linux's VETH_FEATURES */

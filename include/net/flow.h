@@ -34,6 +34,7 @@ struct flowi6 {
 	u8 flowi6_proto;
 	u8 flowi6_tclass;
 	u32 flowi6_uid;
+	__be32 flowlabel;		/* 0: ip6_make_flowlabel picks one */
 	struct in6_addr saddr;
 	struct in6_addr daddr;
 	__be16 fl6_sport;

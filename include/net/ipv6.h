@@ -261,6 +261,21 @@ int ip6_dst_hoplimit(const struct dst_entry *dst);
  * argument; ip6_xmit() sends with 0, as ndisc, MLD and ICMPv6 errors do). */
 int ip6_xmit_tclass(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 		    const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass);
+/* the same with a flow label (network order; 0: an automatic one,
+ * net.ipv6.auto_flowlabels, ip6_make_flowlabel) */
+int ip6_xmit_flow(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+		  const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass, __be32 flowlabel);
+#define IPV6_FLOWLABEL_MASK_H 0x000FFFFFu	/* the label, host order */
+/* ip6_flowlabel(): a header's flow label, network order */
+static inline __be32 ip6_flowlabel(const struct ipv6hdr *hdr)
+{
+	u32 first;
+
+	memcpy(&first, hdr, sizeof(first));
+	return first & htonl(IPV6_FLOWLABEL_MASK_H);
+}
+struct sock;
+bool ip6_autoflowlabel(struct net *net, const struct sock *sk);
 /* May sk bind sin6's address (ours, a link-local one with its interface,
  * or nonlocal binding allowed)?  0 or -errno (net/ipv6/udp.c). */
 struct sockaddr_in6;
@@ -292,7 +307,15 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len);
 /* Control messages of sendmsg (IPV6_TCLASS, IPV6_HOPLIMIT) into *ipc6, and
  * those recvmsg hands out (IPV6_TCLASS, IPV6_FLOWINFO) (net/ipv6/datagram.c) */
-int ip6_datagram_send_ctl(struct sock *sk, const struct msghdr *msg, struct ipcm6_cookie *ipc6);
+#define IPV6_DEFAULT_MCASTHOPS 1
+
+/* ip6_sk_dst_hoplimit(): a socket's hop limit for daddr, -1 for the
+ * route's (IPV6_MULTICAST_HOPS for a multicast destination) */
+int ip6_sk_hoplimit(const struct sock *sk, const struct in6_addr *daddr);
+
+struct flowi6;
+int ip6_datagram_send_ctl(struct net *net, struct sock *sk, const struct msghdr *msg,
+			  struct flowi6 *fl6, struct ipcm6_cookie *ipc6);
 void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
 void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
 void ipv6_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,

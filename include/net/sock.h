@@ -123,7 +123,12 @@ struct sock {
 	struct in6_addr sk_v6_daddr;
 	u8 ipv6only:1, rxtclass:1, rxflow:1;	/* IPV6_RECVTCLASS, IPV6_FLOWINFO */
 	u8 rxhoplimit:1;			/* IPV6_RECVHOPLIMIT */
+	u8 rxinfo:1, rxoinfo:1;			/* IPV6_RECVPKTINFO, IPV6_2292PKTINFO */
+	u8 autoflowlabel:1, autoflowlabel_set:1;	/* IPV6_AUTOFLOWLABEL */
 	u8 tclass;			/* IPV6_TCLASS (np->tclass); 0 by default */
+	struct in6_addr sticky_pktinfo_addr;	/* IPV6_PKTINFO (np->sticky_pktinfo) */
+	int sticky_pktinfo_ifindex;
+	int mcast_hops;			/* IPV6_MULTICAST_HOPS (1 from inet6_create) */
 	/* struct udp_sock: a tunnel's encapsulation socket (vxlan) takes its
 	 * datagrams here; <= 0 consumed, > 0 goes on as plain UDP */
 	int (*encap_rcv)(struct sock *sk, struct sk_buff *skb);

@@ -556,6 +556,9 @@ static inline u32 tcp_packets_in_flight(const struct tcp_sock *tp)
 
 /* net/ipv4/tcp_offload.c */
 struct sk_buff *tcp4_gso_segment(struct sk_buff *skb);
+struct sk_buff *tcp6_gso_segment(struct sk_buff *skb);	/* net/ipv6/tcpv6_offload.c */
+struct sk_buff *tcp_gso_segment(struct sk_buff *skb,
+				void (*fix)(struct sk_buff *n, unsigned int i, bool last, u32 seq));
 
 /* keepalive_time_when() and friends: the socket's value or the sysctl's */
 static inline u32 keepalive_time_when(const struct tcp_sock *tp, const struct tcp_net *tn)

@@ -41,6 +41,7 @@ struct world {
 	u64 busy_cpu_mark;
 	struct timer_base timers;
 	u64 rng[4];			/* xoshiro256** state */
+	u32 hashrnd;			/* flow-hash secret (IPv6 auto flow labels), from the seed */
 	struct list_head nets;
 	struct net **ns_hash;			/* named namespaces by name */
 	unsigned int ns_hash_size, ns_count;

@@ -8,7 +8,8 @@
  * NETIF_F_HW_CSUM, as Linux does over veth, lo and bridges.  They cross
  * veth pairs and bridges whole.  Where a device lacks the feature (tun/tap,
  * vxlan, packetdrill's device) dev_hard_start_xmit() calls
- * validate_xmit_skb(), which cuts real segments (tcp4_gso_segment()) and
+ * validate_xmit_skb(), which cuts real segments (tcp4_gso_segment(), over
+ * IPv6 tcp6_gso_segment()) and
  * completes checksums before the taps and the driver see the packet. */
 #include <errno.h>
 #include "linux/netdevice.h"
@@ -57,6 +58,8 @@ struct sk_buff *skb_gso_segment(struct sk_buff *skb)
 {
 	const struct iphdr *iph = ip_hdr(skb);
 
+	if (iph->version == 6 && !skb_linearize(skb))
+		return tcp6_gso_segment(skb);	/* ipv6_gso_segment() */
 	if (iph->version != 4 || iph->protocol != IPPROTO_TCP ||
 	    skb_linearize(skb))
 		return NULL;

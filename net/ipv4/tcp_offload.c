@@ -64,7 +64,11 @@ static struct sk_buff *tcp4_gso_one(struct sk_buff *skb, unsigned int hdrlen,
 	return n;
 }
 
-struct sk_buff *tcp4_gso_segment(struct sk_buff *skb)
+/* tcp_gso_segment(): the family-neutral cut (tcp_gso_segment() of
+ * Linux's tcp_offload.c); fix writes each segment's network and TCP
+ * headers (index, last one?, sequence number) */
+struct sk_buff *tcp_gso_segment(struct sk_buff *skb,
+				void (*fix)(struct sk_buff *n, unsigned int i, bool last, u32 seq))
 {
 	const struct tcphdr *th = tcp_hdr(skb);
 	unsigned int hdrlen = (unsigned int)skb_transport_offset(skb) + (unsigned int)th->doff * 4u;
@@ -86,12 +90,17 @@ struct sk_buff *tcp4_gso_segment(struct sk_buff *skb)
 			}
 			return NULL;
 		}
-		tcp4_gso_fix_headers(n, i, off + len >= total, seq + off);
+		fix(n, i, off + len >= total, seq + off);
 		*pp = n;
 		pp = &n->next;
 	}
 	*pp = NULL;
 	return head;
+}
+
+struct sk_buff *tcp4_gso_segment(struct sk_buff *skb)
+{
+	return tcp_gso_segment(skb, tcp4_gso_fix_headers);
 }
 
 /* ---- receive offload: tcp4_gro_receive / tcp4_gro_complete ---- */

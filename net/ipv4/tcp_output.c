@@ -372,8 +372,7 @@ static unsigned int tcp_tso_segs(struct sock *sk, struct sk_buff *skb, u32 wnd_e
 	const struct sk_buff *q = (const struct sk_buff *)&tp->sk_write_queue;
 	unsigned int segs = 1, bytes = skb->len, max_bytes, max_segs;
 
-	/* IPv6 would need NETIF_F_TSO6, which no skbox device offers */
-	if (!dev || !(dev->features & NETIF_F_TSO) || sk->sk_family == AF_INET6)
+	if (!dev || !(dev->features & (sk->sk_family == AF_INET6 ? NETIF_F_TSO6 : NETIF_F_TSO)))
 		return 1;
 	max_bytes = (dev->gso_max_size < GSO_MAX_SIZE ? dev->gso_max_size : GSO_MAX_SIZE) -
 		    MAX_TCP_HEADER_LEN;

@@ -14,6 +14,7 @@
 #include "net/udp.h"
 
 extern const struct proto rawv6_prot;
+extern const struct proto pingv6_prot;
 int rawv6_hash(struct sock *sk);
 
 static int inet6_release(struct socket *sock)
@@ -127,6 +128,8 @@ static const struct inet_protosw inetsw6[] = {
 	  .ops = &inet_stream_ops },
 	{ .type = SOCK_DGRAM, .protocol = IPPROTO_UDP, .prot = &udpv6_prot,
 	  .ops = &inet6_dgram_ops },
+	{ .type = SOCK_DGRAM, .protocol = IPPROTO_ICMPV6, .prot = &pingv6_prot,
+	  .ops = &inet6_sockraw_ops },
 	{ .type = SOCK_RAW, .protocol = IPPROTO_ICMPV6, .prot = &rawv6_prot,
 	  .ops = &inet6_sockraw_ops },
 };
@@ -156,9 +159,17 @@ int inet6_create(struct net *net, struct socket *sock, int type, int protocol)
 		return -ENOBUFS;
 	sk->sk_type = (u16)type;
 	sk->sk_protocol = (u8)answer->protocol;
+	sk->mcast_hops = IPV6_DEFAULT_MCASTHOPS;
 	sk->sk_socket = sock;
-	if (sk->sk_prot->init)
-		sk->sk_prot->init(sk);
+	if (sk->sk_prot->init) {
+		int err = sk->sk_prot->init(sk);
+
+		if (err) {	/* a ping socket outside ping_group_range: EACCES */
+			sk->sk_socket = NULL;
+			sk->sk_prot->close(sk);
+			return err;
+		}
+	}
 	sock->sk = sk;
 	sock->ops = answer->ops;
 	sock->type = (short)type;

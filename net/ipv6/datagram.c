@@ -11,16 +11,21 @@
  * The control messages of datagram sockets: ip6_datagram_send_ctl() reads
  * a sendmsg's IPV6_TCLASS and IPV6_HOPLIMIT (RFC 3542 6.5, 6.3) into the
  * call's ipcm6_cookie, which the caller filled with the socket's values
- * (ipcm6_init_sk).  An IPV6_TCLASS message of -1 stays -1, so the datagram
+ * (ipcm6_init_sk), and IPV6_PKTINFO (6.1) into its flowi6 (interface and
+ * source).  An IPV6_TCLASS message of -1 stays -1, so the datagram
  * goes out with class 0xff, not the default RFC 3542 asks for: Linux 6.x
  * does that (checked, tests/transcripts/ipv6-tclass.sh).
- * ip6_datagram_recv_ctl() writes IPV6_HOPLIMIT, IPV6_TCLASS and
- * IPV6_FLOWINFO into a recvmsg when IPV6_RECVHOPLIMIT, IPV6_RECVTCLASS,
- * IPV6_FLOWINFO are on, in that order (ip6_datagram_recv_specific_ctl). */
+ * ip6_datagram_recv_ctl() writes IPV6_PKTINFO, IPV6_HOPLIMIT, IPV6_TCLASS,
+ * IPV6_FLOWINFO and IPV6_2292PKTINFO into a recvmsg when the socket asked
+ * for them, in that order (ip6_datagram_recv_common_ctl, _specific_ctl). */
 #include <errno.h>
 #include <string.h>
 #include <sys/socket.h>
 #include "linux/netdevice.h"
+#include "linux/inetdevice.h"
+#include "net/addrconf.h"
+#include "net/flow.h"
+#include "net/ip.h"
 #include "net/ipv6.h"
 #include "net/net_namespace.h"
 #include "net/sock.h"
@@ -46,13 +51,56 @@ static int ip6_cmsg_int(const struct cmsghdr *cm, int lo, int hi, int *v)
 	return *v < lo || *v > hi ? -EINVAL : 0;
 }
 
-int ip6_datagram_send_ctl(struct sock *sk, const struct msghdr *msg, struct ipcm6_cookie *ipc6)
+/* IPV6_PKTINFO / IPV6_2292PKTINFO on send (RFC 3542 6.1): the interface
+ * must exist and agree with one the destination's scope or the socket
+ * already chose; a source address must be the host's (on that interface
+ * when link-local), unless IP_FREEBIND.  fl6->flowi6_oif and fl6->saddr
+ * take them. */
+static int ip6_cmsg_pktinfo(struct net *net, struct sock *sk, const struct cmsghdr *cm,
+			    struct flowi6 *fl6)
+{
+	struct in6_pktinfo info;
+	struct net_device *dev = NULL;
+	int type;
+
+	if (cm->cmsg_len < CMSG_LEN(sizeof(info)))
+		return -EINVAL;
+	memcpy(&info, CMSG_DATA(cm), sizeof(info));
+	if (info.ipi6_ifindex) {
+		if (fl6->flowi6_oif && (int)info.ipi6_ifindex != fl6->flowi6_oif &&
+		    sk->sk_bound_dev_if != fl6->flowi6_oif)
+			return -EINVAL;
+		fl6->flowi6_oif = (int)info.ipi6_ifindex;
+	}
+	type = ipv6_addr_type(&info.ipi6_addr);
+	if (fl6->flowi6_oif) {
+		if (!(dev = __dev_get_by_index(net, fl6->flowi6_oif)))
+			return -ENODEV;
+	} else if (type & IPV6_ADDR_LINKLOCAL) {
+		return -EINVAL;
+	}
+	if (ipv6_addr_any(&info.ipi6_addr))
+		return 0;
+	/* strict: a link-local source must be on the chosen interface */
+	if (!sk->freebind &&
+	    !ipv6_chk_addr(net, &info.ipi6_addr, (type & IPV6_ADDR_LINKLOCAL) ? dev : NULL))
+		return -EINVAL;
+	fl6->saddr = info.ipi6_addr;
+	return 0;
+}
+
+/* ip6_datagram_send_ctl(): the IPv6 control messages of a sendmsg.  fl6
+ * comes with the interface the destination or the socket chose; ipc6 with
+ * the socket's hop limit and class (ipcm6_init_sk).  A type Linux does not
+ * know is EINVAL, as there; the extension-header ones (HOPOPTS, DSTOPTS,
+ * RTHDR…) and IPV6_DONTFRAG are checked for length only and not applied. */
+int ip6_datagram_send_ctl(struct net *net, struct sock *sk, const struct msghdr *msg,
+			  struct flowi6 *fl6, struct ipcm6_cookie *ipc6)
 {
 	struct msghdr *m = (struct msghdr *)msg;	/* CMSG_NXTHDR takes no const */
 	struct cmsghdr *cm;
-	int err;
+	int err, v;
 
-	(void)sk;
 	if (!msg->msg_control || !msg->msg_controllen)
 		return 0;
 	for (cm = CMSG_FIRSTHDR(m); cm; cm = CMSG_NXTHDR(m, cm)) {
@@ -61,56 +109,147 @@ int ip6_datagram_send_ctl(struct sock *sk, const struct msghdr *msg, struct ipcm
 			return -EINVAL;	/* !CMSG_OK() */
 		if (cm->cmsg_level != SOL_IPV6)
 			continue;
-		err = 0;
-		if (cm->cmsg_type == IPV6_TCLASS)
+		switch (cm->cmsg_type) {
+		case IPV6_PKTINFO:
+		case IPV6_2292PKTINFO:
+			err = ip6_cmsg_pktinfo(net, sk, cm, fl6);
+			break;
+		case IPV6_TCLASS:
 			err = ip6_cmsg_int(cm, -1, 0xff, &ipc6->tclass);
-		else if (cm->cmsg_type == IPV6_HOPLIMIT)
+			break;
+		case IPV6_HOPLIMIT:
+		case IPV6_2292HOPLIMIT:
 			err = ip6_cmsg_int(cm, -1, 0xff, &ipc6->hlimit);
+			break;
+		case IPV6_DONTFRAG:
+			err = ip6_cmsg_int(cm, 0, 1, &v);
+			break;
+		case IPV6_FLOWINFO:
+			err = cm->cmsg_len < CMSG_LEN(4) ? -EINVAL : 0;
+			break;
+		case IPV6_HOPOPTS: case IPV6_2292HOPOPTS: case IPV6_DSTOPTS:
+		case IPV6_2292DSTOPTS: case IPV6_RTHDRDSTOPTS: case IPV6_RTHDR:
+		case IPV6_2292RTHDR:
+			err = cm->cmsg_len < CMSG_LEN(2) ? -EINVAL : 0;
+			break;
+		default:
+			err = -EINVAL;
+		}
 		if (err)
 			return err;
 	}
 	return 0;
 }
 
-/* put_cmsg() appending at *used bytes of the control buffer */
+/* put_cmsg() appending at *used bytes of the control buffer: what does not
+ * fit is cut (cmsg_len says how much came) and MSG_CTRUNC set, as Linux */
 static void ip6_put_cmsg(struct msghdr *msg, size_t *used, int level, int type,
 			 const void *data, size_t len)
 {
+	size_t room = msg->msg_control && msg->msg_controllen > *used ?
+		      msg->msg_controllen - *used : 0;
+	size_t cmlen = CMSG_LEN(len);
 	struct cmsghdr *cm;
 
-	if (!msg->msg_control || msg->msg_controllen < *used + CMSG_SPACE(len)) {
+	if (room < sizeof(*cm)) {
 		msg->msg_flags |= MSG_CTRUNC;
 		return;
 	}
+	if (room < cmlen) {
+		msg->msg_flags |= MSG_CTRUNC;
+		cmlen = room;
+	}
 	cm = (struct cmsghdr *)((char *)msg->msg_control + *used);
-	memset(cm, 0, CMSG_SPACE(len));
 	cm->cmsg_level = level;
 	cm->cmsg_type = type;
-	cm->cmsg_len = CMSG_LEN(len);
-	memcpy(CMSG_DATA(cm), data, len);
-	*used += CMSG_SPACE(len);
+	cm->cmsg_len = cmlen;
+	memcpy(CMSG_DATA(cm), data, cmlen - sizeof(*cm));
+	if (room >= CMSG_SPACE(len))
+		memset((char *)CMSG_DATA(cm) + len, 0, CMSG_SPACE(len) - CMSG_LEN(len));
+	*used += CMSG_SPACE(len) < room ? CMSG_SPACE(len) : room;
 }
 
-void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb)
+/* The interface a datagram came in on, as IP6CB(skb)->iif gives it: one
+ * looped back to an address of ours came "in" on that address's device
+ * (Linux takes the local route's device, ip6_dst_idev), ::1 on lo. */
+static int ip6_pktinfo_ifindex(struct net *net, const struct sk_buff *skb, bool v4,
+			       const void *daddr)
+{
+	struct net_device *dev = __dev_get_by_index(net, skb->skb_iif);
+	const struct inet6_ifaddr *ifa;
+	struct net_device *owner;
+	__be32 a4;
+
+	if (!dev || !(dev->flags & IFF_LOOPBACK))
+		return skb->skb_iif;
+	if (v4) {
+		memcpy(&a4, daddr, 4);
+		owner = __ip_dev_find(net, a4);
+		return owner ? owner->ifindex : skb->skb_iif;
+	}
+	ifa = ipv6_get_ifaddr(net, daddr, NULL);
+	return ifa ? ifa->idev->dev->ifindex : skb->skb_iif;
+}
+
+/* ip6_datagram_recv_common_ctl(): IPV6_PKTINFO for either family (an IPv4
+ * datagram on a dual-stack socket gives its v4-mapped destination) */
+static void ip6_datagram_recv_common_ctl(struct sock *sk, struct msghdr *msg,
+					 const struct sk_buff *skb, size_t *used)
+{
+	const u8 *nh = skb_network_header(skb);
+	bool v4 = nh[0] >> 4 == 4;
+	struct in6_pktinfo info;
+
+	if (!sk->rxinfo)
+		return;
+	memset(&info, 0, sizeof(info));
+	if (v4)
+		ipv6_addr_set_v4mapped(ip_hdr(skb)->daddr, &info.ipi6_addr);
+	else
+		info.ipi6_addr = ipv6_hdr(skb)->daddr;
+	info.ipi6_ifindex = (unsigned int)ip6_pktinfo_ifindex(sock_net(sk), skb, v4,
+							       v4 ? (const void *)&ip_hdr(skb)->daddr :
+								    (const void *)&info.ipi6_addr);
+	ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_PKTINFO, &info, sizeof(info));
+}
+
+/* ip6_datagram_recv_specific_ctl(): the IPv6 header's, in Linux's order */
+static void ip6_datagram_recv_specific_ctl(struct sock *sk, struct msghdr *msg,
+					   const struct sk_buff *skb, size_t *used)
 {
 	const struct ipv6hdr *iph = ipv6_hdr(skb);
-	size_t used = 0;
 	u32 first;
 
 	if (sk->rxhoplimit) {
 		int hlim = iph->hop_limit;
 
-		ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim, sizeof(hlim));
+		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim, sizeof(hlim));
 	}
 	if (sk->rxtclass) {
 		int tclass = ipv6_get_dsfield(iph);
 
-		ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_TCLASS, &tclass, sizeof(tclass));
+		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_TCLASS, &tclass, sizeof(tclass));
 	}
 	memcpy(&first, iph, sizeof(first));
 	first &= htonl(IPV6_FLOWINFO_MASK_H);
 	if (sk->rxflow && first)
-		ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_FLOWINFO, &first, sizeof(first));
+		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_FLOWINFO, &first, sizeof(first));
+	if (sk->rxoinfo) {
+		struct in6_pktinfo info = { .ipi6_addr = iph->daddr };
+
+		info.ipi6_ifindex = (unsigned int)ip6_pktinfo_ifindex(sock_net(sk), skb, false,
+								       &iph->daddr);
+		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_2292PKTINFO, &info, sizeof(info));
+	}
+}
+
+void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb)
+{
+	size_t used = 0;
+
+	ip6_datagram_recv_common_ctl(sk, msg, skb, &used);
+	if (skb_network_header(skb)[0] >> 4 == 6)
+		ip6_datagram_recv_specific_ctl(sk, msg, skb, &used);
 	if (used)
 		msg->msg_controllen = used;
 }

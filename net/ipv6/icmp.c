@@ -94,7 +94,7 @@ int icmpv6_xmit_flow(struct net *net, const struct flowi6 *fl6, const void *msg,
 	net->ipv6.icmp6msg_out[p[0]]++;
 	if (p[0] < 128)
 		__ICMP6_INC_STATS(net, ICMP6_MIB_OUTERRORS);
-	return ip6_xmit_tclass(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit, tclass);
+	return ip6_xmit_flow(net, skb, &src, daddr, IPPROTO_ICMPV6, hlimit, tclass, fl6->flowlabel);
 }
 
 /* Sends type/code/word + data from saddr to daddr, out of oif when given. */
@@ -207,10 +207,15 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 	/* icmpv6_echo_reply(): the reply keeps the request's traffic class */
 	fl6 = (struct flowi6){ .flowi6_oif = ipv6_addr_linklocal(&daddr) ? skb->dev->ifindex : 0,
 			       .flowi6_proto = IPPROTO_ICMPV6, .saddr = saddr, .daddr = daddr };
+	/* flowlabel_reflect bit 2: the reply carries the request's label */
+	if (net->ipv6.sysctl_flowlabel_reflect & 4)
+		fl6.flowlabel = ip6_flowlabel(hdr);
 	icmpv6_xmit_flow(net, &fl6, msg, len, -1, ipv6_get_dsfield(ipv6_hdr(skb)));
 }
 
 void rawv6_rcv(struct sk_buff *skb);
+void ping_rcv(struct sk_buff *skb);
+void ping_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);
 void raw6_icmp_error(struct sk_buff *skb, int nexthdr, u8 type, u8 code, int offset, u32 info);
 
 int icmpv6_err_convert(u8 type, u8 code, bool *fatal)
@@ -263,10 +268,9 @@ static void icmpv6_notify(struct sk_buff *skb, u8 type, u8 code, u32 info)
  * packet too big teaches the path MTU */
 int icmpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 {
-	(void)code;
-	(void)offset;
 	if (type == ICMPV6_PKT_TOOBIG)
 		ip6_update_pmtu(skb, dev_net(skb->dev), info, 0);
+	ping_err(skb, type, code, offset, info);
 	return 0;
 }
 
@@ -299,6 +303,9 @@ int icmpv6_rcv(struct sk_buff *skb)
 	switch (type) {
 	case ICMPV6_ECHO_REQUEST:
 		icmpv6_echo_reply(skb);
+		break;
+	case ICMPV6_ECHO_REPLY:
+		ping_rcv(skb);
 		break;
 	case NDISC_ROUTER_SOLICITATION:
 	case NDISC_ROUTER_ADVERTISEMENT:

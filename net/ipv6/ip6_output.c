@@ -12,12 +12,14 @@
  * identification. */
 #include <errno.h>
 #include <string.h>
+#include "linux/jhash.h"
 #include "linux/netdevice.h"
 #include "linux/netfilter.h"
 #include "net/addrconf.h"
 #include "net/ip6_fib.h"
 #include "net/ipv6.h"
 #include "net/ndisc.h"
+#include "net/sock.h"
 #include "net/net_namespace.h"
 #include "net/trace.h"
 #include "net/world.h"
@@ -241,11 +243,44 @@ fail:
 	return err;
 }
 
+/* ip6_finish_output_gso(): a TSO packet whose segments fit goes whole (the
+ * device or validate_xmit_skb() cuts it); otherwise cut here, and each
+ * segment goes as any packet of that size would */
+static int ip6_finish_output_gso(struct net *net, struct sock *sk, struct sk_buff *skb,
+				 unsigned int mtu)
+{
+	struct sk_buff *segs;
+	int ret = 0;
+
+	if (skb_gso_validate_network_len(skb, mtu))
+		return ip6_finish_output2(net, sk, skb);
+	segs = skb_gso_segment(skb);
+	if (!segs) {
+		kfree_skb_reason(skb, SKB_DROP_REASON_SKB_GSO_SEG);
+		return -ENOMEM;
+	}
+	consume_skb(skb);
+	while (segs) {
+		struct sk_buff *next = segs->next;
+		int err;
+
+		segs->next = NULL;
+		err = segs->len > mtu ? ip6_fragment(net, sk, segs, ip6_finish_output2) :
+		      ip6_finish_output2(net, sk, segs);
+		if (err && !ret)
+			ret = err;
+		segs = next;
+	}
+	return ret;
+}
+
 static int ip6_finish_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 {
 	unsigned int mtu = ip6_dst_mtu(skb_dst(skb));
 
-	if ((skb->len > mtu && !skb_is_gso(skb)) ||
+	if (skb_is_gso(skb))
+		return ip6_finish_output_gso(net, sk, skb, mtu);
+	if (skb->len > mtu ||
 	    (IP6CB(skb)->frag_max_size && skb->len > IP6CB(skb)->frag_max_size))
 		return ip6_fragment(net, sk, skb, ip6_finish_output2);
 	return ip6_finish_output2(net, sk, skb);
@@ -269,11 +304,51 @@ int ip6_output(struct net *net, struct sock *sk, struct sk_buff *skb)
 		       ip6_finish_output);
 }
 
-/* ip6_xmit(): the payload is at skb->data with headroom for the header
+/* ip6_autoflowlabel(): IPV6_AUTOFLOWLABEL when the socket set it, else
+ * net.ipv6.auto_flowlabels (1 opt-out and 3 forced: on; 0 off, 2 opt-in) */
+bool ip6_autoflowlabel(struct net *net, const struct sock *sk)
+{
+	int mode = net->ipv6.sysctl_auto_flowlabels;
+
+	if (sk && sk->autoflowlabel_set)
+		return sk->autoflowlabel;
+	return mode == 1 || mode == 3;
+}
+
+/* ip6_make_flowlabel(): without a label of its own a packet gets one from
+ * the hash of its flow (addresses, protocol, ports or ICMPv6 type and
+ * code), so every packet of a flow carries the same label (RFC 6437).
+ * Linux keys that hash with a secret drawn at boot (and TCP's with a
+ * random sk_txhash); skbox keys it with the world's hashrnd, from the
+ * seed, so a run prints the same labels each time.  Host order, 20 bits. */
+static u32 ip6_make_flowlabel(struct net *net, const struct sk_buff *skb, u32 label,
+			      bool autolabel, u8 proto, const struct in6_addr *saddr,
+			      const struct in6_addr *daddr)
+{
+	int mode = net->ipv6.sysctl_auto_flowlabels;
+	u32 rnd = net->world->hashrnd, ports = 0, hash, s[4], d[4];
+
+	if (label || !(mode == 3 || (mode && autolabel)))
+		return label;
+	if ((proto == IPPROTO_TCP || proto == IPPROTO_UDP) && skb->len >= 4)
+		memcpy(&ports, skb->data, 4);
+	else if (proto == IPPROTO_ICMPV6 && skb->len >= 2)
+		ports = (u32)skb->data[0] << 8 | skb->data[1];
+	memcpy(s, saddr, sizeof(s));
+	memcpy(d, daddr, sizeof(d));
+	hash = jhash_3words(jhash2_4(s, rnd), jhash2_4(d, rnd), ports, rnd ^ proto);
+	hash = hash << 16 | hash >> 16;	/* rol32(hash, 16): the better bits */
+	label = hash & IPV6_FLOWLABEL_MASK_H;
+	if (net->ipv6.sysctl_flowlabel_state_ranges)
+		label |= 0x80000;	/* IPV6_FLOWLABEL_STATELESS_FLAG */
+	return label;
+}
+
+/* __ip6_xmit(): the payload is at skb->data with headroom for the header
  * and the link layer; skb_dst is set.  The first 32 bits are
- * ip6_flow_hdr(): version 6, the traffic class, flow label 0. */
-int ip6_xmit_tclass(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
-		    const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass)
+ * ip6_flow_hdr(): version 6, the traffic class, the flow label. */
+static int __ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+		      const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass, u32 label)
 {
 	unsigned int plen = skb->len;
 	struct ipv6hdr *hdr;
@@ -281,9 +356,10 @@ int ip6_xmit_tclass(struct net *net, struct sk_buff *skb, const struct in6_addr 
 	skb_push(skb, sizeof(*hdr));
 	skb_reset_network_header(skb);
 	hdr = ipv6_hdr(skb);
-	memset(hdr, 0, 4);
 	hdr->priority_version = (u8)(0x60 | tclass >> 4);
-	hdr->flow_lbl[0] = (u8)(tclass << 4);
+	hdr->flow_lbl[0] = (u8)(tclass << 4 | (label >> 16 & 0x0F));
+	hdr->flow_lbl[1] = (u8)(label >> 8);
+	hdr->flow_lbl[2] = (u8)label;
 	hdr->payload_len = htons((u16)plen);
 	hdr->nexthdr = proto;
 	hdr->hop_limit = (u8)(hlimit >= 0 ? hlimit : ip6_dst_hoplimit(skb_dst(skb)));
@@ -299,10 +375,30 @@ int ip6_xmit_tclass(struct net *net, struct sk_buff *skb, const struct in6_addr 
 		       skb_dst(skb)->dev, dst_output);
 }
 
+/* ip6_xmit_flow(): a socket's packet (or the stack's own answers: echo
+ * replies, errors, resets), with flowlabel (network order) or, when 0,
+ * an automatic one */
+int ip6_xmit_flow(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+		  const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass, __be32 flowlabel)
+{
+	u32 label = ip6_make_flowlabel(net, skb, ntohl(flowlabel) & IPV6_FLOWLABEL_MASK_H,
+				       ip6_autoflowlabel(net, skb->sk), proto, saddr, daddr);
+
+	return __ip6_xmit(net, skb, saddr, daddr, proto, hlimit, tclass, label);
+}
+
+int ip6_xmit_tclass(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
+		    const struct in6_addr *daddr, u8 proto, int hlimit, u8 tclass)
+{
+	return ip6_xmit_flow(net, skb, saddr, daddr, proto, hlimit, tclass, 0);
+}
+
+/* ip6_xmit(): neighbour discovery, MLD and REJECT's answers, which Linux
+ * builds with ip6_flow_hdr(hdr, 0, 0): class and label 0 */
 int ip6_xmit(struct net *net, struct sk_buff *skb, const struct in6_addr *saddr,
 	     const struct in6_addr *daddr, u8 proto, int hlimit)
 {
-	return ip6_xmit_tclass(net, skb, saddr, daddr, proto, hlimit, 0);
+	return __ip6_xmit(net, skb, saddr, daddr, proto, hlimit, 0, 0);
 }
 
 /* ---- forwarding ---- */
@@ -317,7 +413,8 @@ static bool ip6_pkt_too_big(const struct sk_buff *skb, unsigned int mtu)
 		return true;
 	if (skb->ignore_df)
 		return false;
-	return !skb_is_gso(skb);
+	/* a TSO packet is too big when its segments are */
+	return !skb_is_gso(skb) || !skb_gso_validate_network_len(skb, mtu);
 }
 static int ip6_forward_finish(struct net *net, struct sock *sk, struct sk_buff *skb)
 {

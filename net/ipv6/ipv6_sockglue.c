@@ -8,9 +8,12 @@
  * class of the route lookup (flowi6_tclass, which `ip -6 rule … dsfield`
  * matches) and of the header ip6_xmit_tclass() writes; IPV6_UNICAST_HOPS
  * the hop limit; IPV6_MTU_DISCOVER whether a datagram over the path MTU
- * fails with EMSGSIZE.  On the way in: IPV6_RECVTCLASS and IPV6_FLOWINFO
- * ask recvmsg for those control messages (ip6_datagram_recv_ctl in
- * datagram.c), IPV6_RECVERR for the error queue. */
+ * fails with EMSGSIZE, IPV6_MULTICAST_HOPS the hop limit to a multicast
+ * destination, IPV6_PKTINFO (sticky) the default interface, and
+ * IPV6_AUTOFLOWLABEL whether an automatic flow label is set.  On the way
+ * in: IPV6_RECVPKTINFO, IPV6_2292PKTINFO, IPV6_RECVHOPLIMIT,
+ * IPV6_RECVTCLASS and IPV6_FLOWINFO ask recvmsg for those control messages
+ * (ip6_datagram_recv_ctl in datagram.c), IPV6_RECVERR for the error queue. */
 #include <errno.h>
 #include <string.h>
 #include <netinet/in.h>
@@ -84,9 +87,43 @@ static int do_ipv6_setsockopt(struct sock *sk, int name, int val)
 	case IPV6_FLOWINFO:
 		sk->rxflow = val != 0;
 		return 0;
+	case IPV6_RECVPKTINFO:
+		sk->rxinfo = val != 0;
+		return 0;
+	case IPV6_AUTOFLOWLABEL:
+		sk->autoflowlabel = val != 0;
+		sk->autoflowlabel_set = 1;
+		return 0;
+	case IPV6_MULTICAST_HOPS:	/* -1: the default, 1 */
+		if (val < -1 || val > 255)
+			return -EINVAL;
+		sk->mcast_hops = val == -1 ? IPV6_DEFAULT_MCASTHOPS : val;
+		return 0;
+	case IPV6_2292PKTINFO:
+		sk->rxoinfo = val != 0;
+		return 0;
 	default:
 		return -ENOPROTOOPT;
 	}
+}
+
+/* IPV6_PKTINFO (RFC 3542 6.1): the sticky interface and source of what the
+ * socket sends (np->sticky_pktinfo; sendmsg takes the interface when
+ * neither the destination's scope nor SO_BINDTODEVICE chose one).  A
+ * socket bound to a device may name only that one.  Not readable back
+ * (getsockopt is ENOPROTOOPT, as Linux). */
+static int ipv6_set_sticky_pktinfo(struct sock *sk, const void *val, unsigned int len)
+{
+	struct in6_pktinfo pkt;
+
+	if (!val || len < sizeof(pkt))
+		return -EINVAL;
+	memcpy(&pkt, val, sizeof(pkt));
+	if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != (int)pkt.ipi6_ifindex)
+		return -EINVAL;
+	sk->sticky_pktinfo_ifindex = (int)pkt.ipi6_ifindex;
+	sk->sticky_pktinfo_addr = pkt.ipi6_addr;
+	return 0;
 }
 
 int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsigned int len)
@@ -98,8 +135,12 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 	if (level != SOL_IPV6)
 		return -ENOPROTOOPT;
 	switch (name) {
+	case IPV6_PKTINFO:
+		return ipv6_set_sticky_pktinfo(sk, val, len);
 	case IPV6_V6ONLY: case IPV6_UNICAST_HOPS: case IPV6_MTU_DISCOVER: case IPV6_RECVERR:
 	case IPV6_RECVHOPLIMIT: case IPV6_TCLASS: case IPV6_RECVTCLASS: case IPV6_FLOWINFO:
+	case IPV6_RECVPKTINFO: case IPV6_2292PKTINFO: case IPV6_MULTICAST_HOPS:
+	case IPV6_AUTOFLOWLABEL:
 		if (len < sizeof(int) || !val)
 			return -EINVAL;
 		break;
@@ -108,6 +149,11 @@ int ipv6_setsockopt(struct sock *sk, int level, int name, const void *val, unsig
 	}
 	memcpy(&v, val, sizeof(v));
 	return do_ipv6_setsockopt(sk, name, v);
+}
+
+int ip6_sk_hoplimit(const struct sock *sk, const struct in6_addr *daddr)
+{
+	return ipv6_addr_is_multicast(daddr) ? sk->mcast_hops : sk->uc_ttl;
 }
 
 /* do_ipv6_getsockopt(): an int, cut to the caller's length when shorter */
@@ -145,6 +191,18 @@ int ipv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned in
 		break;
 	case IPV6_FLOWINFO:
 		v = sk->rxflow;
+		break;
+	case IPV6_RECVPKTINFO:
+		v = sk->rxinfo;
+		break;
+	case IPV6_MULTICAST_HOPS:
+		v = sk->mcast_hops;
+		break;
+	case IPV6_AUTOFLOWLABEL:
+		v = ip6_autoflowlabel(sock_net(sk), sk);
+		break;
+	case IPV6_2292PKTINFO:
+		v = sk->rxoinfo;
 		break;
 	default:
 		return -ENOPROTOOPT;

@@ -24,6 +24,32 @@
 #define IPV6_HOPLIMIT 52
 #endif
 
+#ifndef ICMP6_FILTER
+#define ICMP6_FILTER 1
+#endif
+
+/* struct raw6_sock: a raw ICMPv6 socket keeps its ICMP6_FILTER */
+struct raw6_sock {
+	struct sock sk;
+	u32 filter[8];		/* struct icmp6_filter: bit set = type blocked */
+};
+
+static struct raw6_sock *raw6_sk(struct sock *sk)
+{
+	return (struct raw6_sock *)sk;
+}
+
+/* icmpv6_filter(): true when the socket's ICMP6_FILTER blocks this
+ * message's type (RFC 3542 3.2); a message too short to have one passes */
+static bool icmpv6_filter(struct sock *sk, const struct sk_buff *skb)
+{
+	u8 type;
+
+	if (skb->len < 1 || skb_copy_bits(skb, 0, &type, 1))
+		return false;
+	return (raw6_sk(sk)->filter[type >> 5] & (1u << (type & 31))) != 0;
+}
+
 void rawv6_rcv(struct sk_buff *skb)
 {
 	struct net *net = dev_net(skb->dev);
@@ -33,6 +59,8 @@ void rawv6_rcv(struct sk_buff *skb)
 		struct sk_buff *c;
 
 		if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != skb->dev->ifindex)
+			continue;
+		if (icmpv6_filter(sk, skb))
 			continue;
 		if ((c = skb_clone(skb)))
 			sock_queue_rcv_skb(sk, c);
@@ -144,34 +172,25 @@ static int rawv6_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, 
 		return err;
 	if (msg->msg_iovlen != 1)
 		return -EINVAL;
+	if (!oif)
+		oif = sk->sticky_pktinfo_ifindex;
+	fl6 = (struct flowi6){ .flowi6_oif = oif };
 	ipc6 = (struct ipcm6_cookie){ .hlimit = -1, .tclass = sk->tclass };	/* ipcm6_init_sk */
-	if ((err = ip6_datagram_send_ctl(sk, msg, &ipc6)))
+	if ((err = ip6_datagram_send_ctl(sock_net(sk), sk, msg, &fl6, &ipc6)))
 		return err;
-	if ((err = rawv6_check_pmtu(sk, &daddr, oif, len)))
+	if (ipv6_addr_any(&fl6.saddr))
+		fl6.saddr = sk->sk_v6_rcv_saddr;
+	if ((err = rawv6_check_pmtu(sk, &daddr, fl6.flowi6_oif, len)))
 		return err;
 	/* rawv6_sendmsg(): the class is part of the route's key */
-	fl6 = (struct flowi6){ .flowi6_oif = oif, .flowi6_mark = sk->sk_mark,
-			       .flowi6_proto = IPPROTO_ICMPV6, .flowi6_tclass = (u8)ipc6.tclass,
-			       .flowi6_uid = sk->sk_uid, .daddr = daddr };
+	fl6.flowi6_mark = sk->sk_mark;
+	fl6.flowi6_proto = IPPROTO_ICMPV6;
+	fl6.flowi6_tclass = (u8)ipc6.tclass;
+	fl6.flowi6_uid = sk->sk_uid;
+	fl6.daddr = daddr;
 	err = icmpv6_xmit_flow(sock_net(sk), &fl6, msg->msg_iov[0].iov_base, (unsigned int)len,
-			       ipc6.hlimit >= 0 ? ipc6.hlimit : sk->uc_ttl, (u8)ipc6.tclass);
+			       ipc6.hlimit >= 0 ? ipc6.hlimit : ip6_sk_hoplimit(sk, &daddr), (u8)ipc6.tclass);
 	return err < 0 ? err : (int)len;
-}
-
-static void rawv6_put_hoplimit(struct msghdr *msg, int hlim)
-{
-	struct cmsghdr *cm;
-
-	if (!msg->msg_control || msg->msg_controllen < CMSG_SPACE(sizeof(int))) {
-		msg->msg_controllen = 0;
-		return;
-	}
-	cm = (struct cmsghdr *)msg->msg_control;
-	cm->cmsg_level = IPPROTO_IPV6;
-	cm->cmsg_type = IPV6_HOPLIMIT;
-	cm->cmsg_len = CMSG_LEN(sizeof(int));
-	memcpy(CMSG_DATA(cm), &hlim, sizeof(int));
-	msg->msg_controllen = CMSG_SPACE(sizeof(int));
 }
 
 static int rawv6_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int flags,
@@ -197,18 +216,52 @@ static int rawv6_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int fl
 			sin6->sin6_scope_id = (u32)skb->skb_iif;
 		*addr_len = sizeof(*sin6);
 	}
-	rawv6_put_hoplimit(msg, ipv6_hdr(skb)->hop_limit);
+	if (copied < skb->len)
+		msg->msg_flags |= MSG_TRUNC;
+	ip6_datagram_recv_ctl(sk, msg, skb);
+	if (flags & MSG_TRUNC)
+		copied = skb->len;
 	consume_skb(skb);
 	return (int)copied;
 }
 
-/* rawv6_setsockopt(): ICMP6_FILTER and IPV6_RECVHOPLIMIT are accepted and
- * not kept (ping sets them); the rest is ipv6_setsockopt() */
+/* ICMP6_FILTER (rawv6_seticmpfilter/rawv6_geticmpfilter): a shorter
+ * value sets only its first bytes, a longer one is cut to the 32 bytes of
+ * struct icmp6_filter; getsockopt gives at most those 32 (a negative
+ * length is EINVAL).  Only on ICMPv6 raw sockets. */
+static int rawv6_seticmpfilter(struct sock *sk, int name, const void *val, unsigned int len)
+{
+	if (name != ICMP6_FILTER)
+		return -ENOPROTOOPT;
+	if (len > sizeof(raw6_sk(sk)->filter))
+		len = sizeof(raw6_sk(sk)->filter);
+	if (len && !val)
+		return -EFAULT;
+	memcpy(raw6_sk(sk)->filter, val, len);
+	return 0;
+}
+
+static int rawv6_geticmpfilter(struct sock *sk, int name, void *val, unsigned int *len)
+{
+	if (name != ICMP6_FILTER)
+		return -ENOPROTOOPT;
+	if ((int)*len < 0)
+		return -EINVAL;
+	if (*len > sizeof(raw6_sk(sk)->filter))
+		*len = sizeof(raw6_sk(sk)->filter);
+	memcpy(val, raw6_sk(sk)->filter, *len);
+	return 0;
+}
+
+/* rawv6_setsockopt(): SOL_ICMPV6 is the filter, SOL_IPV6 ipv6_setsockopt();
+ * IPv6 names skbox does not model are accepted and not kept */
 static int rawv6_setsockopt(struct sock *sk, int level, int name, const void *val,
 			    unsigned int len)
 {
 	int err;
 
+	if (level == IPPROTO_ICMPV6)
+		return rawv6_seticmpfilter(sk, name, val, len);
 	if (level != IPPROTO_IPV6)
 		return 0;
 	err = ipv6_setsockopt(sk, level, name, val, len);
@@ -217,6 +270,8 @@ static int rawv6_setsockopt(struct sock *sk, int level, int name, const void *va
 
 static int rawv6_getsockopt(struct sock *sk, int level, int name, void *val, unsigned int *len)
 {
+	if (level == IPPROTO_ICMPV6)
+		return rawv6_geticmpfilter(sk, name, val, len);
 	return ipv6_getsockopt(sk, level, name, val, len);
 }
 
@@ -229,5 +284,5 @@ const struct proto rawv6_prot = {
 	.setsockopt = rawv6_setsockopt,
 	.getsockopt = rawv6_getsockopt,
 	.hash = rawv6_hash,
-	.obj_size = sizeof(struct sock),
+	.obj_size = sizeof(struct raw6_sock),
 };

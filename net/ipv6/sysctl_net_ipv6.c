@@ -21,9 +21,11 @@ static const char *const devconf6_names[DEVCONF_MAX] = {
 #define N6(f) offsetof(struct netns_ipv6, f)
 
 static const struct { const char *name; size_t off; } ipv6_scalars[] = {
+	{ "auto_flowlabels", N6(sysctl_auto_flowlabels) },
 	{ "bindv6only", N6(sysctl_bindv6only) },
 	{ "fib_multipath_hash_policy", N6(sysctl_fib_multipath_hash_policy) },
 	{ "flowlabel_reflect", N6(sysctl_flowlabel_reflect) },
+	{ "flowlabel_state_ranges", N6(sysctl_flowlabel_state_ranges) },
 	{ "icmp/echo_ignore_all", N6(sysctl_icmp_echo_ignore_all) },
 	{ "icmp/ratelimit", N6(sysctl_icmp_ratelimit) },
 	{ "ip6frag_high_thresh", N6(frags.high_thresh) },

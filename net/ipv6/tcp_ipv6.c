@@ -386,8 +386,10 @@ static void tcp_v6_send_ctl(struct net *net, const struct sk_buff *in, u32 seq, 
 	skb->dev = dst->dev;
 	__TCP_INC_STATS(net, TCP_MIB_OUTSEGS);
 	/* the reset carries the segment's class without its ECN bits */
-	ip6_xmit_tclass(net, skb, &ip6->daddr, &ip6->saddr, IPPROTO_TCP, -1,
-			ipv6_get_dsfield(ip6) & ~3);
+	/* flowlabel_reflect bit 1: with the segment's flow label */
+	ip6_xmit_flow(net, skb, &ip6->daddr, &ip6->saddr, IPPROTO_TCP, -1,
+		      ipv6_get_dsfield(ip6) & ~3,
+		      net->ipv6.sysctl_flowlabel_reflect & 2 ? ip6_flowlabel(ip6) : 0);
 }
 
 /* tcp_v6_send_reset(): RFC 9293 3.10.7.1, as tcp_v4_send_reset */

@@ -172,10 +172,12 @@ static int udpv6_connect_v4(struct sock *sk, __be32 daddr, __be16 port)
  * tclass (ip6_datagram_flow_key_init: protocol, ports, mark, uid and the
  * class are the key `ip -6 rule` matches); a held dst or NULL (*err). */
 static struct dst_entry *udpv6_route(struct sock *sk, const struct in6_addr *daddr, __be16 dport,
-				     int oif, u8 tclass, struct in6_addr *saddr, int *err)
+				     int oif, u8 tclass, const struct in6_addr *src,
+				     struct in6_addr *saddr, int *err)
 {
 	struct net *net = sock_net(sk);
-	const struct in6_addr *bound = ipv6_addr_any(&sk->sk_v6_rcv_saddr) ? NULL :
+	const struct in6_addr *bound = src && !ipv6_addr_any(src) ? src :
+				       ipv6_addr_any(&sk->sk_v6_rcv_saddr) ? NULL :
 				       &sk->sk_v6_rcv_saddr;
 	struct flowi6 fl6 = { .flowi6_oif = oif ? oif : sk->sk_bound_dev_if,
 			      .flowi6_mark = sk->sk_mark, .flowi6_proto = IPPROTO_UDP,
@@ -226,7 +228,7 @@ static int udpv6_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	if (ipv6_addr_v4mapped(&sin6->sin6_addr))
 		return udpv6_connect_v4(sk, ipv6_addr_v4(&sin6->sin6_addr), sin6->sin6_port);
 	dst = udpv6_route(sk, &sin6->sin6_addr, sin6->sin6_port, (int)sin6->sin6_scope_id, sk->tclass,
-			  &saddr, &err);
+			  NULL, &saddr, &err);
 	if (!dst)
 		return err;
 	if (ipv6_addr_any(&sk->sk_v6_rcv_saddr)) {
@@ -384,6 +386,7 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 	struct ipcm6_cookie ipc6;
 	struct dst_entry *dst;
 	struct sk_buff *skb;
+	struct flowi6 fl6;
 	__be16 port;
 	int oif, err;
 
@@ -394,19 +397,25 @@ static int udpv6_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, in
 		return err;
 	if (err == 1)
 		return udpv6_sendmsg_v4(sk, m, len, flags, ipv6_addr_v4(&daddr), port);
+	/* the interface: the destination's scope, SO_BINDTODEVICE, then the
+	 * sticky IPV6_PKTINFO; a control message's IPV6_PKTINFO may agree */
+	fl6 = (struct flowi6){ .flowi6_oif = oif ? oif : sk->sk_bound_dev_if };
+	if (!fl6.flowi6_oif)
+		fl6.flowi6_oif = sk->sticky_pktinfo_ifindex;
 	ipc6 = (struct ipcm6_cookie){ .hlimit = -1, .tclass = sk->tclass };	/* ipcm6_init_sk */
-	err = ip6_datagram_send_ctl(sk, m, &ipc6);
+	err = ip6_datagram_send_ctl(net, sk, m, &fl6, &ipc6);
 	if (err)
 		return err;
 	if (ipc6.hlimit < 0)
-		ipc6.hlimit = sk->uc_ttl;
+		ipc6.hlimit = ip6_sk_hoplimit(sk, &daddr);
 	if (!sk->inet_num) {
 		err = udp_get_port(sk, 0);
 		if (err)
 			return err;
 		udp_hash(sk);
 	}
-	dst = udpv6_route(sk, &daddr, port, oif, (u8)ipc6.tclass, &saddr, &err);
+	dst = udpv6_route(sk, &daddr, port, fl6.flowi6_oif, (u8)ipc6.tclass, &fl6.saddr, &saddr,
+			  &err);
 	if (!dst)
 		return err;
 	/* __ip6_append_data(): over the path MTU a datagram is fragmented
@@ -478,8 +487,7 @@ static int udpv6_recvmsg(struct sock *sk, struct msghdr *m, size_t len, int flag
 	skb_copy_datagram_msg(skb, sizeof(struct udphdr), m, copied);
 	if (m->msg_name)
 		udpv6_put_name(skb, m, alen);
-	if (!v4)
-		ip6_datagram_recv_ctl(sk, m, skb);
+	ip6_datagram_recv_ctl(sk, m, skb);
 	if (!(flags & MSG_PEEK)) {
 		if (v4)
 			__UDP_INC_STATS(sock_net(sk), UDP_MIB_INDATAGRAMS);

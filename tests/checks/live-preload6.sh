@@ -11,7 +11,9 @@
 # UDP socket (POLLERR, MSG_ERRQUEUE: sock_extended_err and the offender's
 # sockaddr_in6), non-blocking connect to a closed port (EINPROGRESS, then
 # SO_ERROR ECONNREFUSED), getaddrinfo of a numeric address; the host's
-# `ping -6` (raw ICMPv6: replies, time exceeded with -t 1), `traceroute6 -n`
+# `ping -6` (raw ICMPv6: replies, time exceeded with -t 1; then a datagram
+# socket once net.ipv4.ping_group_range lets it), a python program on
+# IPV6_PKTINFO both ways, ICMP6_FILTER and a ping socket, `traceroute6 -n`
 # (UDP probes: IPV6_UNICAST_HOPS, IPV6_RECVERR, MSG_ERRQUEUE), `nc -6` and
 # `curl -6` against python's http.server.  The world must end with no socket
 # left and no leak.
@@ -104,6 +106,51 @@ print("v6only", v.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY))
 print("gai", socket.getaddrinfo("fd00:2::1", 7000, socket.AF_INET6, socket.SOCK_STREAM)[0][4])
 EOF
 
+cat >"$W/icmp6.py" <<'EOF'
+# IPV6_RECVPKTINFO / IPV6_PKTINFO, ICMP6_FILTER, an ICMPv6 ping socket;
+# argv: the ifindexes of lo and a0 as `ip` gives them on each side (run
+# with net.ipv4.ping_group_range open)
+import errno, socket as S, struct, sys
+lo, a0 = int(sys.argv[1]), int(sys.argv[2])
+name = {lo: "lo", a0: "a0"}
+def err(f):
+    try: return f()
+    except OSError as e: return errno.errorcode.get(e.errno, e.errno)
+r = S.socket(S.AF_INET6, S.SOCK_DGRAM); r.bind(("::", 7005))
+r.setsockopt(S.IPPROTO_IPV6, S.IPV6_RECVPKTINFO, 1)
+s = S.socket(S.AF_INET6, S.SOCK_DGRAM)
+for dst, src, idx in (("::1", "::", 0), ("fd00:1::1", "::", 0), ("::1", "fd00:1::1", 0),
+                      ("fd00:1::1", "::", a0), ("::1", "fd00:9::1", 0), ("::1", "::", 999)):
+    info = S.inet_pton(S.AF_INET6, src) + struct.pack("i", idx)
+    got = err(lambda: s.sendmsg([b"x"], [(S.IPPROTO_IPV6, S.IPV6_PKTINFO, info)], 0, (dst, 7005)))
+    if got != 1:
+        print("pktinfo send", dst, src, name.get(idx, idx), got)
+        continue
+    d, anc, fl, a = r.recvmsg(10, 100)
+    print("pktinfo", dst, src, name.get(idx, idx), "from", a[0],
+          [(t, S.inet_ntop(S.AF_INET6, x[:16]), name.get(struct.unpack("i", x[16:])[0]))
+           for l, t, x in anc])
+raw = S.socket(S.AF_INET6, S.SOCK_RAW, S.IPPROTO_ICMPV6)
+print("filter", raw.getsockopt(S.IPPROTO_ICMPV6, 1, 32).hex())
+blk = [0xffffffff] * 8
+blk[129 >> 5] &= ~(1 << (129 & 31))
+raw.setsockopt(S.IPPROTO_ICMPV6, 1, struct.pack("8I", *blk))
+raw.settimeout(1)
+p = S.socket(S.AF_INET6, S.SOCK_DGRAM, S.IPPROTO_ICMPV6)
+print("ping bad", err(lambda: p.sendto(b"\x81\0\0\0\0\0\0\1", ("fd00:2::1", 0))),
+      err(lambda: p.send(b"\x80\0\0\0\0\0\0\1")),
+      err(lambda: p.setsockopt(S.IPPROTO_ICMPV6, 1, bytes(32))))
+print("bind after send", err(lambda: p.bind(("::", 4242))))	# autobound by the send
+p = S.socket(S.AF_INET6, S.SOCK_DGRAM, S.IPPROTO_ICMPV6)
+p.bind(("::", 4242))
+p.setsockopt(S.IPPROTO_IPV6, S.IPV6_RECVHOPLIMIT, 1)
+p.sendto(b"\x80\0\0\0\0\0\0\7hello", ("fd00:2::1", 0))
+d, anc, fl, a = p.recvmsg(100, 100)
+print("ping reply", d[0], struct.unpack("!HH", d[4:8]), d[8:], a, [(t, x[0]) for l, t, x in anc])
+d = raw.recv(100)
+print("raw sees", d[0], struct.unpack("!HH", d[4:8]), err(lambda: raw.recv(100)))
+EOF
+
 # The scenario: the same text on both sides.  `ip`, `sysctl`, `ping`, `nc`,
 # `curl` are the world's shims on its side; the host's programs are named by
 # their path so that they run with the preload there.
@@ -136,6 +183,14 @@ echo "== ping -6"
 ip netns exec a /usr/bin/ping -6 -c 2 -W 3 fd00:2::1 2>/dev/null
 echo "== ping -6 -t 1"
 ip netns exec a /usr/bin/ping -6 -c 1 -t 1 -W 2 fd00:2::1 2>/dev/null
+echo "== ping -6, a datagram socket (ping_group_range)"
+ip netns exec a sysctl -qw net.ipv4.ping_group_range="0 2147483647"
+ip netns exec a /usr/bin/ping -6 -c 2 -W 3 fd00:2::1 2>/dev/null
+ip netns exec a /usr/bin/ping -6 -c 1 -t 1 -W 2 fd00:2::1 2>/dev/null
+echo "== python IPV6_PKTINFO, ICMP6_FILTER, ping socket"
+ifx() { ip -n a -o link show "$1" | cut -d: -f1; }
+ip netns exec a python3 "$W/icmp6.py" "$(ifx lo)" "$(ifx a0)"
+ip netns exec a sysctl -qw net.ipv4.ping_group_range="1 0"
 echo "== python TCP"
 ip netns exec b python3 "$W/tcp_server.py" "$W/tcp.ready" >"$W/tcp.out" 2>&1 &
 ready "$W/tcp.ready"

@@ -69,7 +69,7 @@ for line in (_lines if _keep_ipv6 else drop_ipv6(_lines)):
         line = m.group(1) + 'T' + m.group(2)
     line = re.sub(r' id=\d+', ' id=N', line)
     # tcpdump -v of IPv6: Linux's automatic flow labels are a hash with a boot-time
-    # secret; skbox sends flow label 0 (no auto_flowlabels, docs/IPV6.md)
+    # secret; skbox's are keyed by the world's seed (docs/IPV6.md), so neither compares
     line = re.sub(r'\bflowlabel 0x[0-9a-f]+, (hlim )', r'\1', line)
     line = re.sub(r' portid=\d+', ' portid=N', line)  # conntrack -E: the deleting socket
     line = re.sub(r'\b(sport|dport)=(\d{5})\b', lambda m: m.group(1) + '=P', line)  # ephemeral ports

@@ -1,5 +1,5 @@
 # iperf3 -6 over a veth pair with IPv6 only: TCP both ways (MSS 1440 = MTU 1500 - 60,
-# no TSO for IPv6), then UDP; ss -6 shows the server's listener
+# TSO super-packets as over IPv4), then UDP; ss -6 shows the server's listener
 ip link add va type veth peer name vb
 ip netns add nb
 ip link set vb netns nb

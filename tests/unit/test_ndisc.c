@@ -268,6 +268,7 @@ static int ra_task(void *arg)
 		return 0;
 	}
 	skbox_setsockopt(r->w, fd, IPPROTO_IPV6, 16 /* IPV6_UNICAST_HOPS */, &hops, sizeof(hops));
+	skbox_setsockopt(r->w, fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops, sizeof(hops));
 	to.sin6_addr = A6("ff02::1");
 	to.sin6_scope_id = (u32)r->va->ifindex;
 	if (skbox_sendto(r->w, fd, r->ra, r->ra_len, 0, (struct sockaddr *)&to, sizeof(to)) !=

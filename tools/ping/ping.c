@@ -835,9 +835,14 @@ static int ping6_start(struct ping_state *s)
 				 (socklen_t)strlen(s->device) + 1);
 		d->sin6_scope_id = (uint32_t)skbox_if_nametoindex(s->w, s->device);
 	}
-	if (s->ttl >= 0)
+	if (s->ttl >= 0) {	/* iputils sets both */
+		skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &s->ttl,
+				 sizeof(s->ttl));
 		skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS, &s->ttl, sizeof(s->ttl));
+	}
 	skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_RECVERR, &on, sizeof(on));
+	/* iputils asks for the hop limit of replies (ttl=) */
+	skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_RECVHOPLIMIT, &on, sizeof(on));
 	if (s->pmtudisc >= 0)	/* IPV6_PMTUDISC_* have IP_PMTUDISC_*'s values */
 		skbox_setsockopt(s->w, s->fd, IPPROTO_IPV6, IPV6_MTU_DISCOVER, &s->pmtudisc,
 				 sizeof(s->pmtudisc));

@@ -558,6 +558,8 @@ int do_radvd(struct cmd_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	skbox_setsockopt(r->w, fd, IPPROTO_IPV6, IPV6_UNICAST_HOPS_OPT, &hops, sizeof(hops));
+	/* advertisements go to ff02::1: the multicast hop limit (radvd sets both) */
+	skbox_setsockopt(r->w, fd, IPPROTO_IPV6, IPV6_MULTICAST_HOPS, &hops, sizeof(hops));
 	for (int i = 0; i < r->nifs; i++)
 		r->ifs[i].next_multicast = world_now(r->w);
 	radvd_loop(r, fd);

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <linux/sockios.h>
+#include "linux/slab.h"
 #include "linux/sched.h"
 #include "net/sock.h"
 #include "net/world.h"
@@ -204,11 +205,19 @@ static void op_sendmsg(struct lsock *s, const struct lsock_req *r, char *p)
 	}
 	msg.msg_name = nl ? p + 8 : NULL;
 	msg.msg_namelen = nl;
-	msg.msg_control = cl ? p + 8 + nl : NULL;
+	/* the control messages on the wire follow the name: copied to an
+	 * aligned buffer, as CMSG_* and struct cmsghdr need */
+	if (cl && !(msg.msg_control = kmalloc(cl))) {
+		lsock_ret(s, -ENOBUFS);
+		return;
+	}
+	if (cl)
+		memcpy(msg.msg_control, p + 8 + nl, cl);
 	msg.msg_controllen = cl;
 	iov.iov_base = p + 8 + nl + cl;
 	iov.iov_len = r->len - 8 - nl - cl;
 	lsock_ret(s, skbox_sendmsg(s->w, s->fd, &msg, r->a));
+	kfree(msg.msg_control);
 }
 
 /* payload: u32 control room, u32 name room */

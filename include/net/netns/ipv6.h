@@ -70,6 +70,8 @@ struct netns_ipv6 {
 	struct neigh_table nd_tbl;
 	struct packet_type ipv6_packet_type;
 	struct list_head raw6_sockets;		/* struct sock: raw ICMPv6 (ping -6) */
+	struct list_head ping_sockets;		/* ICMPv6 ping sockets, by identifier (ping.c) */
+	u16 ping_port_rover;			/* the last identifier ping_get_port picked */
 	/* net.ipv6.* scalars: stored; see docs/IPV6.md for which act */
 	int sysctl_route_max_size;
 	int sysctl_route_gc_thresh;
@@ -84,7 +86,9 @@ struct netns_ipv6 {
 	int sysctl_icmp_echo_ignore_all;
 	int sysctl_fib_multipath_hash_policy;
 	int sysctl_ip_nonlocal_bind;
-	int sysctl_flowlabel_reflect;
+	int sysctl_flowlabel_reflect;		/* bit 2 (4): echo replies; bit 1 (2): resets */
+	int sysctl_auto_flowlabels;		/* 1 by default (ip6_make_flowlabel) */
+	int sysctl_flowlabel_state_ranges;	/* 1: automatic labels have bit 19 set */
 	int sysctl_bindv6only;			/* net.ipv6.bindv6only: IPV6_V6ONLY's default */
 	/* reassembly queues (net/ipv6/reassembly.c): the stack's own
 	 * (net.ipv6.ip6frag_*) and nf_defrag_ipv6's, apart as Linux's
