@@ -8,6 +8,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,8 +296,10 @@ static int set_opt(struct cmd_ctx *ctx, struct curl_opts *o, char s, const char 
 		char *end;
 		double secs = strtod(arg, &end);
 
-		if (*end || secs < 0)
+		if (*end || !(secs >= 0))	/* a NaN too */
 			return usage_error(ctx, l, "expected a proper numerical parameter");
+		if (secs > (double)LONG_MAX / 1000)
+			return usage_error(ctx, l, "too large number");
 		if (!o->max_time_ms || (u64)(secs * 1000) < o->max_time_ms)
 			o->max_time_ms = (u64)(secs * 1000);
 	}
