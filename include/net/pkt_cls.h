@@ -162,6 +162,9 @@ struct tcf_block {
 /* cls_api.c */
 const struct tcf_proto_ops *tcf_proto_lookup_ops(const char *kind);
 int tcf_classify(struct sk_buff *skb, const struct tcf_block *block, struct tcf_result *res);
+struct sk_buff *tcf_verdict(struct sk_buff *skb, struct Qdisc *q, int act,
+			    const struct tcf_result *res, enum skb_drop_reason dflt,
+			    const char *hint);
 int tc_new_tfilter(struct net_device *dev, u32 parent, const struct tc_filter_cfg *cfg,
 		   bool create, bool replace, const char **extack);
 int tc_del_tfilter(struct net_device *dev, u32 parent, const struct tc_filter_cfg *cfg,

@@ -113,23 +113,8 @@ static struct sk_buff *sch_handle_ingress(struct sk_buff *skb)
 	q->packets++;
 	skb->tc_at_ingress = 1;
 	skb_trace_note(skb, "tcf_classify", "ingress");
-	switch (tcf_classify(skb, b, &res)) {
-	case TC_ACT_SHOT:
-		q->drops++;
-		skb_drop_hint(skb, "a tc filter's verdict: drop (tc -s filter show dev DEV ingress)");
-		kfree_skb_reason(skb, res.drop_reason ? (enum skb_drop_reason)res.drop_reason :
-				 SKB_DROP_REASON_TC_INGRESS);
-		return NULL;
-	case TC_ACT_STOLEN:
-	case TC_ACT_QUEUED:
-	case TC_ACT_TRAP:
-		consume_skb(skb);
-		return NULL;
-	case TC_ACT_CONSUMED:
-		return NULL;
-	default:
-		return skb;
-	}
+	return tcf_verdict(skb, q, tcf_classify(skb, b, &res), &res, SKB_DROP_REASON_TC_INGRESS,
+			   "a tc filter's verdict: drop (tc -s filter show dev DEV ingress)");
 }
 
 int __netif_receive_skb_core(struct sk_buff *skb)

@@ -56,6 +56,7 @@ static struct sk_buff *sch_handle_egress(struct sk_buff *skb, int *rc, struct ne
 	struct Qdisc *q = dev->ingress_qdisc;
 	struct tcf_block *b = dev_egress_block(dev);
 	struct tcf_result res = { 0 };
+	int act;
 
 	if (!b || !b->chain0)
 		return skb;
@@ -63,25 +64,10 @@ static struct sk_buff *sch_handle_egress(struct sk_buff *skb, int *rc, struct ne
 	q->packets++;
 	skb->tc_at_ingress = 0;
 	skb_trace_note(skb, "tcf_classify", "egress");
-	*rc = 0;
-	switch (tcf_classify(skb, b, &res)) {
-	case TC_ACT_SHOT:
-		q->drops++;
-		skb_drop_hint(skb, "a tc filter's verdict: drop (tc -s filter show dev DEV egress)");
-		kfree_skb_reason(skb, res.drop_reason ? (enum skb_drop_reason)res.drop_reason :
-				 SKB_DROP_REASON_TC_EGRESS);
-		*rc = -ENOBUFS;	/* NET_XMIT_DROP */
-		return NULL;
-	case TC_ACT_STOLEN:
-	case TC_ACT_QUEUED:
-	case TC_ACT_TRAP:
-		consume_skb(skb);
-		return NULL;
-	case TC_ACT_CONSUMED:
-		return NULL;
-	default:
-		return skb;
-	}
+	act = tcf_classify(skb, b, &res);
+	*rc = act == TC_ACT_SHOT ? -ENOBUFS : 0;	/* NET_XMIT_DROP */
+	return tcf_verdict(skb, q, act, &res, SKB_DROP_REASON_TC_EGRESS,
+			   "a tc filter's verdict: drop (tc -s filter show dev DEV egress)");
 }
 
 int dev_queue_xmit(struct sk_buff *skb)

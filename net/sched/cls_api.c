@@ -469,3 +469,29 @@ int tc_dump_tfilter(struct net_device *dev, u32 parent, u16 protocol, u32 prio,
 	}
 	return 0;
 }
+
+/* What a hook does with tcf_classify()'s verdict: the packet back to go on,
+ * or NULL when the filters took it (shot: counted on Q and freed with the
+ * filter's reason or DFLT; stolen, queued, trapped, consumed). */
+struct sk_buff *tcf_verdict(struct sk_buff *skb, struct Qdisc *q, int act,
+			    const struct tcf_result *res, enum skb_drop_reason dflt,
+			    const char *hint)
+{
+	switch (act) {
+	case TC_ACT_SHOT:
+		q->drops++;
+		skb_drop_hint(skb, hint);
+		kfree_skb_reason(skb, res->drop_reason ? (enum skb_drop_reason)res->drop_reason :
+				 dflt);
+		return NULL;
+	case TC_ACT_STOLEN:
+	case TC_ACT_QUEUED:
+	case TC_ACT_TRAP:
+		consume_skb(skb);
+		return NULL;
+	case TC_ACT_CONSUMED:
+		return NULL;
+	default:
+		return skb;
+	}
+}
