@@ -1290,16 +1290,20 @@ static void run_script(struct pd *pd)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "Usage: skbox packetdrill [--tolerance_usecs=N] [--verbose] [--seed N] FILE.pkt\n"
+	fprintf(f, "Usage: skbox packetdrill [--tolerance_usecs=N] [--verbose] [--seed N]\n"
+		"                         [--shell_timeout_secs=N] FILE.pkt\n"
 		"  runs a packetdrill script against skbox's TCP in virtual time\n"
 		"  (local 192.168.0.1 on tun0, remote 192.0.2.1); exit 0 when every\n"
-		"  event happened as the script says, 1 with the failing line otherwise\n");
+		"  event happened as the script says, 1 with the failing line otherwise;\n"
+		"  a `command` line still running after N virtual seconds (3600) is\n"
+		"  interrupted\n");
 }
 
 struct pd_args {
 	const char *file;
 	long long tol_us;
 	unsigned long long seed;
+	unsigned long shell_timeout_s;	/* a shell line's virtual-time bound */
 	bool verbose;
 };
 
@@ -1315,6 +1319,17 @@ static int parse_args(int argc, char **argv, struct pd_args *a)
 			a->verbose = true;
 		} else if (!strcmp(argv[i], "--seed") && i + 1 < argc) {
 			a->seed = strtoull(argv[++i], NULL, 0);
+		} else if (!strncmp(argv[i], "--shell_timeout_secs=", 21)) {
+			char *end;
+
+			errno = 0;
+			a->shell_timeout_s = strtoul(argv[i] + 21, &end, 10);
+			if (errno || end == argv[i] + 21 || *end || !a->shell_timeout_s ||
+			    a->shell_timeout_s > 1000000) {
+				fprintf(stderr, "skbox packetdrill: bad --shell_timeout_secs: %s\n",
+					argv[i] + 21);
+				return 2;
+			}
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
 			return 0;
@@ -1390,13 +1405,14 @@ int packetdrill_main(int argc, char **argv)
 {
 	struct pd pd = { 0 };
 	struct pd_script s;
-	struct run_opts ro = { .echo = false, .timeout_ns = 3600ull * 1000000000ull };
-	struct pd_args a = { .tol_us = -1, .seed = 1 };
+	struct run_opts ro = { .echo = false };
+	struct pd_args a = { .tol_us = -1, .seed = 1, .shell_timeout_s = 3600 };
 	char err[512];
 	int leaks, rc = parse_args(argc, argv, &a);
 
 	if (rc >= 0)
 		return rc;
+	ro.timeout_ns = a.shell_timeout_s * 1000000000ull;
 	if (pd_parse_file(a.file, &s, err, sizeof(err))) {
 		fprintf(stderr, "%s\n", err);
 		pd_script_free(&s);
