@@ -702,6 +702,12 @@ static unsigned int user_bytes(u8 af, const struct xt_entry_match *em)
 	return xm && xm->userspacesize ? xm->userspacesize : em->match->matchsize;
 }
 
+/* A match or target without data (TRACE, NOTRACK) has no buffer: NULL. */
+static bool data_equal(const void *a, const void *b, size_t n)
+{
+	return !n || !memcmp(a, b, n);
+}
+
 static bool rule_equal(u8 af, const struct ipt_rule *x, const struct ipt_rule *y)
 {
 	if (memcmp(&x->ip, &y->ip, sizeof(x->ip)) || x->nmatches != y->nmatches ||
@@ -709,10 +715,11 @@ static bool rule_equal(u8 af, const struct ipt_rule *x, const struct ipt_rule *y
 		return false;
 	for (unsigned int m = 0; m < x->nmatches; m++)
 		if (x->matches[m].match != y->matches[m].match ||
-		    memcmp(x->matches[m].data, y->matches[m].data, user_bytes(af, &x->matches[m])))
+		    !data_equal(x->matches[m].data, y->matches[m].data,
+				user_bytes(af, &x->matches[m])))
 			return false;
 	if (x->target.target)
-		return !memcmp(x->target.data, y->target.data, x->target.target->targetsize);
+		return data_equal(x->target.data, y->target.data, x->target.target->targetsize);
 	return x->target.verdict == y->target.verdict;
 }
 
