@@ -323,7 +323,8 @@ static void hp_read(struct hping *h, int fd)
 	}
 }
 
-/* wait until `until` (virtual ns), reading replies; false on a signal */
+/* wait until `until` (virtual ns; UINT64_MAX: for ever), reading replies;
+ * false on a signal */
 static bool hp_wait(struct hping *h, u64 until)
 {
 	for (;;) {
@@ -336,7 +337,7 @@ static bool hp_wait(struct hping *h, u64 until)
 			return true;
 		if (h->count >= 0 && h->received >= h->count && h->sent >= h->count)
 			return true;
-		ms = (int)((until - now + 999999) / 1000000);
+		ms = until == UINT64_MAX ? -1 : (int)((until - now + 999999) / 1000000);
 		r = skbox_poll(h->w, p, h->rfd_tcp >= 0 ? 2 : 1, ms);
 		if (r < 0 || skbox_signal_pending(h->w))
 			return false;
@@ -415,8 +416,8 @@ static int hp_run(struct hping *h, const char *host)
 	fprintf(h->ctx->out, "HPING %s (%s %s): %s, %d headers + %d data bytes\n", host, h->dev,
 		inet_ntop(AF_INET, &h->daddr, fl, sizeof(fl)) ? fl : host, mode,
 		h->mode == HP_TCP ? 40 : 28, h->data);
-	if (h->flood)
-		fprintf(h->ctx->out, "hping in flood mode, no replies will be shown\n");
+	if (h->flood)	/* hping3 writes this and its statistics to stderr */
+		fprintf(h->ctx->err, "hping in flood mode, no replies will be shown\n");
 	next = hp_now(h->w);
 	while (h->flood || h->count < 0 || h->sent < h->count) {
 		u8 pkt[65536];
@@ -442,17 +443,19 @@ static int hp_run(struct hping *h, const char *host)
 		next += h->interval;
 		if (h->count >= 0 && h->sent >= h->count)
 			break;
-		if (!hp_wait(h, next))
+		/* -i 0, -i u0: hping3's alarm(0) (a zero setitimer) arms nothing,
+		 * so after the first packet it only listens, until a signal */
+		if (!hp_wait(h, h->interval ? next : UINT64_MAX))
 			goto stats;
 	}
 	if (!h->flood)
 		hp_wait(h, hp_now(h->w) + HP_COUNTREACHED_NS);
 stats:
-	fprintf(h->ctx->out, "\n--- %s hping statistic ---\n", host);
-	fprintf(h->ctx->out, "%ld packets transmitted, %ld packets received, %d%% packet loss\n",
+	fprintf(h->ctx->err, "\n--- %s hping statistic ---\n", host);
+	fprintf(h->ctx->err, "%ld packets transmitted, %ld packets received, %d%% packet loss\n",
 		h->sent, h->received,
 		h->sent ? (int)((h->sent - h->received) * 100 / h->sent) : 0);
-	fprintf(h->ctx->out, "round-trip min/avg/max = %.1f/%.1f/%.1f ms\n", h->rtt_min,
+	fprintf(h->ctx->err, "round-trip min/avg/max = %.1f/%.1f/%.1f ms\n", h->rtt_min,
 		h->received ? h->rtt_sum / (double)h->received : 0.0, h->rtt_max);
 	return h->received ? 0 : 1;
 }
