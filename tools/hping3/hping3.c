@@ -99,6 +99,12 @@ static int hp_usage_error(struct cmd_ctx *ctx, const char *fmt, const char *arg)
 	return 1;
 }
 
+static int hp_option_error(struct cmd_ctx *ctx, const char *msg)
+{
+	fputs(msg, ctx->out);
+	return 1;
+}
+
 /* hping3 fills the data with 'X' */
 /* The IPv4 header (hping3's build_ip): the checksum is the stack's (raw_send_hdrinc). */
 static void hp_build_ip(struct hping *h, u8 *ip, size_t len, __be32 saddr)
@@ -348,17 +354,22 @@ static bool hp_wait(struct hping *h, u64 until)
 	}
 }
 
+/* -i N is hping3's strtol(N, NULL, 0) kept in an int (so "1x" is 1, "010"
+ * is 8, 2^32 + 1 is 1), -i uN its atol(N) in a timeval's tv_usec; a negative
+ * one is "bad timing interval" (-1 here), and setitimer() refuses 1,000,000
+ * microseconds or more: no timer, as -i u0 */
 static long long hp_interval(const char *s)
 {
-	char *end;
-	long long v;
+	long v;
 
 	if (*s == 'u') {
-		v = strtoll(s + 1, &end, 10);
-		return *end || v < 0 ? -1 : v * 1000;
+		v = strtol(s + 1, NULL, 10);
+		if (v < 0)
+			return -1;
+		return v < 1000000 ? v * 1000LL : 0;
 	}
-	v = strtoll(s, &end, 10);
-	return *end || v < 0 ? -1 : v * 1000000000LL;
+	v = (int)(unsigned int)(unsigned long)strtol(s, NULL, 0);
+	return v < 0 ? -1 : v * 1000000000LL;
 }
 
 static int hp_route(struct hping *h, const char *host)
@@ -536,12 +547,12 @@ static int hp_value_opt(struct hping *h, const char *a, const char *v)
 	if (opt_is(a, "-c", "--count")) {
 		h->count = strtol(v, &end, 10);
 		if (*end || h->count <= 0)
-			return hp_usage_error(ctx, "Option error: count must > 0\n", NULL);
+			return hp_option_error(ctx, "Option error: count must > 0\n");
 	} else if (opt_is(a, "-i", "--interval")) {
 		long long ns = hp_interval(v);
 
-		if (ns < 0)
-			return hp_usage_error(ctx, "Option error: bad interval %s\n", v);
+		if (ns < 0)	/* hping3 prints its option errors on stdout */
+			return hp_option_error(ctx, "Option error: bad timing interval\n");
 		h->interval = (u64)ns;
 	} else if (opt_is(a, "-p", "--destport")) {
 		if (*v == '+') {
@@ -554,7 +565,7 @@ static int hp_value_opt(struct hping *h, const char *a, const char *v)
 	} else if (opt_is(a, "-d", "--data")) {
 		h->data = atoi(v);
 		if (h->data < 0 || h->data > 65495)
-			return hp_usage_error(ctx, "Option error: data size too large\n", NULL);
+			return hp_option_error(ctx, "Option error: data size too large\n");
 	} else if (opt_is(a, "-a", "--spoof")) {
 		if (inet_pton(AF_INET, v, &h->spoof) != 1)
 			return hp_usage_error(ctx, "Unable to resolve '%s'\n", v);
