@@ -212,6 +212,11 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err);
 size_t skb_copy_datagram_msg(const struct sk_buff *skb, int offset, struct msghdr *msg,
 			     size_t len);
 int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
+/* put_cmsg() at *used bytes of msg's control buffer (net/ipv6/datagram.c) */
+void put_cmsg_at(struct msghdr *msg, size_t *used, int level, int type, const void *data,
+		 size_t len);
+/* IP_TTL, IP_TOS control messages a recvmsg asked for (net/ipv4/ping.c) */
+void ip_cmsg_recv(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
 void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port,
 		   u32 info, const u8 *payload);
 void ip_local_error(struct sock *sk, int err, __be32 daddr, __be16 port, u32 info);
