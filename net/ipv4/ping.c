@@ -314,11 +314,13 @@ static int ping_v4_dest(struct sock *sk, const struct msghdr *msg, __be32 *daddr
 }
 
 /* __ip_append_data()'s check: with IP_MTU_DISCOVER do, probe or interface
- * a message over the path MTU is EMSGSIZE, with a local error queued */
+ * a message over the MTU is EMSGSIZE, with a local error queued */
 static int ping_v4_check_pmtu(struct sock *sk, const struct rtable *rt, __be32 daddr,
 			      size_t len)
 {
-	unsigned int mtu = ipv4_mtu(&rt->dst);
+	/* ip_sk_use_pmtu(): probe, interface and omit take the device's MTU */
+	unsigned int mtu = sk->pmtudisc < IP_PMTUDISC_PROBE ? ipv4_mtu(&rt->dst) :
+			   rt->dst.dev->mtu;
 
 	if (sk->pmtudisc < IP_PMTUDISC_DO || sk->pmtudisc == IP_PMTUDISC_OMIT ||
 	    len + sizeof(struct iphdr) <= mtu)
@@ -399,12 +401,15 @@ static int ping_v4_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len
 }
 
 /* ping_lookup(): the socket of identifier ident for a packet (its network
- * header) that came in on skb_iif: same family, bound address and device
- * permitting; the newest first */
+ * header): same family, bound address and device permitting; the newest
+ * first.  The device is inet_iif()'s: for a packet looped back to an
+ * address of ours, that address's (10.0.0.1 on v0 reaches a socket bound
+ * to v0, not one bound to lo), as Linux's local routes say. */
 static struct sock *ping_lookup(struct net *net, const struct sk_buff *skb, u16 ident)
 {
 	const u8 *nh = skb_network_header(skb);
 	int family = nh[0] >> 4 == 6 ? AF_INET6 : AF_INET;
+	int dif = -1;
 	struct sock *sk;
 
 	list_for_each_entry(sk, &net->ipv4.ping_sockets, sk_node) {
@@ -417,7 +422,11 @@ static struct sock *ping_lookup(struct net *net, const struct sk_buff *skb, u16 
 			   !ipv6_addr_equal(&sk->sk_v6_rcv_saddr, &ipv6_hdr(skb)->daddr)) {
 			continue;
 		}
-		if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != skb->skb_iif)
+		if (sk->sk_bound_dev_if && dif < 0)
+			dif = ip6_pktinfo_ifindex(net, skb, family == AF_INET,
+						  family == AF_INET ? (const void *)&ip_hdr(skb)->daddr :
+								      (const void *)&ipv6_hdr(skb)->daddr);
+		if (sk->sk_bound_dev_if && sk->sk_bound_dev_if != dif)
 			continue;
 		return sk;
 	}

@@ -172,8 +172,10 @@ void put_cmsg_at(struct msghdr *msg, size_t *used, int level, int type,
 
 /* The interface a datagram came in on, as IP6CB(skb)->iif gives it: one
  * looped back to an address of ours came "in" on that address's device
- * (Linux takes the local route's device, ip6_dst_idev), ::1 on lo. */
-static int ip6_pktinfo_ifindex(struct net *net, const struct sk_buff *skb, bool v4,
+ * (Linux takes the local route's device, ip6_dst_idev), ::1 on lo.  The
+ * same holds for IPv4's inet_iif() (the local route's rt_iif), which ping
+ * sockets bound to a device compare. */
+int ip6_pktinfo_ifindex(struct net *net, const struct sk_buff *skb, bool v4,
 			       const void *daddr)
 {
 	struct net_device *dev = __dev_get_by_index(net, skb->skb_iif);
