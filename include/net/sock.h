@@ -215,8 +215,11 @@ int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len
 /* put_cmsg() at *used bytes of msg's control buffer (net/ipv6/datagram.c) */
 void put_cmsg_at(struct msghdr *msg, size_t *used, int level, int type, const void *data,
 		 size_t len);
-/* IP_TTL, IP_TOS control messages a recvmsg asked for (net/ipv4/ping.c) */
+/* IP_TTL, IP_TOS control messages a recvmsg asked for (net/ipv4/ping.c);
+ * _at: appended at *used bytes, msg_controllen left to the caller */
 void ip_cmsg_recv(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
+void ip_cmsg_recv_at(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb,
+		     size_t *used);
 void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port,
 		   u32 info, const u8 *payload);
 void ip_local_error(struct sock *sk, int err, __be32 daddr, __be16 port, u32 info);

@@ -513,21 +513,28 @@ void ping_err(struct sk_buff *skb, int offset, u32 info)
 
 /* ip_cmsg_recv() (net/ipv4/ip_sockglue.c): IP_TTL (an int) and IP_TOS
  * (one byte) of the datagram, when the socket asked for them, in Linux's
- * order; msg_controllen is set only when one was written */
-void ip_cmsg_recv(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb)
+ * order; msg_controllen is set only when one was written.  ip_recv_error
+ * gives an ICMP error's own ones the same way. */
+void ip_cmsg_recv_at(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb,
+		     size_t *used)
 {
-	size_t used = 0;
-
 	if (sk->recvttl) {
 		int ttl = ip_hdr(skb)->ttl;
 
-		put_cmsg_at(msg, &used, SOL_IP, IP_TTL, &ttl, sizeof(ttl));
+		put_cmsg_at(msg, used, SOL_IP, IP_TTL, &ttl, sizeof(ttl));
 	}
 	if (sk->recvtos) {
 		u8 tos = ip_hdr(skb)->tos;
 
-		put_cmsg_at(msg, &used, SOL_IP, IP_TOS, &tos, sizeof(tos));
+		put_cmsg_at(msg, used, SOL_IP, IP_TOS, &tos, sizeof(tos));
 	}
+}
+
+void ip_cmsg_recv(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb)
+{
+	size_t used = 0;
+
+	ip_cmsg_recv_at(sk, msg, skb, &used);
 	if (used)
 		msg->msg_controllen = used;
 }
