@@ -241,6 +241,32 @@ int ping_common_sendmsg(int family, const struct msghdr *msg, size_t len, u8 *ic
 	       (family == AF_INET6 && icmph[0] == ICMPV6_ECHO_REQUEST) ? 0 : -EINVAL;
 }
 
+/* The route of an echo request to daddr (the socket's device, mark, TOS
+ * and source): 0 with *rtp held, or -errno (IpOutNoRoutes for none; a
+ * broadcast needs SO_BROADCAST: EACCES) */
+static int ping_v4_route(struct sock *sk, __be32 daddr, struct flowi4 *fl4, struct rtable **rtp)
+{
+	struct rtable *rt;
+	int err;
+
+	*fl4 = (struct flowi4){ .flowi4_oif = sk->sk_bound_dev_if, .flowi4_mark = sk->sk_mark,
+				.flowi4_tos = sk->tos & IPTOS_RT_MASK,
+				.flowi4_proto = IPPROTO_ICMP, .daddr = daddr,
+				.saddr = sk->inet_saddr };
+	rt = ip_route_output_flow(sock_net(sk), fl4, sk, &err);
+	if (!rt) {
+		if (err == -ENETUNREACH)
+			__IP_INC_STATS(sock_net(sk), IPSTATS_MIB_OUTNOROUTES);
+		return err;
+	}
+	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
+		ip_rt_put(rt);
+		return -EACCES;
+	}
+	*rtp = rt;
+	return 0;
+}
+
 /* ip4_datagram_connect() (+ inet_autobind, __udp_disconnect for
  * AF_UNSPEC): the peer and, unless bound, the source the route gives; the
  * port given is kept (0 leaves getpeername ENOTCONN, as Linux) */
@@ -265,24 +291,8 @@ static int ping_v4_connect(struct sock *sk, const struct sockaddr *uaddr, int le
 	}
 	if (usin->sin_family != AF_INET)
 		return -EAFNOSUPPORT;
-	if ((err = ping_autobind(sk)))
+	if ((err = ping_autobind(sk)) || (err = ping_v4_route(sk, usin->sin_addr.s_addr, &fl4, &rt)))
 		return err;
-	fl4.daddr = usin->sin_addr.s_addr;
-	fl4.saddr = sk->inet_saddr;
-	fl4.flowi4_oif = sk->sk_bound_dev_if;
-	fl4.flowi4_mark = sk->sk_mark;
-	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
-	fl4.flowi4_proto = IPPROTO_ICMP;
-	rt = ip_route_output_flow(sock_net(sk), &fl4, sk, &err);
-	if (!rt) {
-		if (err == -ENETUNREACH)
-			__IP_INC_STATS(sock_net(sk), IPSTATS_MIB_OUTNOROUTES);
-		return err;
-	}
-	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
-		ip_rt_put(rt);
-		return -EACCES;
-	}
 	ip_rt_put(rt);
 	if (!sk->inet_saddr)
 		sk->inet_saddr = fl4.saddr;
@@ -361,22 +371,8 @@ static int ping_v4_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len
 	if ((err = ping_common_sendmsg(AF_INET, msg, len, user)) ||
 	    (err = ping_v4_dest(sk, msg, &daddr)))
 		return err;
-	fl4.flowi4_oif = sk->sk_bound_dev_if;
-	fl4.flowi4_mark = sk->sk_mark;
-	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
-	fl4.flowi4_proto = IPPROTO_ICMP;
-	fl4.daddr = daddr;
-	fl4.saddr = sk->inet_saddr;
-	rt = ip_route_output_flow(net, &fl4, sk, &err);
-	if (!rt) {
-		if (err == -ENETUNREACH)
-			__IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);
+	if ((err = ping_v4_route(sk, daddr, &fl4, &rt)))
 		return err;
-	}
-	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
-		ip_rt_put(rt);
-		return -EACCES;
-	}
 	if ((err = ping_v4_check_pmtu(sk, rt, daddr, len))) {
 		ip_rt_put(rt);
 		return err;
