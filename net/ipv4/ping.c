@@ -246,7 +246,7 @@ int ping_common_sendmsg(int family, const struct msghdr *msg, size_t len, u8 *ic
  * broadcast needs SO_BROADCAST: EACCES) */
 static int ping_v4_route(struct sock *sk, __be32 daddr, struct flowi4 *fl4, struct rtable **rtp)
 {
-	struct rtable *rt;
+	struct rtable *rt = NULL;
 	int err;
 
 	*fl4 = (struct flowi4){ .flowi4_oif = sk->sk_bound_dev_if, .flowi4_mark = sk->sk_mark,
@@ -274,7 +274,7 @@ static int ping_v4_connect(struct sock *sk, const struct sockaddr *uaddr, int le
 {
 	const struct sockaddr_in *usin = (const struct sockaddr_in *)uaddr;
 	struct flowi4 fl4 = { 0 };
-	struct rtable *rt;
+	struct rtable *rt = NULL;
 	int err;
 
 	if (len < (int)sizeof(*usin))
@@ -361,7 +361,7 @@ static int ping_v4_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len
 	struct flowi4 fl4 = { 0 };
 	u8 user[PING_ICMPH_LEN];
 	struct sk_buff *skb;
-	struct rtable *rt;
+	struct rtable *rt = NULL;
 	__be32 daddr;
 	int err;
 
