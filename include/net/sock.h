@@ -80,7 +80,7 @@ struct sock {
 	u8 sk_reuseport;		/* SO_REUSEPORT */
 	u32 sk_uid;			/* sk_uid(): the owner's uid (tasks run as 0) */
 	struct sock_reuseport *sk_reuseport_cb;	/* its SO_REUSEPORT group */
-	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK */
+	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK | SOCK_BIND*_LOCK */
 	u8 sk_keepopen:1, sk_linger:1;
 	u8 sk_wfree_last:1;		/* closed: the last sock_wfree frees it */
 	int sk_lingertime;		/* seconds */
@@ -181,6 +181,8 @@ static inline struct net *sock_net(const struct sock *sk)
 
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
+#define SOCK_BINDADDR_LOCK 4	/* bound to an address: a disconnect keeps it */
+#define SOCK_BINDPORT_LOCK 8	/* bound to a port (ping: an identifier) */
 
 /* include/linux/errno.h: "no such ioctl here" inside the kernel; the
  * system call returns -ENOTTY */

@@ -34,8 +34,6 @@
 #include "net/tcp.h"
 #include "net/trace.h"
 
-#define SOCK_BINDADDR_LOCK 4
-#define SOCK_BINDPORT_LOCK 8
 #define IP_PMTUDISC_OMIT 5
 #define ICMPV6_ECHO_REQUEST 128
 
