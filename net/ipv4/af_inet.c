@@ -228,13 +228,17 @@ static int inet_release(struct socket *sock)
 	return 0;
 }
 
+/* inet_bind(): raw_bind() looks at no family; __inet_bind() and
+ * ping_check_bind_addr() take AF_UNSPEC for INADDR_ANY only */
 static int inet_bind(struct socket *sock, const struct sockaddr *addr, int len)
 {
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)addr;
 	struct sock *sk = sock->sk;
 
-	if (len < (int)sizeof(struct sockaddr_in))
+	if (len < (int)sizeof(*sin))
 		return -EINVAL;
-	if (((const struct sockaddr_in *)addr)->sin_family != AF_INET)
+	if (sk->sk_type != SOCK_RAW && sin->sin_family != AF_INET &&
+	    !(sin->sin_family == AF_UNSPEC && sin->sin_addr.s_addr == htonl(INADDR_ANY)))
 		return -EAFNOSUPPORT;
 	return sk->sk_prot->bind ? sk->sk_prot->bind(sk, addr, len) : -EOPNOTSUPP;
 }

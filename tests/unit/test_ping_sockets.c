@@ -9,7 +9,8 @@
  * v4 and v6 sockets of one identifier each getting their own replies,
  * EADDRINUSE once one side turns SO_REUSEADDR off, autobound identifiers
  * consecutive across families; connect with a port (getpeername gives it),
- * AF_UNSPEC unbinding; time exceeded and frag needed through the error
+ * AF_UNSPEC unbinding; bind's AF_UNSPEC for INADDR_ANY (ping, UDP; raw
+ * looks at no family); time exceeded and frag needed through the error
  * queue (offender, type, code, info 1400, 528 bytes quoted), the route
  * then 1400 for the next send; on a connected socket without IP_RECVERR
  * frag needed is a hard error (sk_err, read once) and time exceeded is
@@ -213,6 +214,30 @@ static void connect_unspec(struct pr *r)
 	skbox_close(r->w, fd);
 }
 
+/* bind's families: AF_UNSPEC passes for INADDR_ANY only (ping, UDP), a raw
+ * socket looks at none (a sockaddr_in marked AF_INET6 binds) */
+static void bind_families(struct pr *r)
+{
+	static const struct { int type, proto, want[3]; } c[] = {
+		{ SOCK_DGRAM, IPPROTO_ICMP, { 0, -EAFNOSUPPORT, -EAFNOSUPPORT } },
+		{ SOCK_DGRAM, 0, { 0, -EAFNOSUPPORT, -EAFNOSUPPORT } },
+		{ SOCK_RAW, IPPROTO_ICMP, { 0, 0, 0 } },
+	};
+	static const struct { int family; const char *addr; } b[3] = {
+		{ AF_UNSPEC, "0.0.0.0" }, { AF_UNSPEC, "127.0.0.1" }, { AF_INET6, "0.0.0.0" },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(c); i++)
+		for (size_t j = 0; j < 3; j++) {
+			int fd = skbox_socket(r->w, AF_INET, c[i].type, c[i].proto);
+			struct sockaddr_in s = sin4(b[j].addr, 0);
+
+			s.sin_family = (sa_family_t)b[j].family;
+			CHECK(r, skbox_bind(r->w, fd, (struct sockaddr *)&s, sizeof(s)) == c[i].want[j]);
+			skbox_close(r->w, fd);
+		}
+}
+
 static int local_task(void *arg)
 {
 	struct pr *r = arg;
@@ -224,6 +249,7 @@ static int local_task(void *arg)
 	local_emsgsize(r);
 	shared_ident(r);
 	connect_unspec(r);
+	bind_families(r);
 	return 0;
 }
 
