@@ -14,8 +14,8 @@
  * program gave or gets: both ends are on one machine.  close() (the last
  * one: dup and fork share the connection as they share a socket) closes the
  * world's socket.  A socket the world refuses fails with the world's errno
- * (EPROTONOSUPPORT for an ICMPv6 ping socket: iputils' ping then takes a
- * raw one, as it does on a kernel that refuses it).
+ * (EACCES for a ping socket outside net.ipv4.ping_group_range: iputils'
+ * ping then takes a raw one, as it does on the kernel).
  *
  * socket(AF_INET6, …) is the world's too (its namespaces have IPv6);
  * AF_UNIX, netlink, AF_PACKET, files and pipes are the host's, untouched.

@@ -53,6 +53,7 @@ static const struct command commands[] = {
 	{ "sysctl", do_sysctl },
 	{ "tc", do_tc },
 	{ "tclass", do_tclass },
+	{ "pingsock", do_pingsock },
 	{ "tcpdump", do_tcpdump },
 	{ "timeout", do_timeout },
 	{ "trace", do_trace },

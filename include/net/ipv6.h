@@ -317,6 +317,12 @@ struct flowi6;
 int ip6_datagram_send_ctl(struct net *net, struct sock *sk, const struct msghdr *msg,
 			  struct flowi6 *fl6, struct ipcm6_cookie *ipc6);
 void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
+/* the device a datagram came in on, its destination's for one looped back
+ * (daddr: an in6_addr, or a __be32 when v4) */
+int ip6_pktinfo_ifindex(struct net *net, const struct sk_buff *skb, bool v4, const void *daddr);
+/* msg_name (the sender) and ip6_datagram_recv_ctl() for raw and ping */
+void ip6_datagram_recv_from(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb,
+			    int *addr_len);
 void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info);
 void ipv6_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port, u32 info,
 		     const u8 *payload);

@@ -118,6 +118,8 @@ struct netns_ipv4 {
 	struct list_head raw_sockets;		/* struct sock, SOCK_RAW */
 	struct list_head udp_sockets;
 	void *udp_table;
+	struct list_head ping_sockets;		/* ping sockets of both families (ping.c) */
+	u16 ping_port_rover;			/* the last identifier ping_get_port picked */
 	struct packet_type ip_packet_type;
 	struct packet_type arp_packet_type;
 };

@@ -177,6 +177,10 @@ struct tc_dump_opts {
 int tc_dump_tfilter(struct net_device *dev, u32 parent, u16 protocol, u32 prio,
 		    const struct tc_dump_opts *o, FILE *out);
 void tcf_block_destroy(struct tcf_block *block);
+/* shared by cls_basic.c and cls_matchall.c */
+bool tcf_match_any(const struct sk_buff *skb, const struct tcf_proto *tp,
+		   const struct tcf_filter *f);
+void tcf_dump_handle(const struct tcf_filter *f, FILE *out);
 
 /* act_api.c */
 const struct tc_action_ops *tc_lookup_action(const char *kind);

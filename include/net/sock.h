@@ -80,7 +80,7 @@ struct sock {
 	u8 sk_reuseport;		/* SO_REUSEPORT */
 	u32 sk_uid;			/* sk_uid(): the owner's uid (tasks run as 0) */
 	struct sock_reuseport *sk_reuseport_cb;	/* its SO_REUSEPORT group */
-	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK */
+	u8 sk_userlocks;		/* SOCK_SNDBUF_LOCK | SOCK_RCVBUF_LOCK | SOCK_BIND*_LOCK */
 	u8 sk_keepopen:1, sk_linger:1;
 	u8 sk_wfree_last:1;		/* closed: the last sock_wfree frees it */
 	int sk_lingertime;		/* seconds */
@@ -181,6 +181,8 @@ static inline struct net *sock_net(const struct sock *sk)
 
 #define SOCK_SNDBUF_LOCK 1
 #define SOCK_RCVBUF_LOCK 2
+#define SOCK_BINDADDR_LOCK 4	/* bound to an address: a disconnect keeps it */
+#define SOCK_BINDPORT_LOCK 8	/* bound to a port (ping: an identifier) */
 
 /* include/linux/errno.h: "no such ioctl here" inside the kernel; the
  * system call returns -ENOTTY */
@@ -212,6 +214,14 @@ struct sk_buff *skb_recv_datagram(struct sock *sk, int flags, int *err);
 size_t skb_copy_datagram_msg(const struct sk_buff *skb, int offset, struct msghdr *msg,
 			     size_t len);
 int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len);
+/* put_cmsg() at *used bytes of msg's control buffer (net/ipv6/datagram.c) */
+void put_cmsg_at(struct msghdr *msg, size_t *used, int level, int type, const void *data,
+		 size_t len);
+/* IP_TTL, IP_TOS control messages a recvmsg asked for (net/ipv4/ping.c);
+ * _at: appended at *used bytes, msg_controllen left to the caller */
+void ip_cmsg_recv(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb);
+void ip_cmsg_recv_at(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb,
+		     size_t *used);
 void ip_icmp_error(struct sock *sk, struct sk_buff *skb, int err, __be16 port,
 		   u32 info, const u8 *payload);
 void ip_local_error(struct sock *sk, int err, __be32 daddr, __be16 port, u32 info);

@@ -97,6 +97,7 @@ int do_nettest(struct cmd_ctx *ctx, int argc, char **argv);
 int do_reuseport(struct cmd_ctx *ctx, int argc, char **argv);
 int do_v4mapped(struct cmd_ctx *ctx, int argc, char **argv);
 int do_tclass(struct cmd_ctx *ctx, int argc, char **argv);
+int do_pingsock(struct cmd_ctx *ctx, int argc, char **argv);
 int do_timeout(struct cmd_ctx *ctx, int argc, char **argv);
 int do_hping3(struct cmd_ctx *ctx, int argc, char **argv);
 int do_ipset(struct cmd_ctx *ctx, int argc, char **argv);

@@ -322,23 +322,6 @@ int ip_err_from_icmp(struct sk_buff *skb, bool *fatal)
 	return icmp_err_convert(icmph->type, icmph->code, fatal);
 }
 
-static void put_cmsg(struct msghdr *msg, int level, int type, const void *data, size_t len)
-{
-	struct cmsghdr *cm;
-	size_t space = CMSG_SPACE(len);
-
-	if (!msg->msg_control || msg->msg_controllen < space) {
-		msg->msg_flags |= MSG_CTRUNC;
-		return;
-	}
-	cm = (struct cmsghdr *)msg->msg_control;
-	cm->cmsg_level = level;
-	cm->cmsg_type = type;
-	cm->cmsg_len = CMSG_LEN(len);
-	memcpy(CMSG_DATA(cm), data, len);
-	msg->msg_controllen = space;
-}
-
 /* skb_copy_datagram_msg(): len bytes from offset of the skb into the
  * message's iovecs. */
 size_t skb_copy_datagram_msg(const struct sk_buff *skb, int offset, struct msghdr *msg,
@@ -366,7 +349,7 @@ int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len
 		struct sockaddr_in offender;
 	} errhdr;
 	struct sock_exterr_skb *serr;
-	size_t copied;
+	size_t copied, used = 0;
 
 	if (!skb)
 		return -EAGAIN;
@@ -389,8 +372,13 @@ int ip_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_len
 	if (serr->ee.ee_origin == SO_EE_ORIGIN_ICMP) {
 		errhdr.offender.sin_family = AF_INET;
 		errhdr.offender.sin_addr.s_addr = serr->offender;
+		/* ipv4_datagram_support_cmsg(): the ICMP error's own IP_TTL and
+		 * IP_TOS first, when the socket asked for them */
+		ip_cmsg_recv_at(sk, msg, skb, &used);
 	}
-	put_cmsg(msg, SOL_IP, IP_RECVERR, &errhdr, sizeof(errhdr));
+	put_cmsg_at(msg, &used, SOL_IP, IP_RECVERR, &errhdr, sizeof(errhdr));
+	if (msg->msg_control)
+		msg->msg_controllen = used;
 	msg->msg_flags |= MSG_ERRQUEUE;
 	consume_skb(skb);
 	return (int)copied;

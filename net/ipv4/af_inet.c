@@ -17,6 +17,7 @@
 #include "net/ip_fib.h"
 #include "net/ip_tunnels.h"
 #include "net/net_namespace.h"
+#include "net/ping.h"
 #include "net/nexthop.h"
 #include "net/route.h"
 #include "net/sock.h"
@@ -87,6 +88,8 @@ static const struct inet_protosw inetsw_array[] = {
 	{ .type = SOCK_STREAM, .protocol = IPPROTO_TCP, .prot = &tcp_prot,
 	  .ops = &inet_stream_ops },
 	{ .type = SOCK_DGRAM, .protocol = IPPROTO_UDP, .prot = &udp_prot, .ops = &inet_dgram_ops },
+	{ .type = SOCK_DGRAM, .protocol = IPPROTO_ICMP, .prot = &ping_prot,
+	  .ops = &inet_sockraw_ops },
 	{ .type = SOCK_RAW, .protocol = 0, .prot = &raw_prot, .ops = &inet_sockraw_ops },
 };
 
@@ -117,6 +120,7 @@ static int inet_net_init(struct net *net)
 	net->ipv4.sysctl_fib_multipath_hash_policy = 0;
 	INIT_LIST_HEAD(&net->ipv4.raw_sockets);
 	INIT_LIST_HEAD(&net->ipv4.udp_sockets);
+	INIT_LIST_HEAD(&net->ipv4.ping_sockets);
 	tcp_net_init(net);
 	if (!tcp_pernet(net))
 		return -ENOMEM;
@@ -224,13 +228,17 @@ static int inet_release(struct socket *sock)
 	return 0;
 }
 
+/* inet_bind(): raw_bind() looks at no family; __inet_bind() and
+ * ping_check_bind_addr() take AF_UNSPEC for INADDR_ANY only */
 static int inet_bind(struct socket *sock, const struct sockaddr *addr, int len)
 {
+	const struct sockaddr_in *sin = (const struct sockaddr_in *)addr;
 	struct sock *sk = sock->sk;
 
-	if (len < (int)sizeof(struct sockaddr_in))
+	if (len < (int)sizeof(*sin))
 		return -EINVAL;
-	if (((const struct sockaddr_in *)addr)->sin_family != AF_INET)
+	if (sk->sk_type != SOCK_RAW && sin->sin_family != AF_INET &&
+	    !(sin->sin_family == AF_UNSPEC && sin->sin_addr.s_addr == htonl(INADDR_ANY)))
 		return -EAFNOSUPPORT;
 	return sk->sk_prot->bind ? sk->sk_prot->bind(sk, addr, len) : -EOPNOTSUPP;
 }
@@ -254,7 +262,9 @@ static int inet_getname(struct socket *sock, struct sockaddr *uaddr, int peer)
 	memset(sin, 0, sizeof(*sin));
 	sin->sin_family = AF_INET;
 	if (peer) {
-		if (!sk->inet_dport && !sk->inet_daddr)
+		/* no peer port: not connected (a ping or raw socket's connect
+		 * keeps port 0, and getpeername stays ENOTCONN, as Linux) */
+		if (!sk->inet_dport)
 			return -ENOTCONN;
 		sin->sin_port = sk->inet_dport;
 		sin->sin_addr.s_addr = sk->inet_daddr;
@@ -364,8 +374,15 @@ int inet_create(struct net *net, struct socket *sock, int type, int protocol)
 	sk->sk_type = (u16)type;
 	sk->sk_protocol = (u8)protocol;
 	sk->sk_socket = sock;
-	if (sk->sk_prot->init)
-		sk->sk_prot->init(sk);
+	if (sk->sk_prot->init) {
+		int err = sk->sk_prot->init(sk);
+
+		if (err) {	/* a ping socket outside ping_group_range: EACCES */
+			sk->sk_socket = NULL;
+			sk->sk_prot->close(sk);
+			return err;
+		}
+	}
 	if (type == SOCK_RAW) {
 		sk->inet_num = (u16)protocol;
 		if (protocol == IPPROTO_RAW)

@@ -1,7 +1,8 @@
 /* ICMP (net/ipv4/icmp.c): echo replies, errors about packets we cannot
  * deliver or forward (with the kernel's choice of source address, the
  * 576-byte quote limit and the per-destination and global rate limits),
- * and delivery of received errors to the protocol and raw sockets. */
+ * delivery of received errors to the protocol, raw and ping sockets, and
+ * of echo replies to ping sockets (ping_rcv, net/ipv4/ping.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "net/icmp.h"
 #include "net/ip.h"
 #include "net/net_namespace.h"
+#include "net/ping.h"
 #include "net/route.h"
 #include "net/sock.h"
 #include "net/world.h"
@@ -357,16 +359,23 @@ static enum skb_drop_reason icmp_redirect(struct sk_buff *skb)
 	return SKB_NOT_DROPPED_YET;
 }
 
-/* The error handler of the ICMP protocol itself (ping's packets). */
+/* The error handler of the ICMP protocol itself (ping's packets; skb data
+ * at the quoted IP header, icmp_socket_deliver pulled 8 bytes past it):
+ * the route learns the path MTU or the redirect, and an error quoting an
+ * echo request goes to its ping socket (ping_err; Linux's raw_err and
+ * ping_err each update the route, here it is done once for both) */
 int icmp_err(struct sk_buff *skb, u32 info)
 {
 	const struct icmphdr *icmph = icmp_hdr(skb);
 	struct net *net = dev_net(skb->dev);
+	int offset = ((const struct iphdr *)skb->data)->ihl * 4;
 
 	if (icmph->type == ICMP_DEST_UNREACH && icmph->code == ICMP_FRAG_NEEDED)
 		ipv4_update_pmtu(skb, net, info, 0, IPPROTO_ICMP);
 	else if (icmph->type == ICMP_REDIRECT)
 		ipv4_redirect(skb, net, 0, IPPROTO_ICMP);
+	if (skb->data[offset] != ICMP_ECHOREPLY)
+		ping_err(skb, offset, info);
 	return 0;
 }
 
@@ -417,6 +426,10 @@ int icmp_rcv(struct sk_buff *skb)
 		break;
 	case ICMP_REDIRECT:
 		reason = icmp_redirect(skb);
+		break;
+	case ICMP_ECHOREPLY:
+		ping_rcv(skb);	/* a copy for the ping socket of its identifier */
+		reason = SKB_NOT_DROPPED_YET;
 		break;
 	default:
 		reason = SKB_NOT_DROPPED_YET;	/* replies go to raw sockets only */

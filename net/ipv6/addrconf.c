@@ -1103,7 +1103,6 @@ static int addrconf_net_init(struct net *net)
 	n6->sysctl_icmp_ratelimit = 1000;
 	n6->sysctl_auto_flowlabels = 1;
 	INIT_LIST_HEAD(&n6->raw6_sockets);
-	INIT_LIST_HEAD(&n6->ping_sockets);
 	if (fib6_tables_init(net))
 		return -ENOMEM;
 	if (ndisc_net_init(net)) {

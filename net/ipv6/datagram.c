@@ -142,8 +142,9 @@ int ip6_datagram_send_ctl(struct net *net, struct sock *sk, const struct msghdr 
 }
 
 /* put_cmsg() appending at *used bytes of the control buffer: what does not
- * fit is cut (cmsg_len says how much came) and MSG_CTRUNC set, as Linux */
-static void ip6_put_cmsg(struct msghdr *msg, size_t *used, int level, int type,
+ * fit is cut (cmsg_len says how much came) and MSG_CTRUNC set, as Linux
+ * (net/ipv4/ping.c's ip_cmsg_recv writes with it too) */
+void put_cmsg_at(struct msghdr *msg, size_t *used, int level, int type,
 			 const void *data, size_t len)
 {
 	size_t room = msg->msg_control && msg->msg_controllen > *used ?
@@ -171,8 +172,10 @@ static void ip6_put_cmsg(struct msghdr *msg, size_t *used, int level, int type,
 
 /* The interface a datagram came in on, as IP6CB(skb)->iif gives it: one
  * looped back to an address of ours came "in" on that address's device
- * (Linux takes the local route's device, ip6_dst_idev), ::1 on lo. */
-static int ip6_pktinfo_ifindex(struct net *net, const struct sk_buff *skb, bool v4,
+ * (Linux takes the local route's device, ip6_dst_idev), ::1 on lo.  The
+ * same holds for IPv4's inet_iif() (the local route's rt_iif), which ping
+ * sockets bound to a device compare. */
+int ip6_pktinfo_ifindex(struct net *net, const struct sk_buff *skb, bool v4,
 			       const void *daddr)
 {
 	struct net_device *dev = __dev_get_by_index(net, skb->skb_iif);
@@ -210,7 +213,7 @@ static void ip6_datagram_recv_common_ctl(struct sock *sk, struct msghdr *msg,
 	info.ipi6_ifindex = (unsigned int)ip6_pktinfo_ifindex(sock_net(sk), skb, v4,
 							       v4 ? (const void *)&ip_hdr(skb)->daddr :
 								    (const void *)&info.ipi6_addr);
-	ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_PKTINFO, &info, sizeof(info));
+	put_cmsg_at(msg, used, IPPROTO_IPV6, IPV6_PKTINFO, &info, sizeof(info));
 }
 
 /* ip6_datagram_recv_specific_ctl(): the IPv6 header's, in Linux's order */
@@ -223,23 +226,23 @@ static void ip6_datagram_recv_specific_ctl(struct sock *sk, struct msghdr *msg,
 	if (sk->rxhoplimit) {
 		int hlim = iph->hop_limit;
 
-		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim, sizeof(hlim));
+		put_cmsg_at(msg, used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim, sizeof(hlim));
 	}
 	if (sk->rxtclass) {
 		int tclass = ipv6_get_dsfield(iph);
 
-		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_TCLASS, &tclass, sizeof(tclass));
+		put_cmsg_at(msg, used, IPPROTO_IPV6, IPV6_TCLASS, &tclass, sizeof(tclass));
 	}
 	memcpy(&first, iph, sizeof(first));
 	first &= htonl(IPV6_FLOWINFO_MASK_H);
 	if (sk->rxflow && first)
-		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_FLOWINFO, &first, sizeof(first));
+		put_cmsg_at(msg, used, IPPROTO_IPV6, IPV6_FLOWINFO, &first, sizeof(first));
 	if (sk->rxoinfo) {
 		struct in6_pktinfo info = { .ipi6_addr = iph->daddr };
 
 		info.ipi6_ifindex = (unsigned int)ip6_pktinfo_ifindex(sock_net(sk), skb, false,
 								       &iph->daddr);
-		ip6_put_cmsg(msg, used, IPPROTO_IPV6, IPV6_2292PKTINFO, &info, sizeof(info));
+		put_cmsg_at(msg, used, IPPROTO_IPV6, IPV6_2292PKTINFO, &info, sizeof(info));
 	}
 }
 
@@ -252,6 +255,25 @@ void ip6_datagram_recv_ctl(struct sock *sk, struct msghdr *msg, const struct sk_
 		ip6_datagram_recv_specific_ctl(sk, msg, skb, &used);
 	if (used)
 		msg->msg_controllen = used;
+}
+
+/* What UDP-like IPv6 sockets (raw, ping) give a recvmsg beside the data:
+ * the sender (msg_name, with the interface of a link-local one) and
+ * ip6_datagram_recv_ctl()'s control messages */
+void ip6_datagram_recv_from(struct sock *sk, struct msghdr *msg, const struct sk_buff *skb,
+			    int *addr_len)
+{
+	if (msg->msg_name) {
+		struct sockaddr_in6 *sin6 = msg->msg_name;
+
+		memset(sin6, 0, sizeof(*sin6));
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_addr = ipv6_hdr(skb)->saddr;
+		if (ipv6_addr_linklocal(&sin6->sin6_addr))
+			sin6->sin6_scope_id = (u32)skb->skb_iif;
+		*addr_len = sizeof(*sin6);
+	}
+	ip6_datagram_recv_ctl(sk, msg, skb);
 }
 
 void ipv6_local_error(struct sock *sk, int err, const struct in6_addr *daddr, u32 info)
@@ -373,13 +395,13 @@ int ipv6_recv_error(struct sock *sk, struct msghdr *msg, size_t len, int *addr_l
 			if (ipv6_addr_linklocal(&errhdr.offender.sin6_addr))
 				errhdr.offender.sin6_scope_id = (u32)skb->skb_iif;
 			if (sk->rxhoplimit)
-				ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim,
+				put_cmsg_at(msg, &used, IPPROTO_IPV6, IPV6_HOPLIMIT, &hlim,
 					     sizeof(hlim));
 		} else {
 			ipv6_set_v4mapped_at(nh + 12, &errhdr.offender.sin6_addr);
 		}
 	}
-	ip6_put_cmsg(msg, &used, IPPROTO_IPV6, IPV6_RECVERR, &errhdr, sizeof(errhdr));
+	put_cmsg_at(msg, &used, IPPROTO_IPV6, IPV6_RECVERR, &errhdr, sizeof(errhdr));
 	if (msg->msg_control)
 		msg->msg_controllen = used;
 	msg->msg_flags |= MSG_ERRQUEUE;

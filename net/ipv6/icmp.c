@@ -14,6 +14,7 @@
 #include "net/mld.h"
 #include "net/ndisc.h"
 #include "net/net_namespace.h"
+#include "net/ping.h"
 #include "net/trace.h"
 #include "net/world.h"
 
@@ -214,8 +215,6 @@ static void icmpv6_echo_reply(struct sk_buff *skb)
 }
 
 void rawv6_rcv(struct sk_buff *skb);
-void ping_rcv(struct sk_buff *skb);
-void ping_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info);
 void raw6_icmp_error(struct sk_buff *skb, int nexthdr, u8 type, u8 code, int offset, u32 info);
 
 int icmpv6_err_convert(u8 type, u8 code, bool *fatal)
@@ -268,9 +267,10 @@ static void icmpv6_notify(struct sk_buff *skb, u8 type, u8 code, u32 info)
  * packet too big teaches the path MTU */
 int icmpv6_err(struct sk_buff *skb, u8 type, u8 code, int offset, u32 info)
 {
+	(void)code;	/* ping_err reads the error's header itself */
 	if (type == ICMPV6_PKT_TOOBIG)
 		ip6_update_pmtu(skb, dev_net(skb->dev), info, 0);
-	ping_err(skb, type, code, offset, info);
+	ping_err(skb, offset, info);
 	return 0;
 }
 

@@ -206,19 +206,9 @@ static int rawv6_recvmsg(struct sock *sk, struct msghdr *msg, size_t len, int fl
 		return err;
 	copied = skb->len < len ? skb->len : len;
 	skb_copy_datagram_msg(skb, 0, msg, copied);
-	if (msg->msg_name) {
-		struct sockaddr_in6 *sin6 = msg->msg_name;
-
-		memset(sin6, 0, sizeof(*sin6));
-		sin6->sin6_family = AF_INET6;
-		sin6->sin6_addr = ipv6_hdr(skb)->saddr;
-		if (ipv6_addr_linklocal(&sin6->sin6_addr))
-			sin6->sin6_scope_id = (u32)skb->skb_iif;
-		*addr_len = sizeof(*sin6);
-	}
 	if (copied < skb->len)
 		msg->msg_flags |= MSG_TRUNC;
-	ip6_datagram_recv_ctl(sk, msg, skb);
+	ip6_datagram_recv_from(sk, msg, skb, addr_len);
 	if (flags & MSG_TRUNC)
 		copied = skb->len;
 	consume_skb(skb);

@@ -470,6 +470,28 @@ int tc_dump_tfilter(struct net_device *dev, u32 parent, u16 protocol, u32 prio,
 	return 0;
 }
 
+/* The match of classifiers whose every filter matches every packet of the
+ * classifier's protocol (basic without an ematch, matchall) */
+bool tcf_match_any(const struct sk_buff *skb, const struct tcf_proto *tp,
+		   const struct tcf_filter *f)
+{
+	(void)skb;
+	(void)tp;
+	(void)f;
+	return true;
+}
+
+/* What f_basic.c and f_matchall.c print first of a filter: its handle and
+ * the class it gives (flowid); nothing on the classifier's own line */
+void tcf_dump_handle(const struct tcf_filter *f, FILE *out)
+{
+	if (!f)
+		return;
+	fprintf(out, "handle 0x%x ", f->handle);
+	if (f->has_classid)
+		fprintf(out, "flowid %x:%x ", f->classid >> 16, f->classid & 0xFFFF);
+}
+
 /* What a hook does with tcf_classify()'s verdict: the packet back to go on,
  * or NULL when the filters took it (shot: counted on Q and freed with the
  * filter's reason or DFLT; stolen, queued, trapped, consumed). */

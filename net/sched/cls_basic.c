@@ -1,17 +1,9 @@
 /* The basic classifier (net/sched/cls_basic.c): with no ematch (the only
  * form skbox has), each of its filters matches every packet of the
- * classifier's protocol.  Handles are 0x1, 0x2… unless given. */
+ * classifier's protocol (tcf_match_any).  Handles are 0x1, 0x2… unless
+ * given. */
 #include <errno.h>
 #include "net/pkt_cls.h"
-
-static bool basic_match(const struct sk_buff *skb, const struct tcf_proto *tp,
-			const struct tcf_filter *f)
-{
-	(void)skb;
-	(void)tp;
-	(void)f;
-	return true;
-}
 
 /* basic_change(): a free handle from 1 up */
 static int basic_change(struct tcf_proto *tp, const struct tc_filter_cfg *cfg, u32 *handle,
@@ -37,16 +29,12 @@ static void basic_dump(const struct tcf_proto *tp, const struct tcf_filter *f, F
 {
 	(void)tp;
 	(void)head;
-	if (!f)
-		return;
-	fprintf(out, "handle 0x%x ", f->handle);
-	if (f->has_classid)
-		fprintf(out, "flowid %x:%x ", f->classid >> 16, f->classid & 0xFFFF);
+	tcf_dump_handle(f, out);
 }
 
 const struct tcf_proto_ops cls_basic_ops = {
 	.kind = "basic",
-	.match = basic_match,
+	.match = tcf_match_any,
 	.change = basic_change,
 	.dump = basic_dump,
 };

@@ -1,17 +1,9 @@
 /* The matchall classifier (net/sched/cls_matchall.c): one filter that
- * matches every packet of the classifier's protocol; handle 0x1 unless
- * given; a second one in the same classifier is refused (EEXIST). */
+ * matches every packet of the classifier's protocol (tcf_match_any);
+ * handle 0x1 unless given; a second one in the same classifier is refused
+ * (EEXIST). */
 #include <errno.h>
 #include "net/pkt_cls.h"
-
-static bool mall_match(const struct sk_buff *skb, const struct tcf_proto *tp,
-		       const struct tcf_filter *f)
-{
-	(void)skb;
-	(void)tp;
-	(void)f;
-	return true;
-}
 
 static int mall_change(struct tcf_proto *tp, const struct tc_filter_cfg *cfg, u32 *handle,
 		       const char **extack)
@@ -23,7 +15,8 @@ static int mall_change(struct tcf_proto *tp, const struct tc_filter_cfg *cfg, u3
 	return 0;
 }
 
-/* f_matchall.c's matchall_print_opt() */
+/* f_matchall.c's matchall_print_opt(): the hardware flags after the
+ * handle and class */
 static void mall_dump(const struct tcf_proto *tp, const struct tcf_filter *f, FILE *out,
 		      const char *head)
 {
@@ -31,9 +24,7 @@ static void mall_dump(const struct tcf_proto *tp, const struct tcf_filter *f, FI
 	(void)head;
 	if (!f)
 		return;
-	fprintf(out, "handle 0x%x ", f->handle);
-	if (f->has_classid)
-		fprintf(out, "flowid %x:%x ", f->classid >> 16, f->classid & 0xFFFF);
+	tcf_dump_handle(f, out);
 	if (f->flags & TCA_CLS_FLAGS_SKIP_HW)
 		fputs("\n  skip_hw", out);
 	if (f->flags & TCA_CLS_FLAGS_SKIP_SW)
@@ -43,7 +34,7 @@ static void mall_dump(const struct tcf_proto *tp, const struct tcf_filter *f, FI
 
 const struct tcf_proto_ops cls_matchall_ops = {
 	.kind = "matchall",
-	.match = mall_match,
+	.match = tcf_match_any,
 	.change = mall_change,
 	.dump = mall_dump,
 };

@@ -12,7 +12,9 @@
 # sockaddr_in6), non-blocking connect to a closed port (EINPROGRESS, then
 # SO_ERROR ECONNREFUSED), getaddrinfo of a numeric address; the host's
 # `ping -6` (raw ICMPv6: replies, time exceeded with -t 1; then a datagram
-# socket once net.ipv4.ping_group_range lets it), a python program on
+# socket once net.ipv4.ping_group_range lets it; IPv4 `ping -v` on its
+# ping socket, with time exceeded), a python IPv4 ping socket (IP_RECVTTL,
+# IP_RECVTOS, IP_RECVERR), a python program on
 # IPV6_PKTINFO both ways, ICMP6_FILTER and a ping socket, `traceroute6 -n`
 # (UDP probes: IPV6_UNICAST_HOPS, IPV6_RECVERR, MSG_ERRQUEUE), `nc -6` and
 # `curl -6` against python's http.server.  The world must end with no socket
@@ -151,6 +153,34 @@ d = raw.recv(100)
 print("raw sees", d[0], struct.unpack("!HH", d[4:8]), err(lambda: raw.recv(100)))
 EOF
 
+cat >"$W/icmp4.py" <<'EOF'
+# an IPv4 ping socket (run with net.ipv4.ping_group_range open): the
+# identifier, a reply with IP_RECVTTL/IP_RECVTOS, time exceeded from the
+# router through IP_RECVERR (POLLERR, recv's EHOSTUNREACH, MSG_ERRQUEUE)
+import errno, select, socket as S, struct
+p = S.socket(S.AF_INET, S.SOCK_DGRAM, S.IPPROTO_ICMP)
+p.setsockopt(S.SOL_IP, 12, 1)	# IP_RECVTTL
+p.setsockopt(S.SOL_IP, S.IP_RECVTOS, 1)
+p.setsockopt(S.SOL_IP, 11, 1)	# IP_RECVERR
+p.sendto(b"\x08\0\0\0\0\0\0\x07hello", ("10.0.2.1", 0))
+d, anc, fl, a = p.recvmsg(100, 100)
+print("ping4 reply", d[0], struct.unpack("!H", d[4:6])[0] == p.getsockname()[1],
+      struct.unpack("!H", d[6:8])[0], d[8:], a, [(t, x[0]) for l, t, x in anc])
+p.setsockopt(S.SOL_IP, S.IP_TTL, 1)
+p.sendto(b"\x08\0\0\0\0\0\0\x08hello", ("10.0.2.1", 0))
+po = select.poll(); po.register(p, select.POLLIN)
+print("poll", po.poll(3000) == [(p.fileno(), select.POLLERR)])
+try: p.recv(100)
+except OSError as e: print("recv", errno.errorcode[e.errno])
+d, anc, fl, a = p.recvmsg(100, 512, S.MSG_ERRQUEUE)
+for l, t, x in anc:
+    if t != 11:	# IP_TTL, IP_TOS of the ICMP error (ip_cmsg_recv)
+        print("ping4 error cmsg", l, t, x[0]); continue
+    e, o, ty, c = struct.unpack("IBBB", x[:7])
+    print("ping4 error", struct.unpack("!H", d[6:8])[0], a, l, t, errno.errorcode[e], o, ty, c,
+          S.inet_ntoa(x[20:24]))
+EOF
+
 # The scenario: the same text on both sides.  `ip`, `sysctl`, `ping`, `nc`,
 # `curl` are the world's shims on its side; the host's programs are named by
 # their path so that they run with the preload there.
@@ -187,6 +217,11 @@ echo "== ping -6, a datagram socket (ping_group_range)"
 ip netns exec a sysctl -qw net.ipv4.ping_group_range="0 2147483647"
 ip netns exec a /usr/bin/ping -6 -c 2 -W 3 fd00:2::1 2>/dev/null
 ip netns exec a /usr/bin/ping -6 -c 1 -t 1 -W 2 fd00:2::1 2>/dev/null
+echo "== ping, an IPv4 datagram socket (ping -v names it)"
+ip netns exec a /usr/bin/ping -v -c 2 -W 3 10.0.2.1 2>&1
+ip netns exec a /usr/bin/ping -c 1 -t 1 -W 2 10.0.2.1 2>/dev/null
+echo "== python IPv4 ping socket"
+ip netns exec a python3 "$W/icmp4.py"
 echo "== python IPV6_PKTINFO, ICMP6_FILTER, ping socket"
 ifx() { ip -n a -o link show "$1" | cut -d: -f1; }
 ip netns exec a python3 "$W/icmp6.py" "$(ifx lo)" "$(ifx a0)"

@@ -70,8 +70,6 @@ struct netns_ipv6 {
 	struct neigh_table nd_tbl;
 	struct packet_type ipv6_packet_type;
 	struct list_head raw6_sockets;		/* struct sock: raw ICMPv6 (ping -6) */
-	struct list_head ping_sockets;		/* ICMPv6 ping sockets, by identifier (ping.c) */
-	u16 ping_port_rover;			/* the last identifier ping_get_port picked */
 	/* net.ipv6.* scalars: stored; see docs/IPV6.md for which act */
 	int sysctl_route_max_size;
 	int sysctl_route_gc_thresh;
