@@ -19,7 +19,7 @@
 
 #define MAX_RUN_NS (20LL * 1000000000LL)	/* scripts longer than 20 s are only parsed */
 
-static const char *const self_tests[] = { "reuseport", "v4mapped", "tclass" };
+static const char *const self_tests[] = { "reuseport", "v4mapped", "tclass", "pingsock" };
 
 static bool runs_self_test(const char *cmd)
 {
