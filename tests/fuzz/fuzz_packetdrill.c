@@ -8,7 +8,8 @@
  * The input is written to in.pkt in a private temporary directory.  Scripts
  * whose shell lines (`...`) could name a path ('/') are only parsed, and so
  * are those that run one of skbox's self-test commands (reuseport, v4mapped,
- * tclass: each a suite of its own, a millisecond or more a call under ASan).
+ * tclass, pingsock: each a suite of its own, a millisecond or more a call
+ * under ASan).
  * Inputs repeating them took 98% of the target's time and held it at 150
  * executions a second; fuzz_script runs those commands. */
 #include <stddef.h>
