@@ -21,6 +21,7 @@
 #include "net/route.h"
 #include "net/rtnetlink.h"
 #include "net/net_namespace.h"
+#include "net/rtnl_notify.h"
 
 /* MASQUERADE forgets the connections that used an address (nf_nat_masquerade.c) */
 void nf_nat_masq_inet_event(struct in_ifaddr *ifa, unsigned long event);
@@ -238,6 +239,7 @@ static int __inet_insert_ifa(struct in_ifaddr *ifa, struct netlink_ext_ack *exta
 	else
 		list_add(&ifa->ifa_list, last_primary);
 	inet_hash_insert(dev_net(in_dev->dev), ifa);
+	rtmsg_ifa(RTM_NEWADDR, ifa);
 	fib_inetaddr_event(ifa, NETDEV_UP);
 	return 0;
 }
@@ -274,6 +276,7 @@ static struct in_ifaddr *inet_del_secondaries(struct in_device *in_dev, struct i
 			return ifa;
 		list_del(&ifa->ifa_list);
 		inet_hash_remove(dev_net(in_dev->dev), ifa);
+		rtmsg_ifa(RTM_DELADDR, ifa);
 		fib_inetaddr_event(ifa, NETDEV_DOWN);
 		nf_nat_masq_inet_event(ifa, NETDEV_DOWN);
 		free(ifa);
@@ -292,6 +295,7 @@ static void inet_promote(struct in_device *in_dev, struct in_ifaddr *ifa1,
 		list_add(&promote->ifa_list, &last_prim->ifa_list);
 	else
 		list_add(&promote->ifa_list, &in_dev->ifa_list);
+	rtmsg_ifa(RTM_NEWADDR, promote);
 	fib_inetaddr_event(promote, NETDEV_UP);
 	in_dev_for_each_ifa(ifa, in_dev) {
 		if (ifa != promote && (ifa->ifa_flags & IFA_F_SECONDARY) &&
@@ -314,6 +318,7 @@ int inet_del_ifa(struct in_device *in_dev, struct in_ifaddr *ifa1)
 	}
 	list_del(&ifa1->ifa_list);
 	inet_hash_remove(dev_net(in_dev->dev), ifa1);
+	rtmsg_ifa(RTM_DELADDR, ifa1);
 	fib_inetaddr_event(ifa1, NETDEV_DOWN);
 	nf_nat_masq_inet_event(ifa1, NETDEV_DOWN);	/* the inetaddr notifier's other listener */
 	if (promote)
@@ -428,6 +433,7 @@ int inet_rtm_newaddr(struct net *net, const struct ifa_req *req, struct netlink_
 			return -EEXIST;
 		}
 		inet_ifa_modify(old, req);
+		rtmsg_ifa(RTM_NEWADDR, old);
 		return 0;
 	}
 	return __inet_insert_ifa(ifa, extack);

@@ -35,6 +35,7 @@
 #include "net/rtnetlink.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
+#include "net/rtnl_notify.h"
 
 #define INFINITY_LIFE_TIME 0xFFFFFFFFU
 
@@ -334,6 +335,7 @@ static void addrconf_dad_completed(struct inet6_ifaddr *ifp)
 	bool send_mld, send_rs;
 
 	ifp->state = INET6_IFADDR_STATE_POSTDAD;
+	inet6_ifa_notify(RTM_NEWADDR, ifp);	/* ipv6_ifa_notify(): the address, then its route */
 	addrconf_local_route(net, &ifp->addr, dev, true);
 	addrconf_peer_route(net, ifp, true);
 	send_mld = ifp->scope == RT_SCOPE_LINK && ipv6_lonely_lladdr(ifp);
@@ -404,6 +406,7 @@ static void addrconf_dad_stop(struct inet6_ifaddr *ifp)
 {
 	del_timer(&ifp->dad_work);
 	ifp->flags |= IFA_F_TENTATIVE | IFA_F_DADFAILED;
+	inet6_ifa_notify(RTM_NEWADDR, ifp);
 }
 
 static void addrconf_ifdown(struct inet6_dev *idev, bool unregister);
@@ -492,6 +495,8 @@ static struct inet6_ifaddr *ipv6_add_addr(struct inet6_dev *idev, const struct i
 	timer_setup(&dev_net(idev->dev)->world->timers, &ifp->dad_work, addrconf_dad_work);
 	ipv6_link_dev_addr(idev, ifp);
 	addrconf_addr_routes(dev_net(idev->dev), ifp, true);
+	if (proto == IFAPROT_UNSPEC && !(ifp->flags & IFA_F_NODAD))	/* inet6_addr_add() */
+		inet6_ifa_notify(RTM_NEWADDR, ifp);
 	addrconf_dad_start(ifp);
 	return ifp;
 }
@@ -515,6 +520,7 @@ static void ipv6_del_addr(struct inet6_ifaddr *ifp)
 {
 	struct net *net = dev_net(ifp->idev->dev);
 
+	inet6_ifa_notify(RTM_DELADDR, ifp);
 	addrconf_ll_prefix_cleanup(net, ifp);
 	list_del(&ifp->if_list);
 	del_timer(&ifp->dad_work);
@@ -555,6 +561,7 @@ static int inet6_addr_modify(struct net *net, struct inet6_ifaddr *ifp, const st
 		addrconf_peer_route(net, ifp, true);
 	if (lft)
 		addrconf_verify_schedule(ifp->idev, world_now(net->world));
+	inet6_ifa_notify(RTM_NEWADDR, ifp);
 	return 0;
 }
 

@@ -62,7 +62,7 @@ static const struct ip_object ip_objects[] = {
 	{ "tunnel", ip_unsupported }, { "tunl", ip_unsupported },
 	{ "tuntap", do_iptuntap }, { "tap", do_iptuntap },
 	{ "token", ip_unsupported }, { "tcpmetrics", ip_unsupported },
-	{ "tcp_metrics", ip_unsupported }, { "monitor", ip_unsupported },
+	{ "tcp_metrics", ip_unsupported }, { "monitor", do_ipmonitor },
 	{ "xfrm", ip_unsupported }, { "mroute", ip_unsupported },
 	{ "mrule", ip_unsupported }, { "netns", do_ipnetns },
 	{ "netconf", ip_unsupported }, { "vrf", ip_unsupported },

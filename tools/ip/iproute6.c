@@ -764,3 +764,11 @@ int do_iproute6(struct ip_ctx *ipc, int argc, char **argv)
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip route help\".\n", c);
 	return 255;
 }
+
+void ip_route6_print_one(struct ip_ctx *ipc, const struct fib6_info *rt)
+{
+	if (ipc->json)
+		route6_print_json(ipc, rt, true);
+	else
+		route6_print(ipc, rt, NULL, true);
+}

@@ -118,6 +118,11 @@ static int job_wait(struct runner *r, struct job *j, bool foreground, u64 until)
 		task_signal(j->task, SIGINT);
 		world_run(w, job_dead, j, UINT64_MAX);
 	}
+	/* the tasks it woke run before the next command, as woken processes
+	 * do on an idle machine while bash prints its prompt (an `ip monitor`
+	 * prints what the command changed) */
+	if (foreground && !list_empty(&w->runq))
+		task_run_queue(w);
 	return j->task->exit_code;
 }
 
