@@ -182,8 +182,8 @@ void net_destroy(struct net *net)
 	struct net *other;
 	struct netns_id *e, *tmp;
 
+	rtnl_listeners_detach(net);	/* an ip monitor there ends, told nothing more */
 	default_device_exit(net);
-	rtnl_listeners_detach(net);	/* an ip monitor there ends */
 	/* taps still open (a tcpdump in this namespace) are detached, so their
 	 * later dev_remove_pack() touches nothing freed */
 	while (!list_empty(&net->ptype_all))

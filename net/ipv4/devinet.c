@@ -255,25 +255,33 @@ static bool ifa_same_subnet(const struct in_ifaddr *a, const struct in_ifaddr *b
 }
 
 /* Step 1 of __inet_del_ifa(): a primary takes its secondaries with it
- * unless promote_secondaries; returns the one to promote, if any. */
+ * unless promote_secondaries; returns the one to promote, if any, and in
+ * *last_prim where it goes: after the last primary of its scope when other
+ * addresses stood between, else (NULL) it stays where it is. */
 static struct in_ifaddr *inet_del_secondaries(struct in_device *in_dev, struct in_ifaddr *ifa1,
 					      struct in_ifaddr **last_prim)
 {
 	bool do_promote = IN_DEV_CONF_GET(in_dev, PROMOTE_SECONDARIES) ||
 			  in_dev_conf_all(in_dev, IPV4_DEVCONF_PROMOTE_SECONDARIES);
 	struct list_head *pos = ifa1->ifa_list.next, *next;
+	bool skipped = false;
 
-	*last_prim = NULL;
+	*last_prim = list_first_entry(&in_dev->ifa_list, struct in_ifaddr, ifa_list);
 	for (; pos != &in_dev->ifa_list; pos = next) {
 		struct in_ifaddr *ifa = list_entry(pos, struct in_ifaddr, ifa_list);
 
 		next = pos->next;
 		if (!(ifa->ifa_flags & IFA_F_SECONDARY) && ifa1->ifa_scope <= ifa->ifa_scope)
 			*last_prim = ifa;
-		if (!(ifa->ifa_flags & IFA_F_SECONDARY) || !ifa_same_subnet(ifa1, ifa))
+		if (!(ifa->ifa_flags & IFA_F_SECONDARY) || !ifa_same_subnet(ifa1, ifa)) {
+			skipped = true;		/* prev_prom */
 			continue;
-		if (do_promote)
+		}
+		if (do_promote) {
+			if (!skipped || *last_prim == ifa1)
+				*last_prim = NULL;
 			return ifa;
+		}
 		list_del(&ifa->ifa_list);
 		inet_hash_remove(dev_net(in_dev->dev), ifa);
 		rtmsg_ifa(RTM_DELADDR, ifa);
@@ -290,11 +298,10 @@ static void inet_promote(struct in_device *in_dev, struct in_ifaddr *ifa1,
 	struct in_ifaddr *ifa;
 
 	promote->ifa_flags &= ~IFA_F_SECONDARY;
-	list_del(&promote->ifa_list);
-	if (last_prim)
+	if (last_prim) {
+		list_del(&promote->ifa_list);
 		list_add(&promote->ifa_list, &last_prim->ifa_list);
-	else
-		list_add(&promote->ifa_list, &in_dev->ifa_list);
+	}
 	rtmsg_ifa(RTM_NEWADDR, promote);
 	fib_inetaddr_event(promote, NETDEV_UP);
 	in_dev_for_each_ifa(ifa, in_dev) {
