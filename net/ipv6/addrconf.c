@@ -711,8 +711,8 @@ static void addrconf_dev_config(struct inet6_dev *idev)
 			ipv6_add_addr(idev, &lo, NULL, 128, IFA_F_PERMANENT, 0, IFAPROT_KERNEL_LO);
 		return;
 	}
+	addrconf_add_mroute(net, dev, true);	/* addrconf_add_dev() first */
 	addrconf_prefix_route(net, &ll, 64, IP6_RT_PRIO_ADDRCONF, dev, true);
-	addrconf_add_mroute(net, dev, true);
 	addrconf_add_linklocal(idev);
 }
 
@@ -732,6 +732,7 @@ static void addrconf_ifdown(struct inet6_dev *idev, bool unregister)
 	bool keep = !unregister && (idev->cnf.data[DEVCONF_KEEP_ADDR_ON_DOWN] > 0 ||
 				    net->ipv6.devconf_all.data[DEVCONF_KEEP_ADDR_ON_DOWN] > 0);
 
+	fib6_flush_dev(net, dev, unregister);	/* rt6_disable_ip(): the routes go first */
 	list_for_each_entry_safe(ifa, tmp, &idev->addr_list, if_list) {
 		if (keep && ifa->ifa_proto == IFAPROT_UNSPEC) {
 			del_timer(&ifa->dad_work);
@@ -746,7 +747,6 @@ static void addrconf_ifdown(struct inet6_dev *idev, bool unregister)
 		}
 		ipv6_del_addr(ifa);
 	}
-	fib6_flush_dev(net, dev, unregister);
 	neigh_ifdown(&net->ipv6.nd_tbl, dev);
 	del_timer(&idev->linkwatch);
 	del_timer(&idev->rs_timer);

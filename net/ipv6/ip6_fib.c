@@ -210,6 +210,7 @@ int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags)
 	}
 	if (same && (nlflags & NLM_F_REPLACE)) {
 		fib6_replace(same, rt);
+		sibling = NULL;		/* went with the replaced route */
 	} else if (!same && (nlflags & NLM_F_REPLACE) && !(nlflags & NLM_F_CREATE)) {
 		return -ENOENT;
 	} else {

@@ -97,7 +97,7 @@ static void ipmon_print(struct ip_ctx *ipc, const struct ipmon *mon, const struc
 	switch (m->type) {
 	case RTM_NEWLINK:
 	case RTM_DELLINK:
-		ip_print_link(ipc, m->dev, true);
+		ip_print_link(ipc, m->dev, false);	/* link/ether with -4 too */
 		fputc('\n', ipc->out);
 		break;
 	case RTM_NEWADDR:
