@@ -88,6 +88,7 @@ struct rtnl_listener {
 	size_t rcvbuf;			/* sk_rcvbuf */
 	bool overrun;			/* sk_err = ENOBUFS, told at the next read */
 	unsigned long drops;		/* messages lost to overruns */
+	struct task *task;		/* its reader, once it waited */
 	struct wait_queue_head wq;
 };
 
@@ -111,6 +112,10 @@ void rtnl_listener_drop(struct rtnl_listener *l);
  * until there is some.  Returns 0, -ENOBUFS once after an overrun,
  * -EINTR on a signal, -ENODEV when the namespace went away. */
 int rtnl_listener_recv(struct rtnl_listener *l, char **text, size_t *len);
+/* The readers that have something to read run now (the script runner,
+ * after each command: a monitor prints before the next one starts). */
+struct world;
+void rtnl_run_listeners(struct world *w);
 /* the namespace goes: its listeners are told (net_destroy()) */
 void rtnl_listeners_detach(struct net *net);
 

@@ -151,6 +151,7 @@ int rtnl_listener_recv(struct rtnl_listener *l, char **text, size_t *len)
 		if (!l->net)
 			return -ENODEV;
 		w = l->net->world;
+		l->task = current_task(w);
 		if (task_wait(w, &l->wq, 0) == -EINTR)
 			return -EINTR;
 	}
@@ -159,6 +160,23 @@ int rtnl_listener_recv(struct rtnl_listener *l, char **text, size_t *len)
 /* Queued messages come before the overrun is told: the reader sees what
  * fitted, then ENOBUFS (Linux reports sk_err at the next recvmsg, with
  * the queue kept). */
+
+void rtnl_run_listeners(struct world *w)
+{
+	struct task *ready[16];
+	struct net *net;
+	int n = 0;
+
+	list_for_each_entry(net, &w->nets, list) {
+		struct rtnl_listener *l;
+
+		list_for_each_entry(l, &net->rtnl_listeners, list)
+			if (l->task && (l->head || l->overrun) && n < (int)ARRAY_SIZE(ready))
+				ready[n++] = l->task;
+	}
+	for (int i = 0; i < n; i++)
+		task_run_one(w, ready[i]);
+}
 
 bool rtnl_has_listeners(const struct net *net, unsigned int group)
 {

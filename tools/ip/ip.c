@@ -140,6 +140,13 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	if (!matches(opt, "-loops") || !matches(opt, "-family") ||
 	    !matches(opt, "-netns") || (!matches(opt, "-rcvbuf") && opt[2] == 'c') ||
 	    (!matches(opt, "-batch") && strncmp(opt, "-br", 3))) {
+		if (!matches(opt, "-rcvbuf") && opt[2] == 'c' && argc >= 2) {
+			if (get_unsigned(&ipc->rcvbuf, argv[1], 0)) {
+				fprintf(ipc->err, "Invalid rcvbuf size '%s'\n", argv[1]);
+				return 255;
+			}
+			return -1;
+		}
 		if (!matches(opt, "-loops") || (!matches(opt, "-rcvbuf") && opt[2] == 'c'))
 			return argc < 2 ? ip_incomplete(ipc) : -1;
 		return ip_opt_with_arg(ipc, opt, argc, argv);

@@ -26,6 +26,7 @@ struct ip_ctx {
 	bool color;			/* -c / -color[=always|auto|never], not with -j */
 	bool force;			/* -force: a batch goes on after errors */
 	bool monitor;			/* ip monitor: print_linkinfo()/print_addrinfo() as do_monitor */
+	unsigned int rcvbuf;		/* -rcvbuf SIZE: the monitor's socket buffer (0: default) */
 	const char *batch;		/* -batch FILE ("-": stdin) */
 	struct json_writer jw;
 };

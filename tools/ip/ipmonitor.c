@@ -281,6 +281,8 @@ int do_ipmonitor(struct ip_ctx *ipc, int argc, char **argv)
 	if (!lmask)
 		lmask = ~0U;
 	rtnl_listener_init(&mon.l, ipmon_groups(ipc, lmask), ipmon_rcv, &mon);
+	if (ipc->rcvbuf)	/* rtnl_set_rcvbuf(): SO_RCVBUFFORCE doubles it */
+		mon.l.rcvbuf = ipc->rcvbuf * 2 > 2280 ? (size_t)ipc->rcvbuf * 2 : 2280;
 	rtnl_listener_add(ipc->net, &mon.l);
 	rc = ipmon_listen(ipc, &mon);
 	rtnl_listener_del(&mon.l);

@@ -9,6 +9,7 @@
 #include "linux/sched.h"
 #include "linux/slab.h"
 #include "net/net_namespace.h"
+#include "net/rtnl_notify.h"
 #include "net/world.h"
 #include "skbox/cmd.h"
 #include "run.h"
@@ -118,11 +119,10 @@ static int job_wait(struct runner *r, struct job *j, bool foreground, u64 until)
 		task_signal(j->task, SIGINT);
 		world_run(w, job_dead, j, UINT64_MAX);
 	}
-	/* the tasks it woke run before the next command, as woken processes
-	 * do on an idle machine while bash prints its prompt (an `ip monitor`
-	 * prints what the command changed) */
-	if (foreground && !list_empty(&w->runq))
-		task_run_queue(w);
+	/* an `ip monitor` it told something prints it before the next
+	 * command, as a woken process does while bash prints its prompt */
+	if (foreground)
+		rtnl_run_listeners(w);
 	return j->task->exit_code;
 }
 
