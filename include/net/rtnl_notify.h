@@ -140,9 +140,11 @@ void rtmsg_ifa(int type, const struct in_ifaddr *ifa);
 void rtmsg_fib(int type, __be32 dst, const struct fib_alias *fa, int plen, u32 tb_id,
 	       struct net *net, u32 nlflags);
 void inet6_rt_notify(int type, const struct fib6_info *rt, struct net *net, u32 nlflags);
-/* fib6_add() nlflags bit: no message, the caller sends one (nl_info's
- * skip_notify: ip6_route_multipath_add() tells the route once, whole) */
-#define FIB6_SKIP_NOTIFY	0x80000000u
+/* fib6_add() and fib_table_delete() nlflags bit: no message (nl_info's
+ * skip_notify: ip6_route_multipath_add() tells the route once, whole; the
+ * routes of a deleted nexthop go as fib_flush() takes them, silently) */
+#define RTNL_SKIP_NOTIFY	0x80000000u
+#define FIB6_SKIP_NOTIFY	RTNL_SKIP_NOTIFY
 void inet6_ifa_notify(int type, const struct inet6_ifaddr *ifa);
 void neigh_notify(const struct neighbour *n, int type);
 void notify_rule_change(int type, const struct fib_rule *rule, struct net *net, int family);

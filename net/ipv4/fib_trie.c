@@ -374,7 +374,8 @@ int fib_table_delete(struct net *net, struct fib_table *tb, struct fib_config *c
 		if (fa->fa_tos != cfg->fc_tos)
 			break;
 		if (fib_alias_matches_del(net, fa, cfg)) {
-			rtmsg_fib(RTM_DELROUTE, p->key, fa, p->plen, tb->tb_id, net, 0);
+			if (!(cfg->fc_nlflags & RTNL_SKIP_NOTIFY))
+				rtmsg_fib(RTM_DELROUTE, p->key, fa, p->plen, tb->tb_id, net, 0);
 			fib_alias_free(tb, fa);
 			if (list_empty(&p->aliases))
 				fib_remove_prefix(tb, p);
