@@ -47,8 +47,21 @@ enum {
 	RTM_NEWROUTE = 24, RTM_DELROUTE,
 	RTM_NEWNEIGH = 28, RTM_DELNEIGH,
 	RTM_NEWRULE = 32, RTM_DELRULE,
+	RTM_NEWNETCONF = 80, RTM_DELNETCONF,
 	RTM_NEWNEXTHOP = 104, RTM_DELNEXTHOP,
 };
+
+/* netconf (include/uapi/linux/netconf.h): the attributes a message has */
+enum {
+	NETCONF_FORWARDING = 1 << 0,
+	NETCONF_RP_FILTER = 1 << 1,
+	NETCONF_MC_FORWARDING = 1 << 2,
+	NETCONF_PROXY_NEIGH = 1 << 3,
+	NETCONF_IGNORE_LINKDOWN = 1 << 4,
+	NETCONF_ALL = 0x1f,		/* NETCONFA_ALL: those of the family */
+};
+#define NETCONFA_IFINDEX_ALL		-1
+#define NETCONFA_IFINDEX_DEFAULT	-2
 
 /* What one notification carries: the type, the netlink flags
  * (NLM_F_REPLACE on a replaced route) and the object. */
@@ -70,6 +83,13 @@ struct rtnl_msg {
 		const struct neighbour *neigh;		/* RTM_*NEIGH */
 		const struct fib_rule *rule;		/* RTM_*RULE */
 		const struct nexthop *nh;		/* RTM_*NEXTHOP */
+		struct {
+			int ifindex;			/* or NETCONFA_IFINDEX_* */
+			const char *name;		/* the device's, when one */
+			u32 which;			/* NETCONF_* present */
+			int forwarding, rp_filter, mc_forwarding, proxy_neigh;
+			int ignore_linkdown;
+		} netconf;				/* RTM_*NETCONF */
 	};
 };
 
@@ -149,5 +169,13 @@ void inet6_ifa_notify(int type, const struct inet6_ifaddr *ifa);
 void neigh_notify(const struct neighbour *n, int type);
 void notify_rule_change(int type, const struct fib_rule *rule, struct net *net, int family);
 void nexthop_notify(int type, const struct nexthop *nh, struct net *net);
+/* inet_netconf_notify_devconf(), inet6_netconf_notify_devconf(): conf is
+ * the device's (ifindex), all's or default's; NULL for a deleted one */
+struct ipv4_devconf;
+struct ipv6_devconf;
+void inet_netconf_notify_devconf(struct net *net, int type, u32 which, int ifindex,
+				 const struct ipv4_devconf *conf);
+void inet6_netconf_notify_devconf(struct net *net, int type, u32 which, int ifindex,
+				  const struct ipv6_devconf *conf);
 
 #endif

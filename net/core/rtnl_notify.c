@@ -327,3 +327,49 @@ int rtnetlink_event(struct net_device *dev, unsigned long event)
 	}
 	return 0;
 }
+
+static const char *netconf_name(struct net *net, int ifindex)
+{
+	const struct net_device *dev = ifindex > 0 ? __dev_get_by_index(net, ifindex) : NULL;
+
+	return dev ? dev->name : NULL;
+}
+
+void inet_netconf_notify_devconf(struct net *net, int type, u32 which, int ifindex,
+				 const struct ipv4_devconf *conf)
+{
+	struct rtnl_msg m = { .type = type, .family = AF_INET };
+
+	if (!rtnl_has_listeners(net, RTNLGRP_IPV4_NETCONF))
+		return;
+	m.netconf.ifindex = ifindex;
+	m.netconf.name = netconf_name(net, ifindex);
+	if (conf) {
+		m.netconf.which = which;
+		m.netconf.forwarding = conf->data[IPV4_DEVCONF_FORWARDING];
+		m.netconf.rp_filter = conf->data[IPV4_DEVCONF_RP_FILTER];
+		m.netconf.mc_forwarding = conf->data[IPV4_DEVCONF_MC_FORWARDING];
+		m.netconf.proxy_neigh = conf->data[IPV4_DEVCONF_PROXY_ARP];
+		m.netconf.ignore_linkdown = conf->data[IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN];
+	}
+	rtnl_notify(net, RTNLGRP_IPV4_NETCONF, &m);
+}
+
+void inet6_netconf_notify_devconf(struct net *net, int type, u32 which, int ifindex,
+				  const struct ipv6_devconf *conf)
+{
+	struct rtnl_msg m = { .type = type, .family = AF_INET6 };
+
+	if (!rtnl_has_listeners(net, RTNLGRP_IPV6_NETCONF))
+		return;
+	m.netconf.ifindex = ifindex;
+	m.netconf.name = netconf_name(net, ifindex);
+	if (conf) {
+		/* IPv6 has no rp_filter; mc_forwarding stays 0 without ip6mr */
+		m.netconf.which = which & ~NETCONF_RP_FILTER;
+		m.netconf.forwarding = conf->data[DEVCONF_FORWARDING];
+		m.netconf.proxy_neigh = conf->data[DEVCONF_PROXY_NDP];
+		m.netconf.ignore_linkdown = conf->data[DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN];
+	}
+	rtnl_notify(net, RTNLGRP_IPV6_NETCONF, &m);
+}

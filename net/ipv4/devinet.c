@@ -173,6 +173,8 @@ struct in_device *inetdev_init(struct net_device *dev)
 	}
 	dev->ip_ptr = in_dev;
 	fib_rules_event(dev, NETDEV_REGISTER);
+	inet_netconf_notify_devconf(dev_net(dev), RTM_NEWNETCONF, NETCONF_ALL, dev->ifindex,
+				    &in_dev->cnf);
 	return in_dev;
 }
 
@@ -339,6 +341,7 @@ void inetdev_destroy(struct in_device *in_dev)
 	struct net_device *dev = in_dev->dev;
 
 	in_dev->dead = true;
+	inet_netconf_notify_devconf(dev_net(dev), RTM_DELNETCONF, 0, dev->ifindex, NULL);
 	ip_mc_destroy_dev(in_dev);
 	while (!list_empty(&in_dev->ifa_list))
 		inet_del_ifa(in_dev, list_first_entry(&in_dev->ifa_list, struct in_ifaddr,
@@ -584,9 +587,16 @@ static void inet_forward_change(struct net *net, int on)
 
 	net->ipv4.devconf_all.data[IPV4_DEVCONF_ACCEPT_REDIRECTS] = !on;
 	net->ipv4.devconf_dflt.data[IPV4_DEVCONF_FORWARDING] = on;
+	inet_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING, NETCONFA_IFINDEX_ALL,
+				    &net->ipv4.devconf_all);
+	inet_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+				    NETCONFA_IFINDEX_DEFAULT, &net->ipv4.devconf_dflt);
 	for_each_netdev(net, dev) {
-		if (dev->ip_ptr)
-			dev->ip_ptr->cnf.data[IPV4_DEVCONF_FORWARDING] = on;
+		if (!dev->ip_ptr)
+			continue;
+		dev->ip_ptr->cnf.data[IPV4_DEVCONF_FORWARDING] = on;
+		inet_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING, dev->ifindex,
+					    &dev->ip_ptr->cnf);
 	}
 }
 
@@ -602,6 +612,34 @@ static void devinet_copy_dflt_conf(struct net *net, int attr)
 	}
 }
 
+/* devinet_conf_proc(), devinet_sysctl_forward(): a changed forwarding,
+ * rp_filter, proxy_arp or ignore_routes_with_linkdown is told as netconf
+ * (all.forwarding by inet_forward_change(), for everyone) */
+static void devinet_conf_notify(struct net *net, struct ipv4_devconf *cnf, int attr)
+{
+	static const u32 which[IPV4_DEVCONF_MAX] = {
+		[IPV4_DEVCONF_FORWARDING] = NETCONF_FORWARDING,
+		[IPV4_DEVCONF_RP_FILTER] = NETCONF_RP_FILTER,
+		[IPV4_DEVCONF_PROXY_ARP] = NETCONF_PROXY_NEIGH,
+		[IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN] = NETCONF_IGNORE_LINKDOWN,
+	};
+	struct net_device *dev;
+	int ifindex = 0;
+
+	if (!which[attr] || (attr == IPV4_DEVCONF_FORWARDING && cnf == &net->ipv4.devconf_all))
+		return;
+	if (cnf == &net->ipv4.devconf_all)
+		ifindex = NETCONFA_IFINDEX_ALL;
+	else if (cnf == &net->ipv4.devconf_dflt)
+		ifindex = NETCONFA_IFINDEX_DEFAULT;
+	else
+		for_each_netdev(net, dev)
+			if (dev->ip_ptr && &dev->ip_ptr->cnf == cnf)
+				ifindex = dev->ifindex;
+	if (ifindex)
+		inet_netconf_notify_devconf(net, RTM_NEWNETCONF, which[attr], ifindex, cnf);
+}
+
 /* A write to net.ipv4.conf.{all,default,DEV}.NAME, with the kernel's
  * propagation rules (devinet_conf_proc / devinet_sysctl_forward). */
 int devinet_sysctl_write(struct net *net, struct ipv4_devconf *cnf, int attr, int val)
@@ -612,6 +650,8 @@ int devinet_sysctl_write(struct net *net, struct ipv4_devconf *cnf, int attr, in
 		return -EINVAL;
 	old = cnf->data[attr];
 	cnf->data[attr] = val;
+	if (old != val)
+		devinet_conf_notify(net, cnf, attr);
 	if (attr == IPV4_DEVCONF_FORWARDING) {
 		if (cnf == &net->ipv4.devconf_all && old != val)
 			inet_forward_change(net, val);

@@ -156,6 +156,8 @@ static struct inet6_dev *ipv6_add_dev(struct net_device *dev)
 		if (ipv6_dev_mc_inc(dev, &all_routers))
 			goto err;
 	}
+	inet6_netconf_notify_devconf(dev_net(dev), RTM_NEWNETCONF, NETCONF_ALL, dev->ifindex,
+				     &idev->cnf);
 	return idev;
 err:
 	ipv6_mc_destroy_dev(idev);
@@ -797,6 +799,8 @@ int addrconf_notify(struct net_device *dev, unsigned long event)
 			del_timer(&idev->linkwatch);
 			idev->dead = true;
 			addrconf_ifdown(idev, true);
+			inet6_netconf_notify_devconf(dev_net(dev), RTM_DELNETCONF, 0, dev->ifindex,
+						     NULL);	/* addrconf_sysctl_unregister() */
 			dev->ip6_ptr = NULL;
 			kfree(idev);
 		}
@@ -1158,6 +1162,8 @@ static void dev_forward_change(struct inet6_dev *idev)
 	static const u8 scopes[] = { 0x02, 0x01, 0x05 };
 	struct net_device *dev = idev->dev;
 
+	inet6_netconf_notify_devconf(dev_net(dev), RTM_NEWNETCONF, NETCONF_FORWARDING,
+				     dev->ifindex, &idev->cnf);
 	if (!(dev->flags & IFF_MULTICAST))
 		return;
 	for (size_t i = 0; i < sizeof(scopes); i++) {
@@ -1204,6 +1210,8 @@ int addrconf_fixup_forwarding(struct net *net, struct ipv6_devconf *cnf, int val
 {
 	struct net_device *dev;
 
+	int old = cnf->data[DEVCONF_FORWARDING], old_dflt;
+
 	if (cnf != &net->ipv6.devconf_all) {
 		for_each_netdev(net, dev)
 			if (__in6_dev_get(dev) && &__in6_dev_get(dev)->cnf == cnf) {
@@ -1211,12 +1219,22 @@ int addrconf_fixup_forwarding(struct net *net, struct ipv6_devconf *cnf, int val
 				return 0;
 			}
 		cnf->data[DEVCONF_FORWARDING] = val;
+		if (!old != !val)
+			inet6_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+						     NETCONFA_IFINDEX_DEFAULT, cnf);
 		return 0;
 	}
 	cnf->data[DEVCONF_FORWARDING] = val;
+	old_dflt = net->ipv6.devconf_dflt.data[DEVCONF_FORWARDING];
 	net->ipv6.devconf_dflt.data[DEVCONF_FORWARDING] = val;
+	if (!old_dflt != !val)
+		inet6_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+					     NETCONFA_IFINDEX_DEFAULT, &net->ipv6.devconf_dflt);
 	for_each_netdev(net, dev)
 		if (__in6_dev_get(dev))
 			addrconf_set_forwarding(__in6_dev_get(dev), val);
+	if (!old != !val)
+		inet6_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+					     NETCONFA_IFINDEX_ALL, cnf);
 	return 0;
 }

@@ -64,6 +64,9 @@ static const struct net_device *ipmon_msg_dev(const struct rtnl_msg *m)
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:
 		return m->neigh->dev;
+	case RTM_NEWNETCONF:
+	case RTM_DELNETCONF:
+		return NULL;	/* ipnetconf's filter: by ifindex, below */
 	case RTM_NEWROUTE:
 	case RTM_DELROUTE:
 		if (m->family == AF_INET6)
@@ -73,6 +76,41 @@ static const struct net_device *ipmon_msg_dev(const struct rtnl_msg *m)
 		return nh ? nh->fib_nh_dev : NULL;
 	}
 	return NULL;
+}
+
+static const char *on_off(int v)
+{
+	return v ? "on" : "off";
+}
+
+/* print_netconf() */
+static void ipmon_print_netconf(struct ip_ctx *ipc, const struct rtnl_msg *m)
+{
+	static const char *const rp[] = { "off", "strict", "loose" };
+	FILE *o = ipc->out;
+	u32 w = m->netconf.which;
+
+	fputs(m->family == AF_INET6 ? "inet6 " : "inet ", o);
+	if (m->netconf.ifindex == NETCONFA_IFINDEX_ALL)
+		fputs("all ", o);
+	else if (m->netconf.ifindex == NETCONFA_IFINDEX_DEFAULT)
+		fputs("default ", o);
+	else if (m->netconf.name)
+		ip_color_printf(ipc, COLOR_IFNAME, "%s ", m->netconf.name);
+	else
+		fprintf(o, "if%d ", m->netconf.ifindex);
+	if (w & NETCONF_FORWARDING)
+		fprintf(o, "forwarding %s ", on_off(m->netconf.forwarding));
+	if (w & NETCONF_RP_FILTER)
+		fprintf(o, "rp_filter %s ", (unsigned int)m->netconf.rp_filter < 3 ?
+			rp[m->netconf.rp_filter] : "unknown mode");
+	if (w & NETCONF_MC_FORWARDING)
+		fprintf(o, "mc_forwarding %s ", on_off(m->netconf.mc_forwarding));
+	if (w & NETCONF_PROXY_NEIGH)
+		fprintf(o, "proxy_neigh %s ", on_off(m->netconf.proxy_neigh));
+	if (w & NETCONF_IGNORE_LINKDOWN)
+		fprintf(o, "ignore_routes_with_linkdown %s ", on_off(m->netconf.ignore_linkdown));
+	fputc('\n', o);
 }
 
 /* accept_msg(): the label, then the object as its `show` prints it */
@@ -85,10 +123,12 @@ static void ipmon_print(struct ip_ctx *ipc, const struct ipmon *mon, const struc
 		[RTM_NEWNEIGH] = "[NEIGH]", [RTM_DELNEIGH] = "[NEIGH]",
 		[RTM_NEWRULE] = "[RULE]", [RTM_DELRULE] = "[RULE]",
 		[RTM_NEWNEXTHOP] = "[NEXTHOP]", [RTM_DELNEXTHOP] = "[NEXTHOP]",
+		[RTM_NEWNETCONF] = "[NETCONF]", [RTM_DELNETCONF] = "[NETCONF]",
 	};
 	bool del = m->type == RTM_DELLINK || m->type == RTM_DELADDR ||
 		   m->type == RTM_DELROUTE || m->type == RTM_DELNEIGH ||
-		   m->type == RTM_DELRULE || m->type == RTM_DELNEXTHOP;
+		   m->type == RTM_DELRULE || m->type == RTM_DELNEXTHOP ||
+		   m->type == RTM_DELNETCONF;
 
 	if (mon->prefix_banner && !ipc->json)
 		fputs(labels[m->type], ipc->out);
@@ -126,6 +166,10 @@ static void ipmon_print(struct ip_ctx *ipc, const struct ipmon *mon, const struc
 	case RTM_DELNEXTHOP:
 		ip_nexthop_print_one(ipc, m->nh);
 		break;
+	case RTM_NEWNETCONF:
+	case RTM_DELNETCONF:
+		ipmon_print_netconf(ipc, m);
+		break;
 	}
 }
 
@@ -143,8 +187,12 @@ static void ipmon_rcv(struct rtnl_listener *l, const struct rtnl_msg *m)
 		if (ipc.family > 0 && m->family != ipc.family)
 			return;
 	dev = mon->ifindex ? ipmon_msg_dev(m) : NULL;
+	if (mon->ifindex && (m->type == RTM_NEWNETCONF || m->type == RTM_DELNETCONF) &&
+	    m->netconf.ifindex != mon->ifindex)
+		return;
 	if (mon->ifindex && m->type != RTM_NEWLINK && m->type != RTM_DELLINK &&
 	    m->type != RTM_NEWRULE && m->type != RTM_DELRULE &&
+	    m->type != RTM_NEWNETCONF && m->type != RTM_DELNETCONF &&
 	    (!dev || dev->ifindex != mon->ifindex))
 		return;
 	ipc.out = open_memstream(&text, &len);
