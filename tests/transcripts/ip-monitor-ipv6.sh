@@ -12,7 +12,7 @@ ip -n b link set r0 up
 ip -n b link set r1 up
 ip -n a link set c0 up
 ip -n a link set c1 up; sleep 2
-timeout 6 ip -n a -6 monitor address route & sleep 0.2
+timeout 12 ip -n a -6 monitor address route & sleep 0.2
 ip netns exec a sysctl -qw net.ipv6.conf.c0.accept_dad=1
 ip -n a addr add 2001:db8:1::1/64 dev c0; sleep 3
 ip -n a addr add 2001:db8:2::1/64 dev c1 nodad; sleep 0.1

@@ -5,7 +5,7 @@ ip monitor foo; echo $?
 ip monitor dev nosuch; echo $?
 ip monitor help; echo $?
 ip netns add a
-ip netns exec a timeout 2 ip -4 monitor link address route neigh label & sleep 0.2
+ip netns exec a timeout 5 ip -4 monitor link address route neigh label & sleep 0.2
 ip -n a link add c0 address 02:00:00:00:01:02 type veth peer name r0 address 02:00:00:00:01:01; sleep 0.1
 ip -n a link set c0 up; sleep 0.1
 ip -n a addr add 10.0.0.1/24 dev c0; sleep 0.1

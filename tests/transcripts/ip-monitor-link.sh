@@ -2,7 +2,7 @@
 # pair made (the peer first, without its peer yet), each end up (carrier and
 # operstate come in linkwatch's own messages), MTU, address, flags, name, down,
 # and the pair deleted
-timeout 4 ip monitor link & sleep 0.2
+timeout 8 ip monitor link & sleep 0.2
 ip link add c0 address 02:00:00:00:01:02 type veth peer name r0 address 02:00:00:00:01:01; sleep 0.1
 ip link set c0 up; sleep 0.1
 ip link set r0 up; sleep 0.1

@@ -9,7 +9,7 @@ ip -n a link set c0 up
 ip -n b link set r0 up
 ip -n a addr add 10.0.0.1/24 dev c0
 ip -n b addr add 10.0.0.2/24 dev r0
-timeout 70 ip -n a monitor neigh & sleep 0.2
+timeout 90 ip -n a monitor neigh & sleep 0.2
 ip netns exec a nc -z -w 1 10.0.0.2 80; sleep 0.1
 ip netns exec a ping -c 1 -W 1 10.0.0.9; sleep 5
 ip -n a neigh show 10.0.0.9

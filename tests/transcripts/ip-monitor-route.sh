@@ -6,7 +6,7 @@
 ip link add c0 address 02:00:00:00:01:02 type veth peer name r0 address 02:00:00:00:01:01
 ip link set c0 up
 ip link set r0 up
-timeout 5 ip monitor route & sleep 0.2
+timeout 10 ip monitor route & sleep 0.2
 ip addr add 10.0.0.1/24 dev c0; sleep 0.1
 ip addr add 10.0.1.1/24 dev r0; sleep 0.1
 ip route add 192.168.1.0/24 via 10.0.0.2; sleep 0.1
