@@ -158,9 +158,13 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	else if (!strcmp(opt, "-0") || !strcmp(opt, "-M") ||
 		 !strcmp(opt, "-B"))
 		ipc->family = -1;
-	else if (!matches(opt, "-human") || !matches(opt, "-human-readable") ||
+	else if (!matches(opt, "-timestamp"))
+		ipc->timestamp++;
+	else if (!matches(opt, "-tshort")) {
+		ipc->timestamp++;
+		ipc->tshort = true;
+	} else if (!matches(opt, "-human") || !matches(opt, "-human-readable") ||
 		 !matches(opt, "-iec") || !matches(opt, "-resolve") ||
-		 !matches(opt, "-timestamp") || !matches(opt, "-tshort") ||
 		 !matches(opt, "-Numeric") ||
 		 !matches(opt, "-all"))
 		return 0;

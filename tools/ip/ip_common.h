@@ -27,6 +27,8 @@ struct ip_ctx {
 	bool force;			/* -force: a batch goes on after errors */
 	bool monitor;			/* ip monitor: print_linkinfo()/print_addrinfo() as do_monitor */
 	unsigned int rcvbuf;		/* -rcvbuf SIZE: the monitor's socket buffer (0: default) */
+	int timestamp;			/* -t, -ts: the monitor's print_timestamp() */
+	bool tshort;
 	const char *batch;		/* -batch FILE ("-": stdin) */
 	struct json_writer jw;
 };

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <time.h>
 #include "ip_common.h"
 #include "linux/inetdevice.h"
 #include "linux/netdevice.h"
@@ -113,6 +114,26 @@ static void ipmon_print_netconf(struct ip_ctx *ipc, const struct rtnl_msg *m)
 	fputc('\n', o);
 }
 
+/* print_timestamp(): the world's clock as the time of day (UTC; virtual
+ * time starts at the epoch) */
+static void ipmon_timestamp(struct ip_ctx *ipc)
+{
+	u64 now = ipc->net ? world_now(ipc->net->world) : 0;
+	time_t t = (time_t)(now / NSEC_PER_SEC);
+	long usec = (long)(now % NSEC_PER_SEC / 1000);
+	char buf[40];
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	if (ipc->tshort) {
+		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+		fprintf(ipc->out, "[%s.%06ld] ", buf, usec);
+	} else {
+		strftime(buf, sizeof(buf), "%a %b %e %H:%M:%S %Y", &tm);
+		fprintf(ipc->out, "Timestamp: %s %ld usec\n", buf, usec);
+	}
+}
+
 /* accept_msg(): the label, then the object as its `show` prints it */
 static void ipmon_print(struct ip_ctx *ipc, const struct ipmon *mon, const struct rtnl_msg *m)
 {
@@ -130,6 +151,8 @@ static void ipmon_print(struct ip_ctx *ipc, const struct ipmon *mon, const struc
 		   m->type == RTM_DELRULE || m->type == RTM_DELNEXTHOP ||
 		   m->type == RTM_DELNETCONF;
 
+	if (ipc->timestamp && !ipc->json)
+		ipmon_timestamp(ipc);
 	if (mon->prefix_banner && !ipc->json)
 		fputs(labels[m->type], ipc->out);
 	if (del && !ipc->json)
