@@ -1,6 +1,7 @@
 # ip monitor with `label` ([LINK], [ADDR], [ROUTE], [NEIGH] before each
 # message), `ip -4 monitor` (no IPv6 groups), in a namespace through
-# `ip netns exec`; the words iproute2 refuses
+# `ip netns exec`; `ip -j monitor` (text: iproute2 6.1's monitor has no
+# JSON); the words iproute2 refuses
 ip monitor foo; echo $?
 ip monitor dev nosuch; echo $?
 ip monitor help; echo $?
@@ -14,4 +15,8 @@ ip -n a route add 10.1.0.0/16 via 10.0.0.5; sleep 0.1
 ip -n a route add 10.2.0.0/16 dev c0; sleep 0.1
 ip -n a route del 10.1.0.0/16; sleep 0.1
 ip -n a addr del 10.0.0.1/24 dev c0; sleep 0.1
+wait
+timeout 3 ip -n a -j monitor route & sleep 0.2
+ip -n a route add blackhole 10.3.0.0/16; sleep 0.1
+ip -n a route del blackhole 10.3.0.0/16; sleep 0.1
 wait

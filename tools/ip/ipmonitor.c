@@ -224,6 +224,7 @@ static void ipmon_rcv(struct rtnl_listener *l, const struct rtnl_msg *m)
 		return;
 	}
 	ipc.monitor = true;
+	ipc.json = false;	/* iproute2 6.1's monitor opens no JSON context: -j prints text */
 	jw_init(&ipc.jw, ipc.out, ipc.pretty);
 	ipmon_print(&ipc, mon, m);
 	fclose(ipc.out);
