@@ -308,6 +308,19 @@ struct task *current_task(struct world *w)
 	return w->current;
 }
 
+void task_run_one(struct world *w, struct task *t)
+{
+	struct task *it;
+
+	list_for_each_entry(it, &w->runq, run_list) {
+		if (it != t)
+			continue;
+		list_del(&t->run_list);
+		switch_to_task(w, t);
+		return;
+	}
+}
+
 void task_wake(struct task *t)
 {
 	if (t->state != TASK_BLOCKED)

@@ -194,9 +194,14 @@ static void veth_dellink(struct net_device *dev, struct list_head *head)
 
 	(void)head;
 	priv->peer = NULL;
+	if (peer)
+		((struct veth_priv *)netdev_priv(peer))->peer = NULL;
+	/* unregister_netdevice_many(): both ends close before either goes */
+	dev_close(dev);
+	if (peer)
+		dev_close(peer);
 	unregister_netdevice(dev);
 	if (peer) {
-		((struct veth_priv *)netdev_priv(peer))->peer = NULL;
 		unregister_netdevice(peer);
 		free_netdev(peer);
 	}

@@ -217,6 +217,7 @@ struct net_device {
 	u32 group;
 	int refcnt;
 	bool registered;
+	bool rtnl_link_initializing;	/* rtnl_newlink() tells it once ops->newlink is done */
 
 	const struct rtnl_link_ops *rtnl_link_ops;
 	struct inet6_dev *ip6_ptr;	/* IPv6 (net/ipv6/addrconf.c) */

@@ -72,6 +72,8 @@ void wake_up(struct wait_queue_head *wq);
 void task_wake(struct task *t);
 void task_signal(struct task *t, int sig);
 bool task_signal_pending(const struct task *t);
+/* Runs t now when it waits in the run queue (out of its turn). */
+void task_run_one(struct world *w, struct task *t);
 /* Runs runnable tasks until none is left runnable; returns how many ran. */
 int task_run_queue(struct world *w);
 

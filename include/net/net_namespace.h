@@ -150,6 +150,9 @@ struct net {
 	struct netns_mib mib;
 	void *nf;				/* struct netns_nf: netfilter hooks */
 	struct netns_brnf brnf;			/* net.bridge.bridge-nf-* */
+	struct list_head rtnl_listeners;	/* rtnetlink sockets: ip monitor (rtnl_notify.h) */
+	struct net_device *linkwatch_ev[8];	/* carrier changes told after the flags' message */
+	int linkwatch_batch, linkwatch_n;
 };
 
 /* Like register_pernet_subsys(): init/exit run for every namespace; a

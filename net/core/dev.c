@@ -10,6 +10,7 @@
 #include "net/net_namespace.h"
 #include "net/sch_generic.h"
 #include "net/world.h"
+#include "net/rtnl_notify.h"
 
 /* Who hears about device events, in order (register_netdevice_notifier). */
 int ipv4_netdev_event(struct net_device *dev, unsigned long event);
@@ -19,6 +20,7 @@ int brnf_device_event(struct net_device *dev, unsigned long event);
 int nf_nat_masq_device_event(struct net_device *dev, unsigned long event);
 int vxlan_netdevice_event(struct net_device *dev, unsigned long event);
 int nfqnl_rcv_dev_event(struct net_device *dev, unsigned long event);
+int rtnetlink_event(struct net_device *dev, unsigned long event);
 
 static int (*const netdev_notifiers[])(struct net_device *dev, unsigned long event) = {
 	ipv4_netdev_event,
@@ -28,6 +30,7 @@ static int (*const netdev_notifiers[])(struct net_device *dev, unsigned long eve
 	nf_nat_masq_device_event,
 	vxlan_netdevice_event,
 	nfqnl_rcv_dev_event,
+	rtnetlink_event,
 };
 
 int call_netdevice_notifiers(enum netdev_event ev, struct net_device *dev)
@@ -282,6 +285,8 @@ int register_netdevice(struct net *net, struct net_device *dev)
 		dev->registered = false;
 		if (dev->netdev_ops && dev->netdev_ops->ndo_uninit)
 			dev->netdev_ops->ndo_uninit(dev);
+	} else if (!dev->rtnl_link_initializing) {
+		rtmsg_ifinfo(RTM_NEWLINK, dev);
 	}
 	return err;
 }
@@ -310,6 +315,7 @@ void unregister_netdevice(struct net_device *dev)
 	qdisc_destroy(dev->qdisc);
 	dev->qdisc = NULL;
 	qdisc_destroy_ingress(dev);
+	rtmsg_ifinfo(RTM_DELLINK, dev);
 	dev->registered = false;
 }
 
@@ -366,18 +372,24 @@ unsigned int dev_get_flags(const struct net_device *dev)
 
 int dev_open(struct net_device *dev)
 {
+	u8 carrier = dev->carrier;
 	int err = 0;
 
 	if (dev->flags & IFF_UP)
 		return 0;
+	linkwatch_begin(dev_net(dev));
 	if (dev->netdev_ops && dev->netdev_ops->ndo_open)
 		err = dev->netdev_ops->ndo_open(dev);
-	if (err)
+	if (err) {
+		linkwatch_end(dev_net(dev));
 		return err;
+	}
 	dev->flags |= IFF_UP;
 	dev_activate(dev);
 	dev_update_operstate(dev);
+	rtmsg_ifinfo_open(dev, carrier);
 	call_netdevice_notifiers(NETDEV_UP, dev);
+	linkwatch_end(dev_net(dev));
 	return 0;
 }
 
@@ -385,12 +397,15 @@ int dev_close(struct net_device *dev)
 {
 	if (!(dev->flags & IFF_UP))
 		return 0;
+	linkwatch_begin(dev_net(dev));
 	call_netdevice_notifiers(NETDEV_GOING_DOWN, dev);
 	if (dev->netdev_ops && dev->netdev_ops->ndo_stop)
 		dev->netdev_ops->ndo_stop(dev);
 	dev->flags &= ~IFF_UP;
 	dev_update_operstate(dev);
+	rtmsg_ifinfo(RTM_NEWLINK, dev);
 	call_netdevice_notifiers(NETDEV_DOWN, dev);
+	linkwatch_end(dev_net(dev));
 	return 0;
 }
 
@@ -400,7 +415,9 @@ int dev_change_flags(struct net_device *dev, unsigned int flags)
 				  IFF_DYNAMIC | IFF_AUTOMEDIA | IFF_NOTRAILERS;
 	int err = 0;
 
-	if ((flags ^ dev->gflags) & IFF_PROMISC) {
+	bool promisc_changed = (flags ^ dev->gflags) & IFF_PROMISC;
+
+	if (promisc_changed) {
 		dev->gflags ^= IFF_PROMISC;
 		dev_set_promiscuity(dev, (flags & IFF_PROMISC) ? 1 : -1);
 	}
@@ -411,6 +428,8 @@ int dev_change_flags(struct net_device *dev, unsigned int flags)
 		err = (flags & IFF_UP) ? dev_open(dev) : dev_close(dev);
 	else if (!err)
 		call_netdevice_notifiers(NETDEV_CHANGE, dev);
+	if (!err && !((flags ^ old) & IFF_UP) && (dev->flags != old || promisc_changed))
+		rtmsg_ifinfo(RTM_NEWLINK, dev);
 	return err;
 }
 
@@ -520,6 +539,7 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 	}
 	dev_close(dev);
 	call_netdevice_notifiers(NETDEV_UNREGISTER, dev);
+	rtmsg_ifinfo(RTM_DELLINK, dev);
 	dev_flush_backlog(dev);
 	unlist_netdevice(dev);
 	qdisc_destroy(dev->qdisc);	/* dev_shutdown(): back to noop */
@@ -531,6 +551,7 @@ int dev_change_net_namespace(struct net_device *dev, struct net *net, const char
 		return -ENOMEM;
 	call_netdevice_notifiers(NETDEV_REGISTER, dev);
 	dev_update_operstate(dev);
+	rtmsg_ifinfo(RTM_NEWLINK, dev);
 	if (dev->netdev_ops && dev->netdev_ops->ndo_get_peer) {
 		struct net_device *peer = dev->netdev_ops->ndo_get_peer(dev);
 
@@ -548,6 +569,7 @@ void netif_carrier_on(struct net_device *dev)
 	dev_update_operstate(dev);
 	if (dev->registered)
 		call_netdevice_notifiers(NETDEV_CHANGE, dev);
+	linkwatch_fire_event(dev);
 }
 
 void netif_carrier_off(struct net_device *dev)
@@ -558,6 +580,7 @@ void netif_carrier_off(struct net_device *dev)
 	dev_update_operstate(dev);
 	if (dev->registered)
 		call_netdevice_notifiers(NETDEV_CHANGE, dev);
+	linkwatch_fire_event(dev);
 }
 
 int netdev_rx_handler_register(struct net_device *dev, rx_handler_func_t *h, void *data)

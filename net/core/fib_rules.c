@@ -20,6 +20,7 @@
 #include "net/ip6_fib.h"
 #include "net/net_namespace.h"
 #include "linux/netdevice.h"
+#include "net/rtnl_notify.h"
 
 /* The per-namespace state of one family's rules (fib_rules_ops). */
 struct fib_rules_ops {
@@ -354,6 +355,7 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 	if (rule->action == FR_ACT_GOTO)
 		(*ops.nr_goto_rules)++;
 	fib_rules_changed(net, &ops);
+	notify_rule_change(RTM_NEWRULE, rule, net, ops.family);
 	return 0;
 }
 
@@ -433,6 +435,7 @@ int fib_nl_delrule(struct net *net, const struct fib_rule *tmpl, unsigned int gi
 			continue;
 		if (r->flags & FIB_RULE_PERMANENT)
 			return -EPERM;
+		notify_rule_change(RTM_DELRULE, r, net, ops.family);
 		list_del(&r->list);
 		fib_rule_count_fldissect(net, r, -1);
 		if (r->action == FR_ACT_GOTO)

@@ -13,6 +13,7 @@
 #include "net/neighbour.h"
 #include "net/net_namespace.h"
 #include "net/world.h"
+#include "net/rtnl_notify.h"
 #include "net/trace.h"
 
 #define NEIGH_MIN_TIMER (10 * NSEC_PER_MSEC)	/* HZ/100 */
@@ -123,6 +124,7 @@ static void neigh_unlink(struct neigh_table *tbl, struct neighbour *n)
 		pp = &(*pp)->next;
 	if (*pp)
 		*pp = n->next;
+	neigh_notify(n, RTM_DELNEIGH);	/* neigh_cleanup_and_release() */
 	n->dead = 1;
 	if (del_timer(&n->timer))
 		n->refcnt--;		/* the timer's reference */
@@ -386,6 +388,7 @@ static void neigh_timer_handler(struct timer_list *t)
 {
 	struct neighbour *n = from_timer(n, t, timer);
 	u64 now = tbl_world(n->tbl)->now;
+	u8 old = n->nud_state;
 	u64 next;
 
 	if (!(n->nud_state & NUD_IN_TIMER) || n->dead)
@@ -396,8 +399,12 @@ static void neigh_timer_handler(struct timer_list *t)
 		n->nud_state = NUD_FAILED;
 		n->updated = now;
 		neigh_invalidate(n);
+		neigh_notify(n, RTM_NEWNEIGH);
 		goto out;
 	}
+	/* every change but REACHABLE -> DELAY is told */
+	if (n->nud_state != old && n->nud_state != NUD_DELAY)
+		neigh_notify(n, RTM_NEWNEIGH);
 	if (n->nud_state & NUD_IN_TIMER) {
 		if (next < now + NEIGH_MIN_TIMER)
 			next = now + NEIGH_MIN_TIMER;
@@ -555,6 +562,8 @@ int neigh_update(struct neighbour *n, const u8 *lladdr, u8 new, u32 flags, u32 n
 		n->updated = w->now;
 		if ((old & (NUD_INCOMPLETE | NUD_PROBE)) && (new & NUD_FAILED))
 			neigh_invalidate(n);
+		if ((old & NUD_VALID) || ((old & (NUD_INCOMPLETE | NUD_PROBE)) && (new & NUD_FAILED)))
+			neigh_notify(n, RTM_NEWNEIGH);
 		return 0;
 	}
 	if (!neigh_update_lladdr(n, &lladdr, &new, flags, old))
@@ -586,6 +595,7 @@ int neigh_update(struct neighbour *n, const u8 *lladdr, u8 new, u32 flags, u32 n
 		neigh_suspect(n);
 	if (!(old & NUD_VALID))
 		neigh_send_queued(n);
+	neigh_notify(n, RTM_NEWNEIGH);	/* neigh_update_notify() */
 	return 0;
 }
 

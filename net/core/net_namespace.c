@@ -6,6 +6,7 @@
 #include <string.h>
 #include "linux/slab.h"
 #include "net/net_namespace.h"
+#include "net/rtnl_notify.h"
 #include "net/world.h"
 #include "linux/netdevice.h"
 #include "net/rtnetlink.h"
@@ -152,6 +153,7 @@ struct net *net_create(struct world *world, const char *name)
 	INIT_LIST_HEAD(&net->ptype_all);
 	INIT_LIST_HEAD(&net->ptype_base);
 	INIT_LIST_HEAD(&net->nsid_list);
+	INIT_LIST_HEAD(&net->rtnl_listeners);
 	if (ns_hash_add(world, net)) {
 		free(net);
 		return NULL;
@@ -180,6 +182,7 @@ void net_destroy(struct net *net)
 	struct net *other;
 	struct netns_id *e, *tmp;
 
+	rtnl_listeners_detach(net);	/* an ip monitor there ends, told nothing more */
 	default_device_exit(net);
 	/* taps still open (a tcpdump in this namespace) are detached, so their
 	 * later dev_remove_pack() touches nothing freed */

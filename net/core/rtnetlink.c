@@ -7,6 +7,7 @@
 #include "net/ethernet.h"
 #include "net/net_namespace.h"
 #include "net/rtnetlink.h"
+#include "net/rtnl_notify.h"
 #include "net/world.h"
 
 extern const struct rtnl_link_ops veth_link_ops;
@@ -80,11 +81,14 @@ int rtnl_newlink(struct net *net, struct link_req *req, struct netlink_ext_ack *
 		dev->mtu = (unsigned int)req->mtu;
 	if (req->txqlen >= 0)
 		dev->tx_queue_len = (unsigned int)req->txqlen;
+	dev->rtnl_link_initializing = true;
 	err = ops->newlink(net, dev, req, extack);
+	dev->rtnl_link_initializing = false;
 	if (err) {
 		free_netdev(dev);
 		return err;
 	}
+	rtmsg_ifinfo(RTM_NEWLINK, dev);	/* rtnl_configure_link() */
 	if (req->master)
 		err = do_set_master(dev, req->master, extack);
 	if (!err && req->up == 1)

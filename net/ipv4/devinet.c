@@ -21,6 +21,7 @@
 #include "net/route.h"
 #include "net/rtnetlink.h"
 #include "net/net_namespace.h"
+#include "net/rtnl_notify.h"
 
 /* MASQUERADE forgets the connections that used an address (nf_nat_masquerade.c) */
 void nf_nat_masq_inet_event(struct in_ifaddr *ifa, unsigned long event);
@@ -172,6 +173,8 @@ struct in_device *inetdev_init(struct net_device *dev)
 	}
 	dev->ip_ptr = in_dev;
 	fib_rules_event(dev, NETDEV_REGISTER);
+	inet_netconf_notify_devconf(dev_net(dev), RTM_NEWNETCONF, NETCONF_ALL, dev->ifindex,
+				    &in_dev->cnf);
 	return in_dev;
 }
 
@@ -238,6 +241,7 @@ static int __inet_insert_ifa(struct in_ifaddr *ifa, struct netlink_ext_ack *exta
 	else
 		list_add(&ifa->ifa_list, last_primary);
 	inet_hash_insert(dev_net(in_dev->dev), ifa);
+	rtmsg_ifa(RTM_NEWADDR, ifa);
 	fib_inetaddr_event(ifa, NETDEV_UP);
 	return 0;
 }
@@ -253,27 +257,36 @@ static bool ifa_same_subnet(const struct in_ifaddr *a, const struct in_ifaddr *b
 }
 
 /* Step 1 of __inet_del_ifa(): a primary takes its secondaries with it
- * unless promote_secondaries; returns the one to promote, if any. */
+ * unless promote_secondaries; returns the one to promote, if any, and in
+ * *last_prim where it goes: after the last primary of its scope when other
+ * addresses stood between, else (NULL) it stays where it is. */
 static struct in_ifaddr *inet_del_secondaries(struct in_device *in_dev, struct in_ifaddr *ifa1,
 					      struct in_ifaddr **last_prim)
 {
 	bool do_promote = IN_DEV_CONF_GET(in_dev, PROMOTE_SECONDARIES) ||
 			  in_dev_conf_all(in_dev, IPV4_DEVCONF_PROMOTE_SECONDARIES);
 	struct list_head *pos = ifa1->ifa_list.next, *next;
+	bool skipped = false;
 
-	*last_prim = NULL;
+	*last_prim = list_first_entry(&in_dev->ifa_list, struct in_ifaddr, ifa_list);
 	for (; pos != &in_dev->ifa_list; pos = next) {
 		struct in_ifaddr *ifa = list_entry(pos, struct in_ifaddr, ifa_list);
 
 		next = pos->next;
 		if (!(ifa->ifa_flags & IFA_F_SECONDARY) && ifa1->ifa_scope <= ifa->ifa_scope)
 			*last_prim = ifa;
-		if (!(ifa->ifa_flags & IFA_F_SECONDARY) || !ifa_same_subnet(ifa1, ifa))
+		if (!(ifa->ifa_flags & IFA_F_SECONDARY) || !ifa_same_subnet(ifa1, ifa)) {
+			skipped = true;		/* prev_prom */
 			continue;
-		if (do_promote)
+		}
+		if (do_promote) {
+			if (!skipped || *last_prim == ifa1)
+				*last_prim = NULL;
 			return ifa;
+		}
 		list_del(&ifa->ifa_list);
 		inet_hash_remove(dev_net(in_dev->dev), ifa);
+		rtmsg_ifa(RTM_DELADDR, ifa);
 		fib_inetaddr_event(ifa, NETDEV_DOWN);
 		nf_nat_masq_inet_event(ifa, NETDEV_DOWN);
 		free(ifa);
@@ -287,11 +300,11 @@ static void inet_promote(struct in_device *in_dev, struct in_ifaddr *ifa1,
 	struct in_ifaddr *ifa;
 
 	promote->ifa_flags &= ~IFA_F_SECONDARY;
-	list_del(&promote->ifa_list);
-	if (last_prim)
+	if (last_prim) {
+		list_del(&promote->ifa_list);
 		list_add(&promote->ifa_list, &last_prim->ifa_list);
-	else
-		list_add(&promote->ifa_list, &in_dev->ifa_list);
+	}
+	rtmsg_ifa(RTM_NEWADDR, promote);
 	fib_inetaddr_event(promote, NETDEV_UP);
 	in_dev_for_each_ifa(ifa, in_dev) {
 		if (ifa != promote && (ifa->ifa_flags & IFA_F_SECONDARY) &&
@@ -314,6 +327,7 @@ int inet_del_ifa(struct in_device *in_dev, struct in_ifaddr *ifa1)
 	}
 	list_del(&ifa1->ifa_list);
 	inet_hash_remove(dev_net(in_dev->dev), ifa1);
+	rtmsg_ifa(RTM_DELADDR, ifa1);
 	fib_inetaddr_event(ifa1, NETDEV_DOWN);
 	nf_nat_masq_inet_event(ifa1, NETDEV_DOWN);	/* the inetaddr notifier's other listener */
 	if (promote)
@@ -327,6 +341,7 @@ void inetdev_destroy(struct in_device *in_dev)
 	struct net_device *dev = in_dev->dev;
 
 	in_dev->dead = true;
+	inet_netconf_notify_devconf(dev_net(dev), RTM_DELNETCONF, 0, dev->ifindex, NULL);
 	ip_mc_destroy_dev(in_dev);
 	while (!list_empty(&in_dev->ifa_list))
 		inet_del_ifa(in_dev, list_first_entry(&in_dev->ifa_list, struct in_ifaddr,
@@ -428,6 +443,7 @@ int inet_rtm_newaddr(struct net *net, const struct ifa_req *req, struct netlink_
 			return -EEXIST;
 		}
 		inet_ifa_modify(old, req);
+		rtmsg_ifa(RTM_NEWADDR, old);
 		return 0;
 	}
 	return __inet_insert_ifa(ifa, extack);
@@ -571,9 +587,16 @@ static void inet_forward_change(struct net *net, int on)
 
 	net->ipv4.devconf_all.data[IPV4_DEVCONF_ACCEPT_REDIRECTS] = !on;
 	net->ipv4.devconf_dflt.data[IPV4_DEVCONF_FORWARDING] = on;
+	inet_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING, NETCONFA_IFINDEX_ALL,
+				    &net->ipv4.devconf_all);
+	inet_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+				    NETCONFA_IFINDEX_DEFAULT, &net->ipv4.devconf_dflt);
 	for_each_netdev(net, dev) {
-		if (dev->ip_ptr)
-			dev->ip_ptr->cnf.data[IPV4_DEVCONF_FORWARDING] = on;
+		if (!dev->ip_ptr)
+			continue;
+		dev->ip_ptr->cnf.data[IPV4_DEVCONF_FORWARDING] = on;
+		inet_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING, dev->ifindex,
+					    &dev->ip_ptr->cnf);
 	}
 }
 
@@ -589,6 +612,34 @@ static void devinet_copy_dflt_conf(struct net *net, int attr)
 	}
 }
 
+/* devinet_conf_proc(), devinet_sysctl_forward(): a changed forwarding,
+ * rp_filter, proxy_arp or ignore_routes_with_linkdown is told as netconf
+ * (all.forwarding by inet_forward_change(), for everyone) */
+static void devinet_conf_notify(struct net *net, struct ipv4_devconf *cnf, int attr)
+{
+	static const u32 which[IPV4_DEVCONF_MAX] = {
+		[IPV4_DEVCONF_FORWARDING] = NETCONF_FORWARDING,
+		[IPV4_DEVCONF_RP_FILTER] = NETCONF_RP_FILTER,
+		[IPV4_DEVCONF_PROXY_ARP] = NETCONF_PROXY_NEIGH,
+		[IPV4_DEVCONF_IGNORE_ROUTES_WITH_LINKDOWN] = NETCONF_IGNORE_LINKDOWN,
+	};
+	struct net_device *dev;
+	int ifindex = 0;
+
+	if (!which[attr] || (attr == IPV4_DEVCONF_FORWARDING && cnf == &net->ipv4.devconf_all))
+		return;
+	if (cnf == &net->ipv4.devconf_all)
+		ifindex = NETCONFA_IFINDEX_ALL;
+	else if (cnf == &net->ipv4.devconf_dflt)
+		ifindex = NETCONFA_IFINDEX_DEFAULT;
+	else
+		for_each_netdev(net, dev)
+			if (dev->ip_ptr && &dev->ip_ptr->cnf == cnf)
+				ifindex = dev->ifindex;
+	if (ifindex)
+		inet_netconf_notify_devconf(net, RTM_NEWNETCONF, which[attr], ifindex, cnf);
+}
+
 /* A write to net.ipv4.conf.{all,default,DEV}.NAME, with the kernel's
  * propagation rules (devinet_conf_proc / devinet_sysctl_forward). */
 int devinet_sysctl_write(struct net *net, struct ipv4_devconf *cnf, int attr, int val)
@@ -599,6 +650,8 @@ int devinet_sysctl_write(struct net *net, struct ipv4_devconf *cnf, int attr, in
 		return -EINVAL;
 	old = cnf->data[attr];
 	cnf->data[attr] = val;
+	if (old != val)
+		devinet_conf_notify(net, cnf, attr);
 	if (attr == IPV4_DEVCONF_FORWARDING) {
 		if (cnf == &net->ipv4.devconf_all && old != val)
 			inet_forward_change(net, val);

@@ -646,9 +646,10 @@ int fib_inetaddr_event(struct in_ifaddr *ifa, unsigned long event)
 		break;
 	case NETDEV_DOWN:
 		fib_del_ifaddr(ifa, NULL);
-		if (list_empty(&ifa->ifa_dev->ifa_list))
+		if (list_empty(&ifa->ifa_dev->ifa_list)) {
 			fib_disable_ip(dev, event, true);
-		else
+			arp_ifdown(dev);	/* fib_disable_ip()'s last step */
+		} else
 			rt_cache_flush(net);
 		break;
 	}

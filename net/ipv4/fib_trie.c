@@ -17,6 +17,7 @@
 #include "net/route.h"
 #include "net/net_namespace.h"
 #include "linux/inetdevice.h"
+#include "net/rtnl_notify.h"
 
 #define FIB_HASH_MIN 8
 
@@ -223,6 +224,7 @@ static int fib_replace_alias(struct net *net, struct fib_table *tb, struct fib_a
 	tb->entries++;
 	fib_alias_free(tb, first);
 	fib_table_changed(net);
+	rtmsg_fib(RTM_NEWROUTE, cfg->fc_dst, nfa, cfg->fc_dst_len, tb->tb_id, net, NLM_F_REPLACE);
 	return 0;
 }
 
@@ -275,6 +277,7 @@ static int fib_insert_new(struct net *net, struct fib_table *tb, struct fib_pref
 	tb->entries++;
 	fib_small_rebuild(tb);
 	fib_table_changed(net);
+	rtmsg_fib(RTM_NEWROUTE, cfg->fc_dst, nfa, cfg->fc_dst_len, tb->tb_id, net, cfg->fc_nlflags);
 	return 0;
 }
 
@@ -371,6 +374,8 @@ int fib_table_delete(struct net *net, struct fib_table *tb, struct fib_config *c
 		if (fa->fa_tos != cfg->fc_tos)
 			break;
 		if (fib_alias_matches_del(net, fa, cfg)) {
+			if (!(cfg->fc_nlflags & RTNL_SKIP_NOTIFY))
+				rtmsg_fib(RTM_DELROUTE, p->key, fa, p->plen, tb->tb_id, net, 0);
 			fib_alias_free(tb, fa);
 			if (list_empty(&p->aliases))
 				fib_remove_prefix(tb, p);

@@ -18,6 +18,7 @@
 #include "net/route.h"
 #include "net/rtnetlink.h"
 #include "net/tcp.h"
+#include "net/rtnl_notify.h"
 
 struct nexthop *nexthop_find_by_id(struct net *net, u32 id)
 {
@@ -227,8 +228,10 @@ static void nh_delete_routes(struct net *net, u32 id)
 	struct nh_walk w = { .net = net, .id = id };
 
 	nh_walk_routes(&w);
-	for (size_t i = 0; i < w.ndel; i++)
+	for (size_t i = 0; i < w.ndel; i++) {
+		w.del[i].fc_nlflags |= RTNL_SKIP_NOTIFY;	/* fib_flush(): no message */
 		inet_rtm_delroute(net, &w.del[i], NULL);
+	}
 	free(w.del);
 	rt_cache_flush(net);
 }
@@ -267,6 +270,7 @@ static void nh_groups_drop_member(struct net *net, u32 member)
 				break;
 			}
 			nh_group_refresh(net, g);
+			nexthop_notify(RTM_NEWNEXTHOP, g, net);
 			nh_rebuild_routes(net, g->id);
 		}
 	}
@@ -274,6 +278,7 @@ static void nh_groups_drop_member(struct net *net, u32 member)
 
 static void remove_nexthop(struct net *net, struct nexthop *nh)
 {
+	nexthop_notify(RTM_DELNEXTHOP, nh, net);	/* its routes go without a word */
 	if (nh->nh_info)
 		nh_groups_drop_member(net, nh->id);
 	nh_delete_routes(net, nh->id);
@@ -351,6 +356,7 @@ static int rtm_new_group(struct net *net, struct nh_config *cfg, struct nexthop 
 			return -EINVAL;
 		}
 		nh_group_set(net, old, cfg);
+		nexthop_notify(RTM_NEWNEXTHOP, old, net);
 		nh_rebuild_routes(net, old->id);
 		return 0;
 	}
@@ -358,13 +364,14 @@ static int rtm_new_group(struct net *net, struct nh_config *cfg, struct nexthop 
 	if (!g)
 		return -ENOMEM;
 	nh_group_set(net, g, cfg);
+	nexthop_notify(RTM_NEWNEXTHOP, g, net);
 	return 0;
 }
 
 /* rtm_new_nexthop(): add, or replace an existing object in place */
 int rtm_new_nexthop(struct net *net, struct nh_config *cfg, struct netlink_ext_ack *extack)
 {
-	struct nexthop *old = cfg->nh_id ? nexthop_find_by_id(net, cfg->nh_id) : NULL;
+	struct nexthop *old = cfg->nh_id ? nexthop_find_by_id(net, cfg->nh_id) : NULL, *nh;
 	const char *msg = NULL;
 	struct fib_config fc;
 	struct fib_info *fi;
@@ -394,14 +401,16 @@ int rtm_new_nexthop(struct net *net, struct nh_config *cfg, struct netlink_ext_a
 		nh_walk_routes(&w);
 		fib_release_info(old->nh_info);
 		old->nh_info = fi;
+		nexthop_notify(RTM_NEWNEXTHOP, old, net);
 		nh_groups_follow(net, old->id);
 		rt_cache_flush(net);
 		return 0;
 	}
-	if (!nh_insert(net, cfg->nh_id ? cfg->nh_id : nh_unused_id(net), fi)) {
+	if (!(nh = nh_insert(net, cfg->nh_id ? cfg->nh_id : nh_unused_id(net), fi))) {
 		fib_release_info(fi);
 		return -ENOMEM;
 	}
+	nexthop_notify(RTM_NEWNEXTHOP, nh, net);
 	return 0;
 }
 

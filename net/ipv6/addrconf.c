@@ -35,6 +35,7 @@
 #include "net/rtnetlink.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
+#include "net/rtnl_notify.h"
 
 #define INFINITY_LIFE_TIME 0xFFFFFFFFU
 
@@ -155,6 +156,8 @@ static struct inet6_dev *ipv6_add_dev(struct net_device *dev)
 		if (ipv6_dev_mc_inc(dev, &all_routers))
 			goto err;
 	}
+	inet6_netconf_notify_devconf(dev_net(dev), RTM_NEWNETCONF, NETCONF_ALL, dev->ifindex,
+				     &idev->cnf);
 	return idev;
 err:
 	ipv6_mc_destroy_dev(idev);
@@ -334,6 +337,7 @@ static void addrconf_dad_completed(struct inet6_ifaddr *ifp)
 	bool send_mld, send_rs;
 
 	ifp->state = INET6_IFADDR_STATE_POSTDAD;
+	inet6_ifa_notify(RTM_NEWADDR, ifp);	/* ipv6_ifa_notify(): the address, then its route */
 	addrconf_local_route(net, &ifp->addr, dev, true);
 	addrconf_peer_route(net, ifp, true);
 	send_mld = ifp->scope == RT_SCOPE_LINK && ipv6_lonely_lladdr(ifp);
@@ -404,6 +408,7 @@ static void addrconf_dad_stop(struct inet6_ifaddr *ifp)
 {
 	del_timer(&ifp->dad_work);
 	ifp->flags |= IFA_F_TENTATIVE | IFA_F_DADFAILED;
+	inet6_ifa_notify(RTM_NEWADDR, ifp);
 }
 
 static void addrconf_ifdown(struct inet6_dev *idev, bool unregister);
@@ -492,6 +497,8 @@ static struct inet6_ifaddr *ipv6_add_addr(struct inet6_dev *idev, const struct i
 	timer_setup(&dev_net(idev->dev)->world->timers, &ifp->dad_work, addrconf_dad_work);
 	ipv6_link_dev_addr(idev, ifp);
 	addrconf_addr_routes(dev_net(idev->dev), ifp, true);
+	if (proto == IFAPROT_UNSPEC && !(ifp->flags & IFA_F_NODAD))	/* inet6_addr_add() */
+		inet6_ifa_notify(RTM_NEWADDR, ifp);
 	addrconf_dad_start(ifp);
 	return ifp;
 }
@@ -515,6 +522,7 @@ static void ipv6_del_addr(struct inet6_ifaddr *ifp)
 {
 	struct net *net = dev_net(ifp->idev->dev);
 
+	inet6_ifa_notify(RTM_DELADDR, ifp);
 	addrconf_ll_prefix_cleanup(net, ifp);
 	list_del(&ifp->if_list);
 	del_timer(&ifp->dad_work);
@@ -555,6 +563,7 @@ static int inet6_addr_modify(struct net *net, struct inet6_ifaddr *ifp, const st
 		addrconf_peer_route(net, ifp, true);
 	if (lft)
 		addrconf_verify_schedule(ifp->idev, world_now(net->world));
+	inet6_ifa_notify(RTM_NEWADDR, ifp);
 	return 0;
 }
 
@@ -704,8 +713,8 @@ static void addrconf_dev_config(struct inet6_dev *idev)
 			ipv6_add_addr(idev, &lo, NULL, 128, IFA_F_PERMANENT, 0, IFAPROT_KERNEL_LO);
 		return;
 	}
+	addrconf_add_mroute(net, dev, true);	/* addrconf_add_dev() first */
 	addrconf_prefix_route(net, &ll, 64, IP6_RT_PRIO_ADDRCONF, dev, true);
-	addrconf_add_mroute(net, dev, true);
 	addrconf_add_linklocal(idev);
 }
 
@@ -725,6 +734,7 @@ static void addrconf_ifdown(struct inet6_dev *idev, bool unregister)
 	bool keep = !unregister && (idev->cnf.data[DEVCONF_KEEP_ADDR_ON_DOWN] > 0 ||
 				    net->ipv6.devconf_all.data[DEVCONF_KEEP_ADDR_ON_DOWN] > 0);
 
+	fib6_flush_dev(net, dev, unregister);	/* rt6_disable_ip(): the routes go first */
 	list_for_each_entry_safe(ifa, tmp, &idev->addr_list, if_list) {
 		if (keep && ifa->ifa_proto == IFAPROT_UNSPEC) {
 			del_timer(&ifa->dad_work);
@@ -739,7 +749,6 @@ static void addrconf_ifdown(struct inet6_dev *idev, bool unregister)
 		}
 		ipv6_del_addr(ifa);
 	}
-	fib6_flush_dev(net, dev, unregister);
 	neigh_ifdown(&net->ipv6.nd_tbl, dev);
 	del_timer(&idev->linkwatch);
 	del_timer(&idev->rs_timer);
@@ -790,6 +799,8 @@ int addrconf_notify(struct net_device *dev, unsigned long event)
 			del_timer(&idev->linkwatch);
 			idev->dead = true;
 			addrconf_ifdown(idev, true);
+			inet6_netconf_notify_devconf(dev_net(dev), RTM_DELNETCONF, 0, dev->ifindex,
+						     NULL);	/* addrconf_sysctl_unregister() */
 			dev->ip6_ptr = NULL;
 			kfree(idev);
 		}
@@ -1150,6 +1161,8 @@ static void dev_forward_change(struct inet6_dev *idev)
 	static const u8 scopes[] = { 0x02, 0x01, 0x05 };
 	struct net_device *dev = idev->dev;
 
+	inet6_netconf_notify_devconf(dev_net(dev), RTM_NEWNETCONF, NETCONF_FORWARDING,
+				     dev->ifindex, &idev->cnf);
 	if (!(dev->flags & IFF_MULTICAST))
 		return;
 	for (size_t i = 0; i < sizeof(scopes); i++) {
@@ -1196,6 +1209,8 @@ int addrconf_fixup_forwarding(struct net *net, struct ipv6_devconf *cnf, int val
 {
 	struct net_device *dev;
 
+	int old = cnf->data[DEVCONF_FORWARDING], old_dflt;
+
 	if (cnf != &net->ipv6.devconf_all) {
 		for_each_netdev(net, dev)
 			if (__in6_dev_get(dev) && &__in6_dev_get(dev)->cnf == cnf) {
@@ -1203,12 +1218,22 @@ int addrconf_fixup_forwarding(struct net *net, struct ipv6_devconf *cnf, int val
 				return 0;
 			}
 		cnf->data[DEVCONF_FORWARDING] = val;
+		if (!old != !val)
+			inet6_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+						     NETCONFA_IFINDEX_DEFAULT, cnf);
 		return 0;
 	}
 	cnf->data[DEVCONF_FORWARDING] = val;
+	old_dflt = net->ipv6.devconf_dflt.data[DEVCONF_FORWARDING];
 	net->ipv6.devconf_dflt.data[DEVCONF_FORWARDING] = val;
+	if (!old_dflt != !val)
+		inet6_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+					     NETCONFA_IFINDEX_DEFAULT, &net->ipv6.devconf_dflt);
 	for_each_netdev(net, dev)
 		if (__in6_dev_get(dev))
 			addrconf_set_forwarding(__in6_dev_get(dev), val);
+	if (!old != !val)
+		inet6_netconf_notify_devconf(net, RTM_NEWNETCONF, NETCONF_FORWARDING,
+					     NETCONFA_IFINDEX_ALL, cnf);
 	return 0;
 }

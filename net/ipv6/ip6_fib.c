@@ -17,6 +17,7 @@
 #include "net/net_namespace.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
+#include "net/rtnl_notify.h"
 
 struct fib6_table *fib6_get_table(struct net *net, u32 id)
 {
@@ -117,12 +118,15 @@ static void fib6_unlink_sibling(struct fib6_info *rt)
 }
 
 /* fib6_add_rt2node() replacing old (and its siblings) with rt */
+static int __fib6_del(struct fib6_info *rt, bool notify);
+
 static void fib6_replace(struct fib6_info *old, struct fib6_info *rt)
 {
 	list_add(&rt->fib6_node, &old->fib6_node);
 	while (old->fib6_nsiblings)
-		fib6_del(list_first_entry(&old->fib6_siblings, struct fib6_info, fib6_siblings));
-	fib6_del(old);
+		__fib6_del(list_first_entry(&old->fib6_siblings, struct fib6_info, fib6_siblings),
+			   false);
+	__fib6_del(old, false);	/* the new route's RTM_NEWROUTE (NLM_F_REPLACE) tells it */
 }
 
 /* fib6_start_gc(): a route that expires arms the namespace's GC timer,
@@ -206,6 +210,7 @@ int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags)
 	}
 	if (same && (nlflags & NLM_F_REPLACE)) {
 		fib6_replace(same, rt);
+		sibling = NULL;		/* went with the replaced route */
 	} else if (!same && (nlflags & NLM_F_REPLACE) && !(nlflags & NLM_F_CREATE)) {
 		return -ENOENT;
 	} else {
@@ -216,11 +221,20 @@ int fib6_add(struct fib6_table *tb, struct fib6_info *rt, u32 nlflags)
 	rt->fib6_table = tb;
 	tb->tb6_count++;
 	fib6_start_gc(tb->tb6_net, rt);
+	if (!(nlflags & FIB6_SKIP_NOTIFY))	/* a multipath add tells the whole route */
+		inet6_rt_notify(RTM_NEWROUTE, sibling ? sibling : rt, tb->tb6_net, nlflags);
 	return 0;
 }
 
 int fib6_del(struct fib6_info *rt)
 {
+	return __fib6_del(rt, true);
+}
+
+static int __fib6_del(struct fib6_info *rt, bool notify)
+{
+	if (notify)
+		inet6_rt_notify(RTM_DELROUTE, rt, rt->fib6_table->tb6_net, 0);
 	fib6_unlink_sibling(rt);
 	list_del(&rt->fib6_node);
 	rt->fib6_table->tb6_count--;
@@ -281,9 +295,11 @@ static bool fib6_group_dead(const struct fib6_info *rt)
 /* rt6_multipath_flush(): a route whose nexthops are all dead goes whole */
 void fib6_del_group(struct fib6_info *rt)
 {
+	inet6_rt_notify(RTM_DELROUTE, rt, rt->fib6_table->tb6_net, 0);	/* one for the group */
 	while (rt->fib6_nsiblings)
-		fib6_del(list_first_entry(&rt->fib6_siblings, struct fib6_info, fib6_siblings));
-	fib6_del(rt);
+		__fib6_del(list_first_entry(&rt->fib6_siblings, struct fib6_info, fib6_siblings),
+			   false);
+	__fib6_del(rt, false);
 }
 
 /* fib6_ifdown(): a single-path route through dev goes; a multipath one

@@ -23,6 +23,7 @@
 #include "net/trace.h"
 #include "net/world.h"
 #include "uapi/rtnetlink.h"
+#include "net/rtnl_notify.h"
 
 static int ip6_pkt_prohibit(struct sk_buff *skb);
 static int ip6_blackhole(struct sk_buff *skb);
@@ -648,9 +649,13 @@ static int ip6_route_multipath_add(struct net *net, struct fib6_config *cfg,
 		u32 fl = added ? (cfg->fc_nlflags & ~(NLM_F_EXCL | NLM_F_REPLACE)) | NLM_F_CREATE :
 				 cfg->fc_nlflags;
 
+		fl |= n > 1 ? FIB6_SKIP_NOTIFY : 0;
+
 		if ((err = fib6_add(tb, rts[added], fl)))
 			break;
 	}
+	if (!err)
+		inet6_rt_notify(RTM_NEWROUTE, rts[0], net, cfg->fc_nlflags);
 	if (!err)
 		return 0;
 	for (int j = 0; j < added; j++)

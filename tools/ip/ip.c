@@ -62,7 +62,7 @@ static const struct ip_object ip_objects[] = {
 	{ "tunnel", ip_unsupported }, { "tunl", ip_unsupported },
 	{ "tuntap", do_iptuntap }, { "tap", do_iptuntap },
 	{ "token", ip_unsupported }, { "tcpmetrics", ip_unsupported },
-	{ "tcp_metrics", ip_unsupported }, { "monitor", ip_unsupported },
+	{ "tcp_metrics", ip_unsupported }, { "monitor", do_ipmonitor },
 	{ "xfrm", ip_unsupported }, { "mroute", ip_unsupported },
 	{ "mrule", ip_unsupported }, { "netns", do_ipnetns },
 	{ "netconf", ip_unsupported }, { "vrf", ip_unsupported },
@@ -140,6 +140,13 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	if (!matches(opt, "-loops") || !matches(opt, "-family") ||
 	    !matches(opt, "-netns") || (!matches(opt, "-rcvbuf") && opt[2] == 'c') ||
 	    (!matches(opt, "-batch") && strncmp(opt, "-br", 3))) {
+		if (!matches(opt, "-rcvbuf") && opt[2] == 'c' && argc >= 2) {
+			if (get_unsigned(&ipc->rcvbuf, argv[1], 0)) {
+				fprintf(ipc->err, "Invalid rcvbuf size '%s'\n", argv[1]);
+				return 255;
+			}
+			return -1;
+		}
 		if (!matches(opt, "-loops") || (!matches(opt, "-rcvbuf") && opt[2] == 'c'))
 			return argc < 2 ? ip_incomplete(ipc) : -1;
 		return ip_opt_with_arg(ipc, opt, argc, argv);
@@ -151,9 +158,13 @@ static int ip_one_opt(struct ip_ctx *ipc, int argc, char **argv)
 	else if (!strcmp(opt, "-0") || !strcmp(opt, "-M") ||
 		 !strcmp(opt, "-B"))
 		ipc->family = -1;
-	else if (!matches(opt, "-human") || !matches(opt, "-human-readable") ||
+	else if (!matches(opt, "-timestamp"))
+		ipc->timestamp++;
+	else if (!matches(opt, "-tshort")) {
+		ipc->timestamp++;
+		ipc->tshort = true;
+	} else if (!matches(opt, "-human") || !matches(opt, "-human-readable") ||
 		 !matches(opt, "-iec") || !matches(opt, "-resolve") ||
-		 !matches(opt, "-timestamp") || !matches(opt, "-tshort") ||
 		 !matches(opt, "-Numeric") ||
 		 !matches(opt, "-all"))
 		return 0;

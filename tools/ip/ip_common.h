@@ -25,6 +25,10 @@ struct ip_ctx {
 	bool brief, json, pretty, oneline;
 	bool color;			/* -c / -color[=always|auto|never], not with -j */
 	bool force;			/* -force: a batch goes on after errors */
+	bool monitor;			/* ip monitor: print_linkinfo()/print_addrinfo() as do_monitor */
+	unsigned int rcvbuf;		/* -rcvbuf SIZE: the monitor's socket buffer (0: default) */
+	int timestamp;			/* -t, -ts: the monitor's print_timestamp() */
+	bool tshort;
 	const char *batch;		/* -batch FILE ("-": stdin) */
 	struct json_writer jw;
 };
@@ -147,6 +151,24 @@ int do_ipmaddr(struct ip_ctx *ipc, int argc, char **argv);	/* ipmaddr.c */
 struct ip_tunnel_parm;
 int iptnl_parse_opt(struct ip_ctx *ipc, int argc, char **argv, struct ip_tunnel_parm *p);
 int do_ipnetns(struct ip_ctx *ipc, int argc, char **argv);
+/* ipmonitor.c, and the print functions it shares with `show` (one object
+ * as a notification names it; the caller prints "Deleted " first) */
+int do_ipmonitor(struct ip_ctx *ipc, int argc, char **argv);
+struct fib_alias;
+struct in_ifaddr;
+struct inet6_ifaddr;
+struct fib6_info;
+struct neighbour;
+struct fib_rule;
+struct nexthop;
+void ip_route_print_one(struct ip_ctx *ipc, uint32_t tb_id, uint32_t dst, int plen,
+			const struct fib_alias *fa);
+void ip_route6_print_one(struct ip_ctx *ipc, const struct fib6_info *rt);
+void ip_addr_print_one(struct ip_ctx *ipc, const struct in_ifaddr *ifa);
+void ip_addr6_print_one(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa);
+void ip_neigh_print_one(struct ip_ctx *ipc, const struct neighbour *n);
+void ip_rule_print_one(struct ip_ctx *ipc, const struct fib_rule *r);
+void ip_nexthop_print_one(struct ip_ctx *ipc, const struct nexthop *nh);
 
 /* IPv6 (ipaddress6.c, iproute6.c) */
 struct in6_addr;

@@ -61,7 +61,7 @@ static void addr_text(struct ip_ctx *ipc, const struct net_device *dev,
 	char a[20], p[20], sc[16], v[24], pr[24];
 	FILE *o = ipc->out;
 
-	if (ipc->oneline)
+	if (ipc->oneline || ipc->monitor)
 		fprintf(o, "%d: %s    ", dev->ifindex, dev->name);
 	else
 		fputs("    ", o);
@@ -495,4 +495,12 @@ int do_ipaddr(struct ip_ctx *ipc, int argc, char **argv)
 		return ip_addr_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
 	return 255;
+}
+
+void ip_addr_print_one(struct ip_ctx *ipc, const struct in_ifaddr *ifa)
+{
+	if (ipc->json)
+		addr_json(ipc, ifa);
+	else
+		addr_text(ipc, ifa->ifa_dev->dev, ifa);
 }

@@ -106,7 +106,7 @@ static void addr6_text(struct ip_ctx *ipc, const struct net_device *dev,
 	FILE *o = ipc->out;
 	u32 valid, prefered;
 
-	if (ipc->oneline)
+	if (ipc->oneline || ipc->monitor)
 		fprintf(o, "%d: %s    ", dev->ifindex, dev->name);
 	else
 		fputs("    ", o);
@@ -407,4 +407,12 @@ int do_ipaddr6(struct ip_ctx *ipc, int argc, char **argv)
 		return ip_addr_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
 	return 255;
+}
+
+void ip_addr6_print_one(struct ip_ctx *ipc, const struct inet6_ifaddr *ifa)
+{
+	if (ipc->json)
+		addr6_json(ipc, ifa);
+	else
+		addr6_text(ipc, ifa->idev->dev, ifa);
 }

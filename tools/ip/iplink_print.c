@@ -223,8 +223,11 @@ static void print_link_head(struct ip_ctx *ipc, struct net_device *dev, bool add
 		fprintf(ipc->out, "master %s ", dev->master->name);
 	fputs("state ", ipc->out);
 	ip_color_printf(ipc, ip_oper_state_color(dev_operstate(dev)), "%s ", dev_operstate(dev));
-	fprintf(ipc->out, "%sgroup default qlen %u", addr_mode ? "" : "mode DEFAULT ",
-		dev->tx_queue_len);
+	if (ipc->monitor)	/* a notification: no IFLA_LINKMODE/TXQLEN shown */
+		fputs("group default ", ipc->out);
+	else
+		fprintf(ipc->out, "%sgroup default qlen %u", addr_mode ? "" : "mode DEFAULT ",
+			dev->tx_queue_len);
 }
 
 /* ---- -d: bridge and bridge port details ---- */

@@ -485,3 +485,11 @@ int do_ipneigh(struct ip_ctx *ipc, int argc, char **argv)
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip neigh help\".\n", argv[0]);
 	return 255;
 }
+
+void ip_neigh_print_one(struct ip_ctx *ipc, const struct neighbour *n)
+{
+	struct neigh_filter f;
+
+	memset(&f, 0, sizeof(f));
+	neigh_print(ipc, &f, n);
+}

@@ -237,3 +237,8 @@ int do_ipnexthop(struct ip_ctx *ipc, int argc, char **argv)
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip nexthop help\".\n", argv[0]);
 	return 255;
 }
+
+void ip_nexthop_print_one(struct ip_ctx *ipc, const struct nexthop *nh)
+{
+	nh_print(ipc, nh);
+}

@@ -55,6 +55,10 @@ static __be32 plen_mask(int plen)
 
 static bool nh_linkdown(const struct fib_nh *nh)
 {
+	/* a host route's nexthop (scope nowhere) never gets RTNH_F_LINKDOWN:
+	 * fib_sync_down_dev() passes it by */
+	if (nh->fib_nh_scope == RT_SCOPE_NOWHERE)
+		return false;
 	if (nh->fib_nh_flags & RTNH_F_LINKDOWN)
 		return true;
 	return nh->fib_nh_dev && !netif_carrier_ok(nh->fib_nh_dev) &&
@@ -1489,4 +1493,17 @@ int do_iproute(struct ip_ctx *ipc, int argc, char **argv)
 		return iproute_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip route help\".\n", c);
 	return 255;
+}
+
+void ip_route_print_one(struct ip_ctx *ipc, u32 tb_id, __be32 dst, int plen,
+			const struct fib_alias *fa)
+{
+	struct route_filter f;
+	struct route_view v;
+	struct fib_table tb = { .tb_id = tb_id };
+	struct fib_prefix p = { .key = dst, .plen = plen };
+
+	memset(&f, 0, sizeof(f));
+	route_view_fill(&v, &tb, &p, fa);
+	route_print(ipc, &v, &f);
 }

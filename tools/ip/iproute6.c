@@ -110,7 +110,10 @@ static void route6_print(struct ip_ctx *ipc, const struct fib6_info *f,
 	if (!ipv6_addr_any(&f->fib6_prefsrc) && f->fib6_type != RTN_LOCAL)
 		fprintf(o, "src %s ", inet_ntop(AF_INET6, &f->fib6_prefsrc, g, sizeof(g)));
 	fprintf(o, "metric %u ", f->fib6_metric);
-	if (rt6_nexthop_linkdown(f) && (ex || !f->fib6_nsiblings))
+	/* RTNH_F_LINKDOWN comes with linkwatch's NETDEV_CHANGE: a route told
+	 * deleted as its device goes down has not got it yet */
+	if (rt6_nexthop_linkdown(f) && (ex || !f->fib6_nsiblings) &&
+	    (f->fib6_nh_dev->flags & IFF_UP))
 		fputs("linkdown ", o);
 	if (ex)
 		route6_print_expires(ipc, ex);
@@ -763,4 +766,12 @@ int do_iproute6(struct ip_ctx *ipc, int argc, char **argv)
 		return iproute_usage(ipc);
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip route help\".\n", c);
 	return 255;
+}
+
+void ip_route6_print_one(struct ip_ctx *ipc, const struct fib6_info *rt)
+{
+	if (ipc->json)
+		route6_print_json(ipc, rt, true);
+	else
+		route6_print(ipc, rt, NULL, true);
 }

@@ -722,3 +722,8 @@ int do_iprule(struct ip_ctx *ipc, int argc, char **argv)
 	fprintf(ipc->err, "Command \"%s\" is unknown, try \"ip rule help\".\n", argv[0]);
 	return 255;
 }
+
+void ip_rule_print_one(struct ip_ctx *ipc, const struct fib_rule *r)
+{
+	rule_print(ipc, r);
+}

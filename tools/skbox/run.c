@@ -9,6 +9,7 @@
 #include "linux/sched.h"
 #include "linux/slab.h"
 #include "net/net_namespace.h"
+#include "net/rtnl_notify.h"
 #include "net/world.h"
 #include "skbox/cmd.h"
 #include "run.h"
@@ -118,6 +119,10 @@ static int job_wait(struct runner *r, struct job *j, bool foreground, u64 until)
 		task_signal(j->task, SIGINT);
 		world_run(w, job_dead, j, UINT64_MAX);
 	}
+	/* an `ip monitor` it told something prints it before the next
+	 * command, as a woken process does while bash prints its prompt */
+	if (foreground)
+		rtnl_run_listeners(w);
 	return j->task->exit_code;
 }
 
