@@ -83,8 +83,11 @@ struct fib_alias {
 	u8 fa_type;
 	u8 fa_state;
 	u8 fa_slen;			/* 32 - prefix length */
-	u32 tb_id;
+	u32 tb_id;			/* the table it belongs to (fa_tb's id) */
 	u8 offload, trap;
+	/* its table: while local is merged into main's prefixes, a prefix
+	 * holds the aliases of both, local's first (tb_id descending) */
+	struct fib_table *fa_tb;
 };
 
 /* One prefix node in a table. */
@@ -95,11 +98,19 @@ struct fib_prefix {
 	struct list_head aliases;	/* struct fib_alias, in the kernel's order */
 };
 
-/* A table of at most FIB_SMALL prefixes (a namespace's local and main
- * tables, as a rule) is looked up in one array, longest prefix first, that
- * fits in two cache lines; larger tables probe the hashes by length.  The
- * array holds each prefix's first alias, so a hit reads the alias and its
- * fib_info but not the prefix node (the alias's list head is in it). */
+/* A table of at most FIB_SMALL prefixes (a namespace's merged local and
+ * main tables, as a rule) is looked up in one array, longest prefix first,
+ * that fits in two cache lines; larger tables probe the hashes by length.
+ * The array holds each prefix's first alias, so a hit reads the alias and
+ * its fib_info but not the prefix node (the alias's list head is in it).
+ *
+ * As on Linux (fib_trie_table(id, alias)), the local table is an alias of
+ * main's prefixes while the namespace has no custom rules: its tb_data is
+ * main, its routes are aliases with tb_id RT_TABLE_LOCAL in main's
+ * prefixes, and fib_lookup() finds local and main routes in one lookup.
+ * fib_unmerge() gives it prefixes of its own when the first rule is added
+ * or deleted.  Inserts, deletes, flushes and walks of a table see only its
+ * own aliases; a lookup in either sees both. */
 #define FIB_SMALL 8
 
 struct fib_table {
@@ -109,6 +120,7 @@ struct fib_table {
 	__be32 small_key[FIB_SMALL];	/* valid while nprefixes <= FIB_SMALL */
 	u8 small_plen[FIB_SMALL];
 	u32 tb_id;			/* in the first line: route.c compares it per packet */
+	struct fib_table *tb_data;	/* whose prefixes: itself, or main's (merged) */
 	struct fib_alias *small_fa[FIB_SMALL];	/* first alias, NULL while none */
 	struct list_head tb_list;	/* in net->ipv4.fib_tables, by id */
 	int tb_num_default;
@@ -188,7 +200,10 @@ struct fib_config {
 #define NLM_F_APPEND 0x800
 
 /* net/ipv4/fib_trie.c */
-struct fib_table *fib_trie_table(u32 id);
+/* alias: the table whose prefixes the new one shares (Linux's fib_trie_table) */
+struct fib_table *fib_trie_table(u32 id, struct fib_table *alias);
+/* gives a merged table prefixes of its own, moving its aliases there */
+int fib_trie_unmerge(struct fib_table *tb);
 void fib_free_table(struct fib_table *tb);
 int fib_table_insert(struct net *net, struct fib_table *tb, struct fib_config *cfg,
 		     const char **errmsg);
@@ -209,6 +224,8 @@ int fib_table_walk(struct fib_table *tb,
 /* net/ipv4/fib_frontend.c */
 struct fib_table *fib_new_table(struct net *net, u32 id);
 struct fib_table *fib_get_table(struct net *net, u32 id);
+/* splits local from main before the first custom rule (fib_frontend.c) */
+int fib_unmerge(struct net *net);
 int fib_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
 	       unsigned int flags);
 int fib_validate_source(struct sk_buff *skb, __be32 src, __be32 dst, u8 tos,
