@@ -34,45 +34,53 @@ struct fib_nh_exception {
 };
 
 struct fib_nh {
+	/* what a lookup and the route cache read (48 bytes: one line with
+	 * the end of fib_info, see there) */
 	struct net_device *fib_nh_dev;
-	struct fib_info *nh_parent;
 	unsigned int fib_nh_flags;	/* RTNH_F_* */
 	u8 fib_nh_scope;
 	u8 fib_nh_gw_family;		/* AF_INET, AF_INET6 (RFC 5549) or 0 */
 	__be32 fib_nh_gw4;
+	int fib_nh_oif;
+	struct rtable *nh_rth_input;	/* cached input route */
+	struct rtable *nh_rth_output;	/* cached output route */
+	struct fib_nh_exception *nh_exceptions;
+	/* the rest */
+	struct fib_info *nh_parent;
 	struct in6_addr fib_nh_gw6;	/* the gateway when fib_nh_gw_family is AF_INET6 */
 	struct lwtunnel_state *fib_nh_lws;	/* encap ip|ip6 … (nhc_lwtstate), or NULL */
-	int fib_nh_oif;
 	int fib_nh_weight;
 	int fib_nh_upper_bound;		/* multipath: hash <= bound picks it (fib_rebalance) */
 	__be32 nh_saddr;		/* preferred source, computed */
 	int nh_saddr_genid;
-	struct rtable *nh_rth_input;	/* cached input route */
-	struct rtable *nh_rth_output;	/* cached output route */
-	struct fib_nh_exception *nh_exceptions;
 	int nh_exceptions_count;
 };
 
+/* Allocated 64-byte aligned (fib_semantics.c): the first line holds what
+ * only changes and dumps read; the second what a lookup reads of the
+ * fib_info (flags, dead, scope, number of nexthops, prefsrc) and of its
+ * first nexthop (device, flags, gateway, cached routes, exceptions). */
 struct fib_info {
 	struct list_head fib_list;	/* in the namespace's list of fib_infos */
 	struct net *fib_net;
+	const struct tcp_congestion_ops *fib_congctl;	/* RTAX_CC_ALGO, or NULL */
 	int fib_treeref;
 	int fib_clntref;
-	unsigned int fib_flags;
+	u32 fib_tb_id;
+	u32 fib_priority;		/* metric */
+	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
+	u32 fib_advmss;
+	u32 fib_nh_id;			/* made from nexthop object N (nhid), or 0 */
+	bool fib_mtu_locked;
+	bool fib_congctl_locked;
+	/* the lookup's line */
+	unsigned int fib_flags __attribute__((aligned(64)));
 	u8 fib_dead;
 	u8 fib_protocol;
 	u8 fib_scope;
 	u8 fib_type;
-	__be32 fib_prefsrc;
-	u32 fib_tb_id;
-	u32 fib_priority;		/* metric */
-	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
-	bool fib_mtu_locked;
-	u32 fib_advmss;
-	u32 fib_nh_id;			/* made from nexthop object N (nhid), or 0 */
-	const struct tcp_congestion_ops *fib_congctl;	/* RTAX_CC_ALGO, or NULL */
-	bool fib_congctl_locked;
 	int fib_nhs;
+	__be32 fib_prefsrc;
 	struct fib_nh fib_nh[1];
 };
 
@@ -144,6 +152,13 @@ struct fib_result {
 	struct fib_alias *fa;
 	u32 rule_pref;			/* the rule that chose the table (for trace) */
 };
+
+/* The id of the table the route is in, read from the alias (its line is
+ * read by the lookup already) rather than from the table. */
+static inline u32 fib_res_table_id(const struct fib_result *res)
+{
+	return res->table ? res->fa->tb_id : 0;
+}
 
 #define FIB_RES_NHC(res) ((res).nhc)
 #define FIB_RES_DEV(res) ((res).nhc->fib_nh_dev)

@@ -119,7 +119,7 @@ int fib_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
 		return err;
 	}
 	err = fib_lookup_in(net->ipv4.fib_main, flp, res, flags, 32766);
-	if (err != -EAGAIN && res->table->tb_id == RT_TABLE_LOCAL)
+	if (err != -EAGAIN && fib_res_table_id(res) == RT_TABLE_LOCAL)
 		res->rule_pref = 0;
 	if (err && net->ipv4.fib_default && net->ipv4.fib_default->entries)
 		err = fib_lookup_in(net->ipv4.fib_default, flp, res, flags, 32767);
