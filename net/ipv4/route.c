@@ -113,10 +113,13 @@ int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb)
 
 static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u16 type)
 {
-	struct rtable *rt = kzalloc(sizeof(*rt));
+	struct rtable *rt;
 
-	if (!rt)
+	/* 64-byte aligned: the dst's first line, and rt_nh_usable()'s fields
+	 * (include/net/route.h) at the start of the second */
+	if (should_failslab() || posix_memalign((void **)&rt, 64, sizeof(*rt)))
 		return NULL;
+	memset(rt, 0, sizeof(*rt));
 	rt->dst.dev = dev;
 	dev_hold(dev);
 	dev_net(dev)->world->dst_live++;
