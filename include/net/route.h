@@ -12,8 +12,7 @@ struct tcp_congestion_ops;
 
 struct rtable {
 	struct dst_entry dst;
-	/* what route.c's rt_nh_usable() and its callers compare of a cached
-	 * route, together */
+	/* what route.c's rt_nh_usable() compares of a cached route, together */
 	int rt_genid;
 	unsigned int rt_flags;		/* RTCF_* */
 	u16 rt_type;			/* RTN_* */
@@ -22,7 +21,6 @@ struct rtable {
 	int rt_iif;
 	u32 rt_table_id;		/* table and rule it came from (trace, ip route get) */
 	u32 rt_rule_pref;
-	__be32 rt_prefsrc;		/* chosen source for output routes */
 	u8 rt_gw_family;
 	__be32 rt_gw4;
 	struct in6_addr rt_gw6;		/* rt_gw_family AF_INET6: resolved by ndisc */
@@ -30,6 +28,7 @@ struct rtable {
 	u32 rt_advmss;			/* the route's metrics, for ip route get */
 	const struct tcp_congestion_ops *rt_congctl;
 	bool rt_congctl_locked;
+	__be32 rt_prefsrc;		/* chosen source for output routes */
 };
 
 static inline struct rtable *skb_rtable(const struct sk_buff *skb)
