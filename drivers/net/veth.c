@@ -11,8 +11,14 @@
 #include "net/world.h"
 #include "net/trace.h"
 
+/* The frames sent, counted here as Linux counts them in the device's
+ * lstats (dev_lstats_add()): beside the peer pointer every frame reads,
+ * not in the device's statistics line, which nothing else on the path
+ * touches. */
 struct veth_priv {
 	struct net_device *peer;
+	u64 tx_packets;
+	u64 tx_bytes;
 	u64 peer_rx_dropped;
 };
 
@@ -49,8 +55,8 @@ static netdev_tx_t veth_xmit(struct sk_buff *skb, struct net_device *dev)
 	/* counted once, on the sender (Linux's dev_lstats_add()): the peer's
 	 * receive counters are these, read by veth_get_stats64() */
 	if (netif_rx(skb) == 0) {
-		dev->stats.tx_packets++;
-		dev->stats.tx_bytes += len;
+		priv->tx_packets++;
+		priv->tx_bytes += len;
 	} else {
 		dev->stats.tx_dropped++;
 	}
@@ -100,10 +106,13 @@ static struct net_device *veth_peer_dev(const struct net_device *dev)
 static void veth_get_stats64(struct net_device *dev, struct rtnl_link_stats64 *s)
 {
 	struct veth_priv *priv = netdev_priv(dev);
+	struct veth_priv *peer = priv->peer ? netdev_priv(priv->peer) : NULL;
 
 	*s = dev->stats;
-	s->rx_packets = priv->peer ? priv->peer->stats.tx_packets : 0;
-	s->rx_bytes = priv->peer ? priv->peer->stats.tx_bytes : 0;
+	s->tx_packets = priv->tx_packets;
+	s->tx_bytes = priv->tx_bytes;
+	s->rx_packets = peer ? peer->tx_packets : 0;
+	s->rx_bytes = peer ? peer->tx_bytes : 0;
 }
 
 static int veth_change_mtu(struct net_device *dev, int mtu)

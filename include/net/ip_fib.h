@@ -34,45 +34,53 @@ struct fib_nh_exception {
 };
 
 struct fib_nh {
+	/* what a lookup and the route cache read (48 bytes: one line with
+	 * the end of fib_info, see there) */
 	struct net_device *fib_nh_dev;
-	struct fib_info *nh_parent;
 	unsigned int fib_nh_flags;	/* RTNH_F_* */
 	u8 fib_nh_scope;
 	u8 fib_nh_gw_family;		/* AF_INET, AF_INET6 (RFC 5549) or 0 */
 	__be32 fib_nh_gw4;
+	int fib_nh_oif;
+	struct rtable *nh_rth_input;	/* cached input route */
+	struct rtable *nh_rth_output;	/* cached output route */
+	struct fib_nh_exception *nh_exceptions;
+	/* the rest */
+	struct fib_info *nh_parent;
 	struct in6_addr fib_nh_gw6;	/* the gateway when fib_nh_gw_family is AF_INET6 */
 	struct lwtunnel_state *fib_nh_lws;	/* encap ip|ip6 … (nhc_lwtstate), or NULL */
-	int fib_nh_oif;
 	int fib_nh_weight;
 	int fib_nh_upper_bound;		/* multipath: hash <= bound picks it (fib_rebalance) */
 	__be32 nh_saddr;		/* preferred source, computed */
 	int nh_saddr_genid;
-	struct rtable *nh_rth_input;	/* cached input route */
-	struct rtable *nh_rth_output;	/* cached output route */
-	struct fib_nh_exception *nh_exceptions;
 	int nh_exceptions_count;
 };
 
+/* Allocated 64-byte aligned (fib_semantics.c): the first line holds what
+ * only changes and dumps read; the second what a lookup reads of the
+ * fib_info (flags, dead, scope, number of nexthops, prefsrc) and of its
+ * first nexthop (device, flags, gateway, cached routes, exceptions). */
 struct fib_info {
 	struct list_head fib_list;	/* in the namespace's list of fib_infos */
 	struct net *fib_net;
+	const struct tcp_congestion_ops *fib_congctl;	/* RTAX_CC_ALGO, or NULL */
 	int fib_treeref;
 	int fib_clntref;
-	unsigned int fib_flags;
+	u32 fib_tb_id;
+	u32 fib_priority;		/* metric */
+	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
+	u32 fib_advmss;
+	u32 fib_nh_id;			/* made from nexthop object N (nhid), or 0 */
+	bool fib_mtu_locked;
+	bool fib_congctl_locked;
+	/* the lookup's line */
+	unsigned int fib_flags __attribute__((aligned(64)));
 	u8 fib_dead;
 	u8 fib_protocol;
 	u8 fib_scope;
 	u8 fib_type;
-	__be32 fib_prefsrc;
-	u32 fib_tb_id;
-	u32 fib_priority;		/* metric */
-	u32 fib_mtu;			/* RTAX_MTU metric, 0 = none */
-	bool fib_mtu_locked;
-	u32 fib_advmss;
-	u32 fib_nh_id;			/* made from nexthop object N (nhid), or 0 */
-	const struct tcp_congestion_ops *fib_congctl;	/* RTAX_CC_ALGO, or NULL */
-	bool fib_congctl_locked;
 	int fib_nhs;
+	__be32 fib_prefsrc;
 	struct fib_nh fib_nh[1];
 };
 
@@ -83,8 +91,11 @@ struct fib_alias {
 	u8 fa_type;
 	u8 fa_state;
 	u8 fa_slen;			/* 32 - prefix length */
-	u32 tb_id;
+	u32 tb_id;			/* the table it belongs to (fa_tb's id) */
 	u8 offload, trap;
+	/* its table: while local is merged into main's prefixes, a prefix
+	 * holds the aliases of both, local's first (tb_id descending) */
+	struct fib_table *fa_tb;
 };
 
 /* One prefix node in a table. */
@@ -95,11 +106,19 @@ struct fib_prefix {
 	struct list_head aliases;	/* struct fib_alias, in the kernel's order */
 };
 
-/* A table of at most FIB_SMALL prefixes (a namespace's local and main
- * tables, as a rule) is looked up in one array, longest prefix first, that
- * fits in two cache lines; larger tables probe the hashes by length.  The
- * array holds each prefix's first alias, so a hit reads the alias and its
- * fib_info but not the prefix node (the alias's list head is in it). */
+/* A table of at most FIB_SMALL prefixes (a namespace's merged local and
+ * main tables, as a rule) is looked up in one array, longest prefix first,
+ * that fits in two cache lines; larger tables probe the hashes by length.
+ * The array holds each prefix's first alias, so a hit reads the alias and
+ * its fib_info but not the prefix node (the alias's list head is in it).
+ *
+ * As on Linux (fib_trie_table(id, alias)), the local table is an alias of
+ * main's prefixes while the namespace has no custom rules: its tb_data is
+ * main, its routes are aliases with tb_id RT_TABLE_LOCAL in main's
+ * prefixes, and fib_lookup() finds local and main routes in one lookup.
+ * fib_unmerge() gives it prefixes of its own when the first rule is added
+ * or deleted.  Inserts, deletes, flushes and walks of a table see only its
+ * own aliases; a lookup in either sees both. */
 #define FIB_SMALL 8
 
 struct fib_table {
@@ -109,6 +128,7 @@ struct fib_table {
 	__be32 small_key[FIB_SMALL];	/* valid while nprefixes <= FIB_SMALL */
 	u8 small_plen[FIB_SMALL];
 	u32 tb_id;			/* in the first line: route.c compares it per packet */
+	struct fib_table *tb_data;	/* whose prefixes: itself, or main's (merged) */
 	struct fib_alias *small_fa[FIB_SMALL];	/* first alias, NULL while none */
 	struct list_head tb_list;	/* in net->ipv4.fib_tables, by id */
 	int tb_num_default;
@@ -132,6 +152,13 @@ struct fib_result {
 	struct fib_alias *fa;
 	u32 rule_pref;			/* the rule that chose the table (for trace) */
 };
+
+/* The id of the table the route is in, read from the alias (its line is
+ * read by the lookup already) rather than from the table. */
+static inline u32 fib_res_table_id(const struct fib_result *res)
+{
+	return res->table ? res->fa->tb_id : 0;
+}
 
 #define FIB_RES_NHC(res) ((res).nhc)
 #define FIB_RES_DEV(res) ((res).nhc->fib_nh_dev)
@@ -188,7 +215,10 @@ struct fib_config {
 #define NLM_F_APPEND 0x800
 
 /* net/ipv4/fib_trie.c */
-struct fib_table *fib_trie_table(u32 id);
+/* alias: the table whose prefixes the new one shares (Linux's fib_trie_table) */
+struct fib_table *fib_trie_table(u32 id, struct fib_table *alias);
+/* gives a merged table prefixes of its own, moving its aliases there */
+int fib_trie_unmerge(struct fib_table *tb);
 void fib_free_table(struct fib_table *tb);
 int fib_table_insert(struct net *net, struct fib_table *tb, struct fib_config *cfg,
 		     const char **errmsg);
@@ -209,6 +239,8 @@ int fib_table_walk(struct fib_table *tb,
 /* net/ipv4/fib_frontend.c */
 struct fib_table *fib_new_table(struct net *net, u32 id);
 struct fib_table *fib_get_table(struct net *net, u32 id);
+/* splits local from main before the first custom rule (fib_frontend.c) */
+int fib_unmerge(struct net *net);
 int fib_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
 	       unsigned int flags);
 int fib_validate_source(struct sk_buff *skb, __be32 src, __be32 dst, u8 tos,

@@ -12,12 +12,15 @@ struct tcp_congestion_ops;
 
 struct rtable {
 	struct dst_entry dst;
+	/* what route.c's rt_nh_usable() compares of a cached route, together */
 	int rt_genid;
 	unsigned int rt_flags;		/* RTCF_* */
 	u16 rt_type;			/* RTN_* */
 	u8 rt_is_input;
 	u8 rt_uses_gateway;
 	int rt_iif;
+	u32 rt_table_id;		/* table and rule it came from (trace, ip route get) */
+	u32 rt_rule_pref;
 	u8 rt_gw_family;
 	__be32 rt_gw4;
 	struct in6_addr rt_gw6;		/* rt_gw_family AF_INET6: resolved by ndisc */
@@ -25,8 +28,6 @@ struct rtable {
 	u32 rt_advmss;			/* the route's metrics, for ip route get */
 	const struct tcp_congestion_ops *rt_congctl;
 	bool rt_congctl_locked;
-	u32 rt_table_id;		/* table and rule it came from (trace, ip route get) */
-	u32 rt_rule_pref;
 	__be32 rt_prefsrc;		/* chosen source for output routes */
 };
 

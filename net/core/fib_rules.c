@@ -348,6 +348,10 @@ int fib_nl_newrule(struct net *net, struct fib_rule *tmpl, bool pref_given,
 			return -EEXIST;
 		}
 	}
+	if (ops.family == AF_INET && (err = fib_unmerge(net))) {
+		free(rule);
+		return err;
+	}
 	fib_rule_resolve_dev(net, rule->iifname, &rule->iifindex);
 	fib_rule_resolve_dev(net, rule->oifname, &rule->oifindex);
 	fib_rule_link(ops.rules_list, rule);
@@ -435,6 +439,12 @@ int fib_nl_delrule(struct net *net, const struct fib_rule *tmpl, unsigned int gi
 			continue;
 		if (r->flags & FIB_RULE_PERMANENT)
 			return -EPERM;
+		if (ops.family == AF_INET) {
+			int err = fib_unmerge(net);
+
+			if (err)
+				return err;
+		}
 		notify_rule_change(RTM_DELRULE, r, net, ops.family);
 		list_del(&r->list);
 		fib_rule_count_fldissect(net, r, -1);

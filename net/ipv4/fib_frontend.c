@@ -41,16 +41,24 @@ struct fib_table *fib_get_table(struct net *net, u32 id)
 	return NULL;
 }
 
+/* Without custom rules the local table is made as an alias of main's
+ * prefixes (Linux's fib_new_table()): fib_lookup() then finds local and
+ * main routes in one table lookup. */
 struct fib_table *fib_new_table(struct net *net, u32 id)
 {
-	struct fib_table *tb, *pos;
+	struct fib_table *tb, *pos, *alias = NULL;
 
 	if (!id)
 		id = RT_TABLE_MAIN;
 	tb = fib_get_table(net, id);
 	if (tb)
 		return tb;
-	tb = fib_trie_table(id);
+	if (id == RT_TABLE_LOCAL && !net->ipv4.fib_has_custom_rules) {
+		alias = fib_new_table(net, RT_TABLE_MAIN);
+		if (!alias)
+			return NULL;
+	}
+	tb = fib_trie_table(id, alias);
 	if (!tb)
 		return NULL;
 	list_for_each_entry(pos, &net->ipv4.fib_tables, tb_list)
@@ -79,8 +87,25 @@ static int fib_lookup_in(struct fib_table *tb, struct flowi4 *flp, struct fib_re
 	return err;
 }
 
-/* Without custom rules the kernel looks up its merged local+main trie, then
- * the default table; with them, the rules decide. */
+/* fib_unmerge(): the first custom rule (added or deleted) splits local
+ * from main, as fib4_rule_configure()/fib4_rule_delete() do on Linux; the
+ * rules decide from then on.  -ENOMEM leaves the tables merged. */
+int fib_unmerge(struct net *net)
+{
+	struct fib_table *local = net->ipv4.fib_local;
+	int err;
+
+	if (!local || local->tb_data == local)
+		return 0;
+	err = fib_trie_unmerge(local);
+	if (!err)
+		net->ipv4.fib_has_custom_rules = true;	/* merged <=> no custom rules */
+	return err;
+}
+
+/* Without custom rules the kernel looks up its merged local+main table,
+ * then the default table; with them, the rules decide.  The rule a merged
+ * lookup stands for is that of the route's own table (0 local, 32766 main). */
 int fib_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
 	       unsigned int flags)
 {
@@ -93,9 +118,9 @@ int fib_lookup(struct net *net, struct flowi4 *flp, struct fib_result *res,
 			err = -ENETUNREACH;
 		return err;
 	}
-	err = fib_lookup_in(net->ipv4.fib_local, flp, res, flags, 0);
-	if (err == -EAGAIN)
-		err = fib_lookup_in(net->ipv4.fib_main, flp, res, flags, 32766);
+	err = fib_lookup_in(net->ipv4.fib_main, flp, res, flags, 32766);
+	if (err != -EAGAIN && fib_res_table_id(res) == RT_TABLE_LOCAL)
+		res->rule_pref = 0;
 	if (err && net->ipv4.fib_default && net->ipv4.fib_default->entries)
 		err = fib_lookup_in(net->ipv4.fib_default, flp, res, flags, 32767);
 	if (err == -EAGAIN)

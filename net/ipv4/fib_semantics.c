@@ -563,10 +563,16 @@ static int fib_alloc_encaps(struct fib_info *fi, const struct fib_config *cfg)
 static struct fib_info *fib_alloc_info(struct fib_config *cfg)
 {
 	int nhs = cfg->fc_mp_len > 1 ? cfg->fc_mp_len : 1;
-	struct fib_info *fi = kzalloc(sizeof(*fi) + (size_t)(nhs - 1) * sizeof(struct fib_nh));
+	size_t size = sizeof(struct fib_info) + (size_t)(nhs - 1) * sizeof(struct fib_nh);
+	struct fib_info *fi;
 
-	if (!fi)
+	_Static_assert(offsetof(struct fib_info, fib_flags) == 64 &&
+		       offsetof(struct fib_info, fib_nh[0].nh_exceptions) + 8 <= 128,
+		       "a lookup's fields of fib_info and its first nexthop share one line");
+	/* 64-byte aligned, as the struct's second line wants (ip_fib.h) */
+	if (should_failslab() || posix_memalign((void **)&fi, 64, size))
 		return NULL;
+	memset(fi, 0, size);
 	INIT_LIST_HEAD(&fi->fib_list);
 	fi->fib_net = cfg->fc_nlinfo_net;
 	fi->fib_protocol = cfg->fc_protocol;

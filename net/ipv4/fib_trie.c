@@ -7,6 +7,13 @@
  * a lookup probes the lengths from /32 down.  Aliases of one prefix keep the
  * kernel's order (tos descending, then metric ascending) and the insert,
  * replace, append and delete rules of fib_table_insert()/fib_table_delete().
+ *
+ * As Linux's fib_trie_table(id, alias), a table may share the prefixes of
+ * another: the local table those of main while there are no custom rules
+ * (include/net/ip_fib.h).  `tb` below is the table a change or walk is for
+ * (its id, its entries); `t = tb->tb_data` holds the prefixes.  In a shared
+ * prefix the aliases are ordered by table id descending (local's first), as
+ * Linux's fib_find_alias() orders them, then by tos and metric.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -33,7 +40,7 @@ static unsigned int fib_hash(__be32 key, unsigned int nbuckets)
 	return (k ^ (k >> 16)) & (nbuckets - 1);
 }
 
-struct fib_table *fib_trie_table(u32 id)
+struct fib_table *fib_trie_table(u32 id, struct fib_table *alias)
 {
 	struct fib_table *tb;
 
@@ -43,6 +50,7 @@ struct fib_table *fib_trie_table(u32 id)
 	memset(tb, 0, sizeof(*tb));
 	INIT_LIST_HEAD(&tb->tb_list);
 	tb->tb_id = id;
+	tb->tb_data = alias ? alias->tb_data : tb;
 	return tb;
 }
 
@@ -149,14 +157,19 @@ static void fib_remove_prefix(struct fib_table *tb, struct fib_prefix *p)
 }
 
 /* The kernel's fib_find_alias() within one prefix: the first alias whose
- * (tos, priority) does not sort before (tos, prio). */
-static struct fib_alias *fib_find_alias(struct fib_prefix *p, u8 tos, u32 prio)
+ * (table id descending, tos, priority) does not sort before (tb_id, tos,
+ * prio): an alias of table tb_id, or the first of a table after it. */
+static struct fib_alias *fib_find_alias(struct fib_prefix *p, u32 tb_id, u8 tos, u32 prio)
 {
 	struct fib_alias *fa;
 
 	if (!p)
 		return NULL;
 	list_for_each_entry(fa, &p->aliases, fa_list) {
+		if (fa->tb_id > tb_id)
+			continue;
+		if (fa->tb_id < tb_id)
+			return fa;
 		if (fa->fa_tos > tos)
 			continue;
 		if (fa->fa_info->fib_priority >= prio || fa->fa_tos < tos)
@@ -165,13 +178,14 @@ static struct fib_alias *fib_find_alias(struct fib_prefix *p, u8 tos, u32 prio)
 	return NULL;
 }
 
-static void fib_alias_free(struct fib_table *tb, struct fib_alias *fa)
+/* t: the table holding the alias's prefix; its own table counts it */
+static void fib_alias_free(struct fib_table *t, struct fib_alias *fa)
 {
 	list_del(&fa->fa_list);
 	fib_release_info(fa->fa_info);
+	fa->fa_tb->entries--;
 	free(fa);
-	tb->entries--;
-	fib_small_rebuild(tb);
+	fib_small_rebuild(t);
 }
 
 static struct fib_alias *fib_new_alias(struct fib_table *tb, struct fib_info *fi,
@@ -187,6 +201,7 @@ static struct fib_alias *fib_new_alias(struct fib_table *tb, struct fib_info *fi
 	fa->fa_type = cfg->fc_type;
 	fa->fa_slen = 32 - cfg->fc_dst_len;
 	fa->tb_id = tb->tb_id;
+	fa->fa_tb = tb;
 	return fa;
 }
 
@@ -222,7 +237,7 @@ static int fib_replace_alias(struct net *net, struct fib_table *tb, struct fib_a
 		return -ENOMEM;
 	__list_add(&nfa->fa_list, first->fa_list.prev, &first->fa_list);
 	tb->entries++;
-	fib_alias_free(tb, first);
+	fib_alias_free(tb->tb_data, first);
 	fib_table_changed(net);
 	rtmsg_fib(RTM_NEWROUTE, cfg->fc_dst, nfa, cfg->fc_dst_len, tb->tb_id, net, NLM_F_REPLACE);
 	return 0;
@@ -234,15 +249,17 @@ struct fib_insert_pos {
 	struct fib_alias *after_group;	/* first alias past the group, or NULL */
 };
 
-static void fib_scan_group(struct fib_prefix *p, struct fib_alias *fa, struct fib_info *fi,
-			   const struct fib_config *cfg, struct fib_insert_pos *pos)
+static void fib_scan_group(struct fib_prefix *p, u32 tb_id, struct fib_alias *fa,
+			   struct fib_info *fi, const struct fib_config *cfg,
+			   struct fib_insert_pos *pos)
 {
 	pos->first = fa;
 	pos->match = NULL;
 	pos->after_group = NULL;
 	for (; &fa->fa_list != &p->aliases;
 	     fa = list_entry(fa->fa_list.next, struct fib_alias, fa_list)) {
-		if (fa->fa_tos != cfg->fc_tos || fa->fa_info->fib_priority != fi->fib_priority) {
+		if (fa->tb_id != tb_id || fa->fa_tos != cfg->fc_tos ||
+		    fa->fa_info->fib_priority != fi->fib_priority) {
 			pos->after_group = fa;
 			return;
 		}
@@ -257,17 +274,18 @@ static int fib_insert_new(struct net *net, struct fib_table *tb, struct fib_pref
 			  struct fib_alias *before, struct fib_info *fi,
 			  const struct fib_config *cfg)
 {
+	struct fib_table *t = tb->tb_data;
 	struct fib_alias *nfa;
 
 	if (!p) {
-		p = fib_insert_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
+		p = fib_insert_prefix(t, cfg->fc_dst, cfg->fc_dst_len);
 		if (!p)
 			return -ENOMEM;
 	}
 	nfa = fib_new_alias(tb, fi, cfg);
 	if (!nfa) {
 		if (list_empty(&p->aliases))
-			fib_remove_prefix(tb, p);
+			fib_remove_prefix(t, p);
 		return -ENOMEM;
 	}
 	if (before)
@@ -275,7 +293,7 @@ static int fib_insert_new(struct net *net, struct fib_table *tb, struct fib_pref
 	else
 		list_add_tail(&nfa->fa_list, &p->aliases);
 	tb->entries++;
-	fib_small_rebuild(tb);
+	fib_small_rebuild(t);
 	fib_table_changed(net);
 	rtmsg_fib(RTM_NEWROUTE, cfg->fc_dst, nfa, cfg->fc_dst_len, tb->tb_id, net, cfg->fc_nlflags);
 	return 0;
@@ -284,16 +302,17 @@ static int fib_insert_new(struct net *net, struct fib_table *tb, struct fib_pref
 static int fib_insert_with(struct net *net, struct fib_table *tb, struct fib_config *cfg,
 			   struct fib_info *fi)
 {
-	struct fib_prefix *p = fib_find_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
-	struct fib_alias *fa = fib_find_alias(p, cfg->fc_tos, fi->fib_priority);
+	struct fib_prefix *p = fib_find_prefix(tb->tb_data, cfg->fc_dst, cfg->fc_dst_len);
+	struct fib_alias *fa = fib_find_alias(p, tb->tb_id, cfg->fc_tos, fi->fib_priority);
 	u32 flags = cfg->fc_nlflags;
 
-	if (fa && fa->fa_tos == cfg->fc_tos && fa->fa_info->fib_priority == fi->fib_priority) {
+	if (fa && fa->tb_id == tb->tb_id && fa->fa_tos == cfg->fc_tos &&
+	    fa->fa_info->fib_priority == fi->fib_priority) {
 		struct fib_insert_pos pos;
 
 		if (flags & NLM_F_EXCL)
 			return -EEXIST;
-		fib_scan_group(p, fa, fi, cfg, &pos);
+		fib_scan_group(p, tb->tb_id, fa, fi, cfg, &pos);
 		if (flags & NLM_F_REPLACE) {
 			if (pos.match)
 				return 1;	/* identical: nothing to do */
@@ -365,20 +384,20 @@ int fib_table_delete(struct net *net, struct fib_table *tb, struct fib_config *c
 	err = fib_check_config(cfg, errmsg);
 	if (err)
 		return err;
-	p = fib_find_prefix(tb, cfg->fc_dst, cfg->fc_dst_len);
-	fa = fib_find_alias(p, cfg->fc_tos, 0);
+	p = fib_find_prefix(tb->tb_data, cfg->fc_dst, cfg->fc_dst_len);
+	fa = fib_find_alias(p, tb->tb_id, cfg->fc_tos, 0);
 	if (!fa)
 		return -ESRCH;
 	for (; &fa->fa_list != &p->aliases;
 	     fa = list_entry(fa->fa_list.next, struct fib_alias, fa_list)) {
-		if (fa->fa_tos != cfg->fc_tos)
+		if (fa->tb_id != tb->tb_id || fa->fa_tos != cfg->fc_tos)
 			break;
 		if (fib_alias_matches_del(net, fa, cfg)) {
 			if (!(cfg->fc_nlflags & RTNL_SKIP_NOTIFY))
 				rtmsg_fib(RTM_DELROUTE, p->key, fa, p->plen, tb->tb_id, net, 0);
-			fib_alias_free(tb, fa);
+			fib_alias_free(tb->tb_data, fa);
 			if (list_empty(&p->aliases))
-				fib_remove_prefix(tb, p);
+				fib_remove_prefix(tb->tb_data, p);
 			fib_table_changed(net);
 			return 0;
 		}
@@ -406,7 +425,9 @@ static bool fib_lookup_good_nh(const struct fib_nh *nh, int fib_flags,
 	return true;
 }
 
-static void fib_fill_result(struct fib_result *res, struct fib_table *tb, __be32 key,
+/* res->table is the alias's own table: local for a local route found in
+ * main's merged prefixes (the route's table id, as `ip route get` shows) */
+static void fib_fill_result(struct fib_result *res, __be32 key,
 			    int plen, struct fib_alias *fa, int nhsel)
 {
 	res->prefix = key;
@@ -416,13 +437,13 @@ static void fib_fill_result(struct fib_result *res, struct fib_table *tb, __be32
 	res->scope = fa->fa_info->fib_scope;
 	res->fi = fa->fa_info;
 	res->nhc = &fa->fa_info->fib_nh[nhsel];
-	res->table = tb;
+	res->table = fa->fa_tb;
 	res->fa = fa;
 }
 
 /* check_leaf(): the aliases of prefix key/plen from fa (its first) to the
  * list head; 1 = no usable alias here, else 0 or the route type's error. */
-static int fib_check_leaf(struct fib_table *tb, __be32 key, int plen, struct fib_alias *fa,
+static int fib_check_leaf(__be32 key, int plen, struct fib_alias *fa,
 			  const struct flowi4 *flp, struct fib_result *res, int fib_flags)
 {
 	const struct list_head *head = fa->fa_list.prev;
@@ -438,7 +459,7 @@ static int fib_check_leaf(struct fib_table *tb, __be32 key, int plen, struct fib
 		/* unicast, local, broadcast, anycast, multicast: no error */
 		err = fa->fa_type <= RTN_MULTICAST ? 0 : fib_props_error(fa->fa_type);
 		if (err < 0) {
-			fib_fill_result(res, tb, key, plen, fa, 0);
+			fib_fill_result(res, key, plen, fa, 0);
 			return err;
 		}
 		if (fi->fib_flags & RTNH_F_DEAD)
@@ -446,7 +467,7 @@ static int fib_check_leaf(struct fib_table *tb, __be32 key, int plen, struct fib
 		for (nhsel = 0; nhsel < fi->fib_nhs; nhsel++) {
 			if (!fib_lookup_good_nh(&fi->fib_nh[nhsel], fib_flags, flp))
 				continue;
-			fib_fill_result(res, tb, key, plen, fa, nhsel);
+			fib_fill_result(res, key, plen, fa, nhsel);
 			return 0;
 		}
 	}
@@ -462,7 +483,7 @@ static int fib_small_lookup(struct fib_table *tb, const struct flowi4 *flp,
 		if ((flp->daddr & fib_plen_mask(tb->small_plen[i])) != tb->small_key[i] ||
 		    !tb->small_fa[i])
 			continue;
-		err = fib_check_leaf(tb, tb->small_key[i], tb->small_plen[i], tb->small_fa[i],
+		err = fib_check_leaf(tb->small_key[i], tb->small_plen[i], tb->small_fa[i],
 				     flp, res, fib_flags);
 		if (err <= 0)
 			return err;
@@ -470,10 +491,15 @@ static int fib_small_lookup(struct fib_table *tb, const struct flowi4 *flp,
 	return -EAGAIN;
 }
 
+/* A lookup in a merged table (main, or local as its alias) sees the routes
+ * of both, as on Linux. */
 int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
 		     struct fib_result *res, int fib_flags)
 {
-	u64 plens = tb->plen_mask;
+	u64 plens;
+
+	tb = tb->tb_data;
+	plens = tb->plen_mask;
 
 	if (tb->nprefixes <= FIB_SMALL)
 		return fib_small_lookup(tb, flp, res, fib_flags);
@@ -487,7 +513,7 @@ int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
 		plens &= ~(1ULL << plen);
 		if (!p || list_empty(&p->aliases))
 			continue;
-		err = fib_check_leaf(tb, p->key, plen,
+		err = fib_check_leaf(p->key, plen,
 				     list_first_entry(&p->aliases, struct fib_alias, fa_list),
 				     flp, res, fib_flags);
 		if (err <= 0)
@@ -496,27 +522,31 @@ int fib_table_lookup(struct fib_table *tb, const struct flowi4 *flp,
 	return -EAGAIN;
 }
 
+/* Only tb's own aliases (of a merged table's prefixes) */
 int fib_table_flush(struct net *net, struct fib_table *tb, bool flush_all)
 {
+	struct fib_table *t = tb->tb_data;
 	int plen, found = 0;
 	unsigned int i;
 
 	for (plen = 0; plen <= 32; plen++) {
-		for (i = 0; i < tb->nbuckets[plen]; i++) {
-			struct fib_prefix *p = tb->buckets[plen][i], *next;
+		for (i = 0; i < t->nbuckets[plen]; i++) {
+			struct fib_prefix *p = t->buckets[plen][i], *next;
 
 			for (; p; p = next) {
 				struct fib_alias *fa, *n;
 
 				next = p->hnext;
 				list_for_each_entry_safe(fa, n, &p->aliases, fa_list) {
+					if (fa->tb_id != tb->tb_id)
+						continue;
 					if (!flush_all && !(fa->fa_info->fib_flags & RTNH_F_DEAD))
 						continue;
-					fib_alias_free(tb, fa);
+					fib_alias_free(t, fa);
 					found++;
 				}
 				if (list_empty(&p->aliases))
-					fib_remove_prefix(tb, p);
+					fib_remove_prefix(t, p);
 			}
 		}
 	}
@@ -525,13 +555,48 @@ int fib_table_flush(struct net *net, struct fib_table *tb, bool flush_all)
 	return found;
 }
 
+/* Every prefix and alias of t's own store, whatever table the aliases are
+ * of (their tables may be gone already: a namespace's exit frees the
+ * tables in id order); release: their fib_infos too. */
+static void fib_trie_clear(struct fib_table *t, bool release)
+{
+	int plen;
+	unsigned int i;
+
+	for (plen = 0; plen <= 32; plen++) {
+		for (i = 0; i < t->nbuckets[plen]; i++) {
+			struct fib_prefix *p = t->buckets[plen][i], *next;
+
+			for (; p; p = next) {
+				struct fib_alias *fa, *n;
+
+				next = p->hnext;
+				list_for_each_entry_safe(fa, n, &p->aliases, fa_list) {
+					list_del(&fa->fa_list);
+					if (release)
+						fib_release_info(fa->fa_info);
+					free(fa);
+				}
+				free(p);
+			}
+			t->buckets[plen][i] = NULL;
+		}
+		t->count[plen] = 0;
+	}
+	t->plen_mask = 0;
+	t->nprefixes = 0;
+	fib_small_rebuild(t);
+}
+
+/* A merged alias (local) owns no prefixes: the table it shares frees them. */
 void fib_free_table(struct fib_table *tb)
 {
 	int plen;
 
 	if (!tb)
 		return;
-	fib_table_flush(NULL, tb, true);
+	if (tb->tb_data == tb)
+		fib_trie_clear(tb, true);
 	for (plen = 0; plen <= 32; plen++)
 		free(tb->buckets[plen]);
 	free(tb);
@@ -581,13 +646,15 @@ int fib_table_walk(struct fib_table *tb,
 	size_t n = 0, i;
 	int ret = 0;
 
-	v = fib_collect_prefixes(tb, &n);
+	v = fib_collect_prefixes(tb->tb_data, &n);
 	if (!v)
 		return -ENOMEM;
 	for (i = 0; i < n && !ret; i++) {
 		struct fib_alias *fa;
 
 		list_for_each_entry(fa, &v[i]->aliases, fa_list) {
+			if (fa->tb_id != tb->tb_id)
+				continue;
 			ret = fn(tb, v[i], fa, arg);
 			if (ret)
 				break;
@@ -595,4 +662,59 @@ int fib_table_walk(struct fib_table *tb,
 	}
 	free(v);
 	return ret;
+}
+
+static bool fib_prefix_has_table(const struct fib_prefix *p, u32 tb_id)
+{
+	const struct fib_alias *fa;
+
+	list_for_each_entry(fa, &p->aliases, fa_list)
+		if (fa->tb_id == tb_id)
+			return true;
+	return false;
+}
+
+/* fib_trie_unmerge(): tb (local) gets prefixes of its own and its aliases
+ * move there from the table it shared, in their order.  All prefixes are
+ * made before any alias moves, so a failed allocation leaves both tables
+ * as they were (-ENOMEM). */
+int fib_trie_unmerge(struct fib_table *tb)
+{
+	struct fib_table *t = tb->tb_data;
+	struct fib_prefix **v;
+	size_t n = 0, i;
+
+	if (t == tb)
+		return 0;
+	v = fib_collect_prefixes(t, &n);
+	if (!v)
+		return -ENOMEM;
+	for (i = 0; i < n; i++) {
+		if (fib_prefix_has_table(v[i], tb->tb_id) &&
+		    !fib_insert_prefix(tb, v[i]->key, v[i]->plen)) {
+			fib_trie_clear(tb, false);
+			free(v);
+			return -ENOMEM;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct fib_prefix *own = fib_find_prefix(tb, v[i]->key, v[i]->plen);
+		struct fib_alias *fa, *next;
+
+		if (!own)
+			continue;
+		list_for_each_entry_safe(fa, next, &v[i]->aliases, fa_list) {
+			if (fa->tb_id != tb->tb_id)
+				continue;
+			list_del(&fa->fa_list);
+			list_add_tail(&fa->fa_list, &own->aliases);
+		}
+		if (list_empty(&v[i]->aliases))
+			fib_remove_prefix(t, v[i]);
+	}
+	free(v);
+	tb->tb_data = tb;
+	fib_small_rebuild(t);
+	fib_small_rebuild(tb);
+	return 0;
 }

@@ -113,10 +113,13 @@ int ip_rt_bug(struct net *net, struct sock *sk, struct sk_buff *skb)
 
 static struct rtable *rt_dst_alloc(struct net_device *dev, unsigned int flags, u16 type)
 {
-	struct rtable *rt = kzalloc(sizeof(*rt));
+	struct rtable *rt;
 
-	if (!rt)
+	/* 64-byte aligned: the dst's first line, and rt_nh_usable()'s fields
+	 * (include/net/route.h) at the start of the second */
+	if (should_failslab() || posix_memalign((void **)&rt, 64, sizeof(*rt)))
 		return NULL;
+	memset(rt, 0, sizeof(*rt));
 	rt->dst.dev = dev;
 	dev_hold(dev);
 	dev_net(dev)->world->dst_live++;
@@ -295,7 +298,7 @@ static bool rt_nh_usable(struct net *net, const struct rtable *rt, struct net_de
 	return rt && rt->rt_genid == rt_genid_ipv4(net) && !rt->dst.obsolete &&
 	       rt->dst.dev == dev && rt->rt_flags == flags && rt->rt_type == type &&
 	       rt->rt_rule_pref == res->rule_pref &&
-	       rt->rt_table_id == (res->table ? res->table->tb_id : 0);
+	       rt->rt_table_id == fib_res_table_id(res);
 }
 
 static void rt_nh_store(struct rtable **slot, struct rtable *rt)
@@ -543,7 +546,7 @@ static void rt_set_nexthop(struct net *net, struct rtable *rt, __be32 daddr,
 		rt->rt_advmss = res->fi->fib_advmss;
 		rt->rt_congctl = res->fi->fib_congctl;
 		rt->rt_congctl_locked = res->fi->fib_congctl_locked;
-		rt->rt_table_id = res->table ? res->table->tb_id : 0;
+		rt->rt_table_id = fib_res_table_id(res);
 		rt->dst.lwtstate = lwtstate_get(nh->fib_nh_lws);
 		if (rt->rt_type == RTN_UNICAST)
 			fnhe = find_exception(nh, daddr, net->world->now);
@@ -570,7 +573,7 @@ static void rt_input_set(struct rt_input *in, struct rtable *rt)
 	rt->rt_iif = in->dev->ifindex;
 	rt->rt_rule_pref = in->res.rule_pref;
 	if (in->res.table)
-		rt->rt_table_id = in->res.table->tb_id;
+		rt->rt_table_id = fib_res_table_id(&in->res);
 }
 
 /* rt is new (its fields set here) or shared from a nexthop (already set) */
@@ -944,7 +947,7 @@ static struct rtable *rt_mkroute_output(struct net *net, struct fib_result *res,
 	rt->rt_iif = orig_oif;
 	rt->rt_prefsrc = fl4->saddr;
 	rt->rt_rule_pref = res->rule_pref;
-	rt->rt_table_id = res->table ? res->table->tb_id : 0;
+	rt->rt_table_id = fib_res_table_id(res);
 	if ((flags & (RTCF_BROADCAST | RTCF_MULTICAST)) && !(dev_out->flags & IFF_LOOPBACK))
 		rt->dst.output = ip_mc_output;
 	rt_set_nexthop(net, rt, fl4->daddr, res);

@@ -13,6 +13,7 @@
 #include <arpa/inet.h>
 #include <cmocka.h>
 
+#include "linux/slab.h"
 #include "net/ip_fib.h"
 #include "net/rtnetlink.h"
 #include "net/net_namespace.h"
@@ -447,6 +448,112 @@ static void test_exceptions(void **state)
 	tnet_free(t);
 }
 
+static int count_alias(struct fib_table *tb, struct fib_prefix *p, struct fib_alias *fa,
+		       void *arg)
+{
+	(void)p;
+	assert_int_equal(fa->tb_id, tb->tb_id);
+	(*(int *)arg)++;
+	return 0;
+}
+
+static int table_count(struct fib_table *tb)
+{
+	int n = 0;
+
+	assert_int_equal(fib_table_walk(tb, count_alias, &n), 0);
+	return n;
+}
+
+static int local_route(struct tnet *t, bool add, const char *dst, int plen, u32 table,
+		       u8 type)
+{
+	struct fib_config c = { .fc_dst = A(dst), .fc_dst_len = plen, .fc_table = table,
+				.fc_type = type, .fc_oif = t->dev[0].ifindex,
+				.fc_nlflags = ADD, .fc_scope = RT_SCOPE_HOST,
+				.fc_scope_given = true };
+
+	return add ? inet_rtm_newroute(&t->net, &c, NULL) : inet_rtm_delroute(&t->net, &c, NULL);
+}
+
+/* Local merged into main (fib_new_table()/fib_trie_table(id, alias)): one
+ * lookup, longest prefix over both; each table sees only its own routes;
+ * fib_unmerge() at the first rule, atomic under allocation failures. */
+static void test_local_merged(void **state)
+{
+	struct fib_table *local, *main_tb;
+	struct fib_result res;
+	struct tnet *t;
+	int err;
+
+	(void)state;
+	for (unsigned long nth = 1;; nth++) {
+		t = tnet_new();
+		local = t->net.ipv4.fib_local;
+		main_tb = t->net.ipv4.fib_main;
+		assert_ptr_equal(local->tb_data, main_tb);
+		assert_ptr_equal(main_tb->tb_data, main_tb);
+		addr_add(t, 0, "10.0.0.1", 24);
+		assert_int_equal(local_route(t, true, "10.9.0.0", 16, RT_TABLE_LOCAL, RTN_LOCAL), 0);
+		assert_int_equal(route(t, true, "10.9.1.0", 24, NULL, 2, 0, 0, ADD), 0);
+		/* the same prefix in both tables: local's alias first */
+		assert_int_equal(route(t, true, "10.0.0.1", 32, NULL, 2, 5, 0, ADD), 0);
+		assert_int_equal(local->entries, 3);	/* 10.0.0.1, 10.0.0.255, 10.9/16 */
+		assert_int_equal(main_tb->entries, 3);
+		assert_int_equal(table_count(local), 3);
+		assert_int_equal(table_count(main_tb), 3);
+		assert_int_equal(lookup(t, "10.0.0.1", &res), 0);
+		assert_int_equal(res.type, RTN_LOCAL);
+		assert_ptr_equal(res.table, local);
+		assert_int_equal(res.rule_pref, 0);
+		/* longest prefix over both tables, as Linux's merged trie */
+		assert_int_equal(lookup(t, "10.9.1.1", &res), 0);
+		assert_int_equal(res.type, RTN_UNICAST);
+		assert_ptr_equal(res.table, main_tb);
+		assert_int_equal(res.rule_pref, 32766);
+		assert_int_equal(lookup(t, "10.9.2.1", &res), 0);
+		assert_int_equal(res.type, RTN_LOCAL);
+		/* a delete in one table leaves the other's alias of the prefix */
+		assert_int_equal(local_route(t, false, "10.9.0.0", 16, RT_TABLE_MAIN, RTN_LOCAL),
+				 -ESRCH);
+		assert_int_equal(route(t, false, "10.0.0.1", 32, NULL, 2, 5, 0, 0), 0);
+		assert_int_equal(lookup(t, "10.0.0.1", &res), 0);
+		assert_int_equal(res.type, RTN_LOCAL);
+		assert_int_equal(route(t, true, "10.0.0.1", 32, NULL, 2, 5, 0, ADD), 0);
+		/* the first rule splits them */
+		failslab_set(nth);
+		err = rule_add(t, "1.2.3.4", 32, 100, FR_ACT_TO_TBL, 100, 0);
+		failslab_set(0);
+		if (err) {
+			assert_int_equal(err, -ENOMEM);
+			assert_ptr_equal(local->tb_data, main_tb);
+			assert_false(t->net.ipv4.fib_has_custom_rules);
+		} else {
+			assert_ptr_equal(local->tb_data, local);
+			assert_true(t->net.ipv4.fib_has_custom_rules);
+		}
+		assert_int_equal(table_count(local), 3);
+		assert_int_equal(table_count(main_tb), 3);
+		assert_int_equal(local->entries, 3);
+		assert_int_equal(main_tb->entries, 3);
+		assert_int_equal(lookup(t, "10.0.0.1", &res), 0);
+		assert_ptr_equal(res.table, local);
+		assert_int_equal(lookup(t, "10.9.1.1", &res), 0);
+		/* split: the rules look up local before main */
+		assert_ptr_equal(res.table, err ? main_tb : local);
+		assert_int_equal(lookup(t, "10.0.0.7", &res), 0);
+		assert_ptr_equal(res.table, main_tb);
+		assert_int_equal(res.rule_pref, 32766);
+		assert_int_equal(fib_table_flush(&t->net, main_tb, true), 3);
+		assert_int_equal(lookup(t, "10.0.0.1", &res), 0);
+		assert_ptr_equal(res.table, local);
+		assert_int_equal(lookup(t, "10.0.0.7", &res), -ENETUNREACH);
+		tnet_free(t);
+		if (!err)
+			break;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -458,6 +565,7 @@ int main(void)
 		cmocka_unit_test(test_rp_filter),
 		cmocka_unit_test(test_multipath_weights),
 		cmocka_unit_test(test_exceptions),
+		cmocka_unit_test(test_local_merged),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -42,7 +42,10 @@ static void build(struct rig *r)
 
 static u64 sent(const struct rig *r)
 {
-	return r->ea->stats.tx_packets;
+	struct rtnl_link_stats64 s;
+
+	dev_get_stats(r->ea, &s);	/* a veth counts in its private part */
+	return s.tx_packets;
 }
 
 static void wait_ms(struct rig *r, u64 ms)

@@ -1431,6 +1431,9 @@ static int route_get(struct ip_ctx *ipc, int argc, char **argv)
 		p.key = res.res.prefix;
 		p.plen = res.res.prefixlen;
 		route_view_fill(&v, res.res.table, &p, res.res.fa);
+		/* merged into main (no custom rules): Linux answers from main */
+		if (v.table == RT_TABLE_LOCAL && !ipc->net->ipv4.fib_has_custom_rules)
+			v.table = RT_TABLE_MAIN;
 		route_print(ipc, &v, &f);
 		return 0;
 	}
