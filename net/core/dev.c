@@ -187,14 +187,18 @@ int dev_valid_name(const char *name)
 	return 1;
 }
 
-/* "veth%d" → the first free veth0, veth1, … */
+/* "veth%d" → the first free veth0, veth1, … (a name with '%' is a pattern
+ * only as one "%d", as Linux's __dev_alloc_name()) */
 int dev_alloc_name(struct net *net, struct net_device *dev, const char *pattern)
 {
+	const char *pct = strchr(pattern, '%');
 	char buf[IFNAMSIZ + 32];
 
-	if (!strchr(pattern, '%')) {
-		if (!dev_valid_name(pattern))
-			return -EINVAL;
+	if (!dev_valid_name(pattern))
+		return -EINVAL;
+	if (pct && (pct[1] != 'd' || strchr(pct + 2, '%')))
+		return -EINVAL;
+	if (!pct) {
 		if (__dev_get_by_name(net, pattern))
 			return -EEXIST;
 		if (pattern != dev->name)
