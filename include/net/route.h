@@ -60,6 +60,11 @@ int ip_route_input_noref(struct sk_buff *skb, __be32 daddr, __be32 saddr, u8 tos
 struct rtable *ip_route_output_key(struct net *net, struct flowi4 *flp, int *err);
 struct rtable *ip_route_output_flow(struct net *net, struct flowi4 *flp,
 				    const struct sock *sk, int *err);
+/* ip_route_output_flow() for a datagram socket's send or connect: a
+ * broadcast route without SO_BROADCAST is refused with -EACCES, as
+ * udp_sendmsg(), raw_sendmsg() and ping_v4_sendmsg() refuse it */
+struct rtable *ip_route_output_dgram(struct net *net, struct flowi4 *flp,
+				     const struct sock *sk, int *err);
 void ipv4_update_pmtu(struct sk_buff *skb, struct net *net, u32 mtu, int oif,
 		      u8 protocol);
 void ipv4_sk_update_pmtu(struct sk_buff *skb, struct sock *sk, u32 mtu);

@@ -135,6 +135,8 @@ struct sock {
 	void *sk_user_data;
 };
 
+#define SOCK_BROADCAST	1UL	/* struct socket's flags: SO_BROADCAST */
+
 struct socket {
 	int state;
 	short type;

@@ -513,9 +513,9 @@ int sock_setsockopt(struct socket *sock, int level, int name, const void *val,
 		return 0;
 	case SO_BROADCAST:
 		if (v)
-			sock->flags |= 1;
+			sock->flags |= SOCK_BROADCAST;
 		else
-			sock->flags &= ~1UL;
+			sock->flags &= ~SOCK_BROADCAST;
 		return 0;
 	case SO_TIMESTAMP:
 	case SO_DEBUG:

@@ -251,15 +251,11 @@ static int ping_v4_route(struct sock *sk, __be32 daddr, struct flowi4 *fl4, stru
 				.flowi4_tos = sk->tos & IPTOS_RT_MASK,
 				.flowi4_proto = IPPROTO_ICMP, .daddr = daddr,
 				.saddr = sk->inet_saddr };
-	rt = ip_route_output_flow(sock_net(sk), fl4, sk, &err);
+	rt = ip_route_output_dgram(sock_net(sk), fl4, sk, &err);
 	if (!rt) {
 		if (err == -ENETUNREACH)
 			__IP_INC_STATS(sock_net(sk), IPSTATS_MIB_OUTNOROUTES);
 		return err;
-	}
-	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
-		ip_rt_put(rt);
-		return -EACCES;
 	}
 	*rtp = rt;
 	return 0;

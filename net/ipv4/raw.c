@@ -177,13 +177,9 @@ static int raw_sendmsg(struct sock *sk, const struct msghdr *msg, size_t len, in
 	fl4.flowi4_proto = sk->hdrincl ? IPPROTO_RAW : (u8)sk->inet_num;
 	fl4.daddr = daddr;
 	fl4.saddr = sk->inet_saddr;
-	rt = ip_route_output_flow(net, &fl4, sk, &err);
+	rt = ip_route_output_dgram(net, &fl4, sk, &err);
 	if (!rt)
 		return err;
-	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
-		ip_rt_put(rt);
-		return -EACCES;
-	}
 	if (!sk->hdrincl && sk->pmtudisc >= IP_PMTUDISC_DO &&
 	    len + sizeof(struct iphdr) > ipv4_mtu(&rt->dst)) {
 		ip_local_error(sk, EMSGSIZE, daddr, 0, ipv4_mtu(&rt->dst));

@@ -1089,6 +1089,20 @@ struct rtable *ip_route_output_flow(struct net *net, struct flowi4 *flp,
 	return ip_route_output_key(net, flp, err);
 }
 
+struct rtable *ip_route_output_dgram(struct net *net, struct flowi4 *flp,
+				     const struct sock *sk, int *err)
+{
+	struct rtable *rt = ip_route_output_flow(net, flp, sk, err);
+
+	if (rt && (rt->rt_flags & RTCF_BROADCAST) &&
+	    !(sk->sk_socket && (sk->sk_socket->flags & SOCK_BROADCAST))) {
+		ip_rt_put(rt);
+		*err = -EACCES;
+		return NULL;
+	}
+	return rt;
+}
+
 /* ---- ip_error(): the input route of an unroutable packet ---- */
 int ip_error(struct sk_buff *skb)
 {

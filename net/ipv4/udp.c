@@ -190,15 +190,11 @@ static int udp_connect(struct sock *sk, const struct sockaddr *uaddr, int len)
 	fl4.flowi4_proto = IPPROTO_UDP;
 	fl4.fl4_sport = sk->inet_sport;		/* ip_route_connect(): rules on ports */
 	fl4.fl4_dport = usin->sin_port;
-	rt = ip_route_output_flow(sock_net(sk), &fl4, sk, &err);
+	rt = ip_route_output_dgram(sock_net(sk), &fl4, sk, &err);
 	if (!rt) {
 		if (err == -ENETUNREACH)
 			__IP_INC_STATS(sock_net(sk), IPSTATS_MIB_OUTNOROUTES);
 		return err;
-	}
-	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
-		ip_rt_put(rt);
-		return -EACCES;
 	}
 	if (!sk->inet_saddr)
 		sk->inet_saddr = fl4.saddr;
@@ -295,15 +291,11 @@ static int udp_sendmsg(struct sock *sk, const struct msghdr *m, size_t len, int 
 	fl4.flowi4_tos = sk->tos & IPTOS_RT_MASK;
 	fl4.flowi4_proto = IPPROTO_UDP;
 	fl4.fl4_sport = sk->inet_sport;
-	rt = ip_route_output_flow(net, &fl4, sk, &err);
+	rt = ip_route_output_dgram(net, &fl4, sk, &err);
 	if (!rt) {
 		if (err == -ENETUNREACH)
 			__IP_INC_STATS(net, IPSTATS_MIB_OUTNOROUTES);
 		return err;
-	}
-	if ((rt->rt_flags & RTCF_BROADCAST) && !(sk->sk_socket && (sk->sk_socket->flags & 1))) {
-		ip_rt_put(rt);
-		return -EACCES;
 	}
 	if (sk->pmtudisc >= IP_PMTUDISC_DO && len + 28 > ipv4_mtu(&rt->dst)) {
 		ip_local_error(sk, EMSGSIZE, fl4.daddr, fl4.fl4_dport, ipv4_mtu(&rt->dst) - 20);
